@@ -1,0 +1,273 @@
+//! `site.yaml`: the languages, the default language, the base URL and the output folder.
+//!
+//! Deserialized once into typed structs and validated once (the Zola way); everything after
+//! this module works with a [`SiteConfig`] that is known to be consistent.
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceFile;
+use crate::yaml;
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    base_url: Spanned<String>,
+    default_language: Spanned<String>,
+    #[serde(default)]
+    output: Option<Spanned<String>>,
+    languages: Vec<RawLanguage>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawLanguage {
+    code: Spanned<String>,
+    tag: Spanned<String>,
+    #[serde(default)]
+    prefix: Option<Spanned<String>>,
+    name: String,
+    #[serde(default)]
+    direction: Direction,
+    #[serde(default)]
+    fallback: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// One language of the site.
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// The folder code used under `locales/` and `content/` (`zh-TW`).
+    pub code: String,
+    /// The BCP 47 tag for `lang` and `hreflang` (`zh-Hant-TW`).
+    pub tag: String,
+    /// The URL prefix (`zh-tw`): the language's pages live under `/<prefix>/`.
+    pub prefix: String,
+    /// The language's name in itself, as the switcher shows it.
+    pub name: String,
+    pub direction: Direction,
+    /// Indices into [`SiteConfig::languages`]: this language first, the default language last.
+    pub chain: Vec<usize>,
+}
+
+/// The validated site configuration.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub languages: Vec<Language>,
+    /// Index of the default language in `languages`.
+    pub default: usize,
+    /// Absolute base URL ending with `/`; its path is the sub-path the site is served under.
+    pub base_url: String,
+    /// The output folder as written in `site.yaml`, relative to the site root.
+    pub output: PathBuf,
+}
+
+impl SiteConfig {
+    pub fn default_language(&self) -> &Language {
+        &self.languages[self.default]
+    }
+
+    pub fn language_index(&self, code: &str) -> Option<usize> {
+        self.languages.iter().position(|l| l.code == code)
+    }
+}
+
+/// Parses and checks `site.yaml`.
+pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let raw: RawConfig = yaml::parse(source).map_err(|d| vec![*d])?;
+    let mut errors = Vec::new();
+    let at = |s: &Spanned<String>| yaml::spanned_position(s, 0);
+
+    let mut codes: Vec<&str> = Vec::new();
+    let mut prefixes: Vec<String> = Vec::new();
+    for lang in &raw.languages {
+        let code = lang.code.value.as_str();
+        if !is_language_code(code) {
+            errors.push(
+                Diagnostic::error("bad-language-code", format!("`{code}` is not a usable language code"))
+                    .at(source, at(&lang.code))
+                    .hint("use letters, digits and hyphens, such as `fr` or `zh-TW`"),
+            );
+        }
+        if codes.contains(&code) {
+            errors.push(
+                Diagnostic::error("duplicate-language", format!("language `{code}` is listed twice"))
+                    .at(source, at(&lang.code))
+                    .hint("remove one of the two entries"),
+            );
+        }
+        codes.push(code);
+        if lang.tag.value.parse::<unic_langid::LanguageIdentifier>().is_err() {
+            errors.push(
+                Diagnostic::error("bad-language-tag", format!("`{}` is not a BCP 47 language tag", lang.tag.value))
+                    .at(source, at(&lang.tag))
+                    .hint("write a tag such as `en`, `fr-CA` or `zh-Hant-TW`"),
+            );
+        }
+        let prefix = lang.prefix.as_ref().map_or_else(|| code.to_lowercase(), |p| p.value.clone());
+        let prefix_at = lang.prefix.as_ref().unwrap_or(&lang.code);
+        if !prefix.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') || prefix.is_empty() {
+            errors.push(
+                Diagnostic::error("bad-prefix", format!("URL prefix `{prefix}` may only hold a-z, 0-9 and -"))
+                    .at(source, at(prefix_at))
+                    .hint("set `prefix:` to a lowercase folder name such as `zh-tw`"),
+            );
+        } else if prefixes.contains(&prefix) || prefix == "static" {
+            errors.push(
+                Diagnostic::error("duplicate-prefix", format!("URL prefix `{prefix}` is already taken"))
+                    .at(source, at(prefix_at))
+                    .hint("give each language its own `prefix:` (and do not use `static`)"),
+            );
+        }
+        prefixes.push(prefix);
+    }
+
+    let default = codes.iter().position(|c| *c == raw.default_language.value);
+    if default.is_none() {
+        errors.push(
+            Diagnostic::error(
+                "unknown-language",
+                format!("default language `{}` is not in `languages`", raw.default_language.value),
+            )
+            .at(source, at(&raw.default_language))
+            .hint(format!("use one of: {}", codes.join(", "))),
+        );
+    }
+
+    for lang in &raw.languages {
+        for fb in &lang.fallback {
+            if !codes.contains(&fb.value.as_str()) {
+                errors.push(
+                    Diagnostic::error("unknown-language", format!("fallback language `{}` is not in `languages`", fb.value))
+                        .at(source, at(fb))
+                        .hint(format!("use one of: {}", codes.join(", "))),
+                );
+            }
+        }
+    }
+
+    let base_url = normalize_base_url(&raw.base_url.value);
+    if base_url.is_none() {
+        errors.push(
+            Diagnostic::error("bad-base-url", format!("`{}` is not an absolute http(s) URL", raw.base_url.value))
+                .at(source, at(&raw.base_url))
+                .hint("write the address the site is published at, such as `https://example.com/support/`"),
+        );
+    }
+
+    let output = raw.output.as_ref().map_or("public", |o| o.value.as_str());
+    if output.trim().is_empty() {
+        let o = raw.output.as_ref().map(at);
+        let d = Diagnostic::error("bad-output", "the output folder is empty").hint("write a folder name such as `public`");
+        errors.push(match o {
+            Some(p) => d.at(source, p),
+            None => d.in_file(&source.display),
+        });
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let default = default.unwrap_or(0);
+    let languages = raw
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(i, lang)| {
+            let mut chain = vec![i];
+            for fb in &lang.fallback {
+                if let Some(j) = codes.iter().position(|c| *c == fb.value) {
+                    if !chain.contains(&j) {
+                        chain.push(j);
+                    }
+                }
+            }
+            if !chain.contains(&default) {
+                chain.push(default);
+            }
+            Language {
+                code: lang.code.value.clone(),
+                tag: lang.tag.value.clone(),
+                prefix: prefixes[i].clone(),
+                name: lang.name.clone(),
+                direction: lang.direction,
+                chain,
+            }
+        })
+        .collect();
+    Ok(SiteConfig {
+        languages,
+        default,
+        base_url: base_url.unwrap_or_default(),
+        output: PathBuf::from(output),
+    })
+}
+
+fn is_language_code(code: &str) -> bool {
+    !code.is_empty()
+        && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !code.starts_with('-')
+        && !code.ends_with('-')
+}
+
+/// `https://host/sub` → `https://host/sub/`; anything that is not absolute http(s) → `None`.
+fn normalize_base_url(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split('/').next()?;
+    if host.is_empty() || url.contains(char::is_whitespace) || url.contains(['?', '#']) {
+        return None;
+    }
+    Some(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
+        parse(&SourceFile::from_text("site.yaml", text))
+    }
+
+    #[test]
+    fn chains_end_at_the_default_language() {
+        let c = config(
+            "base-url: https://example.com/sub\ndefault-language: en\nlanguages:\n  - {code: en, tag: en, name: English}\n  - {code: fr-CA, tag: fr-CA, name: Français (Canada), fallback: [fr]}\n  - {code: fr, tag: fr, name: Français}\n",
+        )
+        .unwrap();
+        assert_eq!(c.base_url, "https://example.com/sub/");
+        assert_eq!(c.languages[1].chain, vec![1, 2, 0]);
+        assert_eq!(c.languages[1].prefix, "fr-ca");
+        assert_eq!(c.output, PathBuf::from("public"));
+    }
+
+    #[test]
+    fn unknown_fallback_is_positioned() {
+        let errors = config(
+            "base-url: https://example.com/\ndefault-language: en\nlanguages:\n  - code: en\n    tag: en\n    name: English\n    fallback: [de]\n",
+        )
+        .unwrap_err();
+        assert_eq!(errors[0].code, "unknown-language");
+        assert_eq!(errors[0].location(), "site.yaml:7:15");
+    }
+}

@@ -1,0 +1,245 @@
+//! Markdown pages: `content/<code>/**/*.md`, each with YAML front matter.
+//!
+//! A page is known by its key, its path inside the language folder (`docs/setup.md`); the same
+//! key in two languages is the same page translated. A folder's `_index.md` is its list page.
+//! Loading only splits and checks front matter: Markdown is rendered later, page by page, so
+//! that no stage holds every rendered page at once.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use serde_saphyr::Spanned;
+use walkdir::WalkDir;
+
+use crate::config::SiteConfig;
+use crate::diagnostic::Diagnostic;
+use crate::plan::is_slug;
+use crate::source::{Position, SourceFile, display_path};
+use crate::yaml;
+
+/// Front matter, the YAML between the `---` lines at the top of a page.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Orders pages in navigation and lists (lower first; then by title).
+    #[serde(default)]
+    pub weight: Option<i64>,
+    /// The template to render the page with, instead of the default for its kind.
+    #[serde(default)]
+    pub template: Option<Spanned<String>>,
+    /// Makes this page the page of a tier of the plan data (and renders it with `tier.html`).
+    #[serde(default)]
+    pub tier: Option<Spanned<String>>,
+    /// Hash of the default-language page this translation was made from.
+    #[serde(default)]
+    pub source_hash: Option<String>,
+    // Translation metadata written by translation platforms; accepted and not used.
+    #[serde(default)]
+    pub source_git_commit: Option<IgnoredAny>,
+    #[serde(default)]
+    pub workflow_type: Option<IgnoredAny>,
+    #[serde(default)]
+    pub source_wordcount: Option<IgnoredAny>,
+    #[serde(default)]
+    pub ht_degree: Option<IgnoredAny>,
+}
+
+/// One Markdown file of one language.
+#[derive(Debug)]
+pub struct PageSource {
+    /// Index of the language whose folder holds the file.
+    pub lang: usize,
+    /// Path inside the language folder, with `/` separators (`docs/_index.md`).
+    pub key: String,
+    pub source: SourceFile,
+    pub front: FrontMatter,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+    /// Number of lines before the body (for positions inside it).
+    pub body_line: usize,
+}
+
+impl PageSource {
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body_start..]
+    }
+
+    /// The page's URL path inside its language, with a trailing slash (`docs/setup/`), or `""`
+    /// for the language's home page.
+    pub fn url_path(&self) -> String {
+        url_path(&self.key)
+    }
+
+    pub fn is_section(&self) -> bool {
+        self.key == "_index.md" || self.key.ends_with("/_index.md")
+    }
+
+    pub fn position_of(&self, spanned: &Spanned<String>) -> Position {
+        yaml::spanned_position(spanned, 1)
+    }
+}
+
+/// `docs/setup.md` → `docs/setup/`, `docs/_index.md` → `docs/`, `_index.md` → ``.
+pub fn url_path(key: &str) -> String {
+    let stem = key.strip_suffix(".md").unwrap_or(key);
+    match stem.strip_suffix("_index") {
+        Some(folder) => folder.to_string(),
+        None => format!("{stem}/"),
+    }
+}
+
+/// The key of the section a page belongs to (`docs/_index.md` for `docs/setup.md`), if any.
+pub fn parent_section(key: &str) -> Option<String> {
+    let folder = if key.ends_with("_index.md") {
+        let dir = key.strip_suffix("_index.md")?.trim_end_matches('/');
+        if dir.is_empty() {
+            return None;
+        }
+        dir.rsplit_once('/').map_or("", |(p, _)| p).to_string()
+    } else {
+        key.rsplit_once('/').map_or("", |(p, _)| p).to_string()
+    };
+    Some(if folder.is_empty() { "_index.md".to_string() } else { format!("{folder}/_index.md") })
+}
+
+/// Reads every language's pages. Pages with errors are left out and reported.
+pub fn load(root: &Path, config: &SiteConfig) -> (Vec<PageSource>, Vec<Diagnostic>) {
+    let mut pages = Vec::new();
+    let mut diags = Vec::new();
+    for (lang, language) in config.languages.iter().enumerate() {
+        let dir = root.join("content").join(&language.code);
+        if !dir.is_dir() {
+            continue;
+        }
+        let mut files: Vec<_> = WalkDir::new(&dir)
+            .follow_links(false)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+            .map(|e| e.into_path())
+            .collect();
+        files.sort();
+        for path in files {
+            let key = display_path(&dir, &path);
+            let source = match SourceFile::read(root, &path) {
+                Ok(s) => s,
+                Err(d) => {
+                    diags.push(*d);
+                    continue;
+                }
+            };
+            if let Some(bad) = key.trim_end_matches(".md").split('/').find(|part| !(is_slug(part) || *part == "_index")) {
+                diags.push(
+                    Diagnostic::error("bad-page-name", format!("`{bad}` cannot be part of a page address"))
+                        .in_file(&source.display)
+                        .hint("rename the file or folder with lowercase letters, digits and hyphens"),
+                );
+                continue;
+            }
+            match parse_page(lang, key, source) {
+                Ok(page) => pages.push(page),
+                Err(d) => diags.push(*d),
+            }
+        }
+    }
+    (pages, diags)
+}
+
+/// Splits front matter from the body and parses it.
+pub fn parse_page(lang: usize, key: String, source: SourceFile) -> Result<PageSource, Box<Diagnostic>> {
+    let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
+    let bom = source.text.len() - text.len();
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        return Err(Box::new(
+            Diagnostic::error("missing-front-matter", "the page does not start with front matter")
+                .at(&source, Position { line: 1, column: 1 })
+                .hint("begin the file with a `---` line, `title: ...`, and a closing `---` line"),
+        ));
+    }
+    let yaml_start = bom + first_line_end;
+    let mut offset = yaml_start;
+    let mut close = None;
+    for line in source.text[yaml_start..].split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            close = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((yaml_end, body_start)) = close else {
+        return Err(Box::new(
+            Diagnostic::error("unclosed-front-matter", "the front matter has no closing `---` line")
+                .at(&source, Position { line: 1, column: 1 })
+                .hint("add a line with only `---` after the front matter"),
+        ));
+    };
+    let yaml_text = &source.text[yaml_start..yaml_end];
+    let front: FrontMatter = if yaml_text.trim().is_empty() {
+        return Err(Box::new(
+            Diagnostic::error("missing-title", "the front matter is empty")
+                .at(&source, Position { line: 2, column: 1 })
+                .hint("every page needs at least `title: ...`"),
+        ));
+    } else {
+        yaml::parse_str(&source, yaml_text, 1)?
+    };
+    if front.title.trim().is_empty() {
+        return Err(Box::new(
+            Diagnostic::error("missing-title", "the page title is empty")
+                .at(&source, Position { line: 2, column: 1 })
+                .hint("write the page's title after `title:`"),
+        ));
+    }
+    let body_line = source.text[..body_start].matches('\n').count();
+    Ok(PageSource { lang, key, source, front, body_start, body_line })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(text: &str) -> Result<PageSource, Box<Diagnostic>> {
+        parse_page(0, "docs/a.md".into(), SourceFile::from_text("content/en/docs/a.md", text))
+    }
+
+    #[test]
+    fn url_paths_are_pretty() {
+        assert_eq!(url_path("_index.md"), "");
+        assert_eq!(url_path("docs/_index.md"), "docs/");
+        assert_eq!(url_path("docs/a/b.md"), "docs/a/b/");
+    }
+
+    #[test]
+    fn parent_sections() {
+        assert_eq!(parent_section("_index.md"), None);
+        assert_eq!(parent_section("compare.md").as_deref(), Some("_index.md"));
+        assert_eq!(parent_section("docs/_index.md").as_deref(), Some("_index.md"));
+        assert_eq!(parent_section("docs/x/_index.md").as_deref(), Some("docs/_index.md"));
+        assert_eq!(parent_section("docs/x/y.md").as_deref(), Some("docs/x/_index.md"));
+    }
+
+    #[test]
+    fn front_matter_and_body_split() {
+        let p = page("---\ntitle: Hello\nweight: 3\n---\n# Body\n").unwrap();
+        assert_eq!(p.front.title, "Hello");
+        assert_eq!(p.front.weight, Some(3));
+        assert_eq!(p.body(), "# Body\n");
+        assert_eq!(p.body_line, 4);
+    }
+
+    #[test]
+    fn front_matter_errors_point_into_the_file() {
+        let d = page("---\ntitle: Hello\nwieght: 3\n---\n").unwrap_err();
+        assert_eq!(d.code, "yaml-type");
+        assert_eq!(d.location(), "content/en/docs/a.md:3:1");
+        let d = page("# no front matter\n").unwrap_err();
+        assert_eq!(d.code, "missing-front-matter");
+        let d = page("---\ntitle: x\n").unwrap_err();
+        assert_eq!(d.code, "unclosed-front-matter");
+    }
+}

@@ -1,0 +1,216 @@
+//! Errors and warnings as values: what went wrong, where, and what to do about it.
+//!
+//! Loaders and validators never print; they return [`Diagnostic`]s, so one run can report every
+//! problem at once and `main` decides how to show them. Each diagnostic keeps the source line it
+//! points at, so it can be shown with a caret without reading the file again.
+
+use std::fmt;
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+
+use crate::source::{Position, SourceFile};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One finding about the site's sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable, short name for the kind of problem (`yaml-syntax`, `unknown-tier`, ...).
+    pub code: &'static str,
+    pub message: String,
+    /// The file, relative to the site root.
+    pub file: Option<String>,
+    pub position: Option<Position>,
+    /// The source line at `position` and how many characters the caret spans.
+    pub excerpt: Option<(String, usize)>,
+    /// What the user should do.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            file: None,
+            position: None,
+            excerpt: None,
+            hint: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
+    }
+
+    /// Names the file without a position (the whole file is concerned).
+    pub fn in_file(mut self, file: &str) -> Self {
+        self.file = Some(file.to_string());
+        self
+    }
+
+    /// Points at a position in a source file, keeping its line for the caret.
+    pub fn at(self, source: &SourceFile, position: Position) -> Self {
+        self.spanning(source, position, 1)
+    }
+
+    /// Points at `width` characters from `position`.
+    pub fn spanning(mut self, source: &SourceFile, position: Position, width: usize) -> Self {
+        self.file = Some(source.display.clone());
+        self.position = Some(position);
+        self.excerpt = Some((source.line_text(position.line).to_string(), width.max(1)));
+        self
+    }
+
+    /// Points at a byte range of a source file.
+    pub fn at_range(self, source: &SourceFile, range: std::ops::Range<usize>) -> Self {
+        let position = source.position(range.start);
+        let end = range.end.min(source.text.len()).max(range.start);
+        let width = source.text.get(range.start..end).map_or(1, |s| {
+            s.split('\n').next().unwrap_or("").chars().count()
+        });
+        self.spanning(source, position, width)
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:column`, or as much of it as is known.
+    pub fn location(&self) -> String {
+        match (&self.file, self.position) {
+            (Some(f), Some(p)) => format!("{f}:{}:{}", p.line, p.column),
+            (Some(f), None) => f.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// The diagnostic as a terminal report with the source line and a caret.
+    pub fn render(&self, color: bool) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+        let title = level.primary_title(&self.message).id(self.code);
+        let group = match (&self.file, self.position, &self.excerpt) {
+            (Some(file), Some(pos), Some((line, width))) => {
+                let start = char_to_byte(line, pos.column - 1);
+                let end = char_to_byte(line, pos.column - 1 + width).max(start);
+                let end = if end == start { (start + 1).min(line.len()) } else { end };
+                let label = self.hint.as_deref().unwrap_or("");
+                title.element(
+                    Snippet::source(line.as_str())
+                        .line_start(pos.line)
+                        .path(file.as_str())
+                        .fold(false)
+                        .annotation(AnnotationKind::Primary.span(start..end).label(label)),
+                )
+            }
+            (Some(file), _, _) => {
+                let mut group = title.element(annotate_snippets::Origin::path(file.as_str()));
+                if let Some(hint) = &self.hint {
+                    group = group.element(Level::HELP.message(hint.as_str()));
+                }
+                group
+            }
+            _ => {
+                let mut group = annotate_snippets::Group::with_title(title);
+                if let Some(hint) = &self.hint {
+                    group = group.element(Level::HELP.message(hint.as_str()));
+                }
+                group
+            }
+        };
+        renderer.render(&[group])
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// One line: `file:line:col: error[code]: message (hint)`, for logs and tests.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let location = self.location();
+        if !location.is_empty() {
+            write!(f, "{location}: ")?;
+        }
+        write!(f, "{kind}[{}]: {}", self.code, self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+fn char_to_byte(line: &str, chars: usize) -> usize {
+    line.char_indices().nth(chars).map_or(line.len(), |(i, _)| i)
+}
+
+/// Diagnostics of one run, gathered from every stage.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.diagnostics.extend(ds);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Sorted by file and position so that output is stable from run to run.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.diagnostics.sort_by(|a, b| {
+            (&a.file, a.position, a.severity, &a.message).cmp(&(&b.file, b.position, b.severity, &b.message))
+        });
+        self.diagnostics.dedup();
+        self.diagnostics
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_file_line_column_caret_and_hint() {
+        let src = SourceFile::from_text("content/tiers.yaml", "tiers:\n  - id: gold\n");
+        let d = Diagnostic::error("unknown-tier", "unknown tier `gold`")
+            .spanning(&src, Position { line: 2, column: 9 }, 4)
+            .hint("use one of the tier IDs in content/tiers.yaml");
+        let text = d.render(false);
+        assert!(text.contains("content/tiers.yaml:2:9"), "{text}");
+        assert!(text.contains("  - id: gold"), "{text}");
+        assert!(text.contains("^^^^"), "{text}");
+        assert!(text.contains("use one of the tier IDs"), "{text}");
+        assert_eq!(
+            d.to_string(),
+            "content/tiers.yaml:2:9: error[unknown-tier]: unknown tier `gold` (hint: use one of the tier IDs in content/tiers.yaml)"
+        );
+    }
+}

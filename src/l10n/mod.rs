@@ -1,0 +1,227 @@
+//! Localized strings: one Fluent bundle per language, looked up along the fallback chain.
+//!
+//! Bundles are `concurrent::FluentBundle`s so that every rendering thread shares them.
+//! Isolation marks are off: output is HTML whose `dir` is already set per page, and the
+//! invisible FSI/PDI characters would otherwise end up inside attributes and table cells.
+
+pub mod time;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_syntax::ast;
+use walkdir::WalkDir;
+
+use crate::config::SiteConfig;
+use crate::diagnostic::Diagnostic;
+use crate::source::{Position, SourceFile};
+
+pub use time::TimeFormat;
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// Where a message is defined in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Definition {
+    pub file: String,
+    pub position: Position,
+}
+
+/// All languages' strings, loaded and ready to format.
+pub struct Locales {
+    bundles: Vec<Bundle>,
+    /// Per language: message ID → where it is defined in that language's own files.
+    pub defined: Vec<BTreeMap<String, Definition>>,
+    /// Per language: the chain of languages to look in, itself first.
+    chains: Vec<Vec<usize>>,
+    /// Per language: how times of day are written.
+    times: Vec<TimeFormat>,
+    /// Per language: its folder code, for messages.
+    codes: Vec<String>,
+}
+
+/// A message could not be formatted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormatError {
+    /// No language of the chain defines the message.
+    Missing { id: String },
+    /// The message exists but formatting it failed (unknown variable, missing reference...).
+    Broken { id: String, language: String, detail: String },
+}
+
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FormatError::Missing { id } => write!(f, "no locale defines the message `{id}`"),
+            FormatError::Broken { id, language, detail } => {
+                write!(f, "message `{id}` in {language} cannot be formatted: {detail}")
+            }
+        }
+    }
+}
+
+impl Locales {
+    /// Reads `locales/<code>/**/*.ftl` for every language of the site.
+    pub fn load(root: &Path, config: &SiteConfig) -> (Locales, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let mut bundles = Vec::new();
+        let mut defined = Vec::new();
+        for lang in &config.languages {
+            let langid = lang
+                .tag
+                .parse::<unic_langid::LanguageIdentifier>()
+                .unwrap_or_default();
+            // Plural rules are looked up by language; CLDR keys them by the bare language.
+            let mut bundle = Bundle::new_concurrent(vec![plural_langid(&langid), langid]);
+            bundle.set_use_isolating(false);
+            let mut own = BTreeMap::new();
+            let dir = root.join("locales").join(&lang.code);
+            if !dir.is_dir() {
+                diags.push(
+                    Diagnostic::warning(
+                        "missing-locale",
+                        format!("no folder locales/{} for language `{}`", lang.code, lang.code),
+                    )
+                    .in_file("site.yaml")
+                    .hint(format!("create locales/{}/ with .ftl files; until then every string falls back", lang.code)),
+                );
+            }
+            for path in ftl_files(&dir) {
+                match SourceFile::read(root, &path) {
+                    Ok(src) => add_file(&mut bundle, &mut own, src, &mut diags),
+                    Err(d) => diags.push(*d),
+                }
+            }
+            bundles.push(bundle);
+            defined.push(own);
+        }
+        let chains = config.languages.iter().map(|l| l.chain.clone()).collect();
+        let times = config
+            .languages
+            .iter()
+            .zip(&defined)
+            .map(|(lang, own)| TimeFormat::new(&lang.tag, own.contains_key(time::OVERRIDE_ID)))
+            .collect();
+        let codes = config.languages.iter().map(|l| l.code.clone()).collect();
+        (Locales { bundles, defined, chains, times, codes }, diags)
+    }
+
+    pub fn code(&self, lang: usize) -> &str {
+        &self.codes[lang]
+    }
+
+    /// Where the message `id` that `lang` uses is defined (in `lang` or along its chain).
+    pub fn definition(&self, lang: usize, id: &str) -> Option<(&str, Position)> {
+        let source = self.resolve(lang, id)?;
+        self.defined[source].get(id).map(|d| (d.file.as_str(), d.position))
+    }
+
+    /// Whether the language's own files define `id`.
+    pub fn defines(&self, lang: usize, id: &str) -> bool {
+        self.defined[lang].contains_key(id)
+    }
+
+    /// The first language of `lang`'s chain that defines `id`.
+    pub fn resolve(&self, lang: usize, id: &str) -> Option<usize> {
+        self.chains[lang].iter().copied().find(|&l| self.bundles[l].has_message(id))
+    }
+
+    /// Formats a message for `lang`, falling back along its chain.
+    pub fn format(&self, lang: usize, id: &str, args: Option<&FluentArgs>) -> Result<String, FormatError> {
+        let source = self.resolve(lang, id).ok_or_else(|| FormatError::Missing { id: id.to_string() })?;
+        let bundle = &self.bundles[source];
+        let pattern = bundle
+            .get_message(id)
+            .and_then(|m| m.value())
+            .ok_or_else(|| FormatError::Missing { id: id.to_string() })?;
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors);
+        match errors.first() {
+            None => Ok(text.into_owned()),
+            Some(e) => Err(FormatError::Broken {
+                id: id.to_string(),
+                language: self.codes[source].clone(),
+                detail: e.to_string(),
+            }),
+        }
+    }
+
+    /// Formats a message with a single number argument (`$count`).
+    pub fn format_count(&self, lang: usize, id: &str, count: u32) -> Result<String, FormatError> {
+        let mut args = FluentArgs::new();
+        args.set("count", count);
+        self.format(lang, id, Some(&args))
+    }
+
+    /// A time of day as the language writes it.
+    pub fn format_time(&self, lang: usize, time: crate::plan::TimeOfDay) -> Result<String, FormatError> {
+        self.times[lang].format(self, lang, time)
+    }
+}
+
+/// The bare language of a tag (`zh-Hant-TW` → `zh`), which CLDR plural rules are keyed by.
+fn plural_langid(langid: &unic_langid::LanguageIdentifier) -> unic_langid::LanguageIdentifier {
+    unic_langid::LanguageIdentifier::from_parts(langid.language, None, None, &[])
+}
+
+/// The `.ftl` files under a language folder, in a stable order.
+fn ftl_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ftl"))
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Parses one file (once), reports its syntax errors and duplicates, and adds it to the bundle.
+fn add_file(bundle: &mut Bundle, own: &mut BTreeMap<String, Definition>, src: SourceFile, diags: &mut Vec<Diagnostic>) {
+    let resource = match FluentResource::try_new(src.text.clone()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            for e in errors {
+                diags.push(
+                    Diagnostic::error("fluent-syntax", format!("Fluent syntax error: {}", e.kind))
+                        .at_range(&src, e.pos.clone())
+                        .hint("fix this entry; until it is fixed the message is missing in this language"),
+                );
+            }
+            r
+        }
+    };
+    let positioned = SourceFile::from_text(src.display.clone(), resource.source().to_string());
+    for entry in resource.entries() {
+        let ast::Entry::Message(message) = entry else { continue };
+        let name = message.id.name;
+        let offset = source_offset(&resource, name).unwrap_or(0);
+        let position = positioned.position(offset);
+        if let Some(first) = own.get(name) {
+            diags.push(
+                Diagnostic::error("duplicate-message", format!("message `{name}` is defined twice"))
+                    .spanning(&src, position, name.chars().count())
+                    .hint(format!(
+                        "it is already defined at {}:{}:{}; keep one of the two",
+                        first.file, first.position.line, first.position.column
+                    )),
+            );
+            continue;
+        }
+        if message.value.is_none() && message.attributes.is_empty() {
+            continue;
+        }
+        own.insert(name.to_string(), Definition { file: src.display.clone(), position });
+    }
+    // Duplicates are reported above with positions; the bundle keeps the first definition.
+    let _ = bundle.add_resource(resource);
+}
+
+fn source_offset(resource: &FluentResource, slice: &str) -> Option<usize> {
+    let start = resource.source().as_ptr() as usize;
+    let at = slice.as_ptr() as usize;
+    (at >= start && at <= start + resource.source().len()).then(|| at - start)
+}

@@ -1,0 +1,144 @@
+//! The render stage: every page × every language, through Tera, into a folder.
+//!
+//! Templates are parsed once; each language gets a clone of the parsed set whose global
+//! context holds what every page of that language shares (the localized plan, the language,
+//! the navigation). Pages are then rendered in parallel and written as soon as they are
+//! rendered, so memory holds a page at a time per thread, never the whole site.
+
+pub mod context;
+pub mod files;
+pub mod view;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use fluent_bundle::FluentArgs;
+use rayon::prelude::*;
+use tera::{Kwargs, State, Tera, TeraResult};
+
+use crate::diagnostic::Diagnostic;
+use crate::l10n::Locales;
+use crate::site::Site;
+use crate::validate::Validated;
+use context::PageContexts;
+
+/// What a build wrote.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Written {
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// Renders the whole site into `out`, which must exist and be empty.
+pub fn render(site: &Site, validated: &Validated, out: &Path) -> Result<Written, Vec<Diagnostic>> {
+    let locales = Arc::clone(&site.locales);
+    let tera = site.templates.compile(&|t| register_functions(t, Arc::clone(&locales)))?;
+
+    // One Tera per language, its global context holding the language-wide data.
+    let mut per_language = Vec::new();
+    let mut errors = Vec::new();
+    for (lang, language) in site.config.languages.iter().enumerate() {
+        match view::build(&site.plan, &site.locales, lang) {
+            Ok(plan) => {
+                let mut t = tera.clone();
+                let global = t.global_context();
+                global.insert("lang_index", &lang);
+                global.insert("lang", &context::LanguageView::new(language));
+                global.insert("plan", &plan);
+                global.insert("site_title", &site.locales.format(lang, "site-title", None).unwrap_or_default());
+                per_language.push(t);
+            }
+            Err(es) => errors.extend(es.into_iter().map(|e| format_diagnostic(site, lang, e))),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let contexts = PageContexts::new(site, validated);
+    let routes: Vec<_> = validated.routes.all().collect();
+    let results: Vec<Result<u64, Diagnostic>> = routes
+        .par_iter()
+        .map(|(key, route)| {
+            let (template, ctx) = contexts.page(key, *route)?;
+            let html = per_language[route.lang]
+                .render(&template, &ctx)
+                .map_err(|e| site.templates.diagnostic(&e))?;
+            let path = out.join(contexts.output_path(key, route.lang));
+            files::write(&path, html.as_bytes())
+        })
+        .collect();
+    let mut written = Written::default();
+    for r in results {
+        match r {
+            Ok(bytes) => {
+                written.pages += 1;
+                written.files += 1;
+                written.bytes += bytes;
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    // The pages that are not content: language chooser, 404s, sitemap, robots.txt, static files.
+    let extra = contexts.site_files(&per_language).map_err(|d| vec![d])?;
+    for (path, bytes) in extra {
+        written.bytes += files::write(&out.join(path), &bytes).map_err(|d| vec![d])?;
+        written.files += 1;
+    }
+    let (count, bytes) = files::copy_static(&site.root, out).map_err(|d| vec![d])?;
+    written.files += count;
+    written.bytes += bytes;
+    Ok(written)
+}
+
+/// `t(id="...", name=value...)`: a message in the page's language, escaped like any text.
+fn register_functions(tera: &mut Tera, locales: Arc<Locales>) {
+    tera.register_function("t", move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
+        let id: &str = kwargs.must_get("id")?;
+        let lang = state
+            .get::<u64>("lang_index")?
+            .ok_or_else(|| tera::Error::message("t() is used outside a language"))? as usize;
+        let mut args = FluentArgs::new();
+        for (key, value) in kwargs.iter() {
+            let Some(name) = key.as_str() else { continue };
+            if name == "id" {
+                continue;
+            }
+            if let Some(n) = value.as_i64() {
+                args.set(name.to_string(), n);
+            } else if let Some(n) = value.as_f64() {
+                args.set(name.to_string(), n);
+            } else if let Some(s) = value.as_str() {
+                args.set(name.to_string(), s.to_string());
+            } else {
+                args.set(name.to_string(), value.to_string());
+            }
+        }
+        locales
+            .format(lang, id, Some(&args))
+            .map_err(|e| tera::Error::message(e.to_string()))
+    });
+}
+
+fn format_diagnostic(site: &Site, lang: usize, error: crate::l10n::FormatError) -> Diagnostic {
+    let code = &site.config.languages[lang].code;
+    let d = Diagnostic::error("message-format", format!("{error} (language {code})"));
+    match &error {
+        crate::l10n::FormatError::Broken { id, .. } => match site.locales.definition(lang, id) {
+            Some((file, position)) => match crate::source::SourceFile::read(&site.root, &site.root.join(file)) {
+                Ok(src) => d.spanning(&src, position, id.chars().count()),
+                Err(_) => d.in_file(file),
+            },
+            None => d,
+        }
+        .hint("check the variables and references this message uses"),
+        crate::l10n::FormatError::Missing { id } => {
+            d.hint(format!("add `{id} = ...` to locales/{}/", site.config.default_language().code))
+        }
+    }
+}

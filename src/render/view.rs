@@ -1,0 +1,367 @@
+//! The plan as one language shows it: every label translated, every value formatted.
+//!
+//! Built once per language and handed to every template of that language, so templates only
+//! lay out words and never format a number, a duration or a time themselves.
+
+use fluent_bundle::FluentArgs;
+use serde::Serialize;
+
+use crate::l10n::{FormatError, Locales};
+use crate::plan::{Coverage, Duration, MessageRef, Plan, TierValue, TimeOfDay};
+
+/// Messages the renderer formats itself, whatever the templates say.
+pub const BUILTIN_MESSAGES: &[&str] = &[
+    "coverage-24x7",
+    "coverage-24x5",
+    "coverage-business-hours",
+    "coverage-business-days",
+    "duration-minutes",
+    "duration-hours",
+    "duration-days",
+    "response-target",
+    "hours-range",
+    "value-included",
+    "value-not-included",
+    "fallback-notice",
+    "site-title",
+];
+
+#[derive(Debug, Serialize)]
+pub struct PlanView {
+    pub tiers: Vec<TierView>,
+    pub paid_banner: String,
+    /// How many tiers come before the paid ones, and how many are paid (for the banner's span).
+    pub free_count: usize,
+    pub paid_count: usize,
+    pub groups: Vec<GroupView>,
+    pub priorities: Vec<PriorityView>,
+    pub channels: Vec<ChannelView>,
+    pub resources: Vec<ResourceView>,
+    pub regions: RegionsView,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TierView {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub paid: bool,
+    pub highlights: Vec<HighlightView>,
+    /// What this tier has that the tier before it has not (everything, for the first tier).
+    pub adds: Vec<String>,
+    /// The previous tier's name, when there is one.
+    pub previous: Option<String>,
+    /// Response target text per priority, in priority order.
+    pub targets: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HighlightView {
+    pub title: String,
+    pub description: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupView {
+    pub id: String,
+    pub label: String,
+    pub features: Vec<FeatureView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FeatureView {
+    pub id: String,
+    pub label: String,
+    pub cells: Vec<CellView>,
+}
+
+/// One cell of the comparison: what a sighted reader sees and what a screen reader says.
+#[derive(Debug, Serialize)]
+pub struct CellView {
+    /// `included`, `count`, `coverage` or `none`.
+    pub kind: &'static str,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PriorityView {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+    pub targets: Vec<TargetView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TargetView {
+    pub coverage: String,
+    pub duration: String,
+    /// Both together, as the locale joins them ("24x7 / 1 hour").
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChannelView {
+    pub id: String,
+    pub icon: String,
+    pub name: String,
+    pub kind: String,
+    pub description: String,
+    pub footnote: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ResourceView {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub url: Option<String>,
+    /// Names of the tiers the resource is limited to (empty: every tier).
+    pub tiers: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RegionsView {
+    pub intro: String,
+    pub global_services: String,
+    pub regions: Vec<RegionView>,
+    pub notes: Vec<NoteView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RegionView {
+    pub id: String,
+    pub name: String,
+    pub opens: String,
+    pub closes: String,
+    /// Opening to closing, as the locale writes a range.
+    pub hours: String,
+    /// 24-hour values for a machine-readable `<time datetime>`.
+    pub opens_iso: String,
+    pub closes_iso: String,
+    pub markers: Vec<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NoteView {
+    pub marker: Option<usize>,
+    pub text: String,
+}
+
+/// Formats messages for one language, gathering errors instead of stopping at the first.
+struct Words<'a> {
+    locales: &'a Locales,
+    lang: usize,
+    errors: Vec<FormatError>,
+}
+
+impl Words<'_> {
+    fn keep(&mut self, r: Result<String, FormatError>) -> String {
+        r.unwrap_or_else(|e| {
+            self.errors.push(e);
+            String::new()
+        })
+    }
+
+    fn msg(&mut self, r: &MessageRef) -> String {
+        let t = self.locales.format(self.lang, &r.id, None);
+        self.keep(t)
+    }
+
+    fn id(&mut self, id: &str) -> String {
+        let t = self.locales.format(self.lang, id, None);
+        self.keep(t)
+    }
+
+    fn args(&mut self, id: &str, args: &FluentArgs) -> String {
+        let t = self.locales.format(self.lang, id, Some(args));
+        self.keep(t)
+    }
+
+    fn coverage(&mut self, c: Coverage, count: u32) -> String {
+        let t = self.locales.format_count(self.lang, c.message_id(), count);
+        self.keep(t)
+    }
+
+    fn duration(&mut self, d: Duration) -> String {
+        let t = self.locales.format_count(self.lang, d.unit.message_id(), d.amount);
+        self.keep(t)
+    }
+
+    fn time(&mut self, t: TimeOfDay) -> String {
+        let r = self.locales.format_time(self.lang, t);
+        self.keep(r)
+    }
+
+    fn value(&mut self, v: Option<TierValue>) -> CellView {
+        match v {
+            None => CellView { kind: "none", text: self.id("value-not-included") },
+            Some(TierValue::Included) => CellView { kind: "included", text: self.id("value-included") },
+            Some(TierValue::Count(n)) => CellView { kind: "count", text: n.to_string() },
+            Some(TierValue::Coverage(c)) => CellView { kind: "coverage", text: self.coverage(c, 1) },
+        }
+    }
+}
+
+/// Builds the view of the plan in one language.
+pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> Result<PlanView, Vec<FormatError>> {
+    let mut w = Words { locales, lang, errors: Vec::new() };
+
+    let priorities: Vec<PriorityView> = plan
+        .priorities
+        .iter()
+        .map(|p| PriorityView {
+            id: p.id.clone(),
+            label: w.msg(&p.label),
+            description: w.msg(&p.description),
+            targets: p
+                .targets
+                .iter()
+                .map(|t| {
+                    let coverage = w.coverage(t.coverage, t.within.amount);
+                    let duration = w.duration(t.within);
+                    let mut args = FluentArgs::new();
+                    args.set("coverage", coverage.clone());
+                    args.set("duration", duration.clone());
+                    let text = w.args("response-target", &args);
+                    TargetView { coverage, duration, text }
+                })
+                .collect(),
+        })
+        .collect();
+
+    let groups: Vec<GroupView> = plan
+        .groups
+        .iter()
+        .map(|g| GroupView {
+            id: g.id.clone(),
+            label: w.msg(&g.label),
+            features: g
+                .features
+                .iter()
+                .map(|f| FeatureView {
+                    id: f.id.clone(),
+                    label: w.msg(&f.label),
+                    cells: f.values.iter().map(|v| w.value(*v)).collect(),
+                })
+                .collect(),
+        })
+        .collect();
+
+    let names: Vec<String> = plan.tiers.iter().map(|t| w.msg(&t.name)).collect();
+    let tiers = plan
+        .tiers
+        .iter()
+        .enumerate()
+        .map(|(i, t)| TierView {
+            id: t.id.clone(),
+            name: names[i].clone(),
+            summary: w.msg(&t.summary),
+            paid: t.paid,
+            highlights: t
+                .highlights
+                .iter()
+                .map(|h| HighlightView { title: w.msg(&h.title), description: w.msg(&h.description) })
+                .collect(),
+            adds: tier_additions(plan, &groups, i),
+            previous: i.checked_sub(1).map(|p| names[p].clone()),
+            targets: priorities.iter().map(|p| p.targets[i].text.clone()).collect(),
+        })
+        .collect();
+
+    let channels = plan
+        .channels
+        .iter()
+        .map(|c| ChannelView {
+            id: c.id.clone(),
+            icon: c.icon.clone(),
+            name: w.msg(&c.name),
+            kind: w.msg(&c.kind),
+            description: w.msg(&c.description),
+            footnote: c.footnote.as_ref().map(|f| w.msg(f)),
+        })
+        .collect();
+
+    let code = locales.code(lang);
+    let resources = plan
+        .resources
+        .iter()
+        .map(|r| ResourceView {
+            id: r.id.clone(),
+            name: w.msg(&r.name),
+            description: w.msg(&r.description),
+            url: r.url_for(code).map(str::to_string),
+            tiers: r.tiers.iter().map(|&t| names[t].clone()).collect(),
+        })
+        .collect();
+
+    let regions = RegionsView {
+        intro: w.msg(&plan.regions.intro),
+        global_services: w.msg(&plan.regions.global_services),
+        regions: plan
+            .regions
+            .regions
+            .iter()
+            .map(|r| {
+                let opens = w.time(r.opens);
+                let closes = w.time(r.closes);
+                let mut args = FluentArgs::new();
+                args.set("opens", opens.clone());
+                args.set("closes", closes.clone());
+                let hours = w.args("hours-range", &args);
+                RegionView {
+                    id: r.id.clone(),
+                    name: w.msg(&r.name),
+                    opens,
+                    closes,
+                    hours,
+                    opens_iso: r.opens.to_string(),
+                    closes_iso: r.closes.to_string(),
+                    markers: r.notes.iter().filter_map(|&n| plan.regions.notes[n].marker).collect(),
+                }
+            })
+            .collect(),
+        notes: plan.regions.notes.iter().map(|n| NoteView { marker: n.marker, text: w.msg(&n.text) }).collect(),
+    };
+
+    let paid_banner = w.msg(&plan.paid_banner);
+    if !w.errors.is_empty() {
+        return Err(w.errors);
+    }
+    let paid_count = plan.tiers.iter().filter(|t| t.paid).count();
+    Ok(PlanView {
+        tiers,
+        paid_banner,
+        free_count: plan.tiers.len() - paid_count,
+        paid_count,
+        groups,
+        priorities,
+        channels,
+        resources,
+        regions,
+    })
+}
+
+/// The features a tier has, or has more of, than the tier before it: "label: value" lines.
+fn tier_additions(plan: &Plan, groups: &[GroupView], tier: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for (g, group) in plan.groups.iter().enumerate() {
+        for (f, feature) in group.features.iter().enumerate() {
+            let now = feature.values[tier];
+            let before = tier.checked_sub(1).and_then(|p| feature.values[p]);
+            let better = match (now, before) {
+                (None, _) => false,
+                (Some(_), None) => true,
+                (Some(TierValue::Count(a)), Some(TierValue::Count(b))) => a > b,
+                (Some(a), Some(b)) => a != b,
+            };
+            if better {
+                let view = &groups[g].features[f];
+                out.push(match now {
+                    Some(TierValue::Included) => view.label.clone(),
+                    _ => format!("{}: {}", view.label, view.cells[tier].text),
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,67 @@
+//! The load stage: every input of a site, read and parsed, in one value.
+//!
+//! Loading reads files and parses them; it never formats or renders. Each loader reports
+//! its own problems, and all of them are gathered so a run shows every error at once.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::{self, SiteConfig};
+use crate::content::{self, PageSource};
+use crate::diagnostic::{Diagnostic, Report};
+use crate::l10n::Locales;
+use crate::plan::{self, Plan};
+use crate::source::SourceFile;
+use crate::templates::TemplateSources;
+
+pub struct Site {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub plan: Plan,
+    pub locales: std::sync::Arc<Locales>,
+    pub pages: Vec<PageSource>,
+    pub templates: TemplateSources,
+}
+
+/// Loads a site folder. On error, the report holds every problem found.
+pub fn load(root: &Path) -> Result<(Site, Report), Report> {
+    let mut report = Report::default();
+    let config_path = root.join(config::CONFIG_FILE);
+    let config = match SourceFile::read(root, &config_path) {
+        Ok(src) => match config::parse(&src) {
+            Ok(c) => Some(c),
+            Err(ds) => {
+                report.extend(ds);
+                None
+            }
+        },
+        Err(d) => {
+            let d = if config_path.exists() {
+                *d
+            } else {
+                Diagnostic::error("no-site", format!("no {} in {}", config::CONFIG_FILE, root.display()))
+                    .hint("run polydocs in a site folder, or pass the folder with --root")
+            };
+            report.push(d);
+            None
+        }
+    };
+    let Some(config) = config else { return Err(report) };
+
+    let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    let (plan, ds) = plan::load(&plan::Context { root, language_codes: codes });
+    report.extend(ds);
+    let (locales, ds) = Locales::load(root, &config);
+    report.extend(ds);
+    let (pages, ds) = content::load(root, &config);
+    report.extend(ds);
+    let (templates, ds) = TemplateSources::load(root);
+    report.extend(ds);
+
+    match plan {
+        Some(plan) if !report.has_errors() => Ok((
+            Site { root: root.to_path_buf(), config, plan, locales: std::sync::Arc::new(locales), pages, templates },
+            report,
+        )),
+        _ => Err(report),
+    }
+}

@@ -1,0 +1,134 @@
+//! Source files as text, with the positions diagnostics need.
+//!
+//! Every input polydocs reads goes through [`SourceFile::read`], so that an unreadable or
+//! non-UTF-8 file is reported the same way everywhere, and so that any byte offset a parser
+//! gives back can be turned into the line and column a person looks for in an editor.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+
+/// A file read whole as UTF-8, remembered with the path shown to the user.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the site root, as printed in messages (`content/tiers.yaml`).
+    pub display: String,
+    pub text: String,
+}
+
+/// A 1-based line and column (columns count characters, as editors do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl SourceFile {
+    /// Reads `path`; `root` is only used to make the displayed path relative.
+    pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<Diagnostic>> {
+        let display = display_path(root, path);
+        let bytes = std::fs::read(path).map_err(|e| {
+            Box::new(
+                Diagnostic::error("unreadable-file", format!("cannot read {display}: {e}"))
+                    .in_file(&display)
+                    .hint("check that the file exists and that you may read it"),
+            )
+        })?;
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile { display, text }),
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+                let partial = SourceFile { display: display.clone(), text: valid };
+                let pos = partial.position(offset);
+                Err(Box::new(
+                    Diagnostic::error(
+                        "not-utf8",
+                        format!("{display} is not valid UTF-8 (first bad byte at offset {offset})"),
+                    )
+                    .at(&partial, pos)
+                    .hint("save the file as UTF-8 in your editor"),
+                ))
+            }
+        }
+    }
+
+    /// Builds a source from text already in memory (tests, front matter slices).
+    pub fn from_text(display: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        SourceFile { display: display.into(), text: text.into() }
+    }
+
+    /// The line and column of a byte offset (clamped to the text).
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = self.text[line_start..offset].chars().count() + 1;
+        Position { line, column }
+    }
+
+    /// The text of a 1-based line, without its line ending.
+    pub fn line_text(&self, line: usize) -> &str {
+        self.text
+            .split('\n')
+            .nth(line.saturating_sub(1))
+            .unwrap_or("")
+            .trim_end_matches('\r')
+    }
+
+    /// The byte offset of a 1-based line and column.
+    pub fn offset(&self, pos: Position) -> usize {
+        let mut start = 0;
+        for _ in 1..pos.line {
+            match self.text[start..].find('\n') {
+                Some(i) => start += i + 1,
+                None => return self.text.len(),
+            }
+        }
+        let line = &self.text[start..];
+        let line_end = line.find('\n').unwrap_or(line.len());
+        start
+            + line[..line_end]
+                .char_indices()
+                .nth(pos.column.saturating_sub(1))
+                .map_or(line_end, |(i, _)| i)
+    }
+
+    /// The byte offset of `slice`, which must have been borrowed from this file's text.
+    ///
+    /// Parsers such as fluent-syntax hand back `&str` slices of their input rather than
+    /// offsets; the pointer difference recovers where the slice starts.
+    pub fn offset_of(&self, slice: &str) -> Option<usize> {
+        let start = self.text.as_ptr() as usize;
+        let at = slice.as_ptr() as usize;
+        (at >= start && at + slice.len() <= start + self.text.len()).then(|| at - start)
+    }
+}
+
+/// A path as shown to the user: relative to the site root when it is inside it.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let shown: PathBuf = path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf());
+    shown.to_string_lossy().replace('\\', "/")
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let src = SourceFile::from_text("x", "a: 1\nnom: « été »\n");
+        let offset = src.text.find('é').unwrap();
+        assert_eq!(src.position(offset), Position { line: 2, column: 8 });
+        assert_eq!(src.offset(Position { line: 2, column: 8 }), offset);
+        assert_eq!(src.line_text(2), "nom: « été »");
+    }
+}
