@@ -105,39 +105,66 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         let code = lang.code.value.as_str();
         if !is_language_code(code) {
             errors.push(
-                Diagnostic::error("bad-language-code", format!("`{code}` is not a usable language code"))
-                    .at(source, at(&lang.code))
-                    .hint("use letters, digits and hyphens, such as `fr` or `zh-TW`"),
+                Diagnostic::error(
+                    "bad-language-code",
+                    format!("`{code}` is not a usable language code"),
+                )
+                .at(source, at(&lang.code))
+                .hint("use letters, digits and hyphens, such as `fr` or `zh-TW`"),
             );
         }
         if codes.contains(&code) {
             errors.push(
-                Diagnostic::error("duplicate-language", format!("language `{code}` is listed twice"))
-                    .at(source, at(&lang.code))
-                    .hint("remove one of the two entries"),
+                Diagnostic::error(
+                    "duplicate-language",
+                    format!("language `{code}` is listed twice"),
+                )
+                .at(source, at(&lang.code))
+                .hint("remove one of the two entries"),
             );
         }
         codes.push(code);
-        if lang.tag.value.parse::<unic_langid::LanguageIdentifier>().is_err() {
+        if lang
+            .tag
+            .value
+            .parse::<unic_langid::LanguageIdentifier>()
+            .is_err()
+        {
             errors.push(
-                Diagnostic::error("bad-language-tag", format!("`{}` is not a BCP 47 language tag", lang.tag.value))
-                    .at(source, at(&lang.tag))
-                    .hint("write a tag such as `en`, `fr-CA` or `zh-Hant-TW`"),
+                Diagnostic::error(
+                    "bad-language-tag",
+                    format!("`{}` is not a BCP 47 language tag", lang.tag.value),
+                )
+                .at(source, at(&lang.tag))
+                .hint("write a tag such as `en`, `fr-CA` or `zh-Hant-TW`"),
             );
         }
-        let prefix = lang.prefix.as_ref().map_or_else(|| code.to_lowercase(), |p| p.value.clone());
+        let prefix = lang
+            .prefix
+            .as_ref()
+            .map_or_else(|| code.to_lowercase(), |p| p.value.clone());
         let prefix_at = lang.prefix.as_ref().unwrap_or(&lang.code);
-        if !prefix.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') || prefix.is_empty() {
+        if !prefix
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            || prefix.is_empty()
+        {
             errors.push(
-                Diagnostic::error("bad-prefix", format!("URL prefix `{prefix}` may only hold a-z, 0-9 and -"))
-                    .at(source, at(prefix_at))
-                    .hint("set `prefix:` to a lowercase folder name such as `zh-tw`"),
+                Diagnostic::error(
+                    "bad-prefix",
+                    format!("URL prefix `{prefix}` may only hold a-z, 0-9 and -"),
+                )
+                .at(source, at(prefix_at))
+                .hint("set `prefix:` to a lowercase folder name such as `zh-tw`"),
             );
         } else if prefixes.contains(&prefix) || prefix == "static" {
             errors.push(
-                Diagnostic::error("duplicate-prefix", format!("URL prefix `{prefix}` is already taken"))
-                    .at(source, at(prefix_at))
-                    .hint("give each language its own `prefix:` (and do not use `static`)"),
+                Diagnostic::error(
+                    "duplicate-prefix",
+                    format!("URL prefix `{prefix}` is already taken"),
+                )
+                .at(source, at(prefix_at))
+                .hint("give each language its own `prefix:` (and do not use `static`)"),
             );
         }
         prefixes.push(prefix);
@@ -148,7 +175,10 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         errors.push(
             Diagnostic::error(
                 "unknown-language",
-                format!("default language `{}` is not in `languages`", raw.default_language.value),
+                format!(
+                    "default language `{}` is not in `languages`",
+                    raw.default_language.value
+                ),
             )
             .at(source, at(&raw.default_language))
             .hint(format!("use one of: {}", codes.join(", "))),
@@ -159,9 +189,12 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         for fb in &lang.fallback {
             if !codes.contains(&fb.value.as_str()) {
                 errors.push(
-                    Diagnostic::error("unknown-language", format!("fallback language `{}` is not in `languages`", fb.value))
-                        .at(source, at(fb))
-                        .hint(format!("use one of: {}", codes.join(", "))),
+                    Diagnostic::error(
+                        "unknown-language",
+                        format!("fallback language `{}` is not in `languages`", fb.value),
+                    )
+                    .at(source, at(fb))
+                    .hint(format!("use one of: {}", codes.join(", "))),
                 );
             }
         }
@@ -179,7 +212,8 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     let output = raw.output.as_ref().map_or("public", |o| o.value.as_str());
     if output.trim().is_empty() {
         let o = raw.output.as_ref().map(at);
-        let d = Diagnostic::error("bad-output", "the output folder is empty").hint("write a folder name such as `public`");
+        let d = Diagnostic::error("bad-output", "the output folder is empty")
+            .hint("write a folder name such as `public`");
         errors.push(match o {
             Some(p) => d.at(source, p),
             None => d.in_file(&source.display),
@@ -197,11 +231,10 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         .map(|(i, lang)| {
             let mut chain = vec![i];
             for fb in &lang.fallback {
-                if let Some(j) = codes.iter().position(|c| *c == fb.value) {
-                    if !chain.contains(&j) {
+                if let Some(j) = codes.iter().position(|c| *c == fb.value)
+                    && !chain.contains(&j) {
                         chain.push(j);
                     }
-                }
             }
             if !chain.contains(&default) {
                 chain.push(default);
@@ -233,12 +266,18 @@ fn is_language_code(code: &str) -> bool {
 
 /// `https://host/sub` → `https://host/sub/`; anything that is not absolute http(s) → `None`.
 fn normalize_base_url(url: &str) -> Option<String> {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
     let host = rest.split('/').next()?;
     if host.is_empty() || url.contains(char::is_whitespace) || url.contains(['?', '#']) {
         return None;
     }
-    Some(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+    Some(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
 }
 
 #[cfg(test)]

@@ -103,7 +103,11 @@ pub fn parent_section(key: &str) -> Option<String> {
     } else {
         key.rsplit_once('/').map_or("", |(p, _)| p).to_string()
     };
-    Some(if folder.is_empty() { "_index.md".to_string() } else { format!("{folder}/_index.md") })
+    Some(if folder.is_empty() {
+        "_index.md".to_string()
+    } else {
+        format!("{folder}/_index.md")
+    })
 }
 
 /// Reads every language's pages. Pages with errors are left out and reported.
@@ -132,11 +136,18 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Vec<PageSource>, Vec<Diagnosti
                     continue;
                 }
             };
-            if let Some(bad) = key.trim_end_matches(".md").split('/').find(|part| !(is_slug(part) || *part == "_index")) {
+            if let Some(bad) = key
+                .trim_end_matches(".md")
+                .split('/')
+                .find(|part| !(is_slug(part) || *part == "_index"))
+            {
                 diags.push(
-                    Diagnostic::error("bad-page-name", format!("`{bad}` cannot be part of a page address"))
-                        .in_file(&source.display)
-                        .hint("rename the file or folder with lowercase letters, digits and hyphens"),
+                    Diagnostic::error(
+                        "bad-page-name",
+                        format!("`{bad}` cannot be part of a page address"),
+                    )
+                    .in_file(&source.display)
+                    .hint("rename the file or folder with lowercase letters, digits and hyphens"),
                 );
                 continue;
             }
@@ -150,15 +161,22 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Vec<PageSource>, Vec<Diagnosti
 }
 
 /// Splits front matter from the body and parses it.
-pub fn parse_page(lang: usize, key: String, source: SourceFile) -> Result<PageSource, Box<Diagnostic>> {
+pub fn parse_page(
+    lang: usize,
+    key: String,
+    source: SourceFile,
+) -> Result<PageSource, Box<Diagnostic>> {
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
     let bom = source.text.len() - text.len();
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
         return Err(Box::new(
-            Diagnostic::error("missing-front-matter", "the page does not start with front matter")
-                .at(&source, Position { line: 1, column: 1 })
-                .hint("begin the file with a `---` line, `title: ...`, and a closing `---` line"),
+            Diagnostic::error(
+                "missing-front-matter",
+                "the page does not start with front matter",
+            )
+            .at(&source, Position { line: 1, column: 1 })
+            .hint("begin the file with a `---` line, `title: ...`, and a closing `---` line"),
         ));
     }
     let yaml_start = bom + first_line_end;
@@ -173,9 +191,12 @@ pub fn parse_page(lang: usize, key: String, source: SourceFile) -> Result<PageSo
     }
     let Some((yaml_end, body_start)) = close else {
         return Err(Box::new(
-            Diagnostic::error("unclosed-front-matter", "the front matter has no closing `---` line")
-                .at(&source, Position { line: 1, column: 1 })
-                .hint("add a line with only `---` after the front matter"),
+            Diagnostic::error(
+                "unclosed-front-matter",
+                "the front matter has no closing `---` line",
+            )
+            .at(&source, Position { line: 1, column: 1 })
+            .hint("add a line with only `---` after the front matter"),
         ));
     };
     let yaml_text = &source.text[yaml_start..yaml_end];
@@ -196,7 +217,14 @@ pub fn parse_page(lang: usize, key: String, source: SourceFile) -> Result<PageSo
         ));
     }
     let body_line = source.text[..body_start].matches('\n').count();
-    Ok(PageSource { lang, key, source, front, body_start, body_line })
+    Ok(PageSource {
+        lang,
+        key,
+        source,
+        front,
+        body_start,
+        body_line,
+    })
 }
 
 #[cfg(test)]
@@ -204,7 +232,11 @@ mod tests {
     use super::*;
 
     fn page(text: &str) -> Result<PageSource, Box<Diagnostic>> {
-        parse_page(0, "docs/a.md".into(), SourceFile::from_text("content/en/docs/a.md", text))
+        parse_page(
+            0,
+            "docs/a.md".into(),
+            SourceFile::from_text("content/en/docs/a.md", text),
+        )
     }
 
     #[test]
@@ -218,9 +250,18 @@ mod tests {
     fn parent_sections() {
         assert_eq!(parent_section("_index.md"), None);
         assert_eq!(parent_section("compare.md").as_deref(), Some("_index.md"));
-        assert_eq!(parent_section("docs/_index.md").as_deref(), Some("_index.md"));
-        assert_eq!(parent_section("docs/x/_index.md").as_deref(), Some("docs/_index.md"));
-        assert_eq!(parent_section("docs/x/y.md").as_deref(), Some("docs/x/_index.md"));
+        assert_eq!(
+            parent_section("docs/_index.md").as_deref(),
+            Some("_index.md")
+        );
+        assert_eq!(
+            parent_section("docs/x/_index.md").as_deref(),
+            Some("docs/_index.md")
+        );
+        assert_eq!(
+            parent_section("docs/x/y.md").as_deref(),
+            Some("docs/x/_index.md")
+        );
     }
 
     #[test]

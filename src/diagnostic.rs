@@ -46,7 +46,10 @@ impl Diagnostic {
     }
 
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
     }
 
     /// Names the file without a position (the whole file is concerned).
@@ -72,9 +75,10 @@ impl Diagnostic {
     pub fn at_range(self, source: &SourceFile, range: std::ops::Range<usize>) -> Self {
         let position = source.position(range.start);
         let end = range.end.min(source.text.len()).max(range.start);
-        let width = source.text.get(range.start..end).map_or(1, |s| {
-            s.split('\n').next().unwrap_or("").chars().count()
-        });
+        let width = source
+            .text
+            .get(range.start..end)
+            .map_or(1, |s| s.split('\n').next().unwrap_or("").chars().count());
         self.spanning(source, position, width)
     }
 
@@ -102,13 +106,21 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
         let title = level.primary_title(&self.message).id(self.code);
         let group = match (&self.file, self.position, &self.excerpt) {
             (Some(file), Some(pos), Some((line, width))) => {
                 let start = char_to_byte(line, pos.column - 1);
                 let end = char_to_byte(line, pos.column - 1 + width).max(start);
-                let end = if end == start { (start + 1).min(line.len()) } else { end };
+                let end = if end == start {
+                    (start + 1).min(line.len())
+                } else {
+                    end
+                };
                 let label = self.hint.as_deref().unwrap_or("");
                 title.element(
                     Snippet::source(line.as_str())
@@ -157,7 +169,9 @@ impl fmt::Display for Diagnostic {
 }
 
 fn char_to_byte(line: &str, chars: usize) -> usize {
-    line.char_indices().nth(chars).map_or(line.len(), |(i, _)| i)
+    line.char_indices()
+        .nth(chars)
+        .map_or(line.len(), |(i, _)| i)
 }
 
 /// Diagnostics of one run, gathered from every stage.
@@ -186,7 +200,8 @@ impl Report {
     /// Sorted by file and position so that output is stable from run to run.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.diagnostics.sort_by(|a, b| {
-            (&a.file, a.position, a.severity, &a.message).cmp(&(&b.file, b.position, b.severity, &b.message))
+            (&a.file, a.position, a.severity, &a.message)
+                .cmp(&(&b.file, b.position, b.severity, &b.message))
         });
         self.diagnostics.dedup();
         self.diagnostics

@@ -4,6 +4,9 @@
 //! strings, Markdown, templates), [`validate`] cross-checks, [`render`] writes every page in
 //! every language, and [`publish`] swaps the result in whole.
 
+// Diagnostics are returned by value on the error path only; boxing them would buy nothing.
+#![allow(clippy::result_large_err)]
+
 pub mod cmd;
 pub mod config;
 pub mod content;

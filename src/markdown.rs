@@ -36,7 +36,13 @@ pub fn render(markdown: &str) -> Rendered {
     let mut out = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
-        if let Event::Start(Tag::Heading { level, id, classes, attrs }) = &events[i] {
+        if let Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) = &events[i]
+        {
             let end = events[i..]
                 .iter()
                 .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
@@ -48,9 +54,15 @@ pub fn render(markdown: &str) -> Rendered {
                     _ => None,
                 })
                 .collect();
-            let base = id.as_ref().map_or_else(|| slugify(&text), |id| id.to_string());
+            let base = id
+                .as_ref()
+                .map_or_else(|| slugify(&text), |id| id.to_string());
             let unique = unique_id(&base, &mut used);
-            headings.push(Heading { level: level_number(*level), id: unique.clone(), text: text.clone() });
+            headings.push(Heading {
+                level: level_number(*level),
+                id: unique.clone(),
+                text: text.clone(),
+            });
             out.push(Event::Start(Tag::Heading {
                 level: *level,
                 id: Some(CowStr::from(unique)),
@@ -65,7 +77,10 @@ pub fn render(markdown: &str) -> Rendered {
     }
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html_out, out.into_iter());
-    Rendered { html: html_out, headings }
+    Rendered {
+        html: html_out,
+        headings,
+    }
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
@@ -109,10 +124,24 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids_in_any_script() {
-        let r = render("## Named contacts\n\n## Named contacts\n\n## 指定的支援聯絡人\n\n## Own {#mine}\n");
+        let r = render(
+            "## Named contacts\n\n## Named contacts\n\n## 指定的支援聯絡人\n\n## Own {#mine}\n",
+        );
         let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(ids, ["named-contacts", "named-contacts-1", "指定的支援聯絡人", "mine"]);
-        assert!(r.html.contains(r#"<h2 id="named-contacts-1">"#), "{}", r.html);
+        assert_eq!(
+            ids,
+            [
+                "named-contacts",
+                "named-contacts-1",
+                "指定的支援聯絡人",
+                "mine"
+            ]
+        );
+        assert!(
+            r.html.contains(r#"<h2 id="named-contacts-1">"#),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

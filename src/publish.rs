@@ -53,7 +53,10 @@ fn resolve(path: &Path) -> PathBuf {
     let mut existing = abs.clone();
     let mut rest = Vec::new();
     while !existing.exists() {
-        match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
             (Some(name), Some(parent)) => {
                 rest.push(name);
                 existing = parent.to_path_buf();
@@ -74,30 +77,50 @@ pub fn check_output(root: &Path, output: &Path) -> Result<Output, Diagnostic> {
     let dir = resolve(&root.join(output));
     let shown = output.display().to_string();
     let refuse = |why: String, hint: &str| {
-        Diagnostic::error("unsafe-output", format!("refusing to use `{shown}` as the output folder: {why}"))
-            .in_file("site.yaml")
-            .hint(hint)
+        Diagnostic::error(
+            "unsafe-output",
+            format!("refusing to use `{shown}` as the output folder: {why}"),
+        )
+        .in_file("site.yaml")
+        .hint(hint)
     };
     let home = std::env::var_os("HOME").map(|h| resolve(Path::new(&h)));
     if dir.parent().is_none() {
-        return Err(refuse("it is the root of the file system".into(), "set `output:` in site.yaml to a folder such as `public`"));
+        return Err(refuse(
+            "it is the root of the file system".into(),
+            "set `output:` in site.yaml to a folder such as `public`",
+        ));
     }
     if home.as_ref().is_some_and(|h| *h == dir) {
-        return Err(refuse("it is your home folder".into(), "set `output:` in site.yaml to a folder such as `public`"));
+        return Err(refuse(
+            "it is your home folder".into(),
+            "set `output:` in site.yaml to a folder such as `public`",
+        ));
     }
     if root.starts_with(&dir) {
-        return Err(refuse("it is the site folder or holds it".into(), "set `output:` to a folder inside the site, such as `public`"));
+        return Err(refuse(
+            "it is the site folder or holds it".into(),
+            "set `output:` to a folder inside the site, such as `public`",
+        ));
     }
     for source in ["content", "locales", "templates", "static", "site.yaml"] {
         if dir.starts_with(root.join(source)) {
-            return Err(refuse(format!("it is inside the site's `{source}`"), "set `output:` to a folder outside the sources, such as `public`"));
+            return Err(refuse(
+                format!("it is inside the site's `{source}`"),
+                "set `output:` to a folder outside the sources, such as `public`",
+            ));
         }
     }
     if dir.exists() {
         if !dir.is_dir() {
-            return Err(refuse("it is a file".into(), "remove the file or choose another `output:`"));
+            return Err(refuse(
+                "it is a file".into(),
+                "remove the file or choose another `output:`",
+            ));
         }
-        let empty = std::fs::read_dir(&dir).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = std::fs::read_dir(&dir)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty && !dir.join(MARKER).is_file() {
             return Err(refuse(
                 "it is not empty and was not created by polydocs".into(),
@@ -110,8 +133,13 @@ pub fn check_output(root: &Path, output: &Path) -> Result<Output, Diagnostic> {
 
 impl Output {
     fn sibling(&self, tag: &str) -> PathBuf {
-        let name = self.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        self.dir.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
+        let name = self
+            .dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.dir
+            .with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
     }
 
     /// Creates a fresh staging folder beside the output, after clearing leftovers of killed builds.
@@ -119,25 +147,41 @@ impl Output {
         self.remove_leftovers();
         let dir = self.sibling("building");
         let fail = |e: std::io::Error| {
-            Diagnostic::error("write-failed", format!("cannot create {}: {e}", dir.display()))
-                .hint("check that the output folder's parent exists and is writable")
+            Diagnostic::error(
+                "write-failed",
+                format!("cannot create {}: {e}", dir.display()),
+            )
+            .hint("check that the output folder's parent exists and is writable")
         };
         if let Some(parent) = dir.parent() {
             std::fs::create_dir_all(parent).map_err(fail)?;
         }
         std::fs::create_dir(&dir).map_err(fail)?;
-        std::fs::write(dir.join(MARKER), b"This folder is written by polydocs and replaced on every build.\n").map_err(fail)?;
-        Ok(Staging { dir, target: self.dir.clone(), committed: false })
+        std::fs::write(
+            dir.join(MARKER),
+            b"This folder is written by polydocs and replaced on every build.\n",
+        )
+        .map_err(fail)?;
+        Ok(Staging {
+            dir,
+            target: self.dir.clone(),
+            committed: false,
+        })
     }
 
     /// Staging folders of earlier builds that were killed (they carry the marker).
     fn remove_leftovers(&self) {
-        let (Some(parent), Some(name)) = (self.dir.parent(), self.dir.file_name()) else { return };
+        let (Some(parent), Some(name)) = (self.dir.parent(), self.dir.file_name()) else {
+            return;
+        };
         let prefix = format!(".{}.", name.to_string_lossy());
-        let Ok(entries) = std::fs::read_dir(parent) else { return };
+        let Ok(entries) = std::fs::read_dir(parent) else {
+            return;
+        };
         for entry in entries.flatten() {
             let n = entry.file_name().to_string_lossy().into_owned();
-            let ours = n.starts_with(&prefix) && (n.contains(".building-") || n.contains(".previous-"));
+            let ours =
+                n.starts_with(&prefix) && (n.contains(".building-") || n.contains(".previous-"));
             if ours && entry.path().join(MARKER).is_file() {
                 let _ = std::fs::remove_dir_all(entry.path());
             }
@@ -149,12 +193,20 @@ impl Staging {
     /// Swaps the staging folder in place of the output; the previous output is then removed.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         let previous = {
-            let name = self.target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            self.target.with_file_name(format!(".{name}.previous-{}", std::process::id()))
+            let name = self
+                .target
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            self.target
+                .with_file_name(format!(".{name}.previous-{}", std::process::id()))
         };
         let fail = |e: std::io::Error| {
-            Diagnostic::error("write-failed", format!("cannot replace {}: {e}", self.target.display()))
-                .hint("check that no other program holds the output folder open")
+            Diagnostic::error(
+                "write-failed",
+                format!("cannot replace {}: {e}", self.target.display()),
+            )
+            .hint("check that no other program holds the output folder open")
         };
         let had_previous = self.target.exists();
         if had_previous {

@@ -44,7 +44,11 @@ impl Routes {
                     .iter()
                     .enumerate()
                     .map(|(lang, language)| {
-                        language.chain.iter().find_map(|&l| sources[l]).map(|page| Route { lang, page })
+                        language
+                            .chain
+                            .iter()
+                            .find_map(|&l| sources[l])
+                            .map(|page| Route { lang, page })
                     })
                     .collect();
                 (key.to_string(), routes)

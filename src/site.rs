@@ -38,17 +38,25 @@ pub fn load(root: &Path) -> Result<(Site, Report), Report> {
             let d = if config_path.exists() {
                 *d
             } else {
-                Diagnostic::error("no-site", format!("no {} in {}", config::CONFIG_FILE, root.display()))
-                    .hint("run polydocs in a site folder, or pass the folder with --root")
+                Diagnostic::error(
+                    "no-site",
+                    format!("no {} in {}", config::CONFIG_FILE, root.display()),
+                )
+                .hint("run polydocs in a site folder, or pass the folder with --root")
             };
             report.push(d);
             None
         }
     };
-    let Some(config) = config else { return Err(report) };
+    let Some(config) = config else {
+        return Err(report);
+    };
 
     let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-    let (plan, ds) = plan::load(&plan::Context { root, language_codes: codes });
+    let (plan, ds) = plan::load(&plan::Context {
+        root,
+        language_codes: codes,
+    });
     report.extend(ds);
     let (locales, ds) = Locales::load(root, &config);
     report.extend(ds);
@@ -59,7 +67,14 @@ pub fn load(root: &Path) -> Result<(Site, Report), Report> {
 
     match plan {
         Some(plan) if !report.has_errors() => Ok((
-            Site { root: root.to_path_buf(), config, plan, locales: std::sync::Arc::new(locales), pages, templates },
+            Site {
+                root: root.to_path_buf(),
+                config,
+                plan,
+                locales: std::sync::Arc::new(locales),
+                pages,
+                templates,
+            },
             report,
         )),
         _ => Err(report),

@@ -39,7 +39,10 @@ impl SourceFile {
             Err(e) => {
                 let offset = e.utf8_error().valid_up_to();
                 let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
-                let partial = SourceFile { display: display.clone(), text: valid };
+                let partial = SourceFile {
+                    display: display.clone(),
+                    text: valid,
+                };
                 let pos = partial.position(offset);
                 Err(Box::new(
                     Diagnostic::error(
@@ -55,7 +58,10 @@ impl SourceFile {
 
     /// Builds a source from text already in memory (tests, front matter slices).
     pub fn from_text(display: impl Into<String>, text: impl Into<String>) -> SourceFile {
-        SourceFile { display: display.into(), text: text.into() }
+        SourceFile {
+            display: display.into(),
+            text: text.into(),
+        }
     }
 
     /// The line and column of a byte offset (clamped to the text).
@@ -108,7 +114,10 @@ impl SourceFile {
 
 /// A path as shown to the user: relative to the site root when it is inside it.
 pub fn display_path(root: &Path, path: &Path) -> String {
-    let shown: PathBuf = path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf());
+    let shown: PathBuf = path
+        .strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf());
     shown.to_string_lossy().replace('\\', "/")
 }
 

@@ -24,7 +24,12 @@ impl TemplateSources {
             .follow_links(false)
             .into_iter()
             .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "html" || x == "xml"))
+            .filter(|e| {
+                e.file_type().is_file()
+                    && e.path()
+                        .extension()
+                        .is_some_and(|x| x == "html" || x == "xml")
+            })
             .map(|e| e.into_path())
             .collect();
         paths.sort();
@@ -37,8 +42,9 @@ impl TemplateSources {
         }
         if files.is_empty() {
             diags.push(
-                Diagnostic::error("no-templates", "no templates found in templates/")
-                    .hint("add the site's Tera templates (base.html, page.html, ...) under templates/"),
+                Diagnostic::error("no-templates", "no templates found in templates/").hint(
+                    "add the site's Tera templates (base.html, page.html, ...) under templates/",
+                ),
             );
         }
         (TemplateSources { files }, diags)
@@ -58,7 +64,10 @@ impl TemplateSources {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         setup(&mut tera);
-        let all = self.files.iter().map(|(name, src)| (name.as_str(), src.text.as_str()));
+        let all = self
+            .files
+            .iter()
+            .map(|(name, src)| (name.as_str(), src.text.as_str()));
         match tera.add_raw_templates(all) {
             Ok(()) => Ok(tera),
             Err(whole) => {
@@ -66,11 +75,10 @@ impl TemplateSources {
                 for (name, src) in &self.files {
                     let mut alone = tera::Tera::new();
                     setup(&mut alone);
-                    if let Err(e) = alone.add_raw_template(name, &src.text) {
-                        if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) {
+                    if let Err(e) = alone.add_raw_template(name, &src.text)
+                        && matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) {
                             diags.push(self.diagnostic(&e));
                         }
-                    }
                 }
                 if diags.is_empty() {
                     diags.push(self.diagnostic(&whole));
@@ -94,7 +102,10 @@ impl TemplateSources {
                 match self.source(report.filename()) {
                     Some(src) => {
                         let span = report.span();
-                        let position = Position { line: span.start_line.max(1), column: span.start_col + 1 };
+                        let position = Position {
+                            line: span.start_line.max(1),
+                            column: span.start_col + 1,
+                        };
                         let width = if span.end_line == span.start_line {
                             span.end_col.saturating_sub(span.start_col).max(1)
                         } else {
@@ -105,15 +116,21 @@ impl TemplateSources {
                     None => d.in_file(&format!("templates/{}", report.filename())),
                 }
             }
-            tera::ErrorKind::MissingParent { current, parent } => {
-                Diagnostic::error("template-missing-parent", format!("template `{current}` extends `{parent}`, which does not exist"))
-                    .in_file(&format!("templates/{current}"))
-                    .hint(format!("add templates/{parent} or fix the name in `{{% extends %}}`"))
-            }
-            tera::ErrorKind::TemplateNotFound(name) => {
-                Diagnostic::error("template-not-found", format!("template `{name}` does not exist"))
-                    .hint(format!("add templates/{name} or use the name of an existing template"))
-            }
+            tera::ErrorKind::MissingParent { current, parent } => Diagnostic::error(
+                "template-missing-parent",
+                format!("template `{current}` extends `{parent}`, which does not exist"),
+            )
+            .in_file(&format!("templates/{current}"))
+            .hint(format!(
+                "add templates/{parent} or fix the name in `{{% extends %}}`"
+            )),
+            tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(
+                "template-not-found",
+                format!("template `{name}` does not exist"),
+            )
+            .hint(format!(
+                "add templates/{name} or use the name of an existing template"
+            )),
             _ => Diagnostic::error("template", format!("template error: {error}"))
                 .hint("fix the templates under templates/"),
         }
@@ -128,12 +145,21 @@ impl TemplateSources {
             while let Some(found) = text[from..].find("t(id=") {
                 let at = from + found;
                 from = at + 5;
-                if at > 0 && text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                if at > 0
+                    && text[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                {
                     continue;
                 }
                 let rest = &text[from..];
-                let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else { continue };
-                let Some(len) = rest[1..].find(quote) else { continue };
+                let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                    continue;
+                };
+                let Some(len) = rest[1..].find(quote) else {
+                    continue;
+                };
                 let id = rest[1..1 + len].to_string();
                 uses.push((id, src, src.position(from + 1)));
             }

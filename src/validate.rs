@@ -81,10 +81,12 @@ impl Use<'_> {
         let width = self.id.chars().count();
         let d = Diagnostic::error("unknown-message", message);
         match &self.at {
-            UseAt::Data(r) => match crate::source::SourceFile::read(&site.root, &site.root.join(&r.file)) {
-                Ok(src) => d.spanning(&src, r.position, width),
-                Err(_) => d.in_file(&r.file),
-            },
+            UseAt::Data(r) => {
+                match crate::source::SourceFile::read(&site.root, &site.root.join(&r.file)) {
+                    Ok(src) => d.spanning(&src, r.position, width),
+                    Err(_) => d.in_file(&r.file),
+                }
+            }
             UseAt::Template(src, pos) => d.spanning(src, *pos, width),
             UseAt::Builtin => d,
         }
@@ -96,10 +98,24 @@ pub fn validate(site: &Site) -> Validated {
     let routes = Routes::build(&site.config, &site.pages);
 
     // Message IDs used by plan data, templates and the renderer itself.
-    let mut uses: Vec<Use> = site.plan.message_refs().into_iter().map(|r| Use { id: &r.id, at: UseAt::Data(r) }).collect();
+    let mut uses: Vec<Use> = site
+        .plan
+        .message_refs()
+        .into_iter()
+        .map(|r| Use {
+            id: &r.id,
+            at: UseAt::Data(r),
+        })
+        .collect();
     let template_uses = site.templates.message_uses();
-    uses.extend(template_uses.iter().map(|(id, src, pos)| Use { id, at: UseAt::Template(src, *pos) }));
-    uses.extend(BUILTIN_MESSAGES.iter().map(|id| Use { id, at: UseAt::Builtin }));
+    uses.extend(template_uses.iter().map(|(id, src, pos)| Use {
+        id,
+        at: UseAt::Template(src, *pos),
+    }));
+    uses.extend(BUILTIN_MESSAGES.iter().map(|id| Use {
+        id,
+        at: UseAt::Builtin,
+    }));
 
     let default = site.config.default_language();
     let mut fallbacks: BTreeMap<(usize, &str), Fallback> = BTreeMap::new();
@@ -116,19 +132,30 @@ pub fn validate(site: &Site) -> Validated {
             let where_ = if missing.len() == site.config.languages.len() {
                 "no locale defines it".to_string()
             } else {
-                format!("missing in {} with nothing to fall back to", missing.join(", "))
+                format!(
+                    "missing in {} with nothing to fall back to",
+                    missing.join(", ")
+                )
             };
-            diags.push(u.error(site, format!("message `{}` is used here but {where_}", u.id)).hint(format!(
-                "add `{} = ...` to a file in locales/{}/ (or fix the ID)",
-                u.id, default.code
-            )));
+            diags.push(
+                u.error(
+                    site,
+                    format!("message `{}` is used here but {where_}", u.id),
+                )
+                .hint(format!(
+                    "add `{} = ...` to a file in locales/{}/ (or fix the ID)",
+                    u.id, default.code
+                )),
+            );
             continue;
         }
         for (l, lang) in site.config.languages.iter().enumerate() {
             if site.locales.defines(l, u.id) {
                 continue;
             }
-            let Some(from) = site.locales.resolve(l, u.id) else { continue };
+            let Some(from) = site.locales.resolve(l, u.id) else {
+                continue;
+            };
             fallbacks
                 .entry((l, u.id))
                 .or_insert_with(|| Fallback {
@@ -162,7 +189,11 @@ pub fn validate(site: &Site) -> Validated {
     fallbacks.sort();
 
     check_pages(site, &routes, &mut diags);
-    Validated { routes, fallbacks, diagnostics: diags }
+    Validated {
+        routes,
+        fallbacks,
+        diagnostics: diags,
+    }
 }
 
 /// Pages: their tier and template references, tier pages given twice, and output collisions.
@@ -176,39 +207,59 @@ fn check_pages(site: &Site, routes: &Routes, diags: &mut Vec<Diagnostic>) {
                 diags.push(
                     Diagnostic::error("unknown-tier", format!("unknown tier `{}`", tier.value))
                         .spanning(&page.source, pos, tier.value.chars().count())
-                        .hint(format!("use a tier ID of content/tiers.yaml: {}", ids.join(", "))),
+                        .hint(format!(
+                            "use a tier ID of content/tiers.yaml: {}",
+                            ids.join(", ")
+                        )),
                 );
-            } else if let Some(other) = tier_pages.insert((page.lang, tier.value.as_str()), &page.key) {
+            } else if let Some(other) =
+                tier_pages.insert((page.lang, tier.value.as_str()), &page.key)
+            {
                 diags.push(
-                    Diagnostic::error("duplicate-tier-page", format!("tier `{}` already has a page, {other}", tier.value))
-                        .spanning(&page.source, pos, tier.value.chars().count())
-                        .hint("keep one page per tier and language"),
+                    Diagnostic::error(
+                        "duplicate-tier-page",
+                        format!("tier `{}` already has a page, {other}", tier.value),
+                    )
+                    .spanning(&page.source, pos, tier.value.chars().count())
+                    .hint("keep one page per tier and language"),
                 );
             }
         }
-        if let Some(template) = &page.front.template {
-            if !site.templates.contains(&template.value) {
+        if let Some(template) = &page.front.template
+            && !site.templates.contains(&template.value) {
                 diags.push(
-                    Diagnostic::error("unknown-template", format!("no template `{}`", template.value))
-                        .spanning(&page.source, page.position_of(template), template.value.chars().count())
-                        .hint("name a file of templates/, such as page.html"),
+                    Diagnostic::error(
+                        "unknown-template",
+                        format!("no template `{}`", template.value),
+                    )
+                    .spanning(
+                        &page.source,
+                        page.position_of(template),
+                        template.value.chars().count(),
+                    )
+                    .hint("name a file of templates/, such as page.html"),
                 );
             }
-        }
     }
     if routes.get("_index.md", site.config.default).is_none() {
         diags.push(
             Diagnostic::error(
                 "missing-home",
-                format!("content/{}/_index.md is missing", site.config.default_language().code),
+                format!(
+                    "content/{}/_index.md is missing",
+                    site.config.default_language().code
+                ),
             )
             .hint("every site needs a home page in its default language"),
         );
     }
     for (first, second) in routes.collisions() {
         diags.push(
-            Diagnostic::error("page-collision", format!("pages `{first}` and `{second}` would be published at the same address"))
-                .hint("rename one of them"),
+            Diagnostic::error(
+                "page-collision",
+                format!("pages `{first}` and `{second}` would be published at the same address"),
+            )
+            .hint("rename one of them"),
         );
     }
 }

@@ -14,8 +14,8 @@ footer-note = This site is available in several languages.
 
 # Shown at the top of a page that is not available in the reader's language.
 # Variables:
-#   $language (String) - name of the language the page is shown in instead
-fallback-notice = This page has not been translated yet; it is shown in { $language }.
+#   $language (String) - the language's name in itself (English, Français, ...)
+fallback-notice = This page has not been translated yet; it is shown in its original language ({ $language }).
 
 ## Comparison table
 

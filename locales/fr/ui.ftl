@@ -15,8 +15,8 @@ footer-note = Ce site est proposé en plusieurs langues.
 
 # Affiché en haut d’une page qui n’existe pas dans la langue du lecteur.
 # Variables:
-#   $language (String) - nom de la langue dans laquelle la page est affichée à la place
-fallback-notice = Cette page n’a pas encore été traduite ; elle est affichée en { $language }.
+#   $language (String) - nom de la langue d’origine, écrit dans cette langue (English, 繁體中文…)
+fallback-notice = Cette page n’a pas encore été traduite ; elle est affichée dans sa langue d’origine ({ $language }).
 
 ## Tableau comparatif
 

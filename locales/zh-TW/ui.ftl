@@ -14,8 +14,8 @@ footer-note = 本網站提供多種語言版本。
 
 # 當頁面沒有讀者所用語言的版本時，顯示在頁面頂端。
 # Variables:
-#   $language (String) - 實際顯示頁面所用語言的名稱
-fallback-notice = 本頁尚未翻譯，目前以{ $language }顯示。
+#   $language (String) - 原文語言以其本身文字書寫的名稱（English、Français…）
+fallback-notice = 本頁尚未翻譯，目前以原文（{ $language }）顯示。
 
 ## 比較表
 

@@ -42,7 +42,10 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Report> {
     if report.has_errors() {
         return Err(report);
     }
-    let output = options.output.clone().unwrap_or_else(|| site.config.output.clone());
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| site.config.output.clone());
     let target = publish::check_output(root, &output).map_err(|d| with(&mut report, d))?;
     let staging = target.stage().map_err(|d| with(&mut report, d))?;
     let written = render::render(&site, &validated, &staging.dir).map_err(|ds| {
@@ -96,7 +99,11 @@ pub fn print_fallbacks(fallbacks: &[Fallback]) {
     if fallbacks.is_empty() {
         return;
     }
-    eprintln!("{} fallback{} (shown from another language):", fallbacks.len(), if fallbacks.len() == 1 { "" } else { "s" });
+    eprintln!(
+        "{} fallback{} (shown from another language):",
+        fallbacks.len(),
+        if fallbacks.len() == 1 { "" } else { "s" }
+    );
     for f in fallbacks {
         eprintln!("  {f}");
     }

@@ -48,15 +48,26 @@ pub enum FormatError {
     /// No language of the chain defines the message.
     Missing { id: String },
     /// The message exists but formatting it failed (unknown variable, missing reference...).
-    Broken { id: String, language: String, detail: String },
+    Broken {
+        id: String,
+        language: String,
+        detail: String,
+    },
 }
 
 impl std::fmt::Display for FormatError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             FormatError::Missing { id } => write!(f, "no locale defines the message `{id}`"),
-            FormatError::Broken { id, language, detail } => {
-                write!(f, "message `{id}` in {language} cannot be formatted: {detail}")
+            FormatError::Broken {
+                id,
+                language,
+                detail,
+            } => {
+                write!(
+                    f,
+                    "message `{id}` in {language} cannot be formatted: {detail}"
+                )
             }
         }
     }
@@ -82,10 +93,16 @@ impl Locales {
                 diags.push(
                     Diagnostic::warning(
                         "missing-locale",
-                        format!("no folder locales/{} for language `{}`", lang.code, lang.code),
+                        format!(
+                            "no folder locales/{} for language `{}`",
+                            lang.code, lang.code
+                        ),
                     )
                     .in_file("site.yaml")
-                    .hint(format!("create locales/{}/ with .ftl files; until then every string falls back", lang.code)),
+                    .hint(format!(
+                        "create locales/{}/ with .ftl files; until then every string falls back",
+                        lang.code
+                    )),
                 );
             }
             for path in ftl_files(&dir) {
@@ -105,7 +122,16 @@ impl Locales {
             .map(|(lang, own)| TimeFormat::new(&lang.tag, own.contains_key(time::OVERRIDE_ID)))
             .collect();
         let codes = config.languages.iter().map(|l| l.code.clone()).collect();
-        (Locales { bundles, defined, chains, times, codes }, diags)
+        (
+            Locales {
+                bundles,
+                defined,
+                chains,
+                times,
+                codes,
+            },
+            diags,
+        )
     }
 
     pub fn code(&self, lang: usize) -> &str {
@@ -115,7 +141,9 @@ impl Locales {
     /// Where the message `id` that `lang` uses is defined (in `lang` or along its chain).
     pub fn definition(&self, lang: usize, id: &str) -> Option<(&str, Position)> {
         let source = self.resolve(lang, id)?;
-        self.defined[source].get(id).map(|d| (d.file.as_str(), d.position))
+        self.defined[source]
+            .get(id)
+            .map(|d| (d.file.as_str(), d.position))
     }
 
     /// Whether the language's own files define `id`.
@@ -125,12 +153,22 @@ impl Locales {
 
     /// The first language of `lang`'s chain that defines `id`.
     pub fn resolve(&self, lang: usize, id: &str) -> Option<usize> {
-        self.chains[lang].iter().copied().find(|&l| self.bundles[l].has_message(id))
+        self.chains[lang]
+            .iter()
+            .copied()
+            .find(|&l| self.bundles[l].has_message(id))
     }
 
     /// Formats a message for `lang`, falling back along its chain.
-    pub fn format(&self, lang: usize, id: &str, args: Option<&FluentArgs>) -> Result<String, FormatError> {
-        let source = self.resolve(lang, id).ok_or_else(|| FormatError::Missing { id: id.to_string() })?;
+    pub fn format(
+        &self,
+        lang: usize,
+        id: &str,
+        args: Option<&FluentArgs>,
+    ) -> Result<String, FormatError> {
+        let source = self
+            .resolve(lang, id)
+            .ok_or_else(|| FormatError::Missing { id: id.to_string() })?;
         let bundle = &self.bundles[source];
         let pattern = bundle
             .get_message(id)
@@ -156,7 +194,11 @@ impl Locales {
     }
 
     /// A time of day as the language writes it.
-    pub fn format_time(&self, lang: usize, time: crate::plan::TimeOfDay) -> Result<String, FormatError> {
+    pub fn format_time(
+        &self,
+        lang: usize,
+        time: crate::plan::TimeOfDay,
+    ) -> Result<String, FormatError> {
         self.times[lang].format(self, lang, time)
     }
 }
@@ -180,7 +222,12 @@ fn ftl_files(dir: &Path) -> Vec<std::path::PathBuf> {
 }
 
 /// Parses one file (once), reports its syntax errors and duplicates, and adds it to the bundle.
-fn add_file(bundle: &mut Bundle, own: &mut BTreeMap<String, Definition>, src: SourceFile, diags: &mut Vec<Diagnostic>) {
+fn add_file(
+    bundle: &mut Bundle,
+    own: &mut BTreeMap<String, Definition>,
+    src: SourceFile,
+    diags: &mut Vec<Diagnostic>,
+) {
     let resource = match FluentResource::try_new(src.text.clone()) {
         Ok(r) => r,
         Err((r, errors)) => {
@@ -196,25 +243,36 @@ fn add_file(bundle: &mut Bundle, own: &mut BTreeMap<String, Definition>, src: So
     };
     let positioned = SourceFile::from_text(src.display.clone(), resource.source().to_string());
     for entry in resource.entries() {
-        let ast::Entry::Message(message) = entry else { continue };
+        let ast::Entry::Message(message) = entry else {
+            continue;
+        };
         let name = message.id.name;
         let offset = source_offset(&resource, name).unwrap_or(0);
         let position = positioned.position(offset);
         if let Some(first) = own.get(name) {
             diags.push(
-                Diagnostic::error("duplicate-message", format!("message `{name}` is defined twice"))
-                    .spanning(&src, position, name.chars().count())
-                    .hint(format!(
-                        "it is already defined at {}:{}:{}; keep one of the two",
-                        first.file, first.position.line, first.position.column
-                    )),
+                Diagnostic::error(
+                    "duplicate-message",
+                    format!("message `{name}` is defined twice"),
+                )
+                .spanning(&src, position, name.chars().count())
+                .hint(format!(
+                    "it is already defined at {}:{}:{}; keep one of the two",
+                    first.file, first.position.line, first.position.column
+                )),
             );
             continue;
         }
         if message.value.is_none() && message.attributes.is_empty() {
             continue;
         }
-        own.insert(name.to_string(), Definition { file: src.display.clone(), position });
+        own.insert(
+            name.to_string(),
+            Definition {
+                file: src.display.clone(),
+                position,
+            },
+        );
     }
     // Duplicates are reported above with positions; the bundle keeps the first definition.
     let _ = bundle.add_resource(resource);

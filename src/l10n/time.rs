@@ -32,7 +32,12 @@ impl TimeFormat {
         TimeFormat::Cldr(tag.parse().unwrap_or(Locale::UNKNOWN))
     }
 
-    pub fn format(&self, locales: &Locales, lang: usize, time: TimeOfDay) -> Result<String, FormatError> {
+    pub fn format(
+        &self,
+        locales: &Locales,
+        lang: usize,
+        time: TimeOfDay,
+    ) -> Result<String, FormatError> {
         match self {
             TimeFormat::Cldr(locale) => {
                 let formatter = NoCalendarFormatter::try_new(locale.clone().into(), T::hm())

@@ -124,7 +124,10 @@ pub struct Resource {
 impl Resource {
     /// The address for a language: its own if it has one, else the common one.
     pub fn url_for(&self, code: &str) -> Option<&str> {
-        self.urls.get(code).or(self.url.as_ref()).map(String::as_str)
+        self.urls
+            .get(code)
+            .or(self.url.as_ref())
+            .map(String::as_str)
     }
 }
 
@@ -157,7 +160,11 @@ pub struct RegionNote {
 impl Plan {
     /// Every message ID the data refers to, with where.
     pub fn message_refs(&self) -> Vec<&MessageRef> {
-        let mut refs = vec![&self.paid_banner, &self.regions.intro, &self.regions.global_services];
+        let mut refs = vec![
+            &self.paid_banner,
+            &self.regions.intro,
+            &self.regions.global_services,
+        ];
         for t in &self.tiers {
             refs.extend([&t.name, &t.summary]);
             for h in &t.highlights {
@@ -216,7 +223,14 @@ pub fn load(ctx: &Context<'_>) -> (Option<Plan>, Vec<Diagnostic>) {
         read(RESOURCES_FILE),
         read(REGIONS_FILE),
     ];
-    let [tiers_src, comparison_src, targets_src, channels_src, resources_src, regions_src] = sources;
+    let [
+        tiers_src,
+        comparison_src,
+        targets_src,
+        channels_src,
+        resources_src,
+        regions_src,
+    ] = sources;
     fn parse<T: serde::de::DeserializeOwned>(
         src: &Option<SourceFile>,
         diags: &mut Vec<Diagnostic>,
@@ -244,14 +258,27 @@ pub fn load(ctx: &Context<'_>) -> (Option<Plan>, Vec<Diagnostic>) {
         Some(resources_src),
         Some(regions_src),
     ) = (
-        tiers, comparison, targets, channels, resources, regions, tiers_src, comparison_src, targets_src,
-        channels_src, resources_src, regions_src,
+        tiers,
+        comparison,
+        targets,
+        channels,
+        resources,
+        regions,
+        tiers_src,
+        comparison_src,
+        targets_src,
+        channels_src,
+        resources_src,
+        regions_src,
     )
     else {
         return (None, diags);
     };
 
-    let mut r = Resolver { diags: &mut diags, src: &tiers_src };
+    let mut r = Resolver {
+        diags: &mut diags,
+        src: &tiers_src,
+    };
     let tier_list = r.tiers(&tiers);
     let paid_banner = r.message(&tiers.paid_banner);
     let tier_ids: Vec<&str> = tier_list.iter().map(|t| t.id.as_str()).collect();
@@ -294,7 +321,9 @@ impl Resolver<'_> {
 
     fn error(&mut self, code: &'static str, at: &raw::Text, message: String, hint: &str) {
         let width = at.value.chars().count();
-        let d = Diagnostic::error(code, message).spanning(self.src, self.pos(at), width).hint(hint);
+        let d = Diagnostic::error(code, message)
+            .spanning(self.src, self.pos(at), width)
+            .hint(hint);
         self.diags.push(d);
     }
 
@@ -307,7 +336,11 @@ impl Resolver<'_> {
                 "a message ID starts with a letter and holds letters, digits, - and _",
             );
         }
-        MessageRef { id: t.value.clone(), file: self.src.display.clone(), position: self.pos(t) }
+        MessageRef {
+            id: t.value.clone(),
+            file: self.src.display.clone(),
+            position: self.pos(t),
+        }
     }
 
     /// Checks an ID's form and that it is unique among `seen`.
@@ -345,6 +378,16 @@ impl Resolver<'_> {
     }
 
     fn tiers(&mut self, file: &raw::TiersFile) -> Vec<Tier> {
+        // The paid banner spans the paid tiers' columns, so they must come last, together.
+        let first_paid = file.tiers.iter().position(|t| t.paid).unwrap_or(file.tiers.len());
+        if let Some(free) = file.tiers[first_paid..].iter().find(|t| !t.paid) {
+            self.error(
+                "paid-tiers-order",
+                &free.id,
+                format!("tier `{}` is not paid but comes after a paid tier", free.id.value),
+                "list the tiers that are not paid first, then the paid ones",
+            );
+        }
         let mut seen = Vec::new();
         file.tiers
             .iter()
@@ -356,7 +399,10 @@ impl Resolver<'_> {
                 highlights: t
                     .highlights
                     .iter()
-                    .map(|h| Highlight { title: self.message(&h.title), description: self.message(&h.description) })
+                    .map(|h| Highlight {
+                        title: self.message(&h.title),
+                        description: self.message(&h.description),
+                    })
                     .collect(),
             })
             .collect()
@@ -370,15 +416,26 @@ impl Resolver<'_> {
             .map(|g| FeatureGroup {
                 id: self.id(&g.id, "feature group", &mut group_ids),
                 label: self.message(&g.label),
-                features: g.features.iter().map(|f| self.feature(f, tiers, &mut feature_ids)).collect(),
+                features: g
+                    .features
+                    .iter()
+                    .map(|f| self.feature(f, tiers, &mut feature_ids))
+                    .collect(),
             })
             .collect()
     }
 
-    fn feature(&mut self, f: &raw::FeatureEntry, tiers: &[&str], seen: &mut Vec<String>) -> Feature {
+    fn feature(
+        &mut self,
+        f: &raw::FeatureEntry,
+        tiers: &[&str],
+        seen: &mut Vec<String>,
+    ) -> Feature {
         let mut values = vec![None; tiers.len()];
         for (tier, value) in &f.tiers.0 {
-            let Some(i) = self.tier_ref(tier, tiers) else { continue };
+            let Some(i) = self.tier_ref(tier, tiers) else {
+                continue;
+            };
             let parsed = match &value.value {
                 raw::ValueEntry::Count(n) => Some(TierValue::Count(*n)),
                 raw::ValueEntry::Word(w) if w == "included" => Some(TierValue::Included),
@@ -389,7 +446,11 @@ impl Resolver<'_> {
                     raw::ValueEntry::Word(w) => w.clone(),
                     raw::ValueEntry::Count(n) => n.to_string(),
                 };
-                let at = raw::Text { value: word.clone(), referenced: value.referenced, defined: value.defined };
+                let at = raw::Text {
+                    value: word.clone(),
+                    referenced: value.referenced,
+                    defined: value.defined,
+                };
                 self.error(
                     "bad-tier-value",
                     &at,
@@ -399,7 +460,11 @@ impl Resolver<'_> {
             }
             values[i] = parsed;
         }
-        Feature { id: self.id(&f.id, "feature", seen), label: self.message(&f.label), values }
+        Feature {
+            id: self.id(&f.id, "feature", seen),
+            label: self.message(&f.label),
+            values,
+        }
     }
 
     fn priorities(&mut self, file: &raw::ResponseTargetsFile, tiers: &[&str]) -> Vec<Priority> {
@@ -408,7 +473,9 @@ impl Resolver<'_> {
         for p in &file.priorities {
             let mut targets: Vec<Option<ResponseTarget>> = vec![None; tiers.len()];
             for (tier, entry) in &p.targets.0 {
-                let Some(i) = self.tier_ref(tier, tiers) else { continue };
+                let Some(i) = self.tier_ref(tier, tiers) else {
+                    continue;
+                };
                 let coverage = Coverage::parse(&entry.coverage.value);
                 if coverage.is_none() {
                     self.error(
@@ -435,8 +502,12 @@ impl Resolver<'_> {
                 }
             }
             let id = self.id(&p.id, "priority", &mut seen);
-            let missing: Vec<&str> =
-                targets.iter().zip(tiers).filter(|(t, _)| t.is_none()).map(|(_, id)| *id).collect();
+            let missing: Vec<&str> = targets
+                .iter()
+                .zip(tiers)
+                .filter(|(t, _)| t.is_none())
+                .map(|(_, id)| *id)
+                .collect();
             if !missing.is_empty() && !self.diags.iter().any(Diagnostic::is_error) {
                 self.error(
                     "missing-target",
@@ -461,7 +532,12 @@ impl Resolver<'_> {
             .iter()
             .map(|c| {
                 let icon = c.icon.value.clone();
-                if !is_slug(&icon) || !root.join("static/icons").join(format!("{icon}.svg")).is_file() {
+                if !is_slug(&icon)
+                    || !root
+                        .join("static/icons")
+                        .join(format!("{icon}.svg"))
+                        .is_file()
+                {
                     self.error(
                         "missing-icon",
                         &c.icon,
@@ -493,7 +569,12 @@ impl Resolver<'_> {
         t.value.clone()
     }
 
-    fn resources(&mut self, file: &raw::ResourcesFile, tiers: &[&str], languages: &[&str]) -> Vec<Resource> {
+    fn resources(
+        &mut self,
+        file: &raw::ResourcesFile,
+        tiers: &[&str],
+        languages: &[&str],
+    ) -> Vec<Resource> {
         let mut seen = Vec::new();
         file.resources
             .iter()
@@ -516,7 +597,11 @@ impl Resolver<'_> {
                     description: self.message(&r.description),
                     url: r.url.as_ref().map(|u| self.url(u)),
                     urls,
-                    tiers: r.tiers.iter().filter_map(|t| self.tier_ref(t, tiers)).collect(),
+                    tiers: r
+                        .tiers
+                        .iter()
+                        .filter_map(|t| self.tier_ref(t, tiers))
+                        .collect(),
                 }
             })
             .collect()
@@ -524,7 +609,14 @@ impl Resolver<'_> {
 
     fn time(&mut self, t: &raw::Text) -> Option<TimeOfDay> {
         TimeOfDay::parse(&t.value)
-            .map_err(|why| self.error("bad-time", t, why, "write a 24-hour time such as 09:00 or 17:30"))
+            .map_err(|why| {
+                self.error(
+                    "bad-time",
+                    t,
+                    why,
+                    "write a 24-hour time such as 09:00 or 17:30",
+                )
+            })
             .ok()
     }
 
@@ -533,7 +625,11 @@ impl Resolver<'_> {
         let mut notes: Vec<RegionNote> = file
             .notes
             .iter()
-            .map(|n| RegionNote { id: self.id(&n.id, "note", &mut note_ids), text: self.message(&n.text), marker: None })
+            .map(|n| RegionNote {
+                id: self.id(&n.id, "note", &mut note_ids),
+                text: self.message(&n.text),
+                marker: None,
+            })
             .collect();
         let mut seen = Vec::new();
         let mut next_marker = 1;
@@ -541,16 +637,18 @@ impl Resolver<'_> {
         for r in &file.regions {
             let opens = self.time(&r.opens);
             let closes = self.time(&r.closes);
-            if let (Some(o), Some(c)) = (opens, closes) {
-                if c <= o {
+            if let (Some(o), Some(c)) = (opens, closes)
+                && c <= o {
                     self.error(
                         "closes-before-opens",
                         &r.closes,
-                        format!("region `{}` closes at {c}, not after it opens at {o}", r.id.value),
+                        format!(
+                            "region `{}` closes at {c}, not after it opens at {o}",
+                            r.id.value
+                        ),
                         "the closing time must be later than the opening time on the same day",
                     );
                 }
-            }
             let mut refs = Vec::new();
             for n in &r.notes {
                 match notes.iter().position(|note| note.id == n.value) {
@@ -580,8 +678,15 @@ impl Resolver<'_> {
         // Marked notes first, in marker order, then the others as written.
         notes.sort_by_key(|n| n.marker.unwrap_or(usize::MAX));
         for region in &mut regions {
-            let ids: Vec<String> = region.notes.iter().map(|&i| file.notes[i].id.value.clone()).collect();
-            region.notes = ids.iter().filter_map(|id| notes.iter().position(|n| &n.id == id)).collect();
+            let ids: Vec<String> = region
+                .notes
+                .iter()
+                .map(|&i| file.notes[i].id.value.clone())
+                .collect();
+            region.notes = ids
+                .iter()
+                .filter_map(|id| notes.iter().position(|n| &n.id == id))
+                .collect();
         }
         Regions {
             intro: self.message(&file.intro),
@@ -595,7 +700,8 @@ impl Resolver<'_> {
 /// Lowercase ASCII letters, digits and inner hyphens: safe in a URL and a file name.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }

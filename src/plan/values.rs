@@ -19,8 +19,12 @@ pub enum Coverage {
 }
 
 impl Coverage {
-    pub const ALL: [Coverage; 4] =
-        [Coverage::AllWeek, Coverage::Weekdays, Coverage::BusinessHours, Coverage::BusinessDays];
+    pub const ALL: [Coverage; 4] = [
+        Coverage::AllWeek,
+        Coverage::Weekdays,
+        Coverage::BusinessHours,
+        Coverage::BusinessDays,
+    ];
 
     /// The notation used in YAML.
     pub fn keyword(self) -> &'static str {
@@ -76,13 +80,17 @@ impl Duration {
     /// Parses `15 min`, `4 h`, `1 hour`, `3 days` (the space is optional).
     pub fn parse(text: &str) -> Result<Duration, String> {
         let text = text.trim();
-        let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+        let split = text
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len());
         let (number, unit) = text.split_at(split);
         let amount: u32 = number
             .parse()
             .map_err(|_| format!("`{text}` does not start with a whole number"))?;
         if amount == 0 {
-            return Err(format!("`{text}` is zero; a response target must be positive"));
+            return Err(format!(
+                "`{text}` is zero; a response target must be positive"
+            ));
         }
         let unit = match unit.trim() {
             "min" | "mins" | "minute" | "minutes" => DurationUnit::Minutes,
@@ -121,8 +129,12 @@ impl TimeOfDay {
         if !(digits(h) || (h.len() == 1 && digits(&format!("0{h}")))) || !digits(m) {
             return Err(format!("`{text}` is not a time written as HH:MM"));
         }
-        let hour: u8 = h.parse().map_err(|_| format!("`{text}` has no valid hour"))?;
-        let minute: u8 = m.parse().map_err(|_| format!("`{text}` has no valid minute"))?;
+        let hour: u8 = h
+            .parse()
+            .map_err(|_| format!("`{text}` has no valid hour"))?;
+        let minute: u8 = m
+            .parse()
+            .map_err(|_| format!("`{text}` has no valid minute"))?;
         if minute > 59 || hour > 24 || (hour == 24 && minute != 0) {
             return Err(format!("`{text}` is not a time of day (00:00 to 24:00)"));
         }
@@ -142,8 +154,20 @@ mod tests {
 
     #[test]
     fn durations_parse_in_their_unit() {
-        assert_eq!(Duration::parse("15 min"), Ok(Duration { amount: 15, unit: DurationUnit::Minutes }));
-        assert_eq!(Duration::parse("4h"), Ok(Duration { amount: 4, unit: DurationUnit::Hours }));
+        assert_eq!(
+            Duration::parse("15 min"),
+            Ok(Duration {
+                amount: 15,
+                unit: DurationUnit::Minutes
+            })
+        );
+        assert_eq!(
+            Duration::parse("4h"),
+            Ok(Duration {
+                amount: 4,
+                unit: DurationUnit::Hours
+            })
+        );
         assert_eq!(Duration::parse("1 day").unwrap().minutes(), 1440);
         assert!(Duration::parse("soon").is_err());
         assert!(Duration::parse("3 weeks").is_err());
@@ -152,7 +176,10 @@ mod tests {
 
     #[test]
     fn times_of_day_reject_impossible_values() {
-        assert_eq!(TimeOfDay::parse("06:00"), Ok(TimeOfDay { hour: 6, minute: 0 }));
+        assert_eq!(
+            TimeOfDay::parse("06:00"),
+            Ok(TimeOfDay { hour: 6, minute: 0 })
+        );
         assert_eq!(TimeOfDay::parse("24:00").unwrap().to_string(), "24:00");
         assert!(TimeOfDay::parse("25:00").is_err());
         assert!(TimeOfDay::parse("17:60").is_err());

@@ -95,11 +95,13 @@ impl<'a> PageContexts<'a> {
         let mut tier_pages: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); n];
         for (key, route) in validated.routes.all() {
             let page = &site.pages[route.page];
-            if let Some(parent) = parent_section(key) {
-                if validated.routes.get(&parent, route.lang).is_some() {
-                    children[route.lang].entry(parent).or_default().push(key.to_string());
+            if let Some(parent) = parent_section(key)
+                && validated.routes.get(&parent, route.lang).is_some() {
+                    children[route.lang]
+                        .entry(parent)
+                        .or_default()
+                        .push(key.to_string());
                 }
-            }
             if let Some(tier) = &page.front.tier {
                 tier_pages[route.lang].insert(tier.value.clone(), key.to_string());
             }
@@ -108,11 +110,20 @@ impl<'a> PageContexts<'a> {
             for keys in map.values_mut() {
                 keys.sort_by_cached_key(|k| {
                     let p = &site.pages[validated.routes.get(k, lang).map(|r| r.page).unwrap_or(0)];
-                    (p.front.weight.unwrap_or(i64::MAX), p.front.title.clone(), k.clone())
+                    (
+                        p.front.weight.unwrap_or(i64::MAX),
+                        p.front.title.clone(),
+                        k.clone(),
+                    )
                 });
             }
         }
-        PageContexts { site, validated, children, tier_pages }
+        PageContexts {
+            site,
+            validated,
+            children,
+            tier_pages,
+        }
     }
 
     fn language(&self, lang: usize) -> &Language {
@@ -120,7 +131,10 @@ impl<'a> PageContexts<'a> {
     }
 
     fn source(&self, key: &str, lang: usize) -> Option<&PageSource> {
-        self.validated.routes.get(key, lang).map(|r| &self.site.pages[r.page])
+        self.validated
+            .routes
+            .get(key, lang)
+            .map(|r| &self.site.pages[r.page])
     }
 
     /// `fr/docs/setup/index.html`
@@ -167,24 +181,40 @@ impl<'a> PageContexts<'a> {
         let fallback_notice = if fallback {
             let mut args = fluent_bundle::FluentArgs::new();
             args.set("language", source_language.name.clone());
-            Some(site.locales.format(lang, "fallback-notice", Some(&args)).map_err(|e| {
-                Diagnostic::error("message-format", e.to_string()).hint("check the message `fallback-notice`")
-            })?)
+            Some(
+                site.locales
+                    .format(lang, "fallback-notice", Some(&args))
+                    .map_err(|e| {
+                        Diagnostic::error("message-format", e.to_string())
+                            .hint("check the message `fallback-notice`")
+                    })?,
+            )
         } else {
             None
         };
 
         // Languages that really have this page (translations, not fallbacks), for hreflang.
         let translated: Vec<usize> = (0..site.config.languages.len())
-            .filter(|&l| self.validated.routes.get(key, l).is_some_and(|r| !r.is_fallback(&site.pages)))
+            .filter(|&l| {
+                self.validated
+                    .routes
+                    .get(key, l)
+                    .is_some_and(|r| !r.is_fallback(&site.pages))
+            })
             .collect();
         let canonical = self.absolute(key, if fallback { page.lang } else { lang });
         let mut alternates: Vec<Alternate> = translated
             .iter()
-            .map(|&l| Alternate { hreflang: &self.language(l).tag, href: self.absolute(key, l) })
+            .map(|&l| Alternate {
+                hreflang: &self.language(l).tag,
+                href: self.absolute(key, l),
+            })
             .collect();
         if translated.contains(&site.config.default) && translated.len() > 1 {
-            alternates.push(Alternate { hreflang: "x-default", href: self.absolute(key, site.config.default) });
+            alternates.push(Alternate {
+                hreflang: "x-default",
+                href: self.absolute(key, site.config.default),
+            });
         }
         let switcher: Vec<SwitcherEntry> = site
             .config
@@ -192,28 +222,53 @@ impl<'a> PageContexts<'a> {
             .iter()
             .enumerate()
             .filter(|(l, _)| self.validated.routes.get(key, *l).is_some())
-            .map(|(l, other)| SwitcherEntry { name: &other.name, tag: &other.tag, href: href(key, l), current: l == lang })
+            .map(|(l, other)| SwitcherEntry {
+                name: &other.name,
+                tag: &other.tag,
+                href: href(key, l),
+                current: l == lang,
+            })
             .collect();
 
-        let nav: Vec<Link> = self
-            .children[lang]
+        let nav: Vec<Link> = self.children[lang]
             .get("_index.md")
             .into_iter()
             .flatten()
             .filter_map(|k| {
                 let p = self.source(k, lang)?;
-                Some(Link { key: k.to_string(), title: p.front.title.clone(), href: href(k, lang), current: false, depth: 0, description: None })
+                Some(Link {
+                    key: k.to_string(),
+                    title: p.front.title.clone(),
+                    href: href(k, lang),
+                    current: false,
+                    depth: 0,
+                    description: None,
+                })
             })
             .collect();
         let ancestors = ancestors(key);
-        let nav_key = ancestors.get(1).map(String::as_str).or((depth > 1).then_some(key));
-        let nav_key = nav_key.filter(|k| self.children[lang].get("_index.md").is_some_and(|c| c.iter().any(|x| x == k)));
+        let nav_key = ancestors
+            .get(1)
+            .map(String::as_str)
+            .or((depth > 1).then_some(key));
+        let nav_key = nav_key.filter(|k| {
+            self.children[lang]
+                .get("_index.md")
+                .is_some_and(|c| c.iter().any(|x| x == k))
+        });
 
         let breadcrumbs: Vec<Link> = ancestors
             .iter()
             .filter_map(|k| {
                 let p = self.source(k, lang)?;
-                Some(Link { key: k.to_string(), title: p.front.title.clone(), href: href(k, lang), current: false, depth: 0, description: None })
+                Some(Link {
+                    key: k.to_string(),
+                    title: p.front.title.clone(),
+                    href: href(k, lang),
+                    current: false,
+                    depth: 0,
+                    description: None,
+                })
             })
             .collect();
 
@@ -243,9 +298,15 @@ impl<'a> PageContexts<'a> {
             Vec::new()
         };
 
-        let tier = page.front.tier.as_ref().and_then(|t| site.plan.tier_index(&t.value));
-        let tier_links: BTreeMap<&str, String> =
-            self.tier_pages[lang].iter().map(|(id, k)| (id.as_str(), href(k, lang))).collect();
+        let tier = page
+            .front
+            .tier
+            .as_ref()
+            .and_then(|t| site.plan.tier_index(&t.value));
+        let tier_links: BTreeMap<&str, String> = self.tier_pages[lang]
+            .iter()
+            .map(|(id, k)| (id.as_str(), href(k, lang)))
+            .collect();
 
         let view = PageView {
             key,
@@ -274,9 +335,26 @@ impl<'a> PageContexts<'a> {
         Ok((self.template(page), ctx))
     }
 
-    fn walk(&self, key: &str, lang: usize, depth: usize, current: &str, href: &dyn Fn(&str, usize) -> String, out: &mut Vec<Link>) {
-        let Some(p) = self.source(key, lang) else { return };
-        out.push(Link { key: key.to_string(), title: p.front.title.clone(), href: href(key, lang), current: key == current, depth, description: None });
+    fn walk(
+        &self,
+        key: &str,
+        lang: usize,
+        depth: usize,
+        current: &str,
+        href: &dyn Fn(&str, usize) -> String,
+        out: &mut Vec<Link>,
+    ) {
+        let Some(p) = self.source(key, lang) else {
+            return;
+        };
+        out.push(Link {
+            key: key.to_string(),
+            title: p.front.title.clone(),
+            href: href(key, lang),
+            current: key == current,
+            depth,
+            description: None,
+        });
         for child in self.children[lang].get(key).into_iter().flatten() {
             self.walk(child, lang, depth + 1, current, href, out);
         }
@@ -308,14 +386,23 @@ impl<'a> PageContexts<'a> {
                 prefix: &lang.prefix,
                 dir: lang.direction.as_str(),
                 href: format!("{}/", lang.prefix),
-                title: site.locales.format(l, "site-title", None).unwrap_or_default(),
+                title: site
+                    .locales
+                    .format(l, "site-title", None)
+                    .unwrap_or_default(),
             })
             .collect();
         let mut ctx = tera::Context::new();
         // Tags and prefixes are validated to [A-Za-z0-9-], so they need no escaping in a script.
         let list = |items: Vec<&str>| format!("[\"{}\"]", items.join("\",\""));
-        ctx.insert("redirect_tags", &list(choices.iter().map(|c| c.tag).collect()));
-        ctx.insert("redirect_prefixes", &list(choices.iter().map(|c| c.prefix).collect()));
+        ctx.insert(
+            "redirect_tags",
+            &list(choices.iter().map(|c| c.tag).collect()),
+        );
+        ctx.insert(
+            "redirect_prefixes",
+            &list(choices.iter().map(|c| c.prefix).collect()),
+        );
         ctx.insert("choices", &choices);
         ctx.insert("root", "");
         ctx.insert("default_prefix", &config.default_language().prefix);
@@ -352,15 +439,28 @@ impl<'a> PageContexts<'a> {
                 nav_key: Option<String>,
                 tier: Option<usize>,
             }
-            let title = site.locales.format(l, "not-found-title", None).unwrap_or_default();
+            let title = site
+                .locales
+                .format(l, "not-found-title", None)
+                .unwrap_or_default();
             ctx.insert(
                 "page",
-                &NotFound { key: "404", title, description: None, canonical: None, fallback_notice: None, nav_key: None, tier: None },
+                &NotFound {
+                    key: "404",
+                    title,
+                    description: None,
+                    canonical: None,
+                    fallback_notice: None,
+                    nav_key: None,
+                    tier: None,
+                },
             );
             ctx.insert("breadcrumbs", &Vec::<Link>::new());
             ctx.insert("nav", &Vec::<Link>::new());
             ctx.insert("alternates", &Vec::<Alternate>::new());
-            let html = teras[l].render("404.html", &ctx).map_err(|e| site.templates.diagnostic(&e))?;
+            let html = teras[l]
+                .render("404.html", &ctx)
+                .map_err(|e| site.templates.diagnostic(&e))?;
             if l == config.default {
                 files.push(("404.html".to_string(), html.clone().into_bytes()));
             }
@@ -370,7 +470,11 @@ impl<'a> PageContexts<'a> {
         files.push(("sitemap.xml".to_string(), self.sitemap().into_bytes()));
         files.push((
             "robots.txt".to_string(),
-            format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", config.base_url).into_bytes(),
+            format!(
+                "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+                config.base_url
+            )
+            .into_bytes(),
         ));
         Ok(files)
     }
@@ -424,11 +528,15 @@ fn ancestors(key: &str) -> Vec<String> {
 /// The path part of the base URL (`/support/` for `https://example.com/support/`).
 fn base_path(base_url: &str) -> String {
     let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
-    rest.find('/').map_or("/".to_string(), |i| rest[i..].to_string())
+    rest.find('/')
+        .map_or("/".to_string(), |i| rest[i..].to_string())
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
@@ -438,12 +546,18 @@ mod tests {
     #[test]
     fn base_paths() {
         assert_eq!(base_path("https://example.com/"), "/");
-        assert_eq!(base_path("https://example.com/support/plans/"), "/support/plans/");
+        assert_eq!(
+            base_path("https://example.com/support/plans/"),
+            "/support/plans/"
+        );
     }
 
     #[test]
     fn ancestors_from_home_down() {
-        assert_eq!(ancestors("docs/a/b.md"), ["_index.md", "docs/_index.md", "docs/a/_index.md"]);
+        assert_eq!(
+            ancestors("docs/a/b.md"),
+            ["_index.md", "docs/_index.md", "docs/a/_index.md"]
+        );
         assert_eq!(ancestors("_index.md"), Vec::<String>::new());
     }
 }

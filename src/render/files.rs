@@ -9,8 +9,11 @@ use crate::diagnostic::Diagnostic;
 /// Writes a file, creating its folders.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<u64, Diagnostic> {
     let fail = |e: std::io::Error| {
-        Diagnostic::error("write-failed", format!("cannot write {}: {e}", path.display()))
-            .hint("check free disk space and permissions of the output folder")
+        Diagnostic::error(
+            "write-failed",
+            format!("cannot write {}: {e}", path.display()),
+        )
+        .hint("check free disk space and permissions of the output folder")
     };
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(fail)?;
@@ -27,9 +30,14 @@ pub fn copy_static(root: &Path, out: &Path) -> Result<(usize, u64), Diagnostic> 
     }
     let mut count = 0;
     let mut bytes = 0;
-    let mut entries: Vec<_> = WalkDir::new(&from).follow_links(false).into_iter().collect::<Result<_, _>>().map_err(|e| {
-        Diagnostic::error("unreadable-file", format!("cannot read static/: {e}")).hint("check the static/ folder")
-    })?;
+    let mut entries: Vec<_> = WalkDir::new(&from)
+        .follow_links(false)
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .map_err(|e| {
+            Diagnostic::error("unreadable-file", format!("cannot read static/: {e}"))
+                .hint("check the static/ folder")
+        })?;
     entries.sort_by(|a, b| a.path().cmp(b.path()));
     for entry in entries {
         if !entry.file_type().is_file() {
@@ -37,8 +45,11 @@ pub fn copy_static(root: &Path, out: &Path) -> Result<(usize, u64), Diagnostic> 
         }
         let rel = entry.path().strip_prefix(&from).unwrap_or(entry.path());
         let data = std::fs::read(entry.path()).map_err(|e| {
-            Diagnostic::error("unreadable-file", format!("cannot read {}: {e}", entry.path().display()))
-                .hint("check that the file exists and that you may read it")
+            Diagnostic::error(
+                "unreadable-file",
+                format!("cannot read {}: {e}", entry.path().display()),
+            )
+            .hint("check that the file exists and that you may read it")
         })?;
         bytes += write(&out.join("static").join(rel), &data)?;
         count += 1;

@@ -33,7 +33,9 @@ pub struct Written {
 /// Renders the whole site into `out`, which must exist and be empty.
 pub fn render(site: &Site, validated: &Validated, out: &Path) -> Result<Written, Vec<Diagnostic>> {
     let locales = Arc::clone(&site.locales);
-    let tera = site.templates.compile(&|t| register_functions(t, Arc::clone(&locales)))?;
+    let tera = site
+        .templates
+        .compile(&|t| register_functions(t, Arc::clone(&locales)))?;
 
     // One Tera per language, its global context holding the language-wide data.
     let mut per_language = Vec::new();
@@ -46,7 +48,13 @@ pub fn render(site: &Site, validated: &Validated, out: &Path) -> Result<Written,
                 global.insert("lang_index", &lang);
                 global.insert("lang", &context::LanguageView::new(language));
                 global.insert("plan", &plan);
-                global.insert("site_title", &site.locales.format(lang, "site-title", None).unwrap_or_default());
+                global.insert(
+                    "site_title",
+                    &site
+                        .locales
+                        .format(lang, "site-title", None)
+                        .unwrap_or_default(),
+                );
                 per_language.push(t);
             }
             Err(es) => errors.extend(es.into_iter().map(|e| format_diagnostic(site, lang, e))),
@@ -98,31 +106,35 @@ pub fn render(site: &Site, validated: &Validated, out: &Path) -> Result<Written,
 
 /// `t(id="...", name=value...)`: a message in the page's language, escaped like any text.
 fn register_functions(tera: &mut Tera, locales: Arc<Locales>) {
-    tera.register_function("t", move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
-        let id: &str = kwargs.must_get("id")?;
-        let lang = state
-            .get::<u64>("lang_index")?
-            .ok_or_else(|| tera::Error::message("t() is used outside a language"))? as usize;
-        let mut args = FluentArgs::new();
-        for (key, value) in kwargs.iter() {
-            let Some(name) = key.as_str() else { continue };
-            if name == "id" {
-                continue;
+    tera.register_function(
+        "t",
+        move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
+            let id: &str = kwargs.must_get("id")?;
+            let lang = state
+                .get::<u64>("lang_index")?
+                .ok_or_else(|| tera::Error::message("t() is used outside a language"))?
+                as usize;
+            let mut args = FluentArgs::new();
+            for (key, value) in kwargs.iter() {
+                let Some(name) = key.as_str() else { continue };
+                if name == "id" {
+                    continue;
+                }
+                if let Some(n) = value.as_i64() {
+                    args.set(name.to_string(), n);
+                } else if let Some(n) = value.as_f64() {
+                    args.set(name.to_string(), n);
+                } else if let Some(s) = value.as_str() {
+                    args.set(name.to_string(), s.to_string());
+                } else {
+                    args.set(name.to_string(), value.to_string());
+                }
             }
-            if let Some(n) = value.as_i64() {
-                args.set(name.to_string(), n);
-            } else if let Some(n) = value.as_f64() {
-                args.set(name.to_string(), n);
-            } else if let Some(s) = value.as_str() {
-                args.set(name.to_string(), s.to_string());
-            } else {
-                args.set(name.to_string(), value.to_string());
-            }
-        }
-        locales
-            .format(lang, id, Some(&args))
-            .map_err(|e| tera::Error::message(e.to_string()))
-    });
+            locales
+                .format(lang, id, Some(&args))
+                .map_err(|e| tera::Error::message(e.to_string()))
+        },
+    );
 }
 
 fn format_diagnostic(site: &Site, lang: usize, error: crate::l10n::FormatError) -> Diagnostic {
@@ -130,15 +142,18 @@ fn format_diagnostic(site: &Site, lang: usize, error: crate::l10n::FormatError) 
     let d = Diagnostic::error("message-format", format!("{error} (language {code})"));
     match &error {
         crate::l10n::FormatError::Broken { id, .. } => match site.locales.definition(lang, id) {
-            Some((file, position)) => match crate::source::SourceFile::read(&site.root, &site.root.join(file)) {
-                Ok(src) => d.spanning(&src, position, id.chars().count()),
-                Err(_) => d.in_file(file),
-            },
+            Some((file, position)) => {
+                match crate::source::SourceFile::read(&site.root, &site.root.join(file)) {
+                    Ok(src) => d.spanning(&src, position, id.chars().count()),
+                    Err(_) => d.in_file(file),
+                }
+            }
             None => d,
         }
         .hint("check the variables and references this message uses"),
-        crate::l10n::FormatError::Missing { id } => {
-            d.hint(format!("add `{id} = ...` to locales/{}/", site.config.default_language().code))
-        }
+        crate::l10n::FormatError::Missing { id } => d.hint(format!(
+            "add `{id} = ...` to locales/{}/",
+            site.config.default_language().code
+        )),
     }
 }

@@ -183,7 +183,9 @@ impl Words<'_> {
     }
 
     fn duration(&mut self, d: Duration) -> String {
-        let t = self.locales.format_count(self.lang, d.unit.message_id(), d.amount);
+        let t = self
+            .locales
+            .format_count(self.lang, d.unit.message_id(), d.amount);
         self.keep(t)
     }
 
@@ -194,17 +196,33 @@ impl Words<'_> {
 
     fn value(&mut self, v: Option<TierValue>) -> CellView {
         match v {
-            None => CellView { kind: "none", text: self.id("value-not-included") },
-            Some(TierValue::Included) => CellView { kind: "included", text: self.id("value-included") },
-            Some(TierValue::Count(n)) => CellView { kind: "count", text: n.to_string() },
-            Some(TierValue::Coverage(c)) => CellView { kind: "coverage", text: self.coverage(c, 1) },
+            None => CellView {
+                kind: "none",
+                text: self.id("value-not-included"),
+            },
+            Some(TierValue::Included) => CellView {
+                kind: "included",
+                text: self.id("value-included"),
+            },
+            Some(TierValue::Count(n)) => CellView {
+                kind: "count",
+                text: n.to_string(),
+            },
+            Some(TierValue::Coverage(c)) => CellView {
+                kind: "coverage",
+                text: self.coverage(c, 1),
+            },
         }
     }
 }
 
 /// Builds the view of the plan in one language.
 pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> Result<PlanView, Vec<FormatError>> {
-    let mut w = Words { locales, lang, errors: Vec::new() };
+    let mut w = Words {
+        locales,
+        lang,
+        errors: Vec::new(),
+    };
 
     let priorities: Vec<PriorityView> = plan
         .priorities
@@ -223,7 +241,11 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> Result<PlanView, Ve
                     args.set("coverage", coverage.clone());
                     args.set("duration", duration.clone());
                     let text = w.args("response-target", &args);
-                    TargetView { coverage, duration, text }
+                    TargetView {
+                        coverage,
+                        duration,
+                        text,
+                    }
                 })
                 .collect(),
         })
@@ -260,11 +282,17 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> Result<PlanView, Ve
             highlights: t
                 .highlights
                 .iter()
-                .map(|h| HighlightView { title: w.msg(&h.title), description: w.msg(&h.description) })
+                .map(|h| HighlightView {
+                    title: w.msg(&h.title),
+                    description: w.msg(&h.description),
+                })
                 .collect(),
             adds: tier_additions(plan, &groups, i),
             previous: i.checked_sub(1).map(|p| names[p].clone()),
-            targets: priorities.iter().map(|p| p.targets[i].text.clone()).collect(),
+            targets: priorities
+                .iter()
+                .map(|p| p.targets[i].text.clone())
+                .collect(),
         })
         .collect();
 
@@ -316,11 +344,23 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> Result<PlanView, Ve
                     hours,
                     opens_iso: r.opens.to_string(),
                     closes_iso: r.closes.to_string(),
-                    markers: r.notes.iter().filter_map(|&n| plan.regions.notes[n].marker).collect(),
+                    markers: r
+                        .notes
+                        .iter()
+                        .filter_map(|&n| plan.regions.notes[n].marker)
+                        .collect(),
                 }
             })
             .collect(),
-        notes: plan.regions.notes.iter().map(|n| NoteView { marker: n.marker, text: w.msg(&n.text) }).collect(),
+        notes: plan
+            .regions
+            .notes
+            .iter()
+            .map(|n| NoteView {
+                marker: n.marker,
+                text: w.msg(&n.text),
+            })
+            .collect(),
     };
 
     let paid_banner = w.msg(&plan.paid_banner);
