@@ -15,8 +15,12 @@ use crate::yaml;
 pub const CONFIG_FILE: &str = "site.yaml";
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(deny_unknown_fields)]
 struct RawConfig {
+    /// The site's name when a language does not give its own (`title` of a language, or
+    /// the `site-title` message, win over it).
+    #[serde(default)]
+    title: Option<String>,
     base_url: Spanned<String>,
     default_language: Spanned<String>,
     #[serde(default)]
@@ -25,7 +29,7 @@ struct RawConfig {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(deny_unknown_fields)]
 struct RawLanguage {
     code: Spanned<String>,
     tag: Spanned<String>,
@@ -35,7 +39,39 @@ struct RawLanguage {
     #[serde(default)]
     direction: Direction,
     #[serde(default)]
-    fallback: Vec<Spanned<String>>,
+    title: Option<String>,
+    #[serde(default)]
+    fallback: Option<Spanned<OneOrMany>>,
+}
+
+/// `fallback: fr` or `fallback: [fr-CA, fr]`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl RawLanguage {
+    /// The fallback codes, each with the position of the `fallback:` value (an untagged
+    /// value keeps no position per item).
+    fn fallbacks(&self) -> Vec<Spanned<String>> {
+        let Some(f) = &self.fallback else {
+            return Vec::new();
+        };
+        let codes = match &f.value {
+            OneOrMany::One(one) => vec![one.clone()],
+            OneOrMany::Many(many) => many.clone(),
+        };
+        codes
+            .into_iter()
+            .map(|value| Spanned {
+                value,
+                referenced: f.referenced,
+                defined: f.defined,
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -67,6 +103,8 @@ pub struct Language {
     /// The language's name in itself, as the switcher shows it.
     pub name: String,
     pub direction: Direction,
+    /// The site's name in this language, if site.yaml gives one.
+    pub title: Option<String>,
     /// Indices into [`SiteConfig::languages`]: this language first, the default language last.
     pub chain: Vec<usize>,
 }
@@ -186,7 +224,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     }
 
     for lang in &raw.languages {
-        for fb in &lang.fallback {
+        for fb in &lang.fallbacks() {
             if !codes.contains(&fb.value.as_str()) {
                 errors.push(
                     Diagnostic::error(
@@ -205,7 +243,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         errors.push(
             Diagnostic::error("bad-base-url", format!("`{}` is not an absolute http(s) URL", raw.base_url.value))
                 .at(source, at(&raw.base_url))
-                .hint("write the address the site is published at, such as `https://example.com/support/`"),
+                .hint("write the address the site is published at, such as `https://example.com/support/` (or a path such as `/support/`)"),
         );
     }
 
@@ -230,11 +268,12 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         .enumerate()
         .map(|(i, lang)| {
             let mut chain = vec![i];
-            for fb in &lang.fallback {
+            for fb in &lang.fallbacks() {
                 if let Some(j) = codes.iter().position(|c| *c == fb.value)
-                    && !chain.contains(&j) {
-                        chain.push(j);
-                    }
+                    && !chain.contains(&j)
+                {
+                    chain.push(j);
+                }
             }
             if !chain.contains(&default) {
                 chain.push(default);
@@ -245,6 +284,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
                 prefix: prefixes[i].clone(),
                 name: lang.name.clone(),
                 direction: lang.direction,
+                title: lang.title.clone().or_else(|| raw.title.clone()),
                 chain,
             }
         })
@@ -264,8 +304,21 @@ fn is_language_code(code: &str) -> bool {
         && !code.ends_with('-')
 }
 
-/// `https://host/sub` → `https://host/sub/`; anything that is not absolute http(s) → `None`.
+/// `https://host/sub` → `https://host/sub/`, `/sub` → `/sub/`; anything else → `None`.
+///
+/// A path without a host is accepted for sites whose address is not known yet: links stay
+/// relative, and canonical links, `hreflang` and the sitemap use host-relative paths.
 fn normalize_base_url(url: &str) -> Option<String> {
+    if url.starts_with('/') && !url.starts_with("//") {
+        if url.contains(char::is_whitespace) || url.contains(['?', '#']) {
+            return None;
+        }
+        return Some(if url.ends_with('/') {
+            url.to_string()
+        } else {
+            format!("{url}/")
+        });
+    }
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))?;
@@ -291,7 +344,7 @@ mod tests {
     #[test]
     fn chains_end_at_the_default_language() {
         let c = config(
-            "base-url: https://example.com/sub\ndefault-language: en\nlanguages:\n  - {code: en, tag: en, name: English}\n  - {code: fr-CA, tag: fr-CA, name: Français (Canada), fallback: [fr]}\n  - {code: fr, tag: fr, name: Français}\n",
+            "base_url: https://example.com/sub\ndefault_language: en\nlanguages:\n  - {code: en, tag: en, name: English}\n  - {code: fr-CA, tag: fr-CA, name: Français (Canada), fallback: [fr]}\n  - {code: fr, tag: fr, name: Français}\n",
         )
         .unwrap();
         assert_eq!(c.base_url, "https://example.com/sub/");
@@ -303,10 +356,12 @@ mod tests {
     #[test]
     fn unknown_fallback_is_positioned() {
         let errors = config(
-            "base-url: https://example.com/\ndefault-language: en\nlanguages:\n  - code: en\n    tag: en\n    name: English\n    fallback: [de]\n",
+            "base_url: https://example.com/\ndefault_language: en\nlanguages:\n  - code: en\n    tag: en\n    name: English\n    fallback: [de]\n",
         )
         .unwrap_err();
         assert_eq!(errors[0].code, "unknown-language");
         assert_eq!(errors[0].location(), "site.yaml:7:15");
+        let errors = config("base_url: /\ndefault_language: en\nlanguages:\n  - {code: en, tag: en, name: English, fallback: de}\n").unwrap_err();
+        assert_eq!(errors[0].location(), "site.yaml:4:50");
     }
 }

@@ -76,9 +76,10 @@ impl TemplateSources {
                     let mut alone = tera::Tera::new();
                     setup(&mut alone);
                     if let Err(e) = alone.add_raw_template(name, &src.text)
-                        && matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) {
-                            diags.push(self.diagnostic(&e));
-                        }
+                        && matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
+                    {
+                        diags.push(self.diagnostic(&e));
+                    }
                 }
                 if diags.is_empty() {
                     diags.push(self.diagnostic(&whole));

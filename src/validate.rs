@@ -226,20 +226,21 @@ fn check_pages(site: &Site, routes: &Routes, diags: &mut Vec<Diagnostic>) {
             }
         }
         if let Some(template) = &page.front.template
-            && !site.templates.contains(&template.value) {
-                diags.push(
-                    Diagnostic::error(
-                        "unknown-template",
-                        format!("no template `{}`", template.value),
-                    )
-                    .spanning(
-                        &page.source,
-                        page.position_of(template),
-                        template.value.chars().count(),
-                    )
-                    .hint("name a file of templates/, such as page.html"),
-                );
-            }
+            && !site.templates.contains(&template.value)
+        {
+            diags.push(
+                Diagnostic::error(
+                    "unknown-template",
+                    format!("no template `{}`", template.value),
+                )
+                .spanning(
+                    &page.source,
+                    page.position_of(template),
+                    template.value.chars().count(),
+                )
+                .hint("name a file of templates/, such as page.html"),
+            );
+        }
     }
     if routes.get("_index.md", site.config.default).is_none() {
         diags.push(

@@ -379,12 +379,19 @@ impl Resolver<'_> {
 
     fn tiers(&mut self, file: &raw::TiersFile) -> Vec<Tier> {
         // The paid banner spans the paid tiers' columns, so they must come last, together.
-        let first_paid = file.tiers.iter().position(|t| t.paid).unwrap_or(file.tiers.len());
+        let first_paid = file
+            .tiers
+            .iter()
+            .position(|t| t.paid)
+            .unwrap_or(file.tiers.len());
         if let Some(free) = file.tiers[first_paid..].iter().find(|t| !t.paid) {
             self.error(
                 "paid-tiers-order",
                 &free.id,
-                format!("tier `{}` is not paid but comes after a paid tier", free.id.value),
+                format!(
+                    "tier `{}` is not paid but comes after a paid tier",
+                    free.id.value
+                ),
                 "list the tiers that are not paid first, then the paid ones",
             );
         }
@@ -472,10 +479,12 @@ impl Resolver<'_> {
         let mut out = Vec::new();
         for p in &file.priorities {
             let mut targets: Vec<Option<ResponseTarget>> = vec![None; tiers.len()];
+            let mut listed = vec![false; tiers.len()];
             for (tier, entry) in &p.targets.0 {
                 let Some(i) = self.tier_ref(tier, tiers) else {
                     continue;
                 };
+                listed[i] = true;
                 let coverage = Coverage::parse(&entry.coverage.value);
                 if coverage.is_none() {
                     self.error(
@@ -502,13 +511,14 @@ impl Resolver<'_> {
                 }
             }
             let id = self.id(&p.id, "priority", &mut seen);
-            let missing: Vec<&str> = targets
+            // Tiers whose target is written but wrong are reported above, not again here.
+            let missing: Vec<&str> = listed
                 .iter()
                 .zip(tiers)
-                .filter(|(t, _)| t.is_none())
+                .filter(|(l, _)| !**l)
                 .map(|(_, id)| *id)
                 .collect();
-            if !missing.is_empty() && !self.diags.iter().any(Diagnostic::is_error) {
+            if !missing.is_empty() {
                 self.error(
                     "missing-target",
                     &p.id,
@@ -638,17 +648,18 @@ impl Resolver<'_> {
             let opens = self.time(&r.opens);
             let closes = self.time(&r.closes);
             if let (Some(o), Some(c)) = (opens, closes)
-                && c <= o {
-                    self.error(
-                        "closes-before-opens",
-                        &r.closes,
-                        format!(
-                            "region `{}` closes at {c}, not after it opens at {o}",
-                            r.id.value
-                        ),
-                        "the closing time must be later than the opening time on the same day",
-                    );
-                }
+                && c <= o
+            {
+                self.error(
+                    "closes-before-opens",
+                    &r.closes,
+                    format!(
+                        "region `{}` closes at {c}, not after it opens at {o}",
+                        r.id.value
+                    ),
+                    "the closing time must be later than the opening time on the same day",
+                );
+            }
             let mut refs = Vec::new();
             for n in &r.notes {
                 match notes.iter().position(|note| note.id == n.value) {

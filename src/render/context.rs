@@ -96,12 +96,13 @@ impl<'a> PageContexts<'a> {
         for (key, route) in validated.routes.all() {
             let page = &site.pages[route.page];
             if let Some(parent) = parent_section(key)
-                && validated.routes.get(&parent, route.lang).is_some() {
-                    children[route.lang]
-                        .entry(parent)
-                        .or_default()
-                        .push(key.to_string());
-                }
+                && validated.routes.get(&parent, route.lang).is_some()
+            {
+                children[route.lang]
+                    .entry(parent)
+                    .or_default()
+                    .push(key.to_string());
+            }
             if let Some(tier) = &page.front.tier {
                 tier_pages[route.lang].insert(tier.value.clone(), key.to_string());
             }
