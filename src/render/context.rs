@@ -47,20 +47,26 @@ struct PageView<'a> {
     canonical: String,
     /// The tier this page presents (index into `plan.tiers`).
     tier: Option<usize>,
-    /// Set when the page is shown from another language: the notice, and that language's tag.
+    /// Set when the page is shown from another language: the notice in the visitor's language.
     fallback_notice: Option<String>,
+    /// The language the text is written in (differs from the page's on a fallback).
     content_lang: &'a str,
     content_dir: &'static str,
     /// The key of the top-level navigation entry this page belongs to.
     nav_key: Option<&'a str>,
+    /// The key of the top-level section whose tree `section_trees` holds, if any.
+    section_tree: Option<&'a str>,
+    /// Whether `section_children` has an entry for this page.
+    has_children: bool,
 }
 
-#[derive(Debug, Serialize)]
-struct Link {
+/// A link to a page, by its path from the site root (templates prefix it with `root`), so
+/// that one list serves every page of a language whatever its depth.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
     key: String,
     title: String,
-    href: String,
-    current: bool,
+    path: String,
     depth: usize,
     description: Option<String>,
 }
@@ -79,22 +85,31 @@ struct Alternate<'a> {
     href: String,
 }
 
+/// The links every page of one language shares, computed once per language.
+#[derive(Debug, Default, Serialize)]
+pub struct LanguageLinks {
+    /// The home page's children: the main navigation.
+    pub nav: Vec<Link>,
+    /// Top-level section key → its whole subtree, depth first (a side navigation).
+    pub section_trees: BTreeMap<String, Vec<Link>>,
+    /// Section key → its direct children, in display order.
+    pub section_children: BTreeMap<String, Vec<Link>>,
+    /// Tier ID → path of the tier's page (empty when the tier has no page).
+    pub tier_links: BTreeMap<String, String>,
+}
+
 pub struct PageContexts<'a> {
     site: &'a Site,
     validated: &'a Validated,
     /// Per language: section key → its child keys in display order.
     children: Vec<BTreeMap<String, Vec<String>>>,
-    /// Per language: tier ID → key of the tier's page.
-    tier_pages: Vec<BTreeMap<String, String>>,
 }
 
 impl<'a> PageContexts<'a> {
     pub fn new(site: &'a Site, validated: &'a Validated) -> PageContexts<'a> {
         let n = site.config.languages.len();
         let mut children: Vec<BTreeMap<String, Vec<String>>> = vec![BTreeMap::new(); n];
-        let mut tier_pages: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); n];
         for (key, route) in validated.routes.all() {
-            let page = &site.pages[route.page];
             if let Some(parent) = parent_section(key)
                 && validated.routes.get(&parent, route.lang).is_some()
             {
@@ -102,9 +117,6 @@ impl<'a> PageContexts<'a> {
                     .entry(parent)
                     .or_default()
                     .push(key.to_string());
-            }
-            if let Some(tier) = &page.front.tier {
-                tier_pages[route.lang].insert(tier.value.clone(), key.to_string());
             }
         }
         for (lang, map) in children.iter_mut().enumerate() {
@@ -123,7 +135,6 @@ impl<'a> PageContexts<'a> {
             site,
             validated,
             children,
-            tier_pages,
         }
     }
 
@@ -152,6 +163,69 @@ impl<'a> PageContexts<'a> {
         format!("{}{}", self.site.config.base_url, self.site_path(key, lang))
     }
 
+    fn link(&self, key: &str, lang: usize, depth: usize) -> Option<Link> {
+        let p = self.source(key, lang)?;
+        Some(Link {
+            key: key.to_string(),
+            title: p.front.title.clone(),
+            path: self.site_path(key, lang),
+            depth,
+            description: p.front.description.clone(),
+        })
+    }
+
+    fn top_level(&self, lang: usize) -> &[String] {
+        self.children[lang]
+            .get("_index.md")
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The language-wide links, for the language's global template context.
+    pub fn language_links(&self, lang: usize) -> LanguageLinks {
+        let nav = self
+            .top_level(lang)
+            .iter()
+            .filter_map(|k| self.link(k, lang, 0))
+            .collect();
+        let mut section_trees = BTreeMap::new();
+        for key in self
+            .top_level(lang)
+            .iter()
+            .filter(|k| k.ends_with("_index.md"))
+        {
+            let mut tree = Vec::new();
+            self.walk(key, lang, 0, &mut tree);
+            section_trees.insert(key.clone(), tree);
+        }
+        let section_children = self.children[lang]
+            .iter()
+            .map(|(section, keys)| {
+                (
+                    section.clone(),
+                    keys.iter().filter_map(|k| self.link(k, lang, 0)).collect(),
+                )
+            })
+            .collect();
+        let mut tier_links: BTreeMap<String, String> = self
+            .site
+            .plan
+            .tiers
+            .iter()
+            .map(|t| (t.id.clone(), String::new()))
+            .collect();
+        for (key, route) in self.validated.routes.all().filter(|(_, r)| r.lang == lang) {
+            if let Some(tier) = &self.site.pages[route.page].front.tier {
+                tier_links.insert(tier.value.clone(), self.site_path(key, lang));
+            }
+        }
+        LanguageLinks {
+            nav,
+            section_trees,
+            section_children,
+            tier_links,
+        }
+    }
+
     /// The template a page is rendered with.
     fn template(&self, page: &PageSource) -> String {
         if let Some(t) = &page.front.template {
@@ -175,7 +249,6 @@ impl<'a> PageContexts<'a> {
         let source_language = self.language(page.lang);
         let depth = self.site_path(key, lang).matches('/').count();
         let root = "../".repeat(depth);
-        let href = |k: &str, l: usize| format!("{root}{}", self.site_path(k, l));
 
         let rendered = markdown::render(page.body());
         let fallback = route.is_fallback(&site.pages);
@@ -226,87 +299,21 @@ impl<'a> PageContexts<'a> {
             .map(|(l, other)| SwitcherEntry {
                 name: &other.name,
                 tag: &other.tag,
-                href: href(key, l),
+                href: format!("{root}{}", self.site_path(key, l)),
                 current: l == lang,
             })
             .collect();
 
-        let nav: Vec<Link> = self.children[lang]
-            .get("_index.md")
-            .into_iter()
-            .flatten()
-            .filter_map(|k| {
-                let p = self.source(k, lang)?;
-                Some(Link {
-                    key: k.to_string(),
-                    title: p.front.title.clone(),
-                    href: href(k, lang),
-                    current: false,
-                    depth: 0,
-                    description: None,
-                })
-            })
-            .collect();
         let ancestors = ancestors(key);
-        let nav_key = ancestors
+        let top = ancestors
             .get(1)
             .map(String::as_str)
-            .or((depth > 1).then_some(key));
-        let nav_key = nav_key.filter(|k| {
-            self.children[lang]
-                .get("_index.md")
-                .is_some_and(|c| c.iter().any(|x| x == k))
-        });
-
+            .or((key != "_index.md").then_some(key));
+        let nav_key = top.filter(|k| self.top_level(lang).iter().any(|x| x == k));
+        let section_tree = nav_key.filter(|k| k.ends_with("_index.md"));
         let breadcrumbs: Vec<Link> = ancestors
             .iter()
-            .filter_map(|k| {
-                let p = self.source(k, lang)?;
-                Some(Link {
-                    key: k.to_string(),
-                    title: p.front.title.clone(),
-                    href: href(k, lang),
-                    current: false,
-                    depth: 0,
-                    description: None,
-                })
-            })
-            .collect();
-
-        // The subtree of the top-level section the page is in, for a side navigation.
-        let mut section_nav = Vec::new();
-        if let Some(top) = nav_key.filter(|k| k.ends_with("_index.md")) {
-            self.walk(top, lang, 0, key, &href, &mut section_nav);
-        }
-        let children: Vec<Link> = if page.is_section() {
-            self.children[lang]
-                .get(key)
-                .into_iter()
-                .flatten()
-                .filter_map(|k| {
-                    let p = self.source(k, lang)?;
-                    Some(Link {
-                        key: k.to_string(),
-                        title: p.front.title.clone(),
-                        href: href(k, lang),
-                        current: false,
-                        depth: 0,
-                        description: p.front.description.clone(),
-                    })
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-
-        let tier = page
-            .front
-            .tier
-            .as_ref()
-            .and_then(|t| site.plan.tier_index(&t.value));
-        let tier_links: BTreeMap<&str, String> = self.tier_pages[lang]
-            .iter()
-            .map(|(id, k)| (id.as_str(), href(k, lang)))
+            .filter_map(|k| self.link(k, lang, 0))
             .collect();
 
         let view = PageView {
@@ -316,48 +323,35 @@ impl<'a> PageContexts<'a> {
             content: rendered.html,
             headings: rendered.headings,
             canonical,
-            tier,
+            tier: page
+                .front
+                .tier
+                .as_ref()
+                .and_then(|t| site.plan.tier_index(&t.value)),
             fallback_notice,
             content_lang: &source_language.tag,
             content_dir: source_language.direction.as_str(),
             nav_key,
+            section_tree,
+            has_children: page.is_section() && self.children[lang].contains_key(key),
         };
         let mut ctx = tera::Context::new();
         ctx.insert("page", &view);
         ctx.insert("root", &root);
         ctx.insert("lang_root", &format!("{root}{}/", language.prefix));
-        ctx.insert("nav", &nav);
         ctx.insert("breadcrumbs", &breadcrumbs);
-        ctx.insert("section_nav", &section_nav);
-        ctx.insert("children", &children);
         ctx.insert("switcher", &switcher);
         ctx.insert("alternates", &alternates);
-        ctx.insert("tier_links", &tier_links);
         Ok((self.template(page), ctx))
     }
 
-    fn walk(
-        &self,
-        key: &str,
-        lang: usize,
-        depth: usize,
-        current: &str,
-        href: &dyn Fn(&str, usize) -> String,
-        out: &mut Vec<Link>,
-    ) {
-        let Some(p) = self.source(key, lang) else {
+    fn walk(&self, key: &str, lang: usize, depth: usize, out: &mut Vec<Link>) {
+        let Some(link) = self.link(key, lang, depth) else {
             return;
         };
-        out.push(Link {
-            key: key.to_string(),
-            title: p.front.title.clone(),
-            href: href(key, lang),
-            current: key == current,
-            depth,
-            description: None,
-        });
+        out.push(link);
         for child in self.children[lang].get(key).into_iter().flatten() {
-            self.walk(child, lang, depth + 1, current, href, out);
+            self.walk(child, lang, depth + 1, out);
         }
     }
 
@@ -438,6 +432,8 @@ impl<'a> PageContexts<'a> {
                 canonical: Option<String>,
                 fallback_notice: Option<String>,
                 nav_key: Option<String>,
+                section_tree: Option<String>,
+                has_children: bool,
                 tier: Option<usize>,
             }
             let title = site
@@ -453,11 +449,12 @@ impl<'a> PageContexts<'a> {
                     canonical: None,
                     fallback_notice: None,
                     nav_key: None,
+                    section_tree: None,
+                    has_children: false,
                     tier: None,
                 },
             );
             ctx.insert("breadcrumbs", &Vec::<Link>::new());
-            ctx.insert("nav", &Vec::<Link>::new());
             ctx.insert("alternates", &Vec::<Alternate>::new());
             let html = teras[l]
                 .render("404.html", &ctx)

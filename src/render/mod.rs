@@ -37,6 +37,7 @@ pub fn render(site: &Site, validated: &Validated, out: &Path) -> Result<Written,
         .templates
         .compile(&|t| register_functions(t, Arc::clone(&locales)))?;
 
+    let contexts = PageContexts::new(site, validated);
     // One Tera per language, its global context holding the language-wide data.
     let mut per_language = Vec::new();
     let mut errors = Vec::new();
@@ -48,6 +49,11 @@ pub fn render(site: &Site, validated: &Validated, out: &Path) -> Result<Written,
                 global.insert("lang_index", &lang);
                 global.insert("lang", &context::LanguageView::new(language));
                 global.insert("plan", &plan);
+                let links = contexts.language_links(lang);
+                global.insert("nav", &links.nav);
+                global.insert("section_trees", &links.section_trees);
+                global.insert("section_children", &links.section_children);
+                global.insert("tier_links", &links.tier_links);
                 global.insert(
                     "site_title",
                     &site
@@ -64,7 +70,6 @@ pub fn render(site: &Site, validated: &Validated, out: &Path) -> Result<Written,
         return Err(errors);
     }
 
-    let contexts = PageContexts::new(site, validated);
     let routes: Vec<_> = validated.routes.all().collect();
     let results: Vec<Result<u64, Diagnostic>> = routes
         .par_iter()
