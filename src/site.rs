@@ -16,7 +16,8 @@ use crate::templates::TemplateSources;
 pub struct Site {
     pub root: PathBuf,
     pub config: SiteConfig,
-    pub plan: Plan,
+    /// The plan data; `None` for a documentation site without any.
+    pub plan: Option<Plan>,
     pub locales: std::sync::Arc<Locales>,
     pub pages: Vec<PageSource>,
     pub templates: TemplateSources,
@@ -65,18 +66,30 @@ pub fn load(root: &Path) -> Result<(Site, Report), Report> {
     let (templates, ds) = TemplateSources::load(root);
     report.extend(ds);
 
-    match plan {
-        Some(plan) if !report.has_errors() => Ok((
-            Site {
-                root: root.to_path_buf(),
-                config,
-                plan,
-                locales: std::sync::Arc::new(locales),
-                pages,
-                templates,
-            },
-            report,
-        )),
-        _ => Err(report),
+    if report.has_errors() {
+        return Err(report);
+    }
+    let locales = std::sync::Arc::new(locales);
+    Ok((
+        Site {
+            root: root.to_path_buf(),
+            config,
+            plan,
+            locales,
+            pages,
+            templates,
+        },
+        report,
+    ))
+}
+
+impl Site {
+    /// The tiers of the plan (none for a site without plan data).
+    pub fn tiers(&self) -> &[plan::Tier] {
+        self.plan.as_ref().map_or(&[], |p| p.tiers.as_slice())
+    }
+
+    pub fn tier_index(&self, id: &str) -> Option<usize> {
+        self.plan.as_ref().and_then(|p| p.tier_index(id))
     }
 }

@@ -100,8 +100,8 @@ pub fn validate(site: &Site) -> Validated {
     // Message IDs used by plan data, templates and the renderer itself.
     let mut uses: Vec<Use> = site
         .plan
-        .message_refs()
-        .into_iter()
+        .iter()
+        .flat_map(|p| p.message_refs())
         .map(|r| Use {
             id: &r.id,
             at: UseAt::Data(r),
@@ -112,7 +112,14 @@ pub fn validate(site: &Site) -> Validated {
         id,
         at: UseAt::Template(src, *pos),
     }));
-    uses.extend(BUILTIN_MESSAGES.iter().map(|id| Use {
+    // The renderer formats durations, coverage and cell words only for plan data, and the
+    // fallback notice only where a page falls back.
+    let any_page_fallback = routes.all().any(|(_, r)| r.is_fallback(&site.pages));
+    let builtin = BUILTIN_MESSAGES.iter().filter(|id| match **id {
+        "fallback-notice" => any_page_fallback,
+        _ => site.plan.is_some(),
+    });
+    uses.extend(builtin.map(|id| Use {
         id,
         at: UseAt::Builtin,
     }));
@@ -202,8 +209,8 @@ fn check_pages(site: &Site, routes: &Routes, diags: &mut Vec<Diagnostic>) {
     for page in &site.pages {
         if let Some(tier) = &page.front.tier {
             let pos = page.position_of(tier);
-            if site.plan.tier_index(&tier.value).is_none() {
-                let ids: Vec<&str> = site.plan.tiers.iter().map(|t| t.id.as_str()).collect();
+            if site.tier_index(&tier.value).is_none() {
+                let ids: Vec<&str> = site.tiers().iter().map(|t| t.id.as_str()).collect();
                 diags.push(
                     Diagnostic::error("unknown-tier", format!("unknown tier `{}`", tier.value))
                         .spanning(&page.source, pos, tier.value.chars().count())

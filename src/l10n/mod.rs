@@ -89,7 +89,8 @@ impl Locales {
             bundle.set_use_isolating(false);
             let mut own = BTreeMap::new();
             let dir = root.join("locales").join(&lang.code);
-            if !dir.is_dir() {
+            // A site without locales/ at all uses no messages; one with it should have every language.
+            if !dir.is_dir() && root.join("locales").is_dir() {
                 diags.push(
                     Diagnostic::warning(
                         "missing-locale",

@@ -203,9 +203,24 @@ pub struct Context<'a> {
     pub language_codes: Vec<&'a str>,
 }
 
+pub const FILES: [&str; 6] = [
+    TIERS_FILE,
+    COMPARISON_FILE,
+    RESPONSE_TARGETS_FILE,
+    CHANNELS_FILE,
+    RESOURCES_FILE,
+    REGIONS_FILE,
+];
+
 /// Reads and resolves every plan data file. Returns the plan only when there was no error.
+///
+/// A site without any of the files is a plain documentation site: no plan, no error. A site
+/// with some of them must have all of them.
 pub fn load(ctx: &Context<'_>) -> (Option<Plan>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    if !FILES.iter().any(|f| ctx.root.join(f).exists()) {
+        return (None, diags);
+    }
     let mut read = |name: &str| -> Option<SourceFile> {
         match SourceFile::read(ctx.root, &ctx.root.join(name)) {
             Ok(s) => Some(s),

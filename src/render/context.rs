@@ -208,8 +208,7 @@ impl<'a> PageContexts<'a> {
             .collect();
         let mut tier_links: BTreeMap<String, String> = self
             .site
-            .plan
-            .tiers
+            .tiers()
             .iter()
             .map(|t| (t.id.clone(), String::new()))
             .collect();
@@ -327,7 +326,7 @@ impl<'a> PageContexts<'a> {
                 .front
                 .tier
                 .as_ref()
-                .and_then(|t| site.plan.tier_index(&t.value)),
+                .and_then(|t| site.tier_index(&t.value)),
             fallback_notice,
             content_lang: &source_language.tag,
             content_dir: source_language.direction.as_str(),
@@ -381,10 +380,7 @@ impl<'a> PageContexts<'a> {
                 prefix: &lang.prefix,
                 dir: lang.direction.as_str(),
                 href: format!("{}/", lang.prefix),
-                title: site
-                    .locales
-                    .format(l, "site-title", None)
-                    .unwrap_or_default(),
+                title: super::site_title(site, l),
             })
             .collect();
         let mut ctx = tera::Context::new();
@@ -402,13 +398,17 @@ impl<'a> PageContexts<'a> {
         ctx.insert("root", "");
         ctx.insert("default_prefix", &config.default_language().prefix);
         ctx.insert("canonical", &config.base_url);
-        let html = teras[config.default]
-            .render("languages.html", &ctx)
-            .map_err(|e| site.templates.diagnostic(&e))?;
-        files.push(("index.html".to_string(), html.into_bytes()));
+        // The chooser and the 404 pages are written when the site has templates for them.
+        if site.templates.contains("languages.html") {
+            let html = teras[config.default]
+                .render("languages.html", &ctx)
+                .map_err(|e| site.templates.diagnostic(&e))?;
+            files.push(("index.html".to_string(), html.into_bytes()));
+        }
 
         // 404 pages are served from any address, so their links start at the site's base path.
-        for (l, lang) in config.languages.iter().enumerate() {
+        let not_found = site.templates.contains("404.html");
+        for (l, lang) in config.languages.iter().enumerate().filter(|_| not_found) {
             let mut ctx = tera::Context::new();
             ctx.insert("root", &base_path);
             ctx.insert("lang_root", &format!("{base_path}{}/", lang.prefix));

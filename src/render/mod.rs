@@ -42,7 +42,12 @@ pub fn render(site: &Site, validated: &Validated, out: &Path) -> Result<Written,
     let mut per_language = Vec::new();
     let mut errors = Vec::new();
     for (lang, language) in site.config.languages.iter().enumerate() {
-        match view::build(&site.plan, &site.locales, lang) {
+        let view = site
+            .plan
+            .as_ref()
+            .map(|p| view::build(p, &site.locales, lang))
+            .transpose();
+        match view {
             Ok(plan) => {
                 let mut t = tera.clone();
                 let global = t.global_context();
@@ -54,13 +59,7 @@ pub fn render(site: &Site, validated: &Validated, out: &Path) -> Result<Written,
                 global.insert("section_trees", &links.section_trees);
                 global.insert("section_children", &links.section_children);
                 global.insert("tier_links", &links.tier_links);
-                global.insert(
-                    "site_title",
-                    &site
-                        .locales
-                        .format(lang, "site-title", None)
-                        .unwrap_or_default(),
-                );
+                global.insert("site_title", &site_title(site, lang));
                 per_language.push(t);
             }
             Err(es) => errors.extend(es.into_iter().map(|e| format_diagnostic(site, lang, e))),
@@ -161,4 +160,13 @@ fn format_diagnostic(site: &Site, lang: usize, error: crate::l10n::FormatError) 
             site.config.default_language().code
         )),
     }
+}
+
+/// The site's name in a language: the `site-title` message, else `title` of site.yaml.
+pub fn site_title(site: &Site, lang: usize) -> String {
+    site.locales
+        .format(lang, "site-title", None)
+        .ok()
+        .or_else(|| site.config.languages[lang].title.clone())
+        .unwrap_or_default()
 }

@@ -23,7 +23,6 @@ pub const BUILTIN_MESSAGES: &[&str] = &[
     "value-included",
     "value-not-included",
     "fallback-notice",
-    "site-title",
 ];
 
 #[derive(Debug, Serialize)]
