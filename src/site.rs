@@ -21,6 +21,8 @@ pub struct Site {
     pub locales: std::sync::Arc<Locales>,
     pub pages: Vec<PageSource>,
     pub templates: TemplateSources,
+    /// The templates, compiled once with the functions they may call.
+    pub tera: tera::Tera,
 }
 
 /// Loads a site folder. On error, the report holds every problem found.
@@ -66,21 +68,29 @@ pub fn load(root: &Path) -> Result<(Site, Report), Report> {
     let (templates, ds) = TemplateSources::load(root);
     report.extend(ds);
 
-    if report.has_errors() {
-        return Err(report);
-    }
+    // Templates are compiled here, not when rendering, so that `check` and a run with other
+    // errors report template errors too.
     let locales = std::sync::Arc::new(locales);
-    Ok((
-        Site {
-            root: root.to_path_buf(),
-            config,
-            plan,
-            locales,
-            pages,
-            templates,
-        },
-        report,
-    ))
+    let functions = std::sync::Arc::clone(&locales);
+    let tera = templates
+        .compile(&|t| crate::render::register_functions(t, std::sync::Arc::clone(&functions)))
+        .map_err(|ds| report.extend(ds))
+        .ok();
+    match tera {
+        Some(tera) if !report.has_errors() => Ok((
+            Site {
+                root: root.to_path_buf(),
+                config,
+                plan,
+                locales,
+                pages,
+                templates,
+                tera,
+            },
+            report,
+        )),
+        _ => Err(report),
+    }
 }
 
 impl Site {

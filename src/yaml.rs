@@ -23,11 +23,17 @@ pub fn parse_str<T: DeserializeOwned>(
 ) -> Result<T, Box<Diagnostic>> {
     serde_saphyr::from_str::<T>(text).map_err(|e| {
         let plain = e.without_snippet().to_string();
-        let message = match plain.rfind(" at line ") {
+        let mut message = match plain.rfind(" at line ") {
             Some(i) => plain[..i].to_string(),
             None => plain,
         };
-        let code = if message.contains("unknown field")
+        // The library's advice is for programmers, not for the person editing the file.
+        if let Some(i) = message.find(", set DuplicateKeyPolicy") {
+            message.truncate(i);
+        }
+        let code = if message.contains("duplicate mapping key") {
+            "yaml-duplicate-key"
+        } else if message.contains("unknown field")
             || message.contains("missing field")
             || message.contains("invalid type")
             || message.contains("invalid value")

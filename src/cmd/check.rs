@@ -19,13 +19,13 @@ pub fn run(root: &Path, strict: bool) -> i32 {
     report.extend(validated.diagnostics);
     super::build::print_fallbacks(&validated.fallbacks);
     let failed = report.has_errors() || (strict && !validated.fallbacks.is_empty());
-    let errors = report.error_count();
+    let errors = report.error_count() + if strict { validated.fallbacks.len() } else { 0 };
     super::print_diagnostics(&report.sorted());
     if failed {
-        super::print_failure(errors.max(1), "check");
+        super::print_failure(errors, "check");
         1
     } else {
-        println!("No errors in {}.", root.display());
+        println!("No errors found in the site at `{}`.", root.display());
         0
     }
 }

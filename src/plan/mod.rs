@@ -259,66 +259,107 @@ pub fn load(ctx: &Context<'_>) -> (Option<Plan>, Vec<Diagnostic>) {
     let channels: Option<raw::ChannelsFile> = parse(&channels_src, &mut diags);
     let resources: Option<raw::ResourcesFile> = parse(&resources_src, &mut diags);
     let regions: Option<raw::RegionsFile> = parse(&regions_src, &mut diags);
-    let (
-        Some(tiers),
-        Some(comparison),
-        Some(targets),
-        Some(channels),
-        Some(resources),
-        Some(regions),
-        Some(tiers_src),
-        Some(comparison_src),
-        Some(targets_src),
-        Some(channels_src),
-        Some(resources_src),
-        Some(regions_src),
-    ) = (
-        tiers,
-        comparison,
-        targets,
-        channels,
-        resources,
-        regions,
-        tiers_src,
-        comparison_src,
-        targets_src,
-        channels_src,
-        resources_src,
-        regions_src,
-    )
-    else {
-        return (None, diags);
-    };
 
-    let mut r = Resolver {
-        diags: &mut diags,
-        src: &tiers_src,
-    };
-    let tier_list = r.tiers(&tiers);
-    let paid_banner = r.message(&tiers.paid_banner);
-    let tier_ids: Vec<&str> = tier_list.iter().map(|t| t.id.as_str()).collect();
-    r.src = &comparison_src;
-    let groups = r.groups(&comparison, &tier_ids);
-    r.src = &targets_src;
-    let priorities = r.priorities(&targets, &tier_ids);
-    r.src = &channels_src;
-    let channel_list = r.channels(&channels, ctx.root);
-    r.src = &resources_src;
-    let resource_list = r.resources(&resources, &tier_ids, &ctx.language_codes);
-    r.src = &regions_src;
-    let region_data = r.regions(&regions);
+    // Each file is resolved as far as its own dependencies allow, so that an error in one
+    // file does not hide the errors of another: only the tier list is shared.
+    let mut tier_list = None;
+    let mut paid_banner = None;
+    if let (Some(f), Some(src)) = (&tiers, &tiers_src) {
+        let mut r = Resolver {
+            diags: &mut diags,
+            src,
+        };
+        tier_list = Some(r.tiers(f));
+        paid_banner = Some(r.message(&f.paid_banner));
+    }
+    let tier_ids: Option<Vec<String>> = tier_list
+        .as_ref()
+        .map(|list: &Vec<Tier>| list.iter().map(|t| t.id.clone()).collect());
+    let ids: Option<Vec<&str>> = tier_ids
+        .as_ref()
+        .map(|v| v.iter().map(String::as_str).collect());
+    let mut groups = None;
+    let mut priorities = None;
+    let mut resource_list = None;
+    let mut channel_list = None;
+    let mut region_data = None;
+    if let (Some(f), Some(src), Some(ids)) = (&comparison, &comparison_src, &ids) {
+        groups = Some(
+            Resolver {
+                diags: &mut diags,
+                src,
+            }
+            .groups(f, ids),
+        );
+    }
+    if let (Some(f), Some(src), Some(ids)) = (&targets, &targets_src, &ids) {
+        priorities = Some(
+            Resolver {
+                diags: &mut diags,
+                src,
+            }
+            .priorities(f, ids),
+        );
+    }
+    if let (Some(f), Some(src), Some(ids)) = (&resources, &resources_src, &ids) {
+        resource_list = Some(
+            Resolver {
+                diags: &mut diags,
+                src,
+            }
+            .resources(f, ids, &ctx.language_codes),
+        );
+    }
+    if let (Some(f), Some(src)) = (&channels, &channels_src) {
+        channel_list = Some(
+            Resolver {
+                diags: &mut diags,
+                src,
+            }
+            .channels(f, ctx.root),
+        );
+    }
+    if let (Some(f), Some(src)) = (&regions, &regions_src) {
+        region_data = Some(
+            Resolver {
+                diags: &mut diags,
+                src,
+            }
+            .regions(f),
+        );
+    }
 
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }
-    let plan = Plan {
-        tiers: tier_list,
+    let (
+        Some(tiers),
+        Some(paid_banner),
+        Some(groups),
+        Some(priorities),
+        Some(channels),
+        Some(resources),
+        Some(regions),
+    ) = (
+        tier_list,
         paid_banner,
         groups,
         priorities,
-        channels: channel_list,
-        resources: resource_list,
-        regions: region_data,
+        channel_list,
+        resource_list,
+        region_data,
+    )
+    else {
+        return (None, diags);
+    };
+    let plan = Plan {
+        tiers,
+        paid_banner,
+        groups,
+        priorities,
+        channels,
+        resources,
+        regions,
     };
     (Some(plan), diags)
 }
@@ -335,9 +376,17 @@ impl Resolver<'_> {
     }
 
     fn error(&mut self, code: &'static str, at: &raw::Text, message: String, hint: &str) {
-        let width = at.value.chars().count();
+        let pos = self.pos(at);
+        // A quoted value starts at its quote: underline the quotes too.
+        let quoted = self
+            .src
+            .line_text(pos.line)
+            .chars()
+            .nth(pos.column - 1)
+            .is_some_and(|c| c == '"' || c == '\'');
+        let width = at.value.chars().count() + if quoted { 2 } else { 0 };
         let d = Diagnostic::error(code, message)
-            .spanning(self.src, self.pos(at), width)
+            .spanning(self.src, pos, width)
             .hint(hint);
         self.diags.push(d);
     }

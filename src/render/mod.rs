@@ -32,10 +32,7 @@ pub struct Written {
 
 /// Renders the whole site into `out`, which must exist and be empty.
 pub fn render(site: &Site, validated: &Validated, out: &Path) -> Result<Written, Vec<Diagnostic>> {
-    let locales = Arc::clone(&site.locales);
-    let tera = site
-        .templates
-        .compile(&|t| register_functions(t, Arc::clone(&locales)))?;
+    let tera = &site.tera;
 
     let contexts = PageContexts::new(site, validated);
     // One Tera per language, its global context holding the language-wide data.
@@ -109,7 +106,7 @@ pub fn render(site: &Site, validated: &Validated, out: &Path) -> Result<Written,
 }
 
 /// `t(id="...", name=value...)`: a message in the page's language, escaped like any text.
-fn register_functions(tera: &mut Tera, locales: Arc<Locales>) {
+pub fn register_functions(tera: &mut Tera, locales: Arc<Locales>) {
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> TeraResult<String> {

@@ -1,0 +1,94 @@
+//! Criterion benchmarks of the shipped site: the whole build, and each stage on its own
+//! (load → validate → render → publish), so a regression can be traced to its stage.
+//!
+//! `cargo bench --bench build`
+
+use std::path::{Path, PathBuf};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use polydocs::cmd::build::{BuildOptions, build};
+use polydocs::publish;
+use polydocs::render;
+use polydocs::site;
+use polydocs::validate;
+
+fn site_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("polydocs-bench-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn stages(c: &mut Criterion) {
+    let root = site_root();
+    let mut group = c.benchmark_group("shipped site");
+
+    group.bench_function("load", |b| {
+        b.iter(|| site::load(&root).ok().expect("the shipped site loads"))
+    });
+
+    let (loaded, _) = site::load(&root).ok().expect("the shipped site loads");
+    group.bench_function("validate", |b| b.iter(|| validate::validate(&loaded)));
+
+    let validated = validate::validate(&loaded);
+    let out = scratch("render");
+    group.bench_function("render", |b| {
+        b.iter(|| {
+            let _ = std::fs::remove_dir_all(&out);
+            std::fs::create_dir_all(&out).unwrap();
+            render::render(&loaded, &validated, &out)
+                .ok()
+                .expect("the shipped site renders")
+        })
+    });
+
+    // Publishing: check the output folder, stage, and swap a rendered tree in.
+    let publish_root = scratch("publish");
+    std::fs::create_dir_all(&publish_root).unwrap();
+    group.bench_function("publish", |b| {
+        b.iter(|| {
+            let target = publish::check_output(&publish_root, Path::new("public"))
+                .ok()
+                .unwrap();
+            let staging = target.stage().ok().unwrap();
+            copy_tree(&out, &staging.dir);
+            staging.commit().ok().unwrap();
+        })
+    });
+
+    let full_out = scratch("full");
+    let options = BuildOptions {
+        strict: false,
+        output: Some(full_out.clone()),
+    };
+    group.bench_function("full build", |b| {
+        b.iter(|| {
+            build(&root, &options)
+                .ok()
+                .expect("the shipped site builds")
+        })
+    });
+    group.finish();
+
+    for dir in [out, publish_root, full_out] {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
