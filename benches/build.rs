@@ -27,10 +27,10 @@ fn stages(c: &mut Criterion) {
     let mut group = c.benchmark_group("shipped site");
 
     group.bench_function("load", |b| {
-        b.iter(|| site::load(&root).ok().expect("the shipped site loads"))
+        b.iter(|| site::load(&root).unwrap_or_else(|_| panic!("the shipped site loads")))
     });
 
-    let (loaded, _) = site::load(&root).ok().expect("the shipped site loads");
+    let (loaded, _) = site::load(&root).unwrap_or_else(|_| panic!("the shipped site loads"));
     group.bench_function("validate", |b| b.iter(|| validate::validate(&loaded)));
 
     let validated = validate::validate(&loaded);
@@ -40,8 +40,7 @@ fn stages(c: &mut Criterion) {
             let _ = std::fs::remove_dir_all(&out);
             std::fs::create_dir_all(&out).unwrap();
             render::render(&loaded, &validated, &out)
-                .ok()
-                .expect("the shipped site renders")
+                .unwrap_or_else(|_| panic!("the shipped site renders"))
         })
     });
 
@@ -51,11 +50,14 @@ fn stages(c: &mut Criterion) {
     group.bench_function("publish", |b| {
         b.iter(|| {
             let target = publish::check_output(&publish_root, Path::new("public"))
-                .ok()
-                .unwrap();
-            let staging = target.stage().ok().unwrap();
+                .unwrap_or_else(|_| panic!("publishing failed"));
+            let staging = target
+                .stage()
+                .unwrap_or_else(|_| panic!("publishing failed"));
             copy_tree(&out, &staging.dir);
-            staging.commit().ok().unwrap();
+            staging
+                .commit()
+                .unwrap_or_else(|_| panic!("publishing failed"));
         })
     });
 
@@ -65,11 +67,7 @@ fn stages(c: &mut Criterion) {
         output: Some(full_out.clone()),
     };
     group.bench_function("full build", |b| {
-        b.iter(|| {
-            build(&root, &options)
-                .ok()
-                .expect("the shipped site builds")
-        })
+        b.iter(|| build(&root, &options).unwrap_or_else(|_| panic!("the shipped site builds")))
     });
     group.finish();
 

@@ -200,7 +200,12 @@ impl Locales {
         lang: usize,
         time: crate::plan::TimeOfDay,
     ) -> Result<String, FormatError> {
-        self.times[lang].format(self, lang, time)
+        self.time_formatter(lang).format(time)
+    }
+
+    /// A formatter of times of day for one language, to format many in a row.
+    pub fn time_formatter(&self, lang: usize) -> time::TimeFormatter<'_> {
+        self.times[lang].formatter(self, lang)
     }
 }
 

@@ -32,23 +32,36 @@ impl TimeFormat {
         TimeFormat::Cldr(tag.parse().unwrap_or(Locale::UNKNOWN))
     }
 
-    pub fn format(
-        &self,
-        locales: &Locales,
-        lang: usize,
-        time: TimeOfDay,
-    ) -> Result<String, FormatError> {
+    /// A formatter for many times in a row (the ICU one is built once for them all).
+    pub fn formatter<'a>(&self, locales: &'a Locales, lang: usize) -> TimeFormatter<'a> {
         match self {
             TimeFormat::Cldr(locale) => {
                 let formatter = NoCalendarFormatter::try_new(locale.clone().into(), T::hm())
                     .or_else(|_| NoCalendarFormatter::try_new(Locale::UNKNOWN.into(), T::hm()))
                     .expect("ICU4X compiled data always has the root locale's time pattern");
+                TimeFormatter::Cldr(Box::new(formatter))
+            }
+            TimeFormat::Fluent => TimeFormatter::Fluent(locales, lang),
+        }
+    }
+}
+
+/// Formats times of day for one language; not `Sync`, made where it is used.
+pub enum TimeFormatter<'a> {
+    Cldr(Box<NoCalendarFormatter<T>>),
+    Fluent(&'a Locales, usize),
+}
+
+impl TimeFormatter<'_> {
+    pub fn format(&self, time: TimeOfDay) -> Result<String, FormatError> {
+        match self {
+            TimeFormatter::Cldr(formatter) => {
                 // ICU has no 24:00; a closing time of midnight is written as 00:00.
                 let t = icu_time::Time::try_new(time.hour % 24, time.minute, 0, 0)
                     .expect("TimeOfDay is validated to 00:00–24:00");
                 Ok(formatter.format(&t).to_string())
             }
-            TimeFormat::Fluent => {
+            TimeFormatter::Fluent(locales, lang) => {
                 let mut args = FluentArgs::new();
                 let hour12 = match time.hour % 12 {
                     0 => 12,
@@ -58,7 +71,7 @@ impl TimeFormat {
                 args.set("hour12", hour12);
                 args.set("minute", format!("{:02}", time.minute));
                 args.set("period", if time.hour % 24 < 12 { "am" } else { "pm" });
-                locales.format(lang, OVERRIDE_ID, Some(&args))
+                locales.format(*lang, OVERRIDE_ID, Some(&args))
             }
         }
     }

@@ -150,6 +150,7 @@ pub struct NoteView {
 struct Words<'a> {
     locales: &'a Locales,
     lang: usize,
+    times: crate::l10n::time::TimeFormatter<'a>,
     errors: Vec<FormatError>,
 }
 
@@ -189,7 +190,7 @@ impl Words<'_> {
     }
 
     fn time(&mut self, t: TimeOfDay) -> String {
-        let r = self.locales.format_time(self.lang, t);
+        let r = self.times.format(t);
         self.keep(r)
     }
 
@@ -220,6 +221,7 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> Result<PlanView, Ve
     let mut w = Words {
         locales,
         lang,
+        times: locales.time_formatter(lang),
         errors: Vec::new(),
     };
 
