@@ -63,8 +63,8 @@ fn stages(c: &mut Criterion) {
 
     let full_out = scratch("full");
     let options = BuildOptions {
-        strict: false,
         output: Some(full_out.clone()),
+        ..BuildOptions::default()
     };
     group.bench_function("full build", |b| {
         b.iter(|| build(&root, &options).unwrap_or_else(|_| panic!("the shipped site builds")))

@@ -107,6 +107,8 @@ pub struct Language {
     pub title: Option<String>,
     /// Indices into [`SiteConfig::languages`]: this language first, the default language last.
     pub chain: Vec<usize>,
+    /// The pseudo-language of `build --pseudo`, made from the default language.
+    pub pseudo: bool,
 }
 
 /// The validated site configuration.
@@ -128,6 +130,23 @@ impl SiteConfig {
 
     pub fn language_index(&self, code: &str) -> Option<usize> {
         self.languages.iter().position(|l| l.code == code)
+    }
+
+    /// Adds the pseudo-language (last, so that the languages before it keep their indices).
+    pub fn add_pseudo_language(&mut self) {
+        let index = self.languages.len();
+        let default = self.default_language();
+        let pseudo = Language {
+            code: crate::l10n::pseudo::CODE.to_string(),
+            tag: crate::l10n::pseudo::CODE.to_string(),
+            prefix: crate::l10n::pseudo::PREFIX.to_string(),
+            name: crate::l10n::pseudo::transform(&default.name).into_owned(),
+            direction: default.direction,
+            title: default.title.clone(),
+            chain: vec![index, self.default],
+            pseudo: true,
+        };
+        self.languages.push(pseudo);
     }
 }
 
@@ -286,6 +305,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
                 direction: lang.direction,
                 title: lang.title.clone().or_else(|| raw.title.clone()),
                 chain,
+                pseudo: false,
             }
         })
         .collect();

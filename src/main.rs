@@ -25,22 +25,93 @@ enum Command {
         /// Write here instead of the `output:` of site.yaml.
         #[arg(long)]
         output: Option<PathBuf>,
+        /// Also build a pseudo-language (accented, longer text) under /pseudo/, to find
+        /// text the templates do not translate and layouts that break with longer words.
+        #[arg(long)]
+        pseudo: bool,
     },
-    /// Check every source for errors without writing anything.
+    /// Check every source for errors without writing anything: what a translator's linter checks.
     Check {
         /// Count fallbacks as errors.
         #[arg(long)]
         strict: bool,
+        /// Count warnings as errors (exit 1 on any finding).
+        #[arg(long)]
+        deny_warnings: bool,
+        /// `text` for people, `json` for CI and editors.
+        #[arg(long, value_enum, default_value_t)]
+        format: cmd::check::Format,
+    },
+    /// Show how far each language is translated: messages and pages translated, missing, outdated.
+    Status {
+        /// `text` for a table, `json` for tools.
+        #[arg(long, value_enum, default_value_t)]
+        format: cmd::check::Format,
+        /// Also write an HTML report to this file.
+        #[arg(long)]
+        html: Option<PathBuf>,
+    },
+    /// Mark translations of a language as up to date with their source.
+    Mark {
+        /// The language's code (its folder under locales/ and content/).
+        language: String,
+        /// Mark one page, by its path inside content/<code>/ (`docs/setup.md`).
+        #[arg(long, conflicts_with_all = ["message", "all"])]
+        page: Option<String>,
+        /// Mark one message, by its ID.
+        #[arg(long, conflicts_with_all = ["page", "all"])]
+        message: Option<String>,
+        /// Mark every translated page and message of the language.
+        #[arg(long, required_unless_present_any = ["page", "message"])]
+        all: bool,
     },
 }
 
 fn main() {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Build { strict, output } => {
-            cmd::build::run(&cli.root, &cmd::build::BuildOptions { strict, output })
+        Command::Build {
+            strict,
+            output,
+            pseudo,
+        } => cmd::build::run(
+            &cli.root,
+            &cmd::build::BuildOptions {
+                strict,
+                output,
+                pseudo,
+            },
+        ),
+        Command::Check {
+            strict,
+            deny_warnings,
+            format,
+        } => cmd::check::run(
+            &cli.root,
+            &cmd::check::CheckOptions {
+                strict,
+                deny_warnings,
+                format,
+            },
+        ),
+        Command::Status { format, html } => cmd::status::run(
+            &cli.root,
+            format == cmd::check::Format::Json,
+            html.as_deref(),
+        ),
+        Command::Mark {
+            language,
+            page,
+            message,
+            all: _,
+        } => {
+            let target = match (page, message) {
+                (Some(p), _) => cmd::mark::Target::Page(p),
+                (_, Some(m)) => cmd::mark::Target::Message(m),
+                _ => cmd::mark::Target::All,
+            };
+            cmd::mark::run(&cli.root, &language, &target)
         }
-        Command::Check { strict } => cmd::check::run(&cli.root, strict),
     };
     std::process::exit(code);
 }

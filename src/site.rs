@@ -25,8 +25,20 @@ pub struct Site {
     pub tera: tera::Tera,
 }
 
+/// How to load a site beyond what its files say.
+#[derive(Debug, Default, Clone)]
+pub struct LoadOptions {
+    /// Add the pseudo-language of `build --pseudo`.
+    pub pseudo: bool,
+}
+
 /// Loads a site folder. On error, the report holds every problem found.
 pub fn load(root: &Path) -> Result<(Site, Report), Report> {
+    load_with(root, &LoadOptions::default())
+}
+
+/// Loads a site folder with options.
+pub fn load_with(root: &Path, options: &LoadOptions) -> Result<(Site, Report), Report> {
     let mut report = Report::default();
     let config_path = root.join(config::CONFIG_FILE);
     let config = match SourceFile::read(root, &config_path) {
@@ -51,9 +63,12 @@ pub fn load(root: &Path) -> Result<(Site, Report), Report> {
             None
         }
     };
-    let Some(config) = config else {
+    let Some(mut config) = config else {
         return Err(report);
     };
+    if options.pseudo {
+        config.add_pseudo_language();
+    }
 
     let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
     let (plan, ds) = plan::load(&plan::Context {

@@ -114,11 +114,22 @@ pub fn validate(site: &Site) -> Validated {
     }));
     // The renderer formats durations, coverage and cell words only for plan data, and the
     // fallback notice only where a page falls back.
-    let any_page_fallback = routes.all().any(|(_, r)| r.is_fallback(&site.pages));
-    let builtin = BUILTIN_MESSAGES.iter().filter(|id| match **id {
-        "fallback-notice" => any_page_fallback,
-        _ => site.plan.is_some(),
+    let any_page_fallback = routes
+        .all()
+        .any(|(_, r)| r.is_fallback(&site.pages) && !site.config.languages[r.lang].pseudo);
+    let any_outdated = site.pages.iter().any(|p| {
+        routes
+            .get(&p.key, site.config.default)
+            .is_some_and(|r| crate::translation::is_outdated(p, &site.pages[r.page]))
     });
+    let builtin = BUILTIN_MESSAGES
+        .iter()
+        .chain(["outdated-notice"].iter())
+        .filter(|id| match **id {
+            "fallback-notice" => any_page_fallback,
+            "outdated-notice" => any_outdated,
+            _ => site.plan.is_some(),
+        });
     uses.extend(builtin.map(|id| Use {
         id,
         at: UseAt::Builtin,
@@ -156,7 +167,14 @@ pub fn validate(site: &Site) -> Validated {
             );
             continue;
         }
-        for (l, lang) in site.config.languages.iter().enumerate() {
+        // The pseudo-language borrows every string by design: not a fallback to report.
+        for (l, lang) in site
+            .config
+            .languages
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.pseudo)
+        {
             if site.locales.defines(l, u.id) {
                 continue;
             }
@@ -179,7 +197,7 @@ pub fn validate(site: &Site) -> Validated {
 
     for (key, per_lang) in &routes.by_key {
         for route in per_lang.iter().flatten() {
-            if route.is_fallback(&site.pages) {
+            if route.is_fallback(&site.pages) && !site.config.languages[route.lang].pseudo {
                 let page = &site.pages[route.page];
                 fallbacks.push(Fallback {
                     language: site.config.languages[route.lang].code.clone(),

@@ -15,6 +15,8 @@ pub struct BuildOptions {
     pub strict: bool,
     /// Overrides `output:` of site.yaml.
     pub output: Option<PathBuf>,
+    /// Adds the pseudo-language.
+    pub pseudo: bool,
 }
 
 /// What a successful build did.
@@ -28,7 +30,12 @@ pub struct Built {
 
 /// Builds the site in `root`. On failure nothing in the output folder has changed.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Report> {
-    let (site, mut report) = site::load(root)?;
+    let (site, mut report) = site::load_with(
+        root,
+        &site::LoadOptions {
+            pseudo: options.pseudo,
+        },
+    )?;
     let validated = validate::validate(&site);
     report.extend(validated.diagnostics.iter().cloned());
     if options.strict {

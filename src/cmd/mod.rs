@@ -2,6 +2,8 @@
 
 pub mod build;
 pub mod check;
+pub mod mark;
+pub mod status;
 
 use std::io::IsTerminal;
 

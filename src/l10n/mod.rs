@@ -4,10 +4,12 @@
 //! Isolation marks are off: output is HTML whose `dir` is already set per page, and the
 //! invisible FSI/PDI characters would otherwise end up inside attributes and table cells.
 
+pub mod pseudo;
 pub mod time;
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -20,7 +22,21 @@ use crate::source::{Position, SourceFile};
 
 pub use time::TimeFormat;
 
-type Bundle = FluentBundle<FluentResource>;
+type Bundle = FluentBundle<Arc<FluentResource>>;
+
+/// One parsed `.ftl` file, kept for the translators' checks (which walk its syntax tree).
+pub struct LocaleFile {
+    /// Path relative to the site root.
+    pub display: String,
+    pub resource: Arc<FluentResource>,
+}
+
+impl LocaleFile {
+    /// The file as a source, for positions.
+    pub fn source(&self) -> SourceFile {
+        SourceFile::from_text(self.display.clone(), self.resource.source().to_string())
+    }
+}
 
 /// Where a message is defined in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +56,8 @@ pub struct Locales {
     times: Vec<TimeFormat>,
     /// Per language: its folder code, for messages.
     codes: Vec<String>,
+    /// Per language: its own files, parsed (empty for a pseudo-language).
+    pub files: Vec<Vec<LocaleFile>>,
 }
 
 /// A message could not be formatted.
@@ -78,7 +96,8 @@ impl Locales {
     pub fn load(root: &Path, config: &SiteConfig) -> (Locales, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let mut bundles = Vec::new();
-        let mut defined = Vec::new();
+        let mut defined: Vec<BTreeMap<String, Definition>> = Vec::new();
+        let mut files: Vec<Vec<LocaleFile>> = Vec::new();
         for lang in &config.languages {
             let langid = lang
                 .tag
@@ -88,6 +107,19 @@ impl Locales {
             let mut bundle = Bundle::new_concurrent(vec![plural_langid(&langid), langid]);
             bundle.set_use_isolating(false);
             let mut own = BTreeMap::new();
+            let mut own_files = Vec::new();
+            if lang.pseudo {
+                // The default language's strings, transformed as they are formatted.
+                bundle.set_transform(Some(pseudo::transform));
+                for file in &files[config.default] {
+                    let _ = bundle.add_resource(Arc::clone(&file.resource));
+                }
+                own = defined[config.default].clone();
+                bundles.push(bundle);
+                defined.push(own);
+                files.push(own_files);
+                continue;
+            }
             let dir = root.join("locales").join(&lang.code);
             // A site without locales/ at all uses no messages; one with it should have every language.
             if !dir.is_dir() && root.join("locales").is_dir() {
@@ -108,12 +140,13 @@ impl Locales {
             }
             for path in ftl_files(&dir) {
                 match SourceFile::read(root, &path) {
-                    Ok(src) => add_file(&mut bundle, &mut own, src, &mut diags),
+                    Ok(src) => own_files.extend(add_file(&mut bundle, &mut own, src, &mut diags)),
                     Err(d) => diags.push(*d),
                 }
             }
             bundles.push(bundle);
             defined.push(own);
+            files.push(own_files);
         }
         let chains = config.languages.iter().map(|l| l.chain.clone()).collect();
         let times = config
@@ -130,6 +163,7 @@ impl Locales {
                 chains,
                 times,
                 codes,
+                files,
             },
             diags,
         )
@@ -233,7 +267,7 @@ fn add_file(
     own: &mut BTreeMap<String, Definition>,
     src: SourceFile,
     diags: &mut Vec<Diagnostic>,
-) {
+) -> Option<LocaleFile> {
     let resource = match FluentResource::try_new(src.text.clone()) {
         Ok(r) => r,
         Err((r, errors)) => {
@@ -281,7 +315,12 @@ fn add_file(
         );
     }
     // Duplicates are reported above with positions; the bundle keeps the first definition.
-    let _ = bundle.add_resource(resource);
+    let resource = Arc::new(resource);
+    let _ = bundle.add_resource(Arc::clone(&resource));
+    Some(LocaleFile {
+        display: src.display,
+        resource,
+    })
 }
 
 fn source_offset(resource: &FluentResource, slice: &str) -> Option<usize> {

@@ -49,6 +49,8 @@ struct PageView<'a> {
     tier: Option<usize>,
     /// Set when the page is shown from another language: the notice in the visitor's language.
     fallback_notice: Option<String>,
+    /// Set when the translation is older than its source: the notice in the visitor's language.
+    outdated_notice: Option<String>,
     /// The language the text is written in (differs from the page's on a fallback).
     content_lang: &'a str,
     content_dir: &'static str,
@@ -251,7 +253,8 @@ impl<'a> PageContexts<'a> {
 
         let rendered = markdown::render(page.body());
         let fallback = route.is_fallback(&site.pages);
-        let fallback_notice = if fallback {
+        // The pseudo-language shows the default language's pages by design: no notice.
+        let fallback_notice = if fallback && !language.pseudo {
             let mut args = fluent_bundle::FluentArgs::new();
             args.set("language", source_language.name.clone());
             Some(
@@ -264,6 +267,27 @@ impl<'a> PageContexts<'a> {
             )
         } else {
             None
+        };
+        let default = site.config.default;
+        let source_page = self
+            .validated
+            .routes
+            .get(key, default)
+            .map(|r| &site.pages[r.page]);
+        let outdated_notice = match source_page {
+            Some(source) if !fallback && crate::translation::is_outdated(page, source) => {
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("language", self.language(default).name.clone());
+                Some(
+                    site.locales
+                        .format(lang, "outdated-notice", Some(&args))
+                        .map_err(|e| {
+                            Diagnostic::error("message-format", e.to_string())
+                                .hint("check the message `outdated-notice`")
+                        })?,
+                )
+            }
+            _ => None,
         };
 
         // Languages that really have this page (translations, not fallbacks), for hreflang.
@@ -328,6 +352,7 @@ impl<'a> PageContexts<'a> {
                 .as_ref()
                 .and_then(|t| site.tier_index(&t.value)),
             fallback_notice,
+            outdated_notice,
             content_lang: &source_language.tag,
             content_dir: source_language.direction.as_str(),
             nav_key,
@@ -431,6 +456,7 @@ impl<'a> PageContexts<'a> {
                 description: Option<String>,
                 canonical: Option<String>,
                 fallback_notice: Option<String>,
+                outdated_notice: Option<String>,
                 nav_key: Option<String>,
                 section_tree: Option<String>,
                 has_children: bool,
@@ -448,6 +474,7 @@ impl<'a> PageContexts<'a> {
                     description: None,
                     canonical: None,
                     fallback_notice: None,
+                    outdated_notice: None,
                     nav_key: None,
                     section_tree: None,
                     has_children: false,

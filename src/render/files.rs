@@ -1,4 +1,4 @@
-//! Writing output files and copying `static/` as it is.
+//! Writing output files, and reading `static/` to publish it as it is.
 
 use std::path::Path;
 
@@ -22,8 +22,13 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<u64, Diagnostic> {
     Ok(bytes.len() as u64)
 }
 
-/// Copies `static/` into `<out>/static/`. Symbolic links are not followed.
-pub fn copy_static(root: &Path, out: &Path) -> Result<(usize, u64), Diagnostic> {
+/// Reads every file of `static/` in path order and hands it to `put` with its output path
+/// (`static/icons/chat.svg`), one file at a time. Symbolic links are not followed, so nothing
+/// outside `static/` is ever published.
+pub fn for_each_static(
+    root: &Path,
+    mut put: impl FnMut(&str, Vec<u8>) -> Result<u64, Diagnostic>,
+) -> Result<(usize, u64), Diagnostic> {
     let from = root.join("static");
     if !from.is_dir() {
         return Ok((0, 0));
@@ -51,7 +56,8 @@ pub fn copy_static(root: &Path, out: &Path) -> Result<(usize, u64), Diagnostic> 
             )
             .hint("check that the file exists and that you may read it")
         })?;
-        bytes += write(&out.join("static").join(rel), &data)?;
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        bytes += put(&format!("static/{rel}"), data)?;
         count += 1;
     }
     Ok((count, bytes))

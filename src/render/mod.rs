@@ -30,8 +30,56 @@ pub struct Written {
     pub bytes: u64,
 }
 
+/// Where rendered files go: `build` writes them into a folder, `serve` keeps them in memory.
+pub trait Sink: Sync {
+    /// Stores one file; `path` is relative to the site's root, with `/` separators
+    /// (`fr/docs/index.html`). Returns the number of bytes stored.
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<u64, Diagnostic>;
+}
+
+/// A folder on disk, sub-folders created as needed.
+pub struct Folder<'a>(pub &'a Path);
+
+impl Sink for Folder<'_> {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<u64, Diagnostic> {
+        files::write(&self.0.join(path), &bytes)
+    }
+}
+
+/// Which part of the site to render. `build` renders it all; `serve` re-renders only what an
+/// edit can have changed, into a copy of the previous output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Every page, the site files (language chooser, 404 pages, sitemap, robots.txt) and `static/`.
+    All,
+    /// Every page of these languages (indices into `config.languages`), and the site files.
+    Languages(Vec<usize>),
+    /// These source pages (indices into `Site::pages`) in every language that shows them, and
+    /// the site files.
+    Pages(Vec<usize>),
+    /// `static/` only.
+    Static,
+}
+
 /// Renders the whole site into `out`, which must exist and be empty.
 pub fn render(site: &Site, validated: &Validated, out: &Path) -> Result<Written, Vec<Diagnostic>> {
+    render_to(site, validated, &Scope::All, &Folder(out))
+}
+
+/// Renders the part of the site that `scope` names into `sink`.
+pub fn render_to(
+    site: &Site,
+    validated: &Validated,
+    scope: &Scope,
+    sink: &dyn Sink,
+) -> Result<Written, Vec<Diagnostic>> {
+    let mut written = Written::default();
+    if *scope == Scope::Static {
+        let (count, bytes) = copy_static(site, sink).map_err(|d| vec![d])?;
+        written.files += count;
+        written.bytes += bytes;
+        return Ok(written);
+    }
     let tera = &site.tera;
 
     let contexts = PageContexts::new(site, validated);
@@ -66,7 +114,16 @@ pub fn render(site: &Site, validated: &Validated, out: &Path) -> Result<Written,
         return Err(errors);
     }
 
-    let routes: Vec<_> = validated.routes.all().collect();
+    let routes: Vec<_> = validated
+        .routes
+        .all()
+        .filter(|(_, route)| match scope {
+            Scope::All => true,
+            Scope::Languages(langs) => langs.contains(&route.lang),
+            Scope::Pages(pages) => pages.contains(&route.page),
+            Scope::Static => false,
+        })
+        .collect();
     let results: Vec<Result<u64, Diagnostic>> = routes
         .par_iter()
         .map(|(key, route)| {
@@ -74,11 +131,9 @@ pub fn render(site: &Site, validated: &Validated, out: &Path) -> Result<Written,
             let html = per_language[route.lang]
                 .render(&template, &ctx)
                 .map_err(|e| site.templates.diagnostic(&e))?;
-            let path = out.join(contexts.output_path(key, route.lang));
-            files::write(&path, html.as_bytes())
+            sink.put(&contexts.output_path(key, route.lang), html.into_bytes())
         })
         .collect();
-    let mut written = Written::default();
     for r in results {
         match r {
             Ok(bytes) => {
@@ -96,13 +151,19 @@ pub fn render(site: &Site, validated: &Validated, out: &Path) -> Result<Written,
     // The pages that are not content: language chooser, 404s, sitemap, robots.txt, static files.
     let extra = contexts.site_files(&per_language).map_err(|d| vec![d])?;
     for (path, bytes) in extra {
-        written.bytes += files::write(&out.join(path), &bytes).map_err(|d| vec![d])?;
+        written.bytes += sink.put(&path, bytes).map_err(|d| vec![d])?;
         written.files += 1;
     }
-    let (count, bytes) = files::copy_static(&site.root, out).map_err(|d| vec![d])?;
-    written.files += count;
-    written.bytes += bytes;
+    if *scope == Scope::All {
+        let (count, bytes) = copy_static(site, sink).map_err(|d| vec![d])?;
+        written.files += count;
+        written.bytes += bytes;
+    }
     Ok(written)
+}
+
+fn copy_static(site: &Site, sink: &dyn Sink) -> Result<(usize, u64), Diagnostic> {
+    files::for_each_static(&site.root, |path, bytes| sink.put(path, bytes))
 }
 
 /// `t(id="...", name=value...)`: a message in the page's language, escaped like any text.

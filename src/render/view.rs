@@ -9,6 +9,26 @@ use serde::Serialize;
 use crate::l10n::{FormatError, Locales};
 use crate::plan::{Coverage, Duration, MessageRef, Plan, TierValue, TimeOfDay};
 
+/// Every message polydocs itself may format (the built-in ones, the site title, the 404
+/// title, the outdated-page notice), for the unused-message check.
+pub const CODE_MESSAGES: &[&str] = &[
+    "coverage-24x7",
+    "coverage-24x5",
+    "coverage-business-hours",
+    "coverage-business-days",
+    "duration-minutes",
+    "duration-hours",
+    "duration-days",
+    "response-target",
+    "hours-range",
+    "value-included",
+    "value-not-included",
+    "fallback-notice",
+    "outdated-notice",
+    "site-title",
+    "not-found-title",
+];
+
 /// Messages the renderer formats itself, whatever the templates say.
 pub const BUILTIN_MESSAGES: &[&str] = &[
     "coverage-24x7",

@@ -1,0 +1,538 @@
+//! Checks of each language's Fluent files against the default language's, in the spirit of
+//! compare-locales: missing and obsolete messages and attributes, variables, plural variants,
+//! references, empty values.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast;
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+
+use crate::diagnostic::Diagnostic;
+use crate::l10n::LocaleFile;
+use crate::site::Site;
+use crate::source::SourceFile;
+
+/// What a lint needs to know of one message or term.
+struct Entry<'a> {
+    file: usize,
+    id: &'a str,
+    is_term: bool,
+    has_value: bool,
+    empty: bool,
+    attributes: Vec<&'a str>,
+    /// Variables used, each with its first occurrence.
+    variables: BTreeMap<&'a str, &'a str>,
+    /// Variables named in the translator comment (`# Variables: $count ...`): the code
+    /// passes them even where the source text does not use them.
+    documented: BTreeSet<&'a str>,
+    /// Messages referenced (`{ other }`), and terms referenced (`{ -brand }`).
+    messages: Vec<&'a str>,
+    terms: Vec<&'a str>,
+    selects: Vec<Select<'a>>,
+}
+
+/// A select expression: its variant keys as written.
+struct Select<'a> {
+    keys: Vec<VariantKey<'a>>,
+}
+
+struct VariantKey<'a> {
+    text: &'a str,
+    numeric: bool,
+}
+
+/// The entries of one language's files, by ID.
+struct Catalog<'a> {
+    files: &'a [LocaleFile],
+    sources: Vec<SourceFile>,
+    entries: BTreeMap<&'a str, Entry<'a>>,
+}
+
+impl<'a> Catalog<'a> {
+    fn new(files: &'a [LocaleFile]) -> Catalog<'a> {
+        let mut entries = BTreeMap::new();
+        for (i, file) in files.iter().enumerate() {
+            for entry in file.resource.entries() {
+                let e = match entry {
+                    ast::Entry::Message(m) => {
+                        collect(i, m.id.name, false, m.value.as_ref(), &m.attributes)
+                    }
+                    ast::Entry::Term(t) => {
+                        collect(i, t.id.name, true, Some(&t.value), &t.attributes)
+                    }
+                    _ => continue,
+                };
+                entries.entry(e.id).or_insert(e);
+            }
+        }
+        let sources: Vec<SourceFile> = files.iter().map(LocaleFile::source).collect();
+        // Bundles are parsed without comments; the translator comments, which name the
+        // variables the code passes, need the full parser (here only, for `check`).
+        for (i, file) in files.iter().enumerate() {
+            let full = match fluent_syntax::parser::parse(file.resource.source()) {
+                Ok(r) | Err((r, _)) => r,
+            };
+            for entry in &full.body {
+                if let ast::Entry::Message(m) = entry
+                    && let Some(e) = entries.get_mut(m.id.name).filter(|e| e.file == i) {
+                        e.documented = m
+                            .comment
+                            .iter()
+                            .flat_map(|c| c.content.iter())
+                            .flat_map(|line| documented_variables(line))
+                            .map(|v| intern(file.resource.source(), v))
+                            .collect();
+                    }
+            }
+        }
+        Catalog {
+            files,
+            sources,
+            entries,
+        }
+    }
+
+    /// A diagnostic pointing at `slice`, which lies in file `file` of this catalog.
+    fn at(&self, d: Diagnostic, file: usize, slice: &str) -> Diagnostic {
+        let res = &self.files[file].resource;
+        let start = res.source().as_ptr() as usize;
+        let offset = (slice.as_ptr() as usize).saturating_sub(start);
+        d.at_range(&self.sources[file], offset..offset + slice.len())
+    }
+}
+
+fn collect<'a>(
+    file: usize,
+    id: &'a str,
+    is_term: bool,
+    value: Option<&'a ast::Pattern<&'a str>>,
+    attributes: &'a [ast::Attribute<&'a str>],
+) -> Entry<'a> {
+    let mut e = Entry {
+        file,
+        id,
+        is_term,
+        has_value: value.is_some(),
+        empty: value.is_some_and(is_empty),
+        attributes: attributes.iter().map(|a| a.id.name).collect(),
+        variables: BTreeMap::new(),
+        documented: BTreeSet::new(),
+        messages: Vec::new(),
+        terms: Vec::new(),
+        selects: Vec::new(),
+    };
+    for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
+        walk_pattern(pattern, &mut e);
+    }
+    e
+}
+
+/// The same text as `s`, borrowed from `source` (the full parse borrows a temporary).
+fn intern<'a>(source: &'a str, s: &str) -> &'a str {
+    let start = source.as_ptr() as usize;
+    let at = s.as_ptr() as usize;
+    if at >= start && at + s.len() <= start + source.len() {
+        &source[at - start..at - start + s.len()]
+    } else {
+        ""
+    }
+}
+
+/// `$name` words in a comment line.
+fn documented_variables(line: &str) -> Vec<&str> {
+    line.match_indices('$')
+        .filter_map(|(i, _)| {
+            let rest = &line[i + 1..];
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+                .unwrap_or(rest.len());
+            (end > 0).then(|| &rest[..end])
+        })
+        .collect()
+}
+
+fn is_empty(p: &ast::Pattern<&str>) -> bool {
+    p.elements.iter().all(|el| match el {
+        ast::PatternElement::TextElement { value } => value.trim().is_empty(),
+        ast::PatternElement::Placeable {
+            expression: ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }),
+        } => value.trim().is_empty(),
+        _ => false,
+    })
+}
+
+fn walk_pattern<'a>(p: &'a ast::Pattern<&'a str>, e: &mut Entry<'a>) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            walk_expression(expression, e);
+        }
+    }
+}
+
+fn walk_expression<'a>(x: &'a ast::Expression<&'a str>, e: &mut Entry<'a>) {
+    match x {
+        ast::Expression::Inline(inline) => walk_inline(inline, e),
+        ast::Expression::Select { selector, variants } => {
+            walk_inline(selector, e);
+            e.selects.push(Select {
+                keys: variants
+                    .iter()
+                    .map(|v| match &v.key {
+                        ast::VariantKey::Identifier { name } => VariantKey {
+                            text: name,
+                            numeric: false,
+                        },
+                        ast::VariantKey::NumberLiteral { value } => VariantKey {
+                            text: value,
+                            numeric: true,
+                        },
+                    })
+                    .collect(),
+            });
+            for v in variants {
+                walk_pattern(&v.value, e);
+            }
+        }
+    }
+}
+
+fn walk_inline<'a>(x: &'a ast::InlineExpression<&'a str>, e: &mut Entry<'a>) {
+    match x {
+        ast::InlineExpression::VariableReference { id } => {
+            e.variables.entry(id.name).or_insert(id.name);
+        }
+        ast::InlineExpression::MessageReference { id, .. } => e.messages.push(id.name),
+        ast::InlineExpression::TermReference { id, arguments, .. } => {
+            e.terms.push(id.name);
+            if let Some(args) = arguments {
+                walk_arguments(args, e);
+            }
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => walk_arguments(arguments, e),
+        ast::InlineExpression::Placeable { expression } => walk_expression(expression, e),
+        ast::InlineExpression::StringLiteral { .. }
+        | ast::InlineExpression::NumberLiteral { .. } => {}
+    }
+}
+
+fn walk_arguments<'a>(args: &'a ast::CallArguments<&'a str>, e: &mut Entry<'a>) {
+    for a in &args.positional {
+        walk_inline(a, e);
+    }
+    for a in &args.named {
+        walk_inline(&a.value, e);
+    }
+}
+
+/// The plural categories whole numbers (0 to 1000) fall into in a language.
+fn needed_categories(tag: &str) -> Option<BTreeSet<&'static str>> {
+    let langid: unic_langid::LanguageIdentifier = tag.parse().ok()?;
+    let bare = unic_langid::LanguageIdentifier::from_parts(langid.language, None, None, &[]);
+    let rules = PluralRules::create(bare, PluralRuleType::CARDINAL).ok()?;
+    Some(
+        (0..=1000u32)
+            .filter_map(|n| rules.select(n).ok())
+            .map(|c| match c {
+                PluralCategory::ZERO => "zero",
+                PluralCategory::ONE => "one",
+                PluralCategory::TWO => "two",
+                PluralCategory::FEW => "few",
+                PluralCategory::MANY => "many",
+                PluralCategory::OTHER => "other",
+            })
+            .collect(),
+    )
+}
+
+const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// Every Fluent finding of every language.
+pub fn lint(site: &Site, used: &BTreeSet<String>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let default = site.config.default;
+    let source = Catalog::new(&site.locales.files[default]);
+    for (lang, language) in site.config.languages.iter().enumerate() {
+        if language.pseudo {
+            continue;
+        }
+        let catalog = Catalog::new(&site.locales.files[lang]);
+        let code = &language.code;
+        let own_file = |file: usize| {
+            let name = source.files[file].display.rsplit('/').next().unwrap_or("");
+            format!("locales/{code}/{name}")
+        };
+        let needed = needed_categories(&language.tag);
+        for entry in catalog.entries.values() {
+            // References must resolve inside the language's own bundle: Fluent does not
+            // follow the fallback chain for them.
+            for m in &entry.messages {
+                if catalog.entries.get(m).is_none_or(|e| e.is_term) {
+                    out.push(
+                        catalog.at(
+                            Diagnostic::error(
+                                "unknown-reference",
+                                format!(
+                                    "message `{m}` is referenced here but not defined in {code}"
+                                ),
+                            )
+                            .hint("define it in this language, or fix the name"),
+                            entry.file,
+                            m,
+                        ),
+                    );
+                }
+            }
+            for t in &entry.terms {
+                if !catalog.entries.get(t).is_some_and(|e| e.is_term) {
+                    out.push(
+                        catalog.at(
+                            Diagnostic::error(
+                                "unknown-reference",
+                                format!("term `-{t}` is referenced here but not defined in {code}"),
+                            )
+                            .hint("define the term in this language, or fix the name"),
+                            entry.file,
+                            t,
+                        ),
+                    );
+                }
+            }
+            if entry.empty {
+                out.push(
+                    catalog.at(
+                        Diagnostic::warning(
+                            "empty-value",
+                            format!("`{}` has an empty value", entry.id),
+                        )
+                        .hint(
+                            "write the text, or remove the message so that it falls back visibly",
+                        ),
+                        entry.file,
+                        entry.id,
+                    ),
+                );
+            }
+            for select in &entry.selects {
+                let plural = select
+                    .keys
+                    .iter()
+                    .any(|k| k.numeric || CATEGORIES.contains(&k.text));
+                if !plural {
+                    continue;
+                }
+                for key in select.keys.iter().filter(|k| k.numeric && k.text == "1") {
+                    if needed.as_ref().is_some_and(|n| n.contains("one")) {
+                        out.push(catalog.at(
+                            Diagnostic::warning("numeric-plural-key", "variant `[1]` matches only the number 1")
+                                .hint("write `[one]` to match every number of the `one` category of this language"),
+                            entry.file,
+                            key.text,
+                        ));
+                    }
+                }
+                if let Some(needed) = &needed {
+                    let present: BTreeSet<&str> = select.keys.iter().map(|k| k.text).collect();
+                    let missing: Vec<&str> = needed
+                        .iter()
+                        .filter(|c| !present.contains(*c))
+                        .copied()
+                        .collect();
+                    if !missing.is_empty() {
+                        out.push(
+                            catalog.at(
+                                Diagnostic::warning(
+                                    "missing-plural-category",
+                                    format!(
+                                        "`{}` has no variant for the plural categor{} {} of {code}",
+                                        entry.id,
+                                        if missing.len() == 1 { "y" } else { "ies" },
+                                        missing.join(", ")
+                                    ),
+                                )
+                                .hint(format!(
+                                    "{code} needs variants for: {}",
+                                    needed.iter().copied().collect::<Vec<_>>().join(", ")
+                                )),
+                                entry.file,
+                                entry.id,
+                            ),
+                        );
+                    }
+                }
+            }
+            if lang == default || entry.is_term {
+                continue;
+            }
+            let Some(src) = source.entries.get(entry.id) else {
+                if entry.id != crate::l10n::time::OVERRIDE_ID {
+                    out.push(
+                        catalog.at(
+                            Diagnostic::warning(
+                                "obsolete-message",
+                                format!(
+                                    "`{}` is not in the default language ({})",
+                                    entry.id,
+                                    site.config.default_language().code
+                                ),
+                            )
+                            .hint("remove it, or rename it to the ID the default language uses"),
+                            entry.file,
+                            entry.id,
+                        ),
+                    );
+                }
+                continue;
+            };
+            for a in &entry.attributes {
+                if !src.attributes.contains(a) {
+                    out.push(
+                        catalog.at(
+                            Diagnostic::warning(
+                                "obsolete-attribute",
+                                format!(
+                                    "attribute `.{a}` of `{}` is not in the default language",
+                                    entry.id
+                                ),
+                            )
+                            .hint("remove it, or rename it to an attribute of the source message"),
+                            entry.file,
+                            a,
+                        ),
+                    );
+                }
+            }
+            for a in &src.attributes {
+                if !entry.attributes.contains(a) {
+                    out.push(
+                        catalog.at(
+                            Diagnostic::warning(
+                                "missing-attribute",
+                                format!(
+                                    "`{}` has no attribute `.{a}`, which the default language has",
+                                    entry.id
+                                ),
+                            )
+                            .hint(format!("add `.{a} = ...` under the message")),
+                            entry.file,
+                            entry.id,
+                        ),
+                    );
+                }
+            }
+            if src.has_value && !entry.has_value {
+                out.push(
+                    catalog.at(
+                        Diagnostic::warning(
+                            "missing-value",
+                            format!(
+                                "`{}` has no value, which the default language has",
+                                entry.id
+                            ),
+                        )
+                        .hint("write the text after `=`"),
+                        entry.file,
+                        entry.id,
+                    ),
+                );
+            }
+            for (var, slice) in &entry.variables {
+                if !src.variables.contains_key(var) && !src.documented.contains(var) {
+                    out.push(
+                        catalog.at(
+                            Diagnostic::error(
+                                "unknown-variable",
+                                format!("`${var}` is not a variable of `{}`", entry.id),
+                            )
+                            .hint(format!("the source message has: {}", vars(src))),
+                            entry.file,
+                            slice,
+                        ),
+                    );
+                }
+            }
+            for var in src.variables.keys() {
+                if !entry.variables.contains_key(var) {
+                    out.push(
+                        catalog.at(
+                            Diagnostic::warning(
+                                "dropped-variable",
+                                format!(
+                                    "`{}` does not use `${var}`, which the source uses",
+                                    entry.id
+                                ),
+                            )
+                            .hint(format!(
+                                "place {{ ${var} }} where it belongs in the translation"
+                            )),
+                            entry.file,
+                            entry.id,
+                        ),
+                    );
+                }
+            }
+        }
+        if lang != default {
+            for src in source
+                .entries
+                .values()
+                .filter(|e| !e.is_term && !catalog.entries.contains_key(e.id))
+            {
+                let d = Diagnostic::warning(
+                    "missing-message",
+                    format!("`{}` is not translated into {code}", src.id),
+                )
+                .hint(format!(
+                    "add it to {} (until then it falls back)",
+                    own_file(src.file)
+                ));
+                out.push(source.at(d, src.file, src.id));
+            }
+        }
+    }
+    // Messages of the default language that nothing uses.
+    for entry in source.entries.values() {
+        let referenced = source
+            .entries
+            .values()
+            .any(|e| e.messages.contains(&entry.id));
+        if entry.is_term
+            || referenced
+            || used.contains(entry.id)
+            || entry.id == crate::l10n::time::OVERRIDE_ID
+        {
+            continue;
+        }
+        out.push(
+            source.at(
+                Diagnostic::warning(
+                    "unused-message",
+                    format!(
+                        "`{}` is not used by the plan data, the templates or polydocs",
+                        entry.id
+                    ),
+                )
+                .hint("remove it, or use it"),
+                entry.file,
+                entry.id,
+            ),
+        );
+    }
+    out
+}
+
+fn vars(e: &Entry) -> String {
+    let all: BTreeSet<&str> = e
+        .variables
+        .keys()
+        .copied()
+        .chain(e.documented.iter().copied())
+        .collect();
+    if all.is_empty() {
+        "no variables".into()
+    } else {
+        all.iter()
+            .map(|v| format!("${v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}

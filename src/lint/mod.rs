@@ -1,0 +1,33 @@
+//! The translators' checks that `polydocs check` runs on top of loading and validation.
+//!
+//! Each finding has a stable code (`missing-message`, `unknown-variable`, `broken-link`, ...),
+//! a file, line and column, and a hint: the output of a linter a translator can act on.
+
+mod fluent;
+mod pages;
+mod templates;
+
+use std::collections::BTreeSet;
+
+use crate::diagnostic::Diagnostic;
+use crate::render::view::CODE_MESSAGES;
+use crate::site::Site;
+use crate::validate::Validated;
+
+/// Every finding of the translators' checks.
+pub fn lint(site: &Site, validated: &Validated) -> Vec<Diagnostic> {
+    let mut used: BTreeSet<String> = site
+        .templates
+        .message_uses()
+        .into_iter()
+        .map(|(id, _, _)| id)
+        .collect();
+    used.extend(CODE_MESSAGES.iter().map(|s| s.to_string()));
+    if let Some(plan) = &site.plan {
+        used.extend(plan.message_refs().into_iter().map(|r| r.id.clone()));
+    }
+    let mut out = fluent::lint(site, &used);
+    out.extend(pages::lint(site, &validated.routes));
+    out.extend(templates::lint(&site.templates));
+    out
+}
