@@ -39,6 +39,17 @@ pub fn load(root: &Path) -> Result<(Site, Report), Report> {
 
 /// Loads a site folder with options.
 pub fn load_with(root: &Path, options: &LoadOptions) -> Result<(Site, Report), Report> {
+    match load_partial(root, options) {
+        (Some(site), report) if !report.has_errors() => Ok((site, report)),
+        (_, report) => Err(report),
+    }
+}
+
+/// Loads as much of a site as its errors allow, for `check`: a site comes back whenever its
+/// configuration and templates could be read, even with errors elsewhere (the plan is then
+/// `None` if its data has errors, and a broken Fluent entry is left out), so that the
+/// translators' checks still run.
+pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report) {
     let mut report = Report::default();
     let config_path = root.join(config::CONFIG_FILE);
     let config = match SourceFile::read(root, &config_path) {
@@ -64,7 +75,7 @@ pub fn load_with(root: &Path, options: &LoadOptions) -> Result<(Site, Report), R
         }
     };
     let Some(mut config) = config else {
-        return Err(report);
+        return (None, report);
     };
     if options.pseudo {
         config.add_pseudo_language();
@@ -91,21 +102,16 @@ pub fn load_with(root: &Path, options: &LoadOptions) -> Result<(Site, Report), R
         .compile(&|t| crate::render::register_functions(t, std::sync::Arc::clone(&functions)))
         .map_err(|ds| report.extend(ds))
         .ok();
-    match tera {
-        Some(tera) if !report.has_errors() => Ok((
-            Site {
-                root: root.to_path_buf(),
-                config,
-                plan,
-                locales,
-                pages,
-                templates,
-                tera,
-            },
-            report,
-        )),
-        _ => Err(report),
-    }
+    let site = tera.map(|tera| Site {
+        root: root.to_path_buf(),
+        config,
+        plan,
+        locales,
+        pages,
+        templates,
+        tera,
+    });
+    (site, report)
 }
 
 impl Site {

@@ -23,7 +23,6 @@ value-included = Included
 value-not-included = Not included
 comparison-caption = What each tier includes
 comparison-feature-column = Feature
-comparison-group-column = Feature group
 # Added in parentheses after the tier name in the column header of the tier being viewed.
 comparison-current-tier = this tier
 
@@ -89,8 +88,6 @@ resource-tiers = Only for { $tiers }
 
 ## Channels
 
-channels-heading = Support channels
-channels-intro = Every tier, paid or not, can use the channels below.
 
 ## Home page
 
@@ -135,3 +132,8 @@ not-found-home-link = Go to the home page
 ## Root page
 
 language-chooser-title = Choose a language
+
+# Shown at the top of a translated page whose source page has changed since it was translated.
+# Variables:
+#   $language (String) - the source language's name in itself (English, ...)
+outdated-notice = This translation may be out of date: the original page ({ $language }) has changed since it was translated.

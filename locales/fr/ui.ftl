@@ -24,7 +24,6 @@ value-included = Inclus
 value-not-included = Non inclus
 comparison-caption = Ce que comprend chaque offre
 comparison-feature-column = Fonctionnalité
-comparison-group-column = Groupe de fonctionnalités
 # Ajouté entre parenthèses après le nom de l’offre, dans l’en-tête de colonne de l’offre consultée.
 comparison-current-tier = cette offre
 
@@ -100,8 +99,6 @@ resource-tiers = Réservé à : { $tiers }
 
 ## Canaux
 
-channels-heading = Canaux d’assistance
-channels-intro = Toutes les offres, payantes ou non, donnent accès aux canaux ci-dessous.
 
 ## Page d’accueil
 
@@ -146,3 +143,8 @@ not-found-home-link = Revenir à la page d’accueil
 ## Page racine
 
 language-chooser-title = Choisissez une langue
+
+# Affiché en haut d’une page traduite dont la page d’origine a changé depuis la traduction.
+# Variables:
+#   $language (String) - nom de la langue d’origine, écrit dans cette langue (English…)
+outdated-notice = Cette traduction n’est peut-être plus à jour : la page d’origine ({ $language }) a changé depuis.

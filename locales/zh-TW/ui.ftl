@@ -23,7 +23,6 @@ value-included = 包含
 value-not-included = 不包含
 comparison-caption = 各方案包含的服務
 comparison-feature-column = 功能
-comparison-group-column = 功能群組
 # 在目前所檢視方案的欄位標題中，以括號附加於方案名稱之後。
 comparison-current-tier = 本方案
 
@@ -90,8 +89,6 @@ resource-tiers = 僅限{ $tiers }
 
 ## 支援管道
 
-channels-heading = 支援管道
-channels-intro = 不論是否為付費方案，所有方案都可以使用以下管道。
 
 ## 首頁
 
@@ -136,3 +133,8 @@ not-found-home-link = 前往首頁
 ## 根頁面
 
 language-chooser-title = 選擇語言
+
+# 當原文頁面在翻譯後有所變更時，顯示在譯文頁面頂端。
+# Variables:
+#   $language (String) - 原文語言以其本身文字書寫的名稱（English…）
+outdated-notice = 此譯文可能已過時：原文頁面（{ $language }）在翻譯後已有變更。

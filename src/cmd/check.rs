@@ -29,13 +29,19 @@ pub struct CheckOptions {
 
 /// Every finding of a check, in a stable order.
 pub fn check(root: &Path, options: &CheckOptions) -> Vec<Diagnostic> {
-    let (site, mut report) = match site::load(root) {
-        Ok(loaded) => loaded,
-        Err(report) => return report.sorted(),
+    let (site, mut report) = site::load_partial(root, &site::LoadOptions::default());
+    let Some(site) = site else {
+        return report.sorted();
     };
     let validated = validate::validate(&site);
+    if report.has_errors() {
+        // Cross-checks on a partly loaded site would only repeat the load errors
+        // differently; the translators' checks still run on what could be read.
+        report.extend(lint::lint(&site, &validated, site.plan.is_some()));
+        return report.sorted();
+    }
     report.extend(validated.diagnostics.iter().cloned());
-    report.extend(lint::lint(&site, &validated));
+    report.extend(lint::lint(&site, &validated, true));
     for f in &validated.fallbacks {
         let d = if options.strict {
             Diagnostic::error("fallback", f.to_string())

@@ -58,9 +58,10 @@ pub fn mark(site: &Site, code: &str, target: &Target) -> Result<String, String> 
     if let Target::Page(_) | Target::All = target {
         for page in site.pages.iter().filter(|p| p.lang == lang) {
             if let Target::Page(key) = target
-                && &page.key != key {
-                    continue;
-                }
+                && &page.key != key
+            {
+                continue;
+            }
             let Some(source) = site
                 .pages
                 .iter()
@@ -77,11 +78,12 @@ pub fn mark(site: &Site, code: &str, target: &Target) -> Result<String, String> 
             pages += 1;
         }
         if let Target::Page(key) = target
-            && pages == 0 {
-                return Err(format!(
-                    "no page `{key}` in content/{code}/ with a source in the default language"
-                ));
-            }
+            && pages == 0
+        {
+            return Err(format!(
+                "no page `{key}` in content/{code}/ with a source in the default language"
+            ));
+        }
     }
     if let Target::Message(_) | Target::All = target {
         let source = message_fingerprints(&site.locales, site.config.default);
@@ -97,11 +99,12 @@ pub fn mark(site: &Site, code: &str, target: &Target) -> Result<String, String> 
             }
         }
         if let Target::Message(id) = target
-            && messages == 0 {
-                return Err(format!(
-                    "`{id}` is not both in the default language and translated into {code}"
-                ));
-            }
+            && messages == 0
+        {
+            return Err(format!(
+                "`{id}` is not both in the default language and translated into {code}"
+            ));
+        }
         lock.write(&site.root, code)
             .map_err(|e| format!("cannot write the lock file of {code}: {e}"))?;
     }

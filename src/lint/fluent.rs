@@ -74,15 +74,16 @@ impl<'a> Catalog<'a> {
             };
             for entry in &full.body {
                 if let ast::Entry::Message(m) = entry
-                    && let Some(e) = entries.get_mut(m.id.name).filter(|e| e.file == i) {
-                        e.documented = m
-                            .comment
-                            .iter()
-                            .flat_map(|c| c.content.iter())
-                            .flat_map(|line| documented_variables(line))
-                            .map(|v| intern(file.resource.source(), v))
-                            .collect();
-                    }
+                    && let Some(e) = entries.get_mut(m.id.name).filter(|e| e.file == i)
+                {
+                    e.documented = m
+                        .comment
+                        .iter()
+                        .flat_map(|c| c.content.iter())
+                        .flat_map(|line| documented_variables(line))
+                        .map(|v| intern(file.resource.source(), v))
+                        .collect();
+                }
             }
         }
         Catalog {
@@ -247,7 +248,7 @@ fn needed_categories(tag: &str) -> Option<BTreeSet<&'static str>> {
 const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 /// Every Fluent finding of every language.
-pub fn lint(site: &Site, used: &BTreeSet<String>) -> Vec<Diagnostic> {
+pub fn lint(site: &Site, used: Option<&BTreeSet<String>>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let default = site.config.default;
     let source = Catalog::new(&site.locales.files[default]);
@@ -490,6 +491,7 @@ pub fn lint(site: &Site, used: &BTreeSet<String>) -> Vec<Diagnostic> {
         }
     }
     // Messages of the default language that nothing uses.
+    let Some(used) = used else { return out };
     for entry in source.entries.values() {
         let referenced = source
             .entries

@@ -14,8 +14,10 @@ use crate::render::view::CODE_MESSAGES;
 use crate::site::Site;
 use crate::validate::Validated;
 
-/// Every finding of the translators' checks.
-pub fn lint(site: &Site, validated: &Validated) -> Vec<Diagnostic> {
+/// Every finding of the translators' checks. `complete` says whether the whole site loaded
+/// without errors: unused messages are only reported then (a broken plan file would make
+/// every label it holds look unused).
+pub fn lint(site: &Site, validated: &Validated, complete: bool) -> Vec<Diagnostic> {
     let mut used: BTreeSet<String> = site
         .templates
         .message_uses()
@@ -26,7 +28,7 @@ pub fn lint(site: &Site, validated: &Validated) -> Vec<Diagnostic> {
     if let Some(plan) = &site.plan {
         used.extend(plan.message_refs().into_iter().map(|r| r.id.clone()));
     }
-    let mut out = fluent::lint(site, &used);
+    let mut out = fluent::lint(site, complete.then_some(&used));
     out.extend(pages::lint(site, &validated.routes));
     out.extend(templates::lint(&site.templates));
     out

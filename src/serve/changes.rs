@@ -1,0 +1,172 @@
+//! Which sources changed, sorted by what they can affect.
+//!
+//! The watcher hands over paths; this module decides, from the path alone, how much has to be
+//! loaded again. It errs toward doing more: anything it does not recognize reloads the whole
+//! site, so a missed case costs time, never a stale page.
+
+use std::collections::BTreeSet;
+use std::path::{Component, Path};
+
+/// What a batch of edits asks the preview to reload.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Load and render everything: `site.yaml`, templates, plan data, a folder appearing or
+    /// disappearing, or anything not recognized.
+    pub everything: bool,
+    /// Folder codes of `locales/<code>/` holding a changed file.
+    pub locales: BTreeSet<String>,
+    /// A Markdown page (or a folder of pages) changed; which ones is found by comparing the
+    /// sources, not the paths, so that any way of saving is handled.
+    pub pages: bool,
+    /// Something in `static/` changed.
+    pub static_files: bool,
+    /// The changed files, relative to the site root, for the terminal.
+    pub files: BTreeSet<String>,
+}
+
+/// The sources a site is built from; nothing else of the site folder is watched.
+pub const WATCHED: &[&str] = &["site.yaml", "content", "locales", "templates", "static"];
+
+impl Changes {
+    pub fn everything() -> Changes {
+        Changes {
+            everything: true,
+            ..Changes::default()
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.everything && self.locales.is_empty() && !self.pages && !self.static_files
+    }
+
+    /// Adds a changed path, relative to the site root. Returns whether it is a source of the
+    /// site (and not, say, `public/` or an editor's swap file).
+    pub fn add(&mut self, rel: &Path) -> bool {
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| match c {
+                Component::Normal(s) => s.to_string_lossy().into_owned(),
+                _ => String::new(),
+            })
+            .collect();
+        let Some(first) = parts.first() else {
+            return false;
+        };
+        if !WATCHED.contains(&first.as_str())
+            || parts.iter().any(String::is_empty)
+            || parts.last().is_some_and(|name| is_editor_scratch(name))
+        {
+            return false;
+        }
+        match (first.as_str(), parts.len()) {
+            ("static", n) if n > 1 => self.static_files = true,
+            ("locales", n) if n > 2 => {
+                self.locales.insert(parts[1].clone());
+            }
+            // content/<code>/... : pages. content/<file>.yaml : plan data.
+            ("content", 2) if !is_yaml(&parts[1]) => self.pages = true,
+            ("content", n) if n > 2 => self.pages = true,
+            _ => self.everything = true,
+        }
+        self.files.insert(parts.join("/"));
+        true
+    }
+
+    pub fn merge(&mut self, other: Changes) {
+        self.everything |= other.everything;
+        self.locales.extend(other.locales);
+        self.pages |= other.pages;
+        self.static_files |= other.static_files;
+        self.files.extend(other.files);
+    }
+
+    /// `content/fr/hours.md`, or `3 files` when there are several, for the terminal.
+    pub fn describe(&self) -> String {
+        match self.files.len() {
+            0 => "the site".to_string(),
+            1 => self.files.iter().next().cloned().unwrap_or_default(),
+            n => format!("{n} files"),
+        }
+    }
+}
+
+fn is_yaml(name: &str) -> bool {
+    name.ends_with(".yaml") || name.ends_with(".yml")
+}
+
+/// Files that editors write beside the one being saved (Vim's swap files and its `4913`
+/// probe, Emacs' lock and backup files). They never hold a source, so they trigger nothing.
+fn is_editor_scratch(name: &str) -> bool {
+    name == "4913"
+        || name.ends_with('~')
+        || name.starts_with(".#")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || [".swp", ".swo", ".swx"]
+            .iter()
+            .any(|ext| name.starts_with('.') && name.ends_with(ext))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn changes(paths: &[&str]) -> Changes {
+        let mut c = Changes::default();
+        for p in paths {
+            c.add(Path::new(p));
+        }
+        c
+    }
+
+    #[test]
+    fn sources_are_sorted_by_what_they_affect() {
+        let c = changes(&["locales/fr/ui.ftl", "locales/zh-TW/plan.ftl"]);
+        assert!(!c.everything && !c.pages && !c.static_files);
+        assert_eq!(c.locales.iter().collect::<Vec<_>>(), ["fr", "zh-TW"]);
+
+        let c = changes(&["content/fr/hours.md", "content/en/docs/_index.md"]);
+        assert!(c.pages && !c.everything && c.locales.is_empty());
+        assert!(changes(&["content/en"]).pages);
+
+        assert!(changes(&["static/icons/chat.svg"]).static_files);
+        for everything in [
+            "site.yaml",
+            "templates/base.html",
+            "templates/partials/sla.html",
+            "content/tiers.yaml",
+            "content",
+            "locales",
+            "locales/fr",
+            "static",
+        ] {
+            assert!(changes(&[everything]).everything, "{everything}");
+        }
+    }
+
+    #[test]
+    fn other_files_and_editor_scratch_files_are_not_sources() {
+        let mut c = Changes::default();
+        for p in [
+            "public/index.html",
+            "target/debug/polydocs",
+            "Cargo.toml",
+            "locales/fr/.ui.ftl.swp",
+            "locales/fr/4913",
+            "content/fr/hours.md~",
+            "content/fr/.#hours.md",
+            "templates/#base.html#",
+        ] {
+            assert!(!c.add(Path::new(p)), "{p}");
+        }
+        assert!(c.is_empty());
+        assert_eq!(c.describe(), "the site");
+    }
+
+    #[test]
+    fn batches_merge() {
+        let mut a = changes(&["locales/fr/ui.ftl"]);
+        a.merge(changes(&["content/fr/hours.md"]));
+        assert!(a.pages);
+        assert_eq!(a.describe(), "2 files");
+    }
+}
