@@ -239,7 +239,11 @@ fn duplicate_yaml_key() {
             0,
         )]
     });
-    assert!(run.stderr.contains("duplicate mapping key: name"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("duplicate mapping key: name"),
+        "{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains("DuplicateKeyPolicy"), "{}", run.stderr);
 }
 
