@@ -42,6 +42,9 @@ struct RawLanguage {
     title: Option<String>,
     #[serde(default)]
     fallback: Option<Spanned<OneOrMany>>,
+    /// Publish raw HTML in this language's Markdown as written (it is sanitized otherwise).
+    #[serde(default)]
+    raw_html: bool,
 }
 
 /// `fallback: fr` or `fallback: [fr-CA, fr]`.
@@ -109,6 +112,8 @@ pub struct Language {
     pub chain: Vec<usize>,
     /// The pseudo-language of `build --pseudo`, made from the default language.
     pub pseudo: bool,
+    /// Raw HTML in this language's pages is trusted (not sanitized).
+    pub raw_html: bool,
 }
 
 /// The validated site configuration.
@@ -145,6 +150,7 @@ impl SiteConfig {
             title: default.title.clone(),
             chain: vec![index, self.default],
             pseudo: true,
+            raw_html: default.raw_html,
         };
         self.languages.push(pseudo);
     }
@@ -306,6 +312,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
                 title: lang.title.clone().or_else(|| raw.title.clone()),
                 chain,
                 pseudo: false,
+                raw_html: lang.raw_html,
             }
         })
         .collect();

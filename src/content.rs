@@ -10,7 +10,6 @@ use std::path::Path;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use serde_saphyr::Spanned;
-use walkdir::WalkDir;
 
 use crate::config::SiteConfig;
 use crate::diagnostic::Diagnostic;
@@ -119,14 +118,8 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Vec<PageSource>, Vec<Diagnosti
         if !dir.is_dir() {
             continue;
         }
-        let mut files: Vec<_> = WalkDir::new(&dir)
-            .follow_links(false)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
-            .map(|e| e.into_path())
-            .collect();
-        files.sort();
+        let (files, walk_diags) = crate::source::walk(root, &dir, &["md"]);
+        diags.extend(walk_diags);
         for path in files {
             let key = display_path(&dir, &path);
             let source = match SourceFile::read(root, &path) {

@@ -19,6 +19,8 @@ pub fn options() -> Options {
 pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
+    /// Addresses left out as unsafe, with their byte offset in the Markdown.
+    pub refused: Vec<(usize, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -31,7 +33,60 @@ pub struct Heading {
 /// Renders Markdown. Headings without an explicit `{#id}` get one made from their text,
 /// made unique within the page.
 pub fn render(markdown: &str) -> Rendered {
-    let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    render_with(markdown, false, "Table")
+}
+
+/// Renders Markdown. Link and image addresses other than http, https, mailto, relative ones and
+/// fragments are refused (`javascript:`, `data:`, `vbscript:` ...): they are left out of the
+/// HTML and listed in [`Rendered::refused`]. Raw HTML is passed through a sanitizer unless
+/// `raw_html` allows it as written. Tables get header scopes and a scrolling region named
+/// `table_label` (in the visitor's language), so that a wide table never widens the page.
+pub fn render_with(markdown: &str, raw_html: bool, table_label: &str) -> Rendered {
+    let mut refused = Vec::new();
+    let mut has_html = false;
+    let mut has_table = false;
+    let events: Vec<Event> = Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .map(|(event, range)| match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if !is_safe_address(&dest_url) => {
+                refused.push((range.start, dest_url.to_string()));
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: CowStr::from(""),
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if !is_safe_address(&dest_url) => {
+                refused.push((range.start, dest_url.to_string()));
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: CowStr::from(""),
+                    title,
+                    id,
+                })
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                has_html = true;
+                event
+            }
+            Event::Start(Tag::Table(_)) => {
+                has_table = true;
+                event
+            }
+            other => other,
+        })
+        .collect();
     let mut used: HashSet<String> = HashSet::new();
     let mut headings = Vec::new();
     let mut out = Vec::with_capacity(events.len());
@@ -78,10 +133,56 @@ pub fn render(markdown: &str) -> Rendered {
     }
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html_out, out.into_iter());
+    if has_html && !raw_html {
+        html_out = sanitizer().clean(&html_out).to_string();
+    }
+    if has_table {
+        let label = table_label
+            .replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        html_out = html_out
+            .replace("<table>", &format!("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\"><table>"))
+            .replace("</table>", "</table></div>")
+            .replace("<th>", "<th scope=\"col\">")
+            .replace("<th style=", "<th scope=\"col\" style=");
+    }
     Rendered {
         html: html_out,
         headings,
+        refused,
     }
+}
+
+/// Addresses a page may link to: http, https, mailto, and relative ones (no scheme).
+pub fn is_safe_address(url: &str) -> bool {
+    let url = url.trim();
+    let scheme_end =
+        url.find(|c: char| !(c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.'));
+    match scheme_end {
+        Some(i) if url[i..].starts_with(':') && i > 0 => {
+            let scheme = url[..i].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto")
+        }
+        _ => !url.contains(|c: char| c.is_control()),
+    }
+}
+
+/// The sanitizer for raw HTML in Markdown: ammonia's safe defaults, keeping what the
+/// Markdown renderer itself writes (heading and footnote ids, classes, column alignment).
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static SANITIZER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_generic_attributes(["id", "class"]);
+        b.add_tag_attributes("th", ["style"])
+            .add_tag_attributes("td", ["style"]);
+        b.add_tags(["input"]);
+        b.add_tag_attributes("input", ["type", "checked", "disabled"]);
+        b.url_schemes(["http", "https", "mailto"].into_iter().collect());
+        b
+    })
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
@@ -148,7 +249,45 @@ mod tests {
     #[test]
     fn gfm_tables_and_footnotes_render() {
         let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: Note.\n");
-        assert!(r.html.contains("<table>"), "{}", r.html);
+        assert!(r.html.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>"), "{}", r.html);
+        assert!(r.html.contains("<th scope=\"col\">a</th>"), "{}", r.html);
         assert!(r.html.contains("footnote"), "{}", r.html);
+    }
+
+    #[test]
+    fn unsafe_addresses_are_refused_and_raw_html_sanitized() {
+        let r = render(
+            "[a](javascript:alert(1)) [b](JaVaScRiPt:x) ![c](data:image/png;base64,AA) [d](../ok/) [e](https://x.org) [f](#frag)\n\n<script>alert(1)</script><p onclick=\"x()\">hi</p>\n",
+        );
+        let urls: Vec<&str> = r.refused.iter().map(|(_, u)| u.as_str()).collect();
+        assert_eq!(
+            urls,
+            [
+                "javascript:alert(1)",
+                "JaVaScRiPt:x",
+                "data:image/png;base64,AA"
+            ]
+        );
+        assert!(
+            !r.html.contains("javascript") && !r.html.contains("data:"),
+            "{}",
+            r.html
+        );
+        assert!(
+            !r.html.contains("<script") && !r.html.contains("onclick"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("href=\"../ok/\"") && r.html.contains("href=\"#frag\""),
+            "{}",
+            r.html
+        );
+        let raw = render_with("<b onclick=\"x()\">kept</b>\n", true, "Table");
+        assert!(
+            raw.html.contains("onclick"),
+            "raw HTML allowed by the site is kept: {}",
+            raw.html
+        );
     }
 }

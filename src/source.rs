@@ -27,6 +27,24 @@ impl SourceFile {
     /// Reads `path`; `root` is only used to make the displayed path relative.
     pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<Diagnostic>> {
         let display = display_path(root, path);
+        if let Ok(meta) = std::fs::metadata(path)
+            && meta.len() > MAX_FILE_SIZE
+        {
+            {
+                return Err(Box::new(
+                    Diagnostic::error(
+                        "file-too-large",
+                        format!(
+                            "{display} is {} MiB; sources are limited to {} MiB",
+                            meta.len() >> 20,
+                            MAX_FILE_SIZE >> 20
+                        ),
+                    )
+                    .in_file(&display)
+                    .hint("split the file, or move large data out of the site's sources"),
+                ));
+            }
+        }
         let bytes = std::fs::read(path).map_err(|e| {
             Box::new(
                 Diagnostic::error("unreadable-file", format!("cannot read {display}: {e}"))
@@ -110,6 +128,75 @@ impl SourceFile {
         let at = slice.as_ptr() as usize;
         (at >= start && at + slice.len() <= start + self.text.len()).then(|| at - start)
     }
+}
+
+/// Files bigger than this are refused: no source of a documentation site is this large, and
+/// reading one whole could exhaust memory.
+pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+/// The regular files under `dir` (sorted) whose names end with one of `extensions` (all files
+/// when empty). Symbolic links are never followed: each one is reported, as an error when it
+/// loops, dangles or leads outside the site, as a warning otherwise.
+pub fn walk(root: &Path, dir: &Path, extensions: &[&str]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    if !dir.is_dir() {
+        return (files, diags);
+    }
+    let site = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let shown = e.path().map(|p| display_path(root, p)).unwrap_or_default();
+                diags.push(
+                    Diagnostic::error("unreadable-file", format!("cannot read {shown}: {e}"))
+                        .in_file(&shown)
+                        .hint("check the permissions of this folder"),
+                );
+                continue;
+            }
+        };
+        let path = entry.path();
+        let wanted = extensions.is_empty()
+            || path
+                .extension()
+                .is_some_and(|x| extensions.iter().any(|e| x == *e));
+        if entry.path_is_symlink() {
+            let shown = display_path(root, path);
+            let d = match path.canonicalize() {
+                Err(_) => Diagnostic::error(
+                    "symlink",
+                    format!("{shown} is a symbolic link that loops or leads nowhere"),
+                )
+                .hint("replace the link with the file itself"),
+                Ok(target) if !target.starts_with(&site) => Diagnostic::error(
+                    "symlink",
+                    format!(
+                        "{shown} is a symbolic link to {}, outside the site",
+                        target.display()
+                    ),
+                )
+                .hint("copy the file into the site instead of linking to it"),
+                Ok(_) => Diagnostic::warning(
+                    "symlink",
+                    format!("{shown} is a symbolic link; it is not followed"),
+                )
+                .hint("replace the link with the file itself"),
+            };
+            if wanted || entry.file_type().is_dir() || path.is_dir() || !path.exists() {
+                diags.push(d.in_file(&shown));
+            }
+            continue;
+        }
+        if entry.file_type().is_file() && wanted {
+            files.push(entry.into_path());
+        }
+    }
+    (files, diags)
 }
 
 /// A path as shown to the user: relative to the site root when it is inside it.

@@ -6,8 +6,6 @@
 
 use std::path::Path;
 
-use walkdir::WalkDir;
-
 use crate::diagnostic::Diagnostic;
 use crate::source::{Position, SourceFile, display_path};
 
@@ -20,19 +18,8 @@ impl TemplateSources {
     pub fn load(root: &Path) -> (TemplateSources, Vec<Diagnostic>) {
         let dir = root.join("templates");
         let mut diags = Vec::new();
-        let mut paths: Vec<_> = WalkDir::new(&dir)
-            .follow_links(false)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| {
-                e.file_type().is_file()
-                    && e.path()
-                        .extension()
-                        .is_some_and(|x| x == "html" || x == "xml")
-            })
-            .map(|e| e.into_path())
-            .collect();
-        paths.sort();
+        let (paths, walk_diags) = crate::source::walk(root, &dir, &["html", "xml"]);
+        diags.extend(walk_diags);
         let mut files = Vec::new();
         for path in paths {
             match SourceFile::read(root, &path) {

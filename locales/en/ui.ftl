@@ -137,3 +137,11 @@ language-chooser-title = Choose a language
 # Variables:
 #   $language (String) - the source language's name in itself (English, ...)
 outdated-notice = This translation may be out of date: the original page ({ $language }) has changed since it was translated.
+
+# A feature and what a tier gets of it, in the list of what a tier adds.
+# Variables:
+#   $feature (String) - the feature's name
+#   $value (String) - the count or coverage ("6", "24x5")
+feature-with-value = { $feature }: { $value }
+# The accessible name of the scrolling area around a table written in a page's Markdown.
+table-label = Table

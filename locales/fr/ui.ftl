@@ -148,3 +148,11 @@ language-chooser-title = Choisissez une langue
 # Variables:
 #   $language (String) - nom de la langue d’origine, écrit dans cette langue (English…)
 outdated-notice = Cette traduction n’est peut-être plus à jour : la page d’origine ({ $language }) a changé depuis.
+
+# Une fonctionnalité et ce qu’une offre en obtient, dans la liste de ce qu’une offre ajoute.
+# Variables:
+#   $feature (String) - nom de la fonctionnalité
+#   $value (String) - le nombre ou la couverture (« 6 », « 24x5 »)
+feature-with-value = { $feature } : { $value }
+# Nom accessible de la zone de défilement autour d’un tableau écrit dans une page.
+table-label = Tableau

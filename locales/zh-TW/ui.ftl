@@ -138,3 +138,11 @@ language-chooser-title = 選擇語言
 # Variables:
 #   $language (String) - 原文語言以其本身文字書寫的名稱（English…）
 outdated-notice = 此譯文可能已過時：原文頁面（{ $language }）在翻譯後已有變更。
+
+# 功能與方案所獲得的內容，用於「方案新增項目」清單。
+# Variables:
+#   $feature (String) - 功能名稱
+#   $value (String) - 數量或涵蓋時段（「6」、「24x5」）
+feature-with-value = { $feature }：{ $value }
+# 頁面中表格外捲動區域的無障礙名稱。
+table-label = 表格

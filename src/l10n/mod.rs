@@ -14,7 +14,6 @@ use std::sync::Arc;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use fluent_syntax::ast;
-use walkdir::WalkDir;
 
 use crate::config::SiteConfig;
 use crate::diagnostic::Diagnostic;
@@ -138,7 +137,9 @@ impl Locales {
                     )),
                 );
             }
-            for path in ftl_files(&dir) {
+            let (paths, walk_diags) = crate::source::walk(root, &dir, &["ftl"]);
+            diags.extend(walk_diags);
+            for path in paths {
                 match SourceFile::read(root, &path) {
                     Ok(src) => own_files.extend(add_file(&mut bundle, &mut own, src, &mut diags)),
                     Err(d) => diags.push(*d),
@@ -246,19 +247,6 @@ impl Locales {
 /// The bare language of a tag (`zh-Hant-TW` → `zh`), which CLDR plural rules are keyed by.
 fn plural_langid(langid: &unic_langid::LanguageIdentifier) -> unic_langid::LanguageIdentifier {
     unic_langid::LanguageIdentifier::from_parts(langid.language, None, None, &[])
-}
-
-/// The `.ftl` files under a language folder, in a stable order.
-fn ftl_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files: Vec<_> = WalkDir::new(dir)
-        .follow_links(false)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ftl"))
-        .map(|e| e.into_path())
-        .collect();
-    files.sort();
-    files
 }
 
 /// Parses one file (once), reports its syntax errors and duplicates, and adds it to the bundle.

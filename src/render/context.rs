@@ -71,6 +71,8 @@ pub struct Link {
     path: String,
     depth: usize,
     description: Option<String>,
+    /// The language tag of the linked page's text when it is shown from another language.
+    lang: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -144,13 +146,6 @@ impl<'a> PageContexts<'a> {
         &self.site.config.languages[lang]
     }
 
-    fn source(&self, key: &str, lang: usize) -> Option<&PageSource> {
-        self.validated
-            .routes
-            .get(key, lang)
-            .map(|r| &self.site.pages[r.page])
-    }
-
     /// `fr/docs/setup/index.html`
     pub fn output_path(&self, key: &str, lang: usize) -> String {
         format!("{}/{}index.html", self.language(lang).prefix, url_path(key))
@@ -166,13 +161,15 @@ impl<'a> PageContexts<'a> {
     }
 
     fn link(&self, key: &str, lang: usize, depth: usize) -> Option<Link> {
-        let p = self.source(key, lang)?;
+        let route = self.validated.routes.get(key, lang)?;
+        let p = &self.site.pages[route.page];
         Some(Link {
             key: key.to_string(),
             title: p.front.title.clone(),
             path: self.site_path(key, lang),
             depth,
             description: p.front.description.clone(),
+            lang: (p.lang != lang).then(|| self.language(p.lang).tag.clone()),
         })
     }
 
@@ -251,7 +248,22 @@ impl<'a> PageContexts<'a> {
         let depth = self.site_path(key, lang).matches('/').count();
         let root = "../".repeat(depth);
 
-        let rendered = markdown::render(page.body());
+        let table_label = site
+            .locales
+            .format(lang, "table-label", None)
+            .unwrap_or_default();
+        let rendered = markdown::render_with(page.body(), source_language.raw_html, &table_label);
+        if let Some((offset, url)) = rendered.refused.first() {
+            let at = page.body_start + offset;
+            return Err(Diagnostic::error(
+                "unsafe-link",
+                format!("the address `{url}` is not allowed"),
+            )
+            .at_range(&page.source, at..at + 1)
+            .hint(
+                "link to http, https or mailto addresses, or to a page with a relative address",
+            ));
+        }
         let fallback = route.is_fallback(&site.pages);
         // The pseudo-language shows the default language's pages by design: no notice.
         let fallback_notice = if fallback && !language.pseudo {
@@ -394,6 +406,8 @@ impl<'a> PageContexts<'a> {
             dir: &'static str,
             href: String,
             title: String,
+            /// "Choose a language", in this language.
+            prompt: String,
         }
         let choices: Vec<Choice> = config
             .languages
@@ -406,6 +420,10 @@ impl<'a> PageContexts<'a> {
                 dir: lang.direction.as_str(),
                 href: format!("{}/", lang.prefix),
                 title: super::site_title(site, l),
+                prompt: site
+                    .locales
+                    .format(l, "language-chooser-title", None)
+                    .unwrap_or_default(),
             })
             .collect();
         let mut ctx = tera::Context::new();

@@ -20,13 +20,16 @@ pub const CODE_MESSAGES: &[&str] = &[
     "duration-hours",
     "duration-days",
     "response-target",
+    "feature-with-value",
     "hours-range",
     "value-included",
     "value-not-included",
     "fallback-notice",
     "outdated-notice",
+    "table-label",
     "site-title",
     "not-found-title",
+    "language-chooser-title",
 ];
 
 /// Messages the renderer formats itself, whatever the templates say.
@@ -39,6 +42,7 @@ pub const BUILTIN_MESSAGES: &[&str] = &[
     "duration-hours",
     "duration-days",
     "response-target",
+    "feature-with-value",
     "hours-range",
     "value-included",
     "value-not-included",
@@ -308,7 +312,7 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> Result<PlanView, Ve
                     description: w.msg(&h.description),
                 })
                 .collect(),
-            adds: tier_additions(plan, &groups, i),
+            adds: tier_additions(&mut w, plan, &groups, i),
             previous: i.checked_sub(1).map(|p| names[p].clone()),
             targets: priorities
                 .iter()
@@ -402,8 +406,9 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> Result<PlanView, Ve
     })
 }
 
-/// The features a tier has, or has more of, than the tier before it: "label: value" lines.
-fn tier_additions(plan: &Plan, groups: &[GroupView], tier: usize) -> Vec<String> {
+/// The features a tier has, or has more of, than the tier before it: "label: value" lines,
+/// joined as the locale joins them (`feature-with-value`: "a: 6", "a : 6", "a：6").
+fn tier_additions(w: &mut Words, plan: &Plan, groups: &[GroupView], tier: usize) -> Vec<String> {
     let mut out = Vec::new();
     for (g, group) in plan.groups.iter().enumerate() {
         for (f, feature) in group.features.iter().enumerate() {
@@ -419,7 +424,12 @@ fn tier_additions(plan: &Plan, groups: &[GroupView], tier: usize) -> Vec<String>
                 let view = &groups[g].features[f];
                 out.push(match now {
                     Some(TierValue::Included) => view.label.clone(),
-                    _ => format!("{}: {}", view.label, view.cells[tier].text),
+                    _ => {
+                        let mut args = FluentArgs::new();
+                        args.set("feature", view.label.clone());
+                        args.set("value", view.cells[tier].text.clone());
+                        w.args("feature-with-value", &args)
+                    }
                 });
             }
         }
