@@ -19,6 +19,18 @@ pub struct Output {
     pub dir: PathBuf,
 }
 
+/// Held while a build writes beside the output: a second build of the same output at the
+/// same time stops with a clear message instead of interleaving its files.
+pub struct BuildLock {
+    path: PathBuf,
+}
+
+impl Drop for BuildLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
 /// A build folder next to the output, removed unless it is committed.
 pub struct Staging {
     pub dir: PathBuf,
@@ -142,7 +154,73 @@ impl Output {
             .with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
     }
 
-    /// Creates a fresh staging folder beside the output, after clearing leftovers of killed builds.
+    /// Takes the lock of this output folder. A lock left by a build that was killed (its
+    /// process is gone) is taken over.
+    pub fn lock(&self) -> Result<BuildLock, Diagnostic> {
+        let path = self.sibling_named("lock");
+        if let Some(parent) = path.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        for _ in 0..2 {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(mut file) => {
+                    use std::io::Write;
+                    let _ = writeln!(file, "{}", std::process::id());
+                    return Ok(BuildLock { path });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let holder = std::fs::read_to_string(&path).unwrap_or_default();
+                    let pid: Option<u32> = holder.trim().parse().ok();
+                    let alive = pid.is_some_and(|p| Path::new(&format!("/proc/{p}")).exists());
+                    if alive || pid.is_none() && holder.is_empty() {
+                        return Err(Diagnostic::error(
+                            "output-locked",
+                            format!(
+                                "another build (process {}) is writing {} right now",
+                                pid.map_or_else(|| "unknown".to_string(), |p| p.to_string()),
+                                self.dir.display()
+                            ),
+                        )
+                        .hint(format!(
+                            "wait for it to finish; if no build is running, delete {}",
+                            path.display()
+                        )));
+                    }
+                    let _ = std::fs::remove_file(&path);
+                }
+                Err(e) => {
+                    return Err(Diagnostic::error(
+                        "write-failed",
+                        format!("cannot create {}: {e}", path.display()),
+                    )
+                    .hint("check that the output folder's parent is writable"));
+                }
+            }
+        }
+        Err(Diagnostic::error(
+            "output-locked",
+            format!("cannot take the lock {}", path.display()),
+        )
+        .hint("delete the lock file if no build is running"))
+    }
+
+    /// `.<output name>.<tag>` beside the output.
+    fn sibling_named(&self, tag: &str) -> PathBuf {
+        let name = self
+            .dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.dir.with_file_name(format!(".{name}.{tag}"))
+    }
+
+    /// Creates a fresh staging folder beside the output, after clearing leftovers of killed
+    /// builds. Call it while holding [`Output::lock`], so that no live build's folder is taken
+    /// for a leftover.
     pub fn stage(&self) -> Result<Staging, Diagnostic> {
         self.remove_leftovers();
         let dir = self.sibling("building");

@@ -54,6 +54,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Report> {
         .clone()
         .unwrap_or_else(|| site.config.output.clone());
     let target = publish::check_output(root, &output).map_err(|d| with(&mut report, d))?;
+    let _lock = target.lock().map_err(|d| with(&mut report, d))?;
     let staging = target.stage().map_err(|d| with(&mut report, d))?;
     let written = render::render(&site, &validated, &staging.dir).map_err(|ds| {
         report.extend(ds);
