@@ -18,6 +18,7 @@ pub mod plan;
 pub mod publish;
 pub mod render;
 pub mod routes;
+pub mod serve;
 pub mod site;
 pub mod source;
 pub mod templates;

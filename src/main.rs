@@ -51,6 +51,17 @@ enum Command {
         #[arg(long)]
         html: Option<PathBuf>,
     },
+    /// Preview the site while you edit: build it into memory, serve it, rebuild on each save
+    /// and reload open pages. Never writes into the output folder.
+    Serve {
+        /// The port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The address to listen on. Anything but a loopback address makes the preview
+        /// reachable from other machines.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+    },
     /// Mark translations of a language as up to date with their source.
     Mark {
         /// The language's code (its folder under locales/ and content/).
@@ -99,6 +110,9 @@ fn main() {
             format == cmd::check::Format::Json,
             html.as_deref(),
         ),
+        Command::Serve { port, bind } => {
+            cmd::serve::run(&cli.root, &cmd::serve::ServeOptions { port, bind })
+        }
         Command::Mark {
             language,
             page,

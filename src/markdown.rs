@@ -123,7 +123,8 @@ pub fn render_with(markdown: &str, raw_html: bool, table_label: &str) -> Rendere
                 level: *level,
                 id: Some(CowStr::from(unique)),
                 classes: classes.clone(),
-                attrs: attrs.clone(),
+                // `{onclick=...}` would bypass the sanitizer: custom attributes only with raw HTML.
+                attrs: if raw_html { attrs.clone() } else { Vec::new() },
             }));
             i += 1;
             continue;

@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod mark;
+pub mod serve;
 pub mod status;
 
 use std::io::IsTerminal;

@@ -15,9 +15,8 @@ pub struct Changes {
     pub everything: bool,
     /// Folder codes of `locales/<code>/` holding a changed file.
     pub locales: BTreeSet<String>,
-    /// A Markdown page (or a folder of pages) changed; which ones is found by comparing the
-    /// sources, not the paths, so that any way of saving is handled.
-    pub pages: bool,
+    /// Changed paths under `content/<code>/`: Markdown pages, or folders of them.
+    pub pages: BTreeSet<String>,
     /// Something in `static/` changed.
     pub static_files: bool,
     /// The changed files, relative to the site root, for the terminal.
@@ -36,7 +35,7 @@ impl Changes {
     }
 
     pub fn is_empty(&self) -> bool {
-        !self.everything && self.locales.is_empty() && !self.pages && !self.static_files
+        !self.everything && self.locales.is_empty() && self.pages.is_empty() && !self.static_files
     }
 
     /// Adds a changed path, relative to the site root. Returns whether it is a source of the
@@ -64,8 +63,12 @@ impl Changes {
                 self.locales.insert(parts[1].clone());
             }
             // content/<code>/... : pages. content/<file>.yaml : plan data.
-            ("content", 2) if !is_yaml(&parts[1]) => self.pages = true,
-            ("content", n) if n > 2 => self.pages = true,
+            ("content", 2) if !is_yaml(&parts[1]) => {
+                self.pages.insert(parts.join("/"));
+            }
+            ("content", n) if n > 2 => {
+                self.pages.insert(parts.join("/"));
+            }
             _ => self.everything = true,
         }
         self.files.insert(parts.join("/"));
@@ -75,7 +78,7 @@ impl Changes {
     pub fn merge(&mut self, other: Changes) {
         self.everything |= other.everything;
         self.locales.extend(other.locales);
-        self.pages |= other.pages;
+        self.pages.extend(other.pages);
         self.static_files |= other.static_files;
         self.files.extend(other.files);
     }
@@ -121,12 +124,16 @@ mod tests {
     #[test]
     fn sources_are_sorted_by_what_they_affect() {
         let c = changes(&["locales/fr/ui.ftl", "locales/zh-TW/plan.ftl"]);
-        assert!(!c.everything && !c.pages && !c.static_files);
+        assert!(!c.everything && c.pages.is_empty() && !c.static_files);
         assert_eq!(c.locales.iter().collect::<Vec<_>>(), ["fr", "zh-TW"]);
 
         let c = changes(&["content/fr/hours.md", "content/en/docs/_index.md"]);
-        assert!(c.pages && !c.everything && c.locales.is_empty());
-        assert!(changes(&["content/en"]).pages);
+        assert!(!c.everything && c.locales.is_empty());
+        assert_eq!(
+            c.pages.iter().collect::<Vec<_>>(),
+            ["content/en/docs/_index.md", "content/fr/hours.md"]
+        );
+        assert!(!changes(&["content/en"]).pages.is_empty());
 
         assert!(changes(&["static/icons/chat.svg"]).static_files);
         for everything in [
@@ -166,7 +173,7 @@ mod tests {
     fn batches_merge() {
         let mut a = changes(&["locales/fr/ui.ftl"]);
         a.merge(changes(&["content/fr/hours.md"]));
-        assert!(a.pages);
+        assert_eq!(a.pages.len(), 1);
         assert_eq!(a.describe(), "2 files");
     }
 }

@@ -40,7 +40,10 @@ mod tests {
     fn the_types_a_site_needs() {
         assert_eq!(content_type("fr/index.html"), "text/html; charset=utf-8");
         assert_eq!(content_type("static/style.css"), "text/css; charset=utf-8");
-        assert_eq!(content_type("static/app.js"), "text/javascript; charset=utf-8");
+        assert_eq!(
+            content_type("static/app.js"),
+            "text/javascript; charset=utf-8"
+        );
         assert_eq!(content_type("static/icons/chat.svg"), "image/svg+xml");
         assert_eq!(content_type("static/logo.PNG"), "image/png");
         assert_eq!(content_type("static/font.woff2"), "font/woff2");

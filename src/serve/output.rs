@@ -16,7 +16,7 @@ use crate::render::Sink;
 pub type Bytes = Arc<[u8]>;
 
 /// Every file of a build, by its path in the site (`fr/docs/index.html`, `static/style.css`).
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Output {
     files: HashMap<String, Bytes>,
 }
@@ -36,6 +36,13 @@ impl Output {
 
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
+    }
+
+    /// Every path, sorted.
+    pub fn paths(&self) -> Vec<&str> {
+        let mut paths: Vec<&str> = self.files.keys().map(String::as_str).collect();
+        paths.sort_unstable();
+        paths
     }
 
     /// Total size in bytes.
@@ -151,7 +158,7 @@ mod tests {
         c.put("static/x.css", b"x".to_vec()).unwrap();
         let (after, changed) = c.finish();
         assert_eq!(changed, ["static/y.css"]);
-        assert_eq!(&*after.get("a.html").unwrap().as_ref(), b"a");
+        assert_eq!(after.get("a.html").unwrap().as_ref(), b"a");
         assert!(Arc::ptr_eq(
             after.get("static/x.css").unwrap(),
             before.get("static/x.css").unwrap()

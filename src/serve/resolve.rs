@@ -88,8 +88,14 @@ mod tests {
     fn folders_are_their_index_pages() {
         assert_eq!(file("/").as_deref(), Some("index.html"));
         assert_eq!(file("/fr/").as_deref(), Some("fr/index.html"));
-        assert_eq!(file("/fr/docs/?q=1#x").as_deref(), Some("fr/docs/index.html"));
-        assert_eq!(file("/static/style.css").as_deref(), Some("static/style.css"));
+        assert_eq!(
+            file("/fr/docs/?q=1#x").as_deref(),
+            Some("fr/docs/index.html")
+        );
+        assert_eq!(
+            file("/static/style.css").as_deref(),
+            Some("static/style.css")
+        );
         assert_eq!(resolve("/zh-tw/hours/").unwrap().first_segment, "zh-tw");
     }
 

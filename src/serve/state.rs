@@ -75,7 +75,7 @@ impl Inner {
             "{{\"version\":{},\"previous\":{},\"changed\":{},\"errors\":[{}]}}",
             json::string(&self.version()),
             previous.map_or("null".into(), json::string),
-            changed.map_or("null".into(), |c| json::strings(c)),
+            changed.map_or("null".into(), json::strings),
             errors.join(",")
         )
     }

@@ -1,0 +1,147 @@
+//! `polydocs serve`: the live preview (see [`crate::serve`]), and what it prints.
+
+use std::io::Write;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::Path;
+
+use crate::serve::{self, Progress};
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// 0 picks a free port.
+    pub port: u16,
+    pub bind: IpAddr,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        ServeOptions {
+            port: 8000,
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+        }
+    }
+}
+
+/// The command: serves until Ctrl-C and returns the exit code.
+pub fn run(root: &Path, options: &ServeOptions) -> i32 {
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {}: other machines on your network may reach the preview, \
+             including pages not yet published. Leave out --bind to serve on 127.0.0.1 only.",
+            options.bind
+        );
+    }
+    let serve_options = serve::Options {
+        root: root.to_path_buf(),
+        bind: options.bind,
+        port: options.port,
+    };
+    let mut terminal = Terminal::default();
+    match serve::run(&serve_options, &mut |p| terminal.print(p)) {
+        Ok(()) => 0,
+        Err(d) => {
+            super::print_diagnostics(&[d]);
+            1
+        }
+    }
+}
+
+/// What was last printed, so that a rebuild repeats no warning it already showed.
+#[derive(Default)]
+struct Terminal {
+    warnings: Vec<crate::diagnostic::Diagnostic>,
+}
+
+impl Terminal {
+    fn print(&mut self, progress: Progress) {
+        if let Progress::Built(built, _) = &progress
+            && built.warnings != self.warnings
+        {
+            super::print_diagnostics(&built.warnings);
+            self.warnings = built.warnings.clone();
+        }
+        print(progress);
+    }
+}
+
+fn print(progress: Progress) {
+    match progress {
+        Progress::Built(built, None) => {
+            if let Some(fallbacks) = &built.fallbacks {
+                super::build::print_fallbacks(fallbacks);
+            }
+            println!(
+                "Built {} pages ({} files, {:.1} KiB) in {:.0} ms.",
+                built.written.pages,
+                built.written.files,
+                built.written.bytes as f64 / 1024.0,
+                built.load_ms + built.render_ms
+            );
+        }
+        Progress::Built(built, Some(changes)) => {
+            if let Some(fallbacks) = &built.fallbacks {
+                super::build::print_fallbacks(fallbacks);
+            }
+            let files = match built.changed.len() {
+                0 => "no file changed".to_string(),
+                1 => "1 file changed".to_string(),
+                n => format!("{n} files changed"),
+            };
+            println!(
+                "{} saved: rendered {} in {:.0} ms (load {:.0} ms, render {:.0} ms); {files}.",
+                changes.describe(),
+                built.scope,
+                built.load_ms + built.render_ms,
+                built.load_ms,
+                built.render_ms
+            );
+        }
+        Progress::Failed(errors, changes) => {
+            super::print_diagnostics(errors);
+            let errors = errors.iter().filter(|d| d.is_error()).count();
+            let plural = if errors == 1 { "" } else { "s" };
+            match changes {
+                Some(changes) => eprintln!(
+                    "The build failed after {} saved, with {errors} error{plural}; the last good \
+                     build is still served, with the error{plural} shown over its pages. Fix and \
+                     save to reload.",
+                    changes.describe()
+                ),
+                None => eprintln!(
+                    "The build failed with {errors} error{plural}; until it is fixed, pages show \
+                     the error{plural}. Fix and save to build again."
+                ),
+            }
+        }
+        Progress::Serving(address) => {
+            println!("Serving {} — press Ctrl-C to stop", url(address));
+        }
+        Progress::Stopped => println!("Stopped."),
+    }
+    let _ = std::io::stdout().flush();
+}
+
+/// The address to open in a browser: an unspecified bind address (`0.0.0.0`) is reached on
+/// the loopback address.
+fn url(address: SocketAddr) -> String {
+    let ip = match address.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    format!("http://{}/", SocketAddr::new(ip, address.port()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_to_open() {
+        let at = |s: &str| url(s.parse().unwrap());
+        assert_eq!(at("127.0.0.1:8000"), "http://127.0.0.1:8000/");
+        assert_eq!(at("0.0.0.0:8000"), "http://127.0.0.1:8000/");
+        assert_eq!(at("[::1]:8000"), "http://[::1]:8000/");
+        assert_eq!(at("192.168.1.5:80"), "http://192.168.1.5:80/");
+    }
+}

@@ -1,0 +1,173 @@
+//! `serve`: a live preview. Builds the site into memory, serves it over HTTP, rebuilds what
+//! each saved edit affects, and tells open pages to reload (or to show the build's errors).
+//!
+//! One module a job: [`watch`] turns file events into batches of [`changes`], [`rebuild`]
+//! builds a batch into an [`output`] held in memory, [`state`] publishes it to the
+//! [`http`] server and to the pages' event streams, and [`live`] is the script in those pages.
+//! Serve writes no file at all, so it can never touch a published build, and stopping it
+//! leaves nothing behind.
+//!
+//! This module reports progress through a callback and never prints: `cmd::serve` does.
+
+pub mod changes;
+pub mod http;
+pub mod json;
+pub mod live;
+pub mod mime;
+pub mod output;
+pub mod rebuild;
+pub mod resolve;
+pub mod state;
+pub mod watch;
+
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::channel;
+use std::time::Duration;
+
+use crate::config::CONFIG_FILE;
+use crate::diagnostic::Diagnostic;
+use changes::Changes;
+use rebuild::{Builder, Built};
+use state::{ErrorView, Shared};
+use watch::{Next, Signal, Watcher};
+
+/// An editor's save is over when the sources have been quiet this long. Editors write a file
+/// in steps well under this apart; a longer wait would only delay every reload.
+const QUIET: Duration = Duration::from_millis(20);
+/// A batch is built at the latest this long after its first event, even if edits go on.
+const LONGEST: Duration = Duration::from_millis(300);
+/// A failed build is shown only once the sources have been quiet this long after it: a file
+/// caught mid-save is usually what fails, and the rest of the save fixes it.
+const ERROR_QUIET: Duration = Duration::from_millis(100);
+
+pub struct Options {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+}
+
+/// What happened, for the command to print.
+pub enum Progress<'a> {
+    /// A build succeeded; `changes` is `None` for the first build.
+    Built(&'a Built, Option<&'a Changes>),
+    /// A build failed; the previous build stays served.
+    Failed(&'a [Diagnostic], Option<&'a Changes>),
+    /// The server is listening.
+    Serving(SocketAddr),
+    /// The user pressed Ctrl-C.
+    Stopped,
+}
+
+/// Builds and serves `options.root` until Ctrl-C. Errors are the ones that prevent serving at
+/// all (no site there, the port is taken); a broken site is served anyway, with its errors.
+pub fn run(options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<(), Diagnostic> {
+    let root = site_root(&options.root)?;
+    let address = SocketAddr::new(options.bind, options.port);
+    let listener = TcpListener::bind(address).map_err(|e| {
+        Diagnostic::error("cannot-listen", format!("cannot listen on {address}: {e}"))
+            .hint("choose another --port, or --port 0 for any free port")
+    })?;
+    let address = listener.local_addr().unwrap_or(address);
+
+    let (signals, received) = channel();
+    let stop = signals.clone();
+    ctrlc::set_handler(move || {
+        let _ = stop.send(Signal::Stop);
+    })
+    .map_err(|e| Diagnostic::error("serve-failed", format!("cannot handle Ctrl-C: {e}")))?;
+    // Watching starts before the first build, so that an edit made during it is not lost.
+    let mut watcher = Watcher::start(&root, signals).map_err(|e| {
+        Diagnostic::error(
+            "serve-failed",
+            format!("cannot watch {}: {e}", root.display()),
+        )
+        .hint("on Linux, raise fs.inotify.max_user_watches if it is exhausted")
+    })?;
+
+    let shared = Arc::new(Shared::new());
+    let mut builder = Builder::new(&root);
+    if let Err(errors) = build(
+        &mut builder,
+        &shared,
+        &Changes::everything(),
+        None,
+        progress,
+    ) {
+        show_failure(&shared, &errors, None, progress);
+    }
+
+    let server = Arc::clone(&shared);
+    std::thread::Builder::new()
+        .name("polydocs-accept".into())
+        .spawn(move || http::run(listener, server))
+        .map_err(|e| Diagnostic::error("serve-failed", format!("cannot start the server: {e}")))?;
+    progress(Progress::Serving(address));
+
+    let mut pending: Option<Changes> = None;
+    loop {
+        let mut changes = match pending.take() {
+            Some(changes) => changes,
+            None => match watcher.next(&received, QUIET, LONGEST) {
+                Next::Changes(changes) => changes,
+                Next::Quiet => continue,
+                Next::Stop => break,
+            },
+        };
+        let Err(errors) = build(&mut builder, &shared, &changes, Some(&changes), progress) else {
+            continue;
+        };
+        // Wait for the save to settle before showing the errors; build again if it goes on.
+        match watcher.more(&received, ERROR_QUIET, LONGEST) {
+            Next::Changes(more) => {
+                changes.merge(more);
+                pending = Some(changes);
+            }
+            Next::Quiet => show_failure(&shared, &errors, Some(&changes), progress),
+            Next::Stop => break,
+        }
+    }
+    progress(Progress::Stopped);
+    Ok(())
+}
+
+/// Runs one build and, if it succeeded, publishes it.
+fn build(
+    builder: &mut Builder,
+    shared: &Shared,
+    changes: &Changes,
+    shown: Option<&Changes>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(), Vec<Diagnostic>> {
+    let mut built = builder.build(changes, shared.output())?;
+    let output = std::mem::take(&mut built.output);
+    shared.succeeded(output, &built.changed);
+    progress(Progress::Built(&built, shown));
+    Ok(())
+}
+
+/// Shows a failed build's errors in the terminal and over the open pages.
+fn show_failure(
+    shared: &Shared,
+    errors: &[Diagnostic],
+    changes: Option<&Changes>,
+    progress: &mut dyn FnMut(Progress),
+) {
+    shared.failed(errors.iter().map(ErrorView::new).collect());
+    progress(Progress::Failed(errors, changes));
+}
+
+/// The canonical site folder, which must hold `site.yaml`.
+fn site_root(root: &Path) -> Result<PathBuf, Diagnostic> {
+    let no_site = || {
+        Diagnostic::error("no-site", format!("no {CONFIG_FILE} in {}", root.display()))
+            .hint("run polydocs in a site folder, or pass the folder with --root")
+    };
+    let root = root.canonicalize().map_err(|_| no_site())?;
+    if !root.join(CONFIG_FILE).is_file() {
+        return Err(no_site());
+    }
+    Ok(root)
+}

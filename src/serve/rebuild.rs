@@ -1,0 +1,460 @@
+//! Building the preview: the whole site first, then for each batch of edits only what the
+//! edits can have changed.
+//!
+//! What depends on what:
+//! - `site.yaml`, templates and plan data reach every page: everything is loaded and rendered.
+//! - A `.ftl` file of language L reaches the pages of every language whose fallback chain
+//!   holds L (the default language's reach every language): only the locales are loaded
+//!   again, and those languages rendered.
+//! - A Markdown page's body appears on that page only, in every language that shows it (its
+//!   own, and those that fall back to it): only that page is rendered. Its front matter
+//!   (title, description, weight, template, tier) also appears in the navigation, section
+//!   lists and breadcrumbs of its language: those languages are rendered. A page added or
+//!   removed changes the routes: everything is rendered.
+//! - `static/` is copied again, nothing rendered.
+//!
+//! Partial builds always start from the last good build, whose site is kept loaded; after a
+//! failed build the next one is full. Validation always runs on the whole site (it is cheap),
+//! and the site files (language chooser, 404 pages, sitemap) are rendered with any change.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::changes::Changes;
+use super::output::{Collector, Output};
+use crate::content::{self, PageSource};
+use crate::diagnostic::{Diagnostic, Report};
+use crate::l10n::Locales;
+use crate::render::{self, Scope, Written};
+use crate::site::{self, Site};
+use crate::source::SourceFile;
+use crate::validate::{self, Fallback, Validated};
+
+/// Pages are served from the root of the preview server, whatever `base_url` the site is
+/// published under: canonical links and the 404 pages' links start at `/`.
+const PREVIEW_BASE_URL: &str = "/";
+
+/// What a successful build produced.
+pub struct Built {
+    pub output: Output,
+    /// Files that differ from the previous output.
+    pub changed: Vec<String>,
+    pub written: Written,
+    /// What was rendered: `everything`, `the fr pages`, `2 pages`, `static files`, `nothing`.
+    pub scope: String,
+    pub warnings: Vec<Diagnostic>,
+    /// The fallbacks, when they differ from the previous build's.
+    pub fallbacks: Option<Vec<Fallback>>,
+    /// Load and validation time, then render time.
+    pub load_ms: f64,
+    pub render_ms: f64,
+}
+
+pub struct Builder {
+    root: PathBuf,
+    /// The site of the last good build, to load only what changes.
+    good: Option<(Site, Validated)>,
+    fallbacks: Option<Vec<Fallback>>,
+}
+
+/// How the Markdown pages differ between two loads.
+#[derive(Debug, PartialEq, Eq)]
+enum PageDiff {
+    /// A page was added, removed or renamed.
+    Routes,
+    /// Indices (into the new pages) of pages whose front matter changed, and of pages whose
+    /// body alone changed.
+    Pages { front: Vec<usize>, body: Vec<usize> },
+}
+
+impl Builder {
+    pub fn new(root: &Path) -> Builder {
+        Builder {
+            root: root.to_path_buf(),
+            good: None,
+            fallbacks: None,
+        }
+    }
+
+    /// Builds what `changes` affects on top of `previous`, the output of the last good build.
+    /// On error the diagnostics are sorted, and the next build will be a full one.
+    pub fn build(
+        &mut self,
+        changes: &Changes,
+        previous: Arc<Output>,
+    ) -> Result<Built, Vec<Diagnostic>> {
+        let started = Instant::now();
+        let mut report = Report::default();
+        let plan = match self.good.take() {
+            Some((site, validated)) if !changes.everything => {
+                partial_load(site, &validated, changes, &mut report)
+            }
+            _ => full_load(&self.root, &mut report),
+        };
+        let Some((site, scopes)) = plan else {
+            return Err(report.sorted());
+        };
+        let validated = validate::validate(&site);
+        report.extend(validated.diagnostics.iter().cloned());
+        if report.has_errors() {
+            return Err(report.sorted());
+        }
+        let load_ms = ms(started);
+
+        let rendering = Instant::now();
+        let collector = if scopes.contains(&Scope::All) {
+            Collector::fresh(previous)
+        } else if scopes.contains(&Scope::Static) {
+            Collector::copy_of(previous, &["static/"])
+        } else {
+            Collector::copy_of(previous, &[])
+        };
+        let mut written = Written::default();
+        let scopes = if scopes.contains(&Scope::All) {
+            vec![Scope::All]
+        } else {
+            scopes
+        };
+        for scope in &scopes {
+            let w = render::render_to(&site, &validated, scope, &collector).map_err(|ds| {
+                report.extend(ds);
+                std::mem::take(&mut report).sorted()
+            })?;
+            written.pages += w.pages;
+            written.files += w.files;
+            written.bytes += w.bytes;
+        }
+        let (output, changed) = collector.finish();
+        let render_ms = ms(rendering);
+
+        let fallbacks = (self.fallbacks.as_ref() != Some(&validated.fallbacks))
+            .then(|| validated.fallbacks.clone());
+        self.fallbacks = Some(validated.fallbacks.clone());
+        let scope = describe(&scopes, &site);
+        self.good = Some((site, validated));
+        Ok(Built {
+            output,
+            changed,
+            written,
+            scope,
+            warnings: report.sorted(),
+            fallbacks,
+            load_ms,
+            render_ms,
+        })
+    }
+}
+
+fn ms(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64() * 1000.0
+}
+
+/// Loads the whole site.
+fn full_load(root: &Path, report: &mut Report) -> Option<(Site, Vec<Scope>)> {
+    match site::load(root) {
+        Ok((mut site, warnings)) => {
+            report.extend(warnings.diagnostics);
+            site.config.base_url = PREVIEW_BASE_URL.to_string();
+            Some((site, vec![Scope::All]))
+        }
+        Err(errors) => {
+            report.extend(errors.diagnostics);
+            None
+        }
+    }
+}
+
+/// Loads again what `changes` names into the last good site, and says what to render.
+fn partial_load(
+    mut site: Site,
+    validated: &Validated,
+    changes: &Changes,
+    report: &mut Report,
+) -> Option<(Site, Vec<Scope>)> {
+    let mut scopes = Vec::new();
+    if !changes.locales.is_empty() {
+        site = reload_locales(site, report)?;
+        let changed: Vec<usize> = changes
+            .locales
+            .iter()
+            .filter_map(|code| site.config.language_index(code))
+            .collect();
+        let languages = site
+            .config
+            .languages
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.chain.iter().any(|c| changed.contains(c)))
+            .map(|(i, _)| i)
+            .collect();
+        scopes.push(Scope::Languages(languages));
+    }
+    if !changes.pages.is_empty() {
+        let diff = match edited_pages(&site, &changes.pages) {
+            Some(edited) => reread_pages(&mut site, edited, report)?,
+            None => {
+                let (pages, ds) = content::load(&site.root, &site.config);
+                let failed = ds.iter().any(Diagnostic::is_error);
+                report.extend(ds);
+                if failed {
+                    return None;
+                }
+                let diff = diff_pages(&site.pages, &pages);
+                site.pages = pages;
+                diff
+            }
+        };
+        match diff {
+            PageDiff::Routes => scopes.push(Scope::All),
+            PageDiff::Pages { front, body } => {
+                if !front.is_empty() {
+                    // The languages that show these pages; routes are unchanged, as no page
+                    // was added or removed.
+                    let languages: BTreeSet<usize> = validated
+                        .routes
+                        .all()
+                        .filter(|(_, r)| front.contains(&r.page))
+                        .map(|(_, r)| r.lang)
+                        .collect();
+                    scopes.push(Scope::Languages(languages.into_iter().collect()));
+                }
+                if !body.is_empty() {
+                    scopes.push(Scope::Pages(body));
+                }
+            }
+        }
+    }
+    if changes.static_files {
+        scopes.push(Scope::Static);
+    }
+    Some((site, scopes))
+}
+
+/// The site with its locales read again, and its templates compiled against them (the `t()`
+/// function holds the locales it formats with).
+fn reload_locales(site: Site, report: &mut Report) -> Option<Site> {
+    let Site {
+        root,
+        config,
+        plan,
+        pages,
+        templates,
+        ..
+    } = site;
+    let (locales, ds) = Locales::load(&root, &config);
+    let failed = ds.iter().any(Diagnostic::is_error);
+    report.extend(ds);
+    if failed {
+        return None;
+    }
+    let locales = Arc::new(locales);
+    let functions = Arc::clone(&locales);
+    let tera = templates
+        .compile(&|t| render::register_functions(t, Arc::clone(&functions)))
+        .map_err(|ds| report.extend(ds))
+        .ok()?;
+    Some(Site {
+        root,
+        config,
+        plan,
+        locales,
+        pages,
+        templates,
+        tera,
+    })
+}
+
+/// When the changed paths only edit pages the site already has: the index of each such page
+/// with its file. Paths that cannot hold a page (an editor's temporary file, gone by now) are
+/// left out. `None` when a page or a folder of pages may have been added, removed or renamed,
+/// which only loading every page again reveals.
+fn edited_pages(site: &Site, paths: &BTreeSet<String>) -> Option<Vec<(usize, PathBuf)>> {
+    let mut edited = Vec::new();
+    for rel in paths {
+        let (code, key) = rel.strip_prefix("content/")?.split_once('/')?;
+        let Some(lang) = site.config.language_index(code) else {
+            continue; // not a language of the site: its pages are not loaded
+        };
+        let path = site.root.join(rel);
+        if path.is_dir() {
+            return None;
+        }
+        if key.ends_with(".md") {
+            let index = site
+                .pages
+                .iter()
+                .position(|p| p.lang == lang && p.key == key)?;
+            edited.push((path.is_file().then_some(index)?, path));
+        } else {
+            let folder = format!("{key}/");
+            if site
+                .pages
+                .iter()
+                .any(|p| p.lang == lang && p.key.starts_with(&folder))
+            {
+                return None;
+            }
+        }
+    }
+    Some(edited)
+}
+
+/// Reads the edited pages again, in place, and tells front matter edits from body edits.
+fn reread_pages(
+    site: &mut Site,
+    edited: Vec<(usize, PathBuf)>,
+    report: &mut Report,
+) -> Option<PageDiff> {
+    let mut front = Vec::new();
+    let mut body = Vec::new();
+    for (index, path) in edited {
+        let old = &site.pages[index];
+        let page = SourceFile::read(&site.root, &path)
+            .and_then(|source| content::parse_page(old.lang, old.key.clone(), source))
+            .map_err(|d| report.push(*d))
+            .ok()?;
+        match page_edit(old, &page) {
+            Some(Edit::Front) => front.push(index),
+            Some(Edit::Body) => body.push(index),
+            None => {}
+        }
+        site.pages[index] = page;
+    }
+    Some(PageDiff::Pages { front, body })
+}
+
+enum Edit {
+    Front,
+    Body,
+}
+
+/// What changed between two versions of a page, if anything.
+fn page_edit(old: &PageSource, new: &PageSource) -> Option<Edit> {
+    if old.source.text == new.source.text {
+        None
+    } else if old.source.text[..old.body_start] == new.source.text[..new.body_start] {
+        Some(Edit::Body)
+    } else {
+        Some(Edit::Front)
+    }
+}
+
+/// Compares two loads of the pages by language and key, then by text.
+fn diff_pages(old: &[PageSource], new: &[PageSource]) -> PageDiff {
+    let index = |pages: &[PageSource]| -> BTreeMap<(usize, String), usize> {
+        pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ((p.lang, p.key.clone()), i))
+            .collect()
+    };
+    let (old_index, new_index) = (index(old), index(new));
+    if old.len() != new.len() || !old_index.keys().eq(new_index.keys()) {
+        return PageDiff::Routes;
+    }
+    let mut front = Vec::new();
+    let mut body = Vec::new();
+    for (key, &n) in &new_index {
+        match page_edit(&old[old_index[key]], &new[n]) {
+            Some(Edit::Front) => front.push(n),
+            Some(Edit::Body) => body.push(n),
+            None => {}
+        }
+    }
+    PageDiff::Pages { front, body }
+}
+
+fn describe(scopes: &[Scope], site: &Site) -> String {
+    let parts: Vec<String> = scopes
+        .iter()
+        .map(|s| match s {
+            Scope::All => "everything".to_string(),
+            Scope::Languages(ls) if ls.is_empty() => "the site files".to_string(),
+            Scope::Languages(ls) => {
+                let codes: Vec<&str> = ls
+                    .iter()
+                    .map(|&l| site.config.languages[l].code.as_str())
+                    .collect();
+                format!("the {} pages", codes.join(", "))
+            }
+            Scope::Pages(ps) if ps.len() == 1 => format!("{} page", ps.len()),
+            Scope::Pages(ps) => format!("{} pages", ps.len()),
+            Scope::Static => "static files".to_string(),
+        })
+        .collect();
+    if parts.is_empty() {
+        "nothing".to_string()
+    } else {
+        parts.join(" and ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config;
+
+    fn pages(files: &[(&str, &str)]) -> Vec<PageSource> {
+        let yaml = "default_language: en\nbase_url: /\noutput: public\nlanguages:\n  - code: en\n    tag: en\n    name: English\n";
+        let config = config::parse(&SourceFile::from_text("site.yaml", yaml)).unwrap();
+        static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "polydocs-serve-diff-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        ));
+        for (key, text) in files {
+            let path = dir.join("content/en").join(key);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let (pages, ds) = content::load(&dir, &config);
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(ds.is_empty(), "{ds:?}");
+        pages
+    }
+
+    #[test]
+    fn page_edits_are_told_apart() {
+        let a = "---\ntitle: A\n---\nBody\n";
+        let b = "---\ntitle: B\n---\nBody\n";
+        let before = pages(&[("_index.md", a), ("x.md", b)]);
+        assert_eq!(
+            diff_pages(&before, &pages(&[("_index.md", a), ("x.md", b)])),
+            PageDiff::Pages {
+                front: vec![],
+                body: vec![]
+            }
+        );
+        assert_eq!(
+            diff_pages(
+                &before,
+                &pages(&[("_index.md", a), ("x.md", "---\ntitle: B\n---\nNew body\n")])
+            ),
+            PageDiff::Pages {
+                front: vec![],
+                body: vec![1]
+            }
+        );
+        assert_eq!(
+            diff_pages(
+                &before,
+                &pages(&[("_index.md", "---\ntitle: A2\n---\nBody\n"), ("x.md", b)])
+            ),
+            PageDiff::Pages {
+                front: vec![0],
+                body: vec![]
+            }
+        );
+        assert_eq!(
+            diff_pages(&before, &pages(&[("_index.md", a), ("y.md", b)])),
+            PageDiff::Routes
+        );
+        assert_eq!(
+            diff_pages(&before, &pages(&[("_index.md", a)])),
+            PageDiff::Routes
+        );
+    }
+}

@@ -1,0 +1,806 @@
+//! `polydocs serve`: the real binary on a free port against a temporary copy of the site,
+//! spoken to with plain HTTP/1.1 over std's TcpStream; and the partial rebuilds checked
+//! against full builds of the same sources.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::{TempDir, TempSite};
+use polydocs::serve::changes::Changes;
+use polydocs::serve::output::Output;
+use polydocs::serve::rebuild::Builder;
+
+/// How long an edit may take to show. Rebuilds take milliseconds; this is for a busy machine.
+const EDIT_WAIT: Duration = Duration::from_secs(10);
+/// How long serve may take to build the site and start listening.
+const START_WAIT: Duration = Duration::from_secs(60);
+
+/// A running `polydocs serve`, killed on drop.
+struct Serve {
+    child: Child,
+    /// `127.0.0.1:40123`
+    addr: String,
+    stdout: Arc<Mutex<String>>,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Serve {
+    fn start(site: &TempSite) -> Serve {
+        Serve::start_with(&site.root, &["--port", "0"])
+    }
+
+    fn start_with(root: &Path, args: &[&str]) -> Serve {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_polydocs"))
+            .arg("--root")
+            .arg(root)
+            .arg("serve")
+            .args(args)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start polydocs serve");
+        let (lines, received) = channel();
+        let stdout = collect(child.stdout.take().unwrap(), Some(lines));
+        let stderr = collect(child.stderr.take().unwrap(), None);
+        let mut serve = Serve {
+            child,
+            addr: String::new(),
+            stdout,
+            stderr,
+        };
+        serve.addr = serve.wait_for_address(&received);
+        serve
+    }
+
+    fn wait_for_address(&mut self, lines: &Receiver<String>) -> String {
+        let deadline = Instant::now() + START_WAIT;
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            let Ok(line) = lines.recv_timeout(left) else {
+                break;
+            };
+            if let Some(rest) = line.strip_prefix("Serving http://") {
+                assert!(
+                    line.ends_with("— press Ctrl-C to stop"),
+                    "unexpected serving line: {line}"
+                );
+                let addr = rest.split('/').next().unwrap().to_string();
+                assert!(addr.starts_with("127.0.0.1:"), "{line}");
+                return addr;
+            }
+        }
+        panic!("serve did not print its address\n{}", self.output());
+    }
+
+    fn output(&self) -> String {
+        format!(
+            "--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.stdout.lock().unwrap(),
+            self.stderr.lock().unwrap()
+        )
+    }
+
+    fn get(&self, path: &str) -> Response {
+        request(&self.addr, "GET", path)
+    }
+
+    fn status(&self) -> String {
+        let r = self.get("/__polydocs/status");
+        assert_eq!(r.status, 200);
+        r.body
+    }
+
+    /// Polls until `ok` holds, or fails with `what` and serve's output.
+    fn wait_until(&self, what: &str, mut ok: impl FnMut(&Serve) -> bool) {
+        let deadline = Instant::now() + EDIT_WAIT;
+        loop {
+            if ok(self) {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "{what}: not within {EDIT_WAIT:?}\nstatus: {}\n{}",
+                    self.status(),
+                    self.output()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn collect(
+    pipe: impl Read + Send + 'static,
+    lines: Option<std::sync::mpsc::Sender<String>>,
+) -> Arc<Mutex<String>> {
+    let text = Arc::new(Mutex::new(String::new()));
+    let sink = Arc::clone(&text);
+    std::thread::spawn(move || {
+        for line in BufReader::new(pipe).lines() {
+            let Ok(line) = line else { break };
+            sink.lock().unwrap().push_str(&format!("{line}\n"));
+            if let Some(tx) = &lines {
+                let _ = tx.send(line);
+            }
+        }
+    });
+    text
+}
+
+#[derive(Debug)]
+struct Response {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+impl Response {
+    fn header(&self, name: &str) -> Option<String> {
+        self.head.lines().skip(1).find_map(|l| {
+            let (n, v) = l.split_once(':')?;
+            n.eq_ignore_ascii_case(name).then(|| v.trim().to_string())
+        })
+    }
+}
+
+/// One request, sent as it is written (no normalization of the path), on its own connection.
+fn request(addr: &str, method: &str, path: &str) -> Response {
+    let mut stream = TcpStream::connect(addr).expect("connect to serve");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read the response");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text
+        .split_once("\r\n\r\n")
+        .unwrap_or_else(|| panic!("no response head: {text:?}"));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("bad status line: {head}"));
+    Response {
+        status,
+        head: head.to_string(),
+        body: body.to_string(),
+    }
+}
+
+/// An open `/__polydocs/events` stream.
+struct Events {
+    reader: BufReader<TcpStream>,
+}
+
+impl Events {
+    fn open(addr: &str) -> Events {
+        let mut stream = TcpStream::connect(addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        write!(
+            stream,
+            "GET /__polydocs/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        let mut reader = BufReader::new(stream);
+        let mut head = String::new();
+        let deadline = Instant::now() + EDIT_WAIT;
+        while !head.ends_with("\r\n\r\n") && Instant::now() < deadline {
+            let _ = reader.read_line(&mut head);
+        }
+        assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+        assert!(head.contains("Content-Type: text/event-stream"), "{head}");
+        Events { reader }
+    }
+
+    /// The next `data:` message, if one comes within `wait`.
+    fn next(&mut self, wait: Duration) -> Option<String> {
+        let deadline = Instant::now() + wait;
+        let mut line = String::new();
+        while Instant::now() < deadline {
+            match self.reader.read_line(&mut line) {
+                Ok(0) => return None,
+                Ok(_) if line.ends_with('\n') => {
+                    if let Some(data) = line.trim_end().strip_prefix("data: ") {
+                        return Some(data.to_string());
+                    }
+                    line.clear();
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The first message within [`EDIT_WAIT`] for which `ok` holds.
+    fn until(&mut self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + EDIT_WAIT;
+        let mut seen = Vec::new();
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            if let Some(message) = self.next(left) {
+                if ok(&message) {
+                    return message;
+                }
+                seen.push(message);
+            }
+        }
+        panic!("{what}: no such event within {EDIT_WAIT:?}; got {seen:#?}");
+    }
+}
+
+const SCRIPT_TAG: &str = "<script src=\"/__polydocs/live.js\"";
+
+#[test]
+fn every_language_is_served_at_the_published_urls_with_content_types() {
+    let site = TempSite::new("serve-pages");
+    let before = common::snapshot(&site.root);
+    let serve = Serve::start(&site);
+
+    for (prefix, tag) in [("en", "en"), ("fr", "fr"), ("zh-tw", "zh-Hant-TW")] {
+        for path in [
+            format!("/{prefix}/"),
+            format!("/{prefix}/compare/"),
+            format!("/{prefix}/docs/contacting-support/chat-and-phone/"),
+        ] {
+            let r = serve.get(&path);
+            assert_eq!(r.status, 200, "{path}\n{}", serve.output());
+            assert_eq!(
+                r.header("Content-Type").as_deref(),
+                Some("text/html; charset=utf-8")
+            );
+            assert!(r.body.contains(&format!("<html lang=\"{tag}\"")), "{path}");
+            assert!(
+                r.body.contains(SCRIPT_TAG),
+                "{path} has no live-reload script"
+            );
+            assert_eq!(r.header("Cache-Control").as_deref(), Some("no-store"));
+        }
+    }
+    // The language chooser at the root, and the site's other files.
+    let chooser = serve.get("/");
+    assert_eq!(chooser.status, 200);
+    assert!(chooser.body.contains("hreflang=\"zh-Hant-TW\""));
+    for (path, content_type) in [
+        ("/static/style.css", "text/css; charset=utf-8"),
+        ("/static/icons/chat.svg", "image/svg+xml"),
+        ("/sitemap.xml", "application/xml; charset=utf-8"),
+        ("/robots.txt", "text/plain; charset=utf-8"),
+        ("/__polydocs/live.js", "text/javascript; charset=utf-8"),
+        ("/__polydocs/status", "application/json; charset=utf-8"),
+    ] {
+        let r = serve.get(path);
+        assert_eq!(r.status, 200, "{path}");
+        assert_eq!(
+            r.header("Content-Type").as_deref(),
+            Some(content_type),
+            "{path}"
+        );
+        assert!(
+            !r.body.contains(SCRIPT_TAG),
+            "{path} must not get the script"
+        );
+    }
+    // HEAD: the same head, no body.
+    let head = request(&serve.addr, "HEAD", "/fr/");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    assert_ne!(head.header("Content-Length").as_deref(), Some("0"));
+    assert_eq!(request(&serve.addr, "POST", "/fr/").status, 405);
+
+    // A folder without its slash is redirected, as static hosts do.
+    let r = serve.get("/fr/docs");
+    assert_eq!(r.status, 301);
+    assert_eq!(r.header("Location").as_deref(), Some("/fr/docs/"));
+
+    // Missing pages: the language's 404 page, else the default language's. No listings.
+    let r = serve.get("/fr/no-such-page/");
+    assert_eq!(r.status, 404);
+    assert!(r.body.contains("<html lang=\"fr\""), "{}", r.body);
+    assert!(r.body.contains(SCRIPT_TAG));
+    let r = serve.get("/zh-tw/nope.html");
+    assert_eq!(r.status, 404);
+    assert!(r.body.contains("<html lang=\"zh-Hant-TW\""));
+    for path in [
+        "/no-such-page/",
+        "/static/",
+        "/static/icons/",
+        "/en/docs/missing",
+    ] {
+        let r = serve.get(path);
+        assert_eq!(r.status, 404, "{path}");
+        assert!(r.body.contains("<html lang=\"en\""), "{path}: {}", r.body);
+        assert!(!r.body.contains("style.css</a>"), "{path} lists a folder");
+    }
+
+    drop(serve);
+    // Serve built into memory: the site folder, public/ included, is as it was.
+    assert!(!site.public().exists(), "serve created public/");
+    common::assert_same_tree(&before, &common::snapshot(&site.root), "serve");
+}
+
+#[test]
+fn path_traversal_gets_404() {
+    let site = TempSite::new("serve-traversal");
+    let serve = Serve::start(&site);
+    for path in [
+        "/../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/%2E%2E/%2E%2E/sentinel.txt",
+        "/en/..%2f..%2fsite.yaml",
+        "/en/../../site.yaml",
+        "/..\\site.yaml",
+        "/static/..%5c..%5csite.yaml",
+        "/static/%2e%2e/locales/fr/ui.ftl",
+        "//etc/passwd",
+        "/etc/passwd",
+        "/site.yaml",
+        "/locales/fr/ui.ftl",
+        "/content/en/_index.md",
+        "/en/%00/index.html",
+        "/C:/Windows/win.ini",
+        "site.yaml",
+    ] {
+        let r = serve.get(path);
+        assert_eq!(r.status, 404, "{path}: {}", r.head);
+        assert!(!r.body.contains("base_url"), "{path} leaked site.yaml");
+        assert!(!r.body.contains("footer-note"), "{path} leaked a locale");
+    }
+}
+
+#[test]
+fn an_ftl_edit_shows_within_a_bounded_wait() {
+    let site = TempSite::new("serve-ftl");
+    let serve = Serve::start(&site);
+    let english = serve.get("/en/").body;
+    let mut events = Events::open(&serve.addr);
+    let first = events
+        .next(EDIT_WAIT)
+        .expect("the current state on connecting");
+    assert!(first.contains("\"errors\":[]"), "{first}");
+
+    site.replace_once(
+        "locales/fr/ui.ftl",
+        "footer-note = Ce site est proposé en plusieurs langues.",
+        "footer-note = Aperçu modifié en direct.",
+    );
+    serve.wait_until("the French footer shows the edit", |s| {
+        s.get("/fr/").body.contains("Aperçu modifié en direct.")
+    });
+    // The French pages changed; the English ones did not.
+    let news = events.until("a reload event for the French pages", |m| {
+        m.contains("\"fr/index.html\"")
+    });
+    assert!(!news.contains("\"en/index.html\""), "{news}");
+    assert_eq!(
+        strip_script(&serve.get("/en/").body),
+        strip_script(&english)
+    );
+    assert!(
+        serve
+            .get("/fr/docs/")
+            .body
+            .contains("Aperçu modifié en direct.")
+    );
+}
+
+#[test]
+fn a_markdown_edit_shows_on_its_page_and_its_title_in_the_lists() {
+    let site = TempSite::new("serve-md");
+    let serve = Serve::start(&site);
+    let path = "content/zh-TW/hours.md";
+    let text = site.read(path);
+    site.write(path, &format!("{text}\n新增的段落，用於測試即時預覽。\n"));
+    serve.wait_until("the page shows the new paragraph", |s| {
+        s.get("/zh-tw/hours/")
+            .body
+            .contains("新增的段落，用於測試即時預覽。")
+    });
+
+    site.replace_once(
+        "content/en/docs/choosing-a-priority.md",
+        "title: Choosing a priority",
+        "title: Picking a priority level",
+    );
+    serve.wait_until("the docs section lists the new title", |s| {
+        s.get("/en/docs/").body.contains("Picking a priority level")
+    });
+    assert!(
+        serve
+            .get("/en/docs/choosing-a-priority/")
+            .body
+            .contains("Picking a priority level")
+    );
+}
+
+#[test]
+fn broken_edits_keep_the_server_answering_and_show_the_error_until_fixed() {
+    let site = TempSite::new("serve-broken");
+    let serve = Serve::start(&site);
+    let mut events = Events::open(&serve.addr);
+    events
+        .next(EDIT_WAIT)
+        .expect("the current state on connecting");
+
+    // A Fluent syntax error.
+    let ftl = "locales/fr/ui.ftl";
+    let good = site.read(ftl);
+    let broken = good.replacen(
+        "footer-note = Ce site est proposé en plusieurs langues.",
+        "footer-note = { $",
+        1,
+    );
+    assert_ne!(good, broken);
+    site.write(ftl, &broken);
+    let (line, col) = common::locate(&broken, "footer-note = { $");
+    let location = format!("{ftl}:{line}:");
+    serve.wait_until("the status shows the Fluent error", |s| {
+        s.status().contains(&location)
+    });
+    let status = serve.status();
+    assert!(status.contains("error[fluent-syntax]"), "{status}");
+    assert!(status.contains("^"), "the report has a caret: {status}");
+    let news = events.until("the error pushed to open pages", |m| m.contains(&location));
+    assert!(news.contains("fluent-syntax"), "{news}");
+    assert!(col >= 1);
+    // The last good build is still served, and a page opened now gets the script (which
+    // shows the error it reads from the stream).
+    let page = serve.get("/fr/");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body
+            .contains("Ce site est proposé en plusieurs langues.")
+    );
+    assert!(page.body.contains(SCRIPT_TAG));
+    let mut late = Events::open(&serve.addr);
+    let state = late.next(EDIT_WAIT).unwrap();
+    assert!(state.contains(&location), "{state}");
+    assert!(
+        serve.stderr.lock().unwrap().contains(&location),
+        "the terminal shows the error\n{}",
+        serve.output()
+    );
+
+    // Fixed: the error clears and the edit shows.
+    site.write(
+        ftl,
+        &good.replacen(
+            "footer-note = Ce site est proposé en plusieurs langues.",
+            "footer-note = Réparé.",
+            1,
+        ),
+    );
+    serve.wait_until("the fixed Fluent file is served", |s| {
+        s.get("/fr/").body.contains("Réparé.")
+    });
+    assert!(serve.status().contains("\"errors\":[]"));
+    events.until("the news that all is well", |m| m.contains("\"errors\":[]"));
+
+    // A YAML error in the plan data, then its fix.
+    let yaml = "content/tiers.yaml";
+    let good = site.read(yaml);
+    site.write(yaml, &format!("{good}\n  broken: [\n"));
+    serve.wait_until("the status shows the YAML error", |s| {
+        s.status().contains("content/tiers.yaml:")
+    });
+    assert!(serve.status().contains("error[yaml-syntax]"));
+    assert_eq!(serve.get("/en/compare/").status, 200);
+    site.write(yaml, &good);
+    serve.wait_until("the YAML error clears", |s| {
+        s.status().contains("\"errors\":[]")
+    });
+
+    // A broken front matter, then its fix.
+    let page = "content/en/hours.md";
+    let good = site.read(page);
+    site.write(page, &good.replacen("---\n", "---\ntitle: [\n", 1));
+    serve.wait_until("the status shows the front matter error", |s| {
+        s.status().contains("content/en/hours.md:")
+    });
+    assert_eq!(serve.get("/en/hours/").status, 200);
+    site.write(page, &good);
+    serve.wait_until("the front matter error clears", |s| {
+        s.status().contains("\"errors\":[]")
+    });
+}
+
+#[test]
+fn the_script_is_served_only_by_serve_never_built() {
+    let site = TempSite::new("serve-build-output");
+    site.build_ok();
+    for page in [
+        "index.html",
+        "en/index.html",
+        "fr/404.html",
+        "zh-tw/hours/index.html",
+    ] {
+        assert!(
+            !site.page(page).contains("__polydocs"),
+            "build output {page} has the live-reload script"
+        );
+    }
+    // Serve leaves a published build exactly as it was.
+    let published = common::snapshot(&site.public());
+    let serve = Serve::start(&site);
+    site.replace_once(
+        "locales/en/ui.ftl",
+        "footer-note = This site is available in several languages.",
+        "footer-note = Previewed.",
+    );
+    serve.wait_until("the edit shows", |s| {
+        s.get("/en/").body.contains("Previewed.")
+    });
+    drop(serve);
+    common::assert_same_tree(&published, &common::snapshot(&site.public()), "public/");
+}
+
+#[test]
+fn a_taken_port_or_a_missing_site_is_an_error() {
+    let site = TempSite::new("serve-port");
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let run = site.run(&["serve", "--port", &port]);
+    assert_eq!(run.code, 1, "{}", run.describe());
+    assert!(
+        run.stderr.contains("cannot listen on 127.0.0.1:"),
+        "{}",
+        run.describe()
+    );
+
+    let empty = TempDir::new("serve-no-site");
+    let out = Command::new(env!("CARGO_BIN_EXE_polydocs"))
+        .arg("--root")
+        .arg(&empty.path)
+        .args(["serve", "--port", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no site.yaml"));
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_cleanly() {
+    let site = TempSite::new("serve-ctrl-c");
+    let mut serve = Serve::start(&site);
+    let killed = Command::new("kill")
+        .args(["-INT", &serve.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let deadline = Instant::now() + EDIT_WAIT;
+    let status = loop {
+        if let Some(status) = serve.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "serve did not stop on Ctrl-C");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(0), "{}", serve.output());
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(serve.stdout.lock().unwrap().contains("Stopped."));
+    assert!(!site.public().exists());
+}
+
+fn strip_script(html: &str) -> String {
+    html.lines()
+        .filter(|l| !l.starts_with(SCRIPT_TAG))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Partial rebuilds: after each edit, what serve re-rendered must equal a full build.
+
+fn full_build(root: &Path) -> Output {
+    let mut builder = Builder::new(root);
+    builder
+        .build(&Changes::everything(), Arc::new(Output::default()))
+        .unwrap_or_else(|ds| panic!("full build failed: {ds:#?}"))
+        .output
+}
+
+fn changes(paths: &[&str]) -> Changes {
+    let mut c = Changes::default();
+    for p in paths {
+        c.add(Path::new(p));
+    }
+    c
+}
+
+fn assert_same_output(partial: &Output, full: &Output, what: &str) {
+    if partial == full {
+        return;
+    }
+    let mut differ: Vec<&str> = full
+        .paths()
+        .into_iter()
+        .chain(partial.paths())
+        .filter(|p| partial.get(p) != full.get(p))
+        .collect();
+    differ.sort_unstable();
+    differ.dedup();
+    panic!("{what}: the partial rebuild differs from a full build in {differ:?}");
+}
+
+#[test]
+fn partial_rebuilds_equal_full_builds() {
+    let site = TempSite::new("serve-partial");
+    let root = site.root.canonicalize().unwrap();
+    let mut builder = Builder::new(&root);
+    let mut current = Arc::new(
+        builder
+            .build(&Changes::everything(), Arc::new(Output::default()))
+            .unwrap()
+            .output,
+    );
+
+    type Edit = Box<dyn Fn(&TempSite)>;
+    let steps: Vec<(&str, Vec<&str>, &str, Edit)> = vec![
+        (
+            "a French message",
+            vec!["locales/fr/ui.ftl"],
+            "the fr pages",
+            Box::new(|s: &TempSite| {
+                s.replace_once(
+                    "locales/fr/ui.ftl",
+                    "footer-note = Ce site est proposé en plusieurs langues.",
+                    "footer-note = Modifié.",
+                );
+            }),
+        ),
+        (
+            "a French message removed: French falls back to English for it",
+            vec!["locales/fr/ui.ftl"],
+            "the fr pages",
+            Box::new(|s: &TempSite| {
+                s.replace_once("locales/fr/ui.ftl", "footer-note = Modifié.\n", "");
+            }),
+        ),
+        (
+            "an English message, which every language falls back to",
+            vec!["locales/en/ui.ftl"],
+            "the en, fr, zh-TW pages",
+            Box::new(|s: &TempSite| {
+                s.replace_once(
+                    "locales/en/ui.ftl",
+                    "footer-note = This site is available in several languages.",
+                    "footer-note = Shown in French too.",
+                );
+            }),
+        ),
+        (
+            "a page body",
+            vec!["content/zh-TW/hours.md"],
+            "1 page",
+            Box::new(|s: &TempSite| {
+                let text = s.read("content/zh-TW/hours.md");
+                s.write("content/zh-TW/hours.md", &format!("{text}\n新段落。\n"));
+            }),
+        ),
+        (
+            "a page title",
+            vec!["content/en/docs/choosing-a-priority.md"],
+            "the en pages",
+            Box::new(|s: &TempSite| {
+                s.replace_once(
+                    "content/en/docs/choosing-a-priority.md",
+                    "title: Choosing a priority",
+                    "title: Picking a priority",
+                );
+            }),
+        ),
+        (
+            "a page removed (French falls back to English)",
+            vec!["content/fr/docs/contacting-support/named-contacts.md"],
+            "everything",
+            Box::new(|s: &TempSite| {
+                std::fs::remove_file(
+                    s.path("content/fr/docs/contacting-support/named-contacts.md"),
+                )
+                .unwrap();
+            }),
+        ),
+        (
+            "the body of a page other languages fall back to",
+            vec!["content/en/docs/contacting-support/named-contacts.md"],
+            "1 page",
+            Box::new(|s: &TempSite| {
+                let p = "content/en/docs/contacting-support/named-contacts.md";
+                let text = s.read(p);
+                s.write(p, &format!("{text}\nOne more paragraph.\n"));
+            }),
+        ),
+        (
+            "static files added and changed",
+            vec!["static/extra.txt", "static/style.css"],
+            "static files",
+            Box::new(|s: &TempSite| {
+                s.write("static/extra.txt", "extra\n");
+                let css = s.read("static/style.css");
+                s.write("static/style.css", &format!("{css}\n.x {{}}\n"));
+            }),
+        ),
+        (
+            "a static file removed",
+            vec!["static/extra.txt"],
+            "static files",
+            Box::new(|s: &TempSite| {
+                std::fs::remove_file(s.path("static/extra.txt")).unwrap();
+            }),
+        ),
+        (
+            "a message and a page at once",
+            vec!["locales/zh-TW/ui.ftl", "content/fr/hours.md"],
+            "the zh-TW pages and 1 page",
+            Box::new(|s: &TempSite| {
+                s.replace_once(
+                    "locales/zh-TW/ui.ftl",
+                    "footer-note = 本網站提供多種語言版本。",
+                    "footer-note = 已修改。",
+                );
+                let text = s.read("content/fr/hours.md");
+                s.write("content/fr/hours.md", &format!("{text}\nUn paragraphe.\n"));
+            }),
+        ),
+        (
+            "an editor's temporary file beside a page",
+            vec!["content/en/hours.md", "content/en/sedX1b2c3"],
+            "1 page",
+            Box::new(|s: &TempSite| {
+                let text = s.read("content/en/hours.md");
+                s.write("content/en/hours.md", &format!("{text}\nSaved by sed.\n"));
+            }),
+        ),
+    ];
+    for (what, paths, scope, edit) in steps {
+        edit(&site);
+        let built = builder
+            .build(&changes(&paths), Arc::clone(&current))
+            .unwrap_or_else(|ds| panic!("{what}: {ds:#?}"));
+        let full = full_build(&root);
+        assert_same_output(&built.output, &full, what);
+        if what.starts_with("an English message") {
+            let fr = String::from_utf8_lossy(full.get("fr/index.html").unwrap()).into_owned();
+            assert!(fr.contains("Shown in French too."), "French falls back");
+        }
+        // The changed list is exactly the difference from the previous build.
+        let mut expected: Vec<String> = full
+            .paths()
+            .into_iter()
+            .chain(current.paths())
+            .filter(|p| full.get(p) != current.get(p))
+            .map(str::to_string)
+            .collect();
+        expected.sort();
+        expected.dedup();
+        assert_eq!(built.changed, expected, "{what}: changed files");
+        assert!(!built.changed.is_empty(), "{what}: nothing changed");
+        // Checked last, so that a wrong output is reported as such first.
+        assert_eq!(
+            built.scope, scope,
+            "{what}: rendered more or less than expected"
+        );
+        current = Arc::new(built.output);
+    }
+}
