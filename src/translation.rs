@@ -177,14 +177,12 @@ pub fn is_outdated(translation: &PageSource, source: &PageSource) -> bool {
             .is_some_and(|recorded| *recorded != page_fingerprint(source))
 }
 
-/// [`is_outdated`] for a page of the site, looking up its default-language source.
-pub fn page_is_outdated(site: &Site, page: &PageSource) -> bool {
-    let default = site.config.default;
-    page.lang != default
-        && site
-            .pages
-            .iter()
-            .any(|p| p.lang == default && p.key == page.key && is_outdated(page, p))
+/// The pages of a site by language and key, for lookups in loops over many pages.
+pub fn pages_by_key(site: &Site) -> std::collections::HashMap<(usize, &str), &PageSource> {
+    site.pages
+        .iter()
+        .map(|p| ((p.lang, p.key.as_str()), p))
+        .collect()
 }
 
 /// The state of every language (the pseudo-language left out).
@@ -192,6 +190,7 @@ pub fn status(site: &Site) -> Result<Vec<LanguageStatus>, Box<Diagnostic>> {
     let default = site.config.default;
     let source_messages = message_fingerprints(&site.locales, default);
     let source_pages: Vec<&PageSource> = site.pages.iter().filter(|p| p.lang == default).collect();
+    let by_key = pages_by_key(site);
     let mut out = Vec::new();
     for (lang, language) in site
         .config
@@ -229,18 +228,14 @@ pub fn status(site: &Site) -> Result<Vec<LanguageStatus>, Box<Diagnostic>> {
         };
         let (mut missing_pages, mut outdated_pages) = (Vec::new(), Vec::new());
         for source in &source_pages {
-            match site
-                .pages
-                .iter()
-                .find(|p| p.lang == lang && p.key == source.key)
-            {
+            match by_key.get(&(lang, source.key.as_str())) {
                 None => {
                     pages.missing += 1;
                     missing_pages.push(source.key.clone());
                 }
                 Some(page) => {
                     pages.translated += 1;
-                    if page_is_outdated(site, page) {
+                    if is_outdated(page, source) {
                         pages.outdated += 1;
                         outdated_pages.push(page.key.clone());
                     }

@@ -804,3 +804,22 @@ fn partial_rebuilds_equal_full_builds() {
         current = Arc::new(built.output);
     }
 }
+
+#[test]
+fn a_translator_sees_the_findings_of_check_while_serving() {
+    let site = TempSite::new("serve-findings");
+    let serve = Serve::start(&site);
+    let text = site.replace_once(
+        "locales/fr/ui.ftl",
+        "footer-note = Ce site est proposé en plusieurs langues.",
+        "footer-note = Ce site est proposé en { $nombre } langues.",
+    );
+    let (line, column) = common::locate(&text, "nombre");
+    let location = format!("locales/fr/ui.ftl:{line}:{column}");
+    serve.wait_until("the unknown variable is reported in the terminal", |s| {
+        let err = s.stderr.lock().unwrap();
+        err.contains("unknown-variable") && err.contains(&location)
+    });
+    // The preview goes on: the page is served, the rest of the message shows.
+    assert!(serve.get("/fr/").body.contains("Ce site est proposé en"));
+}

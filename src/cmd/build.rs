@@ -58,6 +58,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Report> {
     let staging = target.stage().map_err(|d| with(&mut report, d))?;
     let written = render::render(&site, &validated, &staging.dir).map_err(|ds| {
         report.extend(ds);
+        report.extend(crate::lint::translation_errors(&site));
         std::mem::take(&mut report)
     })?;
     staging.commit().map_err(|d| with(&mut report, d))?;

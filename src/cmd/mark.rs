@@ -56,17 +56,14 @@ pub fn mark(site: &Site, code: &str, target: &Target) -> Result<String, String> 
     }
     let (mut pages, mut messages) = (0, 0);
     if let Target::Page(_) | Target::All = target {
+        let by_key = crate::translation::pages_by_key(site);
         for page in site.pages.iter().filter(|p| p.lang == lang) {
             if let Target::Page(key) = target
                 && &page.key != key
             {
                 continue;
             }
-            let Some(source) = site
-                .pages
-                .iter()
-                .find(|p| p.lang == site.config.default && p.key == page.key)
-            else {
+            let Some(source) = by_key.get(&(site.config.default, page.key.as_str())) else {
                 continue;
             };
             let stamped = stamp_page(&page.source.text, &page_fingerprint(source));

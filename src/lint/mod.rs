@@ -33,3 +33,13 @@ pub fn lint(site: &Site, validated: &Validated, complete: bool) -> Vec<Diagnosti
     out.extend(templates::lint(&site.templates));
     out
 }
+
+/// The errors among the translators' Fluent findings. A page fails to render when a message
+/// uses a variable or a reference that does not exist; the template position alone does not
+/// tell the translator which line of their file to fix, so a failed build adds these.
+pub fn translation_errors(site: &Site) -> Vec<Diagnostic> {
+    fluent::lint(site, None)
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect()
+}

@@ -1,19 +1,29 @@
 //! Checks of the Markdown pages: links to pages that do not exist in the page's language,
 //! and translations whose source page has changed since they were marked up to date.
 
+use std::collections::HashSet;
+
 use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::content::{PageSource, url_path};
 use crate::diagnostic::Diagnostic;
 use crate::routes::Routes;
 use crate::site::Site;
-use crate::translation::{Lock, message_fingerprints, page_is_outdated};
+use crate::translation::{Lock, is_outdated, message_fingerprints};
 
 pub fn lint(site: &Site, routes: &Routes) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // Every published address, `<prefix>/<path>`, looked up once per link.
+    let published: HashSet<String> = routes
+        .all()
+        .map(|(key, r)| format!("{}/{}", site.config.languages[r.lang].prefix, url_path(key)))
+        .collect();
     for page in &site.pages {
-        links(site, routes, page, &mut out);
-        if page_is_outdated(site, page) {
+        links(site, &published, page, &mut out);
+        let source = routes
+            .get(&page.key, site.config.default)
+            .map(|r| &site.pages[r.page]);
+        if source.is_some_and(|source| is_outdated(page, source)) {
             let code = &site.config.languages[page.lang].code;
             let default = &site.config.default_language().code;
             out.push(
@@ -30,8 +40,8 @@ pub fn lint(site: &Site, routes: &Routes) -> Vec<Diagnostic> {
     out
 }
 
-/// Relative links in the body must lead to a page of the same language (or a static file).
-fn links(site: &Site, routes: &Routes, page: &PageSource, out: &mut Vec<Diagnostic>) {
+/// Relative links in the body must lead to a published page (or a static file).
+fn links(site: &Site, published: &HashSet<String>, page: &PageSource, out: &mut Vec<Diagnostic>) {
     let language = &site.config.languages[page.lang];
     let body = page.body();
     for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
@@ -51,20 +61,8 @@ fn links(site: &Site, routes: &Routes, page: &PageSource, out: &mut Vec<Diagnost
         let exists = target
             .strip_prefix("static/")
             .is_some_and(|f| site.root.join("static").join(f).is_file())
-            || site.config.languages.iter().enumerate().any(|(l, lang)| {
-                target
-                    .strip_prefix(&format!("{}/", lang.prefix))
-                    .is_some_and(|rest| {
-                        routes
-                            .by_key
-                            .keys()
-                            .any(|k| url_path(k) == rest || url_path(k) == format!("{rest}/"))
-                            && routes.by_key.iter().any(|(k, r)| {
-                                (url_path(k) == rest || url_path(k) == format!("{rest}/"))
-                                    && r[l].is_some()
-                            })
-                    })
-            });
+            || published.contains(&target)
+            || published.contains(&format!("{target}/"));
         if !exists {
             out.push(broken(
                 page,

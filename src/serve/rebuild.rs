@@ -120,6 +120,7 @@ impl Builder {
         for scope in &scopes {
             let w = render::render_to(&site, &validated, scope, &collector).map_err(|ds| {
                 report.extend(ds);
+                report.extend(crate::lint::translation_errors(&site));
                 std::mem::take(&mut report).sorted()
             })?;
             written.pages += w.pages;
@@ -128,6 +129,9 @@ impl Builder {
         }
         let (output, changed) = collector.finish();
         let render_ms = ms(rendering);
+        // What `check` would tell a translator, shown with the build's warnings (it does not
+        // stop the preview: `build` does not run these checks either).
+        report.extend(crate::lint::lint(&site, &validated, true));
 
         let fallbacks = (self.fallbacks.as_ref() != Some(&validated.fallbacks))
             .then(|| validated.fallbacks.clone());
