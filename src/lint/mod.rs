@@ -10,7 +10,7 @@ mod templates;
 use std::collections::BTreeSet;
 
 use crate::diagnostic::Diagnostic;
-use crate::render::view::CODE_MESSAGES;
+use crate::render::view::{BUILTIN_MESSAGES, OPTIONAL_MESSAGES};
 use crate::site::Site;
 use crate::validate::Validated;
 
@@ -24,7 +24,12 @@ pub fn lint(site: &Site, validated: &Validated, complete: bool) -> Vec<Diagnosti
         .into_iter()
         .map(|(id, _, _)| id)
         .collect();
-    used.extend(CODE_MESSAGES.iter().map(|s| s.to_string()));
+    used.extend(
+        BUILTIN_MESSAGES
+            .iter()
+            .chain(OPTIONAL_MESSAGES)
+            .map(|s| s.to_string()),
+    );
     if let Some(plan) = &site.plan {
         used.extend(plan.message_refs().into_iter().map(|r| r.id.clone()));
     }
