@@ -134,6 +134,10 @@ pub fn render_with(markdown: &str, raw_html: bool, table_label: &str) -> Rendere
     }
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html_out, out.into_iter());
+    // CommonMark: U+0000 is replaced for security reasons (pulldown-cmark passes it through).
+    if html_out.contains('\0') {
+        html_out = html_out.replace('\0', "\u{fffd}");
+    }
     if has_html && !raw_html {
         html_out = sanitizer().clean(&html_out).to_string();
     }
@@ -213,7 +217,8 @@ pub fn slugify(text: &str) -> String {
                 slug.push('-');
             }
             dash = false;
-            slug.extend(c.to_lowercase());
+            // `İ` lowercases to `i` and a combining dot: keep letters and digits only.
+            slug.extend(c.to_lowercase().filter(|l| l.is_alphanumeric()));
         } else {
             dash = true;
         }

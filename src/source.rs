@@ -53,7 +53,13 @@ impl SourceFile {
             )
         })?;
         match String::from_utf8(bytes) {
-            Ok(text) => Ok(SourceFile { display, text }),
+            Ok(mut text) => {
+                // A byte-order mark is not part of the text (Fluent and Tera would choke on it).
+                if text.starts_with('\u{feff}') {
+                    text.drain(..'\u{feff}'.len_utf8());
+                }
+                Ok(SourceFile { display, text })
+            }
             Err(e) => {
                 let offset = e.utf8_error().valid_up_to();
                 let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
@@ -146,6 +152,7 @@ pub fn walk(root: &Path, dir: &Path, extensions: &[&str]) -> (Vec<PathBuf>, Vec<
     let site = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     for entry in walkdir::WalkDir::new(dir)
         .follow_links(false)
+        .follow_root_links(false)
         .sort_by_file_name()
     {
         let entry = match entry {

@@ -45,10 +45,21 @@ fn links(site: &Site, published: &HashSet<String>, page: &PageSource, out: &mut 
     let language = &site.config.languages[page.lang];
     let body = page.body();
     for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
-        let Event::Start(Tag::Link { dest_url, .. }) = event else {
+        let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
+            event
+        else {
             continue;
         };
         let url = dest_url.as_ref();
+        if !crate::markdown::is_safe_address(url) {
+            let at = page.body_start + range.start;
+            out.push(
+                Diagnostic::error("unsafe-link", format!("the address `{url}` is not allowed"))
+                    .at_range(&page.source, at..at + 1)
+                    .hint("link to http, https or mailto addresses, or to a page with a relative address"),
+            );
+            continue;
+        }
         let path = url.split(['#', '?']).next().unwrap_or("");
         if path.is_empty() || url.contains(':') || url.starts_with('/') || url.starts_with("//") {
             continue;

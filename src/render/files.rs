@@ -37,6 +37,7 @@ pub fn for_each_static(
     let mut bytes = 0;
     let mut entries: Vec<_> = WalkDir::new(&from)
         .follow_links(false)
+        .follow_root_links(false)
         .into_iter()
         .collect::<Result<_, _>>()
         .map_err(|e| {

@@ -1,0 +1,147 @@
+### Interface strings for the English site: navigation, table captions and
+### headers, coverage windows and durations, page headings and the 404 page.
+
+## Site and navigation
+
+site-title = Support plans
+site-description = Compare the four support tiers, their response targets, channels, resources and regional hours.
+skip-link = Skip to main content
+nav-label = Main navigation
+language-switcher-label = Language
+breadcrumb-label = Breadcrumb
+section-nav-label = In this section
+footer-note = This site is available in several languages.
+
+# Shown at the top of a page that is not available in the reader's language.
+# Variables:
+#   $language (String) - the language's name in itself (English, Français, ...)
+fallback-notice = This page has not been translated yet; it is shown in its original language ({ $language }).
+
+## Comparison table
+
+value-included = Included
+value-not-included = Not included
+comparison-caption = What each tier includes
+comparison-feature-column = Feature
+# Added in parentheses after the tier name in the column header of the tier being viewed.
+comparison-current-tier = this tier
+
+## Coverage windows and durations
+
+# Variables:
+#   $count (Number) - the number of the duration this window goes with (not used in English)
+coverage-24x7 = 24x7
+# Variables:
+#   $count (Number) - the number of the duration this window goes with (not used in English)
+coverage-24x5 = 24x5
+# Variables:
+#   $count (Number) - the number of the duration this window goes with (not used in English)
+coverage-business-hours = Business hours
+# Variables:
+#   $count (Number) - the number of the duration this window goes with (not used in English)
+coverage-business-days = Business days
+# Variables:
+#   $count (Number) - number of minutes
+duration-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+# Variables:
+#   $count (Number) - number of hours
+duration-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+# Variables:
+#   $count (Number) - number of days
+duration-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+
+## Response targets
+
+# One cell of the response-target table, e.g. "24x7 / 1 hour".
+# Variables:
+#   $coverage (String) - the coverage window, e.g. "Business hours"
+#   $duration (String) - the formatted duration, e.g. "4 hours"
+response-target = { $coverage } / { $duration }
+sla-caption = Initial response targets by priority and tier
+sla-priority-column = Priority
+
+## Regional hours
+
+hours-caption = Local business hours by region
+# Variables:
+#   $opens (String) - opening time, already formatted
+#   $closes (String) - closing time, already formatted
+hours-range = { $opens } – { $closes }
+
+## Resources
+
+resources-caption = Support resources
+resource-column = Resource
+description-column = Description
+# Variables:
+#   $tiers (String) - names of the tiers the resource is limited to
+resource-tiers = Only for { $tiers }
+
+## Channels
+
+
+## Home page
+
+home-tiers-heading = Choose the support that fits
+# Link at the bottom of a tier card on the home page.
+# Variables:
+#   $tier (String) - name of the tier
+tier-card-link = What { $tier } includes
+
+## Tier pages
+
+tier-paid = Paid tier
+tier-included-with-licence = Included with your licence
+tier-highlights-heading = Highlights
+# Variables:
+#   $tier (String) - name of the tier
+tier-includes-heading = What { $tier } includes
+# Variables:
+#   $tier (String) - name of the tier
+#   $previous (String) - name of the tier just below it
+tier-adds-heading = What { $tier } adds to { $previous }
+tier-response-heading = Initial response targets
+tier-comparison-heading = Compared with the other tiers
+tier-channels-heading = Channels for every tier
+
+## Regions
+
+regions-heading = Regional coverage and local hours
+region-column = Region
+hours-column = Business hours
+
+## Section pages
+
+section-pages-heading = In this section
+
+## Page not found
+
+not-found-title = Page not found
+not-found-text = The page you asked for does not exist or has moved.
+not-found-home-link = Go to the home page
+
+## Root page
+
+language-chooser-title = Choose a language
+
+# Shown at the top of a translated page whose source page has changed since it was translated.
+# Variables:
+#   $language (String) - the source language's name in itself (English, ...)
+outdated-notice = This translation may be out of date: the original page ({ $language }) has changed since it was translated.
+
+# A feature and what a tier gets of it, in the list of what a tier adds.
+# Variables:
+#   $feature (String) - the feature's name
+#   $value (String) - the count or coverage ("6", "24x5")
+feature-with-value = { $feature }: { $value }
+# The accessible name of the scrolling area around a table written in a page's Markdown.
+table-label = Table

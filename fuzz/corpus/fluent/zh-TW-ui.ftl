@@ -1,0 +1,148 @@
+### 繁體中文網站的介面字串：導覽、表格標題與欄位名稱、支援時段與時間長度、
+### 頁面標題，以及 404 頁面。
+
+## 網站與導覽
+
+site-title = 支援方案
+site-description = 比較四種支援方案的回應目標、支援管道、資源與各地區服務時間。
+skip-link = 跳至主要內容
+nav-label = 主要導覽
+language-switcher-label = 語言
+breadcrumb-label = 導覽路徑
+section-nav-label = 本節內容
+footer-note = 本網站提供多種語言版本。
+
+# 當頁面沒有讀者所用語言的版本時，顯示在頁面頂端。
+# Variables:
+#   $language (String) - 原文語言以其本身文字書寫的名稱（English、Français…）
+fallback-notice = 本頁尚未翻譯，目前以原文（{ $language }）顯示。
+
+## 比較表
+
+value-included = 包含
+value-not-included = 不包含
+comparison-caption = 各方案包含的服務
+comparison-feature-column = 功能
+# 在目前所檢視方案的欄位標題中，以括號附加於方案名稱之後。
+comparison-current-tier = 本方案
+
+## 支援時段與時間長度
+
+# Variables:
+#   $count (Number) - 此時段所搭配時間長度的數字 (中文不使用)
+coverage-24x7 = 全年無休
+# Variables:
+#   $count (Number) - 此時段所搭配時間長度的數字 (中文不使用)
+coverage-24x5 = 24x5
+# Variables:
+#   $count (Number) - 此時段所搭配時間長度的數字 (中文不使用)
+coverage-business-hours = 營業時間
+# Variables:
+#   $count (Number) - 此時段所搭配時間長度的數字 (中文不使用)
+coverage-business-days = 營業日
+# Variables:
+#   $count (Number) - 分鐘數
+duration-minutes = { $count } 分鐘
+# Variables:
+#   $count (Number) - 小時數
+duration-hours = { $count } 小時
+# Variables:
+#   $count (Number) - 天數
+duration-days = { $count } 天
+
+## 回應目標
+
+# 回應目標表格中的一格，例如「全年無休 / 1 小時」。
+# Variables:
+#   $coverage (String) - 支援時段，例如「營業時間」
+#   $duration (String) - 已格式化的時間長度，例如「4 小時」
+response-target = { $coverage } / { $duration }
+sla-caption = 依優先順序與方案區分的最初回應目標
+sla-priority-column = 優先順序
+
+## 各地區服務時間
+
+hours-caption = 各地區的當地營業時間
+# Variables:
+#   $opens (String) - 已格式化的開始時間
+#   $closes (String) - 已格式化的結束時間
+hours-range = { $opens } - { $closes }
+# Optional: overrides the locale's CLDR time pattern.
+# Variables:
+#   $hour (Number) - 0 到 23 的小時 (中文不使用)
+#   $hour12 (Number) - 1 到 12 的小時
+#   $minute (String) - 兩位數的分鐘
+#   $period (String) - 「am」或「pm」，分別顯示為上午或下午
+time-of-day = { $period ->
+        [am] 上午
+       *[pm] 下午
+    } { $hour12 }:{ $minute }
+
+## 資源
+
+resources-caption = 支援資源
+resource-column = 資源
+description-column = 說明
+# Variables:
+#   $tiers (String) - 此資源所限定的方案名稱
+resource-tiers = 僅限{ $tiers }
+
+## 支援管道
+
+
+## 首頁
+
+home-tiers-heading = 選擇適合您的支援
+# 首頁上方案卡片底部的連結。
+# Variables:
+#   $tier (String) - 方案名稱
+tier-card-link = 了解{ $tier }包含哪些服務
+
+## 方案頁面
+
+tier-paid = 付費方案
+tier-included-with-licence = 已包含在您的授權中
+tier-highlights-heading = 特色
+# Variables:
+#   $tier (String) - 方案名稱
+tier-includes-heading = { $tier }包含的服務
+# Variables:
+#   $tier (String) - 方案名稱
+#   $previous (String) - 上一個較低方案的名稱
+tier-adds-heading = { $tier }比{ $previous }多了哪些服務
+tier-response-heading = 最初回應目標
+tier-comparison-heading = 與其他方案比較
+tier-channels-heading = 所有方案共用的管道
+
+## 地區
+
+regions-heading = 地區支援範圍與當地服務時間
+region-column = 地區
+hours-column = 營業時間
+
+## 區段頁面
+
+section-pages-heading = 本節內容
+
+## 找不到頁面
+
+not-found-title = 找不到頁面
+not-found-text = 您要找的頁面不存在或已移至其他位置。
+not-found-home-link = 前往首頁
+
+## 根頁面
+
+language-chooser-title = 選擇語言
+
+# 當原文頁面在翻譯後有所變更時，顯示在譯文頁面頂端。
+# Variables:
+#   $language (String) - 原文語言以其本身文字書寫的名稱（English…）
+outdated-notice = 此譯文可能已過時：原文頁面（{ $language }）在翻譯後已有變更。
+
+# 功能與方案所獲得的內容，用於「方案新增項目」清單。
+# Variables:
+#   $feature (String) - 功能名稱
+#   $value (String) - 數量或涵蓋時段（「6」、「24x5」）
+feature-with-value = { $feature }：{ $value }
+# 頁面中表格外捲動區域的無障礙名稱。
+table-label = 表格

@@ -1,0 +1,158 @@
+### Textes de l’interface du site en français : navigation, légendes et
+### en-têtes de tableaux, plages de couverture et durées, titres de pages
+### et page d’erreur 404.
+
+## Site et navigation
+
+site-title = Offres d’assistance
+site-description = Comparez les quatre offres d’assistance, leurs délais de réponse, leurs canaux, leurs ressources et les horaires par région.
+skip-link = Aller au contenu principal
+nav-label = Navigation principale
+language-switcher-label = Langue
+breadcrumb-label = Fil d’Ariane
+section-nav-label = Dans cette section
+footer-note = Ce site est proposé en plusieurs langues.
+
+# Affiché en haut d’une page qui n’existe pas dans la langue du lecteur.
+# Variables:
+#   $language (String) - nom de la langue d’origine, écrit dans cette langue (English, 繁體中文…)
+fallback-notice = Cette page n’a pas encore été traduite ; elle est affichée dans sa langue d’origine ({ $language }).
+
+## Tableau comparatif
+
+value-included = Inclus
+value-not-included = Non inclus
+comparison-caption = Ce que comprend chaque offre
+comparison-feature-column = Fonctionnalité
+# Ajouté entre parenthèses après le nom de l’offre, dans l’en-tête de colonne de l’offre consultée.
+comparison-current-tier = cette offre
+
+## Plages de couverture et durées
+
+# Variables:
+#   $count (Number) - nombre de la durée associée à cette plage (inutilisé ici)
+coverage-24x7 = 24x7
+# Variables:
+#   $count (Number) - nombre de la durée associée à cette plage (inutilisé ici)
+coverage-24x5 = 24x5
+# Variables:
+#   $count (Number) - nombre de la durée associée à cette plage (inutilisé ici)
+coverage-business-hours = Heures d’ouverture
+# Variables:
+#   $count (Number) - nombre de la durée associée à cette plage, qui accorde « jour ouvrable »
+coverage-business-days = { $count ->
+    [one] Jour ouvrable
+   *[other] Jours ouvrables
+}
+# Variables:
+#   $count (Number) - nombre de minutes
+duration-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+# Variables:
+#   $count (Number) - nombre d’heures
+duration-hours = { $count ->
+    [one] { $count } heure
+   *[other] { $count } heures
+}
+# Variables:
+#   $count (Number) - nombre de jours
+duration-days = { $count ->
+    [one] { $count } jour
+   *[other] { $count } jours
+}
+
+## Délais de réponse
+
+# Une cellule du tableau des délais, par exemple « 24x7 / 1 heure ».
+# Variables:
+#   $coverage (String) - la plage de couverture, par exemple « Heures d’ouverture »
+#   $duration (String) - la durée mise en forme, par exemple « 4 heures »
+response-target = { $coverage } / { $duration }
+sla-caption = Délais de réponse initiale par priorité et par offre
+sla-priority-column = Priorité
+
+## Horaires régionaux
+
+hours-caption = Heures d’ouverture locales par région
+# Variables:
+#   $opens (String) - heure d’ouverture, déjà mise en forme
+#   $closes (String) - heure de fermeture, déjà mise en forme
+hours-range = { $opens } à { $closes }
+# Optional: overrides the locale's CLDR time pattern.
+# Variables:
+#   $hour (Number) - heure de 0 à 23
+#   $hour12 (Number) - heure de 1 à 12 (inutilisée en français)
+#   $minute (String) - minutes sur deux chiffres
+#   $period (String) - « am » ou « pm » (inutilisé en français)
+time-of-day = { $hour } h { $minute }
+
+## Ressources
+
+resources-caption = Ressources d’assistance
+resource-column = Ressource
+description-column = Description
+# Variables:
+#   $tiers (String) - noms des offres auxquelles la ressource est réservée
+resource-tiers = Réservé à : { $tiers }
+
+## Canaux
+
+
+## Page d’accueil
+
+home-tiers-heading = Choisissez l’assistance qui vous correspond
+# Lien en bas de la carte d’une offre sur la page d’accueil.
+# Variables:
+#   $tier (String) - nom de l’offre
+tier-card-link = Ce que comprend l’offre { $tier }
+
+## Pages des offres
+
+tier-paid = Offre payante
+tier-included-with-licence = Incluse dans votre licence
+tier-highlights-heading = Points forts
+# Variables:
+#   $tier (String) - nom de l’offre
+tier-includes-heading = Ce que comprend l’offre { $tier }
+# Variables:
+#   $tier (String) - nom de l’offre
+#   $previous (String) - nom de l’offre juste en dessous
+tier-adds-heading = Ce que l’offre { $tier } ajoute à l’offre { $previous }
+tier-response-heading = Délais de réponse initiale
+tier-comparison-heading = Comparaison avec les autres offres
+tier-channels-heading = Canaux communs à toutes les offres
+
+## Régions
+
+regions-heading = Portée régionale et horaires locaux
+region-column = Région
+hours-column = Heures d’ouverture
+
+## Pages de section
+
+section-pages-heading = Dans cette section
+
+## Page introuvable
+
+not-found-title = Page introuvable
+not-found-text = La page demandée n’existe pas ou a été déplacée.
+not-found-home-link = Revenir à la page d’accueil
+
+## Page racine
+
+language-chooser-title = Choisissez une langue
+
+# Affiché en haut d’une page traduite dont la page d’origine a changé depuis la traduction.
+# Variables:
+#   $language (String) - nom de la langue d’origine, écrit dans cette langue (English…)
+outdated-notice = Cette traduction n’est peut-être plus à jour : la page d’origine ({ $language }) a changé depuis.
+
+# Une fonctionnalité et ce qu’une offre en obtient, dans la liste de ce qu’une offre ajoute.
+# Variables:
+#   $feature (String) - nom de la fonctionnalité
+#   $value (String) - le nombre ou la couverture (« 6 », « 24x5 »)
+feature-with-value = { $feature } : { $value }
+# Nom accessible de la zone de défilement autour d’un tableau écrit dans une page.
+table-label = Tableau

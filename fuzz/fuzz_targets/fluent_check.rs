@@ -1,0 +1,66 @@
+//! What `polydocs check` does with a translator's Fluent file: a small site (English strings as
+//! shipped) whose `locales/fr/x.ftl` is the input, loaded with `Locales::load` (through
+//! `site::load_partial`), validated, and linted by the translators' checks.
+
+#![no_main]
+
+#[path = "common/mod.rs"]
+mod common;
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use polydocs::source::SourceFile;
+
+const FILE: &str = "locales/fr/x.ftl";
+
+fn root() -> &'static PathBuf {
+    static ROOT: OnceLock<PathBuf> = OnceLock::new();
+    ROOT.get_or_init(|| {
+        let base = if std::path::Path::new("/dev/shm").is_dir() {
+            PathBuf::from("/dev/shm")
+        } else {
+            std::env::temp_dir()
+        };
+        let root = base.join(format!("polydocs-fuzz-fluent_check-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for dir in ["locales/en", "locales/fr", "templates", "content/en"] {
+            std::fs::create_dir_all(root.join(dir)).unwrap();
+        }
+        let files = [
+            (
+                "site.yaml",
+                "base_url: /\ndefault_language: en\nlanguages:\n  - {code: en, tag: en, name: English}\n  - {code: fr, tag: fr, name: Français}\n",
+            ),
+            ("locales/en/ui.ftl", include_str!("../../locales/en/ui.ftl")),
+            ("locales/en/plan.ftl", include_str!("../../locales/en/plan.ftl")),
+            (
+                "templates/home.html",
+                "<title>{{ t(id=\"site-title\") }}</title><p>{{ t(id=\"footer-note\") }}</p>",
+            ),
+            ("content/en/_index.md", "---\ntitle: Home\n---\nHello.\n"),
+        ];
+        for (file, text) in files {
+            std::fs::write(root.join(file), text).unwrap();
+        }
+        root
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let root = root();
+    std::fs::write(root.join(FILE), text).unwrap();
+    let src = SourceFile::from_text(FILE, text);
+    let (site, report) = polydocs::site::load_partial(root, &Default::default());
+    common::check_all(&report.diagnostics, Some(&src));
+    if let Some(site) = site {
+        let validated = polydocs::validate::validate(&site);
+        common::check_all(&validated.diagnostics, Some(&src));
+        let lints = polydocs::lint::lint(&site, &validated, !report.has_errors());
+        common::check_all(&lints, Some(&src));
+    }
+});

@@ -1,0 +1,369 @@
+//! Crash safety on a large synthetic site (`../shared/bench/gen_site.py`, 2000 pages in each
+//! of three languages): a build killed with SIGKILL at any moment leaves `public/` byte for
+//! byte as it was and the sources untouched, and the next build succeeds and clears what the
+//! killed one left beside `public/`; two builds started at once never corrupt `public/`.
+//!
+//! The tests are skipped, with a message, where the generator is not there. The sites are
+//! written to `/dev/shm` when it exists (a disk makes each test several times slower).
+
+mod common;
+
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// A generated site in its own temporary folder (`<tmp>/site`).
+struct Synthetic {
+    _dir: ScratchDir,
+    root: PathBuf,
+}
+
+/// A folder in memory (`/dev/shm`) when the system has one: the site and its output are
+/// about 130 MB, and a disk makes every build several times slower. Removed on drop unless
+/// `POLYDOCS_KEEP_TEMP` is set.
+struct ScratchDir {
+    path: PathBuf,
+}
+
+impl ScratchDir {
+    fn new(name: &str) -> ScratchDir {
+        let shm = Path::new("/dev/shm");
+        let base = if shm.is_dir() {
+            shm.to_path_buf()
+        } else {
+            std::env::temp_dir()
+        };
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let path = base.join(format!(
+            "polydocs-test-{name}-{}-{nanos}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&path).unwrap();
+        ScratchDir { path }
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        if std::env::var_os("POLYDOCS_KEEP_TEMP").is_none() {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+fn generator() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_site.py")
+}
+
+/// Generates the site with the bench templates, or `None` (and says why) when the generator
+/// is missing.
+fn synthetic(name: &str) -> Option<Synthetic> {
+    let gen_site = generator();
+    if !gen_site.is_file() {
+        eprintln!(
+            "SKIPPED {name}: {} does not exist (the synthetic site cannot be generated)",
+            gen_site.display()
+        );
+        return None;
+    }
+    let dir = ScratchDir::new(name);
+    let root = dir.path.join("site");
+    let out = Command::new("python3")
+        .arg(&gen_site)
+        .args(["--layout", "neutral", "--pages", "2000", "--out"])
+        .arg(&root)
+        .output()
+        .expect("run python3");
+    assert!(
+        out.status.success(),
+        "gen_site.py failed\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    copy_recursive(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/templates"),
+        &root.join("templates"),
+    );
+    Some(Synthetic { _dir: dir, root })
+}
+
+impl Synthetic {
+    fn command(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_polydocs"));
+        cmd.arg("--root")
+            .arg(&self.root)
+            .arg("build")
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        cmd
+    }
+
+    fn spawn(&self) -> Child {
+        self.command().spawn().expect("start polydocs")
+    }
+
+    /// A build run to its end; returns the run and how long it took.
+    fn build(&self) -> (Run, Duration) {
+        let started = Instant::now();
+        let out = self.command().output().expect("run polydocs");
+        let run = Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        };
+        (run, started.elapsed())
+    }
+
+    fn public(&self) -> PathBuf {
+        self.root.join("public")
+    }
+
+    /// What a build leaves beside `public/` (`.public.building-*`, `.public.lock`...).
+    fn leftovers(&self) -> Vec<String> {
+        std::fs::read_dir(&self.root)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".public."))
+            .collect()
+    }
+
+    /// The staging folder of a running build, if there is one.
+    fn staging(&self) -> Option<PathBuf> {
+        std::fs::read_dir(&self.root)
+            .ok()?
+            .flatten()
+            .find(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(".public.building-")
+            })
+            .map(|e| e.path())
+    }
+
+    /// Every source of the site with its bytes.
+    fn sources(&self) -> Vec<(String, Vec<u8>)> {
+        let mut all = snapshot(&self.root.join("content"));
+        all.extend(snapshot(&self.root.join("templates")));
+        all.push((
+            "site.yaml".into(),
+            std::fs::read(self.root.join("site.yaml")).unwrap(),
+        ));
+        all
+    }
+}
+
+/// When to kill a build.
+#[derive(Debug, Clone, Copy)]
+enum Moment {
+    /// This long after it started (loading, for the short ones).
+    After(Duration),
+    /// As soon as its staging folder exists.
+    StagingCreated,
+    /// At this fraction of the first build's duration (while it writes pages, for the
+    /// larger ones).
+    Fraction(f64),
+}
+
+/// What happened to one build that was to be killed.
+#[derive(Debug)]
+#[allow(dead_code)] // printed
+struct Killed {
+    moment: Moment,
+    /// Whether SIGKILL ended it (it may have finished first).
+    killed: bool,
+    at: Duration,
+    /// Whether its staging folder existed when it was killed (it was writing pages).
+    writing: bool,
+}
+
+/// Starts a build and kills it with SIGKILL at `moment` (`took`: the first build's duration).
+fn kill_at(site: &Synthetic, moment: Moment, took: Duration) -> Killed {
+    let limit = took * 3;
+    let mut child = site.spawn();
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(
+                status.success(),
+                "{moment:?}: the build ended on its own but failed: {status:?}"
+            );
+            return Killed {
+                moment,
+                killed: false,
+                at: started.elapsed(),
+                writing: false,
+            };
+        }
+        let now = started.elapsed();
+        let due = match moment {
+            Moment::After(d) => now >= d,
+            Moment::StagingCreated => site.staging().is_some(),
+            Moment::Fraction(f) => now >= took.mul_f64(f),
+        } || now >= limit;
+        if due {
+            let writing = site.staging().is_some();
+            child.kill().unwrap(); // SIGKILL
+            let status = child.wait().unwrap();
+            return Killed {
+                moment,
+                killed: status.signal() == Some(9),
+                at: now,
+                writing,
+            };
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
+/// Builds the site, kills builds at each moment (checking `public/` and the sources after each
+/// kill), then checks that a build succeeds, gives the same output, and leaves nothing beside
+/// `public/`.
+fn kills_leave_public_intact(name: &str, moments: &[Moment]) {
+    let Some(site) = synthetic(name) else {
+        return;
+    };
+    let (first, took) = site.build();
+    assert_eq!(
+        first.code,
+        0,
+        "the synthetic site builds\n{}",
+        first.describe()
+    );
+    let public = snapshot(&site.public());
+    assert!(
+        public.len() > 6000,
+        "the first build wrote {} files",
+        public.len()
+    );
+    let sources = site.sources();
+
+    let mut killed = Vec::new();
+    for &moment in moments {
+        let k = kill_at(&site, moment, took);
+        assert_same_tree(
+            &public,
+            &snapshot(&site.public()),
+            &format!("{name}: public/ after {k:?}"),
+        );
+        killed.push(k);
+        assert!(
+            site.public().join(".polydocs-output").is_file(),
+            "public/ is still a polydocs output"
+        );
+    }
+    assert_same_tree(&sources, &site.sources(), &format!("{name}: the sources"));
+    eprintln!("{name}: first build {took:?}; {killed:?}");
+    assert!(
+        killed.iter().filter(|k| k.killed).count() >= moments.len().saturating_sub(1),
+        "{name}: the builds were meant to be killed mid-way: {killed:?}"
+    );
+
+    let (next, _) = site.build();
+    assert_eq!(
+        next.code,
+        0,
+        "the build after the kills\n{}",
+        next.describe()
+    );
+    assert!(
+        site.leftovers().is_empty(),
+        "{name}: left beside public/ after a good build: {:?}",
+        site.leftovers()
+    );
+    assert_same_tree(
+        &public,
+        &snapshot(&site.public()),
+        &format!("{name}: public/ after the next build (same sources, same output)"),
+    );
+}
+
+#[test]
+fn builds_killed_while_loading_leave_public_intact() {
+    kills_leave_public_intact(
+        "kill-loading",
+        &[
+            Moment::After(Duration::from_millis(20)),
+            Moment::After(Duration::from_millis(80)),
+            Moment::After(Duration::from_millis(200)),
+            Moment::StagingCreated,
+        ],
+    );
+}
+
+#[test]
+fn builds_killed_while_writing_leave_public_intact() {
+    kills_leave_public_intact(
+        "kill-writing",
+        &[Moment::Fraction(0.6), Moment::Fraction(0.95)],
+    );
+}
+
+#[test]
+fn two_builds_at_once_do_not_corrupt_public() {
+    let Some(site) = synthetic("two-builds") else {
+        return;
+    };
+    let (first, _) = site.build();
+    assert_eq!(first.code, 0, "{}", first.describe());
+    let public = snapshot(&site.public());
+
+    for round in 0..2 {
+        let a = site.spawn();
+        let b = site.spawn();
+        let runs: Vec<Run> = [a, b]
+            .into_iter()
+            .map(|c| {
+                let out = c.wait_with_output().unwrap();
+                Run {
+                    code: out.status.code().unwrap_or(-1),
+                    stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+                    stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+                }
+            })
+            .collect();
+        let ok = runs.iter().filter(|r| r.code == 0).count();
+        eprintln!(
+            "two-builds round {round}: exit codes {:?}; {}",
+            runs.iter().map(|r| r.code).collect::<Vec<_>>(),
+            runs.iter()
+                .find(|r| r.code != 0)
+                .map_or("both succeeded", |r| r.stderr.lines().next().unwrap_or(""))
+        );
+        assert!(
+            ok >= 1,
+            "round {round}: one build at least succeeds\n{}\n{}",
+            runs[0].describe(),
+            runs[1].describe()
+        );
+        for r in runs.iter().filter(|r| r.code != 0) {
+            assert_eq!(
+                r.code,
+                1,
+                "round {round}: a clean failure, not a crash\n{}",
+                r.describe()
+            );
+            assert!(
+                r.stderr.contains("another build"),
+                "round {round}: the second build says another build is running\n{}",
+                r.describe()
+            );
+        }
+        // Whatever the order, public/ is one complete build: the same as before.
+        assert_same_tree(
+            &public,
+            &snapshot(&site.public()),
+            &format!("round {round}: public/ after two builds at once"),
+        );
+        assert!(
+            site.leftovers().is_empty(),
+            "round {round}: left beside public/: {:?}",
+            site.leftovers()
+        );
+    }
+}
