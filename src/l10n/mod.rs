@@ -249,6 +249,38 @@ fn plural_langid(langid: &unic_langid::LanguageIdentifier) -> unic_langid::Langu
     unic_langid::LanguageIdentifier::from_parts(langid.language, None, None, &[])
 }
 
+/// Deepest nesting of `{` placeables accepted in a Fluent file.
+pub const MAX_NESTING: usize = 64;
+
+/// The offset where `{` placeables nest deeper than [`MAX_NESTING`], if they do. String
+/// literals inside placeables (`{ "{" }`) do not count.
+fn too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, c) in text.char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' | '\n' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            '}' => depth = depth.saturating_sub(1),
+            '"' if depth > 0 => in_string = true,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Parses one file (once), reports its syntax errors and duplicates, and adds it to the bundle.
 fn add_file(
     bundle: &mut Bundle,
@@ -256,6 +288,19 @@ fn add_file(
     src: SourceFile,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<LocaleFile> {
+    // The Fluent parser recurses once per nesting level: refuse absurd nesting before it
+    // can overflow the stack.
+    if let Some(offset) = too_deep(&src.text) {
+        diags.push(
+            Diagnostic::error(
+                "fluent-too-deep",
+                format!("placeables are nested more than {MAX_NESTING} deep here"),
+            )
+            .at_range(&src, offset..offset + 1)
+            .hint("a message never needs this; close the `{` placeables"),
+        );
+        return None;
+    }
     let resource = match FluentResource::try_new(src.text.clone()) {
         Ok(r) => r,
         Err((r, errors)) => {
