@@ -11,6 +11,7 @@ pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod escape;
 pub mod l10n;
 pub mod lint;
 pub mod markdown;

@@ -142,11 +142,7 @@ pub fn render_with(markdown: &str, raw_html: bool, table_label: &str) -> Rendere
         html_out = sanitizer().clean(&html_out).to_string();
     }
     if has_table {
-        let label = table_label
-            .replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;");
+        let label = crate::escape::markup(table_label);
         html_out = html_out
             .replace("<table>", &format!("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\"><table>"))
             .replace("</table>", "</table></div>")

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::escape::markup as escape;
 use crate::site;
 use crate::translation::{self, LanguageStatus};
 
@@ -73,13 +74,6 @@ pub fn table(status: &[LanguageStatus]) -> String {
         );
     }
     out
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// A standalone HTML page a translation lead can open: the table and, per language, the lists

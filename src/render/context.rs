@@ -537,14 +537,14 @@ impl<'a> PageContexts<'a> {
                 .collect();
             for &l in &translated {
                 xml.push_str("  <url>\n    <loc>");
-                xml.push_str(&xml_escape(&self.absolute(key, l)));
+                xml.push_str(&crate::escape::markup(&self.absolute(key, l)));
                 xml.push_str("</loc>\n");
                 if translated.len() > 1 {
                     for &other in &translated {
                         xml.push_str(&format!(
                             "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                            xml_escape(&self.language(other).tag),
-                            xml_escape(&self.absolute(key, other))
+                            crate::escape::markup(&self.language(other).tag),
+                            crate::escape::markup(&self.absolute(key, other))
                         ));
                     }
                 }
@@ -573,13 +573,6 @@ fn base_path(base_url: &str) -> String {
     let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
     rest.find('/')
         .map_or("/".to_string(), |i| rest[i..].to_string())
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

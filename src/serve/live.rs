@@ -4,6 +4,8 @@
 //! cannot carry it. It is loaded from the server rather than inlined, so that a site whose
 //! Content-Security-Policy forbids inline scripts still reloads.
 
+use crate::escape::markup as attribute;
+
 /// Where the script is served.
 pub const SCRIPT_PATH: &str = "/__polydocs/live.js";
 /// The server-sent events stream the script listens to.
@@ -29,13 +31,6 @@ pub fn inject(html: &[u8], version: &str, file: &str) -> Vec<u8> {
     out.extend_from_slice(tag.as_bytes());
     out.extend_from_slice(&html[at..]);
     out
-}
-
-fn attribute(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 fn rfind_ascii_case_insensitive(haystack: &[u8], needle: &[u8]) -> Option<usize> {
