@@ -256,7 +256,21 @@ impl Output {
         let Ok(entries) = std::fs::read_dir(parent) else {
             return;
         };
-        for entry in entries.flatten() {
+        let mut entries: Vec<_> = entries.flatten().collect();
+        // A build killed between the two renames of a swap left the previous output aside
+        // and none in place: it goes back first, so that it is not removed below.
+        if std::fs::symlink_metadata(&self.dir).is_err()
+            && let Some(i) = entries.iter().position(|e| {
+                let n = e.file_name().to_string_lossy().into_owned();
+                n.starts_with(&prefix)
+                    && n.contains(".previous-")
+                    && e.path().join(MARKER).is_file()
+            })
+            && std::fs::rename(entries[i].path(), &self.dir).is_ok()
+        {
+            entries.remove(i);
+        }
+        for entry in entries {
             let n = entry.file_name().to_string_lossy().into_owned();
             let ours =
                 n.starts_with(&prefix) && (n.contains(".building-") || n.contains(".previous-"));
@@ -287,6 +301,16 @@ impl Staging {
             .hint("check that no other program holds the output folder open")
         };
         let had_previous = self.target.exists();
+        if had_previous && exchange(&self.dir, &self.target).is_ok() {
+            // The staging name now holds the previous output; a build killed before it is
+            // removed leaves it as a leftover for the next build to remove.
+            self.committed = true;
+            let _ = std::fs::remove_dir_all(&self.dir);
+            return Ok(());
+        }
+        // Without an atomic exchange (another system, a file system that cannot), two renames:
+        // a build killed between them leaves the previous output under `.previous-`, which the
+        // next build puts back before anything else.
         if had_previous {
             std::fs::rename(&self.target, &previous).map_err(fail)?;
         }
@@ -302,6 +326,36 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Exchanges two paths in one step (Linux `renameat2` with `RENAME_EXCHANGE`), so that a web
+/// server or a reader of the output folder sees the old site or the new one, never none.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let a = std::ffi::CString::new(a.as_os_str().as_bytes())?;
+    let b = std::ffi::CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths that live across the call; renameat2 only
+    // reads them.
+    let done = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if done == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 impl Drop for Staging {

@@ -21,6 +21,9 @@ pub struct Site {
     pub locales: std::sync::Arc<Locales>,
     pub pages: Vec<PageSource>,
     pub templates: TemplateSources,
+    /// The files under `static/`, published as they are (symbolic links left out, and
+    /// reported when loading).
+    pub static_files: Vec<PathBuf>,
     /// The templates, compiled once with the functions they may call.
     pub tera: tera::Tera,
 }
@@ -61,7 +64,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
             }
         },
         Err(d) => {
-            let d = if config_path.exists() {
+            let d = if std::fs::symlink_metadata(&config_path).is_ok() {
                 *d
             } else {
                 Diagnostic::error(
@@ -93,6 +96,8 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
     report.extend(ds);
     let (templates, ds) = TemplateSources::load(root);
     report.extend(ds);
+    let (static_files, ds) = static_files(root);
+    report.extend(ds);
 
     // Templates are compiled here, not when rendering, so that `check` and a run with other
     // errors report template errors too.
@@ -109,10 +114,20 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
         locales,
         pages,
         templates,
+        static_files,
         tera,
     });
     (site, report)
 }
+
+/// The files of `static/`, listed like every other source, so that a symbolic link there is
+/// reported (an error when it leads outside the site) and never published.
+pub fn static_files(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    crate::source::walk(root, &root.join(STATIC_DIR), &[])
+}
+
+/// The folder whose files are published as they are, under the same name.
+pub const STATIC_DIR: &str = "static";
 
 impl Site {
     /// The tiers of the plan (none for a site without plan data).

@@ -25,8 +25,17 @@ pub struct Position {
 
 impl SourceFile {
     /// Reads `path`; `root` is only used to make the displayed path relative.
+    ///
+    /// A file named by the site (`site.yaml`, a plan file) may be a symbolic link to another
+    /// file of the site; one that loops, dangles or leads outside the site is refused, so a
+    /// build never publishes a file from elsewhere on the machine.
     pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<Diagnostic>> {
         let display = display_path(root, path);
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+            && let Link::Broken(d) | Link::Outside(d) = follow(root, path, &display)
+        {
+            return Err(Box::new(d.in_file(&display)));
+        }
         if let Ok(meta) = std::fs::metadata(path)
             && meta.len() > MAX_FILE_SIZE
         {
@@ -58,15 +67,12 @@ impl SourceFile {
                 if text.starts_with('\u{feff}') {
                     text.drain(..'\u{feff}'.len_utf8());
                 }
-                Ok(SourceFile { display, text })
+                Ok(SourceFile::from_text(display, text))
             }
             Err(e) => {
                 let offset = e.utf8_error().valid_up_to();
                 let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
-                let partial = SourceFile {
-                    display: display.clone(),
-                    text: valid,
-                };
+                let partial = SourceFile::from_text(display.clone(), valid);
                 let pos = partial.position(offset);
                 Err(Box::new(
                     Diagnostic::error(
@@ -81,10 +87,16 @@ impl SourceFile {
     }
 
     /// Builds a source from text already in memory (tests, front matter slices).
+    ///
+    /// A lone carriage return (old Mac line endings, or one pasted from a translation
+    /// platform) becomes a line feed. Editors and the YAML and Markdown parsers all end a line
+    /// there, while Fluent, Tera and this file's own line counting would not: after the
+    /// change every parser sees the lines the translator sees, and since both characters are
+    /// one byte, every byte offset stays where it was.
     pub fn from_text(display: impl Into<String>, text: impl Into<String>) -> SourceFile {
         SourceFile {
             display: display.into(),
-            text: text.into(),
+            text: end_lines_with_line_feeds(text.into()),
         }
     }
 
@@ -149,7 +161,6 @@ pub fn walk(root: &Path, dir: &Path, extensions: &[&str]) -> (Vec<PathBuf>, Vec<
     if !dir.is_dir() {
         return (files, diags);
     }
-    let site = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     for entry in walkdir::WalkDir::new(dir)
         .follow_links(false)
         .follow_root_links(false)
@@ -174,21 +185,9 @@ pub fn walk(root: &Path, dir: &Path, extensions: &[&str]) -> (Vec<PathBuf>, Vec<
                 .is_some_and(|x| extensions.iter().any(|e| x == *e));
         if entry.path_is_symlink() {
             let shown = display_path(root, path);
-            let d = match path.canonicalize() {
-                Err(_) => Diagnostic::error(
-                    "symlink",
-                    format!("{shown} is a symbolic link that loops or leads nowhere"),
-                )
-                .hint("replace the link with the file itself"),
-                Ok(target) if !target.starts_with(&site) => Diagnostic::error(
-                    "symlink",
-                    format!(
-                        "{shown} is a symbolic link to {}, outside the site",
-                        target.display()
-                    ),
-                )
-                .hint("copy the file into the site instead of linking to it"),
-                Ok(_) => Diagnostic::warning(
+            let d = match follow(root, path, &shown) {
+                Link::Broken(d) | Link::Outside(d) => d,
+                Link::Inside => Diagnostic::warning(
                     "symlink",
                     format!("{shown} is a symbolic link; it is not followed"),
                 )
@@ -206,6 +205,57 @@ pub fn walk(root: &Path, dir: &Path, extensions: &[&str]) -> (Vec<PathBuf>, Vec<
     (files, diags)
 }
 
+/// Where a symbolic link leads, as far as the site is concerned.
+enum Link {
+    /// It loops or its target does not exist.
+    Broken(Diagnostic),
+    /// Its target is outside the site folder.
+    Outside(Diagnostic),
+    Inside,
+}
+
+fn follow(root: &Path, path: &Path, shown: &str) -> Link {
+    let site = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    match path.canonicalize() {
+        Err(_) => Link::Broken(
+            Diagnostic::error(
+                "symlink",
+                format!("{shown} is a symbolic link that loops or leads nowhere"),
+            )
+            .hint("replace the link with the file itself"),
+        ),
+        Ok(target) if !target.starts_with(&site) => Link::Outside(
+            Diagnostic::error(
+                "symlink",
+                format!(
+                    "{shown} is a symbolic link to {}, outside the site",
+                    target.display()
+                ),
+            )
+            .hint("copy the file into the site instead of linking to it"),
+        ),
+        Ok(_) => Link::Inside,
+    }
+}
+
+/// Replaces a source file's content (`mark` stamping a page) so that a reader or a crash sees
+/// the old file or the new one, never half of it: the text goes to a sibling file first,
+/// which is then renamed over the original (replacing a symbolic link, not writing through it).
+pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temporary = path.with_file_name(format!(".{name}.polydocs-{}", std::process::id()));
+    let written = std::fs::write(&temporary, bytes).and_then(|()| {
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&temporary, meta.permissions())?;
+        }
+        std::fs::rename(&temporary, path)
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
+
 /// A path as shown to the user: relative to the site root when it is inside it.
 pub fn display_path(root: &Path, path: &Path) -> String {
     let shown: PathBuf = path
@@ -213,6 +263,21 @@ pub fn display_path(root: &Path, path: &Path) -> String {
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| path.to_path_buf());
     shown.to_string_lossy().replace('\\', "/")
+}
+
+/// Replaces each `\r` that is not followed by `\n` with `\n`, in place.
+fn end_lines_with_line_feeds(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // Only one ASCII byte was swapped for another, so the text is still UTF-8.
+    String::from_utf8(bytes).expect("ASCII-for-ASCII replacement keeps UTF-8")
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -233,5 +298,14 @@ mod tests {
         assert_eq!(src.position(offset), Position { line: 2, column: 8 });
         assert_eq!(src.offset(Position { line: 2, column: 8 }), offset);
         assert_eq!(src.line_text(2), "nom: « été »");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_in_an_editor() {
+        let src = SourceFile::from_text("x", "a: 1\rb: 2\r\nc: 3\r");
+        assert_eq!(src.text, "a: 1\nb: 2\r\nc: 3\n");
+        let offset = src.text.find('c').unwrap();
+        assert_eq!(src.position(offset), Position { line: 3, column: 1 });
+        assert_eq!(src.line_text(2), "b: 2");
     }
 }

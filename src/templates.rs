@@ -69,6 +69,9 @@ impl TemplateSources {
                     }
                 }
                 if diags.is_empty() {
+                    diags = self.reference_diagnostics(&whole);
+                }
+                if diags.is_empty() {
                     diags.push(self.diagnostic(&whole));
                 }
                 Err(diags)
@@ -104,23 +107,152 @@ impl TemplateSources {
                     None => d.in_file(&format!("templates/{}", report.filename())),
                 }
             }
-            tera::ErrorKind::MissingParent { current, parent } => Diagnostic::error(
-                "template-missing-parent",
-                format!("template `{current}` extends `{parent}`, which does not exist"),
-            )
-            .in_file(&format!("templates/{current}"))
-            .hint(format!(
-                "add templates/{parent} or fix the name in `{{% extends %}}`"
-            )),
-            tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(
-                "template-not-found",
-                format!("template `{name}` does not exist"),
-            )
-            .hint(format!(
-                "add templates/{name} or use the name of an existing template"
-            )),
+            tera::ErrorKind::MissingParent { current, parent } => self.at_tag(
+                Diagnostic::error(
+                    "template-missing-parent",
+                    format!("template `{current}` extends `{parent}`, which does not exist"),
+                )
+                .hint(format!(
+                    "add templates/{parent} or fix the name in `{{% extends %}}`"
+                )),
+                current,
+                "extends",
+                parent,
+            ),
+            tera::ErrorKind::CircularExtend {
+                tpl,
+                inheritance_chain,
+            } => {
+                // The chain lists the parents of `tpl` up to the one seen twice; the template
+                // before that one in [tpl, parents...] holds the `extends` closing the loop.
+                let full: Vec<&String> = std::iter::once(tpl).chain(inheritance_chain).collect();
+                let (closer, target) = closing_link(&full);
+                self.at_tag(
+                    Diagnostic::error(
+                        "template-cycle",
+                        format!(
+                            "templates extend each other in a loop: {}",
+                            join_chain(&full, "extends")
+                        ),
+                    )
+                    .hint("a template cannot extend itself, directly or through its parents"),
+                    closer,
+                    "extends",
+                    target,
+                )
+            }
+            tera::ErrorKind::CircularInclude { include_chain, .. } => {
+                let full: Vec<&String> = include_chain.iter().collect();
+                let (closer, target) = closing_link(&full);
+                self.at_tag(
+                    Diagnostic::error(
+                        "template-cycle",
+                        format!(
+                            "templates include each other in a loop: {}",
+                            join_chain(&full, "includes")
+                        ),
+                    )
+                    .hint("remove the include that leads back to a template already included"),
+                    closer,
+                    "include",
+                    target,
+                )
+            }
+            tera::ErrorKind::TemplateNotFound(name) => {
+                let d = Diagnostic::error(
+                    "template-not-found",
+                    format!("template `{name}` does not exist"),
+                )
+                .hint(format!(
+                    "add templates/{name} or use the name of an existing template"
+                ));
+                // Tera does not say which template asked for it: the first include naming it.
+                match self
+                    .files
+                    .iter()
+                    .find_map(|(n, src)| find_tag(src, "include", Some(name)).map(|_| n.as_str()))
+                {
+                    Some(includer) => self.at_tag(d, includer, "include", name),
+                    None => d,
+                }
+            }
             _ => Diagnostic::error("template", format!("template error: {error}"))
                 .hint("fix the templates under templates/"),
+        }
+    }
+
+    /// Tera checks the names a template uses (filters, functions, tests, included templates,
+    /// blocks) once all are loaded, and reports every unknown one in a single message made of
+    /// rendered reports (`error: Unknown template `x`` then `--> name:line:col`). Each report
+    /// becomes a diagnostic of its own, pointing into its template.
+    fn reference_diagnostics(&self, error: &tera::Error) -> Vec<Diagnostic> {
+        let tera::ErrorKind::Msg(text) = error.kind() else {
+            return Vec::new();
+        };
+        let lines: Vec<&str> = text.lines().collect();
+        let mut out = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let Some(message) = line.strip_prefix("error: ") else {
+                continue;
+            };
+            let Some(location) = lines.get(i + 1).and_then(|l| l.trim().strip_prefix("--> "))
+            else {
+                continue;
+            };
+            let mut parts = location.rsplitn(3, ':');
+            let (Some(column), Some(line), Some(name)) = (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let (Ok(line), Ok(column)) = (line.parse::<usize>(), column.parse::<usize>()) else {
+                continue;
+            };
+            let (code, hint) = if message.starts_with("Unknown template") {
+                (
+                    "template-not-found",
+                    "add the template under templates/ or use the name of an existing one",
+                )
+            } else if message.starts_with("Block") {
+                (
+                    "template-reference",
+                    "define the block in the parent template, or remove it here",
+                )
+            } else {
+                (
+                    "template-reference",
+                    "check the spelling: templates may use Tera's built-ins and t()",
+                )
+            };
+            let d = Diagnostic::error(code, format!("template error: {message}")).hint(hint);
+            out.push(match self.source(name) {
+                Some(src) => {
+                    let position = Position {
+                        line: line.max(1),
+                        column: column.max(1),
+                    };
+                    // The span of an included name holds its quotes.
+                    let quotes = if code == "template-not-found" { 2 } else { 0 };
+                    let width = message
+                        .split('`')
+                        .nth(1)
+                        .map_or(1, |quoted| quoted.chars().count() + quotes);
+                    d.spanning(src, position, width)
+                }
+                None => d.in_file(&format!("templates/{name}")),
+            });
+        }
+        out
+    }
+
+    /// Points `d` at the `{% keyword "target" %}` tag of template `name`, or at the file
+    /// when the tag cannot be found (a name built at run time).
+    fn at_tag(&self, d: Diagnostic, name: &str, keyword: &str, target: &str) -> Diagnostic {
+        let Some(src) = self.source(name) else {
+            return d.in_file(&format!("templates/{name}"));
+        };
+        match find_tag(src, keyword, Some(target)).or_else(|| find_tag(src, keyword, None)) {
+            Some(range) => d.at_range(src, range),
+            None => d.in_file(&src.display),
         }
     }
 
@@ -154,4 +286,52 @@ impl TemplateSources {
         }
         uses
     }
+}
+
+/// The last link of a cycle `[a, b, ..., x, b]`: the template `x` and the one it names.
+fn closing_link<'a>(chain: &[&'a String]) -> (&'a str, &'a str) {
+    match chain {
+        [.., closer, target] => (closer.as_str(), target.as_str()),
+        [only] => (only.as_str(), only.as_str()),
+        [] => ("", ""),
+    }
+}
+
+/// `a.html extends b.html extends a.html`.
+fn join_chain(chain: &[&String], verb: &str) -> String {
+    let names: Vec<&str> = chain.iter().map(|s| s.as_str()).collect();
+    names.join(&format!(" {verb} "))
+}
+
+/// The byte range of the first `{% keyword "target" %}` tag (`{%-` and either quote
+/// accepted) in a template, from `{%` to the closing quote; any target when `None`.
+fn find_tag(
+    src: &SourceFile,
+    keyword: &str,
+    target: Option<&str>,
+) -> Option<std::ops::Range<usize>> {
+    let text = &src.text;
+    let mut from = 0;
+    while let Some(found) = text[from..].find("{%") {
+        let start = from + found;
+        from = start + 2;
+        let rest = text[from..].strip_prefix('-').unwrap_or(&text[from..]);
+        let rest = rest.trim_start();
+        let Some(rest) = rest.strip_prefix(keyword) else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        let Some(len) = rest[1..].find(quote) else {
+            continue;
+        };
+        let named = &rest[1..1 + len];
+        if target.is_none_or(|t| t == named) {
+            let end = text.len() - rest.len() + len + 2;
+            return Some(start..end);
+        }
+    }
+    None
 }

@@ -84,7 +84,7 @@ impl Lock {
     /// Reads a lock file; a missing file is an empty lock.
     pub fn read(root: &Path, code: &str) -> Result<Lock, Box<Diagnostic>> {
         let path = Lock::path(root, code);
-        if !path.exists() {
+        if std::fs::symlink_metadata(&path).is_err() {
             return Ok(Lock::default());
         }
         let src = crate::source::SourceFile::read(root, &path)?;
@@ -128,7 +128,7 @@ impl Lock {
         for (id, hash) in &self.entries {
             text.push_str(&format!("{id} {hash}\n"));
         }
-        std::fs::write(Lock::path(root, code), text)
+        crate::source::replace_file(&Lock::path(root, code), text.as_bytes())
     }
 }
 

@@ -280,12 +280,28 @@ fn check_pages(site: &Site, routes: &Routes, diags: &mut Vec<Diagnostic>) {
         );
     }
     for (first, second) in routes.collisions() {
-        diags.push(
-            Diagnostic::error(
-                "page-collision",
-                format!("pages `{first}` and `{second}` would be published at the same address"),
-            )
-            .hint("rename one of them"),
-        );
+        // One report per language folder holding the second page, naming the first page's
+        // file in the same folder when there is one (else the one the fallback brings in).
+        for page in site.pages.iter().filter(|p| p.key == second) {
+            let other = site
+                .pages
+                .iter()
+                .filter(|p| p.key == first)
+                .min_by_key(|p| p.lang != page.lang)
+                .map_or(first, |p| p.source.display.as_str());
+            diags.push(
+                Diagnostic::error(
+                    "page-collision",
+                    format!(
+                        "{} and {other} would be published at the same address, /{}/{}",
+                        page.source.display,
+                        site.config.languages[page.lang].prefix,
+                        page.url_path()
+                    ),
+                )
+                .in_file(&page.source.display)
+                .hint("rename or remove one of the two files"),
+            );
+        }
     }
 }

@@ -23,6 +23,12 @@ pub fn parse_str<T: DeserializeOwned>(
 ) -> Result<T, Box<Diagnostic>> {
     serde_saphyr::from_str::<T>(text).map_err(|e| {
         let plain = e.without_snippet().to_string();
+        if let Some(d) = limit(&plain) {
+            return Box::new(match e.location() {
+                Some(loc) => d.at(source, position(loc, line_offset)),
+                None => d.in_file(&source.display),
+            });
+        }
         let mut message = match plain.rfind(" at line ") {
             Some(i) => plain[..i].to_string(),
             None => plain,
@@ -51,6 +57,33 @@ pub fn parse_str<T: DeserializeOwned>(
             None => d.in_file(&source.display),
         })
     })
+}
+
+/// A breach of the parser's limits (alias expansion, nesting, size) in words a person editing
+/// the file can act on; the library's own message names its internal counters.
+fn limit(message: &str) -> Option<Diagnostic> {
+    let breach = if let Some(rest) = message.split("budget breached: ").nth(1) {
+        rest.split([' ', '{']).next().unwrap_or("")
+    } else if message.contains("recursion limit exceeded") {
+        "Depth"
+    } else {
+        return None;
+    };
+    let (what, hint) = match breach {
+        "Depth" => (
+            "collections are nested deeper than the YAML reader allows",
+            "flatten this value: site and plan data need only a few levels",
+        ),
+        "Aliases" | "Nodes" | "Events" | "Anchors" => (
+            "this YAML grows too large as it is read: aliases (`*name`) repeat anchored values (`&name`) too many times",
+            "write the values out instead of repeating aliases of aliases",
+        ),
+        _ => (
+            "this YAML goes beyond what the reader accepts in one file",
+            "split the file or shorten the value",
+        ),
+    };
+    Some(Diagnostic::error("yaml-limit", what).hint(hint))
 }
 
 fn yaml_hint(code: &str, message: &str) -> String {

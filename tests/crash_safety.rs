@@ -367,3 +367,28 @@ fn two_builds_at_once_do_not_corrupt_public() {
         );
     }
 }
+
+#[test]
+fn a_build_killed_between_the_renames_of_a_swap_loses_nothing() {
+    // Where the output cannot be exchanged in one step, a swap is two renames; a build killed
+    // between them leaves the previous output aside and no public/. The next build puts it
+    // back first, so even when that build fails the previous site is there, unchanged.
+    let site = TempSite::new("killed-mid-swap");
+    site.build_ok();
+    let before = snapshot(&site.public());
+    let aside = site.root.join(".public.previous-4194304");
+    std::fs::rename(site.public(), &aside).unwrap();
+    // A page error found while rendering: the build gets as far as the output folder.
+    let page = site.read("content/en/hours.md");
+    site.write(
+        "content/en/hours.md",
+        &format!("{page}\n[x](javascript:alert(1))\n"),
+    );
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.describe());
+    assert!(!aside.exists(), "the previous output was put back");
+    assert_same_tree(&before, &snapshot(&site.public()), "public/ after recovery");
+    site.write("content/en/hours.md", &page);
+    site.build_ok();
+    assert_same_tree(&before, &snapshot(&site.public()), "public/ rebuilt");
+}

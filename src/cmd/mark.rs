@@ -69,7 +69,7 @@ pub fn mark(site: &Site, code: &str, target: &Target) -> Result<String, String> 
             let stamped = stamp_page(&page.source.text, &page_fingerprint(source));
             if stamped != page.source.text {
                 let path = site.root.join(&page.source.display);
-                std::fs::write(&path, stamped)
+                crate::source::replace_file(&path, stamped.as_bytes())
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             }
             pages += 1;

@@ -44,7 +44,15 @@ pub fn lint(site: &Site, routes: &Routes) -> Vec<Diagnostic> {
 fn links(site: &Site, published: &HashSet<String>, page: &PageSource, out: &mut Vec<Diagnostic>) {
     let language = &site.config.languages[page.lang];
     let body = page.body();
+    let mut depth = crate::markdown::Depth::default();
     for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
+        if depth.too_deep_after(&event) {
+            out.push(crate::markdown::too_deep(
+                &page.source,
+                page.body_start + range.start,
+            ));
+            return;
+        }
         let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
             event
         else {
@@ -53,11 +61,7 @@ fn links(site: &Site, published: &HashSet<String>, page: &PageSource, out: &mut 
         let url = dest_url.as_ref();
         if !crate::markdown::is_safe_address(url) {
             let at = page.body_start + range.start;
-            out.push(
-                Diagnostic::error("unsafe-link", format!("the address `{url}` is not allowed"))
-                    .at_range(&page.source, at..at + 1)
-                    .hint("link to http, https or mailto addresses, or to a page with a relative address"),
-            );
+            out.push(crate::markdown::unsafe_link(&page.source, at, url));
             continue;
         }
         let path = url.split(['#', '?']).next().unwrap_or("");

@@ -218,7 +218,10 @@ pub const FILES: [&str; 6] = [
 /// with some of them must have all of them.
 pub fn load(ctx: &Context<'_>) -> (Option<Plan>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    if !FILES.iter().any(|f| ctx.root.join(f).exists()) {
+    if !FILES
+        .iter()
+        .any(|f| std::fs::symlink_metadata(ctx.root.join(f)).is_ok())
+    {
         return (None, diags);
     }
     let mut read = |name: &str| -> Option<SourceFile> {

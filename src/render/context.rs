@@ -254,15 +254,14 @@ impl<'a> PageContexts<'a> {
             .unwrap_or_default();
         let rendered = markdown::render_with(page.body(), source_language.raw_html, &table_label);
         if let Some((offset, url)) = rendered.refused.first() {
-            let at = page.body_start + offset;
-            return Err(Diagnostic::error(
-                "unsafe-link",
-                format!("the address `{url}` is not allowed"),
-            )
-            .at_range(&page.source, at..at + 1)
-            .hint(
-                "link to http, https or mailto addresses, or to a page with a relative address",
+            return Err(markdown::unsafe_link(
+                &page.source,
+                page.body_start + offset,
+                url,
             ));
+        }
+        if let Some(offset) = rendered.too_deep {
+            return Err(markdown::too_deep(&page.source, page.body_start + offset));
         }
         let fallback = route.is_fallback(&site.pages);
         // The pseudo-language shows the default language's pages by design: no notice.

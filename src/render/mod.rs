@@ -163,7 +163,9 @@ pub fn render_to(
 }
 
 fn copy_static(site: &Site, sink: &dyn Sink) -> Result<(usize, u64), Diagnostic> {
-    files::for_each_static(&site.root, |path, bytes| sink.put(path, bytes))
+    files::for_each_static(&site.root, &site.static_files, |path, bytes| {
+        sink.put(path, bytes)
+    })
 }
 
 /// `t(id="...", name=value...)`: a message in the page's language, escaped like any text.

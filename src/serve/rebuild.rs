@@ -231,6 +231,13 @@ fn partial_load(
         }
     }
     if changes.static_files {
+        let (files, ds) = site::static_files(&site.root);
+        let failed = ds.iter().any(Diagnostic::is_error);
+        report.extend(ds);
+        if failed {
+            return None;
+        }
+        site.static_files = files;
         scopes.push(Scope::Static);
     }
     Some((site, scopes))
@@ -245,6 +252,7 @@ fn reload_locales(site: Site, report: &mut Report) -> Option<Site> {
         plan,
         pages,
         templates,
+        static_files,
         ..
     } = site;
     let (locales, ds) = Locales::load(&root, &config);
@@ -266,6 +274,7 @@ fn reload_locales(site: Site, report: &mut Report) -> Option<Site> {
         locales,
         pages,
         templates,
+        static_files,
         tera,
     })
 }
