@@ -356,4 +356,21 @@ mod tests {
             raw.html
         );
     }
+
+    #[test]
+    fn nesting_past_the_limit_renders_nothing_and_says_where() {
+        let under = format!("{} ok\n", ">".repeat(MAX_NESTING - 1));
+        let r = render(&under);
+        assert_eq!(r.too_deep, None);
+        assert!(r.html.contains("ok"));
+
+        let text = format!("intro\n\n{} deep\n", ">".repeat(MAX_NESTING + 5));
+        let r = render(&text);
+        let at = r.too_deep.expect("too deep");
+        assert!(
+            at >= "intro\n\n".len() && at < text.len(),
+            "{at} is inside the run of `>`"
+        );
+        assert!(r.html.is_empty());
+    }
 }

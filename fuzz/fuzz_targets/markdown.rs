@@ -21,6 +21,10 @@ fuzz_target!(|data: &[u8]| {
     for (offset, _) in &rendered.refused {
         assert!(*offset <= text.len());
     }
+    if let Some(offset) = rendered.too_deep {
+        assert!(offset <= text.len());
+        assert!(rendered.html.is_empty(), "a page too deep renders nothing");
+    }
     let mut ids = std::collections::HashSet::new();
     for h in &rendered.headings {
         assert!(

@@ -18,13 +18,6 @@ pub fn check_diagnostic(d: &Diagnostic, source: Option<&SourceFile>) {
         return;
     }
     assert!(pos.line >= 1 && pos.column >= 1, "{d}: position below 1:1");
-    // Known issue (see fuzz/README.md): YAML counts a lone `\r` as a line break and
-    // `SourceFile` does not, so positions in files with old Mac line endings are off.
-    // Such inputs are not position-checked, so that fuzzing goes on past it.
-    let lone_cr = src.text.replace("\r\n", "\n").matches('\r').count();
-    if lone_cr > 0 {
-        return;
-    }
     let lines = src.text.split('\n').count();
     assert!(
         pos.line <= lines,
