@@ -193,10 +193,6 @@ impl Report {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
-    pub fn error_count(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
-    }
-
     /// Sorted by file and position so that output is stable from run to run.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.diagnostics.sort_by(|a, b| {

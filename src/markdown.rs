@@ -111,40 +111,19 @@ pub fn render_with(markdown: &str, raw_html: bool, table_label: &str) -> Rendere
             };
         }
         events.push(match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) if !is_safe_address(&dest_url) => {
-                refused.push((range.start, dest_url.to_string()));
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: CowStr::from(""),
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) if !is_safe_address(&dest_url) => {
-                refused.push((range.start, dest_url.to_string()));
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: CowStr::from(""),
-                    title,
-                    id,
-                })
+            Event::Start(mut tag) => {
+                // An unsafe address is emptied (the link text stays) and reported.
+                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
+                    && !is_safe_address(dest_url)
+                {
+                    let url = std::mem::replace(dest_url, CowStr::from(""));
+                    refused.push((range.start, url.to_string()));
+                }
+                has_table |= matches!(tag, Tag::Table(_));
+                Event::Start(tag)
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 has_html = true;
-                event
-            }
-            Event::Start(Tag::Table(_)) => {
-                has_table = true;
                 event
             }
             other => other,

@@ -4,104 +4,8 @@
 
 mod common;
 
+use common::rejection::*;
 use common::*;
-
-/// One diagnostic the run must print.
-struct Expect {
-    code: &'static str,
-    file: &'static str,
-    line: usize,
-    col: usize,
-    /// The text of that line in the broken file.
-    source_line: String,
-}
-
-impl Expect {
-    /// Points at `needle` in `text` (the file after breaking it), `shift` characters further.
-    fn at(
-        code: &'static str,
-        file: &'static str,
-        text: &str,
-        needle: &str,
-        shift: usize,
-    ) -> Expect {
-        let (line, col) = locate(text, needle);
-        Expect {
-            code,
-            file,
-            line,
-            col: col + shift,
-            source_line: line_of(text, line).to_string(),
-        }
-    }
-}
-
-/// Builds a good copy, breaks it, and checks that `build` (and `check`, if `check_too`) fail
-/// with every expected diagnostic and leave `public/` untouched.
-fn assert_rejected(
-    name: &str,
-    check_too: bool,
-    break_it: impl FnOnce(&TempSite) -> Vec<Expect>,
-) -> Run {
-    let site = TempSite::new(name);
-    site.build_ok();
-    let before = snapshot(&site.public());
-    assert!(before.len() > 50, "the first build wrote the site");
-
-    let expected = break_it(&site);
-    let run = site.run(&["build"]);
-    assert_eq!(
-        run.code,
-        1,
-        "{name}: the build must fail\n{}",
-        run.describe()
-    );
-    for e in &expected {
-        assert_diagnostic(&run.stderr, e.code, e.file, e.line, e.col, &e.source_line);
-    }
-    assert!(
-        run.stderr.contains(&format!(
-            "build failed with {} error",
-            run.stderr.matches("\nerror[").count() + usize::from(run.stderr.starts_with("error["))
-        )),
-        "{name}: the closing line counts the errors\n{}",
-        run.stderr
-    );
-    assert_same_tree(
-        &before,
-        &snapshot(&site.public()),
-        &format!("{name}: public/ after the failed build"),
-    );
-    let leftovers: Vec<String> = std::fs::read_dir(&site.root)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".public."))
-        .collect();
-    assert!(
-        leftovers.is_empty(),
-        "{name}: staging folders were left behind: {leftovers:?}"
-    );
-
-    if check_too {
-        let check = site.run(&["check"]);
-        assert_eq!(
-            check.code,
-            1,
-            "{name}: `check` must fail too\n{}",
-            check.describe()
-        );
-        for e in &expected {
-            assert_diagnostic(&check.stderr, e.code, e.file, e.line, e.col, &e.source_line);
-        }
-        assert_same_tree(
-            &before,
-            &snapshot(&site.public()),
-            &format!("{name}: public/ after check"),
-        );
-    }
-    run
-}
 
 const COMPARISON: &str = "content/comparison.yaml";
 const TIERS: &str = "content/tiers.yaml";
@@ -109,42 +13,42 @@ const REGIONS: &str = "content/regions.yaml";
 const FR_UI: &str = "locales/fr/ui.ftl";
 const PAGE_TEMPLATE: &str = "templates/page.html";
 
-fn break_yaml_syntax(site: &TempSite) -> Expect {
+fn break_yaml_syntax(site: &TempSite) -> Want {
     // `a: b: c` — the second colon is not allowed in a plain scalar.
     let text = site.replace_once(
         COMPARISON,
         "label: group-assigned-experts\n",
         "label: group-assigned-experts: x\n",
     );
-    Expect::at(
+    Want::at(
         "yaml-syntax",
         COMPARISON,
         &text,
         "group-assigned-experts: x",
-        "group-assigned-experts".len(),
     )
+    .shifted("group-assigned-experts".len())
 }
 
-fn break_paid_type(site: &TempSite) -> Expect {
+fn break_paid_type(site: &TempSite) -> Want {
     let text = site.replace_once(TIERS, "paid: false", "paid: maybe");
-    Expect::at("yaml-type", TIERS, &text, "paid: maybe", "paid: ".len())
+    Want::at("yaml-type", TIERS, &text, "paid: maybe").shifted("paid: ".len())
 }
 
-fn break_fluent_syntax(site: &TempSite) -> Expect {
+fn break_fluent_syntax(site: &TempSite) -> Want {
     // The `=` is missing: the parser expects it where `Aller` starts.
     let text = site.replace_once(FR_UI, "\nskip-link = ", "\nskip-link ");
     let offset = text.find("\nskip-link ").unwrap() + "\nskip-link ".len();
     let (line, col) = position_of_offset(&text, offset);
-    Expect {
+    Want::At {
         code: "fluent-syntax",
-        file: FR_UI,
+        file: FR_UI.into(),
         line,
         col,
         source_line: line_of(&text, line).to_string(),
     }
 }
 
-fn break_template_syntax(site: &TempSite) -> Expect {
+fn break_template_syntax(site: &TempSite) -> Want {
     // A new second line `{% if %}`: the condition is missing where `%}` stands, column 7.
     let text = site.read(PAGE_TEMPLATE);
     let first_line_end = text.find('\n').unwrap() + 1;
@@ -154,53 +58,52 @@ fn break_template_syntax(site: &TempSite) -> Expect {
         &text[first_line_end..]
     );
     site.write(PAGE_TEMPLATE, &broken);
-    Expect {
+    Want::At {
         code: "template-syntax",
-        file: PAGE_TEMPLATE,
+        file: PAGE_TEMPLATE.into(),
         line: 2,
         col: 7,
         source_line: "{% if %}".into(),
     }
 }
 
-fn break_time(site: &TempSite) -> Expect {
+fn break_time(site: &TempSite) -> Want {
     let text = site.replace_once(REGIONS, "opens: \"09:00\"", "opens: \"25:00\"");
     // The value starts at its opening quote.
-    Expect::at("bad-time", REGIONS, &text, "\"25:00\"", 0)
+    Want::at("bad-time", REGIONS, &text, "\"25:00\"")
 }
 
 #[test]
 fn yaml_syntax_error() {
-    assert_rejected("yaml-syntax", true, |site| vec![break_yaml_syntax(site)]);
+    rejected_by_build_and_check("yaml-syntax", |site| vec![break_yaml_syntax(site)]);
 }
 
 #[test]
 fn wrong_type() {
-    let run = assert_rejected("yaml-type", true, |site| vec![break_paid_type(site)]);
+    let run = rejected_by_build_and_check("yaml-type", |site| vec![break_paid_type(site)]);
     assert!(run.stderr.contains("boolean"), "{}", run.stderr);
 }
 
 #[test]
 fn unknown_tier_in_comparison() {
-    assert_rejected("unknown-tier", true, |site| {
+    rejected_by_build_and_check("unknown-tier", |site| {
         let text = site.replace_once(
             COMPARISON,
             "tiers: { business: included }",
             "tiers: { busines: included }",
         );
-        vec![Expect::at(
+        vec![Want::at(
             "unknown-tier",
             COMPARISON,
             &text,
             "busines: included",
-            0,
         )]
     });
 }
 
 #[test]
 fn duplicate_tier_id() {
-    let run = assert_rejected("duplicate-tier", true, |site| {
+    let run = rejected_by_build_and_check("duplicate-tier", |site| {
         let mut text = site.read(TIERS);
         if !text.ends_with('\n') {
             text.push('\n');
@@ -212,9 +115,9 @@ fn duplicate_tier_id() {
         // The second `id: online`, at the value.
         let second = text.rfind("  - id: online\n").unwrap();
         let (line, col) = position_of_offset(&text, second + "  - id: ".len());
-        vec![Expect {
+        vec![Want::At {
             code: "duplicate-id",
-            file: TIERS,
+            file: TIERS.into(),
             line,
             col,
             source_line: "  - id: online".into(),
@@ -225,18 +128,17 @@ fn duplicate_tier_id() {
 
 #[test]
 fn duplicate_yaml_key() {
-    let run = assert_rejected("duplicate-key", true, |site| {
+    let run = rejected_by_build_and_check("duplicate-key", |site| {
         let text = site.replace_once(
             TIERS,
             "    name: tier-online\n",
             "    name: tier-online\n    name: tier-business\n",
         );
-        vec![Expect::at(
+        vec![Want::at(
             "yaml-duplicate-key",
             TIERS,
             &text,
             "name: tier-business",
-            0,
         )]
     });
     assert!(
@@ -249,45 +151,36 @@ fn duplicate_yaml_key() {
 
 #[test]
 fn region_closes_before_it_opens() {
-    assert_rejected("closes-before-opens", true, |site| {
+    rejected_by_build_and_check("closes-before-opens", |site| {
         let text = site.replace_once(REGIONS, "closes: \"17:30\"", "closes: \"05:00\"");
-        vec![Expect::at(
-            "closes-before-opens",
-            REGIONS,
-            &text,
-            "\"05:00\"",
-            0,
-        )]
+        vec![Want::at("closes-before-opens", REGIONS, &text, "\"05:00\"")]
     });
 }
 
 #[test]
 fn impossible_time() {
-    let run = assert_rejected("bad-time", true, |site| vec![break_time(site)]);
+    let run = rejected_by_build_and_check("bad-time", |site| vec![break_time(site)]);
     assert!(run.stderr.contains("25:00"), "{}", run.stderr);
 }
 
 #[test]
 fn fluent_syntax_error() {
-    assert_rejected("fluent-syntax", true, |site| {
-        vec![break_fluent_syntax(site)]
-    });
+    rejected_by_build_and_check("fluent-syntax", |site| vec![break_fluent_syntax(site)]);
 }
 
 #[test]
 fn message_id_no_locale_defines() {
-    let run = assert_rejected("unknown-message", true, |site| {
+    let run = rejected_by_build_and_check("unknown-message", |site| {
         let text = site.replace_once(
             COMPARISON,
             "label: feature-case-reviews\n",
             "label: feature-case-reviewz\n",
         );
-        vec![Expect::at(
+        vec![Want::at(
             "unknown-message",
             COMPARISON,
             &text,
             "feature-case-reviewz",
-            0,
         )]
     });
     assert!(
@@ -300,14 +193,12 @@ fn message_id_no_locale_defines() {
 #[test]
 fn template_syntax_error() {
     // `check` is left out here: see `check_reports_template_syntax_errors`.
-    assert_rejected("template-syntax", false, |site| {
-        vec![break_template_syntax(site)]
-    });
+    rejected("template-syntax", |site| vec![break_template_syntax(site)]);
 }
 
 #[test]
 fn file_that_is_not_utf8() {
-    assert_rejected("not-utf8", true, |site| {
+    rejected_by_build_and_check("not-utf8", |site| {
         let rel = "content/fr/compare.md";
         let text = site.read(rel);
         let title_start = text.find("\ntitle:").unwrap() + 1;
@@ -318,9 +209,9 @@ fn file_that_is_not_utf8() {
         std::fs::write(site.path(rel), bytes).unwrap();
         // The first bad byte comes right after the title line's text.
         let (line, col) = position_of_offset(&text, title_end);
-        vec![Expect {
+        vec![Want::At {
             code: "not-utf8",
-            file: "content/fr/compare.md",
+            file: "content/fr/compare.md".into(),
             line,
             col,
             source_line: text[title_start..title_end].to_string(),
@@ -330,19 +221,18 @@ fn file_that_is_not_utf8() {
 
 #[test]
 fn front_matter_with_unknown_key() {
-    let run = assert_rejected("front-matter", true, |site| {
+    let run = rejected_by_build_and_check("front-matter", |site| {
         let rel = "content/fr/docs/choosing-a-priority.md";
         let text = site.read(rel);
         let title_start = text.find("\ntitle:").unwrap() + 1;
         let title_end = title_start + text[title_start..].find('\n').unwrap() + 1;
         let broken = format!("{}author: moi\n{}", &text[..title_end], &text[title_end..]);
         site.write(rel, &broken);
-        vec![Expect::at(
+        vec![Want::at(
             "yaml-type",
             "content/fr/docs/choosing-a-priority.md",
             &broken,
             "author: moi",
-            0,
         )]
     });
     assert!(run.stderr.contains("`author`"), "{}", run.stderr);
@@ -350,7 +240,7 @@ fn front_matter_with_unknown_key() {
 
 #[test]
 fn errors_in_two_files_are_reported_together() {
-    let run = assert_rejected("two-files", true, |site| {
+    let run = rejected_by_build_and_check("two-files", |site| {
         vec![break_paid_type(site), break_fluent_syntax(site)]
     });
     assert!(
@@ -363,14 +253,14 @@ fn errors_in_two_files_are_reported_together() {
 #[test]
 fn errors_in_two_data_files_are_reported_together() {
     // A syntax error in one data file must not hide a wrong time in another.
-    assert_rejected("two-data-files", true, |site| {
+    rejected_by_build_and_check("two-data-files", |site| {
         vec![break_yaml_syntax(site), break_time(site)]
     });
 }
 
 #[test]
 fn template_error_is_reported_with_a_data_error() {
-    assert_rejected("template-and-data", false, |site| {
+    rejected("template-and-data", |site| {
         vec![break_paid_type(site), break_template_syntax(site)]
     });
 }
@@ -386,7 +276,7 @@ fn check_reports_template_syntax_errors() {
         "`check` must find the template error that `build` finds\n{}",
         run.describe()
     );
-    assert_diagnostic(&run.stderr, e.code, e.file, e.line, e.col, &e.source_line);
+    check_want("check-template", &run.stderr, &e);
     assert!(!site.public().exists(), "check writes nothing");
 }
 

@@ -95,9 +95,7 @@ pub fn run(root: &Path, options: &BuildOptions) -> i32 {
             0
         }
         Err(report) => {
-            let errors = report.error_count();
-            super::print_diagnostics(&report.sorted());
-            super::print_failure(errors, "build");
+            super::print_failure(report, "build");
             1
         }
     }

@@ -17,9 +17,7 @@ pub fn run(root: &Path, code: &str, target: &Target) -> i32 {
     let site = match site::load(root) {
         Ok((site, _)) => site,
         Err(report) => {
-            let errors = report.error_count();
-            super::print_diagnostics(&report.sorted());
-            super::print_failure(errors, "mark");
+            super::print_failure(report, "mark");
             return 1;
         }
     };

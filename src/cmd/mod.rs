@@ -8,7 +8,7 @@ pub mod status;
 
 use std::io::IsTerminal;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Report};
 
 /// Prints diagnostics to standard error, with colour on a terminal.
 pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
@@ -18,8 +18,12 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
     }
 }
 
-/// The closing line of a failed run.
-pub fn print_failure(errors: usize, what: &str) {
+/// Prints the problems of a failed run, each once, then the closing line counting the errors
+/// printed (the same error met by every page of a language is shown and counted once).
+pub fn print_failure(report: Report, what: &str) {
+    let diagnostics = report.sorted();
+    print_diagnostics(&diagnostics);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let plural = if errors == 1 { "" } else { "s" };
     eprintln!("{what} failed with {errors} error{plural}; nothing was written.");
 }

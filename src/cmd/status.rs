@@ -11,9 +11,7 @@ pub fn run(root: &Path, json: bool, html: Option<&Path>) -> i32 {
     let site = match site::load(root) {
         Ok((site, _)) => site,
         Err(report) => {
-            let errors = report.error_count();
-            super::print_diagnostics(&report.sorted());
-            super::print_failure(errors, "status");
+            super::print_failure(report, "status");
             return 1;
         }
     };

@@ -7,6 +7,8 @@
 
 #![allow(dead_code)]
 
+pub mod rejection;
+
 use std::path::{Component, Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};

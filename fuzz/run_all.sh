@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every fuzz target in turn for SECONDS seconds each (default 180), one job, and prints a
+# table of executions, corpus size and findings per target. Run from the repository root:
+#   bash fuzz/run_all.sh [SECONDS] [TARGET...]
+# Corpora grow under fuzz/work/<target>/ (ignored by git); crashes go to fuzz/artifacts/<target>/.
+set -euo pipefail
+seconds=${1:-180}
+shift || true
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+    targets=(site_config plan_yaml plan_load page fluent fluent_check markdown)
+fi
+export RUSTC_BOOTSTRAP=1
+cargo fuzz build -O >/dev/null
+logs=fuzz/work/logs
+mkdir -p "$logs"
+printf '%-14s %12s %8s %8s %9s\n' target executions seconds corpus findings
+for t in "${targets[@]}"; do
+    mkdir -p "fuzz/work/$t"
+    extra=()
+    case $t in fluent*) extra=(-max_len=4096) ;; esac
+    before=$(ls "fuzz/artifacts/$t" 2>/dev/null | wc -l)
+    cargo fuzz run -O "$t" "fuzz/work/$t" "fuzz/corpus/$t" -- \
+        -max_total_time="$seconds" -timeout=10 -print_final_stats=1 "${extra[@]}" \
+        >"$logs/$t.log" 2>&1 || true
+    after=$(ls "fuzz/artifacts/$t" 2>/dev/null | wc -l)
+    execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$logs/$t.log" | grep -o '[0-9]*$' || echo '?')
+    took=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$logs/$t.log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' || echo '?')
+    corpus=$(ls "fuzz/work/$t" | wc -l)
+    printf '%-14s %12s %8s %8s %9s\n' "$t" "${execs:-?}" "${took:-?}" "$corpus" $((after - before))
+    rm -rf /dev/shm/polydocs-fuzz-"$t"-* 2>/dev/null || true
+done
