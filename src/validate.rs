@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Diagnostic;
+use crate::l10n::Defect;
 use crate::render::view::BUILTIN_MESSAGES;
 use crate::routes::Routes;
 use crate::site::Site;
@@ -214,10 +215,45 @@ pub fn validate(site: &Site) -> Validated {
     fallbacks.sort();
 
     check_pages(site, &routes, &mut diags);
+    check_messages(site, &mut diags);
     Validated {
         routes,
         fallbacks,
         diagnostics: diags,
+    }
+}
+
+/// Messages that fail whatever a page passes them, reported where they are defined: the
+/// translator who wrote the loop sees their own line, not the template that tripped on it.
+fn check_messages(site: &Site, diags: &mut Vec<Diagnostic>) {
+    for (lang, language) in site.config.languages.iter().enumerate() {
+        if language.pseudo {
+            continue;
+        }
+        for (id, definition) in &site.locales.defined[lang] {
+            let Some(defect) = site.locales.defect(lang, id) else {
+                continue;
+            };
+            let d = match defect {
+                Defect::Cycle => Diagnostic::error(
+                    "message-cycle",
+                    format!("message `{id}` refers back to itself through its references"),
+                )
+                .hint(format!("remove the reference that leads back to `{id}`")),
+                Defect::TooLarge => Diagnostic::error(
+                    "message-too-large",
+                    format!("message `{id}` expands to more than 100 placeables"),
+                )
+                .hint("write the text out instead of nesting references to references"),
+            };
+            let file = site.locales.files[lang]
+                .iter()
+                .find(|f| f.display == definition.file);
+            diags.push(match file {
+                Some(file) => d.spanning(&file.source(), definition.position, id.chars().count()),
+                None => d.in_file(&definition.file),
+            });
+        }
     }
 }
 

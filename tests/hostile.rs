@@ -1046,18 +1046,33 @@ fn message_used_by_data_defined_only_with_a_syntax_error() {
 #[test]
 fn message_that_refers_to_itself() {
     rejected("fluent-cycle", |site| {
-        site.replace_once(
+        let text = site.replace_once(
             "locales/fr/ui.ftl",
             "\nfooter-note = ",
             "\nfooter-note = { footer-note }\nold-footer-note = ",
         );
-        let base = site.read("templates/base.html");
+        // At the message, where the translator can mend it (not at a template using it).
         vec![Want::at(
-            "template-render",
-            "templates/base.html",
-            &base,
-            "t(id=\"footer-note\")",
+            "message-cycle",
+            "locales/fr/ui.ftl",
+            &text,
+            "footer-note = { footer-note }",
         )]
+    });
+}
+
+#[test]
+fn messages_that_refer_to_each_other() {
+    rejected("fluent-cycle-pair", |site| {
+        let text = append(
+            site,
+            "locales/zh-TW/ui.ftl",
+            "ping = { pong }\npong = { ping }\n",
+        );
+        vec![
+            Want::at("message-cycle", "locales/zh-TW/ui.ftl", &text, "ping = "),
+            Want::at("message-cycle", "locales/zh-TW/ui.ftl", &text, "pong = "),
+        ]
     });
 }
 
@@ -1076,14 +1091,16 @@ fn message_that_expands_exponentially() {
             "\nfooter-note = ",
             "\nfooter-note = { lol9 }\nold-footer-note = ",
         );
-        append(site, "locales/fr/ui.ftl", &lols);
-        let base = site.read("templates/base.html");
-        vec![Want::at(
-            "template-render",
-            "templates/base.html",
-            &base,
-            "t(id=\"footer-note\")",
-        )]
+        let text = append(site, "locales/fr/ui.ftl", &lols);
+        vec![
+            Want::at("message-too-large", "locales/fr/ui.ftl", &text, "lol9 = "),
+            Want::at(
+                "message-too-large",
+                "locales/fr/ui.ftl",
+                &text,
+                "footer-note = { lol9 }",
+            ),
+        ]
     });
 }
 

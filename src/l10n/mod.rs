@@ -12,7 +12,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_bundle::resolver::ResolverError;
+use fluent_bundle::{FluentArgs, FluentError, FluentResource};
 use fluent_syntax::ast;
 
 use crate::config::SiteConfig;
@@ -35,6 +36,15 @@ impl LocaleFile {
     pub fn source(&self) -> SourceFile {
         SourceFile::from_text(self.display.clone(), self.resource.source().to_string())
     }
+}
+
+/// A message that cannot be formatted, whatever arguments it is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Defect {
+    /// It refers back to itself, directly or through other messages.
+    Cycle,
+    /// It expands to more placeables than Fluent formats (100).
+    TooLarge,
 }
 
 /// Where a message is defined in one language.
@@ -180,6 +190,22 @@ impl Locales {
         self.defined[source]
             .get(id)
             .map(|d| (d.file.as_str(), d.position))
+    }
+
+    /// Formats `id` from `lang`'s own files without arguments and says whether it fails in a
+    /// way no caller can cause or avoid: it refers back to itself, or expands to more
+    /// placeables than Fluent allows (a "billion laughs" made of messages). Found here, the
+    /// error can point at the message instead of at the template that happened to use it.
+    pub fn defect(&self, lang: usize, id: &str) -> Option<Defect> {
+        let bundle = &self.bundles[lang];
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        bundle.format_pattern(pattern, None, &mut errors);
+        errors.iter().find_map(|e| match e {
+            FluentError::ResolverError(ResolverError::Cyclic) => Some(Defect::Cycle),
+            FluentError::ResolverError(ResolverError::TooManyPlaceables) => Some(Defect::TooLarge),
+            _ => None,
+        })
     }
 
     /// Whether the language's own files define `id`.
