@@ -19,13 +19,13 @@ for t in "${targets[@]}"; do
     mkdir -p "fuzz/work/$t"
     extra=()
     case $t in fluent*) extra=(-max_len=4096) ;; esac
-    before=$(ls "fuzz/artifacts/$t" 2>/dev/null | wc -l)
+    before=$( (find "fuzz/artifacts/$t" -type f 2>/dev/null || true) | wc -l)
     cargo fuzz run -O "$t" "fuzz/work/$t" "fuzz/corpus/$t" -- \
         -max_total_time="$seconds" -timeout=10 -print_final_stats=1 "${extra[@]}" \
         >"$logs/$t.log" 2>&1 || true
-    after=$(ls "fuzz/artifacts/$t" 2>/dev/null | wc -l)
-    execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$logs/$t.log" | grep -o '[0-9]*$' || echo '?')
-    took=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$logs/$t.log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' || echo '?')
+    after=$( (find "fuzz/artifacts/$t" -type f 2>/dev/null || true) | wc -l)
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$logs/$t.log" | tail -n 1)
+    took=$(sed -n 's/.*Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$logs/$t.log" | tail -n 1)
     corpus=$(ls "fuzz/work/$t" | wc -l)
     printf '%-14s %12s %8s %8s %9s\n' "$t" "${execs:-?}" "${took:-?}" "$corpus" $((after - before))
     rm -rf /dev/shm/polydocs-fuzz-"$t"-* 2>/dev/null || true
