@@ -245,17 +245,8 @@ fn partial_load(
 
 /// The site with its locales read again, and its templates compiled against them (the `t()`
 /// function holds the locales it formats with).
-fn reload_locales(site: Site, report: &mut Report) -> Option<Site> {
-    let Site {
-        root,
-        config,
-        plan,
-        pages,
-        templates,
-        static_files,
-        ..
-    } = site;
-    let (locales, ds) = Locales::load(&root, &config);
+fn reload_locales(mut site: Site, report: &mut Report) -> Option<Site> {
+    let (locales, ds) = Locales::load(&site.root, &site.config);
     let failed = ds.iter().any(Diagnostic::is_error);
     report.extend(ds);
     if failed {
@@ -263,20 +254,13 @@ fn reload_locales(site: Site, report: &mut Report) -> Option<Site> {
     }
     let locales = Arc::new(locales);
     let functions = Arc::clone(&locales);
-    let tera = templates
+    site.tera = site
+        .templates
         .compile(&|t| render::register_functions(t, Arc::clone(&functions)))
         .map_err(|ds| report.extend(ds))
         .ok()?;
-    Some(Site {
-        root,
-        config,
-        plan,
-        locales,
-        pages,
-        templates,
-        static_files,
-        tera,
-    })
+    site.locales = locales;
+    Some(site)
 }
 
 /// When the changed paths only edit pages the site already has: the index of each such page
