@@ -18,13 +18,7 @@ const FILE: &str = "locales/fr/x.ftl";
 fn root() -> &'static PathBuf {
     static ROOT: OnceLock<PathBuf> = OnceLock::new();
     ROOT.get_or_init(|| {
-        let base = if std::path::Path::new("/dev/shm").is_dir() {
-            PathBuf::from("/dev/shm")
-        } else {
-            std::env::temp_dir()
-        };
-        let root = base.join(format!("polydocs-fuzz-fluent_check-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
+        let root = common::scratch_site("fluent_check");
         for dir in ["locales/en", "locales/fr", "templates", "content/en"] {
             std::fs::create_dir_all(root.join(dir)).unwrap();
         }

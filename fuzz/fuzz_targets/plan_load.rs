@@ -45,13 +45,7 @@ const ICONS: [&str; 6] = ["chat", "forums", "journeys", "phone", "portal", "webi
 fn root() -> &'static PathBuf {
     static ROOT: OnceLock<PathBuf> = OnceLock::new();
     ROOT.get_or_init(|| {
-        let base = if std::path::Path::new("/dev/shm").is_dir() {
-            PathBuf::from("/dev/shm")
-        } else {
-            std::env::temp_dir()
-        };
-        let root = base.join(format!("polydocs-fuzz-plan_load-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
+        let root = common::scratch_site("plan_load");
         std::fs::create_dir_all(root.join("static/icons")).unwrap();
         std::fs::create_dir_all(root.join("content")).unwrap();
         for (file, text) in SHIPPED {

@@ -6,6 +6,20 @@
 use polydocs::diagnostic::Diagnostic;
 use polydocs::source::SourceFile;
 
+/// An empty site folder for one target of this process, in memory where `/dev/shm` exists
+/// (libFuzzer exits without destructors: `run_all.sh` removes these folders after a run).
+pub fn scratch_site(target: &str) -> std::path::PathBuf {
+    let base = if std::path::Path::new("/dev/shm").is_dir() {
+        std::path::PathBuf::from("/dev/shm")
+    } else {
+        std::env::temp_dir()
+    };
+    let root = base.join(format!("polydocs-fuzz-{target}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).unwrap();
+    root
+}
+
 /// Renders a diagnostic (the caret code slices the source line by characters), and
 /// checks that its position exists in `source` when it names that file.
 pub fn check_diagnostic(d: &Diagnostic, source: Option<&SourceFile>) {
