@@ -22,6 +22,7 @@ pub mod routes;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod span;
 pub mod templates;
 pub mod translation;
 pub mod validate;
