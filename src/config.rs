@@ -136,24 +136,6 @@ impl SiteConfig {
     pub fn language_index(&self, code: &str) -> Option<usize> {
         self.languages.iter().position(|l| l.code == code)
     }
-
-    /// Adds the pseudo-language (last, so that the languages before it keep their indices).
-    pub fn add_pseudo_language(&mut self) {
-        let index = self.languages.len();
-        let default = self.default_language();
-        let pseudo = Language {
-            code: crate::l10n::pseudo::CODE.to_string(),
-            tag: crate::l10n::pseudo::CODE.to_string(),
-            prefix: crate::l10n::pseudo::PREFIX.to_string(),
-            name: crate::l10n::pseudo::transform(&default.name).into_owned(),
-            direction: default.direction,
-            title: default.title.clone(),
-            chain: vec![index, self.default],
-            pseudo: true,
-            raw_html: default.raw_html,
-        };
-        self.languages.push(pseudo);
-    }
 }
 
 /// Parses and checks `site.yaml`.

@@ -30,26 +30,49 @@ pub struct Diagnostic {
     pub excerpt: Option<(String, usize)>,
     /// What the user should do.
     pub hint: Option<String>,
+    /// The language the finding is about, when it is about one (a missing translation is
+    /// about the language that lacks it, though it points at the source's file).
+    pub lang: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
         Diagnostic {
-            severity: Severity::Error,
+            severity,
             code,
             message: message.into(),
             file: None,
             position: None,
             excerpt: None,
             hint: None,
+            lang: None,
         }
     }
 
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic::new(Severity::Error, code, message)
+    }
+
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
-        }
+        Diagnostic::new(Severity::Warning, code, message)
+    }
+
+    /// Says which language the finding is about.
+    pub fn in_language(mut self, code: &str) -> Self {
+        self.lang = Some(code.to_string());
+        self
+    }
+
+    /// The language the finding is about: the one it was given, else the language folder of
+    /// its file (`locales/fr/…`, `content/fr/…`), else none (site-wide files).
+    pub fn language(&self) -> Option<&str> {
+        self.lang.as_deref().or_else(|| {
+            let file = self.file.as_deref()?;
+            let rest = file
+                .strip_prefix("locales/")
+                .or_else(|| file.strip_prefix("content/"))?;
+            rest.split_once('/').map(|(code, _)| code)
+        })
     }
 
     /// Names the file without a position (the whole file is concerned).
@@ -174,6 +197,25 @@ fn char_to_byte(line: &str, chars: usize) -> usize {
         .map_or(line.len(), |(i, _)| i)
 }
 
+/// The number of single-character edits between two words (Levenshtein), to suggest the name
+/// a typo was meant to be.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 /// Diagnostics of one run, gathered from every stage.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -207,6 +249,21 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance("tier-busines", "tier-business"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn the_language_of_a_finding() {
+        let d = Diagnostic::warning("x", "y").in_file("locales/fr/ui.ftl");
+        assert_eq!(d.language(), Some("fr"));
+        assert_eq!(d.clone().in_language("de").language(), Some("de"));
+        assert_eq!(Diagnostic::warning("x", "y").in_file("site.yaml").language(), None);
+    }
 
     #[test]
     fn renders_file_line_column_caret_and_hint() {

@@ -32,9 +32,12 @@ enum Command {
     },
     /// Check every source for errors without writing anything: what a translator's linter checks.
     Check {
-        /// Count fallbacks as errors.
+        /// Count missing translations that visitors would see as errors (as `build --strict`).
         #[arg(long)]
         strict: bool,
+        /// Show only the findings about one language (its code in site.yaml).
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
         /// Count warnings as errors (exit 1 on any finding).
         #[arg(long)]
         deny_warnings: bool,
@@ -95,6 +98,7 @@ fn main() {
         ),
         Command::Check {
             strict,
+            lang,
             deny_warnings,
             format,
         } => cmd::check::run(
@@ -103,6 +107,7 @@ fn main() {
                 strict,
                 deny_warnings,
                 format,
+                lang,
             },
         ),
         Command::Status { format, html } => cmd::status::run(

@@ -24,6 +24,9 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// Addresses left out as unsafe, with their byte offset in the Markdown.
     pub refused: Vec<(usize, String)>,
+    /// The addresses of links and images kept, with their byte offset in the Markdown, so
+    /// that they can be checked against what the site publishes.
+    pub links: Vec<(usize, String)>,
     /// Where the blocks and spans first nest deeper than [`MAX_NESTING`] (byte offset in the
     /// Markdown); nothing is rendered then.
     pub too_deep: Option<usize>,
@@ -98,6 +101,7 @@ pub fn render(markdown: &str) -> Rendered {
 /// `table_label` (in the visitor's language), so that a wide table never widens the page.
 pub fn render_with(markdown: &str, raw_html: bool, table_label: &str) -> Rendered {
     let mut refused = Vec::new();
+    let mut links = Vec::new();
     let mut has_html = false;
     let mut has_table = false;
     let mut depth = Depth::default();
@@ -118,6 +122,8 @@ pub fn render_with(markdown: &str, raw_html: bool, table_label: &str) -> Rendere
                 {
                     let url = std::mem::replace(dest_url, CowStr::from(""));
                     refused.push((range.start, url.to_string()));
+                } else if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &tag {
+                    links.push((range.start, dest_url.to_string()));
                 }
                 has_table |= matches!(tag, Tag::Table(_));
                 Event::Start(tag)
@@ -195,6 +201,7 @@ pub fn render_with(markdown: &str, raw_html: bool, table_label: &str) -> Rendere
         html: html_out,
         headings,
         refused,
+        links,
         too_deep: None,
     }
 }

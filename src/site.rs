@@ -24,8 +24,9 @@ pub struct Site {
     /// The files under `static/`, published as they are (symbolic links left out, and
     /// reported when loading).
     pub static_files: Vec<PathBuf>,
-    /// The templates, compiled once with the functions they may call.
-    pub tera: tera::Tera,
+    /// The templates, compiled once with the functions they may call; `None` when they have
+    /// errors (reported when loading), so that the other checks still run.
+    pub tera: Option<tera::Tera>,
 }
 
 /// How to load a site beyond what its files say.
@@ -48,10 +49,10 @@ pub fn load_with(root: &Path, options: &LoadOptions) -> Result<(Site, Report), R
     }
 }
 
-/// Loads as much of a site as its errors allow, for `check`: a site comes back whenever its
-/// configuration and templates could be read, even with errors elsewhere (the plan is then
-/// `None` if its data has errors, and a broken Fluent entry is left out), so that the
-/// translators' checks still run.
+/// Loads as much of a site as its errors allow: a site comes back whenever its configuration
+/// could be read, even with errors elsewhere (the plan is then `None` if its data has errors,
+/// a broken Fluent entry or page is left out, the templates are `None` if they do not
+/// compile), so that the checks of everything that did load still run.
 pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report) {
     let mut report = Report::default();
     let config_path = root.join(config::CONFIG_FILE);
@@ -81,7 +82,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
         return (None, report);
     };
     if options.pseudo {
-        config.add_pseudo_language();
+        crate::l10n::pseudo::add_language(&mut config);
     }
 
     let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
@@ -99,15 +100,14 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
     let (static_files, ds) = static_files(root);
     report.extend(ds);
 
-    // Templates are compiled here, not when rendering, so that `check` and a run with other
-    // errors report template errors too.
+    // Templates are compiled here, not when rendering, so that a run with other errors
+    // reports template errors too.
     let locales = std::sync::Arc::new(locales);
-    let functions = std::sync::Arc::clone(&locales);
     let tera = templates
-        .compile(&|t| crate::render::register_functions(t, std::sync::Arc::clone(&functions)))
+        .compile(&locales)
         .map_err(|ds| report.extend(ds))
         .ok();
-    let site = tera.map(|tera| Site {
+    let site = Site {
         root: root.to_path_buf(),
         config,
         plan,
@@ -116,8 +116,8 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
         templates,
         static_files,
         tera,
-    });
-    (site, report)
+    };
+    (Some(site), report)
 }
 
 /// The files of `static/`, listed like every other source, so that a symbolic link there is

@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
                     lang.prefix
                 );
             }
-            config.add_pseudo_language();
+            polydocs::l10n::pseudo::add_language(&mut config);
         }
         Err(ds) => {
             assert!(!ds.is_empty());

@@ -1,13 +1,15 @@
-//! `polydocs build`: load, validate, render into a staging folder, and publish it whole.
+//! `polydocs build`: the pipeline into a staging folder, published whole when nothing is wrong.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use crate::check;
 use crate::diagnostic::{Diagnostic, Report};
+use crate::index::Published;
+use crate::pipeline;
 use crate::publish;
-use crate::render::{self, Written};
-use crate::site;
-use crate::validate::{self, Fallback};
+use crate::render::{Discard, Folder, Scope, Written};
+use crate::site::LoadOptions;
 
 #[derive(Debug, Default, Clone)]
 pub struct BuildOptions {
@@ -24,56 +26,71 @@ pub struct Built {
     pub written: Written,
     pub output: PathBuf,
     pub languages: usize,
-    pub fallbacks: Vec<Fallback>,
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Builds the site in `root`. On failure nothing in the output folder has changed.
+/// Builds the site in `root`. On failure nothing in the output folder has changed, and the
+/// report holds every finding (the same as `check` with the same options).
 pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Report> {
-    let (site, mut report) = site::load_with(
+    let (site, report) = pipeline::load(
         root,
-        &site::LoadOptions {
+        &LoadOptions {
             pseudo: options.pseudo,
         },
-    )?;
-    let validated = validate::validate(&site);
-    report.extend(validated.diagnostics.iter().cloned());
-    if options.strict {
-        for f in &validated.fallbacks {
-            report.push(
-                Diagnostic::error("fallback", format!("strict build: {f}"))
-                    .hint("translate it, or build without --strict to publish with the fallback"),
-            );
-        }
-    }
-    if report.has_errors() {
+    );
+    let Some(site) = site else {
         return Err(report);
-    }
+    };
+    let checks = check::Options {
+        strict: options.strict,
+    };
     let output = options
         .output
         .clone()
         .unwrap_or_else(|| site.config.output.clone());
-    let target = publish::check_output(root, &output).map_err(|d| with(&mut report, d))?;
-    let _lock = target.lock().map_err(|d| with(&mut report, d))?;
-    let staging = target.stage().map_err(|d| with(&mut report, d))?;
-    let written = render::render(&site, &validated, &staging.dir).map_err(|ds| {
-        report.extend(ds);
-        report.extend(crate::lint::translation_errors(&site));
-        std::mem::take(&mut report)
-    })?;
-    staging.commit().map_err(|d| with(&mut report, d))?;
+    let publishing = publish::check_output(root, &output).and_then(|target| {
+        let lock = target.lock()?;
+        let staging = target.stage()?;
+        Ok((lock, staging))
+    });
+    let (_lock, staging) = match publishing {
+        Ok(ready) => ready,
+        Err(d) => {
+            // The folder cannot be written: everything else is still checked and reported.
+            let mut outcome = pipeline::process(
+                &site,
+                report,
+                checks,
+                &Scope::All,
+                &Discard,
+                Published::default(),
+            );
+            outcome.report.push(d);
+            return Err(outcome.report);
+        }
+    };
+    let outcome = pipeline::process(
+        &site,
+        report,
+        checks,
+        &Scope::All,
+        &Folder(&staging.dir),
+        Published::default(),
+    );
+    let (Some(written), false) = (outcome.written, outcome.report.has_errors()) else {
+        return Err(outcome.report);
+    };
+    let mut report = outcome.report;
+    if let Err(d) = staging.commit() {
+        report.push(d);
+        return Err(report);
+    }
     Ok(Built {
         written,
         output,
         languages: site.config.languages.len(),
-        fallbacks: validated.fallbacks,
         warnings: report.sorted(),
     })
-}
-
-fn with(report: &mut Report, d: Diagnostic) -> Report {
-    report.push(d);
-    std::mem::take(report)
 }
 
 /// The command: prints the outcome and returns the exit code.
@@ -81,8 +98,7 @@ pub fn run(root: &Path, options: &BuildOptions) -> i32 {
     let started = Instant::now();
     match build(root, options) {
         Ok(built) => {
-            super::print_diagnostics(&built.warnings);
-            print_fallbacks(&built.fallbacks);
+            super::print_warnings(&built.warnings);
             println!(
                 "Built {} pages in {} languages ({} files, {:.1} KiB) into {} in {} ms.",
                 built.written.pages,
@@ -99,20 +115,4 @@ pub fn run(root: &Path, options: &BuildOptions) -> i32 {
             1
         }
     }
-}
-
-/// The fallback summary: every message and page a language borrows, and where it is used.
-pub fn print_fallbacks(fallbacks: &[Fallback]) {
-    if fallbacks.is_empty() {
-        return;
-    }
-    eprintln!(
-        "{} fallback{} (shown from another language):",
-        fallbacks.len(),
-        if fallbacks.len() == 1 { "" } else { "s" }
-    );
-    for f in fallbacks {
-        eprintln!("  {f}");
-    }
-    eprintln!("Translate them, or run `build --strict` to make any fallback an error.\n");
 }

@@ -1,13 +1,17 @@
-//! `polydocs check`: load, validate and run the translators' checks; write nothing.
+//! `polydocs check`: the build without writing — every finding of the pipeline, printed for a
+//! person or as JSON, for one language or all.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
 
+use crate::check;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::lint;
-use crate::site;
-use crate::validate;
+use crate::index::Published;
+use crate::pipeline;
+use crate::render::{Discard, Scope};
+use crate::site::LoadOptions;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -20,42 +24,46 @@ pub enum Format {
 
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
-    /// Count fallbacks as errors.
+    /// Count missing translations that visitors would see as errors, as `build --strict` does.
     pub strict: bool,
     /// Count warnings as errors.
     pub deny_warnings: bool,
     pub format: Format,
+    /// Show only the findings about this language (its code in site.yaml).
+    pub lang: Option<String>,
 }
 
-/// Every finding of a check, in a stable order.
+/// Every finding of a check, in a stable order: exactly what `build` with the same options
+/// would report, since both run the same pipeline.
 pub fn check(root: &Path, options: &CheckOptions) -> Vec<Diagnostic> {
-    let (site, mut report) = site::load_partial(root, &site::LoadOptions::default());
+    let (site, report) = pipeline::load(root, &LoadOptions::default());
     let Some(site) = site else {
         return report.sorted();
     };
-    let validated = validate::validate(&site);
-    if report.has_errors() {
-        // Cross-checks on a partly loaded site would only repeat the load errors
-        // differently; the translators' checks still run on what could be read.
-        report.extend(lint::lint(&site, &validated, site.plan.is_some()));
-        return report.sorted();
-    }
-    report.extend(validated.diagnostics.iter().cloned());
-    report.extend(lint::lint(&site, &validated, true));
-    for f in &validated.fallbacks {
-        let d = if options.strict {
-            Diagnostic::error("fallback", f.to_string())
-        } else {
-            Diagnostic::warning("fallback", f.to_string())
-        };
-        report.push(d.hint("translate it; `build` shows it from the other language until then"));
-    }
-    report.sorted()
+    let checks = check::Options {
+        strict: options.strict,
+    };
+    let outcome = pipeline::process(
+        &site,
+        report,
+        checks,
+        &Scope::All,
+        &Discard,
+        Published::default(),
+    );
+    outcome.report.sorted()
 }
 
 pub fn run(root: &Path, options: &CheckOptions) -> i32 {
     let started = std::time::Instant::now();
-    let findings = check(root, options);
+    let mut findings = check(root, options);
+    if let Some(code) = &options.lang {
+        if let Some(unknown) = unknown_language(root, code) {
+            eprintln!("error: {unknown}");
+            return 2;
+        }
+        findings.retain(|d| d.language() == Some(code.as_str()));
+    }
     let errors = findings.iter().filter(|d| d.is_error()).count();
     let warnings = findings.len() - errors;
     let failed = errors > 0 || (options.deny_warnings && warnings > 0);
@@ -63,11 +71,18 @@ pub fn run(root: &Path, options: &CheckOptions) -> i32 {
         Format::Json => println!("{}", to_json(&findings, errors, warnings)),
         Format::Text => {
             super::print_diagnostics(&findings);
+            for line in summary(&findings) {
+                eprintln!("{line}");
+            }
             let summary = format!(
-                "{errors} error{}, {warnings} warning{} in the site at `{}` ({} ms).",
+                "{errors} error{}, {warnings} warning{} in the site at `{}`{} ({} ms).",
                 plural(errors),
                 plural(warnings),
                 root.display(),
+                options
+                    .lang
+                    .as_ref()
+                    .map_or(String::new(), |l| format!(" for {l}")),
                 started.elapsed().as_millis()
             );
             if failed {
@@ -80,6 +95,41 @@ pub fn run(root: &Path, options: &CheckOptions) -> i32 {
     i32::from(failed)
 }
 
+/// `--lang` must name a language of the site: a typo would otherwise show "0 errors".
+fn unknown_language(root: &Path, code: &str) -> Option<String> {
+    let source = crate::source::SourceFile::read(root, &root.join(crate::config::CONFIG_FILE));
+    let config = crate::config::parse(&source.ok()?).ok()?;
+    if config.language_index(code).is_some() {
+        return None;
+    }
+    let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    Some(format!(
+        "`{code}` is not a language of this site; its languages are {}",
+        codes.join(", ")
+    ))
+}
+
+/// How many findings of each code each language has: one line per language.
+pub fn summary(findings: &[Diagnostic]) -> Vec<String> {
+    let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for d in findings {
+        *counts
+            .entry(d.language().unwrap_or("site"))
+            .or_default()
+            .entry(d.code)
+            .or_default() += 1;
+    }
+    if counts.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec!["Findings by language:".to_string()];
+    for (lang, codes) in counts {
+        let list: Vec<String> = codes.iter().map(|(c, n)| format!("{n} {c}")).collect();
+        lines.push(format!("  {lang}: {}", list.join(", ")));
+    }
+    lines
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -89,6 +139,7 @@ struct JsonFinding<'a> {
     severity: &'static str,
     code: &'a str,
     message: &'a str,
+    language: Option<&'a str>,
     file: Option<&'a str>,
     line: Option<usize>,
     column: Option<usize>,
@@ -106,6 +157,7 @@ pub fn to_json(findings: &[Diagnostic], errors: usize, warnings: usize) -> Strin
             },
             code: d.code,
             message: &d.message,
+            language: d.language(),
             file: d.file.as_deref(),
             line: d.position.map(|p| p.line),
             column: d.position.map(|p| p.column),

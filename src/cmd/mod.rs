@@ -6,9 +6,15 @@ pub mod mark;
 pub mod serve;
 pub mod status;
 
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 
 use crate::diagnostic::{Diagnostic, Report};
+
+/// Past this many warnings of one code in one language, `build` and `serve` show a few and
+/// count the rest: a new language's hundred missing messages must not bury a real problem.
+/// `check --lang CODE` lists them all.
+const SHOWN_PER_GROUP: usize = 10;
 
 /// Prints diagnostics to standard error, with colour on a terminal.
 pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
@@ -18,11 +24,44 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
     }
 }
 
+/// Prints every error, and the warnings with long runs of one code in one language cut short
+/// (the first few shown, the rest counted, with the command that lists them).
+pub fn print_warnings(diagnostics: &[Diagnostic]) {
+    let mut groups: BTreeMap<(Option<&str>, &str), usize> = BTreeMap::new();
+    for d in diagnostics.iter().filter(|d| !d.is_error()) {
+        *groups.entry((d.language(), d.code)).or_default() += 1;
+    }
+    let mut shown: BTreeMap<(Option<&str>, &str), usize> = BTreeMap::new();
+    let kept: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| {
+            if d.is_error() || groups[&(d.language(), d.code)] <= SHOWN_PER_GROUP {
+                return true;
+            }
+            let n = shown.entry((d.language(), d.code)).or_default();
+            *n += 1;
+            *n <= 3
+        })
+        .cloned()
+        .collect();
+    print_diagnostics(&kept);
+    for ((lang, code), count) in groups.iter().filter(|(_, n)| **n > SHOWN_PER_GROUP) {
+        let (of, option) = match lang {
+            Some(lang) => (format!(" in {lang}"), format!(" --lang {lang}")),
+            None => (String::new(), String::new()),
+        };
+        eprintln!(
+            "… and {} more `{code}` warnings{of}: `polydocs check{option}` lists them all.",
+            count - 3
+        );
+    }
+}
+
 /// Prints the problems of a failed run, each once, then the closing line counting the errors
 /// printed (the same error met by every page of a language is shown and counted once).
 pub fn print_failure(report: Report, what: &str) {
     let diagnostics = report.sorted();
-    print_diagnostics(&diagnostics);
+    print_warnings(&diagnostics);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let plural = if errors == 1 { "" } else { "s" };
     eprintln!("{what} failed with {errors} error{plural}; nothing was written.");

@@ -57,7 +57,7 @@ impl Terminal {
         if let Progress::Built(built, _) = &progress
             && built.warnings != self.warnings
         {
-            super::print_diagnostics(&built.warnings);
+            super::print_warnings(&built.warnings);
             self.warnings = built.warnings.clone();
         }
         print(progress);
@@ -67,9 +67,6 @@ impl Terminal {
 fn print(progress: Progress) {
     match progress {
         Progress::Built(built, None) => {
-            if let Some(fallbacks) = &built.fallbacks {
-                super::build::print_fallbacks(fallbacks);
-            }
             println!(
                 "Built {} pages ({} files, {:.1} KiB) in {:.0} ms.",
                 built.written.pages,
@@ -79,9 +76,6 @@ fn print(progress: Progress) {
             );
         }
         Progress::Built(built, Some(changes)) => {
-            if let Some(fallbacks) = &built.fallbacks {
-                super::build::print_fallbacks(fallbacks);
-            }
             let files = match built.changed.len() {
                 0 => "no file changed".to_string(),
                 1 => "1 file changed".to_string(),

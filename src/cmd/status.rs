@@ -3,8 +3,11 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::escape::markup as escape;
-use crate::site;
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::site::{self, Site};
+use crate::templates::STATUS_REPORT;
 use crate::translation::{self, LanguageStatus};
 
 pub fn run(root: &Path, json: bool, html: Option<&Path>) -> i32 {
@@ -23,7 +26,14 @@ pub fn run(root: &Path, json: bool, html: Option<&Path>) -> i32 {
         }
     };
     if let Some(path) = html {
-        if let Err(e) = std::fs::write(path, html_report(&status)) {
+        let report = match html_report(&site, &status) {
+            Ok(r) => r,
+            Err(d) => {
+                super::print_diagnostics(&[d]);
+                return 1;
+            }
+        };
+        if let Err(e) = std::fs::write(path, report) {
             eprintln!("cannot write {}: {e}", path.display());
             return 1;
         }
@@ -75,52 +85,54 @@ pub fn table(status: &[LanguageStatus]) -> String {
 }
 
 /// A standalone HTML page a translation lead can open: the table and, per language, the lists
-/// of missing and outdated messages and pages.
-pub fn html_report(status: &[LanguageStatus]) -> String {
-    let mut rows = String::new();
-    let mut details = String::new();
-    for s in status {
-        let _ = writeln!(
-            rows,
-            "<tr><th scope=\"row\">{} <span lang=\"{}\">({})</span></th><td>{}/{}</td><td>{}</td><td>{}</td><td>{:.1}%</td><td>{}/{}</td><td>{}</td><td>{}</td><td>{:.1}%</td></tr>",
-            escape(&s.code),
-            escape(&s.code),
-            escape(&s.name),
-            s.messages.translated,
-            s.messages.total,
-            s.messages.missing,
-            s.messages.outdated,
-            s.messages.percent_done(),
-            s.pages.translated,
-            s.pages.total,
-            s.pages.missing,
-            s.pages.outdated,
-            s.pages.percent_done()
-        );
-        if s.default {
-            continue;
-        }
-        let list = |title: &str, items: &[String]| {
-            if items.is_empty() {
-                return String::new();
-            }
-            let lis: String = items
-                .iter()
-                .map(|i| format!("<li><code>{}</code></li>", escape(i)))
-                .collect();
-            format!("<h3>{title} ({})</h3><ul>{lis}</ul>", items.len())
-        };
-        let _ = writeln!(
-            details,
-            "<section><h2>{}</h2>{}{}{}{}</section>",
-            escape(&s.code),
-            list("Missing messages", &s.missing_messages),
-            list("Outdated messages", &s.outdated_messages),
-            list("Missing pages", &s.missing_pages),
-            list("Outdated pages", &s.outdated_pages)
-        );
+/// of missing and outdated messages and pages. Rendered from the `translation-status.html`
+/// template (built in; a site may override it).
+pub fn html_report(site: &Site, status: &[LanguageStatus]) -> Result<String, Diagnostic> {
+    #[derive(Serialize)]
+    struct List<'a> {
+        title: &'static str,
+        items: &'a [String],
     }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Translation status</title>\n<style>body{{font:1rem/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}table{{border-collapse:collapse}}th,td{{border:1px solid #ccc;padding:.25rem .5rem;text-align:end}}th[scope=row]{{text-align:start}}</style>\n</head>\n<body>\n<h1>Translation status</h1>\n<table>\n<caption>Messages and pages translated, missing and outdated, per language</caption>\n<thead><tr><th scope=\"col\">Language</th><th scope=\"col\">Messages</th><th scope=\"col\">Missing</th><th scope=\"col\">Outdated</th><th scope=\"col\">Done</th><th scope=\"col\">Pages</th><th scope=\"col\">Missing</th><th scope=\"col\">Outdated</th><th scope=\"col\">Done</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n{details}</body>\n</html>\n"
-    )
+    #[derive(Serialize)]
+    struct Row<'a> {
+        #[serde(flatten)]
+        status: &'a LanguageStatus,
+        messages_done: String,
+        pages_done: String,
+        lists: [List<'a>; 4],
+    }
+    let rows: Vec<Row> = status
+        .iter()
+        .map(|s| Row {
+            status: s,
+            messages_done: format!("{:.1}", s.messages.percent_done()),
+            pages_done: format!("{:.1}", s.pages.percent_done()),
+            lists: [
+                List {
+                    title: "Missing messages",
+                    items: &s.missing_messages,
+                },
+                List {
+                    title: "Outdated messages",
+                    items: &s.outdated_messages,
+                },
+                List {
+                    title: "Missing pages",
+                    items: &s.missing_pages,
+                },
+                List {
+                    title: "Outdated pages",
+                    items: &s.outdated_pages,
+                },
+            ],
+        })
+        .collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert("languages", &rows);
+    let tera = site.tera.as_ref().ok_or_else(|| {
+        Diagnostic::error("template-syntax", "the templates do not compile")
+            .hint("run `polydocs check` to see where")
+    })?;
+    tera.render(STATUS_REPORT, &ctx)
+        .map_err(|e| site.templates.diagnostic(&e))
 }

@@ -4,6 +4,7 @@
 //! Isolation marks are off: output is HTML whose `dir` is already set per page, and the
 //! invisible FSI/PDI characters would otherwise end up inside attributes and table cells.
 
+pub mod messages;
 pub mod pseudo;
 pub mod time;
 

@@ -1,26 +1,29 @@
-//! The render stage: every page × every language, through Tera, into a folder.
+//! The render stage: every page × every language, through Tera, into a [`Sink`].
 //!
 //! Templates are parsed once; each language gets a clone of the parsed set whose global
 //! context holds what every page of that language shares (the localized plan, the language,
-//! the navigation). Pages are then rendered in parallel and written as soon as they are
-//! rendered, so memory holds a page at a time per thread, never the whole site.
+//! the navigation). Pages are then rendered in parallel and handed to the sink as soon as they
+//! are rendered, so memory holds a page at a time per thread, never the whole site.
+//!
+//! One module a job: [`view`] formats the plan in a language, [`navigation`] builds the
+//! links a language shares, [`page`] a page's own context, [`site_files`] the chooser, 404
+//! pages, sitemap and robots.txt, and [`files`] writes and copies files.
 
-pub mod context;
 pub mod files;
+pub mod navigation;
+pub mod page;
+pub mod site_files;
 pub mod view;
 
 use std::path::Path;
-use std::sync::Arc;
 
-use fluent_bundle::FluentArgs;
 use rayon::prelude::*;
-use tera::{Kwargs, State, Tera, TeraResult};
 
 use crate::diagnostic::Diagnostic;
-use crate::l10n::Locales;
+use crate::index::{Index, PageFacts, Published, Route, paths};
+use crate::l10n::messages;
 use crate::site::Site;
-use crate::validate::Validated;
-use context::PageContexts;
+use navigation::Navigation;
 
 /// What a build wrote.
 #[derive(Debug, Default, Clone, Copy)]
@@ -30,7 +33,24 @@ pub struct Written {
     pub bytes: u64,
 }
 
-/// Where rendered files go: `build` writes them into a folder, `serve` keeps them in memory.
+impl Written {
+    pub fn add(&mut self, other: Written) {
+        self.pages += other.pages;
+        self.files += other.files;
+        self.bytes += other.bytes;
+    }
+}
+
+/// What rendering produced: the count of what was written, and what each rendered page
+/// publishes (its anchors and links), for the link checks.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub written: Written,
+    pub published: Published,
+}
+
+/// Where rendered files go: `build` writes them into a folder, `serve` keeps them in memory,
+/// `check` counts and forgets them.
 pub trait Sink: Sync {
     /// Stores one file; `path` is relative to the site's root, with `/` separators
     /// (`fr/docs/index.html`). Returns the number of bytes stored.
@@ -43,6 +63,15 @@ pub struct Folder<'a>(pub &'a Path);
 impl Sink for Folder<'_> {
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<u64, Diagnostic> {
         files::write(&self.0.join(path), &bytes)
+    }
+}
+
+/// Keeps nothing: `check` renders every page, as `build` does, and writes none.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _path: &str, bytes: Vec<u8>) -> Result<u64, Diagnostic> {
+        Ok(bytes.len() as u64)
     }
 }
 
@@ -61,28 +90,34 @@ pub enum Scope {
     Static,
 }
 
-/// Renders the whole site into `out`, which must exist and be empty.
-pub fn render(site: &Site, validated: &Validated, out: &Path) -> Result<Written, Vec<Diagnostic>> {
-    render_to(site, validated, &Scope::All, &Folder(out))
+impl Scope {
+    fn includes(&self, route: Route) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Languages(langs) => langs.contains(&route.lang),
+            Scope::Pages(pages) => pages.contains(&route.page),
+            Scope::Static => false,
+        }
+    }
 }
 
-/// Renders the part of the site that `scope` names into `sink`.
-pub fn render_to(
+/// Renders the part of the site that `scope` names into `sink`. The site must have loaded
+/// without errors (its templates compiled).
+pub fn render(
     site: &Site,
-    validated: &Validated,
+    index: &Index,
     scope: &Scope,
     sink: &dyn Sink,
-) -> Result<Written, Vec<Diagnostic>> {
-    let mut written = Written::default();
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let mut rendered = Rendered::default();
     if *scope == Scope::Static {
-        let (count, bytes) = copy_static(site, sink).map_err(|d| vec![d])?;
-        written.files += count;
-        written.bytes += bytes;
-        return Ok(written);
+        rendered.written = copy_static(site, sink).map_err(|d| vec![d])?;
+        return Ok(rendered);
     }
-    let tera = &site.tera;
-
-    let contexts = PageContexts::new(site, validated);
+    let Some(tera) = &site.tera else {
+        return Err(Vec::new());
+    };
+    let navigation = Navigation::new(site, index);
     // One Tera per language, its global context holding the language-wide data.
     let mut per_language = Vec::new();
     let mut errors = Vec::new();
@@ -97,9 +132,9 @@ pub fn render_to(
                 let mut t = tera.clone();
                 let global = t.global_context();
                 global.insert("lang_index", &lang);
-                global.insert("lang", &context::LanguageView::new(language));
+                global.insert("lang", &page::LanguageView::new(language));
                 global.insert("plan", &plan);
-                let links = contexts.language_links(lang);
+                let links = navigation.language_links(lang);
                 global.insert("nav", &links.nav);
                 global.insert("section_trees", &links.section_trees);
                 global.insert("section_children", &links.section_children);
@@ -114,32 +149,46 @@ pub fn render_to(
         return Err(errors);
     }
 
-    let routes: Vec<_> = validated
+    let routes: Vec<(&str, Route)> = index
         .routes
         .all()
-        .filter(|(_, route)| match scope {
-            Scope::All => true,
-            Scope::Languages(langs) => langs.contains(&route.lang),
-            Scope::Pages(pages) => pages.contains(&route.page),
-            Scope::Static => false,
-        })
+        .filter(|(_, route)| scope.includes(*route))
         .collect();
-    let results: Vec<Result<u64, Diagnostic>> = routes
+    let results: Vec<Result<(u64, PageFacts), Diagnostic>> = routes
         .par_iter()
         .map(|(key, route)| {
-            let (template, ctx) = contexts.page(key, *route)?;
+            let page = page::context(site, index, &navigation, key, *route)?;
             let html = per_language[route.lang]
-                .render(&template, &ctx)
+                .render(&page.template, &page.context)
                 .map_err(|e| site.templates.diagnostic(&e))?;
-            sink.put(&contexts.output_path(key, route.lang), html.into_bytes())
+            let facts = PageFacts {
+                anchors: anchors(&html).map(str::to_string).collect(),
+                // Links are checked where the page is written, in its own language.
+                links: if route.is_fallback(&site.pages) {
+                    Vec::new()
+                } else {
+                    page.links
+                },
+            };
+            let bytes = sink.put(
+                &paths::output_path(&site.config, key, route.lang),
+                html.into_bytes(),
+            )?;
+            Ok((bytes, facts))
         })
         .collect();
-    for r in results {
+    for ((key, route), r) in routes.iter().zip(results) {
         match r {
-            Ok(bytes) => {
-                written.pages += 1;
-                written.files += 1;
-                written.bytes += bytes;
+            Ok((bytes, facts)) => {
+                rendered.written.add(Written {
+                    pages: 1,
+                    files: 1,
+                    bytes,
+                });
+                rendered
+                    .published
+                    .pages
+                    .insert((route.lang, key.to_string()), facts);
             }
             Err(d) => errors.push(d),
         }
@@ -148,57 +197,35 @@ pub fn render_to(
         return Err(errors);
     }
 
-    // The pages that are not content: language chooser, 404s, sitemap, robots.txt, static files.
-    let extra = contexts.site_files(&per_language).map_err(|d| vec![d])?;
+    let extra = site_files::render(site, index, &per_language).map_err(|d| vec![d])?;
     for (path, bytes) in extra {
-        written.bytes += sink.put(&path, bytes).map_err(|d| vec![d])?;
-        written.files += 1;
+        rendered.written.bytes += sink.put(&path, bytes).map_err(|d| vec![d])?;
+        rendered.written.files += 1;
     }
     if *scope == Scope::All {
-        let (count, bytes) = copy_static(site, sink).map_err(|d| vec![d])?;
-        written.files += count;
-        written.bytes += bytes;
+        let copied = copy_static(site, sink).map_err(|d| vec![d])?;
+        rendered.written.add(copied);
     }
-    Ok(written)
+    Ok(rendered)
 }
 
-fn copy_static(site: &Site, sink: &dyn Sink) -> Result<(usize, u64), Diagnostic> {
-    files::for_each_static(&site.root, &site.static_files, |path, bytes| {
-        sink.put(path, bytes)
+/// The values of the `id` attributes of an HTML page: the anchors a `#fragment` can name.
+fn anchors(html: &str) -> impl Iterator<Item = &str> {
+    html.match_indices(" id=\"").filter_map(|(at, found)| {
+        let rest = &html[at + found.len()..];
+        rest.find('"').map(|end| &rest[..end])
     })
 }
 
-/// `t(id="...", name=value...)`: a message in the page's language, escaped like any text.
-pub fn register_functions(tera: &mut Tera, locales: Arc<Locales>) {
-    tera.register_function(
-        "t",
-        move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
-            let id: &str = kwargs.must_get("id")?;
-            let lang = state
-                .get::<u64>("lang_index")?
-                .ok_or_else(|| tera::Error::message("t() is used outside a language"))?
-                as usize;
-            let mut args = FluentArgs::new();
-            for (key, value) in kwargs.iter() {
-                let Some(name) = key.as_str() else { continue };
-                if name == "id" {
-                    continue;
-                }
-                if let Some(n) = value.as_i64() {
-                    args.set(name.to_string(), n);
-                } else if let Some(n) = value.as_f64() {
-                    args.set(name.to_string(), n);
-                } else if let Some(s) = value.as_str() {
-                    args.set(name.to_string(), s.to_string());
-                } else {
-                    args.set(name.to_string(), value.to_string());
-                }
-            }
-            locales
-                .format(lang, id, Some(&args))
-                .map_err(|e| tera::Error::message(e.to_string()))
-        },
-    );
+fn copy_static(site: &Site, sink: &dyn Sink) -> Result<Written, Diagnostic> {
+    let (files, bytes) = files::for_each_static(&site.root, &site.static_files, |path, bytes| {
+        sink.put(path, bytes)
+    })?;
+    Ok(Written {
+        pages: 0,
+        files,
+        bytes,
+    })
 }
 
 fn format_diagnostic(site: &Site, lang: usize, error: crate::l10n::FormatError) -> Diagnostic {
@@ -225,8 +252,19 @@ fn format_diagnostic(site: &Site, lang: usize, error: crate::l10n::FormatError) 
 /// The site's name in a language: the `site-title` message, else `title` of site.yaml.
 pub fn site_title(site: &Site, lang: usize) -> String {
     site.locales
-        .format(lang, "site-title", None)
+        .format(lang, messages::SITE_TITLE, None)
         .ok()
         .or_else(|| site.config.languages[lang].title.clone())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::anchors;
+
+    #[test]
+    fn anchors_are_the_id_attributes() {
+        let html = r#"<h2 id="a">A</h2><p data-id="x"><span id="b-1" class="c">"#;
+        assert_eq!(anchors(html).collect::<Vec<_>>(), ["a", "b-1"]);
+    }
 }

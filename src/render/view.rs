@@ -9,34 +9,6 @@ use serde::Serialize;
 use crate::l10n::{FormatError, Locales};
 use crate::plan::{Coverage, Duration, MessageRef, Plan, TierValue, TimeOfDay};
 
-/// Messages polydocs formats where a site needs them (the site title, the 404 title, the
-/// chooser's prompt, the outdated notice, the table label): with [`BUILTIN_MESSAGES`], every
-/// message the code uses, for the unused-message check.
-pub const OPTIONAL_MESSAGES: &[&str] = &[
-    "outdated-notice",
-    "table-label",
-    "site-title",
-    "not-found-title",
-    "language-chooser-title",
-];
-
-/// Messages the renderer formats itself, whatever the templates say.
-pub const BUILTIN_MESSAGES: &[&str] = &[
-    "coverage-24x7",
-    "coverage-24x5",
-    "coverage-business-hours",
-    "coverage-business-days",
-    "duration-minutes",
-    "duration-hours",
-    "duration-days",
-    "response-target",
-    "feature-with-value",
-    "hours-range",
-    "value-included",
-    "value-not-included",
-    "fallback-notice",
-];
-
 #[derive(Debug, Serialize)]
 pub struct PlanView {
     pub tiers: Vec<TierView>,

@@ -24,13 +24,15 @@ use std::time::Instant;
 
 use super::changes::Changes;
 use super::output::{Collector, Output};
+use crate::check;
 use crate::content::{self, PageSource};
 use crate::diagnostic::{Diagnostic, Report};
+use crate::index::{Index, Published};
 use crate::l10n::Locales;
-use crate::render::{self, Scope, Written};
+use crate::pipeline;
+use crate::render::{Scope, Written};
 use crate::site::{self, Site};
 use crate::source::SourceFile;
-use crate::validate::{self, Fallback, Validated};
 
 /// Pages are served from the root of the preview server, whatever `base_url` the site is
 /// published under: canonical links and the 404 pages' links start at `/`.
@@ -44,19 +46,25 @@ pub struct Built {
     pub written: Written,
     /// What was rendered: `everything`, `the fr pages`, `2 pages`, `static files`, `nothing`.
     pub scope: String,
+    /// Every warning of the build: the same findings `check` reports.
     pub warnings: Vec<Diagnostic>,
-    /// The fallbacks, when they differ from the previous build's.
-    pub fallbacks: Option<Vec<Fallback>>,
-    /// Load and validation time, then render time.
+    /// Time spent reading what changed, then checking and rendering it.
     pub load_ms: f64,
     pub render_ms: f64,
 }
 
 pub struct Builder {
     root: PathBuf,
-    /// The site of the last good build, to load only what changes.
-    good: Option<(Site, Validated)>,
-    fallbacks: Option<Vec<Fallback>>,
+    /// The last good build: its site, to load only what changes, its index, to know which
+    /// languages show an edited page, and what its pages publish, for the link checks of a
+    /// partial build.
+    good: Option<Good>,
+}
+
+struct Good {
+    site: Site,
+    index: Index,
+    published: Published,
 }
 
 /// How the Markdown pages differ between two loads.
@@ -74,12 +82,12 @@ impl Builder {
         Builder {
             root: root.to_path_buf(),
             good: None,
-            fallbacks: None,
         }
     }
 
-    /// Builds what `changes` affects on top of `previous`, the output of the last good build.
-    /// On error the diagnostics are sorted, and the next build will be a full one.
+    /// Builds what `changes` affects on top of `previous`, the output of the last good build,
+    /// through the same pipeline as `build` and `check`. On error the diagnostics are sorted,
+    /// and the next build will be a full one.
     pub fn build(
         &mut self,
         changes: &Changes,
@@ -87,67 +95,85 @@ impl Builder {
     ) -> Result<Built, Vec<Diagnostic>> {
         let started = Instant::now();
         let mut report = Report::default();
-        let plan = match self.good.take() {
-            Some((site, validated)) if !changes.everything => {
-                partial_load(site, &validated, changes, &mut report)
+        let (loaded, published) = match self.good.take() {
+            Some(good) if !changes.everything => {
+                let published = good.published;
+                (
+                    partial_load(good.site, &good.index, changes, &mut report),
+                    published,
+                )
             }
-            _ => full_load(&self.root, &mut report),
+            _ => (full_load(&self.root, &mut report), Published::default()),
         };
-        let Some((site, scopes)) = plan else {
+        let Some((site, scopes)) = loaded else {
             return Err(report.sorted());
         };
-        let validated = validate::validate(&site);
-        report.extend(validated.diagnostics.iter().cloned());
-        if report.has_errors() {
-            return Err(report.sorted());
-        }
+        let scope = if scopes.contains(&Scope::All) {
+            Scope::All
+        } else {
+            // One partial scope at a time through the pipeline; several are rare (a batch
+            // editing a locale and a page): render the languages and pages together.
+            merge(&scopes)
+        };
+        let collector = match &scope {
+            Scope::All => Collector::fresh(previous),
+            Scope::Static => Collector::copy_of(previous, &["static/"]),
+            _ => Collector::copy_of(previous, &[]),
+        };
         let load_ms = ms(started);
-
         let rendering = Instant::now();
-        let collector = if scopes.contains(&Scope::All) {
-            Collector::fresh(previous)
-        } else if scopes.contains(&Scope::Static) {
-            Collector::copy_of(previous, &["static/"])
-        } else {
-            Collector::copy_of(previous, &[])
-        };
-        let mut written = Written::default();
-        let scopes = if scopes.contains(&Scope::All) {
-            vec![Scope::All]
-        } else {
-            scopes
-        };
-        for scope in &scopes {
-            let w = render::render_to(&site, &validated, scope, &collector).map_err(|ds| {
-                report.extend(ds);
-                report.extend(crate::lint::translation_errors(&site));
-                std::mem::take(&mut report).sorted()
-            })?;
-            written.pages += w.pages;
-            written.files += w.files;
-            written.bytes += w.bytes;
+        let outcome = pipeline::process(
+            &site,
+            report,
+            check::Options::default(),
+            &scope,
+            &collector,
+            published,
+        );
+        if outcome.failed() {
+            return Err(outcome.report.sorted());
         }
-        let (output, changed) = collector.finish();
         let render_ms = ms(rendering);
-        // What `check` would tell a translator, shown with the build's warnings (it does not
-        // stop the preview: `build` does not run these checks either).
-        report.extend(crate::lint::lint(&site, &validated, true));
-
-        let fallbacks = (self.fallbacks.as_ref() != Some(&validated.fallbacks))
-            .then(|| validated.fallbacks.clone());
-        self.fallbacks = Some(validated.fallbacks.clone());
-        let scope = describe(&scopes, &site);
-        self.good = Some((site, validated));
+        let (output, changed) = collector.finish();
+        let describe = describe(&scopes, &site);
+        let written = outcome.written.unwrap_or_default();
+        self.good = Some(Good {
+            site,
+            index: outcome.index,
+            published: outcome.published,
+        });
         Ok(Built {
             output,
             changed,
             written,
-            scope,
-            warnings: report.sorted(),
-            fallbacks,
+            scope: describe,
+            warnings: outcome.report.sorted(),
             load_ms,
             render_ms,
         })
+    }
+}
+
+/// The scopes of one batch of edits as one: the union of the languages and of the pages (a
+/// static change alone renders no page; with others, `static/` is copied again too).
+fn merge(scopes: &[Scope]) -> Scope {
+    let mut languages = Vec::new();
+    let mut pages = Vec::new();
+    let mut statics = false;
+    for scope in scopes {
+        match scope {
+            Scope::Languages(ls) => languages.extend(ls),
+            Scope::Pages(ps) => pages.extend(ps),
+            Scope::Static => statics = true,
+            Scope::All => return Scope::All,
+        }
+    }
+    match (languages.is_empty(), pages.is_empty(), statics) {
+        (true, true, true) => Scope::Static,
+        (_, _, true) => Scope::All,
+        (false, false, _) => Scope::All,
+        (true, false, _) => Scope::Pages(pages),
+        (_, true, _) => Scope::Languages(languages),
     }
 }
 
@@ -173,7 +199,7 @@ fn full_load(root: &Path, report: &mut Report) -> Option<(Site, Vec<Scope>)> {
 /// Loads again what `changes` names into the last good site, and says what to render.
 fn partial_load(
     mut site: Site,
-    validated: &Validated,
+    index: &Index,
     changes: &Changes,
     report: &mut Report,
 ) -> Option<(Site, Vec<Scope>)> {
@@ -216,7 +242,7 @@ fn partial_load(
                 if !front.is_empty() {
                     // The languages that show these pages; routes are unchanged, as no page
                     // was added or removed.
-                    let languages: BTreeSet<usize> = validated
+                    let languages: BTreeSet<usize> = index
                         .routes
                         .all()
                         .filter(|(_, r)| front.contains(&r.page))
@@ -253,12 +279,12 @@ fn reload_locales(mut site: Site, report: &mut Report) -> Option<Site> {
         return None;
     }
     let locales = Arc::new(locales);
-    let functions = Arc::clone(&locales);
-    site.tera = site
-        .templates
-        .compile(&|t| render::register_functions(t, Arc::clone(&functions)))
-        .map_err(|ds| report.extend(ds))
-        .ok()?;
+    site.tera = Some(
+        site.templates
+            .compile(&locales)
+            .map_err(|ds| report.extend(ds))
+            .ok()?,
+    );
     site.locales = locales;
     Some(site)
 }

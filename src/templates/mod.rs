@@ -1,13 +1,33 @@
-//! Tera templates: `templates/**/*.html`, parsed once for the whole build.
+//! Tera templates: `templates/**/*.html`, parsed once for the whole build, with the built-in
+//! templates (sitemap, robots.txt, a plain 404 page, the translation status report) that a
+//! site overrides by writing a template of the same name, as Zola does.
 //!
 //! Template errors come back from Tera with a span; they are turned into the same positioned
 //! diagnostics as every other input error. Each template is also parsed on its own when the
 //! set fails, so that all syntax errors of a run are reported, not only the first.
 
+mod translate;
+
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
+use crate::l10n::Locales;
 use crate::source::{Position, SourceFile, display_path};
+
+/// The templates polydocs brings, by name: a site template of the same name replaces one.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("sitemap.xml", include_str!("builtin/sitemap.xml")),
+    ("robots.txt", include_str!("builtin/robots.txt")),
+    ("404.html", include_str!("builtin/404.html")),
+    (
+        STATUS_REPORT,
+        include_str!("builtin/translation-status.html"),
+    ),
+];
+
+/// The template of `polydocs status --html`.
+pub const STATUS_REPORT: &str = "translation-status.html";
 
 /// The template sources, keyed by their name relative to `templates/` (`partials/nav.html`).
 pub struct TemplateSources {
@@ -45,16 +65,32 @@ impl TemplateSources {
         self.files.iter().find(|(n, _)| n == name).map(|(_, s)| s)
     }
 
-    /// Compiles every template into one Tera instance. `setup` registers the functions
-    /// and filters the templates use: Tera checks they exist while compiling.
-    pub fn compile(&self, setup: &dyn Fn(&mut tera::Tera)) -> Result<tera::Tera, Vec<Diagnostic>> {
+    /// Whether a template of this name exists, the site's own or a built-in one.
+    pub fn provides(&self, name: &str) -> bool {
+        self.contains(name) || BUILTIN.iter().any(|(n, _)| *n == name)
+    }
+
+    /// Compiles every template into one Tera instance, with `t()` formatting messages of
+    /// `locales` (Tera checks while compiling that every function a template calls exists).
+    pub fn compile(&self, locales: &Arc<Locales>) -> Result<tera::Tera, Vec<Diagnostic>> {
+        let locales = Arc::clone(locales);
+        self.compile_with(&move |t| translate::register(t, Arc::clone(&locales)))
+    }
+
+    /// Compiles every template; `setup` registers the functions and filters they use.
+    fn compile_with(&self, setup: &dyn Fn(&mut tera::Tera)) -> Result<tera::Tera, Vec<Diagnostic>> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         setup(&mut tera);
-        let all = self
-            .files
+        let builtin = BUILTIN
             .iter()
-            .map(|(name, src)| (name.as_str(), src.text.as_str()));
+            .filter(|(name, _)| !self.contains(name))
+            .map(|(name, text)| (*name, *text));
+        let all = builtin.chain(
+            self.files
+                .iter()
+                .map(|(name, src)| (name.as_str(), src.text.as_str())),
+        );
         match tera.add_raw_templates(all) {
             Ok(()) => Ok(tera),
             Err(whole) => {

@@ -68,6 +68,19 @@ impl Routes {
         self.by_key.get(key).and_then(|r| r[lang])
     }
 
+    /// The languages that have a page of their own under `key` (translations, not fallbacks),
+    /// in site order: what `hreflang` alternates and the sitemap list.
+    pub fn translated(&self, key: &str, pages: &[PageSource]) -> Vec<usize> {
+        self.by_key.get(key).map_or_else(Vec::new, |routes| {
+            routes
+                .iter()
+                .flatten()
+                .filter(|r| !r.is_fallback(pages))
+                .map(|r| r.lang)
+                .collect()
+        })
+    }
+
     /// Keys whose URL paths are the same (`a.md` and `a/_index.md`), which would overwrite each other.
     pub fn collisions(&self) -> Vec<(&str, &str)> {
         let mut seen: BTreeMap<String, &str> = BTreeMap::new();

@@ -1,6 +1,7 @@
 //! Checks of each language's Fluent files against the default language's, in the spirit of
-//! compare-locales: missing and obsolete messages and attributes, variables, plural variants,
-//! references, empty values.
+//! compare-locales: obsolete messages, missing and obsolete attributes, variables, plural
+//! variants, references, empty values. (Messages missing from a language are reported with
+//! where they are used, by [`super::translations`].)
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -258,10 +259,6 @@ pub fn lint(site: &Site, used: Option<&BTreeSet<String>>) -> Vec<Diagnostic> {
         }
         let catalog = Catalog::new(&site.locales.files[lang]);
         let code = &language.code;
-        let own_file = |file: usize| {
-            let name = source.files[file].display.rsplit('/').next().unwrap_or("");
-            format!("locales/{code}/{name}")
-        };
         let needed = needed_categories(&language.tag);
         for entry in catalog.entries.values() {
             // References must resolve inside the language's own bundle: Fluent does not
@@ -470,23 +467,6 @@ pub fn lint(site: &Site, used: Option<&BTreeSet<String>>) -> Vec<Diagnostic> {
                         ),
                     );
                 }
-            }
-        }
-        if lang != default {
-            for src in source
-                .entries
-                .values()
-                .filter(|e| !e.is_term && !catalog.entries.contains_key(e.id))
-            {
-                let d = Diagnostic::warning(
-                    "missing-message",
-                    format!("`{}` is not translated into {code}", src.id),
-                )
-                .hint(format!(
-                    "add it to {} (until then it falls back)",
-                    own_file(src.file)
-                ));
-                out.push(source.at(d, src.file, src.id));
             }
         }
     }

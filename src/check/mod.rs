@@ -1,0 +1,42 @@
+//! The check stage: every finding about the loaded site that is not a file's own syntax, each
+//! with a stable code, a position and a hint.
+//!
+//! `build`, `check` and `serve` all run these checks (through [`crate::pipeline`]), so they
+//! agree: whatever `check` calls an error, `build` refuses. One module a concern:
+//! [`references`] (IDs, tiers, templates, addresses), [`translations`] (missing and outdated
+//! translations), [`fluent`] (each language's files against the source's), [`templates`]
+//! (text written outside `t()`), and [`links`], which runs after rendering because it checks
+//! links against the anchors really published.
+
+mod fluent;
+pub mod links;
+mod references;
+mod templates;
+mod translations;
+mod uses;
+
+use crate::diagnostic::Diagnostic;
+use crate::index::Index;
+use crate::site::Site;
+
+/// How strict the checks are.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// A missing translation that a visitor would see (a message or a page shown from another
+    /// language) is an error instead of a warning.
+    pub strict: bool,
+}
+
+/// Every finding of the checks that run before rendering. `complete` says whether the whole
+/// site loaded without errors: unused messages are only reported then (a broken plan file
+/// would make every label it holds look unused).
+pub fn check(site: &Site, index: &Index, options: Options, complete: bool) -> Vec<Diagnostic> {
+    let uses = uses::Uses::collect(site, index);
+    let mut out = Vec::new();
+    references::check(site, index, &uses, &mut out);
+    translations::check(site, index, &uses, options.strict, &mut out);
+    let used = uses.all_ids();
+    out.extend(fluent::lint(site, complete.then_some(&used)));
+    out.extend(templates::lint(&site.templates));
+    out
+}

@@ -1,0 +1,183 @@
+//! Cross-references between the loaded inputs: every message ID used by data, templates and
+//! polydocs itself exists; every page's tier and template exists; no two pages share an
+//! address; the site has a home page; no message fails whatever it is given.
+//!
+//! Loading has already checked each file on its own; these checks need several files at once.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::index::Index;
+use crate::l10n::Defect;
+use crate::site::Site;
+
+use super::uses::Uses;
+
+pub fn check(site: &Site, index: &Index, uses: &Uses, diags: &mut Vec<Diagnostic>) {
+    check_uses(site, uses, diags);
+    check_pages(site, index, diags);
+    check_messages(site, diags);
+}
+
+/// Every required message must resolve in every language, through its fallback chain.
+fn check_uses(site: &Site, uses: &Uses, diags: &mut Vec<Diagnostic>) {
+    let default = site.config.default_language();
+    for (id, places) in &uses.required {
+        let missing: Vec<&str> = site
+            .config
+            .languages
+            .iter()
+            .enumerate()
+            .filter(|(l, _)| site.locales.resolve(*l, id).is_none())
+            .map(|(_, lang)| lang.code.as_str())
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let where_ = if missing.len() == site.config.languages.len() {
+            "no locale defines it".to_string()
+        } else {
+            format!(
+                "missing in {} with nothing to fall back to",
+                missing.join(", ")
+            )
+        };
+        for place in places {
+            diags.push(
+                place
+                    .point(
+                        site,
+                        id,
+                        Diagnostic::error(
+                            "unknown-message",
+                            format!("message `{id}` is used here but {where_}"),
+                        ),
+                    )
+                    .hint(format!(
+                        "add `{id} = ...` to a file in locales/{}/ (or fix the ID)",
+                        default.code
+                    )),
+            );
+        }
+    }
+}
+
+/// Messages that fail whatever a page passes them, reported where they are defined: the
+/// translator who wrote the loop sees their own line, not the template that tripped on it.
+fn check_messages(site: &Site, diags: &mut Vec<Diagnostic>) {
+    for (lang, language) in site.config.languages.iter().enumerate() {
+        if language.pseudo {
+            continue;
+        }
+        for (id, definition) in &site.locales.defined[lang] {
+            let Some(defect) = site.locales.defect(lang, id) else {
+                continue;
+            };
+            let d = match defect {
+                Defect::Cycle => Diagnostic::error(
+                    "message-cycle",
+                    format!("message `{id}` refers back to itself through its references"),
+                )
+                .hint(format!("remove the reference that leads back to `{id}`")),
+                Defect::TooLarge => Diagnostic::error(
+                    "message-too-large",
+                    format!("message `{id}` expands to more than 100 placeables"),
+                )
+                .hint("write the text out instead of nesting references to references"),
+            };
+            let file = site.locales.files[lang]
+                .iter()
+                .find(|f| f.display == definition.file);
+            diags.push(match file {
+                Some(file) => d.spanning(&file.source(), definition.position, id.chars().count()),
+                None => d.in_file(&definition.file),
+            });
+        }
+    }
+}
+
+/// Pages: their tier and template references, tier pages given twice, and output collisions.
+fn check_pages(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
+    let routes = &index.routes;
+    let mut tier_pages: BTreeMap<(usize, &str), &str> = BTreeMap::new();
+    for page in &site.pages {
+        if let Some(tier) = &page.front.tier {
+            let pos = page.position_of(tier);
+            if site.tier_index(&tier.value).is_none() {
+                let ids: Vec<&str> = site.tiers().iter().map(|t| t.id.as_str()).collect();
+                diags.push(
+                    Diagnostic::error("unknown-tier", format!("unknown tier `{}`", tier.value))
+                        .spanning(&page.source, pos, tier.value.chars().count())
+                        .hint(format!(
+                            "use a tier ID of content/tiers.yaml: {}",
+                            ids.join(", ")
+                        )),
+                );
+            } else if let Some(other) =
+                tier_pages.insert((page.lang, tier.value.as_str()), &page.key)
+            {
+                diags.push(
+                    Diagnostic::error(
+                        "duplicate-tier-page",
+                        format!("tier `{}` already has a page, {other}", tier.value),
+                    )
+                    .spanning(&page.source, pos, tier.value.chars().count())
+                    .hint("keep one page per tier and language"),
+                );
+            }
+        }
+        if let Some(template) = &page.front.template
+            && !site.templates.contains(&template.value)
+        {
+            diags.push(
+                Diagnostic::error(
+                    "unknown-template",
+                    format!("no template `{}`", template.value),
+                )
+                .spanning(
+                    &page.source,
+                    page.position_of(template),
+                    template.value.chars().count(),
+                )
+                .hint("name a file of templates/, such as page.html"),
+            );
+        }
+    }
+    if routes.get("_index.md", site.config.default).is_none() {
+        diags.push(
+            Diagnostic::error(
+                "missing-home",
+                format!(
+                    "content/{}/_index.md is missing",
+                    site.config.default_language().code
+                ),
+            )
+            .hint("every site needs a home page in its default language"),
+        );
+    }
+    for (first, second) in routes.collisions() {
+        // One report per language folder holding the second page, naming the first page's
+        // file in the same folder when there is one (else the one the fallback brings in).
+        for page in site.pages.iter().filter(|p| p.key == second) {
+            let other = site
+                .pages
+                .iter()
+                .filter(|p| p.key == first)
+                .min_by_key(|p| p.lang != page.lang)
+                .map_or(first, |p| p.source.display.as_str());
+            diags.push(
+                Diagnostic::error(
+                    "page-collision",
+                    format!(
+                        "{} and {other} would be published at the same address, /{}/{}",
+                        page.source.display,
+                        site.config.languages[page.lang].prefix,
+                        page.url_path()
+                    ),
+                )
+                .in_file(&page.source.display)
+                .hint("rename or remove one of the two files"),
+            );
+        }
+    }
+}

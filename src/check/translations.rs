@@ -1,0 +1,186 @@
+//! The state of each translation, as findings: what a language has not translated (and where
+//! that shows the text of another language), and what it translated from a source that has
+//! changed since.
+//!
+//! A missing translation is one finding per language and message (or page), whatever the
+//! number of places that show it: a new language with few messages gives one line per
+//! message to translate, not one per message and use. With `--strict`, a missing translation
+//! that a visitor would see is an error.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::index::{Index, paths};
+use crate::site::Site;
+use crate::span::SourceFile;
+use crate::translation::{Lock, is_outdated, message_fingerprints};
+
+use super::uses::Uses;
+
+pub fn check(site: &Site, index: &Index, uses: &Uses, strict: bool, out: &mut Vec<Diagnostic>) {
+    missing_messages(site, uses, strict, out);
+    missing_pages(site, index, strict, out);
+    outdated_pages(site, index, out);
+    outdated_messages(site, out);
+}
+
+/// The severity of a missing translation: visible ones are errors under `--strict`.
+fn severity(strict: bool, visible: bool) -> Severity {
+    if strict && visible {
+        Severity::Error
+    } else {
+        Severity::Warning
+    }
+}
+
+/// The default language's files as sources, by their displayed path, for pointing at them.
+fn sources(site: &Site, lang: usize) -> HashMap<&str, SourceFile> {
+    site.locales.files[lang]
+        .iter()
+        .map(|f| (f.display.as_str(), f.source()))
+        .collect()
+}
+
+/// Messages of the default language that a language does not define.
+fn missing_messages(site: &Site, uses: &Uses, strict: bool, out: &mut Vec<Diagnostic>) {
+    let default = site.config.default;
+    let default_code = &site.config.default_language().code;
+    let files = sources(site, default);
+    for (lang, language) in site.config.languages.iter().enumerate() {
+        if lang == default || language.pseudo {
+            continue;
+        }
+        let code = &language.code;
+        for (id, definition) in &site.locales.defined[default] {
+            if site.locales.defines(lang, id) {
+                continue;
+            }
+            let from = site
+                .locales
+                .resolve(lang, id)
+                .map_or(default_code.as_str(), |l| &site.config.languages[l].code);
+            let places = uses.required.get(id.as_str());
+            let message = match places {
+                Some(places) => format!(
+                    "`{id}` is not translated into {code}: {code} pages show the {from} text (used at {})",
+                    places
+                        .iter()
+                        .map(|p| p.location())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                None => format!("`{id}` is not translated into {code}"),
+            };
+            let file_name = definition.file.rsplit('/').next().unwrap_or("");
+            let d = Diagnostic::new(severity(strict, places.is_some()), "missing-message", message)
+                .hint(format!(
+                    "add it to locales/{code}/{file_name} (until then it falls back)"
+                ))
+                .in_language(code);
+            out.push(match files.get(definition.file.as_str()) {
+                Some(src) => d.spanning(src, definition.position, id.chars().count()),
+                None => d.in_file(&definition.file),
+            });
+        }
+    }
+}
+
+/// Pages a language shows from another language.
+fn missing_pages(site: &Site, index: &Index, strict: bool, out: &mut Vec<Diagnostic>) {
+    for (key, route) in index.routes.all() {
+        let language = &site.config.languages[route.lang];
+        if !route.is_fallback(&site.pages) || language.pseudo {
+            continue;
+        }
+        let page = &site.pages[route.page];
+        let from = &site.config.languages[page.lang].code;
+        let code = &language.code;
+        out.push(
+            Diagnostic::new(
+                severity(strict, true),
+                "missing-page",
+                format!(
+                    "page `{key}` is not translated into {code}: /{} shows the {from} page",
+                    paths::site_path(&site.config, key, route.lang)
+                ),
+            )
+            .in_file(&page.source.display)
+            .in_language(code)
+            .hint(format!("translate it as content/{code}/{key}")),
+        );
+    }
+}
+
+/// Translated pages whose source page changed since they were marked up to date.
+fn outdated_pages(site: &Site, index: &Index, out: &mut Vec<Diagnostic>) {
+    let default = &site.config.default_language().code;
+    for page in &site.pages {
+        let source = index
+            .routes
+            .get(&page.key, site.config.default)
+            .map(|r| &site.pages[r.page]);
+        if source.is_some_and(|source| is_outdated(page, source)) {
+            let code = &site.config.languages[page.lang].code;
+            out.push(
+                Diagnostic::warning(
+                    "outdated-page",
+                    format!(
+                        "the {default} page `{}` has changed since this translation was marked up to date",
+                        page.key
+                    ),
+                )
+                .at(&page.source, crate::span::Position { line: 1, column: 1 })
+                .in_language(code)
+                .hint(format!(
+                    "update the translation, then run `polydocs mark {code} --page {}`",
+                    page.key
+                )),
+            );
+        }
+    }
+}
+
+/// Messages whose source changed after their translation was marked up to date.
+fn outdated_messages(site: &Site, out: &mut Vec<Diagnostic>) {
+    let source = message_fingerprints(&site.locales, site.config.default);
+    for (lang, language) in site.config.languages.iter().enumerate() {
+        if lang == site.config.default || language.pseudo {
+            continue;
+        }
+        let lock = match Lock::read(&site.root, &language.code) {
+            Ok(lock) => lock,
+            Err(d) => {
+                out.push(*d);
+                continue;
+            }
+        };
+        let files = sources(site, lang);
+        for (id, recorded) in &lock.entries {
+            let Some(current) = source.get(id) else {
+                continue;
+            };
+            if current == recorded || !site.locales.defines(lang, id) {
+                continue;
+            }
+            let d = Diagnostic::warning(
+                "outdated-message",
+                format!(
+                    "the source of `{id}` has changed since its {} translation was marked up to date",
+                    language.code
+                ),
+            )
+            .in_language(&language.code)
+            .hint(format!(
+                "update the translation, then run `polydocs mark {} --message {id}`",
+                language.code
+            ));
+            out.push(match site.locales.defined[lang].get(id) {
+                Some(def) => match files.get(def.file.as_str()) {
+                    Some(src) => d.spanning(src, def.position, id.chars().count()),
+                    None => d.in_file(&def.file),
+                },
+                None => d,
+            });
+        }
+    }
+}

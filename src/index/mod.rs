@@ -1,0 +1,130 @@
+//! The index stage: what every later stage needs to know about the site's pages, computed
+//! once from the loaded site (as Zola's `Library`): which page is published where in each
+//! language, each section's children in display order, the sections above each page, the page
+//! of each tier, and the addresses of it all.
+//!
+//! Nothing here reads a file or formats a word; checks, rendering and `serve` read the index
+//! and never work these out again.
+
+pub mod paths;
+pub mod routes;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::content::parent_section;
+use crate::site::Site;
+pub use routes::{Route, Routes};
+
+pub struct Index {
+    pub routes: Routes,
+    /// Per language: section key → the keys of its pages and sub-sections, in display order
+    /// (by `weight`, then title, then key).
+    pub children: Vec<BTreeMap<String, Vec<String>>>,
+    /// Per language: tier ID → key of the tier's page in that language.
+    pub tier_pages: Vec<BTreeMap<String, String>>,
+}
+
+impl Index {
+    pub fn build(site: &Site) -> Index {
+        let routes = Routes::build(&site.config, &site.pages);
+        let n = site.config.languages.len();
+        let mut children: Vec<BTreeMap<String, Vec<String>>> = vec![BTreeMap::new(); n];
+        let mut tier_pages: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); n];
+        for (key, route) in routes.all() {
+            if let Some(parent) = parent_section(key)
+                && routes.get(&parent, route.lang).is_some()
+            {
+                children[route.lang]
+                    .entry(parent)
+                    .or_default()
+                    .push(key.to_string());
+            }
+            if let Some(tier) = &site.pages[route.page].front.tier {
+                tier_pages[route.lang].insert(tier.value.clone(), key.to_string());
+            }
+        }
+        for (lang, map) in children.iter_mut().enumerate() {
+            for keys in map.values_mut() {
+                keys.sort_by_cached_key(|k| {
+                    let p = &site.pages[routes.get(k, lang).map_or(0, |r| r.page)];
+                    (
+                        p.front.weight.unwrap_or(i64::MAX),
+                        p.front.title.clone(),
+                        k.clone(),
+                    )
+                });
+            }
+        }
+        Index {
+            routes,
+            children,
+            tier_pages,
+        }
+    }
+
+    /// The home page's children in a language: the main navigation.
+    pub fn top_level(&self, lang: usize) -> &[String] {
+        self.children(lang, "_index.md")
+    }
+
+    /// A section's children in a language, in display order.
+    pub fn children(&self, lang: usize, section: &str) -> &[String] {
+        self.children[lang].get(section).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The keys of the sections above a page, from the home page down (the page excluded): its
+/// breadcrumbs.
+pub fn ancestors(key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = key.to_string();
+    while let Some(parent) = parent_section(&current) {
+        out.push(parent.clone());
+        current = parent;
+    }
+    out.reverse();
+    out
+}
+
+/// What one rendered page publishes that links elsewhere can point at or depend on: the
+/// `id`s of its elements (headings, and whatever its template marks), and the links its
+/// Markdown makes, by byte offset in the page's body.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PageFacts {
+    pub anchors: HashSet<String>,
+    pub links: Vec<(usize, String)>,
+}
+
+/// The facts of every rendered page, by language and key. Rendering fills it; the link
+/// checks read it, so that a `#fragment` is checked against the ids really published.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Published {
+    pub pages: HashMap<(usize, String), PageFacts>,
+}
+
+impl Published {
+    /// Takes the facts of `newer`, keeping those of pages it did not render (a partial build).
+    pub fn update(&mut self, newer: Published) {
+        self.pages.extend(newer.pages);
+    }
+
+    /// Leaves out pages that are no longer published.
+    pub fn retain_routes(&mut self, routes: &Routes) {
+        self.pages
+            .retain(|(lang, key), _| routes.get(key, *lang).is_some());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ancestors_from_home_down() {
+        assert_eq!(
+            ancestors("docs/a/b.md"),
+            ["_index.md", "docs/_index.md", "docs/a/_index.md"]
+        );
+        assert_eq!(ancestors("_index.md"), Vec::<String>::new());
+    }
+}

@@ -1,0 +1,85 @@
+//! The messages polydocs formats itself, named once: the renderer formats them, the checks
+//! require them where they are needed and count them as used.
+//!
+//! The words of plan values come from the domain types ([`Coverage::message_id`],
+//! [`DurationUnit::message_id`]), so a new coverage window or unit is required in every
+//! language without anyone editing a list.
+
+use crate::plan::{Coverage, DurationUnit};
+
+pub const RESPONSE_TARGET: &str = "response-target";
+pub const FEATURE_WITH_VALUE: &str = "feature-with-value";
+pub const HOURS_RANGE: &str = "hours-range";
+pub const VALUE_INCLUDED: &str = "value-included";
+pub const VALUE_NOT_INCLUDED: &str = "value-not-included";
+pub const FALLBACK_NOTICE: &str = "fallback-notice";
+pub const OUTDATED_NOTICE: &str = "outdated-notice";
+pub const TABLE_LABEL: &str = "table-label";
+pub const SITE_TITLE: &str = "site-title";
+pub const NOT_FOUND_TITLE: &str = "not-found-title";
+pub const LANGUAGE_CHOOSER_TITLE: &str = "language-chooser-title";
+/// How a language writes a time of day, when CLDR's pattern is not what it wants.
+pub const TIME_OF_DAY: &str = super::time::OVERRIDE_ID;
+
+const DURATION_UNITS: [DurationUnit; 3] = [
+    DurationUnit::Minutes,
+    DurationUnit::Hours,
+    DurationUnit::Days,
+];
+
+/// When a message the code formats must exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Whenever the site has plan data: it formats plan values.
+    WithPlan,
+    /// When some page is shown from another language.
+    WhenAPageFallsBack,
+    /// When some translated page is older than its source.
+    WhenAPageIsOutdated,
+    /// Never: polydocs has a default (an empty label, `title:` of site.yaml, CLDR's pattern).
+    Optional,
+}
+
+/// Every message the code formats, with when it is needed.
+pub fn formatted_by_code() -> Vec<(&'static str, Need)> {
+    let mut out: Vec<(&'static str, Need)> = Coverage::ALL
+        .iter()
+        .map(|c| c.message_id())
+        .chain(DURATION_UNITS.iter().map(|u| u.message_id()))
+        .chain([
+            RESPONSE_TARGET,
+            FEATURE_WITH_VALUE,
+            HOURS_RANGE,
+            VALUE_INCLUDED,
+            VALUE_NOT_INCLUDED,
+        ])
+        .map(|id| (id, Need::WithPlan))
+        .collect();
+    out.push((FALLBACK_NOTICE, Need::WhenAPageFallsBack));
+    out.push((OUTDATED_NOTICE, Need::WhenAPageIsOutdated));
+    out.extend(
+        [
+            TABLE_LABEL,
+            SITE_TITLE,
+            NOT_FOUND_TITLE,
+            LANGUAGE_CHOOSER_TITLE,
+            TIME_OF_DAY,
+        ]
+        .map(|id| (id, Need::Optional)),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_plan_word_is_required_with_plan_data() {
+        let all = formatted_by_code();
+        for id in ["coverage-24x7", "coverage-business-days", "duration-minutes", "duration-days"] {
+            assert!(all.contains(&(id, Need::WithPlan)), "{id}");
+        }
+        assert!(all.contains(&("time-of-day", Need::Optional)));
+    }
+}

@@ -1,0 +1,231 @@
+//! What one page's template is given: its text, its notices, its place in the site and the
+//! same page in the other languages.
+
+use serde::Serialize;
+
+use crate::config::Language;
+use crate::content::PageSource;
+use crate::diagnostic::Diagnostic;
+use crate::index::{self, Index, Route, paths};
+use crate::l10n::messages;
+use crate::markdown;
+use crate::site::Site;
+
+use super::navigation::Navigation;
+
+#[derive(Debug, Serialize)]
+pub struct LanguageView {
+    pub code: String,
+    pub tag: String,
+    pub prefix: String,
+    pub name: String,
+    pub dir: &'static str,
+}
+
+impl LanguageView {
+    pub fn new(l: &Language) -> LanguageView {
+        LanguageView {
+            code: l.code.clone(),
+            tag: l.tag.clone(),
+            prefix: l.prefix.clone(),
+            name: l.name.clone(),
+            dir: l.direction.as_str(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct PageView<'a> {
+    key: &'a str,
+    title: &'a str,
+    description: Option<&'a str>,
+    content: String,
+    headings: Vec<markdown::Heading>,
+    canonical: String,
+    /// The tier this page presents (index into `plan.tiers`).
+    tier: Option<usize>,
+    /// Set when the page is shown from another language: the notice in the visitor's language.
+    fallback_notice: Option<String>,
+    /// Set when the translation is older than its source: the notice in the visitor's language.
+    outdated_notice: Option<String>,
+    /// The language the text is written in (differs from the page's on a fallback).
+    content_lang: &'a str,
+    content_dir: &'static str,
+    /// The key of the top-level navigation entry this page belongs to.
+    nav_key: Option<&'a str>,
+    /// The key of the top-level section whose tree `section_trees` holds, if any.
+    section_tree: Option<&'a str>,
+    /// Whether `section_children` has an entry for this page.
+    has_children: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SwitcherEntry<'a> {
+    pub name: &'a str,
+    pub tag: &'a str,
+    pub href: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Alternate<'a> {
+    pub hreflang: &'a str,
+    pub href: String,
+}
+
+/// A page ready for its template.
+pub struct PageContext {
+    pub template: String,
+    pub context: tera::Context,
+    /// The Markdown's link addresses, by byte offset in the body.
+    pub links: Vec<(usize, String)>,
+}
+
+/// The template a page is rendered with.
+fn template(page: &PageSource) -> String {
+    if let Some(t) = &page.front.template {
+        t.value.clone()
+    } else if page.front.tier.is_some() {
+        "tier.html".into()
+    } else if page.key == "_index.md" {
+        "home.html".into()
+    } else if page.is_section() {
+        "section.html".into()
+    } else {
+        "page.html".into()
+    }
+}
+
+/// A notice formatted in a language with the name of another language as `$language`.
+fn notice(site: &Site, lang: usize, id: &str, language: &str) -> Result<String, Diagnostic> {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("language", language.to_string());
+    site.locales.format(lang, id, Some(&args)).map_err(|e| {
+        Diagnostic::error("message-format", e.to_string())
+            .hint(format!("check the message `{id}`"))
+    })
+}
+
+pub fn context(
+    site: &Site,
+    index: &Index,
+    navigation: &Navigation,
+    key: &str,
+    route: Route,
+) -> Result<PageContext, Diagnostic> {
+    let config = &site.config;
+    let lang = route.lang;
+    let language = &config.languages[lang];
+    let page = &site.pages[route.page];
+    let source_language = &config.languages[page.lang];
+    let root = "../".repeat(paths::depth(config, key, lang));
+
+    let table_label = site
+        .locales
+        .format(lang, messages::TABLE_LABEL, None)
+        .unwrap_or_default();
+    let rendered = markdown::render_with(page.body(), source_language.raw_html, &table_label);
+    if let Some((offset, url)) = rendered.refused.first() {
+        return Err(markdown::unsafe_link(
+            &page.source,
+            page.body_start + offset,
+            url,
+        ));
+    }
+    if let Some(offset) = rendered.too_deep {
+        return Err(markdown::too_deep(&page.source, page.body_start + offset));
+    }
+    let fallback = route.is_fallback(&site.pages);
+    // The pseudo-language shows the default language's pages by design: no notice.
+    let fallback_notice = if fallback && !language.pseudo {
+        Some(notice(
+            site,
+            lang,
+            messages::FALLBACK_NOTICE,
+            &source_language.name,
+        )?)
+    } else {
+        None
+    };
+    let default = config.default;
+    let source_page = index.routes.get(key, default).map(|r| &site.pages[r.page]);
+    let outdated_notice = match source_page {
+        Some(source) if !fallback && crate::translation::is_outdated(page, source) => Some(notice(
+            site,
+            lang,
+            messages::OUTDATED_NOTICE,
+            &config.languages[default].name,
+        )?),
+        _ => None,
+    };
+
+    // Languages that really have this page (translations, not fallbacks), for hreflang.
+    let translated = index.routes.translated(key, &site.pages);
+    let canonical = paths::absolute(config, key, if fallback { page.lang } else { lang });
+    let mut alternates: Vec<Alternate> = translated
+        .iter()
+        .map(|&l| Alternate {
+            hreflang: &config.languages[l].tag,
+            href: paths::absolute(config, key, l),
+        })
+        .collect();
+    if translated.contains(&default) && translated.len() > 1 {
+        alternates.push(Alternate {
+            hreflang: "x-default",
+            href: paths::absolute(config, key, default),
+        });
+    }
+    let switcher: Vec<SwitcherEntry> = config
+        .languages
+        .iter()
+        .enumerate()
+        .filter(|(l, _)| index.routes.get(key, *l).is_some())
+        .map(|(l, other)| SwitcherEntry {
+            name: &other.name,
+            tag: &other.tag,
+            href: format!("{root}{}", paths::site_path(config, key, l)),
+            current: l == lang,
+        })
+        .collect();
+
+    let ancestors = index::ancestors(key);
+    let top = ancestors
+        .get(1)
+        .map(String::as_str)
+        .or((key != "_index.md").then_some(key));
+    let nav_key = top.filter(|k| index.top_level(lang).iter().any(|x| x == k));
+    let section_tree = nav_key.filter(|k| k.ends_with("_index.md"));
+
+    let view = PageView {
+        key,
+        title: &page.front.title,
+        description: page.front.description.as_deref(),
+        content: rendered.html,
+        headings: rendered.headings,
+        canonical,
+        tier: page
+            .front
+            .tier
+            .as_ref()
+            .and_then(|t| site.tier_index(&t.value)),
+        fallback_notice,
+        outdated_notice,
+        content_lang: &source_language.tag,
+        content_dir: source_language.direction.as_str(),
+        nav_key,
+        section_tree,
+        has_children: page.is_section() && index.children[lang].contains_key(key),
+    };
+    let mut ctx = tera::Context::new();
+    ctx.insert("page", &view);
+    ctx.insert("root", &root);
+    ctx.insert("lang_root", &format!("{root}{}/", language.prefix));
+    ctx.insert("breadcrumbs", &navigation.breadcrumbs(key, lang));
+    ctx.insert("switcher", &switcher);
+    ctx.insert("alternates", &alternates);
+    Ok(PageContext {
+        template: template(page),
+        context: ctx,
+        links: rendered.links,
+    })
+}
