@@ -1,16 +1,17 @@
 //! Criterion benchmarks of the shipped site: the whole build, and each stage on its own
-//! (load → validate → render → publish), so a regression can be traced to its stage.
+//! (load → index → check → render → publish), so a regression can be traced to its stage.
 //!
 //! `cargo bench --bench build`
 
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use polydocs::check;
 use polydocs::cmd::build::{BuildOptions, build};
+use polydocs::index::Index;
 use polydocs::publish;
-use polydocs::render;
+use polydocs::render::{self, Folder, Scope};
 use polydocs::site;
-use polydocs::validate;
 
 fn site_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -31,16 +32,21 @@ fn stages(c: &mut Criterion) {
     });
 
     let (loaded, _) = site::load(&root).unwrap_or_else(|_| panic!("the shipped site loads"));
-    group.bench_function("validate", |b| b.iter(|| validate::validate(&loaded)));
+    group.bench_function("index", |b| b.iter(|| Index::build(&loaded)));
 
-    let validated = validate::validate(&loaded);
+    let index = Index::build(&loaded);
+    group.bench_function("check", |b| {
+        b.iter(|| check::check(&loaded, &index, check::Options::default()))
+    });
+
     let out = scratch("render");
     group.bench_function("render", |b| {
         b.iter(|| {
             let _ = std::fs::remove_dir_all(&out);
             std::fs::create_dir_all(&out).unwrap();
-            render::render(&loaded, &validated, &out)
-                .unwrap_or_else(|_| panic!("the shipped site renders"))
+            let (rendered, errors) = render::render(&loaded, &index, &Scope::All, &Folder(&out));
+            assert!(errors.is_empty(), "the shipped site renders");
+            rendered
         })
     });
 

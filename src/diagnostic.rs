@@ -262,7 +262,12 @@ mod tests {
         let d = Diagnostic::warning("x", "y").in_file("locales/fr/ui.ftl");
         assert_eq!(d.language(), Some("fr"));
         assert_eq!(d.clone().in_language("de").language(), Some("de"));
-        assert_eq!(Diagnostic::warning("x", "y").in_file("site.yaml").language(), None);
+        assert_eq!(
+            Diagnostic::warning("x", "y")
+                .in_file("site.yaml")
+                .language(),
+            None
+        );
     }
 
     #[test]

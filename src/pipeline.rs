@@ -5,9 +5,10 @@
 //! cannot disagree about what is wrong: `check` is `build` without writing.
 //!
 //! Stages report together: the checks run on whatever loaded, so a file that does not parse
-//! hides nothing about the files that did. Rendering needs a site that loaded without errors;
-//! when the checks found errors it still runs, into nothing, so that broken links are reported
-//! in the same run (its own errors are then left out: they would only repeat the others).
+//! hides nothing about the files that did. When loading or the checks found errors, rendering
+//! still runs, into nothing, as far as it can, so that the links of every page that renders
+//! are checked in the same run (its own errors are then left out: on a site with errors they
+//! would mostly repeat them).
 
 use std::path::Path;
 
@@ -52,33 +53,30 @@ pub fn process(
     sink: &dyn Sink,
     previous: Published,
 ) -> Outcome {
-    let loaded = !report.has_errors();
     let index = Index::build(site);
-    report.extend(check::check(site, &index, options, loaded));
+    report.extend(check::check(site, &index, options));
     let mut outcome = Outcome {
         index,
         report,
         written: None,
         published: previous,
     };
-    if !loaded || site.tera.is_none() {
+    if site.tera.is_none() {
         return outcome;
     }
-    let checked = !outcome.report.has_errors();
-    let sink = if checked { sink } else { &Discard };
-    match render::render(site, &outcome.index, scope, sink) {
-        Ok(rendered) => {
-            outcome.published.retain_routes(&outcome.index.routes);
-            outcome.published.update(rendered.published);
-            outcome.report.extend(check::links::check(
-                site,
-                &outcome.index,
-                &outcome.published,
-            ));
-            outcome.written = checked.then_some(rendered.written);
-        }
-        Err(errors) if checked => outcome.report.extend(errors),
-        Err(_) => {}
+    let clean = !outcome.report.has_errors();
+    let sink = if clean { sink } else { &Discard };
+    let (rendered, errors) = render::render(site, &outcome.index, scope, sink);
+    outcome.published.retain_routes(&outcome.index.routes);
+    outcome.published.update(rendered.published);
+    outcome.report.extend(check::links::check(
+        site,
+        &outcome.index,
+        &outcome.published,
+    ));
+    if clean {
+        outcome.written = errors.is_empty().then_some(rendered.written);
+        outcome.report.extend(errors);
     }
     outcome
 }

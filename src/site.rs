@@ -16,8 +16,11 @@ use crate::templates::TemplateSources;
 pub struct Site {
     pub root: PathBuf,
     pub config: SiteConfig,
-    /// The plan data; `None` for a documentation site without any.
+    /// The plan data; `None` for a documentation site without any, or when it has errors.
     pub plan: Option<Plan>,
+    /// Whether the plan data has errors (reported when loading): checks that need the plan,
+    /// such as a page's tier, are then left out rather than reported against every page.
+    pub plan_failed: bool,
     pub locales: std::sync::Arc<Locales>,
     pub pages: Vec<PageSource>,
     pub templates: TemplateSources,
@@ -90,6 +93,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
         root,
         language_codes: codes,
     });
+    let plan_failed = ds.iter().any(Diagnostic::is_error);
     report.extend(ds);
     let (locales, ds) = Locales::load(root, &config);
     report.extend(ds);
@@ -111,6 +115,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
         root: root.to_path_buf(),
         config,
         plan,
+        plan_failed,
         locales,
         pages,
         templates,

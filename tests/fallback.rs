@@ -64,7 +64,7 @@ fn fallbacks_are_published_listed_and_linked() {
         run.describe()
     );
 
-    // stderr names the message fallback: language, ID, and where the ID is used.
+    // stderr names the missing message once: language, ID, and where the ID is used.
     let base = site.read("templates/base.html");
     let (line, col) = locate(&base, "t(id=\"footer-note\")");
     let used_at = format!("templates/base.html:{line}:{}", col + "t(id=\"".len());
@@ -74,8 +74,15 @@ fn fallbacks_are_published_listed_and_linked() {
         .find(|l| l.contains("`footer-note`"))
         .unwrap_or_else(|| panic!("stderr does not list footer-note\n{}", run.describe()));
     assert!(
-        message_line.trim_start().starts_with("fr:"),
+        message_line.contains("warning[missing-message]")
+            && message_line.contains("not translated into fr"),
         "{message_line}"
+    );
+    assert_eq!(
+        run.stderr.matches("`footer-note`").count(),
+        1,
+        "one finding for one missing message\n{}",
+        run.stderr
     );
     assert!(
         message_line.contains(&used_at),
@@ -91,12 +98,15 @@ fn fallbacks_are_published_listed_and_linked() {
         .lines()
         .find(|l| l.contains(PAGE_KEY))
         .unwrap_or_else(|| panic!("stderr does not list the page fallback\n{}", run.describe()));
-    assert!(page_line.trim_start().starts_with("zh-TW:"), "{page_line}");
+    assert!(
+        page_line.contains("warning[missing-page]") && page_line.contains("into zh-TW"),
+        "{page_line}"
+    );
     assert!(page_line.contains("en"), "{page_line}");
     assert!(
         !run.stderr
             .lines()
-            .any(|l| l.contains("fr:") && l.contains(PAGE_KEY)),
+            .any(|l| l.contains("into fr") && l.contains(PAGE_KEY)),
         "French still has the page\n{}",
         run.stderr
     );
@@ -189,7 +199,11 @@ fn strict_build_refuses_fallbacks_and_keeps_previous_output() {
         "--strict fails on fallbacks\n{}",
         run.describe()
     );
-    assert!(run.stderr.contains("error[fallback]"), "{}", run.describe());
+    assert!(
+        run.stderr.contains("error[missing-message]") && run.stderr.contains("error[missing-page]"),
+        "{}",
+        run.describe()
+    );
     assert!(
         run.stderr
             .lines()

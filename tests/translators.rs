@@ -395,17 +395,53 @@ fn a_language_added_without_code_builds_and_falls_back() {
     std::fs::create_dir_all(site.path("locales/ar")).unwrap();
     site.write("locales/ar/ui.ftl", "skip-link = تخطَّ إلى المحتوى\n");
     let run = site.build_ok();
+    // Over a hundred missing messages in ar: the build shows a few and says how to see all.
     assert!(
-        run.stderr
-            .contains("ar: message `footer-note` falls back to en"),
+        run.stderr.contains(
+            "more `missing-message` warnings in ar: `polydocs check --lang ar` lists them all"
+        ),
         "{}",
         run.describe()
     );
+    let (_, _, json) = findings(&site, &["--lang", "ar"]);
+    let footer: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["message"].as_str().unwrap().contains("`footer-note`"))
+        .collect();
+    assert_eq!(
+        footer.len(),
+        1,
+        "one finding for one missing message: {footer:?}"
+    );
+    assert_eq!(footer[0]["code"], "missing-message");
+    assert_eq!(footer[0]["language"], "ar");
     assert!(
-        run.stderr
-            .contains("fr-CA: message `footer-note` falls back to fr"),
-        "{}",
-        run.describe()
+        footer[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("ar pages show the en text (used at templates/base.html:"),
+        "{footer:?}"
+    );
+    let (_, _, json) = findings(&site, &["--lang", "fr-CA"]);
+    assert!(
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["message"].as_str().unwrap().contains(
+                "`footer-note` is not translated into fr-CA: fr-CA pages show the fr text"
+            )),
+        "{json}"
+    );
+    assert!(
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["language"] == "fr-CA"),
+        "--lang shows one language: {json}"
     );
     let ar = site.page("ar/compare/index.html");
     assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"), "{ar}");

@@ -27,16 +27,16 @@ pub struct Options {
     pub strict: bool,
 }
 
-/// Every finding of the checks that run before rendering. `complete` says whether the whole
-/// site loaded without errors: unused messages are only reported then (a broken plan file
-/// would make every label it holds look unused).
-pub fn check(site: &Site, index: &Index, options: Options, complete: bool) -> Vec<Diagnostic> {
+/// Every finding of the checks that run before rendering.
+pub fn check(site: &Site, index: &Index, options: Options) -> Vec<Diagnostic> {
     let uses = uses::Uses::collect(site, index);
     let mut out = Vec::new();
     references::check(site, index, &uses, &mut out);
     translations::check(site, index, &uses, options.strict, &mut out);
+    // Unused messages are only reported when the plan data loaded: a broken plan file would
+    // make every label it holds look unused.
     let used = uses.all_ids();
-    out.extend(fluent::lint(site, complete.then_some(&used)));
+    out.extend(fluent::lint(site, (!site.plan_failed).then_some(&used)));
     out.extend(templates::lint(&site.templates));
     out
 }

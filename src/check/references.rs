@@ -103,7 +103,9 @@ fn check_pages(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
     for page in &site.pages {
         if let Some(tier) = &page.front.tier {
             let pos = page.position_of(tier);
-            if site.tier_index(&tier.value).is_none() {
+            if site.plan_failed {
+                // The tiers are unknown: the plan's own errors say why.
+            } else if site.tier_index(&tier.value).is_none() {
                 let ids: Vec<&str> = site.tiers().iter().map(|t| t.id.as_str()).collect();
                 diags.push(
                     Diagnostic::error("unknown-tier", format!("unknown tier `{}`", tier.value))

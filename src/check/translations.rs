@@ -72,11 +72,15 @@ fn missing_messages(site: &Site, uses: &Uses, strict: bool, out: &mut Vec<Diagno
                 None => format!("`{id}` is not translated into {code}"),
             };
             let file_name = definition.file.rsplit('/').next().unwrap_or("");
-            let d = Diagnostic::new(severity(strict, places.is_some()), "missing-message", message)
-                .hint(format!(
-                    "add it to locales/{code}/{file_name} (until then it falls back)"
-                ))
-                .in_language(code);
+            let d = Diagnostic::new(
+                severity(strict, places.is_some()),
+                "missing-message",
+                message,
+            )
+            .hint(format!(
+                "add it to locales/{code}/{file_name} (until then it falls back)"
+            ))
+            .in_language(code);
             out.push(match files.get(definition.file.as_str()) {
                 Some(src) => d.spanning(src, definition.position, id.chars().count()),
                 None => d.in_file(&definition.file),

@@ -77,7 +77,12 @@ mod tests {
     #[test]
     fn every_plan_word_is_required_with_plan_data() {
         let all = formatted_by_code();
-        for id in ["coverage-24x7", "coverage-business-days", "duration-minutes", "duration-days"] {
+        for id in [
+            "coverage-24x7",
+            "coverage-business-days",
+            "duration-minutes",
+            "duration-days",
+        ] {
             assert!(all.contains(&(id, Need::WithPlan)), "{id}");
         }
         assert!(all.contains(&("time-of-day", Need::Optional)));

@@ -101,52 +101,48 @@ impl Scope {
     }
 }
 
-/// Renders the part of the site that `scope` names into `sink`. The site must have loaded
-/// without errors (its templates compiled).
+/// Renders the part of the site that `scope` names into `sink`, as far as it can: the errors
+/// come back with what was rendered (a page that fails is left out, and the site files are
+/// then not rendered), so that the links of the pages that did render can still be checked.
 pub fn render(
     site: &Site,
     index: &Index,
     scope: &Scope,
     sink: &dyn Sink,
-) -> Result<Rendered, Vec<Diagnostic>> {
+) -> (Rendered, Vec<Diagnostic>) {
     let mut rendered = Rendered::default();
+    let mut errors = Vec::new();
     if *scope == Scope::Static {
-        rendered.written = copy_static(site, sink).map_err(|d| vec![d])?;
-        return Ok(rendered);
+        match copy_static(site, sink) {
+            Ok(written) => rendered.written = written,
+            Err(d) => errors.push(d),
+        }
+        return (rendered, errors);
     }
     let Some(tera) = &site.tera else {
-        return Err(Vec::new());
+        return (rendered, errors);
     };
     let navigation = Navigation::new(site, index);
     // One Tera per language, its global context holding the language-wide data.
     let mut per_language = Vec::new();
-    let mut errors = Vec::new();
     for (lang, language) in site.config.languages.iter().enumerate() {
-        let view = site
-            .plan
-            .as_ref()
-            .map(|p| view::build(p, &site.locales, lang))
-            .transpose();
-        match view {
-            Ok(plan) => {
-                let mut t = tera.clone();
-                let global = t.global_context();
-                global.insert("lang_index", &lang);
-                global.insert("lang", &page::LanguageView::new(language));
-                global.insert("plan", &plan);
-                let links = navigation.language_links(lang);
-                global.insert("nav", &links.nav);
-                global.insert("section_trees", &links.section_trees);
-                global.insert("section_children", &links.section_children);
-                global.insert("tier_links", &links.tier_links);
-                global.insert("site_title", &site_title(site, lang));
-                per_language.push(t);
-            }
-            Err(es) => errors.extend(es.into_iter().map(|e| format_diagnostic(site, lang, e))),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
+        let plan = site.plan.as_ref().map(|p| {
+            let (view, failed) = view::build(p, &site.locales, lang);
+            errors.extend(failed.into_iter().map(|e| format_diagnostic(site, lang, e)));
+            view
+        });
+        let mut t = tera.clone();
+        let global = t.global_context();
+        global.insert("lang_index", &lang);
+        global.insert("lang", &page::LanguageView::new(language));
+        global.insert("plan", &plan);
+        let links = navigation.language_links(lang);
+        global.insert("nav", &links.nav);
+        global.insert("section_trees", &links.section_trees);
+        global.insert("section_children", &links.section_children);
+        global.insert("tier_links", &links.tier_links);
+        global.insert("site_title", &site_title(site, lang));
+        per_language.push(t);
     }
 
     let routes: Vec<(&str, Route)> = index
@@ -154,59 +150,90 @@ pub fn render(
         .all()
         .filter(|(_, route)| scope.includes(*route))
         .collect();
-    let results: Vec<Result<(u64, PageFacts), Diagnostic>> = routes
+    // Each page's facts come back even when its template fails (its links are then checked
+    // against the anchors of its Markdown alone), so a failed run still checks every link.
+    let results: Vec<(Option<PageFacts>, Result<u64, Diagnostic>)> = routes
         .par_iter()
         .map(|(key, route)| {
-            let page = page::context(site, index, &navigation, key, *route)?;
-            let html = per_language[route.lang]
-                .render(&page.template, &page.context)
-                .map_err(|e| site.templates.diagnostic(&e))?;
-            let facts = PageFacts {
-                anchors: anchors(&html).map(str::to_string).collect(),
-                // Links are checked where the page is written, in its own language.
-                links: if route.is_fallback(&site.pages) {
-                    Vec::new()
-                } else {
-                    page.links
-                },
+            let page = match page::context(site, index, &navigation, key, *route) {
+                Ok(page) => page,
+                Err(d) => return (None, Err(d)),
             };
-            let bytes = sink.put(
-                &paths::output_path(&site.config, key, route.lang),
-                html.into_bytes(),
-            )?;
-            Ok((bytes, facts))
+            // Links are checked where the page is written, in its own language.
+            let links = if route.is_fallback(&site.pages) {
+                Vec::new()
+            } else {
+                page.links
+            };
+            match per_language[route.lang].render(&page.template, &page.context) {
+                Ok(html) => {
+                    let facts = PageFacts {
+                        anchors: anchors(&html).map(str::to_string).collect(),
+                        links,
+                    };
+                    let path = paths::output_path(&site.config, key, route.lang);
+                    (Some(facts), sink.put(&path, html.into_bytes()))
+                }
+                Err(e) => {
+                    let facts = PageFacts {
+                        anchors: page.heading_ids.into_iter().collect(),
+                        links,
+                    };
+                    (Some(facts), Err(site.templates.diagnostic(&e)))
+                }
+            }
         })
         .collect();
-    for ((key, route), r) in routes.iter().zip(results) {
-        match r {
-            Ok((bytes, facts)) => {
-                rendered.written.add(Written {
-                    pages: 1,
-                    files: 1,
-                    bytes,
-                });
-                rendered
-                    .published
-                    .pages
-                    .insert((route.lang, key.to_string()), facts);
-            }
+    for ((key, route), (facts, result)) in routes.iter().zip(results) {
+        if let Some(facts) = facts {
+            rendered
+                .published
+                .pages
+                .insert((route.lang, key.to_string()), facts);
+        }
+        match result {
+            Ok(bytes) => rendered.written.add(Written {
+                pages: 1,
+                files: 1,
+                bytes,
+            }),
             Err(d) => errors.push(d),
         }
     }
     if !errors.is_empty() {
-        return Err(errors);
+        return (rendered, errors);
     }
+    if let Err(d) = write_site_files(
+        site,
+        index,
+        &per_language,
+        scope,
+        sink,
+        &mut rendered.written,
+    ) {
+        errors.push(d);
+    }
+    (rendered, errors)
+}
 
-    let extra = site_files::render(site, index, &per_language).map_err(|d| vec![d])?;
-    for (path, bytes) in extra {
-        rendered.written.bytes += sink.put(&path, bytes).map_err(|d| vec![d])?;
-        rendered.written.files += 1;
+/// The pages that are not content (chooser, 404s, sitemap, robots.txt) and, for a whole
+/// build, `static/`.
+fn write_site_files(
+    site: &Site,
+    index: &Index,
+    teras: &[tera::Tera],
+    scope: &Scope,
+    sink: &dyn Sink,
+    written: &mut Written,
+) -> Result<(), Diagnostic> {
+    for (path, bytes) in site_files::render(site, index, teras)? {
+        written.bytes += sink.put(&path, bytes)?;
+        written.files += 1;
     }
     if *scope == Scope::All {
-        let copied = copy_static(site, sink).map_err(|d| vec![d])?;
-        rendered.written.add(copied);
+        written.add(copy_static(site, sink)?);
     }
-    Ok(rendered)
+    Ok(())
 }
 
 /// The values of the `id` attributes of an HTML page: the anchors a `#fragment` can name.

@@ -79,6 +79,8 @@ pub struct PageContext {
     pub context: tera::Context,
     /// The Markdown's link addresses, by byte offset in the body.
     pub links: Vec<(usize, String)>,
+    /// The ids of the Markdown's headings.
+    pub heading_ids: Vec<String>,
 }
 
 /// The template a page is rendered with.
@@ -101,8 +103,7 @@ fn notice(site: &Site, lang: usize, id: &str, language: &str) -> Result<String, 
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("language", language.to_string());
     site.locales.format(lang, id, Some(&args)).map_err(|e| {
-        Diagnostic::error("message-format", e.to_string())
-            .hint(format!("check the message `{id}`"))
+        Diagnostic::error("message-format", e.to_string()).hint(format!("check the message `{id}`"))
     })
 }
 
@@ -196,6 +197,7 @@ pub fn context(
     let nav_key = top.filter(|k| index.top_level(lang).iter().any(|x| x == k));
     let section_tree = nav_key.filter(|k| k.ends_with("_index.md"));
 
+    let heading_ids = rendered.headings.iter().map(|h| h.id.clone()).collect();
     let view = PageView {
         key,
         title: &page.front.title,
@@ -227,5 +229,6 @@ pub fn context(
         template: template(page),
         context: ctx,
         links: rendered.links,
+        heading_ids,
     })
 }

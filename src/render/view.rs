@@ -201,7 +201,10 @@ impl Words<'_> {
 }
 
 /// Builds the view of the plan in one language.
-pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> Result<PlanView, Vec<FormatError>> {
+///
+/// A message that cannot be formatted is left empty and its error returned beside the view:
+/// a failed build still renders what it can, so that every page's links get checked.
+pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> (PlanView, Vec<FormatError>) {
     let mut w = Words {
         locales,
         lang,
@@ -349,11 +352,8 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> Result<PlanView, Ve
     };
 
     let paid_banner = w.msg(&plan.paid_banner);
-    if !w.errors.is_empty() {
-        return Err(w.errors);
-    }
     let paid_count = plan.tiers.iter().filter(|t| t.paid).count();
-    Ok(PlanView {
+    let view = PlanView {
         tiers,
         paid_banner,
         free_count: plan.tiers.len() - paid_count,
@@ -363,7 +363,8 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> Result<PlanView, Ve
         channels,
         resources,
         regions,
-    })
+    };
+    (view, w.errors)
 }
 
 /// The features a tier has, or has more of, than the tier before it: "label: value" lines,
