@@ -120,6 +120,17 @@ tier-includes-heading = Ce que comprend l’offre { $tier }
 #   $tier (String) - nom de l’offre
 #   $previous (String) - nom de l’offre juste en dessous
 tier-adds-heading = Ce que l’offre { $tier } ajoute à l’offre { $previous }
+# Titre de la liste de ce que comprend l’offre juste en dessous et que cette offre n’a pas
+# (ou a en moindre quantité).
+# Variables:
+#   $tier (String) - nom de l’offre
+#   $previous (String) - nom de l’offre juste en dessous
+tier-drops-heading = Ce que l’offre { $tier } ne reprend pas de l’offre { $previous }
+# Affiché sous tier-drops-heading quand l’offre comprend tout ce que comprend l’offre du dessous.
+# Variables:
+#   $tier (String) - nom de l’offre
+#   $previous (String) - nom de l’offre juste en dessous
+tier-drops-none = Rien : l’offre { $tier } comprend tout ce que comprend l’offre { $previous }.
 tier-response-heading = Délais de réponse initiale
 tier-comparison-heading = Comparaison avec les autres offres
 tier-channels-heading = Canaux communs à toutes les offres
@@ -154,5 +165,13 @@ outdated-notice = Cette traduction n’est peut-être plus à jour : la page d�
 #   $feature (String) - nom de la fonctionnalité
 #   $value (String) - le nombre ou la couverture (« 6 », « 24x5 »)
 feature-with-value = { $feature } : { $value }
+# Une fonctionnalité que les deux offres comprennent en quantités différentes, dans les listes
+# de ce qu’une offre ajoute à l’offre du dessous ou n’en reprend pas.
+# Variables:
+#   $feature (String) - nom de la fonctionnalité
+#   $value (String) - ce qu’obtient cette offre (« 10 », « 24x5 »)
+#   $other (String) - ce qu’obtient l’offre du dessous (« 6 », « Heures d’ouverture »)
+#   $tier (String) - nom de l’offre du dessous
+feature-value-compared = { $feature } : { $value } ({ $tier } : { $other })
 # Nom accessible de la zone de défilement autour d’un tableau écrit dans une page.
 table-label = Tableau
