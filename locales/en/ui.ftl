@@ -85,6 +85,8 @@ description-column = Description
 # Variables:
 #   $tiers (String) - names of the tiers the resource is limited to
 resource-tiers = Only for { $tiers }
+# Next to the name of a resource that has no public web address (it is not a broken link).
+resource-no-address = No public web address
 
 ## Channels
 

@@ -96,6 +96,8 @@ description-column = Description
 # Variables:
 #   $tiers (String) - noms des offres auxquelles la ressource est réservée
 resource-tiers = Réservé à : { $tiers }
+# À côté du nom d’une ressource qui n’a pas d’adresse web publique (ce n’est pas un lien cassé).
+resource-no-address = Pas d’adresse web publique
 
 ## Canaux
 

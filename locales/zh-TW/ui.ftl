@@ -86,6 +86,8 @@ description-column = 說明
 # Variables:
 #   $tiers (String) - 此資源所限定的方案名稱
 resource-tiers = 僅限{ $tiers }
+# 顯示在沒有公開網址的資源名稱旁 (表示這不是失效的連結)。
+resource-no-address = 無公開網址
 
 ## 支援管道
 
