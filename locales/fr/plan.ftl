@@ -11,7 +11,7 @@ tier-enterprise = Assistance aux entreprises
 tier-elite = Assistance Elite
 tier-online-summary = Des ressources en ligne en libre-service et une assistance en ligne aux heures d’ouverture, avec un accès limité au téléphone réservé aux problèmes de priorité 1.
 tier-business-summary = Tout ce que propose l’Assistance en ligne, plus un responsable de l’assistance du compte, l’assistance téléphonique en direct et la gestion des escalades pour vos demandes les plus pressantes.
-tier-enterprise-summary = Ajoute un ingénieur d’assistance nommé, une assistance en ligne 24x5, des examens de service et des sessions d’experts chaque année, des examens de cas et des services de terrain.
+tier-enterprise-summary = Un ingénieur d’assistance nommé à la place de l’assistance principale du compte de l’Assistance commerciale, ainsi qu’une assistance en ligne 24x5, des examens de service et des sessions d’experts chaque année, des examens de cas et des services de terrain.
 tier-elite-summary = L’offre la plus complète : un gestionnaire de compte technique, la gestion des événements ainsi que l’examen de votre environnement, de vos versions, mises à niveau et feuilles de route.
 
 ## Points forts de l’Assistance commerciale
