@@ -5,7 +5,7 @@
 ## Site et navigation
 
 site-title = Offres d’assistance
-site-description = Comparez les quatre offres d’assistance, leurs délais de réponse, leurs canaux, leurs ressources et les horaires par région.
+site-description = Comparez les quatre offres d’assistance, leurs cibles de réponse initiale, leurs canaux, leurs ressources et les horaires par région.
 skip-link = Aller au contenu principal
 nav-label = Navigation principale
 language-switcher-label = Langue
@@ -70,7 +70,7 @@ duration-days = { $count ->
 #   $coverage (String) - la plage de couverture, par exemple « Heures d’ouverture »
 #   $duration (String) - la durée mise en forme, par exemple « 4 heures »
 response-target = { $coverage } / { $duration }
-sla-caption = Délais de réponse initiale par priorité et par offre
+sla-caption = Cibles du niveau de service : réponse initiale, par priorité et par offre
 sla-priority-column = Priorité
 
 ## Horaires régionaux
@@ -133,13 +133,13 @@ tier-drops-heading = Ce que l’offre { $tier } ne reprend pas de l’offre { $p
 #   $tier (String) - nom de l’offre
 #   $previous (String) - nom de l’offre juste en dessous
 tier-drops-none = Rien : l’offre { $tier } comprend tout ce que comprend l’offre { $previous }.
-tier-response-heading = Délais de réponse initiale
+tier-response-heading = Cibles du niveau de service : réponse initiale
 tier-comparison-heading = Comparaison avec les autres offres
 tier-channels-heading = Canaux communs à toutes les offres
 
 ## Régions
 
-regions-heading = Portée régionale et horaires locaux
+regions-heading = Portée régionale de l’assistance Adobe, heures d’ouverture locales et langues
 region-column = Région
 hours-column = Heures d’ouverture
 
