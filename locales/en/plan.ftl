@@ -11,7 +11,7 @@ tier-enterprise = Enterprise support
 tier-elite = Elite support
 tier-online-summary = Self-service online resources and online support during business hours, with limited phone access kept for Priority 1 issues.
 tier-business-summary = Builds on Online support with an account support lead, live phone support and escalation management for your most pressing cases.
-tier-enterprise-summary = Adds a named support engineer, online support 24x5, yearly service reviews and expert sessions, case reviews and field services.
+tier-enterprise-summary = A named support engineer in place of Business support’s account support lead, with online support 24x5, yearly service reviews and expert sessions, case reviews and field services.
 tier-elite-summary = The fullest tier: a technical account manager, event management, and reviews of your environment and of releases, upgrades and roadmaps.
 
 ## Business support highlights

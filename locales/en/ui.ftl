@@ -85,6 +85,8 @@ description-column = Description
 # Variables:
 #   $tiers (String) - names of the tiers the resource is limited to
 resource-tiers = Only for { $tiers }
+# Next to the name of a resource that has no public web address (it is not a broken link).
+resource-no-address = No public web address
 
 ## Channels
 
@@ -109,6 +111,16 @@ tier-includes-heading = What { $tier } includes
 #   $tier (String) - name of the tier
 #   $previous (String) - name of the tier just below it
 tier-adds-heading = What { $tier } adds to { $previous }
+# Heads the list of what the tier just below has and this tier does not (or has less of).
+# Variables:
+#   $tier (String) - name of the tier
+#   $previous (String) - name of the tier just below it
+tier-drops-heading = What { $tier } does not include from { $previous }
+# Shown under tier-drops-heading when the tier has everything the tier below it has.
+# Variables:
+#   $tier (String) - name of the tier
+#   $previous (String) - name of the tier just below it
+tier-drops-none = Nothing: { $tier } includes everything { $previous } does.
 tier-response-heading = Initial response targets
 tier-comparison-heading = Compared with the other tiers
 tier-channels-heading = Channels for every tier
@@ -143,5 +155,13 @@ outdated-notice = This translation may be out of date: the original page ({ $lan
 #   $feature (String) - the feature's name
 #   $value (String) - the count or coverage ("6", "24x5")
 feature-with-value = { $feature }: { $value }
+# A feature both tiers have, in different amounts, in the lists of what a tier adds to the
+# tier below it or does not include from it.
+# Variables:
+#   $feature (String) - the feature's name
+#   $value (String) - what this tier gets ("10", "24x5")
+#   $other (String) - what the tier below gets ("6", "Business hours")
+#   $tier (String) - name of the tier below
+feature-value-compared = { $feature }: { $value } ({ $tier }: { $other })
 # The accessible name of the scrolling area around a table written in a page's Markdown.
 table-label = Table

@@ -5,7 +5,7 @@
 ## Site et navigation
 
 site-title = Offres d’assistance
-site-description = Comparez les quatre offres d’assistance, leurs délais de réponse, leurs canaux, leurs ressources et les horaires par région.
+site-description = Comparez les quatre offres d’assistance, leurs cibles de réponse initiale, leurs canaux, leurs ressources et les horaires par région.
 skip-link = Aller au contenu principal
 nav-label = Navigation principale
 language-switcher-label = Langue
@@ -70,7 +70,7 @@ duration-days = { $count ->
 #   $coverage (String) - la plage de couverture, par exemple « Heures d’ouverture »
 #   $duration (String) - la durée mise en forme, par exemple « 4 heures »
 response-target = { $coverage } / { $duration }
-sla-caption = Délais de réponse initiale par priorité et par offre
+sla-caption = Cibles du niveau de service : réponse initiale, par priorité et par offre
 sla-priority-column = Priorité
 
 ## Horaires régionaux
@@ -96,6 +96,8 @@ description-column = Description
 # Variables:
 #   $tiers (String) - noms des offres auxquelles la ressource est réservée
 resource-tiers = Réservé à : { $tiers }
+# À côté du nom d’une ressource qui n’a pas d’adresse web publique (ce n’est pas un lien cassé).
+resource-no-address = Pas d’adresse web publique
 
 ## Canaux
 
@@ -120,13 +122,24 @@ tier-includes-heading = Ce que comprend l’offre { $tier }
 #   $tier (String) - nom de l’offre
 #   $previous (String) - nom de l’offre juste en dessous
 tier-adds-heading = Ce que l’offre { $tier } ajoute à l’offre { $previous }
-tier-response-heading = Délais de réponse initiale
+# Titre de la liste de ce que comprend l’offre juste en dessous et que cette offre n’a pas
+# (ou a en moindre quantité).
+# Variables:
+#   $tier (String) - nom de l’offre
+#   $previous (String) - nom de l’offre juste en dessous
+tier-drops-heading = Ce que l’offre { $tier } ne reprend pas de l’offre { $previous }
+# Affiché sous tier-drops-heading quand l’offre comprend tout ce que comprend l’offre du dessous.
+# Variables:
+#   $tier (String) - nom de l’offre
+#   $previous (String) - nom de l’offre juste en dessous
+tier-drops-none = Rien : l’offre { $tier } comprend tout ce que comprend l’offre { $previous }.
+tier-response-heading = Cibles du niveau de service : réponse initiale
 tier-comparison-heading = Comparaison avec les autres offres
 tier-channels-heading = Canaux communs à toutes les offres
 
 ## Régions
 
-regions-heading = Portée régionale et horaires locaux
+regions-heading = Portée régionale de l’assistance Adobe, heures d’ouverture locales et langues
 region-column = Région
 hours-column = Heures d’ouverture
 
@@ -154,5 +167,13 @@ outdated-notice = Cette traduction n’est peut-être plus à jour : la page d�
 #   $feature (String) - nom de la fonctionnalité
 #   $value (String) - le nombre ou la couverture (« 6 », « 24x5 »)
 feature-with-value = { $feature } : { $value }
+# Une fonctionnalité que les deux offres comprennent en quantités différentes, dans les listes
+# de ce qu’une offre ajoute à l’offre du dessous ou n’en reprend pas.
+# Variables:
+#   $feature (String) - nom de la fonctionnalité
+#   $value (String) - ce qu’obtient cette offre (« 10 », « 24x5 »)
+#   $other (String) - ce qu’obtient l’offre du dessous (« 6 », « Heures d’ouverture »)
+#   $tier (String) - nom de l’offre du dessous
+feature-value-compared = { $feature } : { $value } ({ $tier } : { $other })
 # Nom accessible de la zone de défilement autour d’un tableau écrit dans une page.
 table-label = Tableau

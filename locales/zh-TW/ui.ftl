@@ -86,6 +86,8 @@ description-column = 說明
 # Variables:
 #   $tiers (String) - 此資源所限定的方案名稱
 resource-tiers = 僅限{ $tiers }
+# 顯示在沒有公開網址的資源名稱旁 (表示這不是失效的連結)。
+resource-no-address = 無公開網址
 
 ## 支援管道
 
@@ -110,6 +112,16 @@ tier-includes-heading = { $tier }包含的服務
 #   $tier (String) - 方案名稱
 #   $previous (String) - 上一個較低方案的名稱
 tier-adds-heading = { $tier }比{ $previous }多了哪些服務
+# 列出較低方案有、但本方案沒有 (或數量較少) 的項目時使用的標題。
+# Variables:
+#   $tier (String) - 方案名稱
+#   $previous (String) - 上一個較低方案的名稱
+tier-drops-heading = { $previous }有、但{ $tier }未包含的服務
+# 當本方案包含較低方案的所有服務時，顯示在 tier-drops-heading 下方。
+# Variables:
+#   $tier (String) - 方案名稱
+#   $previous (String) - 上一個較低方案的名稱
+tier-drops-none = 沒有：{ $previous }的所有服務，{ $tier }都包含。
 tier-response-heading = 最初回應目標
 tier-comparison-heading = 與其他方案比較
 tier-channels-heading = 所有方案共用的管道
@@ -144,5 +156,12 @@ outdated-notice = 此譯文可能已過時：原文頁面（{ $language }）在�
 #   $feature (String) - 功能名稱
 #   $value (String) - 數量或涵蓋時段（「6」、「24x5」）
 feature-with-value = { $feature }：{ $value }
+# 兩個方案都有、但數量不同的功能，用於「方案新增項目」與「未包含項目」清單。
+# Variables:
+#   $feature (String) - 功能名稱
+#   $value (String) - 本方案的數量或涵蓋時段（「10」、「24x5」）
+#   $other (String) - 較低方案的數量或涵蓋時段（「6」、「營業時間」）
+#   $tier (String) - 較低方案的名稱
+feature-value-compared = { $feature }：{ $value } ({ $tier }：{ $other })
 # 頁面中表格外捲動區域的無障礙名稱。
 table-label = 表格

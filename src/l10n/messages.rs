@@ -9,6 +9,7 @@ use crate::plan::{Coverage, DurationUnit};
 
 pub const RESPONSE_TARGET: &str = "response-target";
 pub const FEATURE_WITH_VALUE: &str = "feature-with-value";
+pub const FEATURE_VALUE_COMPARED: &str = "feature-value-compared";
 pub const HOURS_RANGE: &str = "hours-range";
 pub const VALUE_INCLUDED: &str = "value-included";
 pub const VALUE_NOT_INCLUDED: &str = "value-not-included";
@@ -49,6 +50,7 @@ pub fn formatted_by_code() -> Vec<(&'static str, Need)> {
         .chain([
             RESPONSE_TARGET,
             FEATURE_WITH_VALUE,
+            FEATURE_VALUE_COMPARED,
             HOURS_RANGE,
             VALUE_INCLUDED,
             VALUE_NOT_INCLUDED,

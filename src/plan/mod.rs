@@ -5,6 +5,7 @@
 //! values ([`values`]), and every Fluent message ID keeps where it was written so that later
 //! stages can report a missing translation at its source.
 
+pub mod compare;
 pub mod raw;
 pub mod values;
 

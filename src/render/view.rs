@@ -6,7 +6,8 @@
 use fluent_bundle::FluentArgs;
 use serde::Serialize;
 
-use crate::l10n::{FormatError, Locales};
+use crate::l10n::{FormatError, Locales, messages};
+use crate::plan::compare::{self, Change, FeatureAt};
 use crate::plan::{Coverage, Duration, MessageRef, Plan, TierValue, TimeOfDay};
 
 #[derive(Debug, Serialize)]
@@ -30,8 +31,11 @@ pub struct TierView {
     pub summary: String,
     pub paid: bool,
     pub highlights: Vec<HighlightView>,
-    /// What this tier has that the tier before it has not (everything, for the first tier).
+    /// What this tier has that the tier before it has not, or has more of (everything it
+    /// has, for the first tier).
     pub adds: Vec<String>,
+    /// What the tier before this one has that this one has not, or has less of.
+    pub drops: Vec<String>,
     /// The previous tier's name, when there is one.
     pub previous: Option<String>,
     /// Response target text per priority, in priority order.
@@ -275,7 +279,8 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> (PlanView, Vec<Form
                     description: w.msg(&h.description),
                 })
                 .collect(),
-            adds: tier_additions(&mut w, plan, &groups, i),
+            adds: tier_additions(&mut w, plan, &groups, &names, i),
+            drops: tier_drops(&mut w, plan, &groups, &names, i),
             previous: i.checked_sub(1).map(|p| names[p].clone()),
             targets: priorities
                 .iter()
@@ -367,33 +372,92 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> (PlanView, Vec<Form
     (view, w.errors)
 }
 
-/// The features a tier has, or has more of, than the tier before it: "label: value" lines,
-/// joined as the locale joins them (`feature-with-value`: "a: 6", "a : 6", "a：6").
-fn tier_additions(w: &mut Words, plan: &Plan, groups: &[GroupView], tier: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    for (g, group) in plan.groups.iter().enumerate() {
-        for (f, feature) in group.features.iter().enumerate() {
-            let now = feature.values[tier];
-            let before = tier.checked_sub(1).and_then(|p| feature.values[p]);
-            let better = match (now, before) {
-                (None, _) => false,
-                (Some(_), None) => true,
-                (Some(TierValue::Count(a)), Some(TierValue::Count(b))) => a > b,
-                (Some(a), Some(b)) => a != b,
-            };
-            if better {
-                let view = &groups[g].features[f];
-                out.push(match now {
-                    Some(TierValue::Included) => view.label.clone(),
-                    _ => {
-                        let mut args = FluentArgs::new();
-                        args.set("feature", view.label.clone());
-                        args.set("value", view.cells[tier].text.clone());
-                        w.args("feature-with-value", &args)
-                    }
-                });
-            }
+/// The features a tier has, or has more of, than the tier before it (see [`compare`]), as
+/// list items: the label of an included feature, "label: value" for a count or a coverage
+/// (`feature-with-value`: "a: 6", "a : 6", "a：6"), and the two values side by side where
+/// both tiers have some of it (`feature-value-compared`: "a: 10 (Business support: 6)").
+fn tier_additions(
+    w: &mut Words,
+    plan: &Plan,
+    groups: &[GroupView],
+    names: &[String],
+    tier: usize,
+) -> Vec<String> {
+    let Some(previous) = tier.checked_sub(1) else {
+        return compare::included(plan, tier)
+            .into_iter()
+            .map(|(at, value)| difference_item(w, groups, at, value, None))
+            .collect();
+    };
+    compare::differences(plan, previous, tier)
+        .adds
+        .into_iter()
+        .filter_map(|d| match d.change {
+            Change::Gained(v) => Some(difference_item(w, groups, d.at, v, None)),
+            Change::Increased { from, to } | Change::Changed { from, to } => Some(difference_item(
+                w,
+                groups,
+                d.at,
+                to,
+                Some((from, &names[previous])),
+            )),
+            Change::Lost(_) | Change::Decreased { .. } => None,
+        })
+        .collect()
+}
+
+/// What the tier before this one has that this one leaves out or has less of, as list items
+/// written like [`tier_additions`]' ("a: 6 (Elite support: 10)" for a smaller count).
+fn tier_drops(
+    w: &mut Words,
+    plan: &Plan,
+    groups: &[GroupView],
+    names: &[String],
+    tier: usize,
+) -> Vec<String> {
+    let Some(previous) = tier.checked_sub(1) else {
+        return Vec::new();
+    };
+    compare::differences(plan, previous, tier)
+        .drops
+        .into_iter()
+        .filter_map(|d| match d.change {
+            Change::Lost(v) => Some(difference_item(w, groups, d.at, v, None)),
+            Change::Decreased { from, to } | Change::Changed { from, to } => Some(difference_item(
+                w,
+                groups,
+                d.at,
+                to,
+                Some((from, &names[previous])),
+            )),
+            Change::Gained(_) | Change::Increased { .. } => None,
+        })
+        .collect()
+}
+
+/// One item of a tier's list of differences: a feature, what a tier gets of it, and what
+/// another tier gets of it when both have some.
+fn difference_item(
+    w: &mut Words,
+    groups: &[GroupView],
+    at: FeatureAt,
+    value: TierValue,
+    other: Option<(TierValue, &String)>,
+) -> String {
+    let label = groups[at.group].features[at.feature].label.clone();
+    let Some((other, other_tier)) = other else {
+        if value == TierValue::Included {
+            return label;
         }
-    }
-    out
+        let mut args = FluentArgs::new();
+        args.set("feature", label);
+        args.set("value", w.value(Some(value)).text);
+        return w.args("feature-with-value", &args);
+    };
+    let mut args = FluentArgs::new();
+    args.set("feature", label);
+    args.set("value", w.value(Some(value)).text);
+    args.set("other", w.value(Some(other)).text);
+    args.set("tier", other_tier.clone());
+    w.args(messages::FEATURE_VALUE_COMPARED, &args)
 }
