@@ -1,6 +1,6 @@
 //! Text with positions: a source file's contents and the line and column of any byte in it.
 //!
-//! Kept apart from reading files ([`crate::source`]) so that diagnostics, which point into
+//! Kept apart from reading files (the `source` module) so that diagnostics, which point into
 //! sources, depend on text alone and never on the file system.
 
 /// A file read whole as UTF-8, remembered with the path shown to the user.

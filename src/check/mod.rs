@@ -1,7 +1,7 @@
 //! The check stage: every finding about the loaded site that is not a file's own syntax, each
 //! with a stable code, a position and a hint.
 //!
-//! `build`, `check` and `serve` all run these checks (through [`crate::pipeline`]), so they
+//! `build`, `check` and `serve` all run these checks (through the pipeline), so they
 //! agree: whatever `check` calls an error, `build` refuses. One module a concern:
 //! [`references`] (IDs, tiers, templates, addresses), [`translations`] (missing and outdated
 //! translations), [`fluent`] (each language's files against the source's), [`templates`]

@@ -1,0 +1,95 @@
+//! The pipeline runs one way: each top-level module may use only the modules of the layers
+//! below it, so no stage imports a later one and no two modules import each other.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Lowest first. A module may use modules of earlier layers only.
+const LAYERS: &[&[&str]] = &[
+    &["span", "escape"],
+    &["diagnostic"],
+    &["source"],
+    &["yaml", "markdown"],
+    &["config"],
+    &["plan"],
+    &["l10n"],
+    &["content"],
+    &["templates"],
+    &["site"],
+    &["translation"],
+    &["index"],
+    &["check"],
+    &["render"],
+    &["publish"],
+    &["pipeline"],
+    &["serve"],
+    &["cmd"],
+];
+
+fn layer(module: &str) -> Option<usize> {
+    LAYERS.iter().position(|l| l.contains(&module))
+}
+
+/// The top-level modules a file names as `crate::<module>`.
+fn uses(text: &str) -> BTreeSet<String> {
+    text.match_indices("crate::")
+        .map(|(at, found)| {
+            text[at + found.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                .collect()
+        })
+        .collect()
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_module_uses_a_later_stage() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut wrong = Vec::new();
+    for file in files {
+        let rel = file
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let module = rel
+            .split('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".rs")
+            .to_string();
+        if module == "main" || module == "lib" {
+            continue;
+        }
+        let own = layer(&module).unwrap_or_else(|| {
+            panic!("src/{rel}: module `{module}` has no layer in tests/architecture.rs")
+        });
+        for used in uses(&std::fs::read_to_string(&file).unwrap()) {
+            if used == module {
+                continue;
+            }
+            match layer(&used) {
+                Some(l) if l < own => {}
+                _ => wrong.push(format!("src/{rel} ({module}) uses {used}")),
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "uses against the pipeline's direction:\n{}",
+        wrong.join("\n")
+    );
+}
