@@ -5,10 +5,10 @@
 //! cannot disagree about what is wrong: `check` is `build` without writing.
 //!
 //! Stages report together: the checks run on whatever loaded, so a file that does not parse
-//! hides nothing about the files that did. When loading or the checks found errors, rendering
-//! still runs, into nothing, as far as it can, so that the links of every page that renders
-//! are checked in the same run (its own errors are then left out: on a site with errors they
-//! would mostly repeat them).
+//! hides nothing about the files that did. Rendering runs beside the checks, as far as it can
+//! (into nothing when loading failed), so that the links of every page that renders are
+//! checked in the same run; on a site with other errors its own errors are left out, as they
+//! would mostly repeat the others.
 
 use std::path::Path;
 
@@ -44,7 +44,8 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Report) {
 
 /// Indexes, checks and renders a loaded site. `report` holds the findings of loading;
 /// `previous` the anchors and links of an earlier build of the same site (for a partial
-/// `scope`). Files go to `sink` only when nothing is wrong.
+/// `scope`). Files go to `sink` when the site loaded without errors; they may be published
+/// only when the outcome has not [failed](Outcome::failed).
 pub fn process(
     site: &Site,
     mut report: Report,
@@ -53,30 +54,36 @@ pub fn process(
     sink: &dyn Sink,
     previous: Published,
 ) -> Outcome {
+    let loaded = !report.has_errors();
     let index = Index::build(site);
-    report.extend(check::check(site, &index, options));
-    let mut outcome = Outcome {
+    // The checks and rendering need only the index: they run side by side. Rendering goes
+    // to the sink only when loading went well; whether the checks went well is known after,
+    // and a caller publishes nothing then (the staging folder or the preview is dropped).
+    let sink = if loaded { sink } else { &Discard };
+    let (findings, (rendered, errors)) = rayon::join(
+        || check::check(site, &index, options),
+        || render::render(site, &index, scope, sink),
+    );
+    report.extend(findings);
+    let checked = !report.has_errors();
+    let mut published = previous;
+    if published.pages.is_empty() {
+        published = rendered.published;
+    } else {
+        published.retain_routes(&index.routes);
+        published.update(rendered.published);
+    }
+    report.extend(check::links::check(site, &index, &published));
+    let mut written = None;
+    if checked {
+        // On a site with other errors, rendering errors mostly repeat them: left out.
+        written = errors.is_empty().then_some(rendered.written);
+        report.extend(errors);
+    }
+    Outcome {
         index,
         report,
-        written: None,
-        published: previous,
-    };
-    if site.tera.is_none() {
-        return outcome;
+        written,
+        published,
     }
-    let clean = !outcome.report.has_errors();
-    let sink = if clean { sink } else { &Discard };
-    let (rendered, errors) = render::render(site, &outcome.index, scope, sink);
-    outcome.published.retain_routes(&outcome.index.routes);
-    outcome.published.update(rendered.published);
-    outcome.report.extend(check::links::check(
-        site,
-        &outcome.index,
-        &outcome.published,
-    ));
-    if clean {
-        outcome.written = errors.is_empty().then_some(rendered.written);
-        outcome.report.extend(errors);
-    }
-    outcome
 }

@@ -3,6 +3,7 @@
 //! variants, references, empty values. (Messages missing from a language are reported with
 //! where they are used, by [`super::translations`].)
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast;
@@ -23,9 +24,6 @@ struct Entry<'a> {
     attributes: Vec<&'a str>,
     /// Variables used, each with its first occurrence.
     variables: BTreeMap<&'a str, &'a str>,
-    /// Variables named in the translator comment (`# Variables: $count ...`): the code
-    /// passes them even where the source text does not use them.
-    documented: BTreeSet<&'a str>,
     /// Messages referenced (`{ other }`), and terms referenced (`{ -brand }`).
     messages: Vec<&'a str>,
     terms: Vec<&'a str>,
@@ -45,8 +43,13 @@ struct VariantKey<'a> {
 /// The entries of one language's files, by ID.
 struct Catalog<'a> {
     files: &'a [LocaleFile],
-    sources: Vec<SourceFile>,
+    /// Each file as a source, made when a finding first points into it.
+    sources: Vec<OnceCell<SourceFile>>,
     entries: BTreeMap<&'a str, Entry<'a>>,
+    /// Per message, the variables named in its translator comment (`# Variables: $count`):
+    /// the code passes them even where the text does not use them. Read only when a
+    /// translation uses a variable its source text does not.
+    documented: OnceCell<BTreeMap<&'a str, BTreeSet<&'a str>>>,
 }
 
 impl<'a> Catalog<'a> {
@@ -66,32 +69,41 @@ impl<'a> Catalog<'a> {
                 entries.entry(e.id).or_insert(e);
             }
         }
-        let sources: Vec<SourceFile> = files.iter().map(LocaleFile::source).collect();
-        // Bundles are parsed without comments; the translator comments, which name the
-        // variables the code passes, need the full parser (here only, for `check`).
-        for (i, file) in files.iter().enumerate() {
-            let full = match fluent_syntax::parser::parse(file.resource.source()) {
-                Ok(r) | Err((r, _)) => r,
-            };
-            for entry in &full.body {
-                if let ast::Entry::Message(m) = entry
-                    && let Some(e) = entries.get_mut(m.id.name).filter(|e| e.file == i)
-                {
-                    e.documented = m
-                        .comment
-                        .iter()
-                        .flat_map(|c| c.content.iter())
-                        .flat_map(|line| documented_variables(line))
-                        .map(|v| intern(file.resource.source(), v))
-                        .collect();
-                }
-            }
-        }
         Catalog {
             files,
-            sources,
+            sources: files.iter().map(|_| OnceCell::new()).collect(),
             entries,
+            documented: OnceCell::new(),
         }
+    }
+
+    /// The variables the translator comment of message `id` names. Bundles are parsed without
+    /// comments, so this takes the full parser, once per catalog and only when asked.
+    fn documented(&self, id: &str) -> BTreeSet<&'a str> {
+        let all = self.documented.get_or_init(|| {
+            let mut all = BTreeMap::new();
+            for (i, file) in self.files.iter().enumerate() {
+                let full = match fluent_syntax::parser::parse(file.resource.source()) {
+                    Ok(r) | Err((r, _)) => r,
+                };
+                for entry in &full.body {
+                    if let ast::Entry::Message(m) = entry
+                        && let Some(e) = self.entries.get(m.id.name).filter(|e| e.file == i)
+                    {
+                        let names = m
+                            .comment
+                            .iter()
+                            .flat_map(|c| c.content.iter())
+                            .flat_map(|line| documented_variables(line))
+                            .map(|v| intern(file.resource.source(), v))
+                            .collect();
+                        all.insert(e.id, names);
+                    }
+                }
+            }
+            all
+        });
+        all.get(id).cloned().unwrap_or_default()
     }
 
     /// A diagnostic pointing at `slice`, which lies in file `file` of this catalog.
@@ -99,7 +111,8 @@ impl<'a> Catalog<'a> {
         let res = &self.files[file].resource;
         let start = res.source().as_ptr() as usize;
         let offset = (slice.as_ptr() as usize).saturating_sub(start);
-        d.at_range(&self.sources[file], offset..offset + slice.len())
+        let source = self.sources[file].get_or_init(|| self.files[file].source());
+        d.at_range(source, offset..offset + slice.len())
     }
 }
 
@@ -118,7 +131,6 @@ fn collect<'a>(
         empty: value.is_some_and(is_empty),
         attributes: attributes.iter().map(|a| a.id.name).collect(),
         variables: BTreeMap::new(),
-        documented: BTreeSet::new(),
         messages: Vec::new(),
         terms: Vec::new(),
         selects: Vec::new(),
@@ -434,14 +446,21 @@ pub fn lint(site: &Site, used: Option<&BTreeSet<String>>) -> Vec<Diagnostic> {
                 );
             }
             for (var, slice) in &entry.variables {
-                if !src.variables.contains_key(var) && !src.documented.contains(var) {
+                if src.variables.contains_key(var) {
+                    continue;
+                }
+                let documented = source.documented(src.id);
+                if !documented.contains(var) {
                     out.push(
                         catalog.at(
                             Diagnostic::error(
                                 "unknown-variable",
                                 format!("`${var}` is not a variable of `{}`", entry.id),
                             )
-                            .hint(format!("the source message has: {}", vars(src))),
+                            .hint(format!(
+                                "the source message has: {}",
+                                vars(src, &documented)
+                            )),
                             entry.file,
                             slice,
                         ),
@@ -472,13 +491,14 @@ pub fn lint(site: &Site, used: Option<&BTreeSet<String>>) -> Vec<Diagnostic> {
     }
     // Messages of the default language that nothing uses.
     let Some(used) = used else { return out };
+    let referenced: BTreeSet<&str> = source
+        .entries
+        .values()
+        .flat_map(|e| e.messages.iter().copied())
+        .collect();
     for entry in source.entries.values() {
-        let referenced = source
-            .entries
-            .values()
-            .any(|e| e.messages.contains(&entry.id));
         if entry.is_term
-            || referenced
+            || referenced.contains(entry.id)
             || used.contains(entry.id)
             || entry.id == crate::l10n::time::OVERRIDE_ID
         {
@@ -502,12 +522,12 @@ pub fn lint(site: &Site, used: Option<&BTreeSet<String>>) -> Vec<Diagnostic> {
     out
 }
 
-fn vars(e: &Entry) -> String {
+fn vars(e: &Entry, documented: &BTreeSet<&str>) -> String {
     let all: BTreeSet<&str> = e
         .variables
         .keys()
         .copied()
-        .chain(e.documented.iter().copied())
+        .chain(documented.iter().copied())
         .collect();
     if all.is_empty() {
         "no variables".into()

@@ -5,7 +5,7 @@
 //! This check reads the anchors each page was rendered with, so it runs after rendering (which
 //! `check` does too, into nothing): the ids are those of the real pages, templates included.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::diagnostic::Diagnostic;
 use crate::index::{Index, Published, paths};
@@ -13,12 +13,6 @@ use crate::site::Site;
 
 pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnostic> {
     let config = &site.config;
-    // Every published address (`fr/docs/a/`) → the page there, looked up once per link.
-    let pages: HashMap<String, (usize, &str)> = index
-        .routes
-        .all()
-        .map(|(key, r)| (paths::site_path(config, key, r.lang), (r.lang, key)))
-        .collect();
     let statics: HashSet<String> = site
         .static_files
         .iter()
@@ -62,9 +56,7 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
                 if statics.contains(&resolved) {
                     continue;
                 }
-                let found = pages
-                    .get(&resolved)
-                    .or_else(|| pages.get(&format!("{resolved}/")));
+                let found = index.page_at(config, &resolved);
                 if found.is_none() {
                     out.push(broken(
                         format!("no page is published at /{resolved}"),
@@ -72,7 +64,7 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
                     ));
                     continue;
                 }
-                found.copied()
+                found
             };
             let (Some(fragment), Some((target_lang, target_key))) = (fragment, target) else {
                 continue;

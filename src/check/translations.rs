@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::index::{Index, paths};
 use crate::site::Site;
-use crate::span::SourceFile;
+use crate::span::{Position, SourceFile};
 use crate::translation::{Lock, is_outdated, message_fingerprints};
 
 use super::uses::Uses;
@@ -33,19 +33,52 @@ fn severity(strict: bool, visible: bool) -> Severity {
     }
 }
 
-/// The default language's files as sources, by their displayed path, for pointing at them.
-fn sources(site: &Site, lang: usize) -> HashMap<&str, SourceFile> {
-    site.locales.files[lang]
-        .iter()
-        .map(|f| (f.display.as_str(), f.source()))
-        .collect()
+/// A language's files as sources, by their displayed path, made when a finding first points
+/// into them.
+struct Sources<'a> {
+    site: &'a Site,
+    lang: usize,
+    made: HashMap<&'a str, SourceFile>,
+}
+
+impl<'a> Sources<'a> {
+    fn new(site: &'a Site, lang: usize) -> Sources<'a> {
+        Sources {
+            site,
+            lang,
+            made: HashMap::new(),
+        }
+    }
+
+    /// `d` pointing at `width` characters from `position` of the file `display`.
+    fn point(
+        &mut self,
+        d: Diagnostic,
+        display: &str,
+        position: Position,
+        width: usize,
+    ) -> Diagnostic {
+        let file = self.site.locales.files[self.lang]
+            .iter()
+            .find(|f| f.display == display);
+        match file {
+            Some(file) => {
+                let src = self
+                    .made
+                    .entry(file.display.as_str())
+                    .or_insert_with(|| file.source());
+                d.spanning(src, position, width)
+            }
+            None => d.in_file(display),
+        }
+    }
 }
 
 /// Messages of the default language that a language does not define.
 fn missing_messages(site: &Site, uses: &Uses, strict: bool, out: &mut Vec<Diagnostic>) {
     let default = site.config.default;
     let default_code = &site.config.default_language().code;
-    let files = sources(site, default);
+    let mut files = Sources::new(site, default);
     for (lang, language) in site.config.languages.iter().enumerate() {
         if lang == default || language.pseudo {
             continue;
@@ -81,10 +114,7 @@ fn missing_messages(site: &Site, uses: &Uses, strict: bool, out: &mut Vec<Diagno
                 "add it to locales/{code}/{file_name} (until then it falls back)"
             ))
             .in_language(code);
-            out.push(match files.get(definition.file.as_str()) {
-                Some(src) => d.spanning(src, definition.position, id.chars().count()),
-                None => d.in_file(&definition.file),
-            });
+            out.push(files.point(d, &definition.file, definition.position, id.chars().count()));
         }
     }
 }
@@ -133,7 +163,7 @@ fn outdated_pages(site: &Site, index: &Index, out: &mut Vec<Diagnostic>) {
                         page.key
                     ),
                 )
-                .at(&page.source, crate::span::Position { line: 1, column: 1 })
+                .at(&page.source, Position { line: 1, column: 1 })
                 .in_language(code)
                 .hint(format!(
                     "update the translation, then run `polydocs mark {code} --page {}`",
@@ -146,7 +176,8 @@ fn outdated_pages(site: &Site, index: &Index, out: &mut Vec<Diagnostic>) {
 
 /// Messages whose source changed after their translation was marked up to date.
 fn outdated_messages(site: &Site, out: &mut Vec<Diagnostic>) {
-    let source = message_fingerprints(&site.locales, site.config.default);
+    // The source's fingerprints are computed only once a language has a lock file to compare.
+    let mut source = None;
     for (lang, language) in site.config.languages.iter().enumerate() {
         if lang == site.config.default || language.pseudo {
             continue;
@@ -158,7 +189,12 @@ fn outdated_messages(site: &Site, out: &mut Vec<Diagnostic>) {
                 continue;
             }
         };
-        let files = sources(site, lang);
+        if lock.entries.is_empty() {
+            continue;
+        }
+        let source =
+            source.get_or_insert_with(|| message_fingerprints(&site.locales, site.config.default));
+        let mut files = Sources::new(site, lang);
         for (id, recorded) in &lock.entries {
             let Some(current) = source.get(id) else {
                 continue;
@@ -179,10 +215,7 @@ fn outdated_messages(site: &Site, out: &mut Vec<Diagnostic>) {
                 language.code
             ));
             out.push(match site.locales.defined[lang].get(id) {
-                Some(def) => match files.get(def.file.as_str()) {
-                    Some(src) => d.spanning(src, def.position, id.chars().count()),
-                    None => d.in_file(&def.file),
-                },
+                Some(def) => files.point(d, &def.file, def.position, id.chars().count()),
                 None => d,
             });
         }

@@ -11,6 +11,7 @@ pub mod routes;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::config::SiteConfig;
 use crate::content::parent_section;
 use crate::site::Site;
 pub use routes::{Route, Routes};
@@ -65,6 +66,23 @@ impl Index {
     /// The home page's children in a language: the main navigation.
     pub fn top_level(&self, lang: usize) -> &[String] {
         self.children(lang, "_index.md")
+    }
+
+    /// The page published at a path from the site root (`fr/docs/a/`, with or without the
+    /// trailing slash), as its language and key.
+    pub fn page_at(&self, config: &SiteConfig, path: &str) -> Option<(usize, &str)> {
+        let (prefix, rest) = path.split_once('/').unwrap_or((path, ""));
+        let lang = config.languages.iter().position(|l| l.prefix == prefix)?;
+        let folder = rest.trim_end_matches('/');
+        let candidates = if folder.is_empty() {
+            vec!["_index.md".to_string()]
+        } else {
+            vec![format!("{folder}.md"), format!("{folder}/_index.md")]
+        };
+        candidates.into_iter().find_map(|key| {
+            let (key, routes) = self.routes.by_key.get_key_value(&key)?;
+            routes[lang].map(|_| (lang, key.as_str()))
+        })
     }
 
     /// A section's children in a language, in display order.
