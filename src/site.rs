@@ -85,10 +85,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
     }
 
     let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-    let (plan, ds) = plan::load(&plan::Context {
-        root,
-        language_codes: codes,
-    });
+    let (plan, ds) = plan::load(root, codes);
     report.extend(ds);
     let (locales, ds) = Locales::load(root, &config);
     report.extend(ds);

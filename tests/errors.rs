@@ -81,7 +81,12 @@ fn yaml_syntax_error() {
 #[test]
 fn wrong_type() {
     let run = rejected_by_build_and_check("yaml-type", |site| vec![break_paid_type(site)]);
-    assert!(run.stderr.contains("boolean"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`paid:` takes `true` or `false`, not `maybe`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -142,7 +147,7 @@ fn duplicate_yaml_key() {
         )]
     });
     assert!(
-        run.stderr.contains("duplicate mapping key: name"),
+        run.stderr.contains("`name` is written twice in this tier"),
         "{}",
         run.stderr
     );
