@@ -7,8 +7,8 @@
 //!
 //! Its messages, though, speak of Rust and serde ("invalid type: string, expected a
 //! sequence", "missing field", "untagged enum"). None of that may reach a publisher: when a
-//! parse fails, [`layout`] first looks for a tab or an uneven indentation (the usual cause,
-//! which the reader reports late and elsewhere), then [`words`] says what the reader refused
+//! parse fails, `layout` first looks for a tab or an uneven indentation (the usual cause,
+//! which the reader reports late and elsewhere), then `words` says what the reader refused
 //! in terms of keys, lists and values, naming the entry by what the file calls it
 //! ([`Vocabulary`]).
 

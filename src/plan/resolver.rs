@@ -3,11 +3,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde_saphyr::Spanned;
+
 use super::*;
 use crate::diagnostic::Diagnostic;
 use crate::source::{Position, SourceFile};
 use crate::yaml;
-use serde_saphyr::Spanned;
 
 /// Turns raw entries into the domain model, recording every problem found on the way.
 pub(super) struct Resolver<'a> {
@@ -75,12 +76,17 @@ impl<'a> Resolver<'a> {
         let pos = yaml::spanned_position(value, 0);
         let (shown, width) = match &value.value {
             raw::ValueEntry::Other(raw::Form::List) => ("a list".to_string(), 1),
-            raw::ValueEntry::Other(raw::Form::Keys) => ("`key: value` lines".to_string(), 1),
+            raw::ValueEntry::Other(raw::Form::Keys) => {
+                ("a group of `key: value` pairs".to_string(), 1)
+            }
             raw::ValueEntry::Other(raw::Form::Empty) => ("an empty value".to_string(), 1),
             _ => {
                 let written = self.written_at(pos);
                 let width = written.chars().count();
-                (format!("`{}`", written.trim_matches(['"', '\''])), width)
+                match written.trim_matches(['"', '\'']) {
+                    "" => ("an empty value".to_string(), width),
+                    shown => (format!("`{shown}`"), width),
+                }
             }
         };
         self.error_at(

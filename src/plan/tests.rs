@@ -294,8 +294,8 @@ fn a_tier_value_is_included_a_count_or_a_coverage() {
         ("true", "`true`"),
         ("4 seats", "`4 seats`"),
         ("[a, b]", "a list"),
-        ("{ a: b }", "`key: value` lines"),
-        ("\"\"", "``"),
+        ("{ a: b }", "a group of `key: value` pairs"),
+        ("\"\"", "an empty value"),
         ("99999999999", "`99999999999`"),
     ] {
         let d = rejects(

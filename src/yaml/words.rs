@@ -130,17 +130,21 @@ fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) ->
                 )
             }
         }
-        Error::DuplicateMappingKey { key, .. } => {
-            let key = key.as_deref().unwrap_or("this key");
-            Words {
+        Error::DuplicateMappingKey { key, .. } => match key.as_deref() {
+            Some(key) => Words {
                 width: key.chars().count(),
                 ..words(
                     "yaml-duplicate-key",
                     format!("`{key}` is written twice in {}", entry().definite()),
                     format!("keep one `{key}:` line and remove the other"),
                 )
-            }
-        }
+            },
+            None => words(
+                "yaml-duplicate-key",
+                format!("this key is written twice in {}", entry().definite()),
+                "keep one of the two and remove the other",
+            ),
+        },
         Error::SerdeUnknownVariant {
             variant, expected, ..
         } => {
