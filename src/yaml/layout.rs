@@ -38,6 +38,10 @@ struct Level {
     kind: Kind,
     /// Where its first entry was written.
     line: usize,
+    /// The width of its first entry's key (or `-`), to underline it.
+    width: usize,
+    /// How many entries it has had so far.
+    entries: usize,
 }
 
 /// Multi-line values whose lines are not structure.
@@ -58,9 +62,11 @@ enum Within {
 
 /// The first tab or uneven indentation in `text`, if any.
 pub fn find(text: &str) -> Option<Problem> {
-    let mut levels: Vec<Level> = Vec::new();
-    // Whether the line before opened a nested value (`key:` or `- ` with nothing after).
-    let mut opens = true;
+    let mut scan = Scan {
+        levels: Vec::new(),
+        opens: true,
+        previous: None,
+    };
     let mut within = Within::Nothing;
     for (i, raw) in text.split('\n').enumerate() {
         let number = i + 1;
@@ -97,12 +103,13 @@ pub fn find(text: &str) -> Option<Problem> {
                 width: 1,
                 message: "YAML indents with spaces, not tabs".into(),
                 hint: "replace the tab with spaces".into(),
-                region_start: levels.last().map_or(1, |l| l.line),
+                region_start: scan.levels.last().map_or(1, |l| l.line),
             });
         }
         if indent == 0 && (content.starts_with("---") || content.starts_with("...")) {
-            levels.clear();
-            opens = true;
+            scan.levels.clear();
+            scan.opens = true;
+            scan.previous = None;
             continue;
         }
         if content.starts_with(['?', '%', '&', '!', '*', '|', '>']) || content.starts_with(": ") {
@@ -128,135 +135,193 @@ pub fn find(text: &str) -> Option<Problem> {
         let Some(&(first_indent, first_kind)) = tokens.first() else {
             // A value on a line of its own, such as the rest of a long text: not structure.
             within = after_value(rest, indent);
-            opens = false;
+            scan.opens = false;
             continue;
         };
 
-        if let Some(problem) = place(
-            &mut levels,
-            first_indent,
-            first_kind,
-            opens,
-            number,
-            content,
-        ) {
+        if let Some(problem) = scan.place(first_indent, first_kind, number, content) {
             return Some(problem);
         }
         for &(indent, kind) in &tokens[1..] {
-            levels.push(Level {
+            let content = &line[indent..];
+            scan.levels.push(Level {
                 indent,
                 kind,
                 line: number,
+                width: width(kind, content),
+                entries: 1,
             });
         }
         let (&(last_indent, _), value) = (tokens.last()?, value.unwrap_or(rest));
         let value = value.trim_start_matches(' ');
-        opens = value.is_empty() || value.starts_with('#') || is_property(value);
+        scan.opens = value.is_empty() || value.starts_with('#') || is_property(value);
         within = after_value(value, last_indent);
     }
     None
 }
 
-/// Fits a line's first level among the open ones; says what is wrong when it fits none.
-fn place(
-    levels: &mut Vec<Level>,
-    indent: usize,
-    kind: Kind,
+/// The indentation levels open at a line.
+struct Scan {
+    levels: Vec<Level>,
+    /// Whether the line before opened a nested value (`key:` or `- ` with nothing after).
     opens: bool,
-    line: usize,
-    content: &str,
-) -> Option<Problem> {
-    let new = Level { indent, kind, line };
-    let Some(&top) = levels.last() else {
-        levels.push(new);
-        return None;
-    };
-    if indent > top.indent {
-        if opens {
+    /// The level of the line before, and the levels it closed.
+    previous: Option<(Level, Vec<Level>)>,
+}
+
+impl Scan {
+    /// Fits a line's first level among the open ones; says what is wrong when it fits none.
+    fn place(&mut self, indent: usize, kind: Kind, line: usize, content: &str) -> Option<Problem> {
+        let new = Level {
+            indent,
+            kind,
+            line,
+            width: width(kind, content),
+            entries: 1,
+        };
+        let open = self.levels.clone();
+        let problem = self.fit(new);
+        if problem.is_none() {
+            let closed = open
+                .iter()
+                .filter(|l| {
+                    !self
+                        .levels
+                        .iter()
+                        .any(|k| k.line == l.line && k.indent == l.indent)
+                })
+                .copied()
+                .collect();
+            self.previous = Some((new, closed));
+        }
+        problem
+    }
+
+    fn fit(&mut self, new: Level) -> Option<Problem> {
+        let Level { indent, kind, .. } = new;
+        let levels = &mut self.levels;
+        let Some(&top) = levels.last() else {
             levels.push(new);
             return None;
-        }
-        return Some(uneven(indent, top.indent, kind, line, content, top.line));
-    }
-    let open = levels.clone();
-    while levels.last().is_some_and(|l| l.indent > indent) {
-        levels.pop();
-    }
-    // Where the line should have been: the open level nearest to it, of its own kind if any.
-    let nearest = |same: bool| {
-        open.iter()
-            .filter(|l| (!same || l.kind == kind) && l.indent != indent)
-            .min_by_key(|l| (l.indent.abs_diff(indent), usize::MAX - l.indent))
-            .copied()
-    };
-    // With no level to suggest, the line starts a level of its own.
-    let misplaced = |levels: &mut Vec<Level>| match nearest(true).or(nearest(false)) {
-        Some(like) => Some(uneven(indent, like.indent, kind, line, content, like.line)),
-        None => {
-            levels.push(new);
-            None
-        }
-    };
-    match levels.last().copied() {
-        Some(l) if l.indent == indent => {
-            if l.kind == kind {
+        };
+        if indent > top.indent {
+            if self.opens {
+                levels.push(new);
                 return None;
             }
-            if kind == Kind::List {
-                // A list may be written at the indentation of the key it belongs to.
-                if opens {
+            // Back at the indentation of entries the line before closed: that line is the
+            // odd one (a key of an entry written at the margin).
+            if let Some((previous, closed)) = &self.previous
+                && closed.iter().any(|l| l.indent == indent && l.kind == kind)
+                && let Some(like) = nearest(closed, previous)
+            {
+                return Some(uneven(previous, like.indent, "around", like.line));
+            }
+            return Some(uneven(&new, top.indent, "around", top.line));
+        }
+        let open = levels.clone();
+        while levels.last().is_some_and(|l| l.indent > indent) {
+            levels.pop();
+        }
+        // With no level to suggest, the line starts a level of its own.
+        let misplaced = |levels: &mut Vec<Level>| match nearest(&open, &new) {
+            // Less indented than the first line of the text, which stands alone at its level:
+            // that first line is the odd one (a space pasted before it).
+            Some(_) if levels.is_empty() && open[0].entries == 1 => {
+                Some(uneven(&open[0], indent, "after", open[0].line))
+            }
+            Some(like) => Some(uneven(&new, like.indent, "around", like.line)),
+            None => {
+                levels.push(new);
+                None
+            }
+        };
+        let at_indent = levels.last().filter(|l| l.indent == indent).map(|l| l.kind);
+        match at_indent {
+            None => misplaced(levels),
+            Some(k) if k == kind => {
+                if let Some(l) = levels.last_mut() {
+                    l.entries += 1;
+                }
+                None
+            }
+            // A list may be written at the indentation of the key it belongs to.
+            Some(_) if kind == Kind::List => {
+                if self.opens {
                     levels.push(new);
                 }
-                return None;
+                None
             }
             // A key at the indentation of a list's `- `: the end of a list written at the
             // indentation of its key, or a key that belongs inside the entry above.
-            levels.pop();
-            if levels
-                .last()
-                .is_some_and(|l| l.indent == indent && l.kind == kind)
-            {
-                return None;
+            Some(_) => {
+                levels.pop();
+                match levels.last_mut() {
+                    Some(l) if l.indent == indent && l.kind == kind => {
+                        l.entries += 1;
+                        None
+                    }
+                    _ => misplaced(levels),
+                }
             }
-            misplaced(levels)
         }
-        _ => misplaced(levels),
     }
 }
 
-fn uneven(
-    indent: usize,
-    expected: usize,
-    kind: Kind,
-    line: usize,
-    content: &str,
-    region_start: usize,
-) -> Problem {
+/// The level among `levels` that `line` should have lined up with: the nearest one of its
+/// kind, else the nearest one; never one at its own indentation.
+fn nearest(levels: &[Level], line: &Level) -> Option<Level> {
+    let nearest = |same: bool| {
+        levels
+            .iter()
+            .filter(|l| (!same || l.kind == line.kind) && l.indent != line.indent)
+            .min_by_key(|l| (l.indent.abs_diff(line.indent), usize::MAX - l.indent))
+            .copied()
+    };
+    nearest(true).or(nearest(false))
+}
+
+/// The width of what a line's level starts with: its key, or the `-` of a list entry.
+fn width(kind: Kind, content: &str) -> usize {
+    match kind {
+        Kind::Keys => content
+            .find(':')
+            .map_or(1, |i| content[..i].chars().count())
+            .max(1),
+        Kind::List => 1,
+    }
+}
+
+/// `line` is indented unlike the entries `around` (or `after`) it, which use `expected`.
+fn uneven(line: &Level, expected: usize, around: &str, region_start: usize) -> Problem {
+    let Level {
+        indent,
+        kind,
+        line,
+        width,
+        ..
+    } = *line;
     let spaces = |n: usize| match n {
-        0 => "no spaces".to_string(),
         1 => "1 space".to_string(),
         n => format!("{n} spaces"),
     };
     let (what, rule) = match kind {
-        Kind::Keys => ("this line is indented", "keys of one mapping must line up"),
+        Kind::Keys => ("this line", "keys of one mapping must line up"),
         Kind::List => (
-            "this `- ` entry is indented",
+            "this `- ` entry",
             "the `- ` entries of one list must line up",
         ),
     };
-    let width = match kind {
-        Kind::Keys => content
-            .find(':')
-            .map_or(1, |i| content[..i].chars().count()),
-        Kind::List => 1,
+    let indented = match indent {
+        0 => "is not indented".to_string(),
+        n => format!("is indented {}", spaces(n)),
     };
     Problem {
         line,
         column: indent + 1,
-        width: width.max(1),
+        width,
         message: format!(
-            "{what} {}, but the entries around it use {}: YAML nests by indentation, so {rule}",
-            spaces(indent),
+            "{what} {indented}, but the entries {around} it use {}: YAML nests by indentation, so {rule}",
             if expected == 0 {
                 "none".to_string()
             } else {
@@ -264,10 +329,10 @@ fn uneven(
             }
         ),
         hint: if expected == 0 {
-            "remove the spaces before it, like the entries around it".into()
+            format!("remove the spaces before it, like the entries {around} it")
         } else {
             format!(
-                "indent it by {}, like the entries around it",
+                "indent it by {}, like the entries {around} it",
                 spaces(expected)
             )
         },
@@ -494,6 +559,32 @@ tiers:
         assert_eq!(
             p.hint,
             "remove the spaces before it, like the entries around it"
+        );
+    }
+
+    #[test]
+    fn a_first_line_indented_alone_is_named() {
+        let p = find(" title: a\ndescription: b\nweight: 1\n").unwrap();
+        assert_eq!((p.line, p.column, p.width), (1, 2, 5));
+        assert_eq!(
+            p.message,
+            "this line is indented 1 space, but the entries after it use none: YAML nests by indentation, so keys of one mapping must line up"
+        );
+        assert_eq!(
+            p.hint,
+            "remove the spaces before it, like the entries after it"
+        );
+    }
+
+    #[test]
+    fn a_line_not_indented_says_so() {
+        let text = TIERS.replace("    paid: false", "paid: false");
+        let p = find(&text).unwrap();
+        assert!(
+            p.message
+                .starts_with("this line is not indented, but the entries around it use 4"),
+            "{}",
+            p.message
         );
     }
 
