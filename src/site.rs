@@ -21,6 +21,9 @@ pub struct Site {
     /// Whether the plan data has errors (reported when loading): checks that need the plan,
     /// such as a page's tier, are then left out rather than reported against every page.
     pub plan_failed: bool,
+    /// Every label the plan data names, also when it has errors (then the labels of the
+    /// parts that could be read), so that missing labels are reported with them.
+    pub plan_labels: Vec<plan::MessageRef>,
     pub locales: std::sync::Arc<Locales>,
     pub pages: Vec<PageSource>,
     pub templates: TemplateSources,
@@ -89,11 +92,9 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
     }
 
     let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-    let (plan, ds) = plan::load(&plan::Context {
-        root,
-        language_codes: codes,
-    });
+    let (resolved, ds) = plan::load(root, codes);
     let plan_failed = ds.iter().any(Diagnostic::is_error);
+    let plan::Resolved { plan, labels } = resolved;
     report.extend(ds);
     let (locales, ds) = Locales::load(root, &config);
     report.extend(ds);
@@ -116,6 +117,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
         config,
         plan,
         plan_failed,
+        plan_labels: labels,
         locales,
         pages,
         templates,

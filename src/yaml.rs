@@ -1,8 +1,24 @@
-//! YAML through serde-saphyr, with its errors turned into positioned diagnostics.
+//! YAML through serde-saphyr, with its errors turned into positioned diagnostics in the words
+//! of the person editing the file.
 //!
 //! serde-saphyr is used rather than the archived serde_yaml: it is maintained, pure Rust,
 //! rejects duplicate keys, bounds alias expansion, and reports line and column for both
 //! syntax and type errors, which is what a publisher editing YAML by hand needs.
+//!
+//! Its messages, though, speak of Rust and serde ("invalid type: string, expected a
+//! sequence", "missing field", "untagged enum"). None of that may reach a publisher: when a
+//! parse fails, `layout` first looks for a tab or an uneven indentation (the usual cause,
+//! which the reader reports late and elsewhere), then `words` says what the reader refused
+//! in terms of keys, lists and values, naming the entry by what the file calls it
+//! ([`Vocabulary`]).
+
+mod collections;
+mod context;
+mod layout;
+mod words;
+
+#[cfg(test)]
+mod tests;
 
 use serde::de::DeserializeOwned;
 use serde_saphyr::{Location, Spanned};
@@ -10,53 +26,121 @@ use serde_saphyr::{Location, Spanned};
 use crate::diagnostic::Diagnostic;
 use crate::source::{Position, SourceFile};
 
-/// Parses a whole file into `T`, or says where and why it cannot.
-pub fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Box<Diagnostic>> {
-    parse_str(source, &source.text, 0)
+pub use collections::{OrderedMap, list, ordered_map};
+
+/// A text value with where it was written.
+pub type Text = Spanned<String>;
+
+/// What a file calls its entries, so that messages can say "this tier" rather than "this
+/// entry of `tiers:`".
+#[derive(Debug, Clone, Copy)]
+pub struct Vocabulary {
+    /// The whole text: "this file", "the front matter".
+    pub whole: &'static str,
+    /// The entries of a list, or values of a mapping, under a key: `("tiers", "tier")`.
+    pub entries: &'static [(&'static str, &'static str)],
 }
 
-/// Parses `text`, a part of `source` that starts `line_offset` lines into it (front matter).
+/// A file with no names for its entries: they are named by the key of their list.
+pub const PLAIN_FILE: Vocabulary = Vocabulary {
+    whole: "this file",
+    entries: &[],
+};
+
+/// The YAML at the top of a Markdown page.
+pub const FRONT_MATTER: Vocabulary = Vocabulary {
+    whole: "the front matter",
+    entries: &[],
+};
+
+/// Parses a whole file into `T`, or says where and why it cannot.
+pub fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Box<Diagnostic>> {
+    parse_with(source, &PLAIN_FILE)
+}
+
+/// As [`parse`], naming the file's entries with `vocabulary`.
+pub fn parse_with<T: DeserializeOwned>(
+    source: &SourceFile,
+    vocabulary: &Vocabulary,
+) -> Result<T, Box<Diagnostic>> {
+    parse_text(source, &source.text, 0, vocabulary)
+}
+
+/// Parses `text`, the front matter of `source`, which starts `line_offset` lines into it.
 pub fn parse_str<T: DeserializeOwned>(
     source: &SourceFile,
     text: &str,
     line_offset: usize,
 ) -> Result<T, Box<Diagnostic>> {
-    serde_saphyr::from_str::<T>(text).map_err(|e| {
-        let plain = e.without_snippet().to_string();
-        if let Some(d) = limit(&plain) {
-            return Box::new(match e.location() {
-                Some(loc) => d.at(source, position(loc, line_offset)),
-                None => d.in_file(&source.display),
-            });
-        }
-        let mut message = match plain.rfind(" at line ") {
-            Some(i) => plain[..i].to_string(),
-            None => plain,
+    parse_text(source, text, line_offset, &FRONT_MATTER)
+}
+
+fn parse_text<T: DeserializeOwned>(
+    source: &SourceFile,
+    text: &str,
+    line_offset: usize,
+    vocabulary: &Vocabulary,
+) -> Result<T, Box<Diagnostic>> {
+    let error = match serde_saphyr::from_str::<T>(text) {
+        Ok(value) => return Ok(value),
+        Err(e) => e,
+    };
+    let at = |d: Diagnostic, loc: Option<Location>, width: usize| match loc {
+        Some(loc) => d.spanning(source, position(loc, line_offset), width),
+        None => d.in_file(&source.display),
+    };
+    if let Some(d) = limit(&error.without_snippet().to_string()) {
+        return Err(Box::new(at(d, error.location(), 1)));
+    }
+    if let Some(p) = layout::find(text)
+        && error
+            .location()
+            .is_none_or(|l| l.line() as usize >= p.region_start)
+    {
+        let d = Diagnostic::error("yaml-indent", p.message).hint(p.hint);
+        let pos = Position {
+            line: p.line + line_offset,
+            column: p.column,
         };
-        // The library's advice is for programmers, not for the person editing the file.
-        if let Some(i) = message.find(", set DuplicateKeyPolicy") {
-            message.truncate(i);
-        }
-        let code = if message.contains("duplicate mapping key") {
-            "yaml-duplicate-key"
-        } else if message.contains("unknown field")
-            || message.contains("missing field")
-            || message.contains("invalid type")
-            || message.contains("invalid value")
-            || message.starts_with("invalid ")
-            || message.contains("unknown variant")
-        {
-            "yaml-type"
-        } else {
-            "yaml-syntax"
+        return Err(Box::new(d.spanning(source, pos, p.width)));
+    }
+    if is_blank(text) {
+        // An empty file is a type error of its first required key, not a syntax error.
+        let needs = match serde_saphyr::from_str::<T>("{}") {
+            Err(e) => words::first_missing_key(&e),
+            Ok(_) => None,
         };
-        let hint = yaml_hint(code, &message);
-        let d = Diagnostic::error(code, message).hint(hint);
-        Box::new(match e.location() {
-            Some(loc) => d.at(source, position(loc, line_offset)),
-            None => d.in_file(&source.display),
-        })
-    })
+        let message = match needs {
+            Some(key) => format!("{} is empty: it needs a `{key}:` key", vocabulary.whole),
+            None => format!("{} is empty", vocabulary.whole),
+        };
+        let d = Diagnostic::error("yaml-type", message)
+            .hint("write its `key: value` lines; the README lists them");
+        let start = Position {
+            line: 1 + line_offset,
+            column: 1,
+        };
+        return Err(Box::new(d.at(source, start)));
+    }
+    let found = words::describe(&error, text, vocabulary);
+    let d = Diagnostic::error(found.code, found.message).hint(found.hint);
+    Err(Box::new(match found.at {
+        Some((line, column)) => {
+            let pos = Position {
+                line: line + line_offset,
+                column,
+            };
+            d.spanning(source, pos, found.width)
+        }
+        None => at(d, error.location(), found.width),
+    }))
+}
+
+/// Only blank lines and comments.
+fn is_blank(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .all(|l| l.is_empty() || l.starts_with('#'))
 }
 
 /// A breach of the parser's limits (alias expansion, nesting, size) in words a person editing
@@ -84,20 +168,6 @@ fn limit(message: &str) -> Option<Diagnostic> {
         ),
     };
     Some(Diagnostic::error("yaml-limit", what).hint(hint))
-}
-
-fn yaml_hint(code: &str, message: &str) -> String {
-    if message.contains("duplicate mapping key") {
-        "each key may appear once in a mapping: remove or rename one of them".into()
-    } else if message.contains("unknown field") {
-        "check the spelling of this key; the message lists the keys allowed here".into()
-    } else if message.contains("missing field") {
-        "add the missing key to this mapping".into()
-    } else if code == "yaml-type" {
-        "this value has the wrong type for its key".into()
-    } else {
-        "fix the YAML syntax here (indentation, a missing colon, quote or bracket)".into()
-    }
 }
 
 /// A serde-saphyr location as a position, shifted for text embedded in a larger file.

@@ -10,6 +10,7 @@ use common::*;
 const COMPARISON: &str = "content/comparison.yaml";
 const TIERS: &str = "content/tiers.yaml";
 const REGIONS: &str = "content/regions.yaml";
+const RESOURCES: &str = "content/resources.yaml";
 const FR_UI: &str = "locales/fr/ui.ftl";
 const PAGE_TEMPLATE: &str = "templates/page.html";
 
@@ -81,7 +82,12 @@ fn yaml_syntax_error() {
 #[test]
 fn wrong_type() {
     let run = rejected_by_build_and_check("yaml-type", |site| vec![break_paid_type(site)]);
-    assert!(run.stderr.contains("boolean"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`paid:` takes `true` or `false`, not `maybe`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -142,7 +148,7 @@ fn duplicate_yaml_key() {
         )]
     });
     assert!(
-        run.stderr.contains("duplicate mapping key: name"),
+        run.stderr.contains("`name` is written twice in this tier"),
         "{}",
         run.stderr
     );
@@ -161,6 +167,120 @@ fn region_closes_before_it_opens() {
 fn impossible_time() {
     let run = rejected_by_build_and_check("bad-time", |site| vec![break_time(site)]);
     assert!(run.stderr.contains("25:00"), "{}", run.stderr);
+}
+
+/// The printed hint of a type or layout error never sends the reader to fix the syntax.
+fn assert_no_syntax_hint(stderr: &str) {
+    assert!(!stderr.contains("YAML syntax"), "{stderr}");
+}
+
+#[test]
+fn tier_value_that_is_not_one() {
+    let run = rejected_by_build_and_check("bad-tier-value", |site| {
+        let text = site.replace_once(
+            COMPARISON,
+            "tiers: { enterprise: 2, elite: 4 }",
+            "tiers: { enterprise: 2.5, elite: 4 }",
+        );
+        vec![Want::at("bad-tier-value", COMPARISON, &text, "2.5, elite")]
+    });
+    assert!(
+        run.stderr.contains(
+            "`2.5` is not a tier value: write `included`, a whole number like `4`, or a coverage: 24x7, 24x5, business-hours, business-days"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("untagged"), "{}", run.stderr);
+}
+
+#[test]
+fn tier_value_that_is_a_list() {
+    let run = rejected_by_build_and_check("tier-value-list", |site| {
+        let text = site.replace_once(
+            COMPARISON,
+            "tiers: { enterprise: 2, elite: 4 }",
+            "tiers: { enterprise: [2], elite: 4 }",
+        );
+        vec![Want::at("bad-tier-value", COMPARISON, &text, "[2], elite")]
+    });
+    assert!(
+        run.stderr.contains("a list is not a tier value"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn text_where_a_list_of_tiers_belongs() {
+    let run = rejected_by_build_and_check("tiers-not-a-list", |site| {
+        let text = site.replace_once(RESOURCES, "tiers: [business]", "tiers: business");
+        vec![Want::at_value(
+            "yaml-type",
+            RESOURCES,
+            &text,
+            "tiers: business",
+        )]
+    });
+    assert!(
+        run.stderr
+            .contains("expected a list of tier IDs, like `[business, elite]`; found `business`"),
+        "{}",
+        run.stderr
+    );
+    assert_no_syntax_hint(&run.stderr);
+}
+
+#[test]
+fn tab_in_the_indentation() {
+    let run = rejected_by_build_and_check("tab", |site| {
+        let text = site.replace_once(REGIONS, "    closes: \"17:00\"", "\tcloses: \"17:00\"");
+        let (line, col) = locate(&text, "\tcloses");
+        // The report prints a tab as four spaces.
+        vec![Want::At {
+            code: "yaml-indent",
+            file: REGIONS.into(),
+            line,
+            col,
+            source_line: "    closes: \"17:00\"".into(),
+        }]
+    });
+    assert!(
+        run.stderr.contains("YAML indents with spaces, not tabs"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("replace the tab with spaces"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn key_indented_one_space_short() {
+    let run = rejected_by_build_and_check("indent-3", |site| {
+        let text = site.replace_once(
+            TIERS,
+            "    summary: tier-enterprise-summary",
+            "   summary: tier-enterprise-summary",
+        );
+        vec![Want::at(
+            "yaml-indent",
+            TIERS,
+            &text,
+            "summary: tier-enterprise-summary",
+        )]
+    });
+    assert!(
+        run.stderr.contains(
+            "this line is indented 3 spaces, but the entries around it use 4: YAML nests by indentation, so keys of one mapping must line up"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("missing"), "{}", run.stderr);
+    assert_no_syntax_hint(&run.stderr);
 }
 
 #[test]

@@ -821,7 +821,7 @@ fn empty_site_yaml() {
     rejected("site-empty", |site| {
         site.write(SITE, "");
         vec![Want::At {
-            code: "yaml-syntax",
+            code: "yaml-type",
             file: SITE.into(),
             line: 1,
             col: 1,
@@ -835,7 +835,7 @@ fn site_yaml_that_is_a_list() {
     rejected("site-list", |site| {
         let text = "- code: en\n  tag: en\n- code: fr\n";
         site.write(SITE, text);
-        vec![Want::at("yaml-syntax", SITE, text, "- code: en")]
+        vec![Want::at("yaml-type", SITE, text, "- code: en")]
     });
 }
 

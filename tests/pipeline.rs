@@ -200,3 +200,39 @@ fn a_new_language_gets_one_finding_per_missing_message() {
     assert_eq!(run.code, 2, "{}", run.describe());
     assert!(run.stderr.contains("en, fr, zh-TW, ar"), "{}", run.stderr);
 }
+
+#[test]
+fn a_new_tier_without_targets_or_labels_is_reported_whole_in_one_run() {
+    rejected_by_build_and_check("pipeline-fifth-tier", |site| {
+        let tiers = format!(
+            "{}  - id: premier\n    name: tier-premier\n    summary: tier-premier-summary\n    paid: true\n",
+            site.read("content/tiers.yaml")
+        );
+        site.write("content/tiers.yaml", &tiers);
+        let targets = site.read("content/response-targets.yaml");
+        let mut wants: Vec<Want> = ["p1", "p2", "p3", "p4"]
+            .iter()
+            .map(|p| {
+                Want::at_value(
+                    "missing-target",
+                    "content/response-targets.yaml",
+                    &targets,
+                    &format!("id: {p}"),
+                )
+            })
+            .collect();
+        wants.push(Want::at_value(
+            "unknown-message",
+            "content/tiers.yaml",
+            &tiers,
+            "name: tier-premier",
+        ));
+        wants.push(Want::at_value(
+            "unknown-message",
+            "content/tiers.yaml",
+            &tiers,
+            "summary: tier-premier-summary",
+        ));
+        wants
+    });
+}

@@ -503,7 +503,7 @@ fn broken_edits_keep_the_server_answering_and_show_the_error_until_fixed() {
     serve.wait_until("the status shows the YAML error", |s| {
         s.status().contains("content/tiers.yaml:")
     });
-    assert!(serve.status().contains("error[yaml-syntax]"));
+    assert!(serve.status().contains("error[yaml-indent]"));
     assert_eq!(serve.get("/en/compare/").status, 200);
     site.write(yaml, &good);
     serve.wait_until("the YAML error clears", |s| {

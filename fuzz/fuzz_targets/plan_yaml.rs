@@ -1,6 +1,6 @@
-//! Each plan data format through `polydocs::yaml::parse`: the first byte picks the format
-//! (`'0'` tiers, `'1'` comparison, `'2'` response targets, `'3'` channels, `'4'` resources,
-//! `'5'` regions), the rest is the file.
+//! Each plan data format through `polydocs::yaml::parse_with`, as the resolver reads it: the
+//! first byte picks the format (`'0'` tiers, `'1'` comparison, `'2'` response targets,
+//! `'3'` channels, `'4'` resources, `'5'` regions), the rest is the file.
 
 #![no_main]
 
@@ -12,7 +12,7 @@ use polydocs::plan::raw;
 use polydocs::source::SourceFile;
 
 fn parse<T: serde::de::DeserializeOwned>(src: &SourceFile) {
-    if let Err(d) = polydocs::yaml::parse::<T>(src) {
+    if let Err(d) = polydocs::yaml::parse_with::<T>(src, &raw::VOCABULARY) {
         common::check_diagnostic(&d, Some(src));
     }
 }

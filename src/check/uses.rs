@@ -55,7 +55,7 @@ pub struct Uses<'a> {
 impl<'a> Uses<'a> {
     pub fn collect(site: &'a Site, index: &Index) -> Uses<'a> {
         let mut required: BTreeMap<&'a str, Vec<Use<'a>>> = BTreeMap::new();
-        for r in site.plan.iter().flat_map(|p| p.message_refs()) {
+        for r in &site.plan_labels {
             required.entry(&r.id).or_default().push(Use::Data(r));
         }
         for (id, src, pos) in site.templates.message_uses() {
