@@ -46,6 +46,9 @@ struct Catalog<'a> {
     files: &'a [LocaleFile],
     sources: Vec<SourceFile>,
     entries: BTreeMap<&'a str, Entry<'a>>,
+    /// Messages written in these files but not parsed: their syntax error is reported, so
+    /// they are not reported missing (or obsolete) as well.
+    broken: BTreeSet<&'a str>,
 }
 
 impl<'a> Catalog<'a> {
@@ -86,10 +89,15 @@ impl<'a> Catalog<'a> {
                 }
             }
         }
+        let broken = files
+            .iter()
+            .flat_map(|f| f.broken.iter().map(String::as_str))
+            .collect();
         Catalog {
             files,
             sources,
             entries,
+            broken,
         }
     }
 
@@ -365,7 +373,7 @@ pub fn lint(site: &Site, used: Option<&BTreeSet<String>>) -> Vec<Diagnostic> {
                 continue;
             }
             let Some(src) = source.entries.get(entry.id) else {
-                if entry.id != crate::l10n::time::OVERRIDE_ID {
+                if entry.id != crate::l10n::time::OVERRIDE_ID && !source.broken.contains(entry.id) {
                     out.push(
                         catalog.at(
                             Diagnostic::warning(
@@ -477,6 +485,7 @@ pub fn lint(site: &Site, used: Option<&BTreeSet<String>>) -> Vec<Diagnostic> {
                 .entries
                 .values()
                 .filter(|e| !e.is_term && !catalog.entries.contains_key(e.id))
+                .filter(|e| !catalog.broken.contains(e.id))
             {
                 let d = Diagnostic::warning(
                     "missing-message",
