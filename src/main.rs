@@ -79,6 +79,12 @@ enum Command {
         #[arg(long, required_unless_present_any = ["page", "message"])]
         all: bool,
     },
+    /// Explain a diagnostic code: what it means, an example, the fix. Without a code, list
+    /// every code. Exits with 2 for a code that does not exist.
+    Explain {
+        /// The code, as shown in brackets in a report: `polydocs explain broken-link`.
+        code: Option<String>,
+    },
 }
 
 fn main() {
@@ -131,6 +137,7 @@ fn main() {
             };
             cmd::mark::run(&cli.root, &language, &target)
         }
+        Command::Explain { code } => cmd::explain::run(code.as_deref()),
     };
     std::process::exit(code);
 }

@@ -407,3 +407,114 @@ fn check_writes_nothing() {
     assert_eq!(run.code, 0, "{}", run.describe());
     assert!(!site.public().exists(), "check writes nothing");
 }
+
+/// Runs `polydocs <args>` outside any site.
+fn polydocs(args: &[&str]) -> Run {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_polydocs"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run polydocs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn explain_says_what_a_code_means_with_an_example_and_the_fix() {
+    let run = polydocs(&["explain", "broken-link"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    let text = &run.stdout;
+    assert!(text.starts_with("broken-link (error, pages)\n"), "{text}");
+    assert!(
+        text.contains("A relative link in a page leads to no published page or heading."),
+        "{text}"
+    );
+    // The whole explanation, however it is wrapped.
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let code = polydocs::diagnostic::codes::find("broken-link").unwrap();
+    assert!(flat(text).contains(&flat(code.explanation)), "{text}");
+    assert!(text.contains("For example, in content/"), "{text}");
+    assert!(
+        text.contains("\n    Voir ["),
+        "the example is indented: {text}"
+    );
+    assert!(text.contains("\nFix: "), "{text}");
+    // As pasted from a report.
+    let pasted = polydocs(&["explain", "error[broken-link]"]);
+    assert_eq!(pasted.stdout, run.stdout);
+}
+
+#[test]
+fn explain_of_an_unknown_code_fails_naming_the_closest_codes() {
+    let run = polydocs(&["explain", "brokn-link"]);
+    assert_eq!(run.code, 2, "{}", run.describe());
+    assert!(run.stdout.is_empty(), "{}", run.describe());
+    assert!(
+        run.stderr.contains("`brokn-link` is not a diagnostic code"),
+        "{}",
+        run.describe()
+    );
+    assert!(run.stderr.contains("`broken-link`"), "{}", run.describe());
+
+    let run = polydocs(&["explain", "nonsense"]);
+    assert_eq!(run.code, 2, "{}", run.describe());
+    let named: Vec<&str> = polydocs::diagnostic::codes::CODES
+        .iter()
+        .map(|c| c.name)
+        .filter(|name| run.stderr.contains(&format!("`{name}`")))
+        .collect();
+    assert!(!named.is_empty(), "no code named:\n{}", run.describe());
+    assert!(
+        run.stderr.contains("`polydocs explain`"),
+        "{}",
+        run.describe()
+    );
+}
+
+#[test]
+fn explain_without_a_code_lists_every_code_with_its_summary() {
+    let run = polydocs(&["explain"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    for code in polydocs::diagnostic::codes::CODES {
+        let line = run
+            .stdout
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(code.name))
+            .unwrap_or_else(|| panic!("{} is not listed:\n{}", code.name, run.stdout));
+        assert!(line.ends_with(code.summary), "{line}");
+    }
+    assert!(
+        run.stdout.contains("Messages (locales/<code>/*.ftl)\n"),
+        "codes are grouped by area:\n{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_failed_run_ends_by_pointing_at_explain() {
+    let site = TempSite::new("explain-pointer");
+    break_fluent_syntax(&site);
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.describe());
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("run `polydocs explain fluent-syntax`"))
+        .unwrap_or_else(|| panic!("no pointer at explain:\n{}", run.stderr));
+    assert!(
+        lines[at + 1..].iter().all(|l| !l.contains("error[")),
+        "the pointer comes after the findings, once:\n{}",
+        run.stderr
+    );
+    let check = site.run(&["check"]);
+    assert!(
+        check
+            .stderr
+            .contains("run `polydocs explain fluent-syntax`"),
+        "{}",
+        check.describe()
+    );
+}

@@ -1029,9 +1029,10 @@ fn message_used_by_data_defined_only_with_a_syntax_error() {
             "tier-online = Online support\n",
             "tier-online = Online { support\n",
         );
-        // The placeable is not closed: the parser stops at the start of the next line.
-        let offset = text.find("tier-online = Online { support\n").unwrap()
-            + "tier-online = Online { support\n".len();
+        // The placeable is not closed: the error points at its `{`, not at the next line
+        // where the parser gave up.
+        let offset =
+            text.find("tier-online = Online { support\n").unwrap() + "tier-online = Online ".len();
         let (line, col) = position_of_offset(&text, offset);
         vec![Want::At {
             code: "fluent-syntax",

@@ -154,8 +154,8 @@ fn fixture_language() -> (TempSite, Vec<Finding>) {
     ];
     // The syntax error's position is computed below from the file itself.
     let mut expected = expected;
-    // The placeable is never closed: the parser stops at the end of the file.
-    let (line, column) = common::position_of_offset(&de, de.len());
+    // The placeable is never closed: the error points at its `{`.
+    let (line, column) = common::position_of_offset(&de, de.len() - "{\n".len());
     expected[11] = (
         "fluent-syntax".into(),
         de_file.into(),
@@ -505,4 +505,75 @@ fn pseudo_build_shows_only_pseudo_text_where_strings_are_translated() {
         site.page("en/compare/index.html")
             .contains("What each tier includes")
     );
+}
+
+#[test]
+fn an_unclosed_brace_is_reported_at_the_brace_and_does_not_hide_the_next_message() {
+    let site = TempSite::new("translators-unclosed-brace");
+    let file = "locales/fr/ui.ftl";
+    // `nav-label` follows on the next line: the parser, looking for the `}`, reads into it.
+    let text = site.replace_once(
+        file,
+        "skip-link = Aller au contenu principal\nnav-label = ",
+        "skip-link = Aller au contenu {\nnav-label = ",
+    );
+    let (line, column) = common::locate(&text, "{\nnav-label");
+
+    let (code, found, json) = findings(&site, &[]);
+    assert_eq!(code, 1, "a syntax error fails the check: {json}");
+    let syntax: Vec<_> = found.iter().filter(|f| f.0 == "fluent-syntax").collect();
+    assert_eq!(
+        syntax,
+        [&(
+            "fluent-syntax".to_string(),
+            file.to_string(),
+            line as u64,
+            column as u64
+        )],
+        "{json}"
+    );
+    let message = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "fluent-syntax")
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .unwrap();
+    assert_eq!(
+        message,
+        "this `{` is never closed: a placeable ends with `}`"
+    );
+    // Neither the message that follows nor the broken one is called untranslated, and
+    // nothing else is said about the French file.
+    let missing: Vec<_> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "missing-message")
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !missing
+            .iter()
+            .any(|m| m.contains("`nav-label`") || m.contains("`skip-link`")),
+        "{missing:#?}"
+    );
+    let about_french: Vec<_> = found
+        .iter()
+        .filter(|f| f.1 == file && f.0 != "fluent-syntax")
+        .collect();
+    assert!(about_french.is_empty(), "{about_french:#?}");
+
+    // `build` refuses, naming the same position, with the line and a caret under the `{`.
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.describe());
+    common::assert_diagnostic(
+        &run.stderr,
+        "fluent-syntax",
+        file,
+        line,
+        column,
+        common::line_of(&text, line),
+    );
+    assert!(run.stderr.contains("never closed"), "{}", run.describe());
 }

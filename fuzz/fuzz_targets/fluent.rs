@@ -1,14 +1,14 @@
-//! A Fluent file as `polydocs::l10n` reads it: `FluentResource::try_new`, every syntax error
-//! positioned with `SourceFile::at_range` and every message with its offset, then every
-//! message formatted by a bundle with HTML isolation off, as the renderer does.
+//! A Fluent file as `polydocs::l10n` reads it: `l10n::syntax::parse` (every syntax error at its
+//! fault, entries swallowed by a broken one parsed again), every message with its offset, then
+//! every message formatted by a bundle with HTML isolation off, as the renderer does.
 
 #![no_main]
 
 #[path = "common/mod.rs"]
 mod common;
 
+use fluent_bundle::FluentArgs;
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
 use libfuzzer_sys::fuzz_target;
 use polydocs::diagnostic::Diagnostic;
 use polydocs::source::SourceFile;
@@ -18,18 +18,18 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let src = SourceFile::from_text("locales/fr/x.ftl", text);
-    // What polydocs parses: the text as read (a lone CR is a line break there).
-    let resource = match FluentResource::try_new(src.text.clone()) {
-        Ok(r) => r,
-        Err((r, errors)) => {
-            for e in errors {
-                let d = Diagnostic::error("fluent-syntax", format!("{}", e.kind))
-                    .at_range(&src, e.pos.clone());
-                common::check_diagnostic(&d, Some(&src));
-            }
-            r
-        }
-    };
+    // What polydocs parses: the text as read (a lone CR is a line break there), each syntax
+    // error moved to its fault, the entries a broken one swallowed parsed again.
+    let parsed = polydocs::l10n::syntax::parse(&src);
+    for d in &parsed.diagnostics {
+        common::check_diagnostic(d, Some(&src));
+    }
+    let resource = parsed.resource;
+    assert_eq!(
+        resource.source().len(),
+        src.text.len(),
+        "blanking moved offsets"
+    );
     let source = resource.source();
     let start = source.as_ptr() as usize;
     let mut ids = Vec::new();
@@ -43,7 +43,11 @@ fuzz_target!(|data: &[u8]| {
             "message id outside the source"
         );
         let pos = src.position(at - start);
-        let d = Diagnostic::error("fuzz", "x").spanning(&src, pos, m.id.name.chars().count());
+        let d = Diagnostic::error("duplicate-message", "x").spanning(
+            &src,
+            pos,
+            m.id.name.chars().count(),
+        );
         common::check_diagnostic(&d, Some(&src));
         ids.push(m.id.name.to_string());
     }

@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
                 .flatten()
             {
                 let pos = page.position_of(spanned);
-                let d = polydocs::diagnostic::Diagnostic::error("fuzz", "x").spanning(
+                let d = polydocs::diagnostic::Diagnostic::error("unknown-template", "x").spanning(
                     &page.source,
                     pos,
                     spanned.value.chars().count(),

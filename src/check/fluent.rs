@@ -50,6 +50,9 @@ struct Catalog<'a> {
     /// the code passes them even where the text does not use them. Read only when a
     /// translation uses a variable its source text does not.
     documented: OnceCell<BTreeMap<&'a str, BTreeSet<&'a str>>>,
+    /// Messages written in these files but not parsed: their syntax error is reported, so
+    /// they are not reported missing (or obsolete) as well.
+    broken: BTreeSet<&'a str>,
 }
 
 impl<'a> Catalog<'a> {
@@ -69,11 +72,16 @@ impl<'a> Catalog<'a> {
                 entries.entry(e.id).or_insert(e);
             }
         }
+        let broken = files
+            .iter()
+            .flat_map(|f| f.broken.iter().map(String::as_str))
+            .collect();
         Catalog {
             files,
             sources: files.iter().map(|_| OnceCell::new()).collect(),
             entries,
             documented: OnceCell::new(),
+            broken,
         }
     }
 
@@ -374,7 +382,7 @@ pub fn lint(site: &Site, used: Option<&BTreeSet<String>>) -> Vec<Diagnostic> {
                 continue;
             }
             let Some(src) = source.entries.get(entry.id) else {
-                if entry.id != crate::l10n::time::OVERRIDE_ID {
+                if entry.id != crate::l10n::time::OVERRIDE_ID && !source.broken.contains(entry.id) {
                     out.push(
                         catalog.at(
                             Diagnostic::warning(

@@ -7,7 +7,7 @@
 //! message to translate, not one per message and use. With `--strict`, a missing translation
 //! that a visitor would see is an error.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::index::{Index, paths};
@@ -84,8 +84,13 @@ fn missing_messages(site: &Site, uses: &Uses, strict: bool, out: &mut Vec<Diagno
             continue;
         }
         let code = &language.code;
+        // A message written but broken is reported where it is written, as a syntax error.
+        let broken: BTreeSet<&str> = site.locales.files[lang]
+            .iter()
+            .flat_map(|f| f.broken.iter().map(String::as_str))
+            .collect();
         for (id, definition) in &site.locales.defined[default] {
-            if site.locales.defines(lang, id) {
+            if site.locales.defines(lang, id) || broken.contains(id.as_str()) {
                 continue;
             }
             let from = site

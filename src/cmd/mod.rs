@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod explain;
 pub mod mark;
 pub mod serve;
 pub mod status;
@@ -16,12 +17,21 @@ use crate::diagnostic::{Diagnostic, Report};
 /// `check --lang CODE` lists them all.
 const SHOWN_PER_GROUP: usize = 10;
 
-/// Prints diagnostics to standard error, with colour on a terminal.
+/// Prints diagnostics to standard error, with colour on a terminal, then one line saying how
+/// to learn more about their codes.
 pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     for d in diagnostics {
         eprintln!("{}\n", d.render(color));
     }
+    if let Some(first) = diagnostics.first() {
+        eprintln!("{}", explain_line(first.code));
+    }
+}
+
+/// Points at `polydocs explain`, with a code of the run as the example.
+fn explain_line(code: &str) -> String {
+    format!("For more about a code, run `polydocs explain {code}` (or any code in brackets above).")
 }
 
 /// Prints every error, and the warnings with long runs of one code in one language cut short

@@ -6,6 +6,7 @@
 
 pub mod messages;
 pub mod pseudo;
+pub mod syntax;
 pub mod time;
 
 use std::collections::BTreeMap;
@@ -29,13 +30,23 @@ type Bundle = FluentBundle<Arc<FluentResource>>;
 pub struct LocaleFile {
     /// Path relative to the site root.
     pub display: String,
+    /// The entries. Offsets into `resource.source()` are offsets into the file, but the lines
+    /// of a broken entry may have been blanked there (see [`syntax`]).
     pub resource: Arc<FluentResource>,
+    /// The file as written, when lines were blanked in the resource's copy.
+    original: Option<String>,
+    /// Messages written in the file whose definition is a syntax error.
+    pub broken: Vec<String>,
 }
 
 impl LocaleFile {
-    /// The file as a source, for positions.
+    /// The file as a source, for positions and the lines shown under a diagnostic.
     pub fn source(&self) -> SourceFile {
-        SourceFile::from_text(self.display.clone(), self.resource.source().to_string())
+        let text = self
+            .original
+            .clone()
+            .unwrap_or_else(|| self.resource.source().to_string());
+        SourceFile::from_text(self.display.clone(), text)
     }
 }
 
@@ -328,27 +339,16 @@ fn add_file(
         );
         return None;
     }
-    let resource = match FluentResource::try_new(src.text.clone()) {
-        Ok(r) => r,
-        Err((r, errors)) => {
-            for e in errors {
-                diags.push(
-                    Diagnostic::error("fluent-syntax", format!("Fluent syntax error: {}", e.kind))
-                        .at_range(&src, e.pos.clone())
-                        .hint("fix this entry; until it is fixed the message is missing in this language"),
-                );
-            }
-            r
-        }
-    };
-    let positioned = SourceFile::from_text(src.display.clone(), resource.source().to_string());
+    let parsed = syntax::parse(&src);
+    diags.extend(parsed.diagnostics);
+    let resource = parsed.resource;
     for entry in resource.entries() {
         let ast::Entry::Message(message) = entry else {
             continue;
         };
         let name = message.id.name;
         let offset = source_offset(&resource, name).unwrap_or(0);
-        let position = positioned.position(offset);
+        let position = src.position(offset);
         if let Some(first) = own.get(name) {
             diags.push(
                 Diagnostic::error(
@@ -378,8 +378,10 @@ fn add_file(
     let resource = Arc::new(resource);
     let _ = bundle.add_resource(Arc::clone(&resource));
     Some(LocaleFile {
+        original: parsed.blanked.then_some(src.text),
         display: src.display,
         resource,
+        broken: parsed.broken,
     })
 }
 
@@ -387,4 +389,30 @@ fn source_offset(resource: &FluentResource, slice: &str) -> Option<usize> {
     let start = resource.source().as_ptr() as usize;
     let at = slice.as_ptr() as usize;
     (at >= start && at <= start + resource.source().len()).then(|| at - start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_after_an_unclosed_brace_is_defined_where_it_is_written() {
+        let text = "a = Bonjour {\nb = Monde\n";
+        let src = SourceFile::from_text("locales/fr/ui.ftl", text);
+        let mut bundle = Bundle::new_concurrent(vec!["fr".parse().unwrap()]);
+        bundle.set_use_isolating(false);
+        let (mut own, mut diags) = (BTreeMap::new(), Vec::new());
+        let file = add_file(&mut bundle, &mut own, src, &mut diags).unwrap();
+
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        assert_eq!(diags[0].location(), "locales/fr/ui.ftl:1:13");
+        assert!(!own.contains_key("a"));
+        assert_eq!(own["b"].position, Position { line: 2, column: 1 });
+        assert_eq!(file.broken, ["a"]);
+        // Diagnostics show the lines as written, not as blanked for the parser.
+        assert_eq!(file.source().text, text);
+        let b = bundle.get_message("b").and_then(|m| m.value()).unwrap();
+        let mut errors = Vec::new();
+        assert_eq!(bundle.format_pattern(b, None, &mut errors), "Monde");
+    }
 }

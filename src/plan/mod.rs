@@ -305,13 +305,10 @@ pub fn load(root: &Path, language_codes: Vec<&str>) -> (Resolved, Vec<Diagnostic
     diags.extend(
         resolved
             .into_iter()
-            .filter(|d| !(d.code == MISSING_FILE && unreadable.contains(&d.file))),
+            .filter(|d| !(d.code == "unreadable-file" && unreadable.contains(&d.file))),
     );
     (plan, diags)
 }
-
-/// The code of a missing data file: as for any file named by the site that cannot be read.
-const MISSING_FILE: &str = "unreadable-file";
 
 /// Resolves the plan data files, already read. Returns the plan only when there was no error.
 ///
@@ -326,8 +323,9 @@ pub fn resolve(sources: &PlanSources, ctx: &Context<'_>) -> (Resolved, Vec<Diagn
     for (name, source) in files {
         if source.is_none() {
             diags.push(
+                // A missing data file is coded as any file named by the site that cannot be read.
                 Diagnostic::error(
-                    MISSING_FILE,
+                    "unreadable-file",
                     format!(
                         "{name} is missing: a site with plan data needs all of {}",
                         FILES.join(", ")

@@ -2,7 +2,10 @@
 //!
 //! Loaders and validators never print; they return [`Diagnostic`]s, so one run can report every
 //! problem at once and `main` decides how to show them. Each diagnostic keeps the source line it
-//! points at, so it can be shown with a caret without reading the file again.
+//! points at, so it can be shown with a caret without reading the file again. Its code is one
+//! of [`codes::CODES`], where `polydocs explain` finds what it means.
+
+pub mod codes;
 
 use std::fmt;
 
@@ -20,7 +23,8 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// A stable, short name for the kind of problem (`yaml-syntax`, `unknown-tier`, ...).
+    /// A stable, short name for the kind of problem (`yaml-syntax`, `unknown-tier`, ...),
+    /// registered in [`codes`].
     pub code: &'static str,
     pub message: String,
     /// The file, relative to the site root.
@@ -36,25 +40,43 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// An error; `code` must be registered in [`codes`] as an error.
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic::new(Severity::Error, code, message)
+    }
+
+    /// A warning; `code` must be registered in [`codes`] as a warning.
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic::new(Severity::Warning, code, message)
+    }
+
+    /// A finding whose severity depends on the run (`--strict` makes some warnings errors);
+    /// `code` must be registered at that level.
     pub fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
+        // Every code is explained in the registry: tests and debug builds refuse any other.
+        if cfg!(debug_assertions) {
+            let Some(registered) = codes::find(code) else {
+                panic!(
+                    "diagnostic code `{code}` is not registered: add it to src/diagnostic/codes.rs"
+                );
+            };
+            assert!(
+                registered.level.allows(severity),
+                "diagnostic code `{code}` is given as {severity:?} but registered as {:?}",
+                registered.level
+            );
+        }
+        let message = message.into();
         Diagnostic {
             severity,
             code,
-            message: message.into(),
+            message,
             file: None,
             position: None,
             excerpt: None,
             hint: None,
             lang: None,
         }
-    }
-
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic::new(Severity::Error, code, message)
-    }
-
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic::new(Severity::Warning, code, message)
     }
 
     /// Says which language the finding is about.
@@ -259,15 +281,11 @@ mod tests {
 
     #[test]
     fn the_language_of_a_finding() {
-        let d = Diagnostic::warning("x", "y").in_file("locales/fr/ui.ftl");
+        let d = Diagnostic::warning("empty-value", "y").in_file("locales/fr/ui.ftl");
         assert_eq!(d.language(), Some("fr"));
         assert_eq!(d.clone().in_language("de").language(), Some("de"));
-        assert_eq!(
-            Diagnostic::warning("x", "y")
-                .in_file("site.yaml")
-                .language(),
-            None
-        );
+        let site_wide = Diagnostic::warning("missing-locale", "y").in_file("site.yaml");
+        assert_eq!(site_wide.language(), None);
     }
 
     #[test]

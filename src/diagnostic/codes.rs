@@ -1,0 +1,1646 @@
+//! The registry of diagnostic codes: the one place where every code is listed, with what it
+//! means, an example that triggers it and how to fix it.
+//!
+//! A code is what a user searches for and what a CI script filters on, so codes are stable and
+//! each is explained once, here, for `polydocs explain CODE` (as `rustc --explain` does).
+//! `Diagnostic::error` and `Diagnostic::warning` refuse an unregistered code in debug builds,
+//! and a test scans the sources for codes given to them, so that a new code cannot ship
+//! without its explanation, nor an explanation outlive its code.
+
+use super::Severity;
+use super::edit_distance;
+
+/// What the user edits to fix a problem: codes are listed by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    Site,
+    Files,
+    Data,
+    Messages,
+    Translations,
+    Pages,
+    Templates,
+    Output,
+}
+
+impl Area {
+    /// Every area, in the order `polydocs explain` lists them.
+    pub const ALL: [Area; 8] = [
+        Area::Site,
+        Area::Files,
+        Area::Data,
+        Area::Messages,
+        Area::Translations,
+        Area::Pages,
+        Area::Templates,
+        Area::Output,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Area::Site => "Site configuration (site.yaml)",
+            Area::Files => "Any source file",
+            Area::Data => "YAML and plan data (content/*.yaml)",
+            Area::Messages => "Messages (locales/<code>/*.ftl)",
+            Area::Translations => "Translation state",
+            Area::Pages => "Pages (content/<code>/**/*.md)",
+            Area::Templates => "Templates (templates/*.html)",
+            Area::Output => "Output and preview",
+        }
+    }
+}
+
+/// How findings of one kind are reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Error,
+    Warning,
+    /// A warning in some runs or cases, an error in others (the explanation says when).
+    WarningOrError,
+}
+
+impl Level {
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::WarningOrError => "warning or error",
+        }
+    }
+
+    /// Whether a diagnostic of this severity may carry a code of this level.
+    pub fn allows(self, severity: Severity) -> bool {
+        match self {
+            Level::Error => severity == Severity::Error,
+            Level::Warning => severity == Severity::Warning,
+            Level::WarningOrError => true,
+        }
+    }
+}
+
+/// One registered code.
+#[derive(Debug)]
+pub struct Code {
+    pub name: &'static str,
+    pub level: Level,
+    pub area: Area,
+    /// One line, lowercase, no final period: what the problem is.
+    pub summary: &'static str,
+    /// What it means and why polydocs refuses or warns; paragraphs separated by a blank line.
+    pub explanation: &'static str,
+    /// The file the example would be in (or `shell` for a command line).
+    pub example_file: &'static str,
+    /// Input that triggers it.
+    pub example: &'static str,
+    /// What to do.
+    pub fix: &'static str,
+}
+
+/// The code named `name`, if it is registered.
+pub fn find(name: &str) -> Option<&'static Code> {
+    CODES.iter().find(|c| c.name == name)
+}
+
+/// Up to `n` registered codes closest to `name`: those containing it first, then by edit
+/// distance.
+pub fn closest(name: &str, n: usize) -> Vec<&'static str> {
+    let mut ranked: Vec<(bool, usize, &'static str)> = CODES
+        .iter()
+        .map(|c| (!c.name.contains(name), edit_distance(name, c.name), c.name))
+        .collect();
+    ranked.sort();
+    ranked
+        .into_iter()
+        .take(n)
+        .map(|(_, _, name)| name)
+        .collect()
+}
+
+/// Every code, grouped by area.
+pub const CODES: &[Code] = &[
+    // --- site.yaml --------------------------------------------------------------------------
+    Code {
+        name: "no-site",
+        level: Level::Error,
+        area: Area::Site,
+        summary: "there is no site.yaml in the folder polydocs runs on",
+        explanation: "polydocs works on a site folder: the one holding site.yaml, next to \
+            content/, locales/ and templates/. Without site.yaml it does not know the \
+            languages or where to write, so it stops before reading anything else.",
+        example_file: "shell",
+        example: "$ cd ~ && polydocs build",
+        fix: "Run polydocs in the site folder, or name it with `--root path/to/site`.",
+    },
+    Code {
+        name: "bad-language-code",
+        level: Level::Error,
+        area: Area::Site,
+        summary: "a language code is not made of letters, digits and hyphens",
+        explanation: "A language's `code` names its folders (locales/<code>/, content/<code>/) \
+            and is what `mark` and `status` take, so it must be usable as a folder name on \
+            every system: ASCII letters, digits and inner hyphens.",
+        example_file: "site.yaml",
+        example: "languages:\n  - code: fr_FR\n    tag: fr-FR\n    name: Français",
+        fix: "Write a code such as `fr` or `zh-TW`, and rename the language's folders to match.",
+    },
+    Code {
+        name: "duplicate-language",
+        level: Level::Error,
+        area: Area::Site,
+        summary: "the same language code is listed twice",
+        explanation: "Each language has its own folders and URL prefix; two entries with one \
+            code would share them, and which one wins would be an accident of order.",
+        example_file: "site.yaml",
+        example: "languages:\n  - code: fr\n    tag: fr\n    name: Français\n  - code: fr\n    tag: fr-CA\n    name: Français (Canada)",
+        fix: "Remove one entry, or give the second language its own code (`fr-CA`).",
+    },
+    Code {
+        name: "bad-language-tag",
+        level: Level::Error,
+        area: Area::Site,
+        summary: "a language's `tag` is not a BCP 47 language tag",
+        explanation: "The tag goes into `<html lang>` and `hreflang`, and picks the plural \
+            rules and time formats of the language. Browsers, screen readers and search \
+            engines only understand well-formed BCP 47 tags.",
+        example_file: "site.yaml",
+        example: "  - code: fr\n    tag: français\n    name: Français",
+        fix: "Write a tag such as `en`, `fr-CA` or `zh-Hant-TW`.",
+    },
+    Code {
+        name: "bad-prefix",
+        level: Level::Error,
+        area: Area::Site,
+        summary: "a language's URL prefix holds characters other than a-z, 0-9 and -",
+        explanation: "The prefix is the folder a language is published under (`/fr/`). \
+            Lowercase letters, digits and hyphens read the same on every host and never \
+            need escaping. Without `prefix:`, the code in lowercase is used, so a code \
+            with other characters needs an explicit prefix.",
+        example_file: "site.yaml",
+        example: "  - code: zh-TW\n    tag: zh-Hant-TW\n    prefix: zh_TW\n    name: 繁體中文",
+        fix: "Set `prefix:` to a lowercase folder name such as `zh-tw`.",
+    },
+    Code {
+        name: "duplicate-prefix",
+        level: Level::Error,
+        area: Area::Site,
+        summary: "two languages would be published under the same URL prefix",
+        explanation: "Each language gets its own folder of the output; two languages with \
+            one prefix would overwrite each other's pages. `static` is taken by the site's \
+            static files.",
+        example_file: "site.yaml",
+        example: "  - code: zh-TW\n    tag: zh-Hant-TW\n    name: 繁體中文\n  - code: zh-tw\n    tag: zh-Hant-TW\n    name: 繁體中文",
+        fix: "Give each language its own `prefix:`, and do not use `static`.",
+    },
+    Code {
+        name: "unknown-language",
+        level: Level::Error,
+        area: Area::Site,
+        summary: "a language code is used that site.yaml does not list",
+        explanation: "`default_language:`, a language's `fallback:` and the per-language \
+            `urls:` of resources name languages by code; each must be one of the codes \
+            under `languages:`, or the fallback chain and the links would lead nowhere.",
+        example_file: "site.yaml",
+        example: "default_language: english\nlanguages:\n  - code: en\n    tag: en\n    name: English",
+        fix: "Use a code listed under `languages:` (the hint lists them), or add the language.",
+    },
+    Code {
+        name: "bad-base-url",
+        level: Level::Error,
+        area: Area::Site,
+        summary: "`base_url` is neither an absolute http(s) address nor a path",
+        explanation: "Canonical links, `hreflang` alternates and the sitemap are built from \
+            the base URL, so it must be where the site is published: an http or https \
+            address, or a path such as `/support/` when the host is not known. Query \
+            strings and fragments are not allowed.",
+        example_file: "site.yaml",
+        example: "base_url: support.example.com/plans",
+        fix: "Write the full address, such as `https://support.example.com/plans/`.",
+    },
+    Code {
+        name: "bad-output",
+        level: Level::Error,
+        area: Area::Site,
+        summary: "`output` names no folder",
+        explanation: "`output:` is the folder `build` writes the site into. An empty value \
+            would mean the site folder itself, which a build would then replace.",
+        example_file: "site.yaml",
+        example: "output: \"\"",
+        fix: "Write a folder name such as `public`, or remove the key to use `public`.",
+    },
+    Code {
+        name: "unsafe-output",
+        level: Level::Error,
+        area: Area::Site,
+        summary: "the output folder is one polydocs must not replace",
+        explanation: "A build replaces the whole output folder. polydocs refuses a folder \
+            whose loss would destroy something else: the root of the file system, your \
+            home folder, the site folder or a folder holding it, a folder inside the \
+            site's sources, a file, or a folder that is not empty and was not written \
+            by polydocs.",
+        example_file: "site.yaml",
+        example: "output: content",
+        fix: "Set `output:` (or `--output`) to a folder of its own, such as `public`.",
+    },
+    // --- any file ---------------------------------------------------------------------------
+    Code {
+        name: "unreadable-file",
+        level: Level::Error,
+        area: Area::Files,
+        summary: "a source file or folder cannot be read",
+        explanation: "The operating system refused to read a file or list a folder of the \
+            site (missing, permissions, a disk error). polydocs stops rather than build a \
+            site with part of its sources left out.",
+        example_file: "shell",
+        example: "$ chmod 000 locales/fr/ui.ftl && polydocs check",
+        fix: "Check that the file exists and that you may read it (and list its folder).",
+    },
+    Code {
+        name: "not-utf8",
+        level: Level::Error,
+        area: Area::Files,
+        summary: "a source file is not valid UTF-8",
+        explanation: "Every source is read as UTF-8, the only encoding the parsers and the \
+            published pages use. A file saved in another encoding (Latin-1, UTF-16, a \
+            legacy Windows code page) would show garbled letters; the position of the \
+            first byte that is not UTF-8 is reported.",
+        example_file: "locales/fr/ui.ftl",
+        example: "site-title = Offres d\u{2019}assistance   (saved as Windows-1252)",
+        fix: "Save the file as UTF-8 in your editor.",
+    },
+    Code {
+        name: "file-too-large",
+        level: Level::Error,
+        area: Area::Files,
+        summary: "a source file is larger than 16 MiB",
+        explanation: "No source of a documentation site comes near this size; a file that \
+            does is most likely not a source (a log, a dump, a video renamed). Reading it \
+            whole could exhaust memory, so it is refused.",
+        example_file: "shell",
+        example: "$ cp build.log content/en/docs/log.md",
+        fix: "Split the file, or move large data out of the site's sources.",
+    },
+    Code {
+        name: "symlink",
+        level: Level::WarningOrError,
+        area: Area::Files,
+        summary: "a source is a symbolic link",
+        explanation: "Links found while walking content/, locales/ or templates/ are not \
+            followed, so the site builds the same on every machine: a warning for a link \
+            to another file of the site (which is left out), an error for a link that \
+            loops, leads nowhere, or leads outside the site (which could publish a file \
+            from elsewhere on the machine).",
+        example_file: "shell",
+        example: "$ ln -s ~/notes.md content/en/notes.md",
+        fix: "Replace the link with the file itself.",
+    },
+    // --- YAML and plan data -----------------------------------------------------------------
+    Code {
+        name: "yaml-syntax",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "a YAML file (site.yaml, plan data, front matter) is not valid YAML",
+        explanation: "The file cannot be read as YAML: usually an indentation that does not \
+            line up, a missing `:` after a key, or an unclosed quote or bracket. The \
+            position is where the reader gave up, which is at or just after the mistake.",
+        example_file: "content/tiers.yaml",
+        example: "tiers:\n  - id: online\n     name: tier-online",
+        fix: "Correct the YAML at the position shown: align the keys of a mapping, close quotes \
+            and brackets.",
+    },
+    Code {
+        name: "yaml-indent",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "a YAML line is indented with a tab, or out of line with its neighbours",
+        explanation: "YAML nests by indentation, and only with spaces: a tab in the \
+            indentation is refused, and a key indented one space more or less than the keys \
+            beside it belongs to no mapping (the reader then reports a missing key on another \
+            line). The finding points at the line whose indentation is wrong.",
+        example_file: "content/tiers.yaml",
+        example: "tiers:\n  - id: online\n     name: tier-online",
+        fix: "Indent with spaces, lining the key up with the keys of its entry.",
+    },
+    Code {
+        name: "yaml-type",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "a YAML value has the wrong type or a key is unknown or missing",
+        explanation: "The YAML is well formed but does not fit what polydocs reads there: a \
+            key it does not know (often a misspelling), a required key left out, or a \
+            value of the wrong kind (text where a number or `true`/`false` is expected).",
+        example_file: "content/tiers.yaml",
+        example: "  - id: online\n    name: tier-online\n    summary: tier-online-summary\n    paid: maybe",
+        fix: "Check the key's spelling and the value's type; the message lists the keys \
+            allowed there.",
+    },
+    Code {
+        name: "yaml-duplicate-key",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "a key appears twice in one YAML mapping",
+        explanation: "YAML readers disagree on which of two equal keys wins, and the second \
+            is almost always a mistake (a copied line, a merge). polydocs refuses to guess.",
+        example_file: "content/regions.yaml",
+        example: "  - id: emea\n    opens: \"09:00\"\n    opens: \"08:00\"",
+        fix: "Remove or rename one of the two keys.",
+    },
+    Code {
+        name: "yaml-limit",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "a YAML file nests too deep or expands too much through aliases",
+        explanation: "The YAML reader bounds nesting and the expansion of aliases (`*name` \
+            repeating an `&name` anchor), so that a small file cannot take all the memory \
+            or time of a build (the \"billion laughs\" attack). Site data never needs more \
+            than a few levels.",
+        example_file: "content/comparison.yaml",
+        example: "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b]",
+        fix: "Write the values out instead of repeating aliases of aliases; flatten deep \
+            nesting.",
+    },
+    Code {
+        name: "bad-message-id",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "plan data names a label that is not a Fluent message ID",
+        explanation: "Labels in plan data are Fluent message IDs, looked up in \
+            locales/<code>/*.ftl. An ID starts with a letter and holds only ASCII letters, \
+            digits, `-` and `_`; anything else can never be defined, so the label could \
+            not be shown in any language.",
+        example_file: "content/tiers.yaml",
+        example: "  - id: online\n    name: Online support",
+        fix: "Write a message ID (`tier-online`) and define it in every language's .ftl files.",
+    },
+    Code {
+        name: "bad-id",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "an ID in plan data holds characters other than a-z, 0-9 and -",
+        explanation: "IDs of tiers, features, priorities, channels, resources and regions \
+            appear in addresses and anchors (`/en/tiers/business/`, `#p1`), so they are \
+            lowercase letters, digits and inner hyphens.",
+        example_file: "content/tiers.yaml",
+        example: "  - id: Business Plus",
+        fix: "Use lowercase letters, digits and hyphens: `business-plus`.",
+    },
+    Code {
+        name: "duplicate-id",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "two entries of plan data have the same ID",
+        explanation: "IDs are how tables, pages and links refer to an entry; two entries \
+            with one ID would make every reference ambiguous.",
+        example_file: "content/channels.yaml",
+        example: "  - id: phone\n    icon: phone\n  - id: phone\n    icon: chat",
+        fix: "Give each entry its own ID.",
+    },
+    Code {
+        name: "unknown-tier",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "a tier ID is used that content/tiers.yaml does not define",
+        explanation: "Comparison values, response targets, resources and tier pages (`tier:` \
+            in front matter) refer to tiers by their ID in content/tiers.yaml. A misspelt \
+            ID would drop a value from the tables without a trace.",
+        example_file: "content/comparison.yaml",
+        example: "        tiers: { buisness: included }",
+        fix: "Use one of the tier IDs of content/tiers.yaml (the hint lists them).",
+    },
+    Code {
+        name: "paid-tiers-order",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "a tier that is not paid comes after a paid tier",
+        explanation: "The comparison table shows one \"paid support\" banner over the paid \
+            tiers' columns, so the paid tiers must come last and together.",
+        example_file: "content/tiers.yaml",
+        example: "  - id: business\n    paid: true\n  - id: online\n    paid: false",
+        fix: "List the tiers that are not paid first, then the paid ones.",
+    },
+    Code {
+        name: "bad-tier-value",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "a comparison value is not one a tier can have",
+        explanation: "In content/comparison.yaml a tier's value for a feature is `included`, \
+            a whole number (how many), or a coverage window. These are language-neutral: \
+            each language's messages say them in words, so free text is not allowed here.",
+        example_file: "content/comparison.yaml",
+        example: "        tiers: { business: yes }",
+        fix: "Write `included`, a whole number, or one of 24x7, 24x5, business-hours, \
+            business-days.",
+    },
+    Code {
+        name: "bad-coverage",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "a response target's coverage is not a known coverage window",
+        explanation: "Coverage windows are keywords each language translates (\"24x7\", \
+            \"Heures d\u{2019}ouverture\"...): 24x7, 24x5, business-hours and business-days.",
+        example_file: "content/response-targets.yaml",
+        example: "      online: { coverage: weekdays, within: 4 h }",
+        fix: "Write one of 24x7, 24x5, business-hours, business-days.",
+    },
+    Code {
+        name: "bad-duration",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "a response time is not a whole number and a unit",
+        explanation: "Durations are written once, language-neutrally, and formatted by each \
+            language with its plural rules (\"1 heure\", \"4 hours\", \"4 小時\"): a whole \
+            number, a space and a unit (`min`, `h`, `days`).",
+        example_file: "content/response-targets.yaml",
+        example: "      online: { coverage: 24x7, within: an hour }",
+        fix: "Write a whole number and a unit: `15 min`, `4 h`, `3 days`.",
+    },
+    Code {
+        name: "missing-target",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "a priority has no response target for some tier",
+        explanation: "The response-targets table has a cell for every priority and tier; a \
+            missing target would leave a hole that reads as \"no response\".",
+        example_file: "content/response-targets.yaml",
+        example: "  - id: p1\n    targets:\n      online: { coverage: 24x7, within: 1 h }",
+        fix: "Give every tier a coverage and a response time under `targets:`.",
+    },
+    Code {
+        name: "missing-icon",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "a channel names an icon that static/icons/ does not hold",
+        explanation: "A channel's `icon:` names an SVG file of static/icons/ (without \
+            `.svg`); a missing file would be a broken image on every page listing channels.",
+        example_file: "content/channels.yaml",
+        example: "  - id: phone\n    icon: telephone",
+        fix: "Add static/icons/<name>.svg, or name an icon that exists there.",
+    },
+    Code {
+        name: "bad-url",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "a resource address is not an http, https or mailto address",
+        explanation: "Resource links are published as they are written; only addresses a \
+            visitor can safely follow are accepted, never `javascript:` or `data:` ones, \
+            nor addresses without a scheme (which would resolve inside the site).",
+        example_file: "content/resources.yaml",
+        example: "    url: www.example.com/training",
+        fix: "Write a full address such as `https://www.example.com/training`.",
+    },
+    Code {
+        name: "bad-time",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "an opening or closing time is not a 24-hour HH:MM time",
+        explanation: "Times are written once, as 24-hour `HH:MM`, and formatted by each \
+            language (\"6 h 00\", \"上午 6:00\", \"6:00 AM\"). Quote them, as the shipped \
+            files do, so that YAML reads them as text.",
+        example_file: "content/regions.yaml",
+        example: "    opens: 9am",
+        fix: "Write a quoted 24-hour time such as \"09:00\" or \"17:30\".",
+    },
+    Code {
+        name: "closes-before-opens",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "a region closes at or before the time it opens",
+        explanation: "Business hours are a span within one day; a closing time that is not \
+            after the opening time is almost always swapped or mistyped.",
+        example_file: "content/regions.yaml",
+        example: "  - id: emea\n    opens: \"17:00\"\n    closes: \"09:00\"",
+        fix: "Make the closing time later than the opening time on the same day.",
+    },
+    Code {
+        name: "unknown-note",
+        level: Level::Error,
+        area: Area::Data,
+        summary: "a region refers to a note that is not listed under `notes:`",
+        explanation: "A region's notes are numbered marks in the hours table, each explained \
+            under it; a note that does not exist would be a mark without an explanation.",
+        example_file: "content/regions.yaml",
+        example: "    notes: [japan-language]",
+        fix: "Name a note listed under `notes:` in the same file, or add it there.",
+    },
+    // --- Fluent messages --------------------------------------------------------------------
+    Code {
+        name: "missing-locale",
+        level: Level::Warning,
+        area: Area::Messages,
+        summary: "a language of site.yaml has no folder under locales/",
+        explanation: "Every language listed in site.yaml should have locales/<code>/ with its \
+            .ftl files. Until it does, every string of the language falls back along its \
+            chain, visibly, and is reported.",
+        example_file: "site.yaml",
+        example: "  - code: de\n    tag: de\n    name: Deutsch\n# but no locales/de/",
+        fix: "Create locales/<code>/ (copy the default language's files and translate them).",
+    },
+    Code {
+        name: "fluent-syntax",
+        level: Level::Error,
+        area: Area::Messages,
+        summary: "a Fluent file has a syntax error",
+        explanation: "An entry of a .ftl file cannot be read as Fluent: an unclosed `{`, a \
+            missing `=`, a select expression without a `*` default variant, a line that \
+            continues a message without being indented... The error points at the fault \
+            and says what is wrong; the broken message is missing in this language until \
+            it is fixed, and the messages after it are read as usual.\n\n\
+            `build` refuses any syntax error: a broken file would otherwise publish pages \
+            with text missing.",
+        example_file: "locales/fr/ui.ftl",
+        example: "skip-link = Aller au contenu {\nnav-label = Navigation principale",
+        fix: "Correct the entry at the position shown, for instance close the placeable: \
+            `{ $name }`. To write a brace as text, use `{\"{\"}`.",
+    },
+    Code {
+        name: "fluent-too-deep",
+        level: Level::Error,
+        area: Area::Messages,
+        summary: "placeables are nested more than 64 deep",
+        explanation: "No message needs placeables nested this deep, and the Fluent parser \
+            recurses once per level: the file is refused before parsing, so that it \
+            cannot overflow the stack.",
+        example_file: "locales/fr/ui.ftl",
+        example: "title = { { { { { { { { { { { { { { { { { { { { ... \"x\" } } } ...",
+        fix: "Close the `{` placeables; write the text out instead.",
+    },
+    Code {
+        name: "duplicate-message",
+        level: Level::Error,
+        area: Area::Messages,
+        summary: "a message is defined twice in one language",
+        explanation: "Each message ID has one definition per language; with two, which one \
+            shows depends on file order, and an edit to the other one would silently do \
+            nothing. The first definition is kept until this is fixed.",
+        example_file: "locales/fr/ui.ftl",
+        example: "site-title = Offres d\u{2019}assistance\nsite-title = Assistance",
+        fix: "Keep one of the two definitions (the hint says where the first one is).",
+    },
+    Code {
+        name: "unknown-reference",
+        level: Level::Error,
+        area: Area::Messages,
+        summary: "a message refers to a message or term its language does not define",
+        explanation: "References (`{ other-message }`, `{ -brand }`) are resolved inside one \
+            language's bundle: Fluent does not follow the fallback chain for them, so a \
+            reference to something the language does not define shows as an error in the \
+            page.",
+        example_file: "locales/fr/ui.ftl",
+        example: "footer-note = Proposé par { -marque }",
+        fix: "Define the message or term in this language, or fix the name.",
+    },
+    Code {
+        name: "unknown-variable",
+        level: Level::Error,
+        area: Area::Messages,
+        summary: "a translation uses a variable the source message does not have",
+        explanation: "Variables (`{ $count }`) are given by polydocs; only those of the \
+            default language's message (or named in its `# Variables:` comment) exist. Any \
+            other variable is never set and shows as an error in the page, often because \
+            it was translated or misspelt.",
+        example_file: "locales/fr/ui.ftl",
+        example: "fallback-notice = Cette page est affichée en { $langue }.",
+        fix: "Use the variable names of the source message (the hint lists them).",
+    },
+    Code {
+        name: "empty-value",
+        level: Level::Warning,
+        area: Area::Messages,
+        summary: "a message's value is empty",
+        explanation: "An empty message shows nothing, with no fallback and no notice: the \
+            visitor sees a blank where a word belongs. A message not yet translated is \
+            better removed, so that it falls back visibly.",
+        example_file: "locales/fr/ui.ftl",
+        example: "skip-link = { \"\" }",
+        fix: "Write the text, or remove the message so that it falls back visibly.",
+    },
+    Code {
+        name: "numeric-plural-key",
+        level: Level::Warning,
+        area: Area::Messages,
+        summary: "a plural variant is keyed `[1]` where `[one]` is meant",
+        explanation: "`[1]` matches the number 1 only, while `[one]` matches every number of \
+            the language's `one` category (in French 0 and 1, in some languages 21, 31...). \
+            With `[1]` alone, those other numbers take the default variant.",
+        example_file: "locales/fr/ui.ftl",
+        example: "duration-hours = { $count ->\n    [1] une heure\n   *[other] { $count } heures\n}",
+        fix: "Write `[one]`.",
+    },
+    Code {
+        name: "missing-plural-category",
+        level: Level::Warning,
+        area: Area::Messages,
+        summary: "a plural select lacks a variant for a category the language needs",
+        explanation: "Each language sorts numbers into its own plural categories (CLDR): \
+            English one/other, Polish one/few/many/other, Chinese other only... A plural select \
+            without a variant for a category the language uses shows the default variant \
+            for those numbers, which is often grammatically wrong.",
+        example_file: "locales/fr/ui.ftl",
+        example: "duration-days = { $count ->\n   *[other] { $count } jours\n}",
+        fix: "Add a variant for each category the hint lists.",
+    },
+    Code {
+        name: "obsolete-message",
+        level: Level::Warning,
+        area: Area::Messages,
+        summary: "a translation defines a message the default language does not have",
+        explanation: "The default language's files are the list of messages. A message only \
+            a translation has is never used: it was removed or renamed in the source, or \
+            its ID is misspelt (and the real one is then missing).",
+        example_file: "locales/fr/ui.ftl",
+        example: "site-titel = Offres d\u{2019}assistance",
+        fix: "Remove it, or rename it to the ID the default language uses.",
+    },
+    Code {
+        name: "obsolete-attribute",
+        level: Level::Warning,
+        area: Area::Messages,
+        summary: "a translation has an attribute the source message does not have",
+        explanation: "Attributes (`.title = ...`) are read by the templates by name; one the \
+            source message lacks is never shown.",
+        example_file: "locales/fr/ui.ftl",
+        example: "breadcrumb-label = Fil d\u{2019}Ariane\n    .titre = Où vous êtes",
+        fix: "Remove it, or rename it to an attribute of the source message.",
+    },
+    Code {
+        name: "missing-attribute",
+        level: Level::Warning,
+        area: Area::Messages,
+        summary: "a translation lacks an attribute the source message has",
+        explanation: "Attributes (`.title = ...`) are text that belongs with the message, \
+            such as a tooltip; whatever shows the source's attribute finds nothing in this \
+            language.",
+        example_file: "locales/fr/ui.ftl",
+        example: "# en: breadcrumb-label = Breadcrumb\n#         .title = Where you are\nbreadcrumb-label = Fil d\u{2019}Ariane",
+        fix: "Add `.name = ...` under the message, indented.",
+    },
+    Code {
+        name: "missing-value",
+        level: Level::Warning,
+        area: Area::Messages,
+        summary: "a translation has only attributes where the source message has a value",
+        explanation: "A message's value is the text templates and plan data show; a \
+            translation with attributes only has nothing to show there.",
+        example_file: "locales/fr/ui.ftl",
+        example: "breadcrumb-label =\n    .title = Où vous êtes",
+        fix: "Write the text after `=`.",
+    },
+    Code {
+        name: "dropped-variable",
+        level: Level::Warning,
+        area: Area::Messages,
+        summary: "a translation leaves out a variable the source message uses",
+        explanation: "The translation then shows less than the source: a count, a name or a \
+            language that the visitor of this language never sees. Sometimes that is \
+            intended (a language that needs no number); usually it is an oversight.",
+        example_file: "locales/fr/ui.ftl",
+        example: "# en: fallback-notice = ... in its original language ({ $language }).\nfallback-notice = Cette page n\u{2019}est pas encore traduite.",
+        fix: "Place `{ $name }` where it belongs in the translation.",
+    },
+    Code {
+        name: "missing-message",
+        level: Level::WarningOrError,
+        area: Area::Messages,
+        summary: "a message of the default language is not translated",
+        explanation: "The language does not define a message the default language has. \
+            Until it is translated, pages show it from the next language of the fallback \
+            chain; the finding names every place that shows it (one finding per message and \
+            language). With `--strict`, a missing message that pages show is an error. A \
+            message whose translation has a syntax error is reported as `fluent-syntax` \
+            instead.",
+        example_file: "locales/fr/ui.ftl",
+        example: "# en/ui.ftl has nav-label = Main navigation; fr/ui.ftl has no nav-label",
+        fix: "Add the message to the file the hint names.",
+    },
+    Code {
+        name: "unused-message",
+        level: Level::Warning,
+        area: Area::Messages,
+        summary: "a message of the default language is used by nothing",
+        explanation: "No plan data, template (`t(id=\"...\")`) or built-in text uses the \
+            message, nor does another message refer to it: translators would translate it \
+            for nothing. Often it was renamed where it is used.",
+        example_file: "locales/en/ui.ftl",
+        example: "old-banner = Try our new plans",
+        fix: "Remove it, or use it.",
+    },
+    Code {
+        name: "unknown-message",
+        level: Level::Error,
+        area: Area::Messages,
+        summary: "plan data or a template uses a message no language can show",
+        explanation: "A message ID used by the plan data, a template or polydocs itself is \
+            defined nowhere along some language's fallback chain, so that language would \
+            show an error instead of text. (A message defined in the default language is \
+            never unknown: other languages fall back to it.)",
+        example_file: "templates/base.html",
+        example: "<a href=\"#main\">{{ t(id=\"skip-to-content\") }}</a>",
+        fix: "Define the message in the default language's files (locales/<default>/), or \
+            fix the ID.",
+    },
+    Code {
+        name: "message-cycle",
+        level: Level::Error,
+        area: Area::Messages,
+        summary: "a message refers back to itself through its references",
+        explanation: "A message that includes itself, directly or through other messages, \
+            can never be formatted. It is reported at its definition rather than at each \
+            template that uses it.",
+        example_file: "locales/fr/ui.ftl",
+        example: "site-title = { site-name }\nsite-name = { site-title }",
+        fix: "Remove the reference that leads back to the message.",
+    },
+    Code {
+        name: "message-too-large",
+        level: Level::Error,
+        area: Area::Messages,
+        summary: "a message expands to more than 100 placeables",
+        explanation: "Fluent stops formatting a message past 100 placeables, so that messages \
+            referring to messages that refer to messages (a \"billion laughs\") cannot \
+            blow up a page. No real message comes near.",
+        example_file: "locales/fr/ui.ftl",
+        example: "a = x\nb = { a }{ a }{ a }{ a }{ a }{ a }{ a }{ a }{ a }{ a }\nc = { b }{ b }{ b }{ b }{ b }{ b }{ b }{ b }{ b }{ b }\nd = { c }{ c }",
+        fix: "Write the text out instead of nesting references to references.",
+    },
+    Code {
+        name: "message-format",
+        level: Level::Error,
+        area: Area::Messages,
+        summary: "a message could not be formatted while rendering a page",
+        explanation: "While rendering, formatting a message failed: a variable polydocs does \
+            not pass, a reference to something missing, a function given a wrong argument. \
+            `check` finds most of these before a build; this is the error for the rest, \
+            named with the message, the language and where it is defined.",
+        example_file: "locales/fr/ui.ftl",
+        example: "fallback-notice = Traduit de { $langue-source }.",
+        fix: "Correct the message at the position shown, using the variables of the source \
+            message.",
+    },
+    // --- translation state ------------------------------------------------------------------
+    Code {
+        name: "missing-page",
+        level: Level::WarningOrError,
+        area: Area::Translations,
+        summary: "a page of the default language is not translated",
+        explanation: "A language has no page where the default language (or a language of \
+            its fallback chain) has one, so its visitors are shown that other language's page \
+            at the address of theirs, with a notice in their language. One finding per page \
+            and language; with `--strict`, each is an error, for CI that requires complete \
+            translations.",
+        example_file: "content/fr/",
+        example: "content/en/docs/setup.md exists, content/fr/docs/setup.md does not",
+        fix: "Translate the page under the same name in the language's folder, or build \
+            without `--strict` to publish with the fallback.",
+    },
+    Code {
+        name: "outdated-message",
+        level: Level::Warning,
+        area: Area::Translations,
+        summary: "the source of a message changed after its translation was marked up to date",
+        explanation: "`polydocs mark` records in locales/<code>/translations.lock what each \
+            message was translated from. When the default language's message changes \
+            afterwards, its translation may say something else now.",
+        example_file: "locales/en/ui.ftl",
+        example: "# marked, then the source changed:\nfooter-note = This site is offered in three languages.",
+        fix: "Update the translation, then run `polydocs mark <code> --message <id>`.",
+    },
+    Code {
+        name: "outdated-page",
+        level: Level::Warning,
+        area: Area::Translations,
+        summary: "the source of a page changed after its translation was marked up to date",
+        explanation: "`polydocs mark` records in a translated page's front matter \
+            (`source-hash:`) what it was translated from. When the default language's page \
+            changes afterwards, the translation is reported, and the page tells visitors \
+            it may be out of date.",
+        example_file: "content/en/hours.md",
+        example: "# marked, then the English page gained a paragraph",
+        fix: "Update the translation, then run `polydocs mark <code> --page <path>`.",
+    },
+    Code {
+        name: "bad-lock-file",
+        level: Level::Error,
+        area: Area::Translations,
+        summary: "a line of translations.lock is not `message-id fingerprint`",
+        explanation: "locales/<code>/translations.lock is written by `polydocs mark`: one \
+            message ID and a 16-digit fingerprint per line. A line in another form (an edit \
+            by hand, a merge conflict) cannot be read.",
+        example_file: "locales/fr/translations.lock",
+        example: "<<<<<<< HEAD\nsite-title 3f2a9c0d1e4b5a6c",
+        fix: "Delete the line and run `polydocs mark <code> --all` again (or resolve the \
+            merge).",
+    },
+    // --- pages ------------------------------------------------------------------------------
+    Code {
+        name: "bad-page-name",
+        level: Level::Error,
+        area: Area::Pages,
+        summary: "a page's file or folder name cannot be part of an address",
+        explanation: "A page's path under content/<code>/ is its address (`docs/setup.md` → \
+            `/en/docs/setup/`). Lowercase letters, digits and hyphens work on every host \
+            and never need escaping; `_index.md` is a section's own page.",
+        example_file: "content/en/",
+        example: "content/en/Getting Started.md",
+        fix: "Rename the file or folder with lowercase letters, digits and hyphens \
+            (`getting-started.md`).",
+    },
+    Code {
+        name: "missing-front-matter",
+        level: Level::Error,
+        area: Area::Pages,
+        summary: "a page does not start with front matter",
+        explanation: "Every page starts with YAML front matter between two `---` lines, \
+            holding at least its title (used in navigation, the language switcher and \
+            `<title>`).",
+        example_file: "content/fr/hours.md",
+        example: "# Horaires régionaux\n\nL\u{2019}assistance s\u{2019}organise en quatre régions.",
+        fix: "Begin the file with `---`, `title: ...` and a closing `---` line.",
+    },
+    Code {
+        name: "unclosed-front-matter",
+        level: Level::Error,
+        area: Area::Pages,
+        summary: "a page's front matter has no closing `---` line",
+        explanation: "Without the closing line, the whole page would be read as front \
+            matter.",
+        example_file: "content/fr/hours.md",
+        example: "---\ntitle: Horaires régionaux\n\nL\u{2019}assistance s\u{2019}organise en quatre régions.",
+        fix: "Add a line holding only `---` after the front matter.",
+    },
+    Code {
+        name: "missing-title",
+        level: Level::Error,
+        area: Area::Pages,
+        summary: "a page has no title",
+        explanation: "The title is the page's `<h1>` and `<title>`, and names it in \
+            navigation and the language switcher; an empty one would leave all of these \
+            blank.",
+        example_file: "content/fr/hours.md",
+        example: "---\ntitle: \"\"\n---",
+        fix: "Write the page's title after `title:`.",
+    },
+    Code {
+        name: "unknown-template",
+        level: Level::Error,
+        area: Area::Pages,
+        summary: "a page asks for a template that templates/ does not hold",
+        explanation: "`template:` in front matter picks the Tera template a page is rendered \
+            with; it must name a file of templates/.",
+        example_file: "content/fr/hours.md",
+        example: "---\ntitle: Horaires régionaux\ntemplate: horaires.html\n---",
+        fix: "Name a file of templates/, such as `page.html` or `hours.html`.",
+    },
+    Code {
+        name: "duplicate-tier-page",
+        level: Level::Error,
+        area: Area::Pages,
+        summary: "two pages of one language present the same tier",
+        explanation: "`tier:` in front matter makes a page the tier's page, which tables \
+            link to; with two, links could go to either.",
+        example_file: "content/en/tiers/business-plus.md",
+        example: "---\ntitle: Business Plus\ntier: business\n---",
+        fix: "Keep one page per tier and language.",
+    },
+    Code {
+        name: "missing-home",
+        level: Level::Error,
+        area: Area::Pages,
+        summary: "the default language has no home page",
+        explanation: "content/<default>/_index.md is the site's home page, which every other \
+            language falls back to; without it the site has no entry point.",
+        example_file: "content/en/",
+        example: "content/en/_index.md is missing",
+        fix: "Add content/<default>/_index.md.",
+    },
+    Code {
+        name: "page-collision",
+        level: Level::Error,
+        area: Area::Pages,
+        summary: "two pages would be published at the same address",
+        explanation: "`docs/setup.md` and `docs/setup/_index.md` are both published at \
+            `/<prefix>/docs/setup/`; one would overwrite the other.",
+        example_file: "content/en/",
+        example: "content/en/docs/setup.md\ncontent/en/docs/setup/_index.md",
+        fix: "Rename or remove one of the two files.",
+    },
+    Code {
+        name: "broken-link",
+        level: Level::Error,
+        area: Area::Pages,
+        summary: "a relative link in a page leads to no published page or heading",
+        explanation: "Relative links between pages are checked against the pages that are \
+            published in the page's language (its own or fallen back) and the static \
+            files, and a `#fragment` against the ids the target page is really rendered \
+            with (its headings, and what its template marks). A link to nothing is a 404 \
+            for the visitor; usually a page was renamed, a heading reworded, or the link has \
+            one `../` too many or too few.",
+        example_file: "content/fr/hours.md",
+        example: "Voir [les délais de réponse](../delais-de-reponse/) et [les horaires](#horaire).",
+        fix: "Link to a published page with a relative address such as \
+            `../response-targets/`; for a heading, use the id made from its text \
+            (`## Opening hours` → `#opening-hours`), as the hint suggests.",
+    },
+    Code {
+        name: "unsafe-link",
+        level: Level::Error,
+        area: Area::Pages,
+        summary: "a page links to an address of a scheme that is not allowed",
+        explanation: "Links and images may point to http, https and mailto addresses, or to \
+            pages and files of the site. Other schemes (`javascript:`, `data:`, \
+            `vbscript:`...) can run code in the visitor's browser and are never published.",
+        example_file: "content/fr/hours.md",
+        example: "[Cliquez ici](javascript:alert(1))",
+        fix: "Link to an http, https or mailto address, or to a page with a relative \
+            address.",
+    },
+    Code {
+        name: "markdown-too-deep",
+        level: Level::Error,
+        area: Area::Pages,
+        summary: "a page nests lists, quotes or emphasis more than 128 levels deep",
+        explanation: "Real pages stay under 20 levels. Past the limit, the HTML sanitizer \
+            and browsers slow down with the square of the depth, so such a page could \
+            stall a build or a visitor's browser.",
+        example_file: "content/fr/hours.md",
+        example: "> > > > > > > > > > > > > > > > > > > > ... (129 levels)",
+        fix: "Flatten the structure: split deep lists and quotes into sections.",
+    },
+    // --- templates --------------------------------------------------------------------------
+    Code {
+        name: "no-templates",
+        level: Level::Error,
+        area: Area::Templates,
+        summary: "the templates/ folder holds no template",
+        explanation: "Every page is rendered with a Tera template of templates/ (page.html, \
+            base.html...); without any, nothing can be rendered.",
+        example_file: "templates/",
+        example: "templates/ is empty or missing",
+        fix: "Add the site's Tera templates under templates/.",
+    },
+    Code {
+        name: "template-syntax",
+        level: Level::Error,
+        area: Area::Templates,
+        summary: "a template has a Tera syntax error",
+        explanation: "The template cannot be parsed: an unclosed `{% if %}`, a tag without \
+            its end tag, an expression missing where one is required...",
+        example_file: "templates/page.html",
+        example: "{% if %}\n<p>never</p>\n{% endif %}",
+        fix: "Correct the template at the position shown.",
+    },
+    Code {
+        name: "template-render",
+        level: Level::Error,
+        area: Area::Templates,
+        summary: "a template failed while rendering a page",
+        explanation: "The template parsed, but rendering it failed: a variable that does not \
+            exist for this page, a filter given the wrong type, a division by zero...",
+        example_file: "templates/page.html",
+        example: "<h1>{{ page.heading }}</h1>",
+        fix: "Correct the template at the position shown; the message says what failed.",
+    },
+    Code {
+        name: "template-reference",
+        level: Level::Error,
+        area: Area::Templates,
+        summary: "a template uses a filter, function, test or block that does not exist",
+        explanation: "Tera checks every name a template uses once all templates are loaded: \
+            filters, functions (`t`), tests, and blocks overridden from a parent. A \
+            misspelt name is reported at its use.",
+        example_file: "templates/page.html",
+        example: "{{ page.title | upcase }}",
+        fix: "Check the spelling: templates may use Tera's built-ins and `t()`; a block \
+            must exist in the parent template.",
+    },
+    Code {
+        name: "template-not-found",
+        level: Level::Error,
+        area: Area::Templates,
+        summary: "a template includes or imports a template that does not exist",
+        explanation: "`{% include %}` (and any other tag naming a template) names a file \
+            of templates/; a missing one would fail every page using it.",
+        example_file: "templates/base.html",
+        example: "{% include \"partials/footer.html\" %}",
+        fix: "Add the template under templates/, or use the name of an existing one.",
+    },
+    Code {
+        name: "template-missing-parent",
+        level: Level::Error,
+        area: Area::Templates,
+        summary: "a template extends a template that does not exist",
+        explanation: "`{% extends %}` names the parent a template fills in; without it the \
+            template cannot be rendered.",
+        example_file: "templates/page.html",
+        example: "{% extends \"layout.html\" %}",
+        fix: "Add the parent under templates/, or fix the name in `{% extends %}`.",
+    },
+    Code {
+        name: "template-cycle",
+        level: Level::Error,
+        area: Area::Templates,
+        summary: "templates extend or include each other in a loop",
+        explanation: "A template cannot extend or include itself, directly or through \
+            others: rendering it would never end. The message shows the loop.",
+        example_file: "templates/base.html",
+        example: "{% extends \"page.html\" %}   (and page.html extends base.html)",
+        fix: "Remove the `extends` or `include` that leads back to a template of the loop.",
+    },
+    Code {
+        name: "template",
+        level: Level::Error,
+        area: Area::Templates,
+        summary: "the templates cannot be loaded for another reason",
+        explanation: "Tera refused the templates with an error none of the other \
+            template codes covers; the message is Tera's own.",
+        example_file: "templates/",
+        example: "(any error Tera reports that has no code of its own)",
+        fix: "Correct the templates under templates/ as the message says.",
+    },
+    Code {
+        name: "literal-template-text",
+        level: Level::Warning,
+        area: Area::Templates,
+        summary: "words are written straight into a template, untranslated",
+        explanation: "Text between tags, and `alt`, `title`, `aria-label` and `placeholder` \
+            attributes, is shown to visitors; written into a template it appears in every \
+            language as it is. `build --pseudo` makes such text easy to spot.",
+        example_file: "templates/page.html",
+        example: "<p>Last updated</p>",
+        fix: "Move the words to a message in locales/<code>/ui.ftl and write \
+            `{{ t(id=\"...\") }}` in the template.",
+    },
+    // --- output and preview -----------------------------------------------------------------
+    Code {
+        name: "output-locked",
+        level: Level::Error,
+        area: Area::Output,
+        summary: "another build is writing the output folder",
+        explanation: "A build takes a lock beside the output folder (`.public.lock`), so that \
+            two builds never write it at once. A lock left by a build that was killed is \
+            taken over; one held by a live process is not.",
+        example_file: "shell",
+        example: "$ polydocs build & polydocs build",
+        fix: "Wait for the other build to finish; if none is running, delete the lock file \
+            the message names.",
+    },
+    Code {
+        name: "write-failed",
+        level: Level::Error,
+        area: Area::Output,
+        summary: "the output could not be written",
+        explanation: "Creating the staging folder, writing a page or swapping the new site \
+            in failed (a full disk, permissions, a program holding the folder open). The \
+            previous output is left as it was.",
+        example_file: "shell",
+        example: "$ chmod a-w . && polydocs build",
+        fix: "Check free disk space and the permissions of the output folder and its \
+            parent.",
+    },
+    Code {
+        name: "cannot-listen",
+        level: Level::Error,
+        area: Area::Output,
+        summary: "`serve` cannot listen on the address and port asked for",
+        explanation: "Another program uses the port, or the port needs privileges (below \
+            1024), or the address is not one of this machine's.",
+        example_file: "shell",
+        example: "$ polydocs serve --port 80",
+        fix: "Choose another `--port`, or `--port 0` for any free port.",
+    },
+    Code {
+        name: "serve-failed",
+        level: Level::Error,
+        area: Area::Output,
+        summary: "`serve` cannot start: watching files, handling Ctrl-C or starting a thread",
+        explanation: "The preview needs to watch the site's files, stop cleanly on Ctrl-C and \
+            run its server in a thread; the system refused one of them. On Linux, watching \
+            fails when the inotify watches are exhausted.",
+        example_file: "shell",
+        example: "$ sysctl fs.inotify.max_user_watches=10 && polydocs serve",
+        fix: "On Linux, raise fs.inotify.max_user_watches; otherwise the message says what \
+            the system refused.",
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    //! The registry and the sources agree: a scan of every `.rs` file under src/ finds the codes
+    //! given to diagnostics, as literals or through a variable bound to literals.
+
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::ops::Range;
+    use std::path::Path;
+
+    use super::*;
+
+    #[derive(Debug, Clone, PartialEq)]
+    enum Token {
+        Str(String),
+        Ident(String),
+        Lifetime(String),
+        Punct(char),
+    }
+
+    /// Rust source as tokens with their lines: comments dropped, strings (plain, raw, byte)
+    /// kept whole, so that `"//"` in a string or a doc comment naming a code fools nothing.
+    fn tokens(text: &str) -> Vec<(Token, usize)> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        let (mut i, mut line) = (0, 1);
+        let at = |i: usize| chars.get(i).copied().unwrap_or('\0');
+        while i < chars.len() {
+            let c = chars[i];
+            let start_line = line;
+            if c == '\n' {
+                line += 1;
+                i += 1;
+            } else if c.is_whitespace() {
+                i += 1;
+            } else if c == '/' && at(i + 1) == '/' {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+            } else if c == '/' && at(i + 1) == '*' {
+                let mut depth = 0;
+                loop {
+                    if at(i) == '/' && at(i + 1) == '*' {
+                        depth += 1;
+                        i += 2;
+                    } else if at(i) == '*' && at(i + 1) == '/' {
+                        depth -= 1;
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else if i >= chars.len() {
+                        break;
+                    } else {
+                        line += usize::from(chars[i] == '\n');
+                        i += 1;
+                    }
+                }
+            } else if c == '"' || (c == 'b' && at(i + 1) == '"') {
+                i += if c == 'b' { 2 } else { 1 };
+                let mut value = String::new();
+                while i < chars.len() && chars[i] != '"' {
+                    if chars[i] == '\\' {
+                        value.push(chars[i]);
+                        i += 1;
+                    }
+                    line += usize::from(at(i) == '\n');
+                    value.push(at(i));
+                    i += 1;
+                }
+                i += 1;
+                out.push((Token::Str(value), start_line));
+            } else if (c == 'r' || (c == 'b' && at(i + 1) == 'r'))
+                && matches!(at(i + usize::from(c == 'b') + 1), '"' | '#')
+            {
+                i += usize::from(c == 'b') + 1;
+                let hashes = chars[i..].iter().take_while(|&&h| h == '#').count();
+                i += hashes + 1;
+                let close: String = std::iter::once('"')
+                    .chain(std::iter::repeat_n('#', hashes))
+                    .collect();
+                let rest: String = chars[i..].iter().collect();
+                let end = rest.find(&close).unwrap_or(rest.len());
+                let value = &rest[..end];
+                line += value.matches('\n').count();
+                i += value.chars().count() + close.chars().count();
+                out.push((Token::Str(value.to_string()), start_line));
+            } else if c == '\'' {
+                if at(i + 1) == '\\' {
+                    i += 2;
+                    while i < chars.len() && chars[i] != '\'' {
+                        i += 1;
+                    }
+                    i += 1;
+                } else if at(i + 2) == '\'' {
+                    i += 3;
+                } else {
+                    let name: String = chars[i + 1..]
+                        .iter()
+                        .take_while(|c| c.is_alphanumeric() || **c == '_')
+                        .collect();
+                    i += 1 + name.chars().count();
+                    out.push((Token::Lifetime(name), start_line));
+                }
+            } else if c.is_alphanumeric() || c == '_' {
+                let word: String = chars[i..]
+                    .iter()
+                    .take_while(|c| c.is_alphanumeric() || **c == '_')
+                    .collect();
+                i += word.chars().count();
+                out.push((Token::Ident(word), start_line));
+            } else {
+                out.push((Token::Punct(c), start_line));
+                i += 1;
+            }
+        }
+        out
+    }
+
+    fn is(t: Option<&(Token, usize)>, want: &Token) -> bool {
+        t.is_some_and(|(t, _)| t == want)
+    }
+
+    fn punct(c: char) -> Token {
+        Token::Punct(c)
+    }
+
+    fn ident(s: &str) -> Token {
+        Token::Ident(s.to_string())
+    }
+
+    /// The index just past the bracket matching the one at `open`.
+    fn matching(toks: &[(Token, usize)], open: usize) -> usize {
+        let mut depth = 0i32;
+        for (i, (t, _)) in toks.iter().enumerate().skip(open) {
+            match t {
+                Token::Punct('(' | '[' | '{') => depth += 1,
+                Token::Punct(')' | ']' | '}') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return i + 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        toks.len()
+    }
+
+    /// The arguments between the bracket at `open` and its match, split at top-level commas.
+    fn arguments(toks: &[(Token, usize)], open: usize) -> Vec<Range<usize>> {
+        let end = matching(toks, open) - 1;
+        let (mut args, mut start, mut depth) = (Vec::new(), open + 1, 0i32);
+        for (i, (t, _)) in toks.iter().enumerate().take(end).skip(open + 1) {
+            match t {
+                Token::Punct('(' | '[' | '{') => depth += 1,
+                Token::Punct(')' | ']' | '}') => depth -= 1,
+                Token::Punct(',') if depth == 0 => {
+                    args.push(start..i);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        if start < end {
+            args.push(start..end);
+        }
+        args
+    }
+
+    /// A function taking a code: how it is called, and which argument is the code.
+    #[derive(Debug)]
+    struct Taker {
+        name: String,
+        /// `Some(type)` for an associated function called `Type::name(...)`; `None` for a
+        /// method (`.name(...)`) or a free function (`name(...)`).
+        owner: Option<String>,
+        method: bool,
+        index: usize,
+    }
+
+    /// Every function of the sources with a parameter `code: &'static str`.
+    fn takers(files: &[(String, Vec<(Token, usize)>)]) -> Vec<Taker> {
+        let mut out = Vec::new();
+        for (_, toks) in files {
+            let mut impls: Vec<(String, usize)> = Vec::new();
+            for i in 0..toks.len() {
+                impls.retain(|(_, end)| i < *end);
+                if is(toks.get(i), &ident("impl")) {
+                    let brace = (i..toks.len())
+                        .find(|&j| is(toks.get(j), &punct('{')))
+                        .unwrap_or(toks.len());
+                    let owner = toks[i..brace]
+                        .iter()
+                        .rev()
+                        .find_map(|(t, _)| match t {
+                            Token::Ident(name) => Some(name.clone()),
+                            _ => None,
+                        })
+                        .unwrap_or_default();
+                    impls.push((owner, matching(toks, brace)));
+                }
+                let (true, Some((Token::Ident(name), _))) =
+                    (is(toks.get(i), &ident("fn")), toks.get(i + 1))
+                else {
+                    continue;
+                };
+                let Some(open) = (i + 2..toks.len()).find(|&j| is(toks.get(j), &punct('('))) else {
+                    continue;
+                };
+                let params = arguments(toks, open);
+                let method = params
+                    .first()
+                    .is_some_and(|p| toks[p.clone()].iter().any(|(t, _)| *t == ident("self")));
+                for (index, p) in params.iter().enumerate() {
+                    let param: Vec<&Token> = toks[p.clone()].iter().map(|(t, _)| t).collect();
+                    let code_param = [
+                        ident("code"),
+                        punct(':'),
+                        punct('&'),
+                        Token::Lifetime("static".into()),
+                        ident("str"),
+                    ];
+                    if param.iter().copied().eq(code_param.iter()) {
+                        out.push(Taker {
+                            name: name.clone(),
+                            owner: (!method)
+                                .then(|| impls.last().map(|(o, _)| o.clone()))
+                                .flatten(),
+                            method,
+                            index: index - usize::from(method),
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Literals an expression yields as its value: the expression itself, or the last
+    /// expression of a block or match arm (`{ "a" }`, `=> "b",`). With `element`, the
+    /// element of that index of tuples so yielded (`{ ("a", hint) }`).
+    fn yielded(toks: &[(Token, usize)], element: Option<usize>) -> Vec<String> {
+        let mut out = Vec::new();
+        for i in 0..toks.len() {
+            let before = i.checked_sub(1).map(|b| &toks[b].0);
+            let value_start = matches!(before, None | Some(Token::Punct('{' | '=')))
+                || (matches!(before, Some(Token::Punct('>')))
+                    && matches!(
+                        i.checked_sub(2).map(|b| &toks[b].0),
+                        Some(Token::Punct('='))
+                    ));
+            if !value_start {
+                continue;
+            }
+            match (element, toks.get(i)) {
+                (None, Some((Token::Str(s), _))) => {
+                    let after = toks.get(i + 1).map(|(t, _)| t);
+                    if matches!(after, None | Some(Token::Punct('}' | ',' | ';'))) {
+                        out.push(s.clone());
+                    }
+                }
+                (Some(k), Some((Token::Punct('('), _))) => {
+                    if let Some(arg) = arguments(toks, i).get(k)
+                        && let [(Token::Str(s), _)] = &toks[arg.clone()]
+                    {
+                        out.push(s.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// The codes a variable named `var` may hold at token `call`: the literals its nearest
+    /// `let` before the call yields. `None` if no such binding is found.
+    fn bound(toks: &[(Token, usize)], call: usize, var: &str) -> Option<Vec<String>> {
+        let start = (0..call).rev().find(|&i| {
+            is(toks.get(i), &ident("let"))
+                && (is(toks.get(i + 1), &ident(var))
+                    || (is(toks.get(i + 1), &punct('('))
+                        && toks[i + 1..matching(toks, i + 1)]
+                            .iter()
+                            .any(|(t, _)| *t == ident(var))))
+        })?;
+        let element = if is(toks.get(start + 1), &punct('(')) {
+            arguments(toks, start + 1)
+                .iter()
+                .position(|a| toks[a.clone()].iter().any(|(t, _)| *t == ident(var)))
+        } else {
+            None
+        };
+        let eq = (start..call).find(|&i| is(toks.get(i), &punct('=')))?;
+        let mut end = eq + 1;
+        while end < call && !is(toks.get(end), &punct(';')) {
+            end = match &toks[end].0 {
+                Token::Punct('(' | '[' | '{') => matching(toks, end),
+                _ => end + 1,
+            };
+        }
+        Some(yielded(&toks[eq + 1..end], element))
+    }
+
+    /// Whether the function enclosing token `at` has a parameter `var: &'static str`.
+    fn forwarded(toks: &[(Token, usize)], at: usize, var: &str) -> bool {
+        let Some(f) = (0..at).rev().find(|&i| is(toks.get(i), &ident("fn"))) else {
+            return false;
+        };
+        let Some(open) = (f..at).find(|&i| is(toks.get(i), &punct('('))) else {
+            return false;
+        };
+        arguments(toks, open).iter().any(|p| {
+            let p = &toks[p.clone()];
+            p.first().is_some_and(|(t, _)| *t == ident(var))
+                && p.iter()
+                    .any(|(t, _)| *t == Token::Lifetime("static".into()))
+        })
+    }
+
+    /// Every code the sources give to a diagnostic, with where (`file:line`), and every
+    /// code argument the scan could not read.
+    fn scan() -> (BTreeMap<String, Vec<String>>, Vec<String>) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
+            let entry = entry.expect("src/ is readable");
+            let path = entry.path();
+            if path.extension().is_some_and(|x| x == "rs") && !path.ends_with("diagnostic/codes.rs")
+            {
+                let text = std::fs::read_to_string(path).expect("a readable source");
+                let shown = path.strip_prefix(&root).unwrap().display().to_string();
+                files.push((format!("src/{shown}"), tokens(&text)));
+            }
+        }
+        let takers = takers(&files);
+        assert!(
+            takers
+                .iter()
+                .any(|t| t.name == "error" && t.owner.as_deref() == Some("Diagnostic")),
+            "the scan no longer finds Diagnostic::error: {takers:#?}"
+        );
+        let (mut found, mut unreadable) = (BTreeMap::<String, Vec<String>>::new(), Vec::new());
+        for (file, toks) in &files {
+            for i in 0..toks.len() {
+                let Some((Token::Ident(name), line)) = toks.get(i) else {
+                    continue;
+                };
+                if !is(toks.get(i + 1), &punct('(')) || i > 0 && is(toks.get(i - 1), &ident("fn")) {
+                    continue;
+                }
+                let dot = i > 0 && is(toks.get(i - 1), &punct('.'));
+                let path = i > 1 && is(toks.get(i - 1), &punct(':'));
+                let owner = if path {
+                    match toks.get(i - 3) {
+                        Some((Token::Ident(o), _)) => Some(o.as_str()),
+                        _ => None,
+                    }
+                } else {
+                    None
+                };
+                for taker in takers.iter().filter(|t| t.name == *name) {
+                    let matches = match (&taker.owner, taker.method) {
+                        (_, true) => dot,
+                        (Some(o), false) => owner == Some(o.as_str()) || owner == Some("Self"),
+                        (None, false) => !dot,
+                    };
+                    if !matches {
+                        continue;
+                    }
+                    let Some(arg) = arguments(toks, i + 1).get(taker.index).cloned() else {
+                        continue;
+                    };
+                    let at = format!("{file}:{line}");
+                    let codes = match &toks[arg.clone()] {
+                        [(Token::Str(code), _)] => vec![code.clone()],
+                        // Through a method or a free function the callee's type is unknown:
+                        // only literals are read there.
+                        [(Token::Ident(_), _)] if taker.owner.is_none() => continue,
+                        [(Token::Ident(var), _)] if forwarded(toks, i, var) => continue,
+                        // A `code` field was filled through a function whose `code` parameter
+                        // the scan reads (`words("yaml-type", ...)`), so its codes are counted.
+                        [.., (Token::Punct('.'), _), (Token::Ident(field), _)]
+                            if field == "code" =>
+                        {
+                            continue;
+                        }
+                        [(Token::Ident(var), _)] => match bound(toks, i, var) {
+                            Some(codes) if !codes.is_empty() => codes,
+                            _ => {
+                                unreadable.push(format!("{at}: `{var}`"));
+                                continue;
+                            }
+                        },
+                        expression => {
+                            let codes = yielded(expression, None);
+                            if codes.is_empty() {
+                                unreadable.push(format!("{at}: an expression"));
+                                continue;
+                            }
+                            codes
+                        }
+                    };
+                    for code in codes {
+                        found.entry(code).or_default().push(at.clone());
+                    }
+                }
+            }
+        }
+        (found, unreadable)
+    }
+
+    #[test]
+    fn every_code_given_to_a_diagnostic_is_registered_and_every_registered_code_is_used() {
+        let (found, unreadable) = scan();
+        assert!(
+            unreadable.is_empty(),
+            "cannot tell which codes these arguments hold; pass a string literal, or bind \
+             the variable with `let code = ... {{ \"code\" }} ...` right before:\n{}",
+            unreadable.join("\n")
+        );
+        let unregistered: Vec<String> = found
+            .iter()
+            .filter(|(code, _)| find(code).is_none())
+            .map(|(code, at)| format!("`{code}` at {}", at.join(", ")))
+            .collect();
+        assert!(
+            unregistered.is_empty(),
+            "codes given to diagnostics but not registered in src/diagnostic/codes.rs:\n{}",
+            unregistered.join("\n")
+        );
+        let stale: Vec<&str> = CODES
+            .iter()
+            .map(|c| c.name)
+            .filter(|name| !found.contains_key(*name))
+            .collect();
+        assert!(
+            stale.is_empty(),
+            "codes registered in src/diagnostic/codes.rs that no diagnostic is given: {stale:?}"
+        );
+    }
+
+    #[test]
+    fn the_scan_reads_literals_bindings_helpers_and_skips_comments() {
+        let (found, _) = scan();
+        // A literal to Diagnostic::error, one through a `let` of tuples (templates.rs), one
+        // through a method taking `code: &'static str` (plan/mod.rs).
+        for code in [
+            "broken-link",
+            "template-not-found",
+            "template-syntax",
+            "unknown-tier",
+        ] {
+            assert!(found.contains_key(code), "{code} not found: {found:?}");
+        }
+        let toks = tokens("// Diagnostic::error(\"nope\", x)\nlet s = \"a // b\"; 'x'; r#\"q\"#");
+        assert_eq!(
+            toks.iter().map(|(t, _)| t.clone()).collect::<Vec<_>>(),
+            [
+                ident("let"),
+                ident("s"),
+                punct('='),
+                Token::Str("a // b".into()),
+                punct(';'),
+                punct(';'),
+                Token::Str("q".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_entry_is_complete_and_listed_once() {
+        let mut names = BTreeSet::new();
+        for c in CODES {
+            assert!(names.insert(c.name), "{} is registered twice", c.name);
+            assert!(
+                c.name
+                    .chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-'),
+                "{}: codes are lowercase words and digits joined by hyphens",
+                c.name
+            );
+            assert!(
+                c.summary.starts_with(|ch: char| !ch.is_uppercase()) && !c.summary.ends_with('.'),
+                "{}: a summary is one lowercase line without a final period",
+                c.name
+            );
+            for (what, text) in [
+                ("summary", c.summary),
+                ("explanation", c.explanation),
+                ("example_file", c.example_file),
+                ("example", c.example),
+                ("fix", c.fix),
+            ] {
+                assert!(!text.trim().is_empty(), "{}: empty {what}", c.name);
+            }
+            assert!(
+                !c.summary.contains('\n'),
+                "{}: a summary is one line",
+                c.name
+            );
+        }
+        // Entries of one area are together, so the registry reads in the order listed.
+        let areas: Vec<Area> = CODES.iter().map(|c| c.area).collect();
+        let mut seen = Vec::new();
+        for a in areas {
+            if seen.last() != Some(&a) {
+                assert!(!seen.contains(&a), "{a:?} entries are not together");
+                seen.push(a);
+            }
+        }
+    }
+
+    #[test]
+    fn closest_codes_by_containment_then_edit_distance() {
+        assert_eq!(closest("broken-lnk", 1), ["broken-link"]);
+        assert_eq!(
+            closest("syntax", 3),
+            ["yaml-syntax", "fluent-syntax", "template-syntax"]
+        );
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(closest("nonsense", 3).len(), 3);
+    }
+}
