@@ -134,6 +134,20 @@ hours-column = Business hours
 ## Section pages
 
 section-pages-heading = In this section
+# A section's list of pages is spread over numbered pages; this names the list of page links.
+# Variables:
+#   $current (Number) - the number of the page shown
+#   $total (Number) - how many pages the list has
+pagination-label = Page { $current } of { $total } of this list
+pagination-previous = Previous page
+pagination-next = Next page
+# The last entry of the side navigation when only some pages of a large section fit in it.
+# Variables:
+#   $count (Number) - how many pages the section has
+section-nav-all-pages = { $count ->
+    [one] The section's page
+   *[other] All { $count } pages of this section
+}
 
 ## Page not found
 

@@ -146,6 +146,20 @@ hours-column = Heures d’ouverture
 ## Pages de section
 
 section-pages-heading = Dans cette section
+# La liste des pages d’une section est répartie sur des pages numérotées ; nom de la liste des liens.
+# Variables:
+#   $current (Number) - numéro de la page affichée
+#   $total (Number) - nombre de pages de la liste
+pagination-label = Page { $current } sur { $total } de cette liste
+pagination-previous = Page précédente
+pagination-next = Page suivante
+# Dernière entrée de la navigation latérale quand seule une partie des pages d’une grande section y tient.
+# Variables:
+#   $count (Number) - nombre de pages de la section
+section-nav-all-pages = { $count ->
+    [one] La page de la section
+   *[other] Les { $count } pages de cette section
+}
 
 ## Page introuvable
 

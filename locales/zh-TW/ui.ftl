@@ -135,6 +135,17 @@ hours-column = 營業時間
 ## 區段頁面
 
 section-pages-heading = 本節內容
+# 章節的頁面清單分成多個編號頁面；這是頁碼連結清單的名稱。
+# Variables:
+#   $current (Number) - 目前顯示的頁碼
+#   $total (Number) - 清單的總頁數
+pagination-label = 此清單第 { $current } 頁，共 { $total } 頁
+pagination-previous = 上一頁
+pagination-next = 下一頁
+# 大型章節只能列出部分頁面時，側邊導覽的最後一項。
+# Variables:
+#   $count (Number) - 章節的頁面數
+section-nav-all-pages = 本節全部 { $count } 個頁面
 
 ## 找不到頁面
 

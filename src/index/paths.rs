@@ -7,11 +7,6 @@
 use crate::config::SiteConfig;
 use crate::content::url_path;
 
-/// The output file of a page: `fr/docs/setup/index.html`.
-pub fn output_path(config: &SiteConfig, key: &str, lang: usize) -> String {
-    format!("{}index.html", site_path(config, key, lang))
-}
-
 /// The path from the site root to a page's folder: `fr/docs/setup/`.
 pub fn site_path(config: &SiteConfig, key: &str, lang: usize) -> String {
     format!("{}/{}", config.languages[lang].prefix, url_path(key))

@@ -20,7 +20,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
-use crate::index::{Index, PageFacts, Published, Route, paths};
+use crate::index::{Index, PageFacts, Published, Route};
 use crate::l10n::messages;
 use crate::site::Site;
 use navigation::Navigation;
@@ -145,17 +145,21 @@ pub fn render(
         per_language.push(t);
     }
 
-    let routes: Vec<(&str, Route)> = index
+    // Each page in scope, and each further list page of a section with many children.
+    let routes: Vec<(&str, Route, usize)> = index
         .routes
         .all()
         .filter(|(_, route)| scope.includes(*route))
+        .flat_map(|(key, route)| {
+            (1..=navigation.list_pages(key, route.lang)).map(move |n| (key, route, n))
+        })
         .collect();
     // Each page's facts come back even when its template fails (its links are then checked
     // against the anchors of its Markdown alone), so a failed run still checks every link.
     let results: Vec<(Option<PageFacts>, Result<u64, Diagnostic>)> = routes
         .par_iter()
-        .map(|(key, route)| {
-            let page = match page::context(site, index, &navigation, key, *route) {
+        .map(|(key, route, number)| {
+            let page = match page::context(site, index, &navigation, key, *route, *number) {
                 Ok(page) => page,
                 Err(d) => return (None, Err(d)),
             };
@@ -171,7 +175,10 @@ pub fn render(
                         anchors: anchors(&html).map(str::to_string).collect(),
                         links,
                     };
-                    let path = paths::output_path(&site.config, key, route.lang);
+                    let path = format!(
+                        "{}index.html",
+                        navigation::list_page_path(&site.config, key, route.lang, *number)
+                    );
                     (Some(facts), sink.put(&path, html.into_bytes()))
                 }
                 Err(e) => {
@@ -184,8 +191,9 @@ pub fn render(
             }
         })
         .collect();
-    for ((key, route), (facts, result)) in routes.iter().zip(results) {
-        if let Some(facts) = facts {
+    for ((key, route, number), (facts, result)) in routes.iter().zip(results) {
+        // A later list page repeats its section's text: its facts are the first page's.
+        if let Some(facts) = facts.filter(|_| *number == 1) {
             rendered
                 .published
                 .pages

@@ -2,6 +2,12 @@
 //! tree, each section's children and each tier's page. Computed once per language from the
 //! index and put into the language's global template context, so a page's own context holds
 //! only what is its own.
+//!
+//! A page's weight must not grow with the site: a top-level section's whole tree is shown
+//! beside its pages only while it is short ([`WHOLE_TREE_LIMIT`]); past that a page shows its
+//! section path and a window of its own section's pages ([`LocalNav`]), and a section lists
+//! its children [`PER_PAGE`] at a time over numbered pages ([`Pagination`]). Every page stays
+//! reachable from its language's home: home → section → its pages, page by page.
 
 use std::collections::BTreeMap;
 
@@ -36,15 +42,172 @@ pub struct LanguageLinks {
     pub tier_links: BTreeMap<String, String>,
 }
 
+/// Past this many links, a top-level section's tree is not put on each of its pages.
+pub const WHOLE_TREE_LIMIT: usize = 60;
+/// How many pages of its own section a page's side navigation shows around itself, when the
+/// tree is cut.
+pub const NEARBY: usize = 15;
+/// How many children a section page lists; more go on numbered pages after it.
+pub const PER_PAGE: usize = 50;
+
+/// The side navigation of a page in a section too large to show whole: the sections from the
+/// top-level one down to the page's own, then a window of the pages of its own section, and a
+/// link to the section's full list when the window does not hold them all.
+#[derive(Debug, Serialize)]
+pub struct LocalNav {
+    pub trail: Vec<Link>,
+    pub items: Vec<Link>,
+    pub more: Option<More>,
+}
+
+/// A link to the whole list of a section's pages.
+#[derive(Debug, Serialize)]
+pub struct More {
+    pub path: String,
+    pub count: usize,
+    pub depth: usize,
+}
+
+/// Where a section page is among the pages listing its children.
+#[derive(Debug, Serialize)]
+pub struct Pagination {
+    /// 1-based.
+    pub current: usize,
+    pub total: usize,
+    /// Paths from the site root of the previous and next list pages.
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    /// The numbered links shown: the first, the last and those around the current page;
+    /// `None` stands for a gap.
+    pub pages: Vec<Option<PageNumber>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageNumber {
+    pub number: usize,
+    pub path: String,
+    pub current: bool,
+}
+
 /// Builds links of one language.
 pub struct Navigation<'a> {
     site: &'a Site,
     index: &'a Index,
+    /// Per language: top-level section key → how many links its whole tree holds.
+    tree_sizes: Vec<BTreeMap<String, usize>>,
 }
 
 impl<'a> Navigation<'a> {
     pub fn new(site: &'a Site, index: &'a Index) -> Navigation<'a> {
-        Navigation { site, index }
+        let tree_sizes = (0..site.config.languages.len())
+            .map(|lang| {
+                index
+                    .top_level(lang)
+                    .iter()
+                    .filter(|k| k.ends_with("_index.md"))
+                    .map(|k| (k.clone(), subtree_size(index, lang, k)))
+                    .collect()
+            })
+            .collect();
+        Navigation {
+            site,
+            index,
+            tree_sizes,
+        }
+    }
+
+    /// Whether the whole tree of top-level section `top` is shown beside its pages.
+    pub fn shows_whole_tree(&self, lang: usize, top: &str) -> bool {
+        self.tree_sizes[lang]
+            .get(top)
+            .is_some_and(|n| *n <= WHOLE_TREE_LIMIT)
+    }
+
+    /// The side navigation of page `key` in a top-level section too large to show whole.
+    pub fn local(&self, key: &str, lang: usize, top: &str) -> LocalNav {
+        let is_section = key.ends_with("_index.md");
+        let mut sections: Vec<String> = index::ancestors(key)
+            .into_iter()
+            .skip_while(|k| k != top)
+            .collect();
+        if is_section {
+            sections.push(key.to_string());
+        }
+        let trail: Vec<Link> = sections
+            .iter()
+            .enumerate()
+            .filter_map(|(depth, k)| self.link(k, lang, depth))
+            .collect();
+        let own = sections.last().map_or(top, String::as_str);
+        let children = self.index.children(lang, own);
+        let at = children.iter().position(|c| c == key).unwrap_or(0);
+        let start = at
+            .saturating_sub(NEARBY / 2)
+            .min(children.len().saturating_sub(NEARBY));
+        let window = &children[start..children.len().min(start + NEARBY)];
+        let depth = trail.len();
+        let items = window
+            .iter()
+            .filter_map(|k| self.link(k, lang, depth))
+            .collect();
+        let more = (window.len() < children.len()).then(|| More {
+            path: paths::site_path(&self.site.config, own, lang),
+            count: children.len(),
+            depth,
+        });
+        LocalNav { trail, items, more }
+    }
+
+    /// How many list pages a section has in a language (1 for any other page).
+    pub fn list_pages(&self, key: &str, lang: usize) -> usize {
+        if !key.ends_with("_index.md") {
+            return 1;
+        }
+        self.index
+            .children(lang, key)
+            .len()
+            .div_ceil(PER_PAGE)
+            .max(1)
+    }
+
+    /// The children a section lists on its list page `number` (1-based).
+    pub fn children_page(&self, key: &str, lang: usize, number: usize) -> Vec<Link> {
+        self.index
+            .children(lang, key)
+            .iter()
+            .skip((number - 1) * PER_PAGE)
+            .take(PER_PAGE)
+            .filter_map(|k| self.link(k, lang, 0))
+            .collect()
+    }
+
+    /// Where list page `number` of section `key` is among its list pages, when it has several.
+    pub fn pagination(&self, key: &str, lang: usize, number: usize) -> Option<Pagination> {
+        let total = self.list_pages(key, lang);
+        if total < 2 {
+            return None;
+        }
+        let path = |n: usize| list_page_path(&self.site.config, key, lang, n);
+        let mut pages = Vec::new();
+        for n in 1..=total {
+            let near = n == 1 || n == total || n.abs_diff(number) <= 2;
+            if near {
+                pages.push(Some(PageNumber {
+                    number: n,
+                    path: path(n),
+                    current: n == number,
+                }));
+            } else if pages.last().is_some_and(Option::is_some) {
+                pages.push(None);
+            }
+        }
+        Some(Pagination {
+            current: number,
+            total,
+            prev: (number > 1).then(|| path(number - 1)),
+            next: (number < total).then(|| path(number + 1)),
+            pages,
+        })
     }
 
     /// The link to a page in a language, if the language shows it.
@@ -74,7 +237,10 @@ impl<'a> Navigation<'a> {
         let top = self.index.top_level(lang);
         let nav = top.iter().filter_map(|k| self.link(k, lang, 0)).collect();
         let mut section_trees = BTreeMap::new();
-        for key in top.iter().filter(|k| k.ends_with("_index.md")) {
+        for key in top
+            .iter()
+            .filter(|k| k.ends_with("_index.md") && self.shows_whole_tree(lang, k))
+        {
             let mut tree = Vec::new();
             self.walk(key, lang, 0, &mut tree);
             section_trees.insert(key.clone(), tree);
@@ -113,5 +279,30 @@ impl<'a> Navigation<'a> {
         for child in self.index.children(lang, key) {
             self.walk(child, lang, depth + 1, out);
         }
+    }
+}
+
+/// How many links the tree of `key` holds: itself and everything below it.
+fn subtree_size(index: &Index, lang: usize, key: &str) -> usize {
+    1 + index
+        .children(lang, key)
+        .iter()
+        .map(|c| subtree_size(index, lang, c))
+        .sum::<usize>()
+}
+
+/// The path from the site root of list page `number` of a section: the section itself for the
+/// first, `page/<n>/` under it for the others.
+pub fn list_page_path(
+    config: &crate::config::SiteConfig,
+    key: &str,
+    lang: usize,
+    number: usize,
+) -> String {
+    let first = paths::site_path(config, key, lang);
+    if number <= 1 {
+        first
+    } else {
+        format!("{first}page/{number}/")
     }
 }

@@ -11,7 +11,7 @@ use crate::l10n::messages;
 use crate::markdown;
 use crate::site::Site;
 
-use super::navigation::Navigation;
+use super::navigation::{self, Link, LocalNav, Navigation, Pagination};
 
 #[derive(Debug, Serialize)]
 pub struct LanguageView {
@@ -57,6 +57,13 @@ struct PageView<'a> {
     section_tree: Option<&'a str>,
     /// Whether `section_children` has an entry for this page.
     has_children: bool,
+    /// The side navigation, when the top-level section is too large for `section_trees`.
+    local_nav: Option<LocalNav>,
+    /// The children this list page shows (a section's, [`PER_PAGE`](super::navigation::PER_PAGE)
+    /// at a time).
+    children: Vec<Link>,
+    /// Where this list page is among the section's list pages, when there are several.
+    pagination: Option<Pagination>,
 }
 
 #[derive(Debug, Serialize)]
@@ -107,19 +114,24 @@ fn notice(site: &Site, lang: usize, id: &str, language: &str) -> Result<String, 
     })
 }
 
+/// The context of page `key` in `route`'s language; for a section, of its list page `number`
+/// (1 for the section's own address, more for the pages listing the rest of its children).
 pub fn context(
     site: &Site,
     index: &Index,
     navigation: &Navigation,
     key: &str,
     route: Route,
+    number: usize,
 ) -> Result<PageContext, Diagnostic> {
     let config = &site.config;
     let lang = route.lang;
     let language = &config.languages[lang];
     let page = &site.pages[route.page];
     let source_language = &config.languages[page.lang];
-    let root = "../".repeat(paths::depth(config, key, lang));
+    // A list page after the first sits two folders deeper: `page/<n>/`.
+    let extra_depth = if number > 1 { 2 } else { 0 };
+    let root = "../".repeat(paths::depth(config, key, lang) + extra_depth);
 
     let table_label = site
         .locales
@@ -162,15 +174,22 @@ pub fn context(
 
     // Languages that really have this page (translations, not fallbacks), for hreflang.
     let translated = index.routes.translated(key, &site.pages);
-    let canonical = paths::absolute(config, key, if fallback { page.lang } else { lang });
+    let canonical_lang = if fallback { page.lang } else { lang };
+    let canonical = format!(
+        "{}{}",
+        config.base_url,
+        navigation::list_page_path(config, key, canonical_lang, number)
+    );
+    // Later list pages list what each language's section holds: no alternates for them.
     let mut alternates: Vec<Alternate> = translated
         .iter()
+        .filter(|_| number == 1)
         .map(|&l| Alternate {
             hreflang: &config.languages[l].tag,
             href: paths::absolute(config, key, l),
         })
         .collect();
-    if translated.contains(&default) && translated.len() > 1 {
+    if number == 1 && translated.contains(&default) && translated.len() > 1 {
         alternates.push(Alternate {
             hreflang: "x-default",
             href: paths::absolute(config, key, default),
@@ -195,7 +214,12 @@ pub fn context(
         .map(String::as_str)
         .or((key != "_index.md").then_some(key));
     let nav_key = top.filter(|k| index.top_level(lang).iter().any(|x| x == k));
-    let section_tree = nav_key.filter(|k| k.ends_with("_index.md"));
+    let top_section = nav_key.filter(|k| k.ends_with("_index.md"));
+    let section_tree = top_section.filter(|k| navigation.shows_whole_tree(lang, k));
+    let local_nav = match (top_section, section_tree) {
+        (Some(top), None) => Some(navigation.local(key, lang, top)),
+        _ => None,
+    };
 
     let heading_ids = rendered.headings.iter().map(|h| h.id.clone()).collect();
     let view = PageView {
@@ -217,6 +241,13 @@ pub fn context(
         nav_key,
         section_tree,
         has_children: page.is_section() && index.children[lang].contains_key(key),
+        local_nav,
+        children: if page.is_section() {
+            navigation.children_page(key, lang, number)
+        } else {
+            Vec::new()
+        },
+        pagination: navigation.pagination(key, lang, number),
     };
     let mut ctx = tera::Context::new();
     ctx.insert("page", &view);

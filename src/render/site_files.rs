@@ -131,6 +131,8 @@ fn not_found_context(site: &Site, l: usize) -> tera::Context {
         section_tree: Option<String>,
         has_children: bool,
         tier: Option<usize>,
+        pagination: Option<()>,
+        local_nav: Option<()>,
     }
     let title = site
         .locales
@@ -149,6 +151,8 @@ fn not_found_context(site: &Site, l: usize) -> tera::Context {
             section_tree: None,
             has_children: false,
             tier: None,
+            pagination: None,
+            local_nav: None,
         },
     );
     ctx.insert("breadcrumbs", &Vec::<super::navigation::Link>::new());
