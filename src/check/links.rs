@@ -7,6 +7,8 @@
 
 use std::collections::HashSet;
 
+use crate::index::Anchors;
+
 use crate::diagnostic::Diagnostic;
 use crate::index::{Index, Published, paths};
 use crate::site::Site;
@@ -117,11 +119,11 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// The anchor nearest to `wanted` by edit distance, if it is near enough to be a typo.
-fn closest<'a>(wanted: &str, anchors: &'a HashSet<String>) -> Option<&'a str> {
+fn closest<'a>(wanted: &str, anchors: &'a Anchors) -> Option<&'a str> {
     let limit = wanted.chars().count() / 3 + 1;
     anchors
         .iter()
-        .map(|a| (crate::diagnostic::edit_distance(wanted, a), a.as_str()))
+        .map(|a| (crate::diagnostic::edit_distance(wanted, a), a))
         .filter(|(d, _)| *d <= limit)
         .min()
         .map(|(_, a)| a)
@@ -140,7 +142,7 @@ mod tests {
 
     #[test]
     fn the_closest_anchor_is_suggested_only_when_near() {
-        let anchors: HashSet<String> = ["opening-hours", "contacts"].map(String::from).into();
+        let anchors: Anchors = ["opening-hours", "contacts"].into_iter().collect();
         assert_eq!(closest("opening-hour", &anchors), Some("opening-hours"));
         assert_eq!(closest("unrelated-words", &anchors), None);
     }

@@ -9,7 +9,7 @@
 pub mod paths;
 pub mod routes;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::config::SiteConfig;
 use crate::content::parent_section;
@@ -109,8 +109,35 @@ pub fn ancestors(key: &str) -> Vec<String> {
 /// Markdown makes, by byte offset in the page's body.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct PageFacts {
-    pub anchors: HashSet<String>,
+    /// The ids, each followed by a newline: one allocation a page, as most are never looked
+    /// up (only a `#fragment` link to the page looks).
+    pub anchors: Anchors,
     pub links: Vec<(usize, String)>,
+}
+
+/// The ids of a page's elements, kept as one text.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Anchors(String);
+
+impl Anchors {
+    pub fn contains(&self, id: &str) -> bool {
+        self.iter().any(|a| a == id)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.lines()
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Anchors {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(ids: I) -> Self {
+        let mut text = String::new();
+        for id in ids.into_iter().filter(|id| !id.contains('\n')) {
+            text.push_str(id);
+            text.push('\n');
+        }
+        Anchors(text)
+    }
 }
 
 /// The facts of every rendered page, by language and key. Rendering fills it; the link

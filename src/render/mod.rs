@@ -172,7 +172,7 @@ pub fn render(
             match per_language[route.lang].render(&page.template, &page.context) {
                 Ok(html) => {
                     let facts = PageFacts {
-                        anchors: anchors(&html).map(str::to_string).collect(),
+                        anchors: anchors(&html).collect(),
                         links,
                     };
                     let path = format!(
@@ -183,7 +183,7 @@ pub fn render(
                 }
                 Err(e) => {
                     let facts = PageFacts {
-                        anchors: page.heading_ids.into_iter().collect(),
+                        anchors: page.heading_ids.iter().map(String::as_str).collect(),
                         links,
                     };
                     (Some(facts), Err(site.templates.diagnostic(&e)))
