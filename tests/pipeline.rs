@@ -236,3 +236,38 @@ fn a_new_tier_without_targets_or_labels_is_reported_whole_in_one_run() {
         wants
     });
 }
+
+#[test]
+fn built_in_templates_are_used_until_a_site_overrides_them() {
+    let site = TempSite::new("pipeline-builtin-templates");
+    site.build_ok();
+    let robots = std::fs::read_to_string(site.public().join("robots.txt")).unwrap();
+    assert_eq!(
+        robots,
+        format!(
+            "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+            site.base_url()
+        )
+    );
+    site.write(
+        "templates/robots.txt",
+        "User-agent: *\nDisallow: /pseudo/\nSitemap: {{ base_url | safe }}sitemap.xml\n",
+    );
+    site.write(
+        "templates/sitemap.xml",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n{% for entry in entries %}<url><loc>{{ entry.loc }}</loc></url>\n{% endfor %}</urlset>\n",
+    );
+    site.build_ok();
+    let robots = std::fs::read_to_string(site.public().join("robots.txt")).unwrap();
+    assert!(robots.contains("Disallow: /pseudo/"), "{robots}");
+    let sitemap = std::fs::read_to_string(site.public().join("sitemap.xml")).unwrap();
+    assert!(
+        !sitemap.contains("xhtml:link"),
+        "the site's own sitemap: {sitemap}"
+    );
+    assert_eq!(
+        sitemap.matches("<url>").count(),
+        3 * site.page_keys().len(),
+        "{sitemap}"
+    );
+}

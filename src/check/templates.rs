@@ -7,7 +7,12 @@ use crate::templates::TemplateSources;
 
 pub fn lint(templates: &TemplateSources) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (_, src) in &templates.files {
+    // Only pages are read by people: a sitemap or robots.txt holds no words to translate.
+    for (_, src) in templates
+        .files
+        .iter()
+        .filter(|(name, _)| name.ends_with(".html"))
+    {
         let text = &src.text;
         let mut i = 0;
         let bytes = text.as_bytes();

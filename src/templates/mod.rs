@@ -38,7 +38,7 @@ impl TemplateSources {
     pub fn load(root: &Path) -> (TemplateSources, Vec<Diagnostic>) {
         let dir = root.join("templates");
         let mut diags = Vec::new();
-        let (paths, walk_diags) = crate::source::walk(root, &dir, &["html", "xml"]);
+        let (paths, walk_diags) = crate::source::walk(root, &dir, &["html", "xml", "txt"]);
         diags.extend(walk_diags);
         let mut files = Vec::new();
         for path in paths {
