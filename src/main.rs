@@ -1,4 +1,4 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
@@ -8,9 +8,10 @@ use polydocs::cmd;
 #[derive(Parser)]
 #[command(name = "polydocs", version)]
 struct Cli {
-    /// The site folder (the one holding site.yaml).
-    #[arg(long, global = true, default_value = ".")]
-    root: PathBuf,
+    /// The site folder (the one holding site.yaml). Without it, the nearest folder holding a
+    /// site.yaml, from the current folder up, as cargo finds Cargo.toml.
+    #[arg(long, global = true)]
+    root: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -85,17 +86,23 @@ enum Command {
         /// The code, as shown in brackets in a report: `polydocs explain broken-link`.
         code: Option<String>,
     },
+    /// Print a completion script for a shell: `polydocs completions bash > /etc/bash_completion.d/polydocs`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
 }
 
 fn main() {
     let cli = Cli::parse();
+    let root = cli.root.unwrap_or_else(|| cmd::site_root(Path::new(".")));
     let code = match cli.command {
         Command::Build {
             strict,
             output,
             pseudo,
         } => cmd::build::run(
-            &cli.root,
+            &root,
             &cmd::build::BuildOptions {
                 strict,
                 output,
@@ -108,7 +115,7 @@ fn main() {
             deny_warnings,
             format,
         } => cmd::check::run(
-            &cli.root,
+            &root,
             &cmd::check::CheckOptions {
                 strict,
                 deny_warnings,
@@ -116,13 +123,11 @@ fn main() {
                 lang,
             },
         ),
-        Command::Status { format, html } => cmd::status::run(
-            &cli.root,
-            format == cmd::check::Format::Json,
-            html.as_deref(),
-        ),
+        Command::Status { format, html } => {
+            cmd::status::run(&root, format == cmd::check::Format::Json, html.as_deref())
+        }
         Command::Serve { port, bind } => {
-            cmd::serve::run(&cli.root, &cmd::serve::ServeOptions { port, bind })
+            cmd::serve::run(&root, &cmd::serve::ServeOptions { port, bind })
         }
         Command::Mark {
             language,
@@ -135,9 +140,14 @@ fn main() {
                 (_, Some(m)) => cmd::mark::Target::Message(m),
                 _ => cmd::mark::Target::All,
             };
-            cmd::mark::run(&cli.root, &language, &target)
+            cmd::mark::run(&root, &language, &target)
         }
         Command::Explain { code } => cmd::explain::run(code.as_deref()),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "polydocs", &mut std::io::stdout());
+            0
+        }
     };
     std::process::exit(code);
 }

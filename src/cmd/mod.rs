@@ -9,8 +9,36 @@ pub mod status;
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Report};
+
+/// The site a command run from `start` works on: the nearest folder holding a `site.yaml`,
+/// from `start` up (as cargo finds Cargo.toml), so `polydocs check` works from
+/// `content/fr/`. Without one, `start` itself, where loading then says there is no site.
+pub fn site_root(start: &Path) -> PathBuf {
+    let absolute = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+    absolute
+        .ancestors()
+        .find(|dir| dir.join(crate::config::CONFIG_FILE).is_file())
+        .map_or_else(|| start.to_path_buf(), relative_to(start, &absolute))
+}
+
+/// A function giving `dir`, an ancestor of `absolute`, as a path relative to the current
+/// folder when `start` was relative (`../..`), so messages show short paths.
+fn relative_to<'a>(start: &'a Path, absolute: &'a Path) -> impl Fn(&Path) -> PathBuf + 'a {
+    move |dir: &Path| {
+        if start.is_absolute() {
+            return dir.to_path_buf();
+        }
+        let up = absolute.components().count() - dir.components().count();
+        if up == 0 {
+            start.to_path_buf()
+        } else {
+            std::iter::repeat_n("..", up).collect()
+        }
+    }
+}
 
 /// Past this many warnings of one code in one language, `build` and `serve` show a few and
 /// count the rest: a new language's hundred missing messages must not bury a real problem.
