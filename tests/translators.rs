@@ -1027,3 +1027,22 @@ fn mark_explains_its_forms_and_takes_the_page_path_a_translator_has() {
         run.describe()
     );
 }
+
+#[test]
+fn a_pages_lock_file_that_does_not_read_is_reported_where_it_is_wrong() {
+    let site = TempSite::new("translators-bad-pages-lock");
+    let text = site.read("locales/fr/pages.lock");
+    site.write("locales/fr/pages.lock", &format!("{text}<<<<<<< HEAD\n"));
+    let line = text.lines().count() as u64 + 1;
+    let (code, found, _) = findings(&site, &[]);
+    assert_eq!(code, 1);
+    assert!(
+        found.contains(&(
+            "bad-lock-file".into(),
+            "locales/fr/pages.lock".into(),
+            line,
+            1
+        )),
+        "{found:?}"
+    );
+}

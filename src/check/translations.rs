@@ -263,9 +263,16 @@ fn same_as_source(
             continue;
         }
         let code = &language.code;
-        // Lock files that do not read are reported by the outdated checks.
+        // A messages' lock file that does not read is reported by `outdated_messages`; the
+        // pages' one here (`outdated_pages` reads it only for outdated pages).
         let lock = Lock::read(&site.root, code).unwrap_or_default();
-        let pages_lock = Lock::read_pages(&site.root, code).unwrap_or_default();
+        let pages_lock = match Lock::read_pages(&site.root, code) {
+            Ok(lock) => lock,
+            Err(d) => {
+                out.push(*d);
+                Lock::default()
+            }
+        };
         let own = message_texts(&site.locales, lang);
         let source = source.get_or_insert_with(|| message_texts(&site.locales, default));
         let mut files = Sources::new(site, lang);

@@ -126,7 +126,7 @@ pub fn table(status: &[LanguageStatus]) -> String {
             let _ = writeln!(
                 out,
                 "\n{code}: untracked: nothing was ever marked, so no translation can be called outdated. \
-                 Once they are reviewed, run `polydocs mark {code} --all`."
+                 Once its translations are reviewed, run `polydocs mark {code} --all`."
             );
         } else if s.messages.untracked + s.pages.untracked > 0 {
             let mut names: Vec<&str> = s.untracked_messages.iter().map(String::as_str).collect();
