@@ -65,6 +65,12 @@ pub fn add(root: &Path, request: &NewLanguage) -> Result<String, String> {
         ));
     }
     let yaml_path = root.join(CONFIG_FILE);
+    if std::fs::symlink_metadata(&yaml_path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(
+            "site.yaml is a symbolic link; add the language to the file it links to by hand"
+                .to_string(),
+        );
+    }
     let yaml = SourceFile::read(root, &yaml_path).map_err(|d| d.to_string())?;
     let config = config::parse(&yaml).map_err(|errors| {
         let shown: Vec<String> = errors.iter().map(|d| d.to_string()).collect();
