@@ -66,19 +66,44 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
     },
-    /// Mark translations of a language as up to date with their source.
+    /// Mark translations of a language as up to date with their source: `--all`, one
+    /// `--page` or one `--message`.
     Mark {
         /// The language's code (its folder under locales/ and content/).
         language: String,
-        /// Mark one page, by its path inside content/<code>/ (`docs/setup.md`).
+        /// Mark one page: `content/<code>/docs/setup.md`, `<code>/docs/setup.md` or `docs/setup.md`.
         #[arg(long, conflicts_with_all = ["message", "all"])]
         page: Option<String>,
         /// Mark one message, by its ID.
         #[arg(long, conflicts_with_all = ["page", "all"])]
         message: Option<String>,
-        /// Mark every translated page and message of the language.
-        #[arg(long, required_unless_present_any = ["page", "message"])]
+        /// Mark every translated page and message of the language (not those identical to
+        /// their source, unless --include-identical).
+        #[arg(long)]
         all: bool,
+        /// Also mark translations identical to their source, as identical on purpose (a name
+        /// such as "Experience League"); otherwise they count as copied, not translated.
+        #[arg(long)]
+        include_identical: bool,
+    },
+    /// Add a language to the site: its entry in site.yaml (comments and layout kept) and
+    /// locales/<code>/*.ftl to translate, every message shown in the source language as a
+    /// comment. Nothing counts as translated until it is.
+    NewLanguage {
+        /// The language's code, used for its folders: `de`, `pt-BR`, `zh-TW`.
+        code: String,
+        /// The language's name in itself, as the language switcher shows it (`Deutsch`).
+        #[arg(long)]
+        name: Option<String>,
+        /// Its BCP 47 tag for lang="" and hreflang, when it differs from the code (`zh-Hant-TW`).
+        #[arg(long)]
+        tag: Option<String>,
+        /// `rtl` for a right-to-left language.
+        #[arg(long, value_enum)]
+        direction: Option<cmd::new_language::Direction>,
+        /// Languages to borrow from, in order, before the default language (repeat or use commas).
+        #[arg(long, value_delimiter = ',')]
+        fallback: Vec<String>,
     },
     /// Explain a diagnostic code: what it means, an example, the fix. Without a code, list
     /// every code. Exits with 2 for a code that does not exist.
@@ -133,15 +158,33 @@ fn main() {
             language,
             page,
             message,
-            all: _,
+            all,
+            include_identical,
         } => {
-            let target = match (page, message) {
-                (Some(p), _) => cmd::mark::Target::Page(p),
-                (_, Some(m)) => cmd::mark::Target::Message(m),
-                _ => cmd::mark::Target::All,
+            let target = match (page, message, all) {
+                (Some(p), _, _) => Some(cmd::mark::Target::Page(p)),
+                (_, Some(m), _) => Some(cmd::mark::Target::Message(m)),
+                (_, _, true) => Some(cmd::mark::Target::All),
+                _ => None,
             };
-            cmd::mark::run(&root, &language, &target)
+            cmd::mark::run(&root, &language, target.as_ref(), include_identical)
         }
+        Command::NewLanguage {
+            code,
+            name,
+            tag,
+            direction,
+            fallback,
+        } => cmd::new_language::run(
+            &root,
+            &cmd::new_language::NewLanguage {
+                code,
+                name,
+                tag,
+                direction,
+                fallback,
+            },
+        ),
         Command::Explain { code } => cmd::explain::run(code.as_deref()),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -1,11 +1,22 @@
 //! Which translations are up to date: fingerprints of source pages and messages, the lock
-//! file that records them per language, and the state of every translation.
+//! files that record them per language, and the state of every translation.
 //!
 //! A translated page records in its front matter (`source-hash:`) the fingerprint of the
 //! default-language page it was translated from; a translated message is recorded in
 //! `locales/<code>/translations.lock`. When the source changes, its fingerprint no longer
 //! matches and the translation is *outdated*. `polydocs mark` writes the fingerprints, so
 //! nobody edits hashes by hand.
+//!
+//! `mark` also keeps the source text it certified (messages in `translations.lock`, pages in
+//! `locales/<code>/pages.lock`), so that an outdated translation can show what changed in
+//! its source since ([`diff`]). A translation whose text is the source's own (English copied
+//! over) is *same as source*, not translated, unless `mark --include-identical` recorded it
+//! as identical on purpose (a brand name).
+//!
+//! A language or page never marked is *untracked*: nothing can say whether it is outdated,
+//! and `status` says so rather than counting it up to date.
+
+pub mod diff;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -17,8 +28,13 @@ use crate::diagnostic::Diagnostic;
 use crate::l10n::Locales;
 use crate::site::Site;
 
-/// The lock file of a language, inside its locale folder.
+/// The lock file of a language's messages, inside its locale folder.
 pub const LOCK_FILE: &str = "translations.lock";
+/// The lock file of a language's pages, inside its locale folder (the fingerprint itself is
+/// in each page's front matter; this file keeps the source text it stands for).
+pub const PAGES_LOCK_FILE: &str = "pages.lock";
+/// The flag of a lock entry whose translation is identical to its source on purpose.
+pub const IDENTICAL: &str = "same-as-source";
 
 /// A short, stable fingerprint (64-bit FNV-1a, hex): the same text gives the same value on
 /// every machine and every version of polydocs.
@@ -31,118 +47,263 @@ pub fn fingerprint(text: &str) -> String {
     format!("{hash:016x}")
 }
 
-/// What a translator translates of a page: its title, description and body.
-pub fn page_fingerprint(page: &PageSource) -> String {
+/// What a translator translates of a page: its title, description and body, as one text.
+pub fn page_text(page: &PageSource) -> String {
     let description = page.front.description.as_deref().unwrap_or("");
-    fingerprint(&format!(
-        "{}\n{}\n{}",
-        page.front.title,
-        description,
-        page.body()
-    ))
+    format!("{}\n{}\n{}", page.front.title, description, page.body())
 }
 
-/// The fingerprint of every message of a language, from its normalized syntax (comments and
-/// layout left out, so rewrapping a file or editing a comment outdates nothing).
-pub fn message_fingerprints(locales: &Locales, lang: usize) -> BTreeMap<String, String> {
+/// The fingerprint of [`page_text`].
+pub fn page_fingerprint(page: &PageSource) -> String {
+    fingerprint(&page_text(page))
+}
+
+/// Whether a translated page is the source page copied: the same body (or, for a page
+/// without a body, the same title).
+pub fn page_is_copy(translation: &PageSource, source: &PageSource) -> bool {
+    let (body, source_body) = (translation.body().trim(), source.body().trim());
+    if source_body.is_empty() {
+        body.is_empty() && translation.front.title.trim() == source.front.title.trim()
+    } else {
+        body == source_body
+    }
+}
+
+/// One message of a language, as the fingerprint sees it: its normalized syntax (comments and
+/// layout left out, so rewrapping a file or editing a comment outdates nothing), and whether
+/// it has words to translate (`{ $coverage } / { $duration }` has none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageText {
+    pub text: String,
+    pub has_words: bool,
+}
+
+impl MessageText {
+    pub fn fingerprint(&self) -> String {
+        fingerprint(&self.text)
+    }
+}
+
+/// Every message of a language, by ID (the first definition wins).
+pub fn message_texts(locales: &Locales, lang: usize) -> BTreeMap<String, MessageText> {
     let mut out = BTreeMap::new();
     for file in &locales.files[lang] {
         for entry in file.resource.entries() {
             if let ast::Entry::Message(m) = entry {
-                let mut m = m.clone();
-                m.comment = None;
-                let text = fluent_syntax::serializer::serialize(&ast::Resource {
-                    body: vec![ast::Entry::Message(m)],
+                out.entry(m.id.name.to_string()).or_insert_with(|| {
+                    let mut m = m.clone();
+                    m.comment = None;
+                    let has_words = m.value.as_ref().is_some_and(pattern_has_words)
+                        || m.attributes.iter().any(|a| pattern_has_words(&a.value));
+                    let text = fluent_syntax::serializer::serialize(&ast::Resource {
+                        body: vec![ast::Entry::Message(m)],
+                    });
+                    MessageText { text, has_words }
                 });
-                out.entry(entry_id(entry).to_string())
-                    .or_insert_with(|| fingerprint(&text));
             }
         }
     }
     out
 }
 
-fn entry_id<'a>(entry: &'a ast::Entry<&str>) -> &'a str {
-    match entry {
-        ast::Entry::Message(m) => m.id.name,
-        ast::Entry::Term(t) => t.id.name,
-        _ => "",
+fn pattern_has_words(pattern: &ast::Pattern<&str>) -> bool {
+    pattern.elements.iter().any(|e| match e {
+        ast::PatternElement::TextElement { value } => value.chars().any(char::is_alphabetic),
+        ast::PatternElement::Placeable { expression } => expression_has_words(expression),
+    })
+}
+
+fn expression_has_words(expression: &ast::Expression<&str>) -> bool {
+    match expression {
+        ast::Expression::Select { variants, .. } => {
+            variants.iter().any(|v| pattern_has_words(&v.value))
+        }
+        ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
+            expression_has_words(expression)
+        }
+        ast::Expression::Inline(_) => false,
     }
 }
 
-/// `locales/<code>/translations.lock`: message ID → source fingerprint when marked done.
+/// The fingerprint of every message of a language.
+pub fn message_fingerprints(locales: &Locales, lang: usize) -> BTreeMap<String, String> {
+    message_texts(locales, lang)
+        .into_iter()
+        .map(|(id, m)| (id, m.fingerprint()))
+        .collect()
+}
+
+/// What `mark` recorded about one translation.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct LockEntry {
+    /// The source's fingerprint when the translation was marked.
+    pub hash: String,
+    /// The translation was identical to its source, on purpose (`--include-identical`).
+    pub identical: bool,
+    /// The source text that was marked, when recorded.
+    pub text: Option<String>,
+}
+
+/// A lock file: message ID (or page key) → what was marked.
+///
+/// One entry a block, sorted, so that a change shows in git as the lines it changes:
+///
+/// ```text
+/// footer-note 1f0c9a62b7d3e854
+///   | footer-note = This site is available in several languages.
+/// channel-experience-league 2b7d3e8541f0c9a6 same-as-source
+///   | channel-experience-league = Experience League
+/// ```
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Lock {
-    pub entries: BTreeMap<String, String>,
+    pub entries: BTreeMap<String, LockEntry>,
 }
 
 impl Lock {
+    /// The messages' lock file of a language.
     pub fn path(root: &Path, code: &str) -> PathBuf {
         root.join("locales").join(code).join(LOCK_FILE)
     }
 
-    /// Reads a lock file; a missing file is an empty lock.
+    /// The pages' lock file of a language.
+    pub fn pages_path(root: &Path, code: &str) -> PathBuf {
+        root.join("locales").join(code).join(PAGES_LOCK_FILE)
+    }
+
+    /// Reads the messages' lock file of a language; a missing file is an empty lock.
     pub fn read(root: &Path, code: &str) -> Result<Lock, Box<Diagnostic>> {
-        let path = Lock::path(root, code);
-        if std::fs::symlink_metadata(&path).is_err() {
+        Lock::read_file(root, &Lock::path(root, code), code)
+    }
+
+    /// Reads the pages' lock file of a language; a missing file is an empty lock.
+    pub fn read_pages(root: &Path, code: &str) -> Result<Lock, Box<Diagnostic>> {
+        Lock::read_file(root, &Lock::pages_path(root, code), code)
+    }
+
+    fn read_file(root: &Path, path: &Path, code: &str) -> Result<Lock, Box<Diagnostic>> {
+        if std::fs::symlink_metadata(path).is_err() {
             return Ok(Lock::default());
         }
-        let src = crate::source::SourceFile::read(root, &path)?;
-        let mut entries = BTreeMap::new();
-        for (n, line) in src.text.lines().enumerate() {
+        let src = crate::source::SourceFile::read(root, path)?;
+        Lock::parse(&src.text).map_err(|line| {
+            Box::new(
+                Diagnostic::error(
+                    "bad-lock-file",
+                    "this line is not `id fingerprint`, `id fingerprint same-as-source` or `  | source text`",
+                )
+                .at(&src, crate::source::Position { line, column: 1 })
+                .hint(format!(
+                    "delete the line and run `polydocs mark {code} --all` again"
+                )),
+            )
+        })
+    }
+
+    /// Parses a lock file's text; `Err` holds the number of the first line that is wrong.
+    pub fn parse(text: &str) -> Result<Lock, usize> {
+        let mut entries: BTreeMap<String, LockEntry> = BTreeMap::new();
+        let mut last: Option<String> = None;
+        for (n, line) in text.lines().enumerate() {
+            if let Some(rest) = line.strip_prefix("  |") {
+                let entry = last.as_ref().and_then(|id| entries.get_mut(id));
+                let Some(entry) = entry else {
+                    return Err(n + 1);
+                };
+                let rest = rest.strip_prefix(' ').unwrap_or(rest);
+                let text = entry.text.get_or_insert_with(String::new);
+                text.push_str(rest);
+                text.push('\n');
+                continue;
+            }
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            match line.split_once(char::is_whitespace) {
-                Some((id, hash)) if hash.trim().len() == 16 => {
-                    entries.insert(id.to_string(), hash.trim().to_string());
+            let mut words = line.split_whitespace();
+            match (words.next(), words.next(), words.next(), words.next()) {
+                (Some(id), Some(hash), flag, None)
+                    if hash.len() == 16 && flag.is_none_or(|f| f == IDENTICAL) =>
+                {
+                    entries.insert(
+                        id.to_string(),
+                        LockEntry {
+                            hash: hash.to_string(),
+                            identical: flag.is_some(),
+                            text: None,
+                        },
+                    );
+                    last = Some(id.to_string());
                 }
-                _ => {
-                    return Err(Box::new(
-                        Diagnostic::error(
-                            "bad-lock-file",
-                            "this line is not `message-id fingerprint`",
-                        )
-                        .at(
-                            &src,
-                            crate::source::Position {
-                                line: n + 1,
-                                column: 1,
-                            },
-                        )
-                        .hint(format!(
-                            "delete the line and run `polydocs mark {code} --all` again"
-                        )),
-                    ));
-                }
+                _ => return Err(n + 1),
             }
         }
         Ok(Lock { entries })
     }
 
-    pub fn write(&self, root: &Path, code: &str) -> std::io::Result<()> {
-        let mut text = String::from(
-            "# Source fingerprint of each message when its translation was marked up to date.\n# Written by `polydocs mark`; do not edit by hand.\n",
-        );
-        for (id, hash) in &self.entries {
-            text.push_str(&format!("{id} {hash}\n"));
+    /// The text of a lock file, entries sorted.
+    pub fn render(&self, header: &str) -> String {
+        let mut text = String::from(header);
+        for (id, entry) in &self.entries {
+            text.push_str(id);
+            text.push(' ');
+            text.push_str(&entry.hash);
+            if entry.identical {
+                text.push(' ');
+                text.push_str(IDENTICAL);
+            }
+            text.push('\n');
+            if let Some(source) = &entry.text {
+                for line in source.strip_suffix('\n').unwrap_or(source).split('\n') {
+                    if line.is_empty() {
+                        text.push_str("  |\n");
+                    } else {
+                        text.push_str("  | ");
+                        text.push_str(line);
+                        text.push('\n');
+                    }
+                }
+            }
         }
+        text
+    }
+
+    /// Writes the messages' lock file of a language.
+    pub fn write(&self, root: &Path, code: &str) -> std::io::Result<()> {
+        let text = self.render(
+            "# Each message's source when its translation was marked up to date: its fingerprint,\n# `same-as-source` if the translation is identical on purpose, and the source text.\n# Written by `polydocs mark`; do not edit by hand.\n",
+        );
         crate::source::replace_file(&Lock::path(root, code), text.as_bytes())
+    }
+
+    /// Writes the pages' lock file of a language.
+    pub fn write_pages(&self, root: &Path, code: &str) -> std::io::Result<()> {
+        let text = self.render(
+            "# Each page's source (title, description, body) when its translation was marked up to\n# date, to show what changed since. The fingerprint is the page's `source-hash:`.\n# Written by `polydocs mark`; do not edit by hand.\n",
+        );
+        crate::source::replace_file(&Lock::pages_path(root, code), text.as_bytes())
     }
 }
 
-/// Counts of one kind of translation in one language.
+/// Counts of one kind of translation (messages or pages) in one language.
+///
+/// `translated + missing + same_as_source == total`; `outdated` and `untracked` are parts
+/// of `translated`.
 #[derive(Debug, Default, Clone, serde::Serialize)]
 pub struct Counts {
     pub total: usize,
+    /// Defined in the language, in words of its own (or identical on purpose).
     pub translated: usize,
     pub missing: usize,
+    /// Defined in the language with the source's own text: a copy, not a translation.
+    pub same_as_source: usize,
+    /// Translated from a source that has changed since it was marked.
     pub outdated: usize,
+    /// Translated, but never marked: nothing says whether it is up to date.
+    pub untracked: usize,
 }
 
 impl Counts {
-    /// Share of the source that is translated and up to date, in percent.
+    /// Share of the source that is translated and not known to be outdated, in percent.
     pub fn percent_done(&self) -> f64 {
         if self.total == 0 {
             100.0
@@ -152,18 +313,77 @@ impl Counts {
     }
 }
 
+/// What changed in the source of an outdated translation since it was marked.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Change {
+    /// `message` or `page`.
+    pub kind: &'static str,
+    /// The message ID or the page's key.
+    pub key: String,
+    /// One line, `[-old-]{+new+}` with a few words around each change.
+    pub diff: String,
+    /// The same, as runs (for the HTML report).
+    pub parts: Vec<diff::Part>,
+}
+
+impl Change {
+    fn new(kind: &'static str, key: &str, recorded: Option<&str>, current: &str) -> Change {
+        let (diff, parts) = match recorded {
+            Some(old) => {
+                let full = diff::diff(old, current);
+                (
+                    diff::one_line(&diff::shorten(&full, 4), 240),
+                    diff::shorten(&full, 12),
+                )
+            }
+            None => (NOT_RECORDED.to_string(), Vec::new()),
+        };
+        Change {
+            kind,
+            key: key.to_string(),
+            diff,
+            parts,
+        }
+    }
+}
+
+/// Said of an outdated translation marked before `mark` kept source texts.
+pub const NOT_RECORDED: &str =
+    "(the source text it was marked from was not recorded; mark it again to track changes)";
+
+/// What changed from the source text recorded in `entry` (if it is the one `hash` stands
+/// for) to `current`, on one line.
+pub fn change_summary(recorded: Option<&LockEntry>, hash: &str, current: &str) -> String {
+    match recorded
+        .filter(|e| e.hash == hash)
+        .and_then(|e| e.text.as_deref())
+    {
+        Some(old) => diff::summary(old, current),
+        None => NOT_RECORDED.to_string(),
+    }
+}
+
 /// The translation state of one language.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct LanguageStatus {
     pub code: String,
     pub name: String,
     pub default: bool,
+    /// Whether anything of the language was ever marked: when not, nothing can be called
+    /// outdated, and `status` says "untracked" rather than 0.
+    pub tracked: bool,
     pub messages: Counts,
     pub pages: Counts,
     pub missing_messages: Vec<String>,
+    pub same_as_source_messages: Vec<String>,
     pub outdated_messages: Vec<String>,
+    pub untracked_messages: Vec<String>,
     pub missing_pages: Vec<String>,
+    pub same_as_source_pages: Vec<String>,
     pub outdated_pages: Vec<String>,
+    pub untracked_pages: Vec<String>,
+    /// What changed in the source of each outdated message and page.
+    pub changes: Vec<Change>,
 }
 
 /// Whether a translation's recorded source fingerprint differs from its source page's.
@@ -177,6 +397,33 @@ pub fn is_outdated(translation: &PageSource, source: &PageSource) -> bool {
             .is_some_and(|recorded| *recorded != page_fingerprint(source))
 }
 
+/// Whether a translated page counts as the source copied: identical text, not marked as
+/// identical on purpose for the current source.
+pub fn page_is_uncertified_copy(
+    translation: &PageSource,
+    source: &PageSource,
+    pages_lock: &Lock,
+) -> bool {
+    page_is_copy(translation, source)
+        && !pages_lock.entries.get(&translation.key).is_some_and(|e| {
+            e.identical
+                && translation.front.source_hash.as_deref() == Some(e.hash.as_str())
+                && e.hash == page_fingerprint(source)
+        })
+}
+
+/// Whether a translated message counts as the source copied: the source's text, with words
+/// in it, not marked as identical on purpose for the current source.
+pub fn message_is_uncertified_copy(
+    translation: &MessageText,
+    source: &MessageText,
+    entry: Option<&LockEntry>,
+) -> bool {
+    translation.text == source.text
+        && source.has_words
+        && !entry.is_some_and(|e| e.identical && e.hash == source.fingerprint())
+}
+
 /// The pages of a site by language and key, for lookups in loops over many pages.
 pub fn pages_by_key(site: &Site) -> std::collections::HashMap<(usize, &str), &PageSource> {
     site.pages
@@ -188,7 +435,7 @@ pub fn pages_by_key(site: &Site) -> std::collections::HashMap<(usize, &str), &Pa
 /// The state of every language (the pseudo-language left out).
 pub fn status(site: &Site) -> Result<Vec<LanguageStatus>, Box<Diagnostic>> {
     let default = site.config.default;
-    let source_messages = message_fingerprints(&site.locales, default);
+    let source_messages = message_texts(&site.locales, default);
     let source_pages: Vec<&PageSource> = site.pages.iter().filter(|p| p.lang == default).collect();
     let by_key = pages_by_key(site);
     let mut out = Vec::new();
@@ -199,60 +446,122 @@ pub fn status(site: &Site) -> Result<Vec<LanguageStatus>, Box<Diagnostic>> {
         .enumerate()
         .filter(|(_, l)| !l.pseudo)
     {
-        let lock = Lock::read(&site.root, &language.code)?;
-        let mut messages = Counts {
-            total: source_messages.len(),
-            ..Counts::default()
+        let is_default = lang == default;
+        let (lock, pages_lock) = if is_default {
+            (Lock::default(), Lock::default())
+        } else {
+            (
+                Lock::read(&site.root, &language.code)?,
+                Lock::read_pages(&site.root, &language.code)?,
+            )
         };
-        let (mut missing_messages, mut outdated_messages) = (Vec::new(), Vec::new());
-        for (id, hash) in &source_messages {
-            if !site.locales.defines(lang, id) {
-                messages.missing += 1;
-                missing_messages.push(id.clone());
-                continue;
-            }
-            messages.translated += 1;
-            if lang != default
-                && lock
-                    .entries
-                    .get(id)
-                    .is_some_and(|recorded| recorded != hash)
-            {
-                messages.outdated += 1;
-                outdated_messages.push(id.clone());
-            }
-        }
-        let mut pages = Counts {
-            total: source_pages.len(),
-            ..Counts::default()
+        let own = if is_default {
+            BTreeMap::new()
+        } else {
+            message_texts(&site.locales, lang)
         };
-        let (mut missing_pages, mut outdated_pages) = (Vec::new(), Vec::new());
-        for source in &source_pages {
-            match by_key.get(&(lang, source.key.as_str())) {
-                None => {
-                    pages.missing += 1;
-                    missing_pages.push(source.key.clone());
-                }
-                Some(page) => {
-                    pages.translated += 1;
-                    if is_outdated(page, source) {
-                        pages.outdated += 1;
-                        outdated_pages.push(page.key.clone());
-                    }
-                }
-            }
-        }
-        out.push(LanguageStatus {
+        let mut s = LanguageStatus {
             code: language.code.clone(),
             name: language.name.clone(),
-            default: lang == default,
-            messages,
-            pages,
-            missing_messages,
-            outdated_messages,
-            missing_pages,
-            outdated_pages,
-        });
+            default: is_default,
+            tracked: is_default
+                || !lock.entries.is_empty()
+                || site
+                    .pages
+                    .iter()
+                    .any(|p| p.lang == lang && p.front.source_hash.is_some()),
+            messages: Counts {
+                total: source_messages.len(),
+                ..Counts::default()
+            },
+            pages: Counts {
+                total: source_pages.len(),
+                ..Counts::default()
+            },
+            missing_messages: Vec::new(),
+            same_as_source_messages: Vec::new(),
+            outdated_messages: Vec::new(),
+            untracked_messages: Vec::new(),
+            missing_pages: Vec::new(),
+            same_as_source_pages: Vec::new(),
+            outdated_pages: Vec::new(),
+            untracked_pages: Vec::new(),
+            changes: Vec::new(),
+        };
+        for (id, source) in &source_messages {
+            if !site.locales.defines(lang, id) {
+                s.messages.missing += 1;
+                s.missing_messages.push(id.clone());
+                continue;
+            }
+            if is_default {
+                s.messages.translated += 1;
+                continue;
+            }
+            let entry = lock.entries.get(id);
+            if own
+                .get(id)
+                .is_some_and(|t| message_is_uncertified_copy(t, source, entry))
+            {
+                s.messages.same_as_source += 1;
+                s.same_as_source_messages.push(id.clone());
+                continue;
+            }
+            s.messages.translated += 1;
+            match entry {
+                None => {
+                    s.messages.untracked += 1;
+                    s.untracked_messages.push(id.clone());
+                }
+                Some(entry) if entry.hash != source.fingerprint() => {
+                    s.messages.outdated += 1;
+                    s.outdated_messages.push(id.clone());
+                    s.changes.push(Change::new(
+                        "message",
+                        id,
+                        entry.text.as_deref(),
+                        &source.text,
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        for source in &source_pages {
+            let Some(page) = by_key.get(&(lang, source.key.as_str())) else {
+                s.pages.missing += 1;
+                s.missing_pages.push(source.key.clone());
+                continue;
+            };
+            if is_default {
+                s.pages.translated += 1;
+                continue;
+            }
+            if page_is_uncertified_copy(page, source, &pages_lock) {
+                s.pages.same_as_source += 1;
+                s.same_as_source_pages.push(page.key.clone());
+                continue;
+            }
+            s.pages.translated += 1;
+            match &page.front.source_hash {
+                None => {
+                    s.pages.untracked += 1;
+                    s.untracked_pages.push(page.key.clone());
+                }
+                Some(recorded) if is_outdated(page, source) => {
+                    s.pages.outdated += 1;
+                    s.outdated_pages.push(page.key.clone());
+                    let text = pages_lock
+                        .entries
+                        .get(&page.key)
+                        .filter(|e| &e.hash == recorded)
+                        .and_then(|e| e.text.as_deref());
+                    s.changes
+                        .push(Change::new("page", &page.key, text, &page_text(source)));
+                }
+                Some(_) => {}
+            }
+        }
+        out.push(s);
     }
     Ok(out)
 }
@@ -302,5 +611,38 @@ mod tests {
             stamp_page(&stamped, "fedcba9876543210"),
             "---\ntitle: T\nsource-hash: fedcba9876543210\n---\nBody\n"
         );
+    }
+
+    #[test]
+    fn lock_files_keep_flags_and_source_texts_and_read_the_old_form() {
+        let mut lock = Lock::default();
+        lock.entries.insert(
+            "a".into(),
+            LockEntry {
+                hash: "0123456789abcdef".into(),
+                identical: true,
+                text: Some("a = One\n\n    two\n".into()),
+            },
+        );
+        lock.entries.insert(
+            "b".into(),
+            LockEntry {
+                hash: "fedcba9876543210".into(),
+                identical: false,
+                text: None,
+            },
+        );
+        let text = lock.render("# header\n");
+        assert_eq!(
+            text,
+            "# header\na 0123456789abcdef same-as-source\n  | a = One\n  |\n  |     two\nb fedcba9876543210\n"
+        );
+        assert_eq!(Lock::parse(&text), Ok(lock));
+        assert_eq!(
+            Lock::parse("x 0123456789abcdef\n").unwrap().entries.len(),
+            1
+        );
+        assert_eq!(Lock::parse("# c\n  | orphan\n"), Err(2));
+        assert_eq!(Lock::parse("x 0123456789abcdef maybe\n"), Err(1));
     }
 }

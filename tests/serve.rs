@@ -701,7 +701,7 @@ fn partial_rebuilds_equal_full_builds() {
         (
             "a page title",
             vec!["content/en/docs/choosing-a-priority.md"],
-            "the en pages",
+            "the en pages and 2 pages",
             Box::new(|s: &TempSite| {
                 s.replace_once(
                     "content/en/docs/choosing-a-priority.md",
@@ -724,7 +724,7 @@ fn partial_rebuilds_equal_full_builds() {
         (
             "the body of a page other languages fall back to",
             vec!["content/en/docs/contacting-support/named-contacts.md"],
-            "1 page",
+            "2 pages",
             Box::new(|s: &TempSite| {
                 let p = "content/en/docs/contacting-support/named-contacts.md";
                 let text = s.read(p);
@@ -766,7 +766,7 @@ fn partial_rebuilds_equal_full_builds() {
         (
             "an editor's temporary file beside a page",
             vec!["content/en/hours.md", "content/en/sedX1b2c3"],
-            "1 page",
+            "3 pages",
             Box::new(|s: &TempSite| {
                 let text = s.read("content/en/hours.md");
                 s.write("content/en/hours.md", &format!("{text}\nSaved by sed.\n"));

@@ -181,9 +181,20 @@ fn check_reports_each_translation_problem_at_its_position() {
         .iter()
         .filter(|f| f.1.starts_with("locales/de/") || f.1.starts_with("content/de/"))
         .filter(|f| !expected.contains(f))
-        .filter(|f| f.0 != "fallback")
+        .filter(|f| f.0 != "fallback" && f.0 != "same-as-source")
         .collect();
     assert!(extra.is_empty(), "unexpected findings: {extra:#?}");
+    // The messages copied from English are copies, not translations.
+    let plan = site.read("locales/de/plan.ftl");
+    assert!(
+        found.contains(&at(
+            "same-as-source",
+            "locales/de/plan.ftl",
+            &plan,
+            "tier-business ="
+        )),
+        "{found:#?}"
+    );
     // missing-message names the file the translator should add it to.
     let hint = json["findings"]
         .as_array()
@@ -271,16 +282,20 @@ fn outdated_pages_are_reported_shown_and_cleared_by_mark() {
         "the visitor is told"
     );
     assert!(
-        !site
-            .page("zh-tw/docs/choosing-a-priority/index.html")
-            .contains("notice"),
-        "zh-TW is not tracked, so not outdated"
+        site.page("zh-tw/docs/choosing-a-priority/index.html")
+            .contains("class=\"notice\""),
+        "zh-TW is tracked from the start, so outdated too"
     );
 
     let run = site.run(&["mark", "fr", "--page", key]);
     assert_eq!(run.code, 0, "{}", run.describe());
     let (_, found, _) = findings(&site, &[]);
-    assert!(!found.iter().any(|f| f.0 == "outdated-page"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.0 == "outdated-page" && f.1.starts_with("content/fr/")),
+        "{found:?}"
+    );
     site.build_ok();
     assert!(
         !site
@@ -323,7 +338,10 @@ fn outdated_messages_are_reported_and_cleared_by_mark() {
     );
     let (_, found, _) = findings(&site, &[]);
     assert_eq!(
-        found.iter().filter(|f| f.0 == "outdated-message").count(),
+        found
+            .iter()
+            .filter(|f| f.0 == "outdated-message" && f.1.starts_with("locales/zh-TW/"))
+            .count(),
         1,
         "{found:?}"
     );
@@ -337,7 +355,9 @@ fn outdated_messages_are_reported_and_cleared_by_mark() {
     );
     let (_, found, _) = findings(&site, &[]);
     assert!(
-        !found.iter().any(|f| f.0 == "outdated-message"),
+        !found
+            .iter()
+            .any(|f| f.0 == "outdated-message" && f.1.starts_with("locales/zh-TW/")),
         "{found:?}"
     );
 }
@@ -576,4 +596,453 @@ fn an_unclosed_brace_is_reported_at_the_brace_and_does_not_hide_the_next_message
         common::line_of(&text, line),
     );
     assert!(run.stderr.contains("never closed"), "{}", run.describe());
+}
+
+/// `status --format json`, the entry of one language.
+fn status_of(site: &TempSite, code: &str) -> Value {
+    let run = site.run(&["status", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} in {json}"))
+        .clone()
+}
+
+/// The row of `status` (the table) of one language.
+fn status_row(site: &TempSite, code: &str) -> String {
+    let table = site.run(&["status"]).stdout;
+    table
+        .lines()
+        .find(|l| l.starts_with(&format!("{code} ")))
+        .unwrap_or_else(|| panic!("no {code} row in\n{table}"))
+        .to_string()
+}
+
+/// Uncomments a message of a translation template and gives it `text`.
+fn translate(site: &TempSite, file: &str, id: &str, text: &str) {
+    let ftl = site.read(file);
+    let start = ftl
+        .find(&format!("\n# {id} = "))
+        .unwrap_or_else(|| panic!("{id} is not in {file}"))
+        + 1;
+    let end = start + ftl[start..].find('\n').unwrap();
+    let mut new = ftl.clone();
+    new.replace_range(start..end, &format!("{id} = {text}"));
+    site.write(file, &new);
+}
+
+#[test]
+fn a_new_language_starts_at_zero_with_visible_fallbacks() {
+    let site = TempSite::new("translators-new-language-command");
+    let yaml = site.read("site.yaml");
+    let run = site.run(&["new-language", "de", "--name", "Deutsch"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    // site.yaml: the entry appended, every other line as it was (comments included).
+    let new_yaml = site.read("site.yaml");
+    assert_eq!(
+        new_yaml,
+        format!("{yaml}  - code: de\n    tag: de\n    name: Deutsch\n"),
+    );
+    // Templates: every message shown in English as a comment, none defined; no page copied.
+    let ui = site.read("locales/de/ui.ftl");
+    assert!(
+        ui.contains("\n# footer-note = This site is available in several languages.\n"),
+        "{ui}"
+    );
+    assert!(
+        ui.contains("# Shown at the top of a page that is not available"),
+        "the source's comments are kept"
+    );
+    assert!(!ui.lines().any(|l| l.starts_with("footer-note")), "{ui}");
+    assert!(site.path("locales/de/plan.ftl").is_file());
+    assert!(!site.path("content/de").exists(), "no content is copied");
+
+    let de = status_of(&site, "de");
+    let total = de["messages"]["total"].as_u64().unwrap();
+    assert_eq!(de["messages"]["translated"], 0, "{de}");
+    assert_eq!(de["messages"]["missing"], total, "{de}");
+    assert_eq!(de["pages"]["missing"], de["pages"]["total"], "{de}");
+    assert_eq!(de["tracked"], false);
+    let row = status_row(&site, "de");
+    assert!(
+        row.contains(&format!(" 0/{total} ")) && row.contains("untracked") && row.contains("0.0%"),
+        "{row}"
+    );
+
+    // The build succeeds, with the fallbacks reported; check lists every missing message.
+    let built = site.build_ok();
+    assert!(
+        built.stderr.contains("missing-message"),
+        "{}",
+        built.describe()
+    );
+    let page = site.page("de/compare/index.html");
+    assert!(page.contains("<html lang=\"de\""), "{page}");
+    let (_, found, json) = findings(&site, &["--lang", "de"]);
+    let missing = found.iter().filter(|f| f.0 == "missing-message").count();
+    assert_eq!(missing as u64, total, "{json}");
+    assert!(
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["language"] == "de"),
+        "{json}"
+    );
+
+    // Ten messages translated: ten counted, no more.
+    for (i, id) in [
+        "site-title",
+        "skip-link",
+        "nav-label",
+        "language-switcher-label",
+        "breadcrumb-label",
+        "section-nav-label",
+        "footer-note",
+        "value-included",
+        "value-not-included",
+        "comparison-feature-column",
+    ]
+    .iter()
+    .enumerate()
+    {
+        translate(
+            &site,
+            "locales/de/ui.ftl",
+            id,
+            &format!("Deutscher Text {i}"),
+        );
+    }
+    let de = status_of(&site, "de");
+    assert_eq!(de["messages"]["translated"], 10, "{de}");
+    assert_eq!(de["messages"]["same_as_source"], 0, "{de}");
+    assert_eq!(de["messages"]["untracked"], 10, "{de}");
+    let (_, found, _) = findings(&site, &["--lang", "de"]);
+    assert_eq!(
+        found.iter().filter(|f| f.0 == "missing-message").count() as u64,
+        total - 10
+    );
+    site.build_ok();
+    assert!(
+        site.page("de/compare/index.html")
+            .contains("Deutscher Text 0")
+    );
+}
+
+#[test]
+fn new_language_refuses_what_it_cannot_add_and_writes_nothing() {
+    let site = TempSite::new("translators-new-language-refusals");
+    let yaml = site.read("site.yaml");
+    for (args, says) in [
+        (vec!["new-language", "fr"], "already has the language `fr`"),
+        (vec!["new-language", "FR"], "already has the language `fr`"),
+        (vec!["new-language", "../x"], "not a language code"),
+        (vec!["new-language", "de/../../x"], "not a language code"),
+        (vec!["new-language", "deutsch"], "not a language code"),
+        (vec!["new-language", "de", "--tag", "not a tag"], "BCP 47"),
+        (
+            vec!["new-language", "de", "--fallback", "xx"],
+            "fallback `xx`",
+        ),
+    ] {
+        let run = site.run(&args);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.describe());
+        assert!(run.stderr.contains(says), "{args:?}: {}", run.describe());
+        assert!(
+            run.stderr.contains("Nothing was written"),
+            "{}",
+            run.describe()
+        );
+        assert_eq!(site.read("site.yaml"), yaml, "{args:?}");
+        assert!(!site.path("locales/de").exists(), "{args:?}");
+        assert!(!site.base().join("x").exists(), "{args:?}");
+    }
+    // A right-to-left language borrowing from French first.
+    let run = site.run(&[
+        "new-language",
+        "ar",
+        "--name",
+        "العربية",
+        "--direction",
+        "rtl",
+        "--fallback",
+        "fr",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    assert!(site.read("site.yaml").ends_with(
+        "  - code: ar\n    tag: ar\n    name: العربية\n    direction: rtl\n    fallback: fr\n"
+    ));
+    site.build_ok();
+    let page = site.page("ar/compare/index.html");
+    assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(
+        page.contains("Ce que comprend chaque offre"),
+        "falls back to French first"
+    );
+}
+
+#[test]
+fn copied_text_is_counted_same_as_source_not_translated() {
+    let site = TempSite::new("translators-copied");
+    // What the README used to say: copy locales/en/ to locales/de/.
+    let yaml = site.read("site.yaml");
+    site.write(
+        "site.yaml",
+        &format!("{yaml}  - code: de\n    tag: de\n    name: Deutsch\n"),
+    );
+    std::fs::create_dir_all(site.path("locales/de")).unwrap();
+    std::fs::create_dir_all(site.path("content/de")).unwrap();
+    for file in ["ui.ftl", "plan.ftl"] {
+        std::fs::copy(
+            site.path(&format!("locales/en/{file}")),
+            site.path(&format!("locales/de/{file}")),
+        )
+        .unwrap();
+    }
+    std::fs::copy(
+        site.path("content/en/hours.md"),
+        site.path("content/de/hours.md"),
+    )
+    .unwrap();
+
+    let de = status_of(&site, "de");
+    let total = de["messages"]["total"].as_u64().unwrap();
+    let same = de["messages"]["same_as_source"].as_u64().unwrap();
+    // Only messages without a word to translate (`{ $coverage } / { $duration }`) count as
+    // translated: they are the same in every language.
+    assert!(same + 5 >= total, "{de}");
+    assert_eq!(
+        de["messages"]["translated"].as_u64().unwrap(),
+        total - same,
+        "{de}"
+    );
+    assert!(
+        de["untracked_messages"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("response-target"))
+    );
+    assert_eq!(de["pages"]["same_as_source"], 1, "{de}");
+    assert_eq!(de["same_as_source_pages"][0], "hours.md");
+    assert!(
+        de["same_as_source_messages"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("footer-note"))
+    );
+    let row = status_row(&site, "de");
+    assert!(row.contains(&format!(" {same} ")), "{row}");
+
+    let (_, found, json) = findings(&site, &["--lang", "de"]);
+    let ui = site.read("locales/de/ui.ftl");
+    assert!(
+        found.contains(&at(
+            "same-as-source",
+            "locales/de/ui.ftl",
+            &ui,
+            "footer-note ="
+        )),
+        "{json}"
+    );
+    assert!(
+        found.contains(&("same-as-source".into(), "content/de/hours.md".into(), 1, 1)),
+        "{json}"
+    );
+    // Under --strict, copied text a visitor reads is an error, as a fallback is.
+    let (code, _, _) = findings(&site, &["--strict", "--lang", "de"]);
+    assert_eq!(code, 1);
+
+    // `mark --all` does not certify copies...
+    let run = site.run(&["mark", "de", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    assert!(
+        run.stdout.contains("--include-identical"),
+        "{}",
+        run.describe()
+    );
+    let lock = site.read("locales/de/translations.lock");
+    assert!(!lock.contains("\nfooter-note "), "{lock}");
+    assert!(!site.read("content/de/hours.md").contains("source-hash"));
+    let run = site.run(&["mark", "de", "--message", "footer-note"]);
+    assert_eq!(run.code, 1, "{}", run.describe());
+    assert!(run.stderr.contains("copied"), "{}", run.describe());
+    assert_eq!(status_of(&site, "de")["messages"]["same_as_source"], same);
+
+    // ...unless told they are identical on purpose: then they count, and the lock says so.
+    let run = site.run(&[
+        "mark",
+        "de",
+        "--message",
+        "channel-experience-league",
+        "--include-identical",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    let lock = site.read("locales/de/translations.lock");
+    assert!(
+        lock.contains("\nchannel-experience-league ") && lock.contains(" same-as-source\n"),
+        "{lock}"
+    );
+    let de = status_of(&site, "de");
+    assert_eq!(de["messages"]["same_as_source"], same - 1, "{de}");
+    let (_, found, _) = findings(&site, &["--lang", "de"]);
+    assert!(
+        !found.iter().any(|f| f.0 == "same-as-source"
+            && f.2
+                == locate(
+                    &site.read("locales/de/plan.ftl"),
+                    "channel-experience-league ="
+                )
+                .0 as u64
+            && f.1 == "locales/de/plan.ftl"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn shipped_translations_are_tracked_and_outdated_ones_show_what_changed() {
+    let site = TempSite::new("translators-tracked");
+    for code in ["fr", "zh-TW"] {
+        let s = status_of(&site, code);
+        assert_eq!(s["tracked"], true, "{s}");
+        for kind in ["messages", "pages"] {
+            for count in ["missing", "same_as_source", "outdated", "untracked"] {
+                assert_eq!(s[kind][count], 0, "{code} {kind} {count}: {s}");
+            }
+        }
+    }
+    // The shipped site is clean, strict or not.
+    let (code, found, _) = findings(&site, &["--strict"]);
+    assert_eq!((code, found.len()), (0, 0), "{found:?}");
+
+    // An English edit: both languages are outdated at once, with what changed.
+    site.replace_once(
+        "locales/en/ui.ftl",
+        "footer-note = This site is available in several languages.",
+        "footer-note = This site is available in three languages.",
+    );
+    let page = site.read("content/en/hours.md");
+    site.write(
+        "content/en/hours.md",
+        &format!("{page}\nHolidays follow the local calendar.\n"),
+    );
+    let status = site.run(&["status"]);
+    for code in ["fr", "zh-TW"] {
+        let row = status_row(&site, code);
+        let cells: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(cells[4], "1", "one outdated message: {row}");
+        assert_eq!(cells[10], "1", "one outdated page: {row}");
+    }
+    assert!(
+        status
+            .stdout
+            .contains("message footer-note: …site is available in [-several-]{+three+} languages."),
+        "{}",
+        status.describe()
+    );
+    assert!(
+        status
+            .stdout
+            .contains("page hours.md: …{+Holidays follow the local calendar.+}")
+            || status
+                .stdout
+                .contains("{+. Holidays follow the local calendar+}")
+            || status.stdout.contains("Holidays follow the local calendar"),
+        "{}",
+        status.describe()
+    );
+    let (_, _, json) = findings(&site, &["--lang", "fr"]);
+    let messages: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`footer-note`") && m.contains("[-several-]{+three+}")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`hours.md`") && m.contains("{+") && m.contains("Holidays")),
+        "{messages:#?}"
+    );
+    let report = site.root.join("report.html");
+    let run = site.run(&["status", "--html", report.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        html.contains("<del>several</del><ins>three</ins>"),
+        "{html}"
+    );
+
+    // A page added and never marked is untracked, not up to date.
+    std::fs::remove_file(site.path("content/zh-TW/resources.md")).unwrap();
+    let fr_page = site.read("content/fr/resources.md");
+    let unmarked: String = fr_page
+        .lines()
+        .filter(|l| !l.starts_with("source-hash:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    site.write("content/zh-TW/resources.md", &unmarked);
+    let zh = status_of(&site, "zh-TW");
+    assert_eq!(zh["pages"]["untracked"], 1, "{zh}");
+    assert_eq!(zh["untracked_pages"][0], "resources.md");
+}
+
+#[test]
+fn mark_explains_its_forms_and_takes_the_page_path_a_translator_has() {
+    let site = TempSite::new("translators-mark-forms");
+    let run = site.run(&["mark", "fr"]);
+    assert_eq!(run.code, 2, "{}", run.describe());
+    for form in ["--all", "--page", "--message"] {
+        assert!(run.stderr.contains(form), "{}", run.describe());
+    }
+    let page = site.read("content/en/compare.md");
+    for (n, path) in [
+        "content/fr/compare.md",
+        "fr/compare.md",
+        "compare.md",
+        "./content/fr/compare.md",
+    ]
+    .iter()
+    .enumerate()
+    {
+        site.write("content/en/compare.md", &format!("{page}\nEdit {n}.\n"));
+        assert_eq!(status_of(&site, "fr")["pages"]["outdated"], 1, "{path}");
+        let run = site.run(&["mark", "fr", "--page", path]);
+        assert_eq!(run.code, 0, "{path}: {}", run.describe());
+        assert_eq!(status_of(&site, "fr")["pages"]["outdated"], 0, "{path}");
+    }
+    let run = site.run(&["mark", "fr", "--page", "content/fr/nowhere.md"]);
+    assert_eq!(run.code, 1, "{}", run.describe());
+    assert!(
+        run.stderr.contains("no page `nowhere.md`"),
+        "{}",
+        run.describe()
+    );
+}
+
+#[test]
+fn a_pages_lock_file_that_does_not_read_is_reported_where_it_is_wrong() {
+    let site = TempSite::new("translators-bad-pages-lock");
+    let text = site.read("locales/fr/pages.lock");
+    site.write("locales/fr/pages.lock", &format!("{text}<<<<<<< HEAD\n"));
+    let line = text.lines().count() as u64 + 1;
+    let (code, found, _) = findings(&site, &[]);
+    assert_eq!(code, 1);
+    assert!(
+        found.contains(&(
+            "bad-lock-file".into(),
+            "locales/fr/pages.lock".into(),
+            line,
+            1
+        )),
+        "{found:?}"
+    );
 }

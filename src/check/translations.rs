@@ -1,6 +1,7 @@
 //! The state of each translation, as findings: what a language has not translated (and where
-//! that shows the text of another language), and what it translated from a source that has
-//! changed since.
+//! that shows the text of another language), what it copied from the source instead of
+//! translating (`same-as-source`), and what it translated from a source that has changed
+//! since (with what changed, word by word).
 //!
 //! A missing translation is one finding per language and message (or page), whatever the
 //! number of places that show it: a new language with few messages gives one line per
@@ -13,7 +14,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::index::{Index, paths};
 use crate::site::Site;
 use crate::span::{Position, SourceFile};
-use crate::translation::{Lock, is_outdated, message_fingerprints};
+use crate::translation::{
+    Lock, change_summary, is_outdated, message_is_uncertified_copy, message_texts,
+    page_is_uncertified_copy, page_text,
+};
 
 use super::uses::Uses;
 
@@ -22,6 +26,7 @@ pub fn check(site: &Site, index: &Index, uses: &Uses, strict: bool, out: &mut Ve
     missing_pages(site, index, strict, out);
     outdated_pages(site, index, out);
     outdated_messages(site, out);
+    same_as_source(site, index, uses, strict, out);
 }
 
 /// The severity of a missing translation: visible ones are errors under `--strict`.
@@ -150,38 +155,50 @@ fn missing_pages(site: &Site, index: &Index, strict: bool, out: &mut Vec<Diagnos
     }
 }
 
-/// Translated pages whose source page changed since they were marked up to date.
+/// Translated pages whose source page changed since they were marked up to date, with what
+/// changed in it.
 fn outdated_pages(site: &Site, index: &Index, out: &mut Vec<Diagnostic>) {
     let default = &site.config.default_language().code;
+    let mut locks: HashMap<usize, Lock> = HashMap::new();
     for page in &site.pages {
         let source = index
             .routes
             .get(&page.key, site.config.default)
             .map(|r| &site.pages[r.page]);
-        if source.is_some_and(|source| is_outdated(page, source)) {
-            let code = &site.config.languages[page.lang].code;
-            out.push(
-                Diagnostic::warning(
-                    "outdated-page",
-                    format!(
-                        "the {default} page `{}` has changed since this translation was marked up to date",
-                        page.key
-                    ),
-                )
-                .at(&page.source, Position { line: 1, column: 1 })
-                .in_language(code)
-                .hint(format!(
-                    "update the translation, then run `polydocs mark {code} --page {}`",
+        let Some(source) = source.filter(|source| is_outdated(page, source)) else {
+            continue;
+        };
+        let code = &site.config.languages[page.lang].code;
+        let lock = locks
+            .entry(page.lang)
+            .or_insert_with(|| Lock::read_pages(&site.root, code).unwrap_or_default());
+        let changed = change_summary(
+            lock.entries.get(&page.key),
+            page.front.source_hash.as_deref().unwrap_or(""),
+            &page_text(source),
+        );
+        out.push(
+            Diagnostic::warning(
+                "outdated-page",
+                format!(
+                    "the {default} page `{}` has changed since this translation was marked up to date: {changed}",
                     page.key
-                )),
-            );
-        }
+                ),
+            )
+            .at(&page.source, Position { line: 1, column: 1 })
+            .in_language(code)
+            .hint(format!(
+                "update the translation, then run `polydocs mark {code} --page {}`",
+                page.key
+            )),
+        );
     }
 }
 
-/// Messages whose source changed after their translation was marked up to date.
+/// Messages whose source changed after their translation was marked up to date, with what
+/// changed in it.
 fn outdated_messages(site: &Site, out: &mut Vec<Diagnostic>) {
-    // The source's fingerprints are computed only once a language has a lock file to compare.
+    // The source's texts are computed only once a language has a lock file to compare.
     let mut source = None;
     for (lang, language) in site.config.languages.iter().enumerate() {
         if lang == site.config.default || language.pseudo {
@@ -198,19 +215,20 @@ fn outdated_messages(site: &Site, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let source =
-            source.get_or_insert_with(|| message_fingerprints(&site.locales, site.config.default));
+            source.get_or_insert_with(|| message_texts(&site.locales, site.config.default));
         let mut files = Sources::new(site, lang);
         for (id, recorded) in &lock.entries {
             let Some(current) = source.get(id) else {
                 continue;
             };
-            if current == recorded || !site.locales.defines(lang, id) {
+            if current.fingerprint() == recorded.hash || !site.locales.defines(lang, id) {
                 continue;
             }
+            let changed = change_summary(Some(recorded), &recorded.hash, &current.text);
             let d = Diagnostic::warning(
                 "outdated-message",
                 format!(
-                    "the source of `{id}` has changed since its {} translation was marked up to date",
+                    "the source of `{id}` has changed since its {} translation was marked up to date: {changed}",
                     language.code
                 ),
             )
@@ -223,6 +241,92 @@ fn outdated_messages(site: &Site, out: &mut Vec<Diagnostic>) {
                 Some(def) => files.point(d, &def.file, def.position, id.chars().count()),
                 None => d,
             });
+        }
+    }
+}
+
+/// Messages and pages whose text is the source's own: copied, not translated. Visitors read
+/// the source language under the language's `lang`, so `--strict` counts the ones they see
+/// as errors, as it does fallbacks.
+fn same_as_source(
+    site: &Site,
+    index: &Index,
+    uses: &Uses,
+    strict: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let default = site.config.default;
+    let default_code = &site.config.default_language().code;
+    let mut source = None;
+    for (lang, language) in site.config.languages.iter().enumerate() {
+        if lang == default || language.pseudo {
+            continue;
+        }
+        let code = &language.code;
+        // A messages' lock file that does not read is reported by `outdated_messages`; the
+        // pages' one here (`outdated_pages` reads it only for outdated pages).
+        let lock = Lock::read(&site.root, code).unwrap_or_default();
+        let pages_lock = match Lock::read_pages(&site.root, code) {
+            Ok(lock) => lock,
+            Err(d) => {
+                out.push(*d);
+                Lock::default()
+            }
+        };
+        let own = message_texts(&site.locales, lang);
+        let source = source.get_or_insert_with(|| message_texts(&site.locales, default));
+        let mut files = Sources::new(site, lang);
+        for (id, text) in &own {
+            let Some(src) = source.get(id) else {
+                continue;
+            };
+            if !message_is_uncertified_copy(text, src, lock.entries.get(id)) {
+                continue;
+            }
+            let d = Diagnostic::new(
+                severity(strict, uses.required.contains_key(id.as_str())),
+                "same-as-source",
+                format!(
+                    "`{id}` in {code} is the {default_code} text copied, not a translation"
+                ),
+            )
+            .in_language(code)
+            .hint(format!(
+                "translate it; if it is the same in {code} on purpose (a name), run `polydocs mark {code} --message {id} --include-identical`"
+            ));
+            out.push(match site.locales.defined[lang].get(id) {
+                Some(def) => files.point(d, &def.file, def.position, id.chars().count()),
+                None => d,
+            });
+        }
+        for page in site.pages.iter().filter(|p| p.lang == lang) {
+            let Some(source) = index
+                .routes
+                .get(&page.key, default)
+                .map(|r| &site.pages[r.page])
+                .filter(|s| s.lang == default)
+            else {
+                continue;
+            };
+            if !page_is_uncertified_copy(page, source, &pages_lock) {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    severity(strict, true),
+                    "same-as-source",
+                    format!(
+                        "page `{}` in {code} is the {default_code} page copied, not a translation",
+                        page.key
+                    ),
+                )
+                .at(&page.source, Position { line: 1, column: 1 })
+                .in_language(code)
+                .hint(format!(
+                    "translate it; if it is the same in {code} on purpose, run `polydocs mark {code} --page {} --include-identical`",
+                    page.key
+                )),
+            );
         }
     }
 }

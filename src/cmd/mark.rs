@@ -1,11 +1,18 @@
 //! `polydocs mark <code>`: records that translations are up to date with their source, so
 //! that nobody edits fingerprints by hand. One page (`--page docs/a.md`), one message
 //! (`--message id`), or everything the language has translated (`--all`).
+//!
+//! Marking keeps the source text it certifies (messages in `translations.lock`, pages in
+//! `pages.lock`), so that when the source changes, `check` and `status` show what changed.
+//! A translation identical to its source is a copy, not a translation: it is marked only
+//! with `--include-identical` (for a name that is the same in every language).
 
 use std::path::Path;
 
 use crate::site::{self, Site};
-use crate::translation::{Lock, message_fingerprints, page_fingerprint, stamp_page};
+use crate::translation::{
+    Lock, LockEntry, message_texts, page_fingerprint, page_is_copy, page_text, stamp_page,
+};
 
 pub enum Target {
     Page(String),
@@ -13,7 +20,22 @@ pub enum Target {
     All,
 }
 
-pub fn run(root: &Path, code: &str, target: &Target) -> i32 {
+/// What `mark` without a target prints: its three forms.
+pub fn usage(code: &str) -> String {
+    format!(
+        "say what to mark as up to date in {code}:\n  \
+         polydocs mark {code} --all                      every translated page and message\n  \
+         polydocs mark {code} --page content/{code}/hours.md  one page (also `{code}/hours.md` or `hours.md`)\n  \
+         polydocs mark {code} --message footer-note      one message\n\
+         Add --include-identical to also mark translations identical to their source on purpose (a name)."
+    )
+}
+
+pub fn run(root: &Path, code: &str, target: Option<&Target>, include_identical: bool) -> i32 {
+    let Some(target) = target else {
+        eprintln!("error: {}", usage(code));
+        return 2;
+    };
     let site = match site::load(root) {
         Ok((site, _)) => site,
         Err(report) => {
@@ -21,7 +43,7 @@ pub fn run(root: &Path, code: &str, target: &Target) -> i32 {
             return 1;
         }
     };
-    match mark(&site, code, target) {
+    match mark(&site, code, target, include_identical) {
         Ok(summary) => {
             println!("{summary}");
             0
@@ -33,8 +55,29 @@ pub fn run(root: &Path, code: &str, target: &Target) -> i32 {
     }
 }
 
+/// A page as a translator names it: `content/fr/docs/a.md`, `fr/docs/a.md` or `docs/a.md`
+/// (a path into the source language's folder is accepted too) → `docs/a.md`.
+pub fn page_key(site: &Site, code: &str, page: &str) -> String {
+    let page = page.replace('\\', "/");
+    let mut key = page.trim_start_matches("./");
+    key = key.strip_prefix("content/").unwrap_or(key);
+    let default = &site.config.default_language().code;
+    for prefix in [code, default.as_str()] {
+        if let Some(rest) = key.strip_prefix(prefix).and_then(|r| r.strip_prefix('/')) {
+            key = rest;
+            break;
+        }
+    }
+    key.to_string()
+}
+
 /// Marks translations of `code` up to date; returns what was done.
-pub fn mark(site: &Site, code: &str, target: &Target) -> Result<String, String> {
+pub fn mark(
+    site: &Site,
+    code: &str,
+    target: &Target,
+    include_identical: bool,
+) -> Result<String, String> {
     let lang = site.config.language_index(code).ok_or_else(|| {
         let codes: Vec<&str> = site
             .config
@@ -47,55 +90,120 @@ pub fn mark(site: &Site, code: &str, target: &Target) -> Result<String, String> 
             codes.join(", ")
         )
     })?;
-    if lang == site.config.default {
+    let default = site.config.default;
+    let default_code = &site.config.default_language().code;
+    if lang == default {
         return Err(format!(
             "`{code}` is the default language: its pages and messages are the source"
         ));
     }
+    // Both lock files are read before anything is written: one that cannot be read leaves
+    // every file as it was.
+    let mut pages_lock = match target {
+        Target::Page(_) | Target::All => {
+            Some(Lock::read_pages(&site.root, code).map_err(|d| d.to_string())?)
+        }
+        Target::Message(_) => None,
+    };
+    let mut messages_lock = match target {
+        Target::Message(_) | Target::All => {
+            Some(Lock::read(&site.root, code).map_err(|d| d.to_string())?)
+        }
+        Target::Page(_) => None,
+    };
     let (mut pages, mut messages) = (0, 0);
-    if let Target::Page(_) | Target::All = target {
+    let mut skipped: Vec<String> = Vec::new();
+    if let Some(lock) = &mut pages_lock {
+        let wanted = match target {
+            Target::Page(p) => Some(page_key(site, code, p)),
+            _ => None,
+        };
         let by_key = crate::translation::pages_by_key(site);
         for page in site.pages.iter().filter(|p| p.lang == lang) {
-            if let Target::Page(key) = target
-                && &page.key != key
-            {
+            if wanted.as_ref().is_some_and(|key| &page.key != key) {
                 continue;
             }
-            let Some(source) = by_key.get(&(site.config.default, page.key.as_str())) else {
+            let Some(source) = by_key.get(&(default, page.key.as_str())) else {
                 continue;
             };
-            let stamped = stamp_page(&page.source.text, &page_fingerprint(source));
+            let identical = page_is_copy(page, source);
+            if identical && !include_identical {
+                skipped.push(format!("page {}", page.key));
+                continue;
+            }
+            let hash = page_fingerprint(source);
+            let stamped = stamp_page(&page.source.text, &hash);
             if stamped != page.source.text {
                 let path = site.root.join(&page.source.display);
                 crate::source::replace_file(&path, stamped.as_bytes())
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             }
+            lock.entries.insert(
+                page.key.clone(),
+                LockEntry {
+                    hash,
+                    identical,
+                    text: Some(page_text(source)),
+                },
+            );
             pages += 1;
         }
-        if let Target::Page(key) = target
+        if let Some(key) = &wanted
             && pages == 0
         {
+            if !skipped.is_empty() {
+                return Err(format!(
+                    "content/{code}/{key} is the {default_code} page copied, not a translation; \
+                     translate it, or add --include-identical if it is the same on purpose"
+                ));
+            }
             return Err(format!(
-                "no page `{key}` in content/{code}/ with a source in the default language"
+                "no page `{key}` in content/{code}/ with a source in content/{default_code}/"
             ));
         }
+        if pages > 0 {
+            lock.write_pages(&site.root, code)
+                .map_err(|e| format!("cannot write the pages' lock file of {code}: {e}"))?;
+        }
     }
-    if let Target::Message(_) | Target::All = target {
-        let source = message_fingerprints(&site.locales, site.config.default);
-        let mut lock = Lock::read(&site.root, code).map_err(|d| d.to_string())?;
-        for (id, hash) in &source {
-            let wanted = match target {
-                Target::Message(m) => m == id,
-                _ => true,
-            };
-            if wanted && site.locales.defines(lang, id) {
-                lock.entries.insert(id.clone(), hash.clone());
-                messages += 1;
+    if let Some(lock) = &mut messages_lock {
+        let source = message_texts(&site.locales, default);
+        let own = message_texts(&site.locales, lang);
+        let mut copied = false;
+        for (id, text) in &source {
+            if let Target::Message(m) = target
+                && m != id
+            {
+                continue;
             }
+            let Some(translation) = own.get(id) else {
+                continue;
+            };
+            let identical = translation.text == text.text && text.has_words;
+            if identical && !include_identical {
+                skipped.push(format!("message {id}"));
+                copied = true;
+                continue;
+            }
+            lock.entries.insert(
+                id.clone(),
+                LockEntry {
+                    hash: text.fingerprint(),
+                    identical,
+                    text: Some(text.text.clone()),
+                },
+            );
+            messages += 1;
         }
         if let Target::Message(id) = target
             && messages == 0
         {
+            if copied {
+                return Err(format!(
+                    "`{id}` in {code} is the {default_code} text copied, not a translation; \
+                     translate it, or add --include-identical if it is the same on purpose (a name)"
+                ));
+            }
             return Err(format!(
                 "`{id}` is not both in the default language and translated into {code}"
             ));
@@ -103,7 +211,30 @@ pub fn mark(site: &Site, code: &str, target: &Target) -> Result<String, String> 
         lock.write(&site.root, code)
             .map_err(|e| format!("cannot write the lock file of {code}: {e}"))?;
     }
-    Ok(format!(
-        "Marked {pages} page(s) and {messages} message(s) of {code} as up to date."
-    ))
+    let mut summary =
+        format!("Marked {pages} page(s) and {messages} message(s) of {code} as up to date.");
+    if !skipped.is_empty() {
+        summary.push_str(&format!(
+            "\nLeft {} unmarked: identical to {default_code}, so copied rather than translated ({}). \
+             Translate them, or run again with --include-identical if they are the same on purpose.",
+            skipped.len(),
+            shown(&skipped)
+        ));
+    }
+    Ok(summary)
+}
+
+/// The first few names of a list, and how many more.
+fn shown(names: &[String]) -> String {
+    const SHOWN: usize = 8;
+    let mut out = names
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        out.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    out
 }

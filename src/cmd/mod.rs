@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod explain;
 pub mod mark;
+pub mod new_language;
 pub mod serve;
 pub mod status;
 

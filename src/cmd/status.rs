@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::site::{self, Site};
 use crate::templates::STATUS_REPORT;
-use crate::translation::{self, LanguageStatus};
+use crate::translation::{self, Counts, LanguageStatus};
 
 pub fn run(root: &Path, json: bool, html: Option<&Path>) -> i32 {
     let site = match site::load(root) {
@@ -50,43 +50,120 @@ pub fn run(root: &Path, json: bool, html: Option<&Path>) -> i32 {
     0
 }
 
-/// The terminal table: one row per language.
+/// The terminal table: one row per language, then, per language, what changed in the
+/// source of each outdated translation and what is not tracked.
 pub fn table(status: &[LanguageStatus]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<8} {:>10} {:>8} {:>9} {:>7}   {:>10} {:>8} {:>9} {:>7}",
+        "{:<8} {:>10} {:>7} {:>5} {:>9} {:>9} {:>6}   {:>7} {:>7} {:>5} {:>9} {:>9} {:>6}",
         "language",
         "messages",
         "missing",
+        "same",
         "outdated",
+        "untracked",
         "done",
         "pages",
         "missing",
+        "same",
         "outdated",
+        "untracked",
         "done"
     );
     for s in status {
+        let cells = |c: &Counts| {
+            if s.default {
+                ["-".to_string(), "-".to_string(), "-".to_string()]
+            } else {
+                [
+                    c.same_as_source.to_string(),
+                    if s.tracked {
+                        c.outdated.to_string()
+                    } else {
+                        "untracked".to_string()
+                    },
+                    c.untracked.to_string(),
+                ]
+            }
+        };
+        let [m_same, m_outdated, m_untracked] = cells(&s.messages);
+        let [p_same, p_outdated, p_untracked] = cells(&s.pages);
         let _ = writeln!(
             out,
-            "{:<8} {:>10} {:>8} {:>9} {:>6.1}%   {:>10} {:>8} {:>9} {:>6.1}%",
+            "{:<8} {:>10} {:>7} {:>5} {:>9} {:>9} {:>5.1}%   {:>7} {:>7} {:>5} {:>9} {:>9} {:>5.1}%",
             s.code,
             format!("{}/{}", s.messages.translated, s.messages.total),
             s.messages.missing,
-            s.messages.outdated,
+            m_same,
+            m_outdated,
+            m_untracked,
             s.messages.percent_done(),
             format!("{}/{}", s.pages.translated, s.pages.total),
             s.pages.missing,
-            s.pages.outdated,
+            p_same,
+            p_outdated,
+            p_untracked,
             s.pages.percent_done(),
         );
+    }
+    let default = status
+        .iter()
+        .find(|s| s.default)
+        .map_or("the source", |s| s.code.as_str());
+    for s in status.iter().filter(|s| !s.default) {
+        let code = &s.code;
+        let same = s.messages.same_as_source + s.pages.same_as_source;
+        if same > 0 {
+            let _ = writeln!(
+                out,
+                "\n{code}: {} message(s) and {} page(s) are the {default} text copied, not translated \
+                 (`polydocs check --lang {code}` lists them).",
+                s.messages.same_as_source, s.pages.same_as_source
+            );
+        }
+        if !s.tracked {
+            let _ = writeln!(
+                out,
+                "\n{code}: untracked: nothing was ever marked, so no translation can be called outdated. \
+                 Once its translations are reviewed, run `polydocs mark {code} --all`."
+            );
+        } else if s.messages.untracked + s.pages.untracked > 0 {
+            let mut names: Vec<&str> = s.untracked_messages.iter().map(String::as_str).collect();
+            names.extend(s.untracked_pages.iter().map(String::as_str));
+            let _ = writeln!(
+                out,
+                "\n{code}: never marked, so not tracked: {}{}",
+                names
+                    .iter()
+                    .take(10)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if names.len() > 10 {
+                    format!(" and {} more", names.len() - 10)
+                } else {
+                    String::new()
+                }
+            );
+        }
+        if !s.changes.is_empty() {
+            let _ = writeln!(
+                out,
+                "\n{code}: outdated, with what changed in the {default} source since it was marked:"
+            );
+            for change in &s.changes {
+                let _ = writeln!(out, "  {} {}: {}", change.kind, change.key, change.diff);
+            }
+        }
     }
     out
 }
 
 /// A standalone HTML page a translation lead can open: the table and, per language, the lists
-/// of missing and outdated messages and pages. Rendered from the `translation-status.html`
-/// template (built in; a site may override it).
+/// of missing, copied, outdated and untracked messages and pages, and what changed in the
+/// source of each outdated one. Rendered from the `translation-status.html` template (built
+/// in; a site may override it).
 pub fn html_report(site: &Site, status: &[LanguageStatus]) -> Result<String, Diagnostic> {
     #[derive(Serialize)]
     struct List<'a> {
@@ -99,7 +176,7 @@ pub fn html_report(site: &Site, status: &[LanguageStatus]) -> Result<String, Dia
         status: &'a LanguageStatus,
         messages_done: String,
         pages_done: String,
-        lists: [List<'a>; 4],
+        lists: [List<'a>; 8],
     }
     let rows: Vec<Row> = status
         .iter()
@@ -113,16 +190,32 @@ pub fn html_report(site: &Site, status: &[LanguageStatus]) -> Result<String, Dia
                     items: &s.missing_messages,
                 },
                 List {
+                    title: "Messages copied from the source (same as source)",
+                    items: &s.same_as_source_messages,
+                },
+                List {
                     title: "Outdated messages",
                     items: &s.outdated_messages,
+                },
+                List {
+                    title: "Untracked messages (never marked)",
+                    items: &s.untracked_messages,
                 },
                 List {
                     title: "Missing pages",
                     items: &s.missing_pages,
                 },
                 List {
+                    title: "Pages copied from the source (same as source)",
+                    items: &s.same_as_source_pages,
+                },
+                List {
                     title: "Outdated pages",
                     items: &s.outdated_pages,
+                },
+                List {
+                    title: "Untracked pages (never marked)",
+                    items: &s.untracked_pages,
                 },
             ],
         })

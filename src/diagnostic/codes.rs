@@ -797,8 +797,10 @@ pub const CODES: &[Code] = &[
         area: Area::Translations,
         summary: "the source of a message changed after its translation was marked up to date",
         explanation: "`polydocs mark` records in locales/<code>/translations.lock what each \
-            message was translated from. When the default language's message changes \
-            afterwards, its translation may say something else now.",
+            message was translated from: its fingerprint and its text. When the default \
+            language's message changes afterwards, its translation may say something else \
+            now; the finding shows what changed in the source, word by word \
+            (`[-removed-]{+added+}`), as `polydocs status` does.",
         example_file: "locales/en/ui.ftl",
         example: "# marked, then the source changed:\nfooter-note = This site is offered in three languages.",
         fix: "Update the translation, then run `polydocs mark <code> --message <id>`.",
@@ -809,21 +811,44 @@ pub const CODES: &[Code] = &[
         area: Area::Translations,
         summary: "the source of a page changed after its translation was marked up to date",
         explanation: "`polydocs mark` records in a translated page's front matter \
-            (`source-hash:`) what it was translated from. When the default language's page \
-            changes afterwards, the translation is reported, and the page tells visitors \
-            it may be out of date.",
+            (`source-hash:`) what it was translated from, and the source text itself in \
+            locales/<code>/pages.lock. When the default language's page changes afterwards, \
+            the translation is reported with what changed, word by word \
+            (`[-removed-]{+added+}`), and the page tells visitors it may be out of date.",
         example_file: "content/en/hours.md",
         example: "# marked, then the English page gained a paragraph",
         fix: "Update the translation, then run `polydocs mark <code> --page <path>`.",
     },
     Code {
+        name: "same-as-source",
+        level: Level::WarningOrError,
+        area: Area::Translations,
+        summary: "a translation is the source text copied, not translated",
+        explanation: "A message (or a page's body) of the language is identical to the \
+            default language's: usually the source was copied and not yet translated. It is \
+            counted as \"same as source\" in `polydocs status`, not as translated, and \
+            `mark --all` leaves it unmarked, so a copy never passes for a translation. With \
+            `--strict`, one that visitors see is an error, as a fallback is.\n\n\
+            A text that is the same in both languages on purpose (a product name such as \
+            \"Experience League\") is recorded as such with `polydocs mark <code> --message \
+            <id> --include-identical` (or `--page`): the lock file notes it `same-as-source`, \
+            and it counts as translated until its source changes. A message with no words \
+            (`{ $coverage } / { $duration }`) is never reported.",
+        example_file: "locales/de/ui.ftl",
+        example: "# locales/en/ui.ftl has the same line\nfooter-note = This site is available in several languages.",
+        fix: "Translate it; if it is the same on purpose, run `polydocs mark <code> --message \
+            <id> --include-identical`.",
+    },
+    Code {
         name: "bad-lock-file",
         level: Level::Error,
         area: Area::Translations,
-        summary: "a line of translations.lock is not `message-id fingerprint`",
-        explanation: "locales/<code>/translations.lock is written by `polydocs mark`: one \
-            message ID and a 16-digit fingerprint per line. A line in another form (an edit \
-            by hand, a merge conflict) cannot be read.",
+        summary: "a line of translations.lock or pages.lock is not in the form `mark` writes",
+        explanation: "locales/<code>/translations.lock (messages) and pages.lock (pages) are \
+            written by `polydocs mark`: per translation, a line with its ID (or page path), \
+            a 16-digit fingerprint and optionally `same-as-source`, then the source text it \
+            was marked from, each line after `  | `. A line in another form (an edit by \
+            hand, a merge conflict) cannot be read.",
         example_file: "locales/fr/translations.lock",
         example: "<<<<<<< HEAD\nsite-title 3f2a9c0d1e4b5a6c",
         fix: "Delete the line and run `polydocs mark <code> --all` again (or resolve the \

@@ -238,7 +238,26 @@ fn partial_load(
         };
         match diff {
             PageDiff::Routes => scopes.push(Scope::All),
-            PageDiff::Pages { front, body } => {
+            PageDiff::Pages { front, mut body } => {
+                // A translation says whether it is older than its source: an edit of a source
+                // page re-renders the pages translated from it.
+                let default = site.config.default;
+                let edited: Vec<&str> = front
+                    .iter()
+                    .chain(&body)
+                    .map(|&i| &site.pages[i])
+                    .filter(|p| p.lang == default)
+                    .map(|p| p.key.as_str())
+                    .collect();
+                let translations: Vec<usize> = site
+                    .pages
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.lang != default && edited.contains(&p.key.as_str()))
+                    .map(|(i, _)| i)
+                    .filter(|i| !body.contains(i))
+                    .collect();
+                body.extend(translations);
                 if !front.is_empty() {
                     // The languages that show these pages; routes are unchanged, as no page
                     // was added or removed.
