@@ -32,9 +32,9 @@ fn stages(c: &mut Criterion) {
     });
 
     let (loaded, _) = site::load(&root).unwrap_or_else(|_| panic!("the shipped site loads"));
-    group.bench_function("index", |b| b.iter(|| Index::build(&loaded)));
+    group.bench_function("index", |b| b.iter(|| Index::of(&loaded)));
 
-    let index = Index::build(&loaded);
+    let index = Index::of(&loaded);
     group.bench_function("check", |b| {
         b.iter(|| check::check(&loaded, &index, check::Options::default()))
     });

@@ -55,7 +55,7 @@ pub fn process(
     previous: Published,
 ) -> Outcome {
     let loaded = !report.has_errors();
-    let index = Index::build(site);
+    let index = Index::of(site);
     // The checks and rendering need only the index: they run side by side. Rendering goes
     // to the sink only when loading went well; whether the checks went well is known after,
     // and a caller publishes nothing then (the staging folder or the preview is dropped).

@@ -12,7 +12,7 @@ pub mod routes;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::config::SiteConfig;
-use crate::content::parent_section;
+use crate::content::{PageSource, parent_section};
 use crate::site::Site;
 pub use routes::{Route, Routes};
 
@@ -26,9 +26,15 @@ pub struct Index {
 }
 
 impl Index {
-    pub fn build(site: &Site) -> Index {
-        let routes = Routes::build(&site.config, &site.pages);
-        let n = site.config.languages.len();
+    /// Indexes a loaded site.
+    pub fn of(site: &Site) -> Index {
+        Index::build(&site.config, &site.pages)
+    }
+
+    /// Indexes the pages of a site: pure, so it is tested from strings.
+    pub fn build(config: &SiteConfig, pages: &[PageSource]) -> Index {
+        let routes = Routes::build(config, pages);
+        let n = config.languages.len();
         let mut children: Vec<BTreeMap<String, Vec<String>>> = vec![BTreeMap::new(); n];
         let mut tier_pages: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); n];
         for (key, route) in routes.all() {
@@ -40,14 +46,14 @@ impl Index {
                     .or_default()
                     .push(key.to_string());
             }
-            if let Some(tier) = &site.pages[route.page].front.tier {
+            if let Some(tier) = &pages[route.page].front.tier {
                 tier_pages[route.lang].insert(tier.value.clone(), key.to_string());
             }
         }
         for (lang, map) in children.iter_mut().enumerate() {
             for keys in map.values_mut() {
                 keys.sort_by_cached_key(|k| {
-                    let p = &site.pages[routes.get(k, lang).map_or(0, |r| r.page)];
+                    let p = &pages[routes.get(k, lang).map_or(0, |r| r.page)];
                     (
                         p.front.weight.unwrap_or(i64::MAX),
                         p.front.title.clone(),
@@ -163,6 +169,56 @@ impl Published {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config;
+    use crate::content::parse_page;
+    use crate::span::SourceFile;
+
+    /// A site of two languages (fr falls back to en) from page texts.
+    fn index(pages: &[(usize, &str, &str)]) -> (SiteConfig, Index) {
+        let yaml = "default_language: en\nbase_url: /\noutput: public\nlanguages:\n  - code: en\n    tag: en\n    name: English\n  - code: fr\n    tag: fr\n    name: Français\n";
+        let config = config::parse(&SourceFile::from_text("site.yaml", yaml)).unwrap();
+        let pages: Vec<PageSource> = pages
+            .iter()
+            .map(|(lang, key, text)| {
+                let source = SourceFile::from_text(format!("content/{key}"), *text);
+                parse_page(*lang, key.to_string(), source).unwrap()
+            })
+            .collect();
+        let index = Index::build(&config, &pages);
+        (config, index)
+    }
+
+    #[test]
+    fn sections_list_their_children_by_weight_then_title_in_each_language() {
+        let (config, index) = index(&[
+            (0, "_index.md", "---\ntitle: Home\n---\n"),
+            (0, "docs/_index.md", "---\ntitle: Docs\n---\n"),
+            (0, "docs/b.md", "---\ntitle: B\nweight: 1\n---\n"),
+            (0, "docs/a.md", "---\ntitle: A\nweight: 2\n---\n"),
+            (0, "docs/c.md", "---\ntitle: C\nweight: 2\n---\n"),
+            (1, "docs/a.md", "---\ntitle: A (fr)\ntier: business\n---\n"),
+        ]);
+        assert_eq!(index.top_level(0), ["docs/_index.md"]);
+        assert_eq!(
+            index.children(0, "docs/_index.md"),
+            ["docs/b.md", "docs/a.md", "docs/c.md"]
+        );
+        // French shows every page, its own or fallen back.
+        assert_eq!(index.children(1, "docs/_index.md").len(), 3);
+        assert_eq!(
+            index.tier_pages[1].get("business").map(String::as_str),
+            Some("docs/a.md")
+        );
+        assert!(index.tier_pages[0].is_empty());
+        assert_eq!(index.page_at(&config, "fr/docs/a/"), Some((1, "docs/a.md")));
+        assert_eq!(
+            index.page_at(&config, "fr/docs"),
+            Some((1, "docs/_index.md"))
+        );
+        assert_eq!(index.page_at(&config, "en/"), Some((0, "_index.md")));
+        assert_eq!(index.page_at(&config, "de/docs/a/"), None);
+        assert_eq!(index.page_at(&config, "en/docs/nowhere/"), None);
+    }
 
     #[test]
     fn ancestors_from_home_down() {
