@@ -146,3 +146,23 @@ fn lists_of_tiers_follow_each_language() {
     assert!(zh.starts_with("僅限商務支援和"), "{zh}");
     assert!(!zh.contains(", "), "{zh}");
 }
+
+#[test]
+fn a_message_in_an_attribute_without_plain_is_reported() {
+    let site = TempSite::new("foreign-attribute");
+    let text = site.replace_once(
+        "templates/base.html",
+        "t(id=\"nav-label\", plain=true)",
+        "t(id=\"nav-label\")",
+    );
+    let run = site.run(&["check"]);
+    let (line, column) = locate(&text, "t(id=\"nav-label\")");
+    assert!(
+        run.stderr.contains("warning[markup-in-attribute]")
+            && run
+                .stderr
+                .contains(&format!("templates/base.html:{line}:{column}")),
+        "{}",
+        run.describe()
+    );
+}

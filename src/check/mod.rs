@@ -46,6 +46,7 @@ pub fn check(site: &Site, index: &Index, options: Options) -> Vec<Diagnostic> {
     ));
     out.extend(templates::lint(&site.templates));
     slips::stray_pages(site, &mut out);
+    slips::markup_in_attributes(site, &mut out);
     // A misspelt ID is one slip, where the other checks see an obsolete message and a
     // missing one: they meet here and become one finding.
     slips::merge_typos(site, &slips::typos(site), &mut out);

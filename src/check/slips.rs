@@ -194,3 +194,43 @@ pub fn counts(site: &Site) -> BTreeMap<&'static str, BTreeSet<u32>> {
     }
     counts
 }
+
+/// `t()` calls where no markup may go (inside a tag, that is an attribute, or in `<title>`)
+/// without `plain=true`: the day the message falls back, its `<span lang>` would break the
+/// tag or show in the title bar.
+pub fn markup_in_attributes(site: &Site, out: &mut Vec<Diagnostic>) {
+    for (_, src) in &site.templates.files {
+        let text = src.text.as_str();
+        let mut from = 0;
+        while let Some(found) = text[from..].find("{{") {
+            let at = from + found;
+            let Some(len) = text[at..].find("}}") else {
+                break;
+            };
+            from = at + len + 2;
+            let expression = &text[at + 2..at + len];
+            let call = expression.trim_start();
+            if !call.starts_with("t(") || expression.contains("plain=true") {
+                continue;
+            }
+            let before = &text[..at];
+            let in_tag = before.rfind('<') > before.rfind('>');
+            let in_title = before.rfind("<title") > before.rfind("</title");
+            if !(in_tag || in_title) {
+                continue;
+            }
+            let offset = at + 2 + (expression.len() - call.len());
+            out.push(
+                Diagnostic::warning(
+                    "markup-in-attribute",
+                    "`t()` returns HTML, and this place takes text only",
+                )
+                .at_range(src, offset..offset + 1)
+                .hint(
+                    "write `t(id=\"...\", plain=true)` here: a message that falls back is \
+                     marked with `<span lang>`, which an attribute or a title cannot hold",
+                ),
+            );
+        }
+    }
+}

@@ -1011,6 +1011,20 @@ pub const CODES: &[Code] = &[
     },
     // --- templates --------------------------------------------------------------------------
     Code {
+        name: "markup-in-attribute",
+        level: Level::Warning,
+        area: Area::Templates,
+        summary: "`t()` is used inside a tag or `<title>` without `plain=true`",
+        explanation: "`t()` returns HTML: the message's text escaped, and, when the page's \
+            language lacks the message and it falls back, marked with its own language \
+            (`<span lang=\"en\">...</span>`). An attribute value or a `<title>` cannot hold \
+            markup: the day the message falls back, the tag breaks or the title shows the \
+            markup.",
+        example_file: "templates/base.html",
+        example: "<nav aria-label=\"{{ t(id=\"nav-label\") }}\">",
+        fix: "Write `t(id=\"nav-label\", plain=true)` there: it returns the text alone.",
+    },
+    Code {
         name: "no-templates",
         level: Level::Error,
         area: Area::Templates,
