@@ -166,3 +166,28 @@ fn a_message_in_an_attribute_without_plain_is_reported() {
         run.describe()
     );
 }
+
+#[test]
+fn a_tier_page_shown_in_english_keeps_its_translated_labels_out_of_the_english_text() {
+    let site = TempSite::new("foreign-tier-fallback");
+    std::fs::remove_file(site.path("content/zh-TW/tiers/business.md")).unwrap();
+    site.build_ok();
+    let page = site.page("zh-tw/tiers/business/index.html");
+    // The English title and text are marked English; the zh-TW summary of the plan data is
+    // not inside them.
+    assert!(
+        page.contains("<div class=\"intro prose\">\n<h1 lang=\"en\" dir=\"ltr\">"),
+        "{page}"
+    );
+    assert!(page.contains("<div lang=\"en\" dir=\"ltr\">"), "{page}");
+    let lead = page
+        .split("<p class=\"lead\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</p>").next())
+        .expect("a lead paragraph");
+    assert!(
+        !lead.contains("<span"),
+        "the zh-TW summary is zh-TW: {lead}"
+    );
+    assert!(!lead.is_ascii(), "{lead}");
+}
