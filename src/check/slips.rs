@@ -234,3 +234,18 @@ pub fn markup_in_attributes(site: &Site, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_typo;
+
+    #[test]
+    fn typos_are_a_letter_or_two_in_a_long_enough_id() {
+        assert_eq!(looks_like_typo("tier-busines", "tier-business"), Some(1));
+        assert_eq!(looks_like_typo("skip-lien", "skip-link"), Some(2));
+        assert_eq!(looks_like_typo("tier-elite", "tier-elite"), None);
+        // Short IDs differ by a letter or two without being the same word.
+        assert_eq!(looks_like_typo("a-b", "a-c"), None);
+        assert_eq!(looks_like_typo("nav-label", "tier-paid"), None);
+    }
+}
