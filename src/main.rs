@@ -26,8 +26,9 @@ enum Command {
         /// Write here instead of the `output:` of site.yaml.
         #[arg(long)]
         output: Option<PathBuf>,
-        /// Also build a pseudo-language (accented, longer text) under /pseudo/, to find
-        /// text the templates do not translate and layouts that break with longer words.
+        /// Build with a pseudo-language (accented, longer text) under /pseudo/, to find text
+        /// the templates do not translate and layouts that break with longer words. Written
+        /// to public-pseudo/ (or --output), never to the published folder.
         #[arg(long)]
         pseudo: bool,
     },

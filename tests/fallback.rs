@@ -121,8 +121,8 @@ fn fallbacks_are_published_listed_and_linked() {
     };
     let fr_home = site.page("fr/index.html");
     assert!(
-        fr_home.contains(&en_footer),
-        "fr pages show the English footer-note"
+        fr_home.contains(&format!("<p><span lang=\"en\">{en_footer}</span></p>")),
+        "fr pages show the English footer-note, marked as English"
     );
 
     // The zh-TW page exists, in English, with the zh-TW notice.
@@ -141,7 +141,8 @@ fn fallbacks_are_published_listed_and_linked() {
         html.contains("lang=\"en\""),
         "the English text is marked lang=\"en\""
     );
-    let notice = zh_notice(&site, "English");
+    // The language's name is English text inside the zh-TW notice: marked as such.
+    let notice = zh_notice(&site, "<span lang=\"en\">English</span>");
     assert!(
         notice.contains("English"),
         "the notice names the language: {notice}"

@@ -268,8 +268,28 @@ fn needed_categories(tag: &str) -> Option<BTreeSet<&'static str>> {
 
 const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
-/// Every Fluent finding of every language.
-pub fn lint(site: &Site, used: Option<&BTreeSet<String>>) -> Vec<Diagnostic> {
+/// The plural category of `n` in a language.
+fn category_of(tag: &str, n: u32) -> Option<&'static str> {
+    let langid: unic_langid::LanguageIdentifier = tag.parse().ok()?;
+    let bare = unic_langid::LanguageIdentifier::from_parts(langid.language, None, None, &[]);
+    let rules = PluralRules::create(bare, PluralRuleType::CARDINAL).ok()?;
+    Some(match rules.select(n).ok()? {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    })
+}
+
+/// Every Fluent finding of every language. `counts` holds, per message, the numbers the plan
+/// formats it with: a plural category one of them selects is an error when missing.
+pub fn lint(
+    site: &Site,
+    used: Option<&BTreeSet<String>>,
+    counts: &BTreeMap<&'static str, BTreeSet<u32>>,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let default = site.config.default;
     let source = Catalog::new(&site.locales.files[default]);
@@ -355,26 +375,42 @@ pub fn lint(site: &Site, used: Option<&BTreeSet<String>>) -> Vec<Diagnostic> {
                         .filter(|c| !present.contains(*c))
                         .copied()
                         .collect();
+                    // Numbers the plan really formats with this message that fall into a
+                    // missing category: visitors would read the default variant ("1 Tage").
+                    let shown: Vec<(u32, &str)> = counts
+                        .get(entry.id)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|&n| category_of(&language.tag, n).map(|c| (n, c)))
+                        .filter(|(_, c)| missing.contains(c))
+                        .collect();
                     if !missing.is_empty() {
-                        out.push(
-                            catalog.at(
-                                Diagnostic::warning(
-                                    "missing-plural-category",
-                                    format!(
-                                        "`{}` has no variant for the plural categor{} {} of {code}",
-                                        entry.id,
-                                        if missing.len() == 1 { "y" } else { "ies" },
-                                        missing.join(", ")
-                                    ),
-                                )
-                                .hint(format!(
-                                    "{code} needs variants for: {}",
-                                    needed.iter().copied().collect::<Vec<_>>().join(", ")
-                                )),
-                                entry.file,
+                        let mut d = Diagnostic::warning(
+                            "missing-plural-category",
+                            format!(
+                                "`{}` has no variant for the plural categor{} {} of {code}",
                                 entry.id,
+                                if missing.len() == 1 { "y" } else { "ies" },
+                                missing.join(", ")
                             ),
                         );
+                        if let Some(&(n, category)) = shown.first() {
+                            d = Diagnostic::error(
+                                "missing-plural-category",
+                                format!(
+                                    "`{}` has no `[{category}]` variant, which the plan data needs in {code}: {n} is `{category}`, and pages would show it with the default variant",
+                                    entry.id
+                                ),
+                            );
+                        }
+                        out.push(catalog.at(
+                            d.hint(format!(
+                                "{code} needs variants for: {}",
+                                needed.iter().copied().collect::<Vec<_>>().join(", ")
+                            )),
+                            entry.file,
+                            entry.id,
+                        ));
                     }
                 }
             }

@@ -5,12 +5,14 @@
 //! agree: whatever `check` calls an error, `build` refuses. One module a concern:
 //! [`references`] (IDs, tiers, templates, addresses), [`translations`] (missing and outdated
 //! translations), [`fluent`] (each language's files against the source's), [`templates`]
-//! (text written outside `t()`), and [`links`], which runs after rendering because it checks
+//! (text written outside `t()`), [`slips`] (pages saved under a wrong name, misspelt message
+//! IDs), and [`links`], which runs after rendering because it checks
 //! links against the anchors really published.
 
 mod fluent;
 pub mod links;
 mod references;
+mod slips;
 mod templates;
 mod translations;
 mod uses;
@@ -36,7 +38,17 @@ pub fn check(site: &Site, index: &Index, options: Options) -> Vec<Diagnostic> {
     // Unused messages are only reported when the plan data loaded: a broken plan file would
     // make every label it holds look unused.
     let used = uses.all_ids();
-    out.extend(fluent::lint(site, (!site.plan_failed).then_some(&used)));
+    let counts = slips::counts(site);
+    out.extend(fluent::lint(
+        site,
+        (!site.plan_failed).then_some(&used),
+        &counts,
+    ));
     out.extend(templates::lint(&site.templates));
+    slips::stray_pages(site, &mut out);
+    slips::markup_in_attributes(site, &mut out);
+    // A misspelt ID is one slip, where the other checks see an obsolete message and a
+    // missing one: they meet here and become one finding.
+    slips::merge_typos(site, &slips::typos(site), &mut out);
     out
 }

@@ -17,7 +17,8 @@ pub struct BuildOptions {
     pub strict: bool,
     /// Overrides `output:` of site.yaml.
     pub output: Option<PathBuf>,
-    /// Adds the pseudo-language.
+    /// Adds the pseudo-language, and writes into [`pseudo_output`] instead of the published
+    /// folder.
     pub pseudo: bool,
 }
 
@@ -44,15 +45,18 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Report> {
     let checks = check::Options {
         strict: options.strict,
     };
-    let output = options
-        .output
-        .clone()
-        .unwrap_or_else(|| site.config.output.clone());
-    let publishing = publish::check_output(root, &output).and_then(|target| {
-        let lock = target.lock()?;
-        let staging = target.stage()?;
-        Ok((lock, staging))
-    });
+    let output = match &options.output {
+        Some(output) => output.clone(),
+        None if options.pseudo => pseudo_output(&site.config.output),
+        None => site.config.output.clone(),
+    };
+    let publishing = refuse_pseudo_in_published(root, &site.config.output, &output, options)
+        .and_then(|()| publish::check_output(root, &output))
+        .and_then(|target| {
+            let lock = target.lock()?;
+            let staging = target.stage()?;
+            Ok((lock, staging))
+        });
     let (_lock, staging) = match publishing {
         Ok(ready) => ready,
         Err(d) => {
@@ -91,6 +95,47 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Report> {
         languages: site.config.languages.len(),
         warnings: report.sorted(),
     })
+}
+
+/// Where `build --pseudo` writes when no `--output` is given: beside the published folder,
+/// never in it (`public` → `public-pseudo`). A pseudo build is a test of the templates and the
+/// layouts; one upload of the published folder must never show it to visitors, nor name it in
+/// the chooser, the switcher, the sitemap or `hreflang`.
+pub fn pseudo_output(published: &Path) -> PathBuf {
+    let mut name = published
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_else(|| "public".into());
+    name.push("-pseudo");
+    published.with_file_name(name)
+}
+
+/// A pseudo build into the published folder (by `--output`) is refused.
+fn refuse_pseudo_in_published(
+    root: &Path,
+    published: &Path,
+    output: &Path,
+    options: &BuildOptions,
+) -> Result<(), Diagnostic> {
+    let same = |a: &Path, b: &Path| {
+        let (a, b) = (root.join(a), root.join(b));
+        a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+    };
+    if options.pseudo && same(published, output) {
+        return Err(Diagnostic::error(
+            "pseudo-output",
+            format!(
+                "`build --pseudo` would write the pseudo-language into `{}`, the folder the site is published from",
+                output.display()
+            ),
+        )
+        .in_file("site.yaml")
+        .hint(format!(
+            "leave out --output (the pseudo build goes to `{}`), or give another folder",
+            pseudo_output(published).display()
+        )));
+    }
+    Ok(())
 }
 
 /// The command: prints the outcome and returns the exit code.

@@ -228,6 +228,19 @@ pub const CODES: &[Code] = &[
         fix: "Write a folder name such as `public`, or remove the key to use `public`.",
     },
     Code {
+        name: "pseudo-output",
+        level: Level::Error,
+        area: Area::Site,
+        summary: "`build --pseudo` was asked to write into the published output folder",
+        explanation: "The pseudo-language is a test of templates and layouts, not a language \
+            for visitors. A pseudo build goes to its own folder (`public-pseudo/` beside \
+            `public/`), so that one upload of the published folder can never show it, nor \
+            name it in the chooser, the language switcher, the sitemap or `hreflang`.",
+        example_file: "shell",
+        example: "polydocs build --pseudo --output public",
+        fix: "Leave out `--output`, or give a folder that is not the published one.",
+    },
+    Code {
         name: "unsafe-output",
         level: Level::Error,
         area: Area::Site,
@@ -627,16 +640,34 @@ pub const CODES: &[Code] = &[
     },
     Code {
         name: "missing-plural-category",
-        level: Level::Warning,
+        level: Level::WarningOrError,
         area: Area::Messages,
         summary: "a plural select lacks a variant for a category the language needs",
         explanation: "Each language sorts numbers into its own plural categories (CLDR): \
             English one/other, Polish one/few/many/other, Chinese other only... A plural select \
             without a variant for a category the language uses shows the default variant \
-            for those numbers, which is often grammatically wrong.",
-        example_file: "locales/fr/ui.ftl",
-        example: "duration-days = { $count ->\n   *[other] { $count } jours\n}",
+            for those numbers, which is often grammatically wrong.\n\n\
+            It is an error when a number the plan data really formats with the message falls \
+            into the missing category (a duration of 1 day in German needs `one`, or visitors \
+            read \"1 Tage\"), so the build refuses; a warning when no published number does.",
+        example_file: "locales/de/plan.ftl",
+        example: "duration-days = { $count ->\n   *[other] { $count } Tage\n}",
         fix: "Add a variant for each category the hint lists.",
+    },
+    Code {
+        name: "misspelt-message",
+        level: Level::WarningOrError,
+        area: Area::Messages,
+        summary: "a translation defines a message under a misspelling of a source ID",
+        explanation: "The translation has a message the default language does not have, and \
+            lacks one it has whose ID differs by a letter or two: almost certainly one \
+            message with a typo in its ID. The translated text is never used, and pages show \
+            the source text where it belongs. Reported once, where the misspelt ID is \
+            written, instead of as an obsolete message and a missing one. Like a missing \
+            message, it is an error under `--strict` when a page shows the fallback.",
+        example_file: "locales/fr/plan.ftl",
+        example: "tier-busines = Assistance Business",
+        fix: "Correct the ID to the one the hint names.",
     },
     Code {
         name: "obsolete-message",
@@ -776,6 +807,20 @@ pub const CODES: &[Code] = &[
             message.",
     },
     // --- translation state ------------------------------------------------------------------
+    Code {
+        name: "stray-page",
+        level: Level::Warning,
+        area: Area::Translations,
+        summary: "a translated page has no page of the same name in the default language",
+        explanation: "Translations are matched to their source page by file name. A page \
+            under a name the default language does not have is published as an extra page \
+            of that language only, while the page it was meant to translate keeps falling \
+            back to the source language: usually a file saved under a wrong name.",
+        example_file: "content/de/",
+        example: "content/de/channel.md, where the source page is content/en/channels.md",
+        fix: "Rename the file to the source page's name (the hint names the closest one), \
+            or add the page to the default language too.",
+    },
     Code {
         name: "missing-page",
         level: Level::WarningOrError,
@@ -990,6 +1035,20 @@ pub const CODES: &[Code] = &[
         fix: "Flatten the structure: split deep lists and quotes into sections.",
     },
     // --- templates --------------------------------------------------------------------------
+    Code {
+        name: "markup-in-attribute",
+        level: Level::Warning,
+        area: Area::Templates,
+        summary: "`t()` is used inside a tag or `<title>` without `plain=true`",
+        explanation: "`t()` returns HTML: the message's text escaped, and, when the page's \
+            language lacks the message and it falls back, marked with its own language \
+            (`<span lang=\"en\">...</span>`). An attribute value or a `<title>` cannot hold \
+            markup: the day the message falls back, the tag breaks or the title shows the \
+            markup.",
+        example_file: "templates/base.html",
+        example: "<nav aria-label=\"{{ t(id=\"nav-label\") }}\">",
+        fix: "Write `t(id=\"nav-label\", plain=true)` there: it returns the text alone.",
+    },
     Code {
         name: "no-templates",
         level: Level::Error,

@@ -4,6 +4,8 @@
 //! Isolation marks are off: output is HTML whose `dir` is already set per page, and the
 //! invisible FSI/PDI characters would otherwise end up inside attributes and table cells.
 
+pub mod html;
+pub mod list;
 pub mod messages;
 pub mod pseudo;
 pub mod syntax;
@@ -77,6 +79,10 @@ pub struct Locales {
     times: Vec<TimeFormat>,
     /// Per language: its folder code, for messages.
     codes: Vec<String>,
+    /// Per language: its BCP 47 tag and its direction (`ltr`, `rtl`), to mark text shown in
+    /// another language than the page's.
+    tags: Vec<String>,
+    dirs: Vec<&'static str>,
     /// Per language: its own files, parsed (empty for a pseudo-language).
     pub files: Vec<Vec<LocaleFile>>,
 }
@@ -179,6 +185,12 @@ impl Locales {
             .map(|(lang, own)| TimeFormat::new(&lang.tag, own.contains_key(time::OVERRIDE_ID)))
             .collect();
         let codes = config.languages.iter().map(|l| l.code.clone()).collect();
+        let tags = config.languages.iter().map(|l| l.tag.clone()).collect();
+        let dirs = config
+            .languages
+            .iter()
+            .map(|l| l.direction.as_str())
+            .collect();
         (
             Locales {
                 bundles,
@@ -186,6 +198,8 @@ impl Locales {
                 chains,
                 times,
                 codes,
+                tags,
+                dirs,
                 files,
             },
             diags,
@@ -194,6 +208,22 @@ impl Locales {
 
     pub fn code(&self, lang: usize) -> &str {
         &self.codes[lang]
+    }
+
+    /// The BCP 47 tag of a language (what `lang=""` says).
+    pub fn tag(&self, lang: usize) -> &str {
+        &self.tags[lang]
+    }
+
+    /// The writing direction of a language: `ltr` or `rtl`.
+    pub fn dir(&self, lang: usize) -> &'static str {
+        self.dirs[lang]
+    }
+
+    /// Names joined as the language writes a list ("A, B and C", "A、B和C"), with the CLDR
+    /// list patterns of its tag (ICU4X compiled data).
+    pub fn list<S: AsRef<str>>(&self, lang: usize, items: &[S]) -> String {
+        list::join(&self.tags[lang], items)
     }
 
     /// Where the message `id` that `lang` uses is defined (in `lang` or along its chain).

@@ -142,6 +142,7 @@ pub fn render(
         global.insert("section_children", &links.section_children);
         global.insert("tier_links", &links.tier_links);
         global.insert("site_title", &site_title(site, lang));
+        global.insert("site_title_html", &site_title_html(site, lang));
         per_language.push(t);
     }
 
@@ -285,6 +286,15 @@ fn format_diagnostic(site: &Site, lang: usize, error: crate::l10n::FormatError) 
 }
 
 /// The site's name in a language: the `site-title` message, else `title` of site.yaml.
+/// The site's title as HTML for a page in `lang`: marked with its own language when it falls
+/// back to another one.
+pub fn site_title_html(site: &Site, lang: usize) -> String {
+    match crate::l10n::html::message_html(&site.locales, lang, messages::SITE_TITLE, None) {
+        Ok(html) => html,
+        Err(_) => crate::l10n::html::escape(&site_title(site, lang)),
+    }
+}
+
 pub fn site_title(site: &Site, lang: usize) -> String {
     site.locales
         .format(lang, messages::SITE_TITLE, None)

@@ -27,6 +27,8 @@ pub struct Link {
     description: Option<String>,
     /// The language tag of the linked page's text when it is shown from another language.
     lang: Option<String>,
+    /// Its direction, when that differs from the language's (`dir` isolates it as well).
+    dir: Option<&'static str>,
 }
 
 /// The links every page of one language shares, computed once per language.
@@ -221,6 +223,7 @@ impl<'a> Navigation<'a> {
             depth,
             description: p.front.description.clone(),
             lang: (p.lang != lang).then(|| self.site.config.languages[p.lang].tag.clone()),
+            dir: foreign_dir(&self.site.config.languages, lang, p.lang),
         })
     }
 
@@ -305,4 +308,15 @@ pub fn list_page_path(
     } else {
         format!("{first}page/{number}/")
     }
+}
+
+/// The direction of text in language `text` shown on a page of language `page`, when the two
+/// differ (an element with `dir` is isolated from the text around it).
+pub fn foreign_dir(
+    languages: &[crate::config::Language],
+    page: usize,
+    text: usize,
+) -> Option<&'static str> {
+    let dir = languages[text].direction;
+    (dir != languages[page].direction).then(|| dir.as_str())
 }

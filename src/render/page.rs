@@ -7,6 +7,7 @@ use crate::config::Language;
 use crate::content::PageSource;
 use crate::diagnostic::Diagnostic;
 use crate::index::{self, Index, Route, paths};
+use crate::l10n::html::{self, HtmlArgs};
 use crate::l10n::messages;
 use crate::markdown;
 use crate::site::Site;
@@ -70,6 +71,8 @@ struct PageView<'a> {
 pub struct SwitcherEntry<'a> {
     pub name: &'a str,
     pub tag: &'a str,
+    /// The name's direction, when it differs from the page's.
+    pub dir: Option<&'static str>,
     pub href: String,
     pub current: bool,
 }
@@ -105,11 +108,20 @@ fn template(page: &PageSource) -> String {
     }
 }
 
-/// A notice formatted in a language with the name of another language as `$language`.
-fn notice(site: &Site, lang: usize, id: &str, language: &str) -> Result<String, Diagnostic> {
-    let mut args = fluent_bundle::FluentArgs::new();
-    args.set("language", language.to_string());
-    site.locales.format(lang, id, Some(&args)).map_err(|e| {
+/// A notice for a page in `lang`, as HTML, naming the language `other` as `$language` (in
+/// its own words, so marked with its own `lang`); the notice itself is marked too when the
+/// language lacks it and it falls back.
+fn notice(site: &Site, lang: usize, id: &str, other: usize) -> Result<String, Diagnostic> {
+    let mut args = HtmlArgs::new();
+    let name = html::escape(&site.config.languages[other].name);
+    // Marked against the notice's own language (a notice falling back to English does not
+    // mark "English" again).
+    let notice_lang = site.locales.resolve(lang, id).unwrap_or(lang);
+    args.html(
+        "language",
+        html::mark(&site.locales, notice_lang, other, name),
+    );
+    html::message_html(&site.locales, lang, id, Some(&args)).map_err(|e| {
         Diagnostic::error("message-format", e.to_string()).hint(format!("check the message `{id}`"))
     })
 }
@@ -151,24 +163,16 @@ pub fn context(
     let fallback = route.is_fallback(&site.pages);
     // The pseudo-language shows the default language's pages by design: no notice.
     let fallback_notice = if fallback && !language.pseudo {
-        Some(notice(
-            site,
-            lang,
-            messages::FALLBACK_NOTICE,
-            &source_language.name,
-        )?)
+        Some(notice(site, lang, messages::FALLBACK_NOTICE, page.lang)?)
     } else {
         None
     };
     let default = config.default;
     let source_page = index.routes.get(key, default).map(|r| &site.pages[r.page]);
     let outdated_notice = match source_page {
-        Some(source) if !fallback && crate::translation::is_outdated(page, source) => Some(notice(
-            site,
-            lang,
-            messages::OUTDATED_NOTICE,
-            &config.languages[default].name,
-        )?),
+        Some(source) if !fallback && crate::translation::is_outdated(page, source) => {
+            Some(notice(site, lang, messages::OUTDATED_NOTICE, default)?)
+        }
         _ => None,
     };
 
@@ -203,6 +207,7 @@ pub fn context(
         .map(|(l, other)| SwitcherEntry {
             name: &other.name,
             tag: &other.tag,
+            dir: super::navigation::foreign_dir(&config.languages, lang, l),
             href: format!("{root}{}", paths::site_path(config, key, l)),
             current: l == lang,
         })

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::index::{Index, paths};
-use crate::l10n::messages;
+use crate::l10n::{html, messages};
 use crate::site::Site;
 
 use super::page::{Alternate, SwitcherEntry};
@@ -58,8 +58,11 @@ fn chooser_context(site: &Site) -> tera::Context {
         prefix: &'a str,
         dir: &'static str,
         href: String,
+        /// The site's title in this language (text, for `<title>`).
         title: String,
-        /// "Choose a language", in this language.
+        /// The same as HTML: marked with its own language where it falls back.
+        title_html: String,
+        /// "Choose a language", in this language, as HTML marked like `title_html`.
         prompt: String,
     }
     let choices: Vec<Choice> = config
@@ -73,9 +76,8 @@ fn chooser_context(site: &Site) -> tera::Context {
             dir: lang.direction.as_str(),
             href: format!("{}/", lang.prefix),
             title: super::site_title(site, l),
-            prompt: site
-                .locales
-                .format(l, messages::LANGUAGE_CHOOSER_TITLE, None)
+            title_html: super::site_title_html(site, l),
+            prompt: html::message_html(&site.locales, l, messages::LANGUAGE_CHOOSER_TITLE, None)
                 .unwrap_or_default(),
         })
         .collect();
@@ -114,6 +116,7 @@ fn not_found_context(site: &Site, l: usize) -> tera::Context {
         .map(|(o, other)| SwitcherEntry {
             name: &other.name,
             tag: &other.tag,
+            dir: super::navigation::foreign_dir(&config.languages, l, o),
             href: format!("{base_path}{}/404.html", other.prefix),
             current: o == l,
         })

@@ -2,10 +2,14 @@
 //!
 //! Built once per language and handed to every template of that language, so templates only
 //! lay out words and never format a number, a duration or a time themselves.
+//!
+//! Every text of the view is HTML, escaped here (templates write it with `| safe`): a label
+//! the language lacks, shown in the language it falls back to, carries that language's
+//! `lang` (and `dir` when it differs), as [`crate::l10n::html::message_html`] marks it.
 
-use fluent_bundle::FluentArgs;
 use serde::Serialize;
 
+use crate::l10n::html::{self, HtmlArgs};
 use crate::l10n::{FormatError, Locales, messages};
 use crate::plan::compare::{self, Change, FeatureAt};
 use crate::plan::{Coverage, Duration, MessageRef, Plan, TierValue, TimeOfDay};
@@ -104,6 +108,8 @@ pub struct ResourceView {
     pub url: Option<String>,
     /// Names of the tiers the resource is limited to (empty: every tier).
     pub tiers: Vec<String>,
+    /// The same names as one list, as the language writes lists ("A et B", "A和B").
+    pub tiers_list: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -151,34 +157,35 @@ impl Words<'_> {
     }
 
     fn msg(&mut self, r: &MessageRef) -> String {
-        let t = self.locales.format(self.lang, &r.id, None);
-        self.keep(t)
+        self.id(&r.id)
     }
 
     fn id(&mut self, id: &str) -> String {
-        let t = self.locales.format(self.lang, id, None);
+        let t = html::message_html(self.locales, self.lang, id, None);
         self.keep(t)
     }
 
-    fn args(&mut self, id: &str, args: &FluentArgs) -> String {
-        let t = self.locales.format(self.lang, id, Some(args));
+    fn args(&mut self, id: &str, args: &HtmlArgs) -> String {
+        let t = html::message_html(self.locales, self.lang, id, Some(args));
         self.keep(t)
+    }
+
+    fn count(&mut self, id: &str, count: u32) -> String {
+        let mut args = HtmlArgs::new();
+        args.plain("count", count);
+        self.args(id, &args)
     }
 
     fn coverage(&mut self, c: Coverage, count: u32) -> String {
-        let t = self.locales.format_count(self.lang, c.message_id(), count);
-        self.keep(t)
+        self.count(c.message_id(), count)
     }
 
     fn duration(&mut self, d: Duration) -> String {
-        let t = self
-            .locales
-            .format_count(self.lang, d.unit.message_id(), d.amount);
-        self.keep(t)
+        self.count(d.unit.message_id(), d.amount)
     }
 
     fn time(&mut self, t: TimeOfDay) -> String {
-        let r = self.times.format(t);
+        let r = self.times.format(t).map(|t| html::escape(&t));
         self.keep(r)
     }
 
@@ -229,9 +236,9 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> (PlanView, Vec<Form
                 .map(|t| {
                     let coverage = w.coverage(t.coverage, t.within.amount);
                     let duration = w.duration(t.within);
-                    let mut args = FluentArgs::new();
-                    args.set("coverage", coverage.clone());
-                    args.set("duration", duration.clone());
+                    let mut args = HtmlArgs::new();
+                    args.html("coverage", coverage.clone());
+                    args.html("duration", duration.clone());
                     let text = w.args("response-target", &args);
                     TargetView {
                         coverage,
@@ -306,12 +313,16 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> (PlanView, Vec<Form
     let resources = plan
         .resources
         .iter()
-        .map(|r| ResourceView {
-            id: r.id.clone(),
-            name: w.msg(&r.name),
-            description: w.msg(&r.description),
-            url: r.url_for(code).map(str::to_string),
-            tiers: r.tiers.iter().map(|&t| names[t].clone()).collect(),
+        .map(|r| {
+            let tiers: Vec<String> = r.tiers.iter().map(|&t| names[t].clone()).collect();
+            ResourceView {
+                id: r.id.clone(),
+                name: w.msg(&r.name),
+                description: w.msg(&r.description),
+                url: r.url_for(code).map(str::to_string),
+                tiers_list: locales.list(lang, &tiers),
+                tiers,
+            }
         })
         .collect();
 
@@ -325,9 +336,9 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> (PlanView, Vec<Form
             .map(|r| {
                 let opens = w.time(r.opens);
                 let closes = w.time(r.closes);
-                let mut args = FluentArgs::new();
-                args.set("opens", opens.clone());
-                args.set("closes", closes.clone());
+                let mut args = HtmlArgs::new();
+                args.html("opens", opens.clone());
+                args.html("closes", closes.clone());
                 let hours = w.args("hours-range", &args);
                 RegionView {
                     id: r.id.clone(),
@@ -449,15 +460,15 @@ fn difference_item(
         if value == TierValue::Included {
             return label;
         }
-        let mut args = FluentArgs::new();
-        args.set("feature", label);
-        args.set("value", w.value(Some(value)).text);
+        let mut args = HtmlArgs::new();
+        args.html("feature", label);
+        args.html("value", w.value(Some(value)).text);
         return w.args("feature-with-value", &args);
     };
-    let mut args = FluentArgs::new();
-    args.set("feature", label);
-    args.set("value", w.value(Some(value)).text);
-    args.set("other", w.value(Some(other)).text);
-    args.set("tier", other_tier.clone());
+    let mut args = HtmlArgs::new();
+    args.html("feature", label);
+    args.html("value", w.value(Some(value)).text);
+    args.html("other", w.value(Some(other)).text);
+    args.html("tier", other_tier.clone());
     w.args(messages::FEATURE_VALUE_COMPARED, &args)
 }

@@ -2,42 +2,74 @@
 
 use std::sync::Arc;
 
-use fluent_bundle::FluentArgs;
-use tera::{Kwargs, State, Tera, TeraResult};
+use tera::{Kwargs, State, Tera, TeraResult, Value};
 
 use crate::l10n::Locales;
+use crate::l10n::html::{HtmlArgs, message_html};
 
 /// Registers `t()`: a message in the language of the page being rendered (the `lang_index`
-/// of the template context), with the other keyword arguments as Fluent variables. Tera
-/// escapes the result like any text.
+/// of the template context), with the other keyword arguments as Fluent variables.
+///
+/// It returns HTML that Tera does not escape again: the message's text escaped, arguments
+/// that are already HTML (`tier=tier.name | safe`) as they are, and the whole inside
+/// `<span lang="..">` when the message falls back to another language. Where no markup may go
+/// (an attribute, `<title>`), `t(id="...", plain=true)` returns the text alone, which Tera
+/// escapes like any text.
 pub fn register(tera: &mut Tera, locales: Arc<Locales>) {
     tera.register_function(
         "t",
-        move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
+        move |kwargs: Kwargs, state: &State| -> TeraResult<Value> {
             let id: &str = kwargs.must_get("id")?;
             let lang = state
                 .get::<u64>("lang_index")?
                 .ok_or_else(|| tera::Error::message("t() is used outside a language"))?
                 as usize;
-            let mut args = FluentArgs::new();
+            let plain = kwargs.get::<bool>("plain")?.unwrap_or(false);
+            let mut args = HtmlArgs::new();
             for (key, value) in kwargs.iter() {
                 let Some(name) = key.as_str() else { continue };
-                if name == "id" {
+                if name == "id" || name == "plain" {
                     continue;
                 }
                 if let Some(n) = value.as_i64() {
-                    args.set(name.to_string(), n);
+                    args.plain(name, n);
                 } else if let Some(n) = value.as_f64() {
-                    args.set(name.to_string(), n);
+                    args.plain(name, n);
                 } else if let Some(s) = value.as_str() {
-                    args.set(name.to_string(), s.to_string());
+                    // Text is escaped with the message (and may be selected on); HTML
+                    // is inserted as it is.
+                    if value.is_safe() && !plain {
+                        args.html(name, s);
+                    } else {
+                        args.plain(name, s.to_string());
+                    }
                 } else {
-                    args.set(name.to_string(), value.to_string());
+                    args.plain(name, value.to_string());
                 }
             }
-            locales
-                .format(lang, id, Some(&args))
+            if plain {
+                return locales
+                    .format(lang, id, Some(&args.args))
+                    .map(|s| Value::from(s.as_str()))
+                    .map_err(|e| tera::Error::message(e.to_string()));
+            }
+            message_html(&locales, lang, id, Some(&args))
+                .map(|html| Value::safe_string(&html))
                 .map_err(|e| tera::Error::message(e.to_string()))
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn messages_are_escaped_as_tera_escapes_text() {
+        let text = "a<b>&\"'c’";
+        let mut tera = Vec::new();
+        tera::escape_html(text, &mut tera).unwrap();
+        assert_eq!(
+            crate::l10n::html::escape(text),
+            String::from_utf8(tera).unwrap()
+        );
+    }
 }

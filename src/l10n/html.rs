@@ -1,0 +1,133 @@
+//! Messages as HTML for a page of one language.
+//!
+//! A message is HTML-escaped here, not by the template engine, so that text a page shows in
+//! another language than its own (a message the language lacks, falling back) gets its own
+//! `lang` (and `dir` when the direction differs) around it, while the rest of the page stays
+//! as it was: `<span lang="en" dir="ltr">Region</span>` inside an Arabic page.
+
+use fluent_bundle::{FluentArgs, FluentValue};
+
+use super::{FormatError, Locales};
+
+/// Arguments of a message: plain values (numbers, text, which Fluent may select on) and HTML
+/// fragments (names already formatted as HTML, inserted as they are).
+#[derive(Default)]
+pub struct HtmlArgs<'a> {
+    pub(crate) args: FluentArgs<'a>,
+    html: Vec<String>,
+}
+
+/// Marks where an HTML argument goes in the formatted text: private-use characters, which
+/// no message writes and escaping leaves alone.
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+impl<'a> HtmlArgs<'a> {
+    pub fn new() -> HtmlArgs<'a> {
+        HtmlArgs::default()
+    }
+
+    /// A value Fluent formats (and selects on) itself; escaped with the message.
+    pub fn plain(&mut self, name: &str, value: impl Into<FluentValue<'a>>) {
+        self.args.set(name.to_string(), value);
+    }
+
+    /// An HTML fragment, inserted as it is.
+    pub fn html(&mut self, name: &str, html: impl Into<String>) {
+        let at = self.html.len();
+        self.args
+            .set(name.to_string(), format!("{OPEN}{at}{CLOSE}"));
+        self.html.push(html.into());
+    }
+}
+
+/// Text escaped for HTML exactly as Tera escapes text (so that output does not change with
+/// where the escaping happens).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `html` marked as written in language `from`, for a page in `page`: unchanged when both are
+/// the same language, else inside `<span lang>`, with `dir` when the directions differ (an
+/// element with `dir` is isolated from the text around it, so "English (US)" keeps its order
+/// inside Arabic).
+pub fn mark(locales: &Locales, page: usize, from: usize, html: String) -> String {
+    if locales.tag(from) == locales.tag(page) {
+        return html;
+    }
+    if locales.dir(from) == locales.dir(page) {
+        format!("<span lang=\"{}\">{html}</span>", locales.tag(from))
+    } else {
+        format!(
+            "<span lang=\"{}\" dir=\"{}\">{html}</span>",
+            locales.tag(from),
+            locales.dir(from)
+        )
+    }
+}
+
+/// A message for a page in `lang` as HTML: its text escaped, HTML arguments inserted as they
+/// are, and marked with its own language when it comes from another one (see [`mark`]).
+pub fn message_html(
+    locales: &Locales,
+    lang: usize,
+    id: &str,
+    args: Option<&HtmlArgs>,
+) -> Result<String, FormatError> {
+    let text = locales.format(lang, id, args.map(|a| &a.args))?;
+    let mut html = escape(&text);
+    if let Some(args) = args.filter(|a| !a.html.is_empty()) {
+        html = insert(&html, &args.html);
+    }
+    let from = locales.resolve(lang, id).unwrap_or(lang);
+    Ok(mark(locales, lang, from, html))
+}
+
+/// Replaces each `OPEN n CLOSE` of `text` with `fragments[n]`.
+fn insert(text: &str, fragments: &[String]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(OPEN) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + OPEN.len_utf8()..];
+        let Some(end) = after.find(CLOSE) else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        match after[..end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| fragments.get(n))
+        {
+            Some(fragment) => out.push_str(fragment),
+            None => out.push_str(&rest[start..start + OPEN.len_utf8() + end + CLOSE.len_utf8()]),
+        }
+        rest = &after[end + CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_replace_their_marks() {
+        let text = format!("Only for {OPEN}0{CLOSE} &amp; {OPEN}1{CLOSE}.");
+        let frags = ["<b>A</b>".to_string(), "B".to_string()];
+        assert_eq!(insert(&text, &frags), "Only for <b>A</b> &amp; B.");
+        assert_eq!(insert("plain", &frags), "plain");
+    }
+}
