@@ -86,24 +86,36 @@ impl MessageText {
 
 /// Every message of a language, by ID (the first definition wins).
 pub fn message_texts(locales: &Locales, lang: usize) -> BTreeMap<String, MessageText> {
+    messages(locales, lang)
+        .into_iter()
+        .map(|(id, m)| (id.to_string(), message_text(m)))
+        .collect()
+}
+
+/// Every message of a language as parsed, by ID (the first definition wins): cheap to
+/// compare before any text is made.
+pub fn messages(locales: &Locales, lang: usize) -> BTreeMap<&str, &ast::Message<&str>> {
     let mut out = BTreeMap::new();
     for file in &locales.files[lang] {
         for entry in file.resource.entries() {
             if let ast::Entry::Message(m) = entry {
-                out.entry(m.id.name.to_string()).or_insert_with(|| {
-                    let mut m = m.clone();
-                    m.comment = None;
-                    let has_words = m.value.as_ref().is_some_and(pattern_has_words)
-                        || m.attributes.iter().any(|a| pattern_has_words(&a.value));
-                    let text = fluent_syntax::serializer::serialize(&ast::Resource {
-                        body: vec![ast::Entry::Message(m)],
-                    });
-                    MessageText { text, has_words }
-                });
+                out.entry(m.id.name).or_insert(m);
             }
         }
     }
     out
+}
+
+/// A message as text, comments left out (what fingerprints and copies are judged on).
+pub fn message_text(m: &ast::Message<&str>) -> MessageText {
+    let mut m = m.clone();
+    m.comment = None;
+    let has_words = m.value.as_ref().is_some_and(pattern_has_words)
+        || m.attributes.iter().any(|a| pattern_has_words(&a.value));
+    let text = fluent_syntax::serializer::serialize(&ast::Resource {
+        body: vec![ast::Entry::Message(m)],
+    });
+    MessageText { text, has_words }
 }
 
 fn pattern_has_words(pattern: &ast::Pattern<&str>) -> bool {

@@ -15,8 +15,8 @@ use crate::index::{Index, paths};
 use crate::site::Site;
 use crate::span::{Position, SourceFile};
 use crate::translation::{
-    Lock, change_summary, is_outdated, message_is_uncertified_copy, message_texts,
-    page_is_uncertified_copy, page_text,
+    Lock, change_summary, is_outdated, message_is_uncertified_copy, message_text, message_texts,
+    messages, page_is_uncertified_copy, page_text,
 };
 
 use super::uses::Uses;
@@ -273,18 +273,26 @@ fn same_as_source(
                 Lock::default()
             }
         };
-        let own = message_texts(&site.locales, lang);
-        let source = source.get_or_insert_with(|| message_texts(&site.locales, default));
+        let source = source.get_or_insert_with(|| messages(&site.locales, default));
         let mut files = Sources::new(site, lang);
-        for (id, text) in &own {
-            let Some(src) = source.get(id) else {
+        for (id, own) in messages(&site.locales, lang) {
+            // Only a message written the same way as its source can be a copy: compared as
+            // parsed first, as text (comments left out) only then.
+            let Some(src) = source
+                .get(id)
+                .filter(|s| s.value == own.value && s.attributes == own.attributes)
+            else {
                 continue;
             };
-            if !message_is_uncertified_copy(text, src, lock.entries.get(id)) {
+            if !message_is_uncertified_copy(
+                &message_text(own),
+                &message_text(src),
+                lock.entries.get(id),
+            ) {
                 continue;
             }
             let d = Diagnostic::new(
-                severity(strict, uses.required.contains_key(id.as_str())),
+                severity(strict, uses.required.contains_key(id)),
                 "same-as-source",
                 format!(
                     "`{id}` in {code} is the {default_code} text copied, not a translation"
