@@ -46,10 +46,6 @@ struct Catalog<'a> {
     /// Each file as a source, made when a finding first points into it.
     sources: Vec<OnceCell<SourceFile>>,
     entries: BTreeMap<&'a str, Entry<'a>>,
-    /// Per message, the variables named in its translator comment (`# Variables: $count`):
-    /// the code passes them even where the text does not use them. Read only when a
-    /// translation uses a variable its source text does not.
-    documented: OnceCell<BTreeMap<&'a str, BTreeSet<&'a str>>>,
     /// Messages written in these files but not parsed: their syntax error is reported, so
     /// they are not reported missing (or obsolete) as well.
     broken: BTreeSet<&'a str>,
@@ -80,38 +76,27 @@ impl<'a> Catalog<'a> {
             files,
             sources: files.iter().map(|_| OnceCell::new()).collect(),
             entries,
-            documented: OnceCell::new(),
             broken,
         }
     }
 
-    /// The variables the translator comment of message `id` names. Bundles are parsed without
-    /// comments, so this takes the full parser, once per catalog and only when asked.
+    /// The variables the translator comment of message `id` names: the `#` lines right above
+    /// its definition (a blank line detaches a comment, as in Fluent). Bundles are parsed
+    /// without comments, so the lines are read from the file's text, only when asked.
     fn documented(&self, id: &str) -> BTreeSet<&'a str> {
-        let all = self.documented.get_or_init(|| {
-            let mut all = BTreeMap::new();
-            for (i, file) in self.files.iter().enumerate() {
-                let full = match fluent_syntax::parser::parse(file.resource.source()) {
-                    Ok(r) | Err((r, _)) => r,
-                };
-                for entry in &full.body {
-                    if let ast::Entry::Message(m) = entry
-                        && let Some(e) = self.entries.get(m.id.name).filter(|e| e.file == i)
-                    {
-                        let names = m
-                            .comment
-                            .iter()
-                            .flat_map(|c| c.content.iter())
-                            .flat_map(|line| documented_variables(line))
-                            .map(|v| intern(file.resource.source(), v))
-                            .collect();
-                        all.insert(e.id, names);
-                    }
-                }
-            }
-            all
-        });
-        all.get(id).cloned().unwrap_or_default()
+        let Some(entry) = self.entries.get(id) else {
+            return BTreeSet::new();
+        };
+        let text = self.files[entry.file].resource.source();
+        let start = (entry.id.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+        let before = &text[..start.min(text.len())];
+        before
+            .lines()
+            .rev()
+            .skip(usize::from(!before.ends_with('\n')))
+            .take_while(|line| line.starts_with('#'))
+            .flat_map(documented_variables)
+            .collect()
     }
 
     /// A diagnostic pointing at `slice`, which lies in file `file` of this catalog.
@@ -147,17 +132,6 @@ fn collect<'a>(
         walk_pattern(pattern, &mut e);
     }
     e
-}
-
-/// The same text as `s`, borrowed from `source` (the full parse borrows a temporary).
-fn intern<'a>(source: &'a str, s: &str) -> &'a str {
-    let start = source.as_ptr() as usize;
-    let at = s.as_ptr() as usize;
-    if at >= start && at + s.len() <= start + source.len() {
-        &source[at - start..at - start + s.len()]
-    } else {
-        ""
-    }
 }
 
 /// `$name` words in a comment line.
@@ -297,7 +271,14 @@ pub fn lint(
         if language.pseudo {
             continue;
         }
-        let catalog = Catalog::new(&site.locales.files[lang]);
+        // The default language's own catalog is the source's: built once.
+        let own;
+        let catalog = if lang == default {
+            &source
+        } else {
+            own = Catalog::new(&site.locales.files[lang]);
+            &own
+        };
         let code = &language.code;
         let needed = needed_categories(&language.tag);
         for entry in catalog.entries.values() {
