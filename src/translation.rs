@@ -214,11 +214,11 @@ impl Lock {
     /// Parses a lock file's text; `Err` holds the number of the first line that is wrong.
     pub fn parse(text: &str) -> Result<Lock, usize> {
         let mut entries: BTreeMap<String, LockEntry> = BTreeMap::new();
-        let mut last: Option<String> = None;
+        // The entry being read, kept out of the map until its source lines are all read.
+        let mut current: Option<(String, LockEntry)> = None;
         for (n, line) in text.lines().enumerate() {
             if let Some(rest) = line.strip_prefix("  |") {
-                let entry = last.as_ref().and_then(|id| entries.get_mut(id));
-                let Some(entry) = entry else {
+                let Some((_, entry)) = current.as_mut() else {
                     return Err(n + 1);
                 };
                 let rest = rest.strip_prefix(' ').unwrap_or(rest);
@@ -236,18 +236,20 @@ impl Lock {
                 (Some(id), Some(hash), flag, None)
                     if hash.len() == 16 && flag.is_none_or(|f| f == IDENTICAL) =>
                 {
-                    entries.insert(
-                        id.to_string(),
-                        LockEntry {
-                            hash: hash.to_string(),
-                            identical: flag.is_some(),
-                            text: None,
-                        },
-                    );
-                    last = Some(id.to_string());
+                    let entry = LockEntry {
+                        hash: hash.to_string(),
+                        identical: flag.is_some(),
+                        text: None,
+                    };
+                    if let Some((id, done)) = current.replace((id.to_string(), entry)) {
+                        entries.insert(id, done);
+                    }
                 }
                 _ => return Err(n + 1),
             }
+        }
+        if let Some((id, done)) = current {
+            entries.insert(id, done);
         }
         Ok(Lock { entries })
     }

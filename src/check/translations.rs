@@ -25,8 +25,25 @@ pub fn check(site: &Site, index: &Index, uses: &Uses, strict: bool, out: &mut Ve
     missing_messages(site, uses, strict, out);
     missing_pages(site, index, strict, out);
     outdated_pages(site, index, out);
-    outdated_messages(site, out);
-    same_as_source(site, index, uses, strict, out);
+    // Each language's messages lock, read once (one that does not read is reported once, and
+    // counts as empty).
+    let locks: Vec<Lock> = site
+        .config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(lang, language)| {
+            if lang == site.config.default || language.pseudo {
+                return Lock::default();
+            }
+            Lock::read(&site.root, &language.code).unwrap_or_else(|d| {
+                out.push(*d);
+                Lock::default()
+            })
+        })
+        .collect();
+    outdated_messages(site, &locks, out);
+    same_as_source(site, index, uses, &locks, strict, out);
 }
 
 /// The severity of a missing translation: visible ones are errors under `--strict`.
@@ -197,20 +214,11 @@ fn outdated_pages(site: &Site, index: &Index, out: &mut Vec<Diagnostic>) {
 
 /// Messages whose source changed after their translation was marked up to date, with what
 /// changed in it.
-fn outdated_messages(site: &Site, out: &mut Vec<Diagnostic>) {
+fn outdated_messages(site: &Site, locks: &[Lock], out: &mut Vec<Diagnostic>) {
     // The source's texts are computed only once a language has a lock file to compare.
     let mut source = None;
     for (lang, language) in site.config.languages.iter().enumerate() {
-        if lang == site.config.default || language.pseudo {
-            continue;
-        }
-        let lock = match Lock::read(&site.root, &language.code) {
-            Ok(lock) => lock,
-            Err(d) => {
-                out.push(*d);
-                continue;
-            }
-        };
+        let lock = &locks[lang];
         if lock.entries.is_empty() {
             continue;
         }
@@ -252,6 +260,7 @@ fn same_as_source(
     site: &Site,
     index: &Index,
     uses: &Uses,
+    locks: &[Lock],
     strict: bool,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -263,9 +272,9 @@ fn same_as_source(
             continue;
         }
         let code = &language.code;
-        // A messages' lock file that does not read is reported by `outdated_messages`; the
+        // A messages lock file that does not read is reported by `check`; the
         // pages' one here (`outdated_pages` reads it only for outdated pages).
-        let lock = Lock::read(&site.root, code).unwrap_or_default();
+        let lock = &locks[lang];
         let pages_lock = match Lock::read_pages(&site.root, code) {
             Ok(lock) => lock,
             Err(d) => {
