@@ -2,10 +2,8 @@
 //! (worked out here from the text that was broken), prints the line with a caret, and leaves
 //! the previous output byte-for-byte as it was.
 
-mod common;
-
-use common::rejection::*;
-use common::*;
+use crate::common::rejection::*;
+use crate::common::*;
 
 const COMPARISON: &str = "content/comparison.yaml";
 const TIERS: &str = "content/tiers.yaml";

@@ -1,11 +1,9 @@
 //! Output folders that would destroy something are refused, and nothing is deleted; a folder
 //! polydocs wrote before (it carries `.polydocs-output`) is replaced whole.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// Runs `build --output <output>` and asserts it is refused with exit 1 and that nothing in
 /// the folder around the site (`base`) changed.

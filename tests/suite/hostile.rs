@@ -10,14 +10,12 @@
 //! tests/errors.rs holds the ordinary mistakes (YAML syntax and types, unknown tiers, Fluent
 //! and template syntax, non-UTF-8...); nothing here repeats them.
 
-mod common;
-
 use std::os::unix::fs::symlink;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::rejection::*;
-use common::*;
+use crate::common::rejection::*;
+use crate::common::*;
 
 /// Builds a good copy, changes it, and checks that the build still succeeds.
 fn accepted(name: &str, change: impl FnOnce(&TempSite)) -> (TempSite, Run) {

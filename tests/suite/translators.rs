@@ -1,9 +1,7 @@
 //! The translators' tools, end to end: `check` findings with their exact positions, outdated
 //! translations and `mark`, `status`, a language added without code, and `build --pseudo`.
 
-mod common;
-
-use common::{TempSite, locate};
+use crate::common::{TempSite, locate};
 use serde_json::Value;
 
 /// A finding as (code, file, line, column).
@@ -155,7 +153,7 @@ fn fixture_language() -> (TempSite, Vec<Finding>) {
     // The syntax error's position is computed below from the file itself.
     let mut expected = expected;
     // The placeable is never closed: the error points at its `{`.
-    let (line, column) = common::position_of_offset(&de, de.len() - "{\n".len());
+    let (line, column) = crate::common::position_of_offset(&de, de.len() - "{\n".len());
     expected[11] = (
         "fluent-syntax".into(),
         de_file.into(),
@@ -541,7 +539,7 @@ fn an_unclosed_brace_is_reported_at_the_brace_and_does_not_hide_the_next_message
         "skip-link = Aller au contenu principal\nnav-label = ",
         "skip-link = Aller au contenu {\nnav-label = ",
     );
-    let (line, column) = common::locate(&text, "{\nnav-label");
+    let (line, column) = crate::common::locate(&text, "{\nnav-label");
 
     let (code, found, json) = findings(&site, &[]);
     assert_eq!(code, 1, "a syntax error fails the check: {json}");
@@ -591,13 +589,13 @@ fn an_unclosed_brace_is_reported_at_the_brace_and_does_not_hide_the_next_message
     // `build` refuses, naming the same position, with the line and a caret under the `{`.
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1, "{}", run.describe());
-    common::assert_diagnostic(
+    crate::common::assert_diagnostic(
         &run.stderr,
         "fluent-syntax",
         file,
         line,
         column,
-        common::line_of(&text, line),
+        crate::common::line_of(&text, line),
     );
     assert!(run.stderr.contains("never closed"), "{}", run.describe());
 }

@@ -2,12 +2,10 @@
 //! pages, a large section's pages show a window of their neighbours instead of the whole tree,
 //! and every page stays reachable from its language's home.
 
-mod common;
-
 use std::collections::{BTreeSet, VecDeque};
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// How many pages the generated section holds: more than one list page's worth, and a tree
 /// too large to show beside each page.

@@ -2,8 +2,6 @@
 //! spoken to with plain HTTP/1.1 over std's TcpStream; and the partial rebuilds checked
 //! against full builds of the same sources.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
@@ -12,7 +10,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{TempDir, TempSite};
+use crate::common::{TempDir, TempSite};
 use polydocs::serve::changes::Changes;
 use polydocs::serve::output::Output;
 use polydocs::serve::rebuild::Builder;
@@ -254,7 +252,7 @@ const SCRIPT_TAG: &str = "<script src=\"/__polydocs/live.js\"";
 #[test]
 fn every_language_is_served_at_the_published_urls_with_content_types() {
     let site = TempSite::new("serve-pages");
-    let before = common::snapshot(&site.root);
+    let before = crate::common::snapshot(&site.root);
     let serve = Serve::start(&site);
 
     for (prefix, tag) in [("en", "en"), ("fr", "fr"), ("zh-tw", "zh-Hant-TW")] {
@@ -336,7 +334,7 @@ fn every_language_is_served_at_the_published_urls_with_content_types() {
     drop(serve);
     // Serve built into memory: the site folder, public/ included, is as it was.
     assert!(!site.public().exists(), "serve created public/");
-    common::assert_same_tree(&before, &common::snapshot(&site.root), "serve");
+    crate::common::assert_same_tree(&before, &crate::common::snapshot(&site.root), "serve");
 }
 
 #[test]
@@ -452,7 +450,7 @@ fn broken_edits_keep_the_server_answering_and_show_the_error_until_fixed() {
     );
     assert_ne!(good, broken);
     site.write(ftl, &broken);
-    let (line, col) = common::locate(&broken, "footer-note = { $");
+    let (line, col) = crate::common::locate(&broken, "footer-note = { $");
     let location = format!("{ftl}:{line}:");
     serve.wait_until("the status shows the Fluent error", |s| {
         s.status().contains(&location)
@@ -540,7 +538,7 @@ fn the_script_is_served_only_by_serve_never_built() {
         );
     }
     // Serve leaves a published build exactly as it was.
-    let published = common::snapshot(&site.public());
+    let published = crate::common::snapshot(&site.public());
     let serve = Serve::start(&site);
     site.replace_once(
         "locales/en/ui.ftl",
@@ -551,7 +549,11 @@ fn the_script_is_served_only_by_serve_never_built() {
         s.get("/en/").body.contains("Previewed.")
     });
     drop(serve);
-    common::assert_same_tree(&published, &common::snapshot(&site.public()), "public/");
+    crate::common::assert_same_tree(
+        &published,
+        &crate::common::snapshot(&site.public()),
+        "public/",
+    );
 }
 
 #[test]
@@ -814,7 +816,7 @@ fn a_translator_sees_the_findings_of_check_while_serving() {
         "footer-note = Ce site est proposé en plusieurs langues.",
         "footer-note = Ce site est proposé en { $nombre } langues.",
     );
-    let (line, column) = common::locate(&text, "nombre");
+    let (line, column) = crate::common::locate(&text, "nombre");
     let location = format!("locales/fr/ui.ftl:{line}:{column}");
     serve.wait_until("the unknown variable is reported in the terminal", |s| {
         let err = s.stderr.lock().unwrap();

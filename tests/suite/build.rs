@@ -1,11 +1,9 @@
 //! The shipped site, built by the real binary: which files it writes, what every page carries
 //! in its head, where its links lead, and what the tables say in each language.
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::*;
+use crate::common::*;
 
 /// Builds a fresh copy of the shipped site once per test.
 fn built(name: &str) -> TempSite {

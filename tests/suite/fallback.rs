@@ -1,9 +1,7 @@
 //! A message and a page missing in a language: shown from English with a notice, listed on
 //! stderr, and refused by `--strict` without touching the previous output.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 use polydocs::config;
 use polydocs::l10n::Locales;

@@ -2,9 +2,7 @@
 //! the direction differs): a message a language lacks, a plan label, a notice, the names in
 //! the language switcher and the chooser. Lists of names follow each language's CLDR pattern.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// The shipped site with a right-to-left language `ar` that has only a few messages and no
 /// page of its own.

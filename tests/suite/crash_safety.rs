@@ -6,14 +6,12 @@
 //! The tests are skipped, with a message, where the generator is not there. The sites are
 //! written to `/dev/shm` when it exists (a disk makes each test several times slower).
 
-mod common;
-
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 /// A generated site in its own temporary folder (`<tmp>/site`).
 struct Synthetic {

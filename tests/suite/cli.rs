@@ -1,11 +1,9 @@
 //! The command line as a publisher meets it: run from anywhere inside a site, and shell
 //! completions.
 
-mod common;
-
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 fn polydocs_in(dir: &std::path::Path, args: &[&str]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_polydocs"))

@@ -1,10 +1,8 @@
 //! `build`, `check` and `serve` run one pipeline: what `check` calls an error, `build`
 //! refuses (strict or not), in one run, each problem once, at its place.
 
-mod common;
-
-use common::rejection::{Want, diagnostics, rejected_by_build_and_check};
-use common::*;
+use crate::common::rejection::{Want, diagnostics, rejected_by_build_and_check};
+use crate::common::*;
 use serde_json::Value;
 
 const PAGE: &str = "content/fr/docs/choosing-a-priority.md";

@@ -1,7 +1,5 @@
 //! Plurals, coverage words and times of day through the library, with the shipped locales.
 
-mod common;
-
 use polydocs::config::{self, SiteConfig};
 use polydocs::l10n::Locales;
 use polydocs::plan::{Duration, TimeOfDay};
@@ -9,7 +7,7 @@ use polydocs::source::SourceFile;
 
 /// The shipped site's configuration and strings (read only; nothing is written).
 fn shipped() -> (SiteConfig, Locales) {
-    let root = common::shipped_root();
+    let root = crate::common::shipped_root();
     let src = SourceFile::read(&root, &root.join("site.yaml")).expect("site.yaml is readable");
     let cfg = config::parse(&src).expect("site.yaml is valid");
     let (locales, diags) = Locales::load(&root, &cfg);
@@ -40,7 +38,7 @@ fn duration(locales: &Locales, l: usize, text: &str) -> String {
 
 fn time(locales: &Locales, l: usize, text: &str) -> String {
     let t = TimeOfDay::parse(text).unwrap();
-    common::normalize_spaces(&locales.format_time(l, t).unwrap())
+    crate::common::normalize_spaces(&locales.format_time(l, t).unwrap())
 }
 
 #[test]

@@ -2,9 +2,7 @@
 //! name, a misspelt message ID, a plural variant a published number needs; and a pseudo build,
 //! which must never change what is published.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn a_page_under_a_name_the_source_lacks_is_named_with_the_closest_source_page() {

@@ -1,0 +1,21 @@
+//! The integration tests, one binary with a module per concern (as mdBook does): each runs
+//! the real `polydocs` binary against a copy of a site and checks what a person sees.
+
+mod common;
+
+mod architecture;
+mod build;
+mod cli;
+mod crash_safety;
+mod errors;
+mod fallback;
+mod foreign;
+mod hostile;
+mod l10n;
+mod navigation;
+mod output_safety;
+mod pipeline;
+mod properties;
+mod serve;
+mod slips;
+mod translators;
