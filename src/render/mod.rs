@@ -47,6 +47,11 @@ impl Written {
 pub struct Rendered {
     pub written: Written,
     pub published: Published,
+    /// What the search index needs of each page rendered, by language (empty when the site
+    /// has no search, or for a rendering of single pages: the index is then left as it was).
+    pub search: Vec<Vec<crate::search::Document>>,
+    /// Findings that do not stop a build (code blocks too large to highlight).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Where rendered files go: `build` writes them into a folder, `serve` keeps them in memory,
@@ -142,6 +147,7 @@ pub fn render(
         global.insert("section_children", &links.section_children);
         global.insert("tier_links", &links.tier_links);
         global.insert("site_title", &site_title(site, lang));
+        global.insert("search_enabled", &site.config.search);
         per_language.push(t);
     }
 
@@ -152,12 +158,23 @@ pub fn render(
         .collect();
     // Each page's facts come back even when its template fails (its links are then checked
     // against the anchors of its Markdown alone), so a failed run still checks every link.
-    let results: Vec<(Option<PageFacts>, Result<u64, Diagnostic>)> = routes
+    let searching = site.config.search && !matches!(scope, Scope::Pages(_));
+    let analyzers: Vec<crate::search::Analyzer> = if searching {
+        site.config
+            .languages
+            .iter()
+            .map(|l| crate::search::Analyzer::for_tag(&l.tag))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let results: Vec<(Option<PageFacts>, Result<u64, Diagnostic>, PageSearch)> = routes
         .par_iter()
         .map(|(key, route)| {
+            let found = page_search(site, index, &analyzers, key, *route);
             let page = match page::context(site, index, &navigation, key, *route) {
                 Ok(page) => page,
-                Err(d) => return (None, Err(d)),
+                Err(d) => return (None, Err(d), found),
             };
             // Links are checked where the page is written, in its own language.
             let links = if route.is_fallback(&site.pages) {
@@ -172,19 +189,26 @@ pub fn render(
                         links,
                     };
                     let path = paths::output_path(&site.config, key, route.lang);
-                    (Some(facts), sink.put(&path, html.into_bytes()))
+                    (Some(facts), sink.put(&path, html.into_bytes()), found)
                 }
                 Err(e) => {
                     let facts = PageFacts {
                         anchors: page.heading_ids.into_iter().collect(),
                         links,
                     };
-                    (Some(facts), Err(site.templates.diagnostic(&e)))
+                    (Some(facts), Err(site.templates.diagnostic(&e)), found)
                 }
             }
         })
         .collect();
-    for ((key, route), (facts, result)) in routes.iter().zip(results) {
+    if searching {
+        rendered.search = vec![Vec::new(); site.config.languages.len()];
+    }
+    for ((key, route), (facts, result, found)) in routes.iter().zip(results) {
+        rendered.warnings.extend(found.warnings);
+        if let Some(document) = found.document {
+            rendered.search[route.lang].push(document);
+        }
         if let Some(facts) = facts {
             rendered
                 .published
@@ -234,6 +258,74 @@ fn write_site_files(
         written.add(copy_static(site, sink)?);
     }
     Ok(())
+}
+
+/// What a page gives the search index, and the warnings about its text.
+#[derive(Default)]
+struct PageSearch {
+    document: Option<crate::search::Document>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Reads a page's text for the search index (`analyzers` empty: no index) and reports its
+/// code blocks too large to highlight, once, where the page is written in its own language.
+fn page_search(
+    site: &Site,
+    index: &Index,
+    analyzers: &[crate::search::Analyzer],
+    key: &str,
+    route: Route,
+) -> PageSearch {
+    use crate::highlight;
+    let page = &site.pages[route.page];
+    let body = page.body();
+    let own = !route.is_fallback(&site.pages);
+    // Only a page with a long line or a large body can hold a block too large to highlight.
+    let large = own
+        && (body.len() > highlight::MAX_BLOCK
+            || body.split('\n').any(|l| l.len() > highlight::MAX_LINE));
+    let Some(analyzer) = analyzers.get(route.lang) else {
+        if !large {
+            return PageSearch::default();
+        }
+        let text = crate::markdown::page_text(body);
+        return PageSearch {
+            document: None,
+            warnings: not_highlighted(page, &text),
+        };
+    };
+    let text = crate::markdown::page_text(body);
+    let section = crate::content::parent_section(key)
+        .filter(|parent| parent != "_index.md")
+        .and_then(|parent| index.routes.get(&parent, route.lang))
+        .map_or("", |r| site.pages[r.page].front.title.as_str());
+    let url = crate::content::url_path(key);
+    PageSearch {
+        document: Some(crate::search::document(
+            analyzer,
+            &page.front.title,
+            section,
+            &url,
+            &text,
+        )),
+        warnings: if large {
+            not_highlighted(page, &text)
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+fn not_highlighted(
+    page: &crate::content::PageSource,
+    text: &crate::markdown::PageText,
+) -> Vec<Diagnostic> {
+    text.not_highlighted
+        .iter()
+        .map(|(at, language)| {
+            crate::highlight::not_highlighted(&page.source, page.body_start + at, language)
+        })
+        .collect()
 }
 
 /// The values of the `id` attributes of an HTML page: the anchors a `#fragment` can name.
