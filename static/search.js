@@ -121,7 +121,11 @@
       // The word, else its stem-like beginning.
       for (const probe of [w, w.slice(0, Math.max(4, w.length - 3))]) {
         const k = folded.indexOf(probe);
-        if (k >= 0 && probe) return [at[k], at[k + probe.length]];
+        if (k < 0 || !probe) continue;
+        // A stem is marked to the end of its word (priorit → priority), not a Chinese word.
+        let end = k + probe.length;
+        while (!IDEOGRAPH.test(probe) && end < folded.length && /[\p{L}\p{N}]/u.test(folded[end])) end++;
+        return [at[k], at[end]];
       }
     }
     return null;

@@ -14,7 +14,26 @@ pub struct Analyzer {
     stemmer: Option<Stemmer>,
     /// Chinese and Japanese: no spaces between words, a segmenter finds them.
     segment: bool,
+    /// Which cache of terms this analyzer uses: one per way of analyzing.
+    kind: usize,
 }
+
+/// How many ways of analyzing there are (stemmers, none, segmented), for the caches.
+const KINDS: usize = 20;
+
+thread_local! {
+    /// Words already analyzed by this thread, by kind of analyzer: a site's vocabulary is
+    /// small next to its text, and stemming and folding each word every time took more time
+    /// than the rest of the index.
+    static TERMS: std::cell::RefCell<Vec<Cache>> =
+        std::cell::RefCell::new(vec![Cache::new(); KINDS]);
+}
+
+/// A word as written → its term (none for a word left out).
+type Cache = std::collections::HashMap<Box<str>, Option<Box<str>>>;
+
+/// A cache kept from growing without bound on a site of many distinct words.
+const MAX_CACHED: usize = 200_000;
 
 impl Analyzer {
     /// The analyzer for a BCP 47 tag (`en`, `fr-CA`, `zh-TW`).
@@ -45,9 +64,16 @@ impl Analyzer {
             "tr" => Some(Algorithm::Turkish),
             _ => None,
         };
+        let segment = matches!(primary.as_str(), "zh" | "ja");
+        let kind = match (segment, algorithm) {
+            (true, _) => 0,
+            (false, None) => 1,
+            (false, Some(a)) => 2 + a as usize,
+        };
         Analyzer {
             stemmer: algorithm.map(Stemmer::create),
-            segment: matches!(primary.as_str(), "zh" | "ja"),
+            segment,
+            kind: kind.min(KINDS - 1),
         }
     }
 
@@ -58,31 +84,54 @@ impl Analyzer {
     }
 
     /// The terms of `text`, in order, repeats kept.
-    pub fn terms(&self, text: &str, mut each: impl FnMut(String)) {
-        if self.segment {
-            let mut start = 0;
-            let mut words = segmenter().segment_str(text);
-            while let Some(end) = words.next() {
-                if end > start && words.is_word_like() {
-                    self.word(&text[start..end], &mut each);
+    pub fn terms(&self, text: &str, mut each: impl FnMut(&str)) {
+        TERMS.with(|cache| {
+            let mut caches = cache.borrow_mut();
+            let cache = &mut caches[self.kind];
+            if cache.len() > MAX_CACHED {
+                cache.clear();
+            }
+            let mut one = |word: &str| {
+                if word.is_empty() {
+                    return;
                 }
-                start = end;
+                if let Some(term) = cache.get(word) {
+                    if let Some(term) = term {
+                        each(term);
+                    }
+                    return;
+                }
+                let term = self.word(word).map(String::into_boxed_str);
+                if let Some(term) = &term {
+                    each(term);
+                }
+                cache.insert(word.into(), term);
+            };
+            if self.segment {
+                let mut start = 0;
+                let mut words = segmenter().segment_str(text);
+                while let Some(end) = words.next() {
+                    if end > start && words.is_word_like() {
+                        one(&text[start..end]);
+                    }
+                    start = end;
+                }
+            } else {
+                for word in text.split(|c: char| !c.is_alphanumeric()) {
+                    one(word);
+                }
             }
-        } else {
-            for word in text.split(|c: char| !c.is_alphanumeric()) {
-                self.word(word, &mut each);
-            }
-        }
+        });
     }
 
     /// One word: lowercase, stemmed, folded; words of one letter (or one digit) are left
     /// out, except ideographs (a Chinese word of one character is a word).
-    fn word(&self, word: &str, each: &mut impl FnMut(String)) {
+    fn word(&self, word: &str) -> Option<String> {
         let lower = word.to_lowercase();
         let mut chars = lower.chars();
         match (chars.next(), chars.next()) {
-            (None, _) => return,
-            (Some(c), None) if !is_ideograph(c) => return,
+            (None, _) => return None,
+            (Some(c), None) if !is_ideograph(c) => return None,
             _ => {}
         }
         let stemmed = match &self.stemmer {
@@ -91,7 +140,7 @@ impl Analyzer {
             }
             _ => lower,
         };
-        each(fold(&stemmed));
+        Some(fold(&stemmed))
     }
 }
 
@@ -131,7 +180,7 @@ mod tests {
 
     fn terms(tag: &str, text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        Analyzer::for_tag(tag).terms(text, |t| out.push(t));
+        Analyzer::for_tag(tag).terms(text, |t| out.push(t.to_string()));
         out
     }
 

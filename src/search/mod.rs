@@ -71,8 +71,11 @@ pub fn document(
     let mut scores: HashMap<String, u32> = HashMap::new();
     let mut add = |text: &str, weight: u32| {
         analyzer.terms(text, |term| {
-            let score = scores.entry(term).or_default();
-            *score = (*score + weight).min(MAX_SCORE);
+            if let Some(score) = scores.get_mut(term) {
+                *score = (*score + weight).min(MAX_SCORE);
+            } else {
+                scores.insert(term.to_string(), weight.min(MAX_SCORE));
+            }
         });
     };
     add(title, TITLE_WEIGHT);
@@ -195,7 +198,7 @@ pub fn lookup(files: &[(String, Vec<u8>)], analyzer: &Analyzer, query: &str) -> 
         return Vec::new();
     };
     let mut words = Vec::new();
-    analyzer.terms(query, |t| words.push(t));
+    analyzer.terms(query, |t| words.push(t.to_string()));
     let mut total: Option<HashMap<u32, u64>> = None;
     for word in words {
         let Some(serde_json::Value::Object(shard)) =
