@@ -1,11 +1,12 @@
 // Site search. The box is hidden in the HTML and shown here, so a page without scripts shows
-// none. This language's index (built by polydocs, see src/search/mod.rs) is fetched from the
-// same site, a piece at a time, once the box is focused: meta.json, then one shard of terms per
-// query word, then the text of the results shown. Everything shown is set as text, never HTML.
+// none (nor does a browser without DecompressionStream). This language's index (built by
+// polydocs, see src/search/mod.rs) is fetched from the same site, a piece at a time, once the
+// box is focused: meta.json, then one shard of terms per query word, then the text of the
+// results shown. Everything shown is set as text, never HTML.
 (() => {
   "use strict";
   const box = document.querySelector("[data-search]");
-  if (!box || !window.fetch || !window.URL) return;
+  if (!box || !window.fetch || !window.DecompressionStream) return;
   const input = box.querySelector("input");
   const status = box.querySelector("[role=status]");
   const list = box.querySelector("ol");
@@ -18,11 +19,17 @@
   let run = 0;
   box.hidden = false;
 
+  // Shards and page texts are gzipped, unless the host already decompressed them.
   const get = (path) => {
     if (!cache.has(path)) {
-      cache.set(path, fetch(new URL(path, base)).then((r) => {
+      cache.set(path, fetch(new URL(path, base)).then(async (r) => {
         if (!r.ok) throw new Error(r.status);
-        return r.json();
+        let bytes = new Uint8Array(await r.arrayBuffer());
+        if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+          const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+          bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+        }
+        return JSON.parse(new TextDecoder().decode(bytes));
       }));
     }
     return cache.get(path);
@@ -43,7 +50,7 @@
     }
     return h % shards;
   };
-  const shard = (m, term) => get(`t/${shardOf(term, m.shards)}.json`);
+  const shard = (m, term) => get(`t/${shardOf(term, m.shards)}.json.gz`);
 
   // How well an index term (a stem) answers a query word; 0 for not at all. Without a
   // stemmer here, a stem that begins the word (accounts → account), or all but its last
@@ -185,7 +192,7 @@
       const m = await loadMeta();
       const found = await units(m, query);
       const ids = found.length ? rank(found) : [];
-      const pages = await Promise.all(ids.slice(0, MAX).map((id) => get(`p/${id}.json`)));
+      const pages = await Promise.all(ids.slice(0, MAX).map((id) => get(`p/${id}.json.gz`)));
       if (mine !== run) return;
       const words = found.map((u) => u.word);
       list.replaceChildren(...pages.map((p) => result(p, words)));

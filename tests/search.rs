@@ -26,9 +26,9 @@ fn found(files: &[(String, Vec<u8>)], tag: &str, query: &str) -> Vec<String> {
         .map(|id| {
             let (_, bytes) = files
                 .iter()
-                .find(|(n, _)| *n == format!("p/{id}.json"))
+                .find(|(n, _)| *n == format!("p/{id}.json.gz"))
                 .expect("every page id has its text");
-            let page: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+            let page = search::read_json(bytes).expect("gzipped JSON");
             page["u"].as_str().unwrap().to_string()
         })
         .collect()
@@ -92,13 +92,13 @@ fn the_index_files_are_there_and_small() {
         assert!(pages >= 15, "{prefix}: {pages} pages");
         for n in 0..shards {
             assert!(
-                files.iter().any(|(f, _)| *f == format!("t/{n}.json")),
+                files.iter().any(|(f, _)| *f == format!("t/{n}.json.gz")),
                 "{prefix} t/{n}.json"
             );
         }
         for id in 0..pages {
             assert!(
-                files.iter().any(|(f, _)| *f == format!("p/{id}.json")),
+                files.iter().any(|(f, _)| *f == format!("p/{id}.json.gz")),
                 "{prefix} p/{id}.json"
             );
         }
