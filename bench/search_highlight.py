@@ -17,6 +17,7 @@ indexes the same HTML with Pagefind and reports its size and time, for compariso
 import argparse
 import gzip
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -54,34 +55,40 @@ def make_site(pages: int, folder: Path, search: bool, highlight: bool) -> int:
     return blocks
 
 
-def build(folder: Path, output: Path) -> float:
+def cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def build(folder: Path, output: Path) -> tuple[float, float]:
+    """One build into a fresh folder: (wall seconds, CPU seconds)."""
     shutil.rmtree(output, ignore_errors=True)
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), cpu()
     run = subprocess.run([str(POLYDOCS), "--root", str(folder), "build", "--output", str(output)],
                          capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if run.returncode != 0:
         sys.exit(f"build failed:\n{run.stdout}\n{run.stderr}")
-    return elapsed
+    return elapsed, cpu() - cpu_before
 
 
 def index_report(output: Path) -> None:
-    print("| language | files | bytes | gzip bytes | largest shard | largest first query |")
+    print("| language | files | bytes on disk (gzip) | JSON bytes | largest shard | largest first query |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for search in sorted(output.glob("*/search")):
-        files = [f for f in search.rglob("*.json")]
+        files = [f for f in search.rglob("*") if f.is_file()]
         sizes = {f: f.stat().st_size for f in files}
-        gz = sum(len(gzip.compress(f.read_bytes())) for f in files)
+        plain = sum(len(gzip.decompress(f.read_bytes())) if f.suffix == ".gz" else sizes[f] for f in files)
         shards = [s for f, s in sizes.items() if f.parent.name == "t"]
         texts = sorted((s for f, s in sizes.items() if f.parent.name == "p"), reverse=True)
         first = sizes[search / "meta.json"] + max(shards) + sum(texts[:10])
-        print(f"| {search.parent.name} | {len(files)} | {sum(sizes.values()):,} | {gz:,} | "
+        print(f"| {search.parent.name} | {len(files)} | {sum(sizes.values()):,} | {plain:,} | "
               f"{max(shards):,} | {first:,} |")
 
 
 def pagefind_report(binary: str, output: Path) -> None:
     shutil.rmtree(output / "pagefind", ignore_errors=True)
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), cpu()
     run = subprocess.run([binary, "--site", str(output)], capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if run.returncode != 0:
@@ -90,10 +97,17 @@ def pagefind_report(binary: str, output: Path) -> None:
     folder = output / "pagefind"
     files = [f for f in folder.rglob("*") if f.is_file()]
     total = sum(f.stat().st_size for f in files)
-    print(f"\nPagefind: {elapsed:.2f} s, {len(files)} files, {total:,} bytes (files are gzip)")
-    for prefix in ["pf_index", "pf_fragment", "pf_meta", "wasm", "pagefind"]:
-        part = [f for f in files if f.name.startswith(prefix)]
-        print(f"  {prefix}: {len(part)} files, {sum(f.stat().st_size for f in part):,} bytes")
+    print(f"\nPagefind: {elapsed:.2f} s wall, {cpu() - cpu_before:.2f} s CPU, {len(files)} files, {total:,} bytes")
+    print("| language | index | fragments | meta | all |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for lang in sorted({f.name.split("_")[0].removeprefix("pagefind.") for f in files if "_" in f.name and f.suffix.startswith(".pf_")}):
+        part = {kind: sum(f.stat().st_size for f in files if f.suffix == kind
+                          and f.name.removeprefix("pagefind.").startswith(lang + "_"))
+                for kind in (".pf_index", ".pf_fragment", ".pf_meta")}
+        print(f"| {lang} | {part['.pf_index']:,} | {part['.pf_fragment']:,} | {part['.pf_meta']:,} | "
+              f"{sum(part.values()):,} |")
+    shared = sum(f.stat().st_size for f in files if not f.suffix.startswith(".pf_"))
+    print(f"shared files (wasm, scripts, UI): {shared:,} bytes")
 
 
 def main() -> None:
@@ -123,16 +137,20 @@ def main() -> None:
         names = list(variants) if run % 2 == 0 else list(reversed(variants))
         for name in names:
             times[name].append(build(sites[name], args.work / f"out-{name.replace(' ', '')}"))
-    median = {name: statistics.median(t) for name, t in times.items()}
+    median = {name: statistics.median(w for w, _ in t) for name, t in times.items()}
+    median_cpu = {name: statistics.median(c for _, c in t) for name, t in times.items()}
     print(f"{args.pages} pages per language, {blocks} fenced blocks with a grammar; median of {args.runs}\n")
-    print("| variant | wall |")
-    print("| --- | ---: |")
+    print("| variant | wall | CPU |")
+    print("| --- | ---: | ---: |")
     for name, t in median.items():
-        print(f"| {name} | {t:.3f} s |")
-    search_cost = median["search + highlight"] / median["highlight only"] - 1
-    highlight_ms = (median["highlight only"] - median["neither"]) * 1000
-    print(f"\nsearch adds {search_cost:.0%} to the build; highlighting {highlight_ms:.0f} ms "
-          f"({highlight_ms / blocks * 1000:.0f} ms per 1 000 blocks, wall, all cores)\n")
+        print(f"| {name} | {t:.3f} s | {median_cpu[name]:.3f} s |")
+    for what, m in (("wall", median), ("CPU", median_cpu)):
+        search_cost = m["search + highlight"] / m["highlight only"] - 1
+        search_alone = m["search only"] / m["neither"] - 1
+        highlight_ms = (m["highlight only"] - m["neither"]) * 1000
+        print(f"\n{what}: search adds {search_cost:.0%} to the build ({search_alone:.0%} without highlighting); "
+              f"highlighting adds {highlight_ms:.0f} ms, {highlight_ms / blocks * 1000:.0f} ms per 1 000 blocks")
+    print()
     output = args.work / "out-search+highlight"
     index_report(output)
     if args.pagefind:

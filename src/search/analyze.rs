@@ -26,11 +26,11 @@ thread_local! {
     /// small next to its text, and stemming and folding each word every time took more time
     /// than the rest of the index.
     static TERMS: std::cell::RefCell<Vec<Cache>> =
-        std::cell::RefCell::new(vec![Cache::new(); KINDS]);
+        std::cell::RefCell::new(vec![Cache::default(); KINDS]);
 }
 
 /// A word as written → its term (none for a word left out).
-type Cache = std::collections::HashMap<Box<str>, Option<Box<str>>>;
+type Cache = super::WordMap<Option<Box<str>>>;
 
 /// A cache kept from growing without bound on a site of many distinct words.
 const MAX_CACHED: usize = 200_000;

@@ -30,6 +30,32 @@ use serde::Serialize;
 use crate::markdown::PageText;
 pub use analyze::Analyzer;
 
+/// FNV-1a, for the maps of short words the index is built with: several times faster than
+/// the default hasher on them, and no input here is chosen to collide (a site's own pages).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// A map keyed by words.
+pub type WordMap<V> = HashMap<Box<str>, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// The most text of a page kept for its snippets, in bytes (rounded to a character).
 pub const MAX_PAGE_TEXT: usize = 6_000;
 /// About how large a shard of terms may grow before the terms are spread over more shards.
@@ -48,7 +74,7 @@ pub struct Document {
     pub url: String,
     /// `p/<page>.json` without its page number.
     fragment: Fragment,
-    terms: Vec<(String, u32)>,
+    terms: Vec<(Box<str>, u32)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -72,13 +98,13 @@ pub fn document(
     url: &str,
     text: &PageText,
 ) -> Document {
-    let mut scores: HashMap<String, u32> = HashMap::new();
+    let mut scores: WordMap<u32> = WordMap::default();
     let mut add = |text: &str, weight: u32| {
         analyzer.terms(text, |term| {
             if let Some(score) = scores.get_mut(term) {
                 *score = (*score + weight).min(MAX_SCORE);
             } else {
-                scores.insert(term.to_string(), weight.min(MAX_SCORE));
+                scores.insert(term.into(), weight.min(MAX_SCORE));
             }
         });
     };
@@ -94,8 +120,7 @@ pub fn document(
         kept += body.len() + s.heading.len();
         x.push((s.id.clone(), s.heading.clone(), body));
     }
-    let mut terms: Vec<(String, u32)> = scores.into_iter().collect();
-    terms.sort_unstable();
+    let terms: Vec<(Box<str>, u32)> = scores.into_iter().collect();
     Document {
         url: url.to_string(),
         fragment: Fragment {
@@ -111,7 +136,8 @@ pub fn document(
 /// The index files of one language, paths relative to its `search/` folder, in a stable order.
 pub fn build(mut documents: Vec<Document>, segmented: bool) -> Vec<(String, Vec<u8>)> {
     documents.sort_by(|a, b| a.url.cmp(&b.url));
-    let mut postings: BTreeMap<&str, Vec<(u32, u32)>> = BTreeMap::new();
+    let mut postings: HashMap<&str, Vec<(u32, u32)>, std::hash::BuildHasherDefault<Fnv>> =
+        HashMap::default();
     for (id, doc) in documents.iter().enumerate() {
         for (term, score) in &doc.terms {
             postings.entry(term).or_default().push((id as u32, *score));
@@ -126,8 +152,10 @@ pub fn build(mut documents: Vec<Document>, segmented: bool) -> Vec<(String, Vec<
         .div_ceil(SHARD_BYTES)
         .clamp(1, 4096)
         .next_power_of_two();
+    // Pages are numbered in order and read in order: each list is sorted by page already;
+    // the terms of a shard are sorted for a stable output.
     let mut sharded: Vec<BTreeMap<&str, Vec<u32>>> = vec![BTreeMap::new(); shards];
-    for (term, list) in &postings {
+    for (term, list) in postings {
         let flat = list.iter().flat_map(|&(id, score)| [id, score]).collect();
         sharded[shard_of(term, shards)].insert(term, flat);
     }
