@@ -102,8 +102,8 @@ pub fn process(
 }
 
 /// Writes each language's search index into `<prefix>/search/` (see [`search`]), the
-/// languages side by side. A language without pages rendered gets none (a partial rendering
-/// leaves the index it had).
+/// languages side by side. Only the languages rendered get one (a rendering of `static/`
+/// alone leaves the index as it was).
 fn write_search(
     site: &Site,
     documents: Vec<Vec<search::Document>>,

@@ -47,8 +47,8 @@ impl Written {
 pub struct Rendered {
     pub written: Written,
     pub published: Published,
-    /// What the search index needs of each page rendered, by language (empty when the site
-    /// has no search, or for a rendering of single pages: the index is then left as it was).
+    /// What the search index needs of each page, by language: every page of each language
+    /// rendered (empty when the site has no search).
     pub search: Vec<Vec<crate::search::Document>>,
     /// Findings that do not stop a build (code blocks too large to highlight).
     pub warnings: Vec<Diagnostic>,
@@ -158,7 +158,7 @@ pub fn render(
         .collect();
     // Each page's facts come back even when its template fails (its links are then checked
     // against the anchors of its Markdown alone), so a failed run still checks every link.
-    let searching = site.config.search && !matches!(scope, Scope::Pages(_));
+    let searching = site.config.search;
     let analyzers: Vec<crate::search::Analyzer> = if searching {
         site.config
             .languages
@@ -203,6 +203,26 @@ pub fn render(
         .collect();
     if searching {
         rendered.search = vec![Vec::new(); site.config.languages.len()];
+    }
+    if searching && matches!(scope, Scope::Pages(_)) {
+        // The index of a language is written whole: its other pages are read again (not
+        // rendered), so that a partial rebuild writes the index a full build would.
+        let languages: Vec<usize> = routes.iter().map(|(_, r)| r.lang).collect();
+        let others: Vec<(&str, Route)> = index
+            .routes
+            .all()
+            .filter(|(_, r)| !scope.includes(*r) && languages.contains(&r.lang))
+            .collect();
+        let documents: Vec<(usize, Option<crate::search::Document>)> = others
+            .par_iter()
+            .map(|(key, route)| {
+                let found = page_search(site, index, &analyzers, key, *route);
+                (route.lang, found.document)
+            })
+            .collect();
+        for (lang, document) in documents {
+            rendered.search[lang].extend(document);
+        }
     }
     for ((key, route), (facts, result, found)) in routes.iter().zip(results) {
         rendered.warnings.extend(found.warnings);
