@@ -57,7 +57,7 @@ impl std::hash::Hasher for Fnv {
 pub type WordMap<V> = HashMap<Box<str>, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// The most text of a page kept for its snippets, in bytes (rounded to a character).
-pub const MAX_PAGE_TEXT: usize = 6_000;
+pub const MAX_PAGE_TEXT: usize = 3_000;
 /// About how large a shard of terms may grow before the terms are spread over more shards.
 const SHARD_BYTES: usize = 24 * 1024;
 
