@@ -26,6 +26,14 @@ struct RawConfig {
     #[serde(default)]
     output: Option<Spanned<String>>,
     languages: Vec<RawLanguage>,
+    /// Writes a search index for each language and shows the search box (`search: false`
+    /// turns both off).
+    #[serde(default = "yes")]
+    search: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Deserialize)]
@@ -126,6 +134,8 @@ pub struct SiteConfig {
     pub base_url: String,
     /// The output folder as written in `site.yaml`, relative to the site root.
     pub output: PathBuf,
+    /// Whether each language gets a search index and box.
+    pub search: bool,
 }
 
 impl SiteConfig {
@@ -303,6 +313,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         default,
         base_url: base_url.unwrap_or_default(),
         output: PathBuf::from(output),
+        search: raw.search,
     })
 }
 

@@ -1,11 +1,15 @@
 //! Markdown to HTML with pulldown-cmark: GFM tables, footnotes, strikethrough, task lists,
-//! and an `id` on every heading so that any section can be linked to.
+//! an `id` on every heading so that any section can be linked to, and fenced code blocks
+//! highlighted (see [`crate::highlight`]).
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+};
 
 use crate::diagnostic::Diagnostic;
+use crate::highlight;
 use crate::source::SourceFile;
 
 /// The Markdown extensions pages may use.
@@ -177,6 +181,27 @@ pub fn render_with(markdown: &str, raw_html: bool, table_label: &str) -> Rendere
             i += 1;
             continue;
         }
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &events[i] {
+            let end = events[i..]
+                .iter()
+                .position(|e| matches!(e, Event::End(TagEnd::CodeBlock)))
+                .map_or(events.len(), |p| i + p);
+            let code: String = events[i + 1..end]
+                .iter()
+                .filter_map(|e| match e {
+                    Event::Text(t) => Some(t.as_ref()),
+                    _ => None,
+                })
+                .collect();
+            if let highlight::Outcome::Html(inner) = highlight::highlight(info, &code) {
+                let language = crate::escape::markup(highlight::language_of(info));
+                out.push(Event::Html(CowStr::from(format!(
+                    "<pre class=\"highlight\"><code class=\"language-{language}\">{inner}</code></pre>\n"
+                ))));
+                i = end + 1;
+                continue;
+            }
+        }
         out.push(events[i].clone());
         i += 1;
     }
@@ -204,6 +229,96 @@ pub fn render_with(markdown: &str, raw_html: bool, table_label: &str) -> Rendere
         links,
         too_deep: None,
     }
+}
+
+/// A page's words for the search index: its sections (the text before the first heading, then
+/// each heading with the text under it), and the fenced code blocks too large to highlight.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PageText {
+    pub sections: Vec<Section>,
+    /// Byte offset in the Markdown and language of each block [`highlight`] leaves plain
+    /// because of its size.
+    pub not_highlighted: Vec<(usize, String)>,
+}
+
+/// A heading (empty for the text above the first one) and the text under it.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The heading's `id`, as [`render_with`] gives it.
+    pub id: String,
+    pub heading: String,
+    pub text: String,
+}
+
+/// The text of a page, without markup, cut into sections at its headings (ids made as
+/// [`render_with`] makes them). A page nested deeper than [`MAX_NESTING`] has no text.
+pub fn page_text(markdown: &str) -> PageText {
+    let mut page = PageText {
+        sections: vec![Section::default()],
+        ..PageText::default()
+    };
+    let mut used: HashSet<String> = HashSet::new();
+    let mut depth = Depth::default();
+    let mut heading: Option<Option<String>> = None;
+    let mut code: Option<(usize, String, String)> = None;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        if depth.too_deep_after(&event) {
+            return PageText::default();
+        }
+        let section = page.sections.last_mut().expect("one section at least");
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => {
+                heading = Some(id.map(|id| id.to_string()));
+                page.sections.push(Section::default());
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let explicit = heading.take().flatten();
+                let base = explicit.unwrap_or_else(|| slugify(&section.heading));
+                section.id = unique_id(&base, &mut used);
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                code = Some((range.start, info.to_string(), String::new()));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((at, info, text)) = code.take()
+                    && highlight::syntax_for(&info).is_some()
+                    && highlight::too_large(&text)
+                {
+                    let language = highlight::language_of(&info).to_string();
+                    page.not_highlighted.push((at, language));
+                }
+                section.text.push(' ');
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if heading.is_some() {
+                    section.heading.push_str(&t);
+                } else {
+                    section.text.push_str(&t);
+                    if let Some((_, _, text)) = &mut code {
+                        text.push_str(&t);
+                    }
+                }
+            }
+            Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image
+                | TagEnd::Superscript
+                | TagEnd::Subscript,
+            ) => {}
+            Event::End(_) | Event::SoftBreak | Event::HardBreak
+                if heading.is_none() && !section.text.ends_with(' ') =>
+            {
+                section.text.push(' ');
+            }
+            _ => {}
+        }
+    }
+    page.sections
+        .retain(|s| !(s.heading.is_empty() && s.text.trim().is_empty() && s.id.is_empty()));
+    page
 }
 
 /// Addresses a page may link to: http, https, mailto, and relative ones (no scheme).
@@ -340,6 +455,40 @@ mod tests {
             raw.html.contains("onclick"),
             "raw HTML allowed by the site is kept: {}",
             raw.html
+        );
+    }
+
+    #[test]
+    fn fenced_code_is_highlighted_with_classes_and_unknown_languages_stay_plain() {
+        let r = render("```rust\nfn main() {}\n```\n\n```klingon\nqapla'\n```\n");
+        assert!(
+            r.html.contains("<pre class=\"highlight\"><code class=\"language-rust\"><span class=\"hl-source hl-rust\">"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains("<pre><code class=\"language-klingon\">qapla'\n</code></pre>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn page_text_follows_headings_and_finds_large_code() {
+        let long = "x".repeat(highlight::MAX_LINE + 1);
+        let text = format!(
+            "Intro *text*.\n\n## Named contacts\n\nTwo `people`.\n\n## Named contacts\n\n```json\n{long}\n```\n"
+        );
+        let page = page_text(&text);
+        let ids: Vec<&str> = page.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["", "named-contacts", "named-contacts-1"]);
+        assert_eq!(page.sections[0].text.trim(), "Intro text.");
+        assert_eq!(page.sections[1].heading, "Named contacts");
+        assert_eq!(page.sections[1].text.trim(), "Two people.");
+        assert_eq!(
+            page.not_highlighted,
+            [(text.find("```json").unwrap(), "json".to_string())]
         );
     }
 

@@ -12,10 +12,13 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::check;
-use crate::diagnostic::Report;
+use crate::diagnostic::{Diagnostic, Report};
 use crate::index::{Index, Published};
 use crate::render::{self, Discard, Scope, Sink, Written};
+use crate::search;
 use crate::site::{self, LoadOptions, Site};
 
 /// What a run of the pipeline produced.
@@ -74,11 +77,21 @@ pub fn process(
         published.update(rendered.published);
     }
     report.extend(check::links::check(site, &index, &published));
+    report.extend(rendered.warnings);
     let mut written = None;
     if checked {
         // On a site with other errors, rendering errors mostly repeat them: left out.
         written = errors.is_empty().then_some(rendered.written);
         report.extend(errors);
+    }
+    if let Some(done) = &mut written {
+        match write_search(site, rendered.search, sink) {
+            Ok(more) => done.add(more),
+            Err(d) => {
+                report.push(d);
+                written = None;
+            }
+        }
     }
     Outcome {
         index,
@@ -86,4 +99,34 @@ pub fn process(
         written,
         published,
     }
+}
+
+/// Writes each language's search index into `<prefix>/search/` (see [`search`]), the
+/// languages side by side. Only the languages rendered get one (a rendering of `static/`
+/// alone leaves the index as it was).
+fn write_search(
+    site: &Site,
+    documents: Vec<Vec<search::Document>>,
+    sink: &dyn Sink,
+) -> Result<Written, Diagnostic> {
+    let per_language: Vec<Result<Written, Diagnostic>> = documents
+        .into_par_iter()
+        .enumerate()
+        .filter(|(_, docs)| !docs.is_empty())
+        .map(|(lang, docs)| {
+            let language = &site.config.languages[lang];
+            let segmented = search::Analyzer::for_tag(&language.tag).segments();
+            let mut written = Written::default();
+            for (name, bytes) in search::build(docs, segmented) {
+                written.bytes += sink.put(&format!("{}/search/{name}", language.prefix), bytes)?;
+                written.files += 1;
+            }
+            Ok(written)
+        })
+        .collect();
+    let mut written = Written::default();
+    for w in per_language {
+        written.add(w?);
+    }
+    Ok(written)
 }

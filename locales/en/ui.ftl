@@ -179,3 +179,15 @@ feature-with-value = { $feature }: { $value }
 feature-value-compared = { $feature }: { $value } ({ $tier }: { $other })
 # The accessible name of the scrolling area around a table written in a page's Markdown.
 table-label = Table
+
+## Search (shown only when scripts run)
+
+# The accessible name of the search box.
+search-label = Search this site
+search-placeholder = Search
+# The accessible name of the list of results.
+search-results-label = Search results
+# Followed by the number of pages found.
+search-found = Pages found:
+search-none = No page matches this search.
+search-failed = Search is not available right now.

@@ -191,3 +191,15 @@ feature-with-value = { $feature } : { $value }
 feature-value-compared = { $feature } : { $value } ({ $tier } : { $other })
 # Nom accessible de la zone de défilement autour d’un tableau écrit dans une page.
 table-label = Tableau
+
+## Recherche (affichée seulement quand les scripts s’exécutent)
+
+# Nom accessible du champ de recherche.
+search-label = Rechercher dans le site
+search-placeholder = Rechercher
+# Nom accessible de la liste des résultats.
+search-results-label = Résultats de la recherche
+# Suivi du nombre de pages trouvées.
+search-found = Pages trouvées :
+search-none = Aucune page ne correspond à cette recherche.
+search-failed = La recherche n’est pas disponible pour le moment.

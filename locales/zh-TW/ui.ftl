@@ -176,3 +176,15 @@ feature-with-value = { $feature }：{ $value }
 feature-value-compared = { $feature }：{ $value } ({ $tier }：{ $other })
 # 頁面中表格外捲動區域的無障礙名稱。
 table-label = 表格
+
+## 搜尋（僅在指令碼執行時顯示）
+
+# 搜尋欄位的無障礙名稱。
+search-label = 搜尋本網站
+search-placeholder = 搜尋
+# 搜尋結果清單的無障礙名稱。
+search-results-label = 搜尋結果
+# 後面接著找到的頁面數。
+search-found = 找到的頁面：
+search-none = 沒有符合此搜尋的頁面。
+search-failed = 目前無法使用搜尋。

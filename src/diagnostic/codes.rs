@@ -1034,6 +1034,22 @@ pub const CODES: &[Code] = &[
         example: "> > > > > > > > > > > > > > > > > > > > ... (129 levels)",
         fix: "Flatten the structure: split deep lists and quotes into sections.",
     },
+    Code {
+        name: "code-not-highlighted",
+        level: Level::Warning,
+        area: Area::Pages,
+        summary: "a fenced code block is too large to highlight and is shown plain",
+        explanation: "Code blocks are coloured at build time by grammars of regular \
+            expressions run line by line; their time grows with the length of a line, and \
+            some lines make them backtrack for very long; deeply nested brackets slow every \
+            line. A block larger than 64 KiB or 2 000 lines, with a line longer than 2 000 \
+            bytes, or with brackets nested more than 256 deep, is shown as plain text: the page \
+            is published, only without colours in that block.",
+        example_file: "content/en/setup.md",
+        example: "```json\n{\"data\": [1, 2, 3, ... one line of 100 000 characters ...]}\n```",
+        fix: "Split the block into smaller ones, wrap its long lines, or mark it as \
+            ```text when it is data rather than code meant to be read.",
+    },
     // --- templates --------------------------------------------------------------------------
     Code {
         name: "markup-in-attribute",

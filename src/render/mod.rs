@@ -47,6 +47,11 @@ impl Written {
 pub struct Rendered {
     pub written: Written,
     pub published: Published,
+    /// What the search index needs of each page, by language: every page of each language
+    /// rendered (empty when the site has no search).
+    pub search: Vec<Vec<crate::search::Document>>,
+    /// Findings that do not stop a build (code blocks too large to highlight).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Where rendered files go: `build` writes them into a folder, `serve` keeps them in memory,
@@ -143,6 +148,7 @@ pub fn render(
         global.insert("tier_links", &links.tier_links);
         global.insert("site_title", &site_title(site, lang));
         global.insert("site_title_html", &site_title_html(site, lang));
+        global.insert("search_enabled", &site.config.search);
         per_language.push(t);
     }
 
@@ -157,12 +163,28 @@ pub fn render(
         .collect();
     // Each page's facts come back even when its template fails (its links are then checked
     // against the anchors of its Markdown alone), so a failed run still checks every link.
-    let results: Vec<(Option<PageFacts>, Result<u64, Diagnostic>)> = routes
+    let searching = site.config.search;
+    let analyzers: Vec<crate::search::Analyzer> = if searching {
+        site.config
+            .languages
+            .iter()
+            .map(|l| crate::search::Analyzer::for_tag(&l.tag))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let results: Vec<(Option<PageFacts>, Result<u64, Diagnostic>, PageSearch)> = routes
         .par_iter()
         .map(|(key, route, number)| {
+            // A later list page repeats its section's text: only the first is indexed.
+            let found = if *number == 1 {
+                page_search(site, index, &analyzers, key, *route)
+            } else {
+                PageSearch::default()
+            };
             let page = match page::context(site, index, &navigation, key, *route, *number) {
                 Ok(page) => page,
-                Err(d) => return (None, Err(d)),
+                Err(d) => return (None, Err(d), found),
             };
             // Links are checked where the page is written, in its own language.
             let links = if route.is_fallback(&site.pages) {
@@ -180,19 +202,46 @@ pub fn render(
                         "{}index.html",
                         navigation::list_page_path(&site.config, key, route.lang, *number)
                     );
-                    (Some(facts), sink.put(&path, html.into_bytes()))
+                    (Some(facts), sink.put(&path, html.into_bytes()), found)
                 }
                 Err(e) => {
                     let facts = PageFacts {
                         anchors: page.heading_ids.iter().map(String::as_str).collect(),
                         links,
                     };
-                    (Some(facts), Err(site.templates.diagnostic(&e)))
+                    (Some(facts), Err(site.templates.diagnostic(&e)), found)
                 }
             }
         })
         .collect();
-    for ((key, route, number), (facts, result)) in routes.iter().zip(results) {
+    if searching {
+        rendered.search = vec![Vec::new(); site.config.languages.len()];
+    }
+    if searching && matches!(scope, Scope::Pages(_)) {
+        // The index of a language is written whole: its other pages are read again (not
+        // rendered), so that a partial rebuild writes the index a full build would.
+        let languages: Vec<usize> = routes.iter().map(|(_, r, _)| r.lang).collect();
+        let others: Vec<(&str, Route)> = index
+            .routes
+            .all()
+            .filter(|(_, r)| !scope.includes(*r) && languages.contains(&r.lang))
+            .collect();
+        let documents: Vec<(usize, Option<crate::search::Document>)> = others
+            .par_iter()
+            .map(|(key, route)| {
+                let found = page_search(site, index, &analyzers, key, *route);
+                (route.lang, found.document)
+            })
+            .collect();
+        for (lang, document) in documents {
+            rendered.search[lang].extend(document);
+        }
+    }
+    for ((key, route, number), (facts, result, found)) in routes.iter().zip(results) {
+        rendered.warnings.extend(found.warnings);
+        if let Some(document) = found.document {
+            rendered.search[route.lang].push(document);
+        }
         // A later list page repeats its section's text: its facts are the first page's.
         if let Some(facts) = facts.filter(|_| *number == 1) {
             rendered
@@ -243,6 +292,74 @@ fn write_site_files(
         written.add(copy_static(site, sink)?);
     }
     Ok(())
+}
+
+/// What a page gives the search index, and the warnings about its text.
+#[derive(Default)]
+struct PageSearch {
+    document: Option<crate::search::Document>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Reads a page's text for the search index (`analyzers` empty: no index) and reports its
+/// code blocks too large to highlight, once, where the page is written in its own language.
+fn page_search(
+    site: &Site,
+    index: &Index,
+    analyzers: &[crate::search::Analyzer],
+    key: &str,
+    route: Route,
+) -> PageSearch {
+    use crate::highlight;
+    let page = &site.pages[route.page];
+    let body = page.body();
+    let own = !route.is_fallback(&site.pages);
+    // Only a page with a long line or a large body can hold a block too large to highlight.
+    let large = own
+        && (body.len() > highlight::MAX_BLOCK
+            || body.split('\n').any(|l| l.len() > highlight::MAX_LINE));
+    let Some(analyzer) = analyzers.get(route.lang) else {
+        if !large {
+            return PageSearch::default();
+        }
+        let text = crate::markdown::page_text(body);
+        return PageSearch {
+            document: None,
+            warnings: not_highlighted(page, &text),
+        };
+    };
+    let text = crate::markdown::page_text(body);
+    let section = crate::content::parent_section(key)
+        .filter(|parent| parent != "_index.md")
+        .and_then(|parent| index.routes.get(&parent, route.lang))
+        .map_or("", |r| site.pages[r.page].front.title.as_str());
+    let url = crate::content::url_path(key);
+    PageSearch {
+        document: Some(crate::search::document(
+            analyzer,
+            &page.front.title,
+            section,
+            &url,
+            &text,
+        )),
+        warnings: if large {
+            not_highlighted(page, &text)
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+fn not_highlighted(
+    page: &crate::content::PageSource,
+    text: &crate::markdown::PageText,
+) -> Vec<Diagnostic> {
+    text.not_highlighted
+        .iter()
+        .map(|(at, language)| {
+            crate::highlight::not_highlighted(&page.source, page.body_start + at, language)
+        })
+        .collect()
 }
 
 /// The values of the `id` attributes of an HTML page: the anchors a `#fragment` can name.

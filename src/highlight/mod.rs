@@ -1,0 +1,237 @@
+//! Code highlighting at build time: syntect's Sublime Text grammars, written as `<span>`s with
+//! `hl-` classes (one per part of the scope), so that the style sheet colours them for light and
+//! dark schemes alike and no script runs in the visitor's browser.
+//!
+//! The grammars are loaded once, on first use, and shared by every rendering thread. A grammar
+//! is a set of backtracking regular expressions run line by line: time grows with the length of
+//! a line, and a crafted line can take much longer. Blocks larger than [`MAX_BLOCK`] bytes or
+//! [`MAX_LINES`] lines, with a line longer than [`MAX_LINE`] bytes or brackets nested deeper
+//! than [`MAX_DEPTH`] are therefore left plain and reported.
+
+use std::sync::OnceLock;
+
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::{SyntaxDefinition, SyntaxReference, SyntaxSet};
+use syntect::util::LinesWithEndings;
+
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceFile;
+
+/// The largest code block highlighted, in bytes.
+pub const MAX_BLOCK: usize = 64 * 1024;
+/// The longest line highlighted, in bytes.
+pub const MAX_LINE: usize = 2_000;
+/// The most lines highlighted in a block: the time goes by the line (some 40 µs each, in a
+/// release build), and 64 KiB of short lines would be 32 000 of them.
+pub const MAX_LINES: usize = 2_000;
+
+/// The prefix of the classes written (`hl-keyword`, `hl-string` ...).
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+/// What became of a fenced code block.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Highlighted: the inside of `<code>`.
+    Html(String),
+    /// No grammar for the language (or none given): left plain, as any code block.
+    Unknown,
+    /// A grammar exists but the block is too large: left plain, and worth a warning.
+    TooLarge,
+}
+
+/// The grammars: the defaults of Sublime Text, and TOML.
+pub fn syntaxes() -> &'static SyntaxSet {
+    static SET: OnceLock<SyntaxSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut builder = SyntaxSet::load_defaults_newlines().into_builder();
+        // A grammar written in this crate: a test checks that it loads.
+        if let Ok(toml) =
+            SyntaxDefinition::load_from_str(include_str!("toml.sublime-syntax"), true, None)
+        {
+            builder.add(toml);
+        }
+        builder.build()
+    })
+}
+
+/// The grammar for the language named by a fence's info string (`rust`, `sh`, `yml`,
+/// `rust,ignore`), if any.
+pub fn syntax_for(info: &str) -> Option<&'static SyntaxReference> {
+    let name = language_of(info);
+    if name.is_empty() {
+        return None;
+    }
+    let alias = match name.to_ascii_lowercase().as_str() {
+        "shell" | "console" | "zsh" | "bash" => "sh",
+        "yml" => "yaml",
+        "javascript" | "mjs" | "node" => "js",
+        "python3" | "py3" => "py",
+        "jsonc" | "json5" => "json",
+        "postgresql" | "postgres" | "mysql" | "sqlite" => "sql",
+        "xhtml" => "html",
+        other => return syntaxes().find_syntax_by_token(other),
+    };
+    syntaxes().find_syntax_by_token(alias)
+}
+
+/// The language word of a fence's info string: up to the first space, comma or `{`.
+pub fn language_of(info: &str) -> &str {
+    let info = info.trim();
+    let end = info
+        .find(|c: char| c.is_whitespace() || c == ',' || c == '{')
+        .unwrap_or(info.len());
+    &info[..end]
+}
+
+/// How deep brackets may nest in a highlighted block. A grammar opens a context for each
+/// bracket, and the time per line grows with their depth: 15 000 nested brackets took half a
+/// minute. Brackets in strings and comments count too; a block is then only left plain.
+pub const MAX_DEPTH: usize = 256;
+
+/// Whether a block is too large (or too deep) to highlight.
+pub fn too_large(code: &str) -> bool {
+    if code.len() > MAX_BLOCK
+        || code.split('\n').any(|line| line.len() > MAX_LINE)
+        || code
+            .split('\n')
+            .nth(MAX_LINES)
+            .is_some_and(|rest| !rest.is_empty())
+    {
+        return true;
+    }
+    let mut depth = 0usize;
+    for b in code.bytes() {
+        match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return true;
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Highlights a fenced block's code for the language of `info`.
+pub fn highlight(info: &str, code: &str) -> Outcome {
+    let Some(syntax) = syntax_for(info) else {
+        return Outcome::Unknown;
+    };
+    if too_large(code) {
+        return Outcome::TooLarge;
+    }
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes(), CLASS_STYLE);
+    for line in LinesWithEndings::from(code) {
+        if generator
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
+            // A grammar that fails on a line (syntect reports, say, a stack overflow of
+            // contexts): the block is left plain rather than half coloured.
+            return Outcome::Unknown;
+        }
+    }
+    Outcome::Html(generator.finalize())
+}
+
+/// The warning for a code block left plain because it is too large, at byte `at` of `source`.
+pub fn not_highlighted(source: &SourceFile, at: usize, language: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "code-not-highlighted",
+        format!(
+            "this `{language}` code block is not highlighted: it is larger than {} KiB or {MAX_LINES} lines, has a line longer than {MAX_LINE} bytes or nests brackets more than {MAX_DEPTH} deep",
+            MAX_BLOCK / 1024
+        ),
+    )
+    .at_range(source, at..at + 1)
+    .hint("split the block, or mark it as plain text with ```text if it is data")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_promised_language_has_a_grammar() {
+        for lang in [
+            "sh",
+            "bash",
+            "shell",
+            "json",
+            "yaml",
+            "yml",
+            "toml",
+            "rust",
+            "python",
+            "py",
+            "javascript",
+            "js",
+            "html",
+            "css",
+            "sql",
+        ] {
+            assert!(syntax_for(lang).is_some(), "no grammar for {lang}");
+        }
+        assert!(syntax_for("no-such-language").is_none());
+        assert!(syntax_for("").is_none());
+        assert_eq!(language_of("rust,ignore"), "rust");
+        assert_eq!(language_of(" toml {.x}"), "toml");
+    }
+
+    #[test]
+    fn toml_is_coloured() {
+        let Outcome::Html(html) = highlight("toml", "[package]\nname = \"x\" # c\n") else {
+            panic!("not highlighted");
+        };
+        assert!(html.contains("hl-entity"), "{html}");
+        assert!(html.contains("hl-string"), "{html}");
+        assert!(html.contains("hl-comment"), "{html}");
+    }
+
+    #[test]
+    fn code_is_escaped() {
+        let Outcome::Html(html) = highlight("html", "<script>alert('&')</script>\n") else {
+            panic!("not highlighted");
+        };
+        assert!(!html.contains("<script"), "{html}");
+        assert!(html.contains("&lt;"), "{html}");
+    }
+}
+
+#[cfg(test)]
+mod hostile {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_stays_plain_and_nesting_under_the_limit_stays_fast() {
+        let deep = format!(
+            "{}{}",
+            "[\n".repeat(MAX_DEPTH + 1),
+            "]\n".repeat(MAX_DEPTH + 1)
+        );
+        assert_eq!(highlight("json", &deep), Outcome::TooLarge);
+        let long = "x\n".repeat(MAX_LINES + 1);
+        assert_eq!(highlight("json", &long), Outcome::TooLarge);
+        assert!(!too_large(&"x\n".repeat(MAX_LINES)));
+        for (lang, open, close) in [("json", "[", "]"), ("js", "(", ")"), ("rust", "{", "}")] {
+            let nest = format!(
+                "{}{}",
+                format!("{open}\n").repeat(MAX_DEPTH),
+                format!("{close}\n").repeat(MAX_DEPTH)
+            );
+            // A few thousand lines nested as deep as allowed (unoptimized, as tests run).
+            let code = nest.repeat(MAX_LINES / 1024);
+            assert!(!too_large(&code), "{lang}");
+            let started = std::time::Instant::now();
+            assert!(matches!(highlight(lang, &code), Outcome::Html(_)));
+            let took = started.elapsed();
+            assert!(
+                took < std::time::Duration::from_secs(10),
+                "{lang}: {took:?}"
+            );
+        }
+    }
+}

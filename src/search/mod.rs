@@ -1,0 +1,312 @@
+//! The search index: for each language, a compact inverted index of normalized terms that
+//! `static/search.js` downloads piece by piece, from the site's own host, once the visitor
+//! focuses the search box.
+//!
+//! Files under `<prefix>/search/`:
+//!
+//! - `meta.json`: the number of term shards and of pages, and whether the language is
+//!   segmented (written without spaces);
+//! - `t/<n>.json.gz`: shard `n` of the terms, `{"term": [page, score, page, score, ...]}`; a term's
+//!   shard comes from its first two characters (its first one for an ideograph), hashed the
+//!   same way by the client, so a query loads one small file a word;
+//! - `p/<page>.json.gz`: a page's title, section, address and text cut at its headings, loaded
+//!   only for the results shown, to write their snippets and link to the heading that matches.
+//!
+//! Shards and page texts are stored gzipped, as Pagefind stores its index: the client reads
+//! them with the browser's `DecompressionStream`, or as they come when the host has already
+//! decompressed them (a host that sends `.gz` files with `Content-Encoding: gzip`).
+//!
+//! Terms are built by [`analyze`]: lowercase, accents folded, Snowball-stemmed where a
+//! stemmer exists (the client, which has no stemmer, matches a query word to the stems that
+//! begin it, see `search.js`), Chinese and Japanese segmented into words by ICU4X (the client
+//! splits a query into the longest words of the index, left to right).
+
+pub mod analyze;
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::markdown::PageText;
+pub use analyze::Analyzer;
+
+/// FNV-1a, for the maps of short words the index is built with: several times faster than
+/// the default hasher on them, and no input here is chosen to collide (a site's own pages).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// A map keyed by words.
+pub type WordMap<V> = HashMap<Box<str>, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// The most text of a page kept for its snippets, in bytes (rounded to a character).
+pub const MAX_PAGE_TEXT: usize = 3_000;
+/// About how large a shard of terms may grow before the terms are spread over more shards.
+const SHARD_BYTES: usize = 24 * 1024;
+
+/// How much a word counts where it appears.
+const TITLE_WEIGHT: u32 = 10;
+const HEADING_WEIGHT: u32 = 4;
+const TEXT_WEIGHT: u32 = 1;
+const MAX_SCORE: u32 = 255;
+
+/// A page as the index knows it, made while it is rendered.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The page's address from its language's root (`docs/setup/`).
+    pub url: String,
+    /// `p/<page>.json` without its page number.
+    fragment: Fragment,
+    terms: Vec<(Box<str>, u32)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Fragment {
+    /// Title.
+    t: String,
+    /// The section the page belongs to (empty at the top).
+    s: String,
+    /// Address from the language's root.
+    u: String,
+    /// Its text, cut at its headings: `[id, heading, text]`.
+    x: Vec<(String, String, String)>,
+}
+
+/// Makes the index's view of a page: its terms (weighted by where they appear) and what its
+/// results show.
+pub fn document(
+    analyzer: &Analyzer,
+    title: &str,
+    section: &str,
+    url: &str,
+    text: &PageText,
+) -> Document {
+    let mut scores: WordMap<u32> = WordMap::default();
+    let mut add = |text: &str, weight: u32| {
+        analyzer.terms(text, |term| {
+            if let Some(score) = scores.get_mut(term) {
+                *score = (*score + weight).min(MAX_SCORE);
+            } else {
+                scores.insert(term.into(), weight.min(MAX_SCORE));
+            }
+        });
+    };
+    add(title, TITLE_WEIGHT);
+    let mut kept = 0;
+    let mut x = Vec::with_capacity(text.sections.len());
+    for s in &text.sections {
+        add(&s.heading, HEADING_WEIGHT);
+        add(&s.text, TEXT_WEIGHT);
+        let body = squeeze(&s.text);
+        let room = MAX_PAGE_TEXT.saturating_sub(kept);
+        let body = truncate(&body, room).to_string();
+        kept += body.len() + s.heading.len();
+        x.push((s.id.clone(), s.heading.clone(), body));
+    }
+    let terms: Vec<(Box<str>, u32)> = scores.into_iter().collect();
+    Document {
+        url: url.to_string(),
+        fragment: Fragment {
+            t: title.to_string(),
+            s: section.to_string(),
+            u: url.to_string(),
+            x,
+        },
+        terms,
+    }
+}
+
+/// The index files of one language, paths relative to its `search/` folder, in a stable order.
+pub fn build(mut documents: Vec<Document>, segmented: bool) -> Vec<(String, Vec<u8>)> {
+    documents.sort_by(|a, b| a.url.cmp(&b.url));
+    let mut postings: HashMap<&str, Vec<(u32, u32)>, std::hash::BuildHasherDefault<Fnv>> =
+        HashMap::default();
+    for (id, doc) in documents.iter().enumerate() {
+        for (term, score) in &doc.terms {
+            postings.entry(term).or_default().push((id as u32, *score));
+        }
+    }
+    // About what the shards weigh in all (`"term":[` and `12,3,` a posting).
+    let weight: usize = postings
+        .iter()
+        .map(|(t, p)| t.len() + 5 + p.len() * 7)
+        .sum();
+    let shards = weight
+        .div_ceil(SHARD_BYTES)
+        .clamp(1, 4096)
+        .next_power_of_two();
+    // Pages are numbered in order and read in order: each list is sorted by page already;
+    // the terms of a shard are sorted for a stable output.
+    let mut sharded: Vec<BTreeMap<&str, Vec<u32>>> = vec![BTreeMap::new(); shards];
+    for (term, list) in postings {
+        let flat = list.iter().flat_map(|&(id, score)| [id, score]).collect();
+        sharded[shard_of(term, shards)].insert(term, flat);
+    }
+    let mut files = Vec::with_capacity(shards + documents.len() + 1);
+    let meta = serde_json::json!({
+        "version": 1,
+        "shards": shards,
+        "pages": documents.len(),
+        "segmented": segmented,
+    });
+    files.push(("meta.json".to_string(), meta.to_string().into_bytes()));
+    for (n, shard) in sharded.iter().enumerate() {
+        files.push((format!("t/{n}.json.gz"), gzip(&to_json(shard))));
+    }
+    for (id, doc) in documents.iter().enumerate() {
+        files.push((format!("p/{id}.json.gz"), gzip(&to_json(&doc.fragment))));
+    }
+    files
+}
+
+/// Gzip at the fastest level: the index is a third of its JSON, and compressing it takes a
+/// few percent of a build (deterministic: no time or name in the header).
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(
+        Vec::with_capacity(bytes.len() / 3),
+        flate2::Compression::fast(),
+    );
+    // Writing into memory does not fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
+}
+
+/// A file of the index as JSON, gzipped or not.
+pub fn read_json(bytes: &[u8]) -> Option<serde_json::Value> {
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        serde_json::from_reader(flate2::read::GzDecoder::new(bytes)).ok()
+    } else {
+        serde_json::from_slice(bytes).ok()
+    }
+}
+
+/// The shard of a term: FNV-1a over the code points of its first two characters (its first
+/// one when it begins with an ideograph), modulo the number of shards. `search.js` computes
+/// the same.
+pub fn shard_of(term: &str, shards: usize) -> usize {
+    let mut chars = term.chars();
+    let first = chars.next();
+    let second = match first {
+        Some(c) if analyze::is_ideograph(c) => None,
+        _ => chars.next(),
+    };
+    let mut hash: u32 = 0x811c_9dc5;
+    for c in first.into_iter().chain(second) {
+        hash ^= c as u32;
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash as usize % shards.max(1)
+}
+
+fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
+    // Maps of strings and numbers always serialize.
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// Runs of white space as one space.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// At most `max` bytes of `text`, cut at a character boundary.
+fn truncate(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Looks a query up in files made by [`build`], the way `search.js` does for a
+/// language with spaces (a word matches the terms it begins with a stem of, or that begin
+/// with it): the page ids that contain every word, best first. For tests and tools.
+pub fn lookup(files: &[(String, Vec<u8>)], analyzer: &Analyzer, query: &str) -> Vec<u32> {
+    let file = |name: &str| {
+        files
+            .iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, b)| read_json(b))
+    };
+    let Some(shards) = file("meta.json").and_then(|m| m["shards"].as_u64()) else {
+        return Vec::new();
+    };
+    let mut words = Vec::new();
+    analyzer.terms(query, |t| words.push(t.to_string()));
+    let mut total: Option<HashMap<u32, u64>> = None;
+    for word in words {
+        let Some(serde_json::Value::Object(shard)) =
+            file(&format!("t/{}.json.gz", shard_of(&word, shards as usize)))
+        else {
+            return Vec::new();
+        };
+        let mut found: HashMap<u32, u64> = HashMap::new();
+        for (term, list) in &shard {
+            if !matches(&word, term) {
+                continue;
+            }
+            let list: Vec<u64> = list
+                .as_array()
+                .map(|a| a.iter().filter_map(|v| v.as_u64()).collect())
+                .unwrap_or_default();
+            for pair in list.chunks(2) {
+                if let [id, score] = pair {
+                    *found.entry(*id as u32).or_default() += score;
+                }
+            }
+        }
+        total = Some(match total {
+            None => found,
+            Some(before) => before
+                .into_iter()
+                .filter_map(|(id, s)| found.get(&id).map(|f| (id, s + f)))
+                .collect(),
+        });
+    }
+    let mut ranked: Vec<(u32, u64)> = total.unwrap_or_default().into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.into_iter().map(|(id, _)| id).collect()
+}
+
+/// Whether an index term answers a (folded, stemmed) query word: the same, a prefix of it
+/// (`account` for `accounts`), or it begins with it (`configur` while typing `config`).
+/// `search.js` adds the match of a stem that differs in its last letter, as it cannot stem.
+fn matches(word: &str, term: &str) -> bool {
+    term == word || term.starts_with(word) || (word.starts_with(term) && term.chars().count() > 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_hash_the_first_two_characters_or_one_ideograph() {
+        assert_eq!(shard_of("account", 64), shard_of("acme", 64));
+        assert_eq!(shard_of("支援", 64), shard_of("支付", 64));
+        assert_eq!(shard_of("x", 1), 0);
+        // The value search.js computes for "ac" (FNV-1a over code points 97, 99).
+        let expected =
+            ((0x811c_9dc5u32 ^ 97).wrapping_mul(0x0100_0193) ^ 99).wrapping_mul(0x0100_0193);
+        assert_eq!(shard_of("acme", 1 << 20), expected as usize % (1 << 20));
+    }
+}

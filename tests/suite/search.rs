@@ -1,0 +1,143 @@
+//! The search index of the shipped site: a page of each language found by a word in another
+//! form than the one it is written in, files that are there and small, and `search: false`.
+
+use polydocs::search::{self, Analyzer};
+
+use crate::common::*;
+
+/// The files of a language's `search/` folder, paths relative to it.
+fn index_files(site: &TempSite, prefix: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = site.public().join(prefix).join("search");
+    files_under(&dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
+/// The addresses of the pages `query` finds, best first.
+fn found(files: &[(String, Vec<u8>)], tag: &str, query: &str) -> Vec<String> {
+    search::lookup(files, &Analyzer::for_tag(tag), query)
+        .into_iter()
+        .map(|id| {
+            let (_, bytes) = files
+                .iter()
+                .find(|(n, _)| *n == format!("p/{id}.json.gz"))
+                .expect("every page id has its text");
+            let page = search::read_json(bytes).expect("gzipped JSON");
+            page["u"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn each_language_finds_its_pages_by_other_forms_of_their_words() {
+    let site = TempSite::new("search-shipped");
+    site.build_ok();
+
+    let fr = index_files(&site, "fr");
+    // Written « remontées » (plural, accented): found singular, and without accents.
+    for query in ["remontée", "remontees", "REMONTEE"] {
+        assert_eq!(
+            found(&fr, "fr", query).first().map(String::as_str),
+            Some("tiers/business/"),
+            "{query}"
+        );
+    }
+    // « régionaux » and « régional » are one word.
+    assert!(found(&fr, "fr", "regional").contains(&"docs/".to_string()));
+
+    let en = index_files(&site, "en");
+    // Written "priority": found by its plural.
+    assert_eq!(
+        found(&en, "en", "priorities").first().map(String::as_str),
+        Some("docs/choosing-a-priority/")
+    );
+    assert_eq!(
+        found(&en, "en", "Choosing priorities")
+            .first()
+            .map(String::as_str),
+        Some("docs/choosing-a-priority/")
+    );
+
+    let zh = index_files(&site, "zh-tw");
+    // No spaces: the query is cut into words as the pages were.
+    assert_eq!(
+        found(&zh, "zh-Hant-TW", "優先順序")
+            .first()
+            .map(String::as_str),
+        Some("docs/choosing-a-priority/")
+    );
+    assert!(found(&zh, "zh-Hant-TW", "降級").contains(&"docs/choosing-a-priority/".to_string()));
+    assert!(found(&zh, "zh-Hant-TW", "沒有這個詞彙").is_empty());
+}
+
+#[test]
+fn the_index_files_are_there_and_small() {
+    let site = TempSite::new("search-files");
+    site.build_ok();
+    for prefix in ["en", "fr", "zh-tw"] {
+        let files = index_files(&site, prefix);
+        let meta = files
+            .iter()
+            .find(|(n, _)| n == "meta.json")
+            .expect("meta.json");
+        let meta: serde_json::Value = serde_json::from_slice(&meta.1).unwrap();
+        let shards = meta["shards"].as_u64().unwrap();
+        let pages = meta["pages"].as_u64().unwrap();
+        assert!(pages >= 15, "{prefix}: {pages} pages");
+        for n in 0..shards {
+            assert!(
+                files.iter().any(|(f, _)| *f == format!("t/{n}.json.gz")),
+                "{prefix} t/{n}.json"
+            );
+        }
+        for id in 0..pages {
+            assert!(
+                files.iter().any(|(f, _)| *f == format!("p/{id}.json.gz")),
+                "{prefix} p/{id}.json"
+            );
+        }
+        let total: usize = files.iter().map(|(_, b)| b.len()).sum();
+        let largest = files.iter().map(|(_, b)| b.len()).max().unwrap();
+        assert!(total < 200 * 1024, "{prefix}: {total} bytes in all");
+        assert!(largest < 64 * 1024, "{prefix}: a file of {largest} bytes");
+        // Every page links to the script and has the box, hidden until the script runs.
+        let home = site.page(&format!("{prefix}/index.html"));
+        assert!(
+            home.contains(r#"<div class="site-search" role="search" hidden data-search="#),
+            "{home}"
+        );
+        assert!(home.contains("static/search.js\" defer></script>"));
+    }
+    let script = std::fs::read(site.public().join("static/search.js")).unwrap();
+    assert!(
+        script.len() < 10 * 1024,
+        "search.js: {} bytes",
+        script.len()
+    );
+}
+
+#[test]
+fn search_false_writes_no_index_and_no_box() {
+    let site = TempSite::new("search-off");
+    site.replace_once(
+        "site.yaml",
+        "output: public\n",
+        "output: public\nsearch: false\n",
+    );
+    site.build_ok();
+    for prefix in ["en", "fr", "zh-tw"] {
+        assert!(
+            !site.public().join(prefix).join("search").exists(),
+            "{prefix}"
+        );
+        let home = site.page(&format!("{prefix}/index.html"));
+        assert!(
+            !home.contains("site-search") && !home.contains("search.js"),
+            "{home}"
+        );
+    }
+}
