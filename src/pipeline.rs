@@ -45,6 +45,20 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Report) {
     site::load_partial(root, options)
 }
 
+/// The whole site through every stage, written nowhere: what `check` reports, and what
+/// `build` reports when it cannot write.
+pub fn check_all(site: &Site, report: Report, options: check::Options) -> Report {
+    process(
+        site,
+        report,
+        options,
+        &Scope::All,
+        &Discard,
+        Published::default(),
+    )
+    .report
+}
+
 /// Indexes, checks and renders a loaded site. `report` holds the findings of loading;
 /// `previous` the anchors and links of an earlier build of the same site (for a partial
 /// `scope`). Files go to `sink` when the site loaded without errors; they may be published

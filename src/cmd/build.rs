@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Report};
 use crate::index::Published;
 use crate::pipeline;
 use crate::publish;
-use crate::render::{Discard, Folder, Scope, Written};
+use crate::render::{Folder, Scope, Written};
 use crate::site::LoadOptions;
 
 #[derive(Debug, Default, Clone)]
@@ -61,16 +61,9 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Report> {
         Ok(ready) => ready,
         Err(d) => {
             // The folder cannot be written: everything else is still checked and reported.
-            let mut outcome = pipeline::process(
-                &site,
-                report,
-                checks,
-                &Scope::All,
-                &Discard,
-                Published::default(),
-            );
-            outcome.report.push(d);
-            return Err(outcome.report);
+            let mut report = pipeline::check_all(&site, report, checks);
+            report.push(d);
+            return Err(report);
         }
     };
     let outcome = pipeline::process(

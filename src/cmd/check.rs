@@ -8,9 +8,7 @@ use serde::Serialize;
 
 use crate::check;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::index::Published;
 use crate::pipeline;
-use crate::render::{Discard, Scope};
 use crate::site::LoadOptions;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -43,15 +41,7 @@ pub fn check(root: &Path, options: &CheckOptions) -> Vec<Diagnostic> {
     let checks = check::Options {
         strict: options.strict,
     };
-    let outcome = pipeline::process(
-        &site,
-        report,
-        checks,
-        &Scope::All,
-        &Discard,
-        Published::default(),
-    );
-    outcome.report.sorted()
+    pipeline::check_all(&site, report, checks).sorted()
 }
 
 pub fn run(root: &Path, options: &CheckOptions) -> i32 {

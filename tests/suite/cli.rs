@@ -1,23 +1,7 @@
 //! The command line as a publisher meets it: run from anywhere inside a site, and shell
 //! completions.
 
-use std::process::Command;
-
 use crate::common::*;
-
-fn polydocs_in(dir: &std::path::Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_polydocs"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run polydocs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
 
 #[test]
 fn a_command_run_inside_a_site_finds_its_site_yaml_above() {

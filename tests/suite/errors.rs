@@ -408,16 +408,7 @@ fn check_writes_nothing() {
 
 /// Runs `polydocs <args>` outside any site.
 fn polydocs(args: &[&str]) -> Run {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_polydocs"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run polydocs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    polydocs_in(&std::env::temp_dir(), args)
 }
 
 #[test]

@@ -78,7 +78,24 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// Runs `polydocs <args>` in `dir`, with no `--root`: as a person in a terminal there.
+pub fn polydocs_in(dir: &Path, args: &[&str]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_polydocs"));
+    cmd.current_dir(dir).args(args).env("NO_COLOR", "1");
+    Run::of(cmd)
+}
+
 impl Run {
+    /// Runs a command to its end and keeps what it printed.
+    pub fn of(mut cmd: Command) -> Run {
+        let out = cmd.output().expect("run polydocs");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
     pub fn describe(&self) -> String {
         format!(
             "exit code {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
@@ -157,12 +174,7 @@ impl TempSite {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let out = cmd.output().expect("run polydocs");
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        Run::of(cmd)
     }
 
     /// `build`, which must succeed.
