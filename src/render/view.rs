@@ -400,21 +400,8 @@ fn tier_additions(
             .map(|(at, value)| difference_item(w, groups, at, value, None))
             .collect();
     };
-    compare::differences(plan, previous, tier)
-        .adds
-        .into_iter()
-        .filter_map(|d| match d.change {
-            Change::Gained(v) => Some(difference_item(w, groups, d.at, v, None)),
-            Change::Increased { from, to } | Change::Changed { from, to } => Some(difference_item(
-                w,
-                groups,
-                d.at,
-                to,
-                Some((from, &names[previous])),
-            )),
-            Change::Lost(_) | Change::Decreased { .. } => None,
-        })
-        .collect()
+    let adds = compare::differences(plan, previous, tier).adds;
+    difference_items(w, groups, &names[previous], adds)
 }
 
 /// What the tier before this one has that this one leaves out or has less of, as list items
@@ -429,19 +416,27 @@ fn tier_drops(
     let Some(previous) = tier.checked_sub(1) else {
         return Vec::new();
     };
-    compare::differences(plan, previous, tier)
-        .drops
+    let drops = compare::differences(plan, previous, tier).drops;
+    difference_items(w, groups, &names[previous], drops)
+}
+
+/// A list of differences with the tier before (named `previous`) as list items: a feature
+/// gained or lost alone, a value that changed beside the other tier's.
+fn difference_items(
+    w: &mut Words,
+    groups: &[GroupView],
+    previous: &String,
+    differences: Vec<compare::Difference>,
+) -> Vec<String> {
+    differences
         .into_iter()
-        .filter_map(|d| match d.change {
-            Change::Lost(v) => Some(difference_item(w, groups, d.at, v, None)),
-            Change::Decreased { from, to } | Change::Changed { from, to } => Some(difference_item(
-                w,
-                groups,
-                d.at,
-                to,
-                Some((from, &names[previous])),
-            )),
-            Change::Gained(_) | Change::Increased { .. } => None,
+        .map(|d| match d.change {
+            Change::Gained(v) | Change::Lost(v) => difference_item(w, groups, d.at, v, None),
+            Change::Increased { from, to }
+            | Change::Decreased { from, to }
+            | Change::Changed { from, to } => {
+                difference_item(w, groups, d.at, to, Some((from, previous)))
+            }
         })
         .collect()
 }
