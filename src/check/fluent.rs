@@ -220,33 +220,15 @@ fn walk_arguments<'a>(args: &'a ast::CallArguments<&'a str>, e: &mut Entry<'a>) 
     }
 }
 
-/// The plural categories whole numbers (0 to 1000) fall into in a language.
-fn needed_categories(tag: &str) -> Option<BTreeSet<&'static str>> {
+/// A language's cardinal plural rules, looked up by its bare language as CLDR keys them.
+fn plural_rules(tag: &str) -> Option<PluralRules> {
     let langid: unic_langid::LanguageIdentifier = tag.parse().ok()?;
     let bare = unic_langid::LanguageIdentifier::from_parts(langid.language, None, None, &[]);
-    let rules = PluralRules::create(bare, PluralRuleType::CARDINAL).ok()?;
-    Some(
-        (0..=1000u32)
-            .filter_map(|n| rules.select(n).ok())
-            .map(|c| match c {
-                PluralCategory::ZERO => "zero",
-                PluralCategory::ONE => "one",
-                PluralCategory::TWO => "two",
-                PluralCategory::FEW => "few",
-                PluralCategory::MANY => "many",
-                PluralCategory::OTHER => "other",
-            })
-            .collect(),
-    )
+    PluralRules::create(bare, PluralRuleType::CARDINAL).ok()
 }
 
-const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
-
-/// The plural category of `n` in a language.
-fn category_of(tag: &str, n: u32) -> Option<&'static str> {
-    let langid: unic_langid::LanguageIdentifier = tag.parse().ok()?;
-    let bare = unic_langid::LanguageIdentifier::from_parts(langid.language, None, None, &[]);
-    let rules = PluralRules::create(bare, PluralRuleType::CARDINAL).ok()?;
+/// The plural category of `n` under `rules`, as Fluent variant keys name it.
+fn category_of(rules: &PluralRules, n: u32) -> Option<&'static str> {
     Some(match rules.select(n).ok()? {
         PluralCategory::ZERO => "zero",
         PluralCategory::ONE => "one",
@@ -256,6 +238,15 @@ fn category_of(tag: &str, n: u32) -> Option<&'static str> {
         PluralCategory::OTHER => "other",
     })
 }
+
+/// The plural categories whole numbers (0 to 1000) fall into under `rules`.
+fn needed_categories(rules: &PluralRules) -> BTreeSet<&'static str> {
+    (0..=1000u32)
+        .filter_map(|n| category_of(rules, n))
+        .collect()
+}
+
+const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 /// Every Fluent finding of every language. `counts` holds, per message, the numbers the plan
 /// formats it with: a plural category one of them selects is an error when missing.
@@ -280,7 +271,8 @@ pub fn lint(
             &own
         };
         let code = &language.code;
-        let needed = needed_categories(&language.tag);
+        let rules = plural_rules(&language.tag);
+        let needed = rules.as_ref().map(needed_categories);
         for entry in catalog.entries.values() {
             // References must resolve inside the language's own bundle: Fluent does not
             // follow the fallback chain for them.
@@ -362,7 +354,7 @@ pub fn lint(
                         .get(entry.id)
                         .into_iter()
                         .flatten()
-                        .filter_map(|&n| category_of(&language.tag, n).map(|c| (n, c)))
+                        .filter_map(|&n| category_of(rules.as_ref()?, n).map(|c| (n, c)))
                         .filter(|(_, c)| missing.contains(c))
                         .collect();
                     if !missing.is_empty() {
