@@ -138,11 +138,12 @@ pub fn run(root: &Path, options: &BuildOptions) -> i32 {
         Ok(built) => {
             super::print_warnings(&built.warnings);
             println!(
-                "Built {} pages in {} languages ({} files, {:.1} KiB) into {} in {} ms.",
+                "Built {} pages in {} languages ({} files, {:.1} KiB, {} assets fingerprinted) into {} in {} ms.",
                 built.written.pages,
                 built.languages,
                 built.written.files,
                 built.written.bytes as f64 / 1024.0,
+                built.written.fingerprinted,
                 built.output.display(),
                 started.elapsed().as_millis()
             );

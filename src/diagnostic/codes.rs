@@ -268,6 +268,22 @@ pub const CODES: &[Code] = &[
         fix: "Check that the file exists and that you may read it (and list its folder).",
     },
     Code {
+        name: "missing-asset",
+        level: Level::Error,
+        area: Area::Files,
+        summary: "a stylesheet's url() names a file that is not in static/",
+        explanation: "Stylesheets, scripts, images and fonts of static/ are published under \
+            fingerprinted names (`style.3f2a9c1e.css`), and a stylesheet's `url(...)` \
+            references to other files of the site are rewritten to those names. A reference \
+            to a file that does not exist would be a broken image or font on every page. \
+            (A template's `asset(path=...)` naming a missing file is reported as \
+            template-render, at the call.)",
+        example_file: "static/style.css",
+        example: ".logo { background: url(icons/logo.svg); }",
+        fix: "Add the file under static/, or correct the address: it is relative to the \
+            stylesheet's own folder.",
+    },
+    Code {
         name: "not-utf8",
         level: Level::Error,
         area: Area::Files,

@@ -1,4 +1,4 @@
-//! Writing output files, and reading `static/` to publish it as it is.
+//! Writing output files, and reading `static/` to publish it.
 
 use std::path::{Path, PathBuf};
 
@@ -21,22 +21,19 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<u64, Diagnostic> {
     Ok(bytes.len() as u64)
 }
 
-/// Reads each of `files` (the site's `static/` files, listed when loading) and hands it to
-/// `put` with its output path (`static/icons/chat.svg`), one file at a time.
-pub fn for_each_static(
-    root: &Path,
-    files: &[PathBuf],
-    mut put: impl FnMut(&str, Vec<u8>) -> Result<u64, Diagnostic>,
-) -> Result<(usize, u64), Diagnostic> {
-    let mut bytes = 0;
-    for path in files {
-        let shown = display_path(root, path);
-        let data = std::fs::read(path).map_err(|e| {
-            Diagnostic::error("unreadable-file", format!("cannot read {shown}: {e}"))
-                .in_file(&shown)
-                .hint("check that the file exists and that you may read it")
-        })?;
-        bytes += put(&shown, data)?;
-    }
-    Ok((files.len(), bytes))
+/// Reads each of `files` (the site's `static/` files, listed when loading), with its output
+/// path (`static/icons/chat.svg`).
+pub fn read_static(root: &Path, files: &[PathBuf]) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    files
+        .iter()
+        .map(|path| {
+            let shown = display_path(root, path);
+            let data = std::fs::read(path).map_err(|e| {
+                Diagnostic::error("unreadable-file", format!("cannot read {shown}: {e}"))
+                    .in_file(&shown)
+                    .hint("check that the file exists and that you may read it")
+            })?;
+            Ok((shown, data))
+        })
+        .collect()
 }

@@ -7,11 +7,14 @@
 //!
 //! One module a job: [`view`] formats the plan in a language, [`navigation`] builds the
 //! links a language shares, [`page`] a page's own context, [`site_files`] the chooser, 404
-//! pages, sitemap and robots.txt, and [`files`] writes and copies files.
+//! pages, sitemap and robots.txt, [`sharing`] the Open Graph locales, [`assets`] gives static files their fingerprinted names,
+//! and [`files`] writes and reads files.
 
+pub mod assets;
 pub mod files;
 pub mod navigation;
 pub mod page;
+pub mod sharing;
 pub mod site_files;
 pub mod view;
 
@@ -31,6 +34,8 @@ pub struct Written {
     pub pages: usize,
     pub files: usize,
     pub bytes: u64,
+    /// Static files published under a fingerprinted name.
+    pub fingerprinted: usize,
 }
 
 impl Written {
@@ -38,6 +43,7 @@ impl Written {
         self.pages += other.pages;
         self.files += other.files;
         self.bytes += other.bytes;
+        self.fingerprinted += other.fingerprinted;
     }
 }
 
@@ -117,8 +123,13 @@ pub fn render(
 ) -> (Rendered, Vec<Diagnostic>) {
     let mut rendered = Rendered::default();
     let mut errors = Vec::new();
+    // Every page names the static files by their fingerprinted names: they are read first.
+    let assets = match read_assets(site) {
+        Ok(assets) => assets,
+        Err(ds) => return (rendered, ds),
+    };
     if *scope == Scope::Static {
-        match copy_static(site, sink) {
+        match copy_static(assets, sink) {
             Ok(written) => rendered.written = written,
             Err(d) => errors.push(d),
         }
@@ -127,7 +138,10 @@ pub fn render(
     let Some(tera) = &site.tera else {
         return (rendered, errors);
     };
+    let mut tera = tera.clone();
+    crate::templates::register_asset(&mut tera, std::sync::Arc::new(assets.paths()));
     let navigation = Navigation::new(site, index);
+    let og_locales = sharing::og_locales(&site.config.languages);
     // One Tera per language, its global context holding the language-wide data.
     let mut per_language = Vec::new();
     for (lang, language) in site.config.languages.iter().enumerate() {
@@ -149,6 +163,7 @@ pub fn render(
         global.insert("site_title", &site_title(site, lang));
         global.insert("site_title_html", &site_title_html(site, lang));
         global.insert("search_enabled", &site.config.search);
+        global.insert("og_locales", &og_locales);
         per_language.push(t);
     }
 
@@ -254,6 +269,7 @@ pub fn render(
                 pages: 1,
                 files: 1,
                 bytes,
+                fingerprinted: 0,
             }),
             Err(d) => errors.push(d),
         }
@@ -265,7 +281,7 @@ pub fn render(
         site,
         index,
         &per_language,
-        scope,
+        (*scope == Scope::All).then_some(assets),
         sink,
         &mut rendered.written,
     ) {
@@ -275,12 +291,12 @@ pub fn render(
 }
 
 /// The pages that are not content (chooser, 404s, sitemap, robots.txt) and, for a whole
-/// build, `static/`.
+/// build, `static/` (`assets`).
 fn write_site_files(
     site: &Site,
     index: &Index,
     teras: &[tera::Tera],
-    scope: &Scope,
+    assets: Option<assets::Assets>,
     sink: &dyn Sink,
     written: &mut Written,
 ) -> Result<(), Diagnostic> {
@@ -288,8 +304,8 @@ fn write_site_files(
         written.bytes += sink.put(&path, bytes)?;
         written.files += 1;
     }
-    if *scope == Scope::All {
-        written.add(copy_static(site, sink)?);
+    if let Some(assets) = assets {
+        written.add(copy_static(assets, sink)?);
     }
     Ok(())
 }
@@ -370,15 +386,22 @@ fn anchors(html: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn copy_static(site: &Site, sink: &dyn Sink) -> Result<Written, Diagnostic> {
-    let (files, bytes) = files::for_each_static(&site.root, &site.static_files, |path, bytes| {
-        sink.put(path, bytes)
-    })?;
-    Ok(Written {
-        pages: 0,
-        files,
-        bytes,
-    })
+/// The site's `static/` files, read and fingerprinted.
+pub fn read_assets(site: &Site) -> Result<assets::Assets, Vec<Diagnostic>> {
+    let files = files::read_static(&site.root, &site.static_files).map_err(|d| vec![d])?;
+    assets::Assets::of(files)
+}
+
+fn copy_static(assets: assets::Assets, sink: &dyn Sink) -> Result<Written, Diagnostic> {
+    let mut written = Written {
+        fingerprinted: assets.names.len(),
+        ..Written::default()
+    };
+    for (path, bytes) in assets.files {
+        written.bytes += sink.put(&path, bytes)?;
+        written.files += 1;
+    }
+    Ok(written)
 }
 
 fn format_diagnostic(site: &Site, lang: usize, error: crate::l10n::FormatError) -> Diagnostic {

@@ -6,7 +6,10 @@
 //! diagnostics as every other input error. Each template is also parsed on its own when the
 //! set fails, so that all syntax errors of a run are reported, not only the first.
 
+mod asset;
 mod translate;
+
+pub use asset::register as register_asset;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -71,10 +74,14 @@ impl TemplateSources {
     }
 
     /// Compiles every template into one Tera instance, with `t()` formatting messages of
-    /// `locales` (Tera checks while compiling that every function a template calls exists).
+    /// `locales` and `asset()` (Tera checks while compiling that every function a template
+    /// calls exists; the renderer gives `asset()` the static files).
     pub fn compile(&self, locales: &Arc<Locales>) -> Result<tera::Tera, Vec<Diagnostic>> {
         let locales = Arc::clone(locales);
-        self.compile_with(&move |t| translate::register(t, Arc::clone(&locales)))
+        self.compile_with(&move |t| {
+            translate::register(t, Arc::clone(&locales));
+            asset::register(t, Arc::default());
+        })
     }
 
     /// Compiles every template; `setup` registers the functions and filters they use.
