@@ -23,8 +23,8 @@ use crate::source::SourceFile;
 
 /// The extensions of the files published under a fingerprinted name (compared in lowercase).
 pub const FINGERPRINTED: &[&str] = &[
-    "css", "js", "mjs", "svg", "png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "woff",
-    "woff2", "ttf", "otf",
+    "css", "js", "mjs", "svg", "png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "woff", "woff2",
+    "ttf", "otf",
 ];
 
 /// Every static file as it is published, and the fingerprinted name of each that has one.
@@ -184,7 +184,9 @@ fn references(path: &str, text: &str, known: &BTreeSet<String>) -> Vec<Reference
         let call = lower[from..].find("url(").map(|i| from + i);
         let at = match (comment, call) {
             (Some(c), Some(u)) if c < u => {
-                from = lower[c + 2..].find("*/").map_or(text.len(), |e| c + 2 + e + 2);
+                from = lower[c + 2..]
+                    .find("*/")
+                    .map_or(text.len(), |e| c + 2 + e + 2);
                 continue;
             }
             (_, Some(u)) => u,
@@ -271,7 +273,8 @@ fn rewrite(
     refs: &[Reference],
     names: &BTreeMap<String, String>,
 ) -> String {
-    let depth = inner.matches('/').count();
+    let dir: Vec<&str> = inner.split('/').collect();
+    let dir = &dir[..dir.len() - 1];
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for r in refs {
@@ -279,9 +282,15 @@ fn rewrite(
             continue;
         };
         out.push_str(&text[last..r.range.start]);
-        let hashed = hashed.strip_prefix("static/").unwrap_or(hashed);
-        out.push_str(&"../".repeat(depth));
-        out.push_str(hashed);
+        let hashed: Vec<&str> = hashed.split('/').skip(1).collect();
+        let (file, folders) = hashed.split_last().unwrap_or((&"", &[]));
+        let common = dir.iter().zip(folders).take_while(|(a, b)| a == b).count();
+        out.push_str(&"../".repeat(dir.len() - common));
+        for folder in &folders[common..] {
+            out.push_str(folder);
+            out.push('/');
+        }
+        out.push_str(file);
         out.push_str(&r.suffix);
         last = r.range.end;
     }
@@ -366,6 +375,6 @@ mod tests {
     fn a_missing_file_is_an_error_at_its_position() {
         let errors = assets(&[("static/s.css", "a{}\nb{background:url(gone.png)}")]).unwrap_err();
         assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].location(), "static/s.css:2:19");
+        assert_eq!(errors[0].location(), "static/s.css:2:18");
     }
 }

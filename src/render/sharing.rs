@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use icu_locale::LocaleExpander;
 use icu_locale::LanguageIdentifier;
+use icu_locale::LocaleExpander;
 
 use crate::config::Language;
 

@@ -11,7 +11,8 @@
 //!   (title, description, weight, template, tier) also appears in the navigation, section
 //!   lists and breadcrumbs of its language: those languages are rendered. A page added or
 //!   removed changes the routes: everything is rendered.
-//! - `static/` is copied again, nothing rendered.
+//! - `static/` is copied again, and nothing rendered unless a fingerprinted file changed (its
+//!   new name is in every page): then everything is rendered.
 //!
 //! Partial builds always start from the last good build, whose site is kept loaded; after a
 //! failed build the next one is full. Validation always runs on the whole site (it is cheap),
@@ -115,6 +116,11 @@ impl Builder {
             // editing a locale and a page): render the languages and pages together.
             merge(&scopes)
         };
+        let scope = if scope == Scope::Static && !same_asset_names(&site, &previous) {
+            Scope::All
+        } else {
+            scope
+        };
         let collector = match &scope {
             Scope::All => Collector::fresh(previous),
             Scope::Static => Collector::copy_of(previous, &["static/"]),
@@ -152,6 +158,14 @@ impl Builder {
             render_ms,
         })
     }
+}
+
+/// Whether every fingerprinted name of the static files as they are now was published by the
+/// previous build: then no page names a file differently, and copying `static/` again is
+/// enough. A changed stylesheet, script or image gets a new name, which the pages must name.
+fn same_asset_names(site: &Site, previous: &Output) -> bool {
+    crate::render::read_assets(site)
+        .is_ok_and(|assets| assets.names.values().all(|name| previous.contains(name)))
 }
 
 /// The scopes of one batch of edits as one: the union of the languages and of the pages (a

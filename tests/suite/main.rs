@@ -4,6 +4,7 @@
 mod common;
 
 mod architecture;
+mod assets;
 mod build;
 mod cli;
 mod crash_safety;
