@@ -1,8 +1,8 @@
 // Site search. The box is hidden in the HTML and shown here, so a page without scripts shows
 // none (nor does a browser without DecompressionStream). This language's index (built by
 // polydocs, see src/search/mod.rs) is fetched from the same site, a piece at a time, once the
-// box is focused: meta.json, then one shard of terms per query word, then the text of the
-// results shown. Everything shown is set as text, never HTML.
+// box is focused: meta.json, then one shard of terms per query word, then the texts of the
+// results shown (in bundles of neighbouring pages). Everything shown is set as text, never HTML.
 (() => {
   "use strict";
   const box = document.querySelector("[data-search]");
@@ -192,7 +192,9 @@
       const m = await loadMeta();
       const found = await units(m, query);
       const ids = found.length ? rank(found) : [];
-      const pages = await Promise.all(ids.slice(0, MAX).map((id) => get(`p/${id}.json.gz`)));
+      // Page texts come in bundles of `m.group` neighbours (one fetch for results side by side).
+      const pages = await Promise.all(ids.slice(0, MAX).map((id) =>
+        get(`p/${Math.floor(id / m.group)}.json.gz`).then((bundle) => bundle[id % m.group])));
       if (mine !== run) return;
       const words = found.map((u) => u.word);
       list.replaceChildren(...pages.map((p) => result(p, words)));
