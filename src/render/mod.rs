@@ -10,6 +10,7 @@
 //! pages, sitemap and robots.txt, and [`files`] writes and copies files.
 
 pub mod files;
+pub mod minify;
 pub mod navigation;
 pub mod page;
 pub mod site_files;
