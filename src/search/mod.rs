@@ -1,5 +1,5 @@
 //! The search index: for each language, a compact inverted index of normalized terms that
-//! `static/search.js` downloads piece by piece, from the site's own host, once the visitor
+//! `static/search-client.js` downloads piece by piece, from the site's own host, once the visitor
 //! focuses the search box.
 //!
 //! Files under `<prefix>/search/`:
@@ -23,7 +23,7 @@
 //!
 //! Terms are built by [`analyze`]: lowercase, accents folded, Snowball-stemmed where a
 //! stemmer exists (the client, which has no stemmer, matches a query word to the stems that
-//! begin it, see `search.js`), Chinese and Japanese segmented into words by ICU4X (the client
+//! begin it, see `search-client.js`), Chinese and Japanese segmented into words by ICU4X (the client
 //! splits a query into the longest words of the index, left to right).
 
 pub mod analyze;
@@ -233,7 +233,7 @@ pub fn read_json(bytes: &[u8]) -> Option<serde_json::Value> {
 }
 
 /// The shard of a term: FNV-1a over the code points of its first two characters (its first
-/// one when it begins with an ideograph), modulo the number of shards. `search.js` computes
+/// one when it begins with an ideograph), modulo the number of shards. `search-client.js` computes
 /// the same.
 pub fn shard_of(term: &str, shards: usize) -> usize {
     let mut chars = term.chars();
@@ -273,7 +273,7 @@ fn truncate(text: &str, max: usize) -> &str {
 }
 
 /// The text of page `id` in files made by [`build`]: its title `t`, section `s`, address `u`
-/// and text `x`, as `search.js` reads it. For tests and tools.
+/// and text `x`, as `search-client.js` reads it. For tests and tools.
 pub fn page_text(files: &[(String, Vec<u8>)], id: u32) -> Option<serde_json::Value> {
     let name = format!("p/{}.json.gz", id as usize / PAGES_PER_BUNDLE);
     let (_, bytes) = files.iter().find(|(n, _)| *n == name)?;
@@ -281,7 +281,7 @@ pub fn page_text(files: &[(String, Vec<u8>)], id: u32) -> Option<serde_json::Val
     bundle.get(id as usize % PAGES_PER_BUNDLE).cloned()
 }
 
-/// Looks a query up in files made by [`build`], the way `search.js` does for a
+/// Looks a query up in files made by [`build`], the way `search-client.js` does for a
 /// language with spaces (a word matches the terms it begins with a stem of, or that begin
 /// with it): the page ids that contain every word, best first. For tests and tools.
 pub fn lookup(files: &[(String, Vec<u8>)], analyzer: &Analyzer, query: &str) -> Vec<u32> {
@@ -333,7 +333,7 @@ pub fn lookup(files: &[(String, Vec<u8>)], analyzer: &Analyzer, query: &str) -> 
 
 /// Whether an index term answers a (folded, stemmed) query word: the same, a prefix of it
 /// (`account` for `accounts`), or it begins with it (`configur` while typing `config`).
-/// `search.js` adds the match of a stem that differs in its last letter, as it cannot stem.
+/// `search-client.js` adds the match of a stem that differs in its last letter, as it cannot stem.
 fn matches(word: &str, term: &str) -> bool {
     term == word || term.starts_with(word) || (word.starts_with(term) && term.chars().count() > 1)
 }
@@ -361,7 +361,7 @@ mod tests {
         assert_eq!(shard_of("account", 64), shard_of("acme", 64));
         assert_eq!(shard_of("支援", 64), shard_of("支付", 64));
         assert_eq!(shard_of("x", 1), 0);
-        // The value search.js computes for "ac" (FNV-1a over code points 97, 99).
+        // The value search-client.js computes for "ac" (FNV-1a over code points 97, 99).
         let expected =
             ((0x811c_9dc5u32 ^ 97).wrapping_mul(0x0100_0193) ^ 99).wrapping_mul(0x0100_0193);
         assert_eq!(shard_of("acme", 1 << 20), expected as usize % (1 << 20));

@@ -115,12 +115,19 @@ fn the_index_files_are_there_and_small() {
             "{home}"
         );
         assert!(home.contains("static/search.js\" defer></script>"));
+        assert!(
+            home.contains(r#"data-client="../static/search-client.js""#),
+            "{home}"
+        );
     }
-    let script = std::fs::read(site.public().join("static/search.js")).unwrap();
+    // A page loads a few lines up front; the client comes when the box is focused.
+    let boot = std::fs::read(site.public().join("static/search.js")).unwrap();
+    assert!(boot.len() < 1024, "search.js: {} bytes", boot.len());
+    let client = std::fs::read(site.public().join("static/search-client.js")).unwrap();
     assert!(
-        script.len() < 10 * 1024,
-        "search.js: {} bytes",
-        script.len()
+        client.len() < 12 * 1024,
+        "search-client.js: {} bytes",
+        client.len()
     );
 }
 
