@@ -6,7 +6,7 @@ turn, fresh output each run: as it is; with `search: false`; with its fenced blo
 language without a grammar (so nothing is highlighted); and with neither. Then it reports the
 median wall time of each, the cost of highlighting per 1 000 code blocks, the index of each
 language (files, bytes, gzip bytes, largest shard) and the largest download of a first query
-(meta.json + the largest shard + the ten largest page texts). With `--pagefind BIN` it also
+(meta.json + the largest shard + the ten largest bundles of page texts). With `--pagefind BIN` it also
 indexes the same HTML with Pagefind and reports its size and time, for comparison.
 
     cargo build --release

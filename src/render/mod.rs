@@ -12,6 +12,7 @@
 
 pub mod assets;
 pub mod files;
+pub mod minify;
 pub mod navigation;
 pub mod page;
 pub mod sharing;

@@ -1,4 +1,4 @@
-//! Words to index terms, the same way for pages at build time and (in `static/search.js`) for
+//! Words to index terms, the same way for pages at build time and (in `static/search-client.js`) for
 //! the visitor's query: lowercase, accents folded; Snowball stems for the languages that have
 //! a stemmer; Chinese and Japanese cut into words by ICU4X's word segmenter.
 
@@ -78,7 +78,7 @@ impl Analyzer {
     }
 
     /// Whether the language is written without spaces (the client then matches by the
-    /// index's own words, see `static/search.js`).
+    /// index's own words, see `static/search-client.js`).
     pub fn segments(&self) -> bool {
         self.segment
     }
@@ -145,7 +145,7 @@ impl Analyzer {
 }
 
 /// Lowercase text without its accents: decomposed (NFD), combining marks U+0300–U+036F
-/// removed, `œ` and `æ` spelled out. `static/search.js` does the same to the query.
+/// removed, `œ` and `æ` spelled out. `static/search-client.js` does the same to the query.
 pub fn fold(text: &str) -> String {
     let nfd = DecomposingNormalizerBorrowed::new_nfd();
     let mut out = String::with_capacity(text.len());

@@ -1,5 +1,5 @@
 //! The search index: for each language, a compact inverted index of normalized terms that
-//! `static/search.js` downloads piece by piece, from the site's own host, once the visitor
+//! `static/search-client.js` downloads piece by piece, from the site's own host, once the visitor
 //! focuses the search box.
 //!
 //! Files under `<prefix>/search/`:
@@ -9,8 +9,13 @@
 //! - `t/<n>.json.gz`: shard `n` of the terms, `{"term": [page, score, page, score, ...]}`; a term's
 //!   shard comes from its first two characters (its first one for an ideograph), hashed the
 //!   same way by the client, so a query loads one small file a word;
-//! - `p/<page>.json.gz`: a page's title, section, address and text cut at its headings, loaded
-//!   only for the results shown, to write their snippets and link to the heading that matches.
+//! - `p/<n>.json.gz`: the texts of pages `n * group` to `n * group + group - 1` (`group` in
+//!   `meta.json`), each its title, section, address and text cut at its headings, loaded only
+//!   for the results shown, to write their snippets and link to the heading that matches.
+//!   Pages are numbered by address, so a bundle holds neighbours of one section, which a
+//!   query's results often are. A bundle rather than a file a page: a site of 5 000 pages a
+//!   language would otherwise write 5 000 more files a language, and on a disk writing files
+//!   is most of a build's time.
 //!
 //! Shards and page texts are stored gzipped, as Pagefind stores its index: the client reads
 //! them with the browser's `DecompressionStream`, or as they come when the host has already
@@ -18,7 +23,7 @@
 //!
 //! Terms are built by [`analyze`]: lowercase, accents folded, Snowball-stemmed where a
 //! stemmer exists (the client, which has no stemmer, matches a query word to the stems that
-//! begin it, see `search.js`), Chinese and Japanese segmented into words by ICU4X (the client
+//! begin it, see `search-client.js`), Chinese and Japanese segmented into words by ICU4X (the client
 //! splits a query into the longest words of the index, left to right).
 
 pub mod analyze;
@@ -60,6 +65,10 @@ pub type WordMap<V> = HashMap<Box<str>, V, std::hash::BuildHasherDefault<Fnv>>;
 pub const MAX_PAGE_TEXT: usize = 3_000;
 /// About how large a shard of terms may grow before the terms are spread over more shards.
 const SHARD_BYTES: usize = 24 * 1024;
+/// How many pages' texts one file of `p/` holds. A page's text is at most [`MAX_PAGE_TEXT`]
+/// bytes (about a third gzipped), so ten results from ten different bundles stay under
+/// ~100 KB, while the files of `p/` are eight times fewer.
+pub const PAGES_PER_BUNDLE: usize = 8;
 
 /// How much a word counts where it appears.
 const TITLE_WEIGHT: u32 = 10;
@@ -165,13 +174,15 @@ pub fn build(mut documents: Vec<Document>, segmented: bool) -> Vec<(String, Vec<
         "shards": shards,
         "pages": documents.len(),
         "segmented": segmented,
+        "group": PAGES_PER_BUNDLE,
     });
     files.push(("meta.json".to_string(), meta.to_string().into_bytes()));
     for (n, shard) in sharded.iter().enumerate() {
         files.push((format!("t/{n}.json.gz"), gzip(&to_json(shard))));
     }
-    for (id, doc) in documents.iter().enumerate() {
-        files.push((format!("p/{id}.json.gz"), gzip(&to_json(&doc.fragment))));
+    for (n, bundle) in documents.chunks(PAGES_PER_BUNDLE).enumerate() {
+        let fragments: Vec<&Fragment> = bundle.iter().map(|d| &d.fragment).collect();
+        files.push((format!("p/{n}.json.gz"), gzip(&to_json(&fragments))));
     }
     files
 }
@@ -222,7 +233,7 @@ pub fn read_json(bytes: &[u8]) -> Option<serde_json::Value> {
 }
 
 /// The shard of a term: FNV-1a over the code points of its first two characters (its first
-/// one when it begins with an ideograph), modulo the number of shards. `search.js` computes
+/// one when it begins with an ideograph), modulo the number of shards. `search-client.js` computes
 /// the same.
 pub fn shard_of(term: &str, shards: usize) -> usize {
     let mut chars = term.chars();
@@ -261,7 +272,16 @@ fn truncate(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-/// Looks a query up in files made by [`build`], the way `search.js` does for a
+/// The text of page `id` in files made by [`build`]: its title `t`, section `s`, address `u`
+/// and text `x`, as `search-client.js` reads it. For tests and tools.
+pub fn page_text(files: &[(String, Vec<u8>)], id: u32) -> Option<serde_json::Value> {
+    let name = format!("p/{}.json.gz", id as usize / PAGES_PER_BUNDLE);
+    let (_, bytes) = files.iter().find(|(n, _)| *n == name)?;
+    let bundle = read_json(bytes)?;
+    bundle.get(id as usize % PAGES_PER_BUNDLE).cloned()
+}
+
+/// Looks a query up in files made by [`build`], the way `search-client.js` does for a
 /// language with spaces (a word matches the terms it begins with a stem of, or that begin
 /// with it): the page ids that contain every word, best first. For tests and tools.
 pub fn lookup(files: &[(String, Vec<u8>)], analyzer: &Analyzer, query: &str) -> Vec<u32> {
@@ -313,7 +333,7 @@ pub fn lookup(files: &[(String, Vec<u8>)], analyzer: &Analyzer, query: &str) -> 
 
 /// Whether an index term answers a (folded, stemmed) query word: the same, a prefix of it
 /// (`account` for `accounts`), or it begins with it (`configur` while typing `config`).
-/// `search.js` adds the match of a stem that differs in its last letter, as it cannot stem.
+/// `search-client.js` adds the match of a stem that differs in its last letter, as it cannot stem.
 fn matches(word: &str, term: &str) -> bool {
     term == word || term.starts_with(word) || (word.starts_with(term) && term.chars().count() > 1)
 }
@@ -341,7 +361,7 @@ mod tests {
         assert_eq!(shard_of("account", 64), shard_of("acme", 64));
         assert_eq!(shard_of("支援", 64), shard_of("支付", 64));
         assert_eq!(shard_of("x", 1), 0);
-        // The value search.js computes for "ac" (FNV-1a over code points 97, 99).
+        // The value search-client.js computes for "ac" (FNV-1a over code points 97, 99).
         let expected =
             ((0x811c_9dc5u32 ^ 97).wrapping_mul(0x0100_0193) ^ 99).wrapping_mul(0x0100_0193);
         assert_eq!(shard_of("acme", 1 << 20), expected as usize % (1 << 20));

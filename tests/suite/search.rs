@@ -22,11 +22,7 @@ fn found(files: &[(String, Vec<u8>)], tag: &str, query: &str) -> Vec<String> {
     search::lookup(files, &Analyzer::for_tag(tag), query)
         .into_iter()
         .map(|id| {
-            let (_, bytes) = files
-                .iter()
-                .find(|(n, _)| *n == format!("p/{id}.json.gz"))
-                .expect("every page id has its text");
-            let page = search::read_json(bytes).expect("gzipped JSON");
+            let page = search::page_text(files, id).expect("every page id has its text");
             page["u"].as_str().unwrap().to_string()
         })
         .collect()
@@ -95,11 +91,19 @@ fn the_index_files_are_there_and_small() {
             );
         }
         for id in 0..pages {
+            let text = search::page_text(&files, id as u32);
             assert!(
-                files.iter().any(|(f, _)| *f == format!("p/{id}.json.gz")),
-                "{prefix} p/{id}.json"
+                text.is_some_and(|t| t["u"].is_string() && t["t"].is_string()),
+                "{prefix}: the text of page {id}"
             );
         }
+        // Page texts come in bundles, not a file a page.
+        let bundles = files.iter().filter(|(f, _)| f.starts_with("p/")).count() as u64;
+        assert_eq!(
+            bundles,
+            pages.div_ceil(search::PAGES_PER_BUNDLE as u64),
+            "{prefix}"
+        );
         let total: usize = files.iter().map(|(_, b)| b.len()).sum();
         let largest = files.iter().map(|(_, b)| b.len()).max().unwrap();
         assert!(total < 200 * 1024, "{prefix}: {total} bytes in all");
@@ -111,12 +115,19 @@ fn the_index_files_are_there_and_small() {
             "{home}"
         );
         assert!(home.contains("static/search.js\" defer></script>"));
+        assert!(
+            home.contains(r#"data-client="../static/search-client.js""#),
+            "{home}"
+        );
     }
-    let script = std::fs::read(site.public().join("static/search.js")).unwrap();
+    // A page loads a few lines up front; the client comes when the box is focused.
+    let boot = std::fs::read(site.public().join("static/search.js")).unwrap();
+    assert!(boot.len() < 1024, "search.js: {} bytes", boot.len());
+    let client = std::fs::read(site.public().join("static/search-client.js")).unwrap();
     assert!(
-        script.len() < 10 * 1024,
-        "search.js: {} bytes",
-        script.len()
+        client.len() < 12 * 1024,
+        "search-client.js: {} bytes",
+        client.len()
     );
 }
 
