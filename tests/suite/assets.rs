@@ -35,10 +35,11 @@ fn hashed_name(site: &TempSite, inner: &str) -> String {
     format!("static/{}", found[0])
 }
 
-/// Every address in a page's `href`, `src` and `content` attributes that leads into `static/`.
+/// Every address in a page's `href`, `src` and `data-client` (the search script loaded on
+/// demand) attributes that leads into `static/`.
 fn static_references(html: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for attr in [" href=\"", " src=\""] {
+    for attr in [" href=\"", " src=\"", " data-client=\""] {
         for (at, found) in html.match_indices(attr) {
             let rest = &html[at + found.len()..];
             let value = &rest[..rest.find('"').unwrap()];
@@ -102,7 +103,13 @@ fn pages_name_only_fingerprinted_files_and_every_one_is_published() {
             named.insert(file.to_string());
         }
     }
-    for inner in ["style.css", "search.js", "favicon.svg", "icons/chat.svg"] {
+    for inner in [
+        "style.css",
+        "search.js",
+        "search-client.js",
+        "favicon.svg",
+        "icons/chat.svg",
+    ] {
         let hashed = hashed_name(&site, inner);
         let file = hashed.rsplit('/').next().unwrap();
         assert!(named.contains(file), "no page names {hashed}");

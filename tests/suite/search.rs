@@ -114,9 +114,27 @@ fn the_index_files_are_there_and_small() {
             home.contains(r#"<div class="site-search" role="search" hidden data-search="#),
             "{home}"
         );
-        assert!(home.contains("static/search.js\" defer></script>"));
+        // Both scripts under their fingerprinted names (`search.1a2b3c4d.js`).
+        let script = start_tags(&home, "script")
+            .into_iter()
+            .find_map(|tag| attr(tag, "src"))
+            .unwrap_or_default();
         assert!(
-            home.contains(r#"data-client="../static/search-client.js""#),
+            script.starts_with("../static/search.") && script.ends_with(".js"),
+            "{script}"
+        );
+        assert_eq!(
+            script.len(),
+            "../static/search.12345678.js".len(),
+            "{script}"
+        );
+        let client = home
+            .split(r#"data-client=""#)
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_default();
+        assert!(
+            client.starts_with("../static/search-client.") && client.ends_with(".js"),
             "{home}"
         );
     }
