@@ -8,7 +8,8 @@
 //! FNV-1a fold of the published bytes, so they are the same on every run and every machine.
 //! A stylesheet's `url(...)` references to other static files are rewritten to their
 //! fingerprinted names first, and the stylesheet hashed after, so that an icon's change
-//! reaches the name of the stylesheet that uses it.
+//! reaches the name of the stylesheet that uses it. Stylesheets are minified (see
+//! [`minify`](super::minify)) before they are hashed: the name is the hash of what is served.
 //!
 //! Every static file is also published under its plain name. Pages made by templates never
 //! use it (`asset()` gives the fingerprinted name), but a link written by hand, in Markdown or
@@ -82,7 +83,9 @@ impl Assets {
             });
             let at = ready.unwrap_or(0);
             let (inner, text, refs) = stylesheets.remove(at);
-            let bytes = rewrite(&inner, &text, &refs, &names).into_bytes();
+            // Published without comments and layout white space (see `minify`), and hashed as
+            // published; positions in errors were found in the text as written.
+            let bytes = super::minify::css(&rewrite(&inner, &text, &refs, &names)).into_bytes();
             names.insert(inner.clone(), fingerprinted_name(&inner, &bytes));
             pending.remove(&inner);
             published.insert(format!("static/{inner}"), bytes);
@@ -340,11 +343,12 @@ mod tests {
         let css = a.name("css/site.css").unwrap();
         let text = published(&a, css);
         assert!(
-            text.contains(&format!("url( \"../{}?x#y\" )", &icon[7..])),
+            text.contains(&format!("\"../{}?x#y\"", &icon[7..])),
             "{text}"
         );
         assert!(text.contains(&format!("url({})", &font[11..])), "{text}");
-        assert!(text.contains("url(nope.png)") && text.contains("url(data:"));
+        // A comment names nothing (and is not published); `data:` is left alone.
+        assert!(!text.contains("nope.png") && text.contains("url(data:"));
         assert_eq!(published(&a, "static/css/site.css"), text);
         assert!(a.name("notes.txt").is_none());
         assert_eq!(published(&a, "static/notes.txt"), "plain");
