@@ -383,7 +383,10 @@ fn normalize_edit_url(url: &str) -> Option<String> {
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))?;
     let host = rest.split('/').next()?;
-    if host.is_empty() || url.contains(char::is_whitespace) || url.contains(['?', '#', '"', '<', '>']) {
+    if host.is_empty()
+        || url.contains(char::is_whitespace)
+        || url.contains(['?', '#', '"', '<', '>'])
+    {
         return None;
     }
     Some(if url.ends_with('/') {

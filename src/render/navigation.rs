@@ -223,8 +223,7 @@ impl<'a> Navigation<'a> {
     /// for a page inside a section (the home page's children are the main navigation, a
     /// series of their own; they get none).
     pub fn neighbours(&self, key: &str, lang: usize) -> Neighbours {
-        let Some(section) = crate::content::parent_section(key).filter(|s| s != "_index.md")
-        else {
+        let Some(section) = crate::content::parent_section(key).filter(|s| s != "_index.md") else {
             return Neighbours::default();
         };
         let siblings = self.index.children(lang, &section);
@@ -235,9 +234,7 @@ impl<'a> Navigation<'a> {
             prev: at
                 .checked_sub(1)
                 .and_then(|i| self.link(&siblings[i], lang, 0)),
-            next: siblings
-                .get(at + 1)
-                .and_then(|k| self.link(k, lang, 0)),
+            next: siblings.get(at + 1).and_then(|k| self.link(k, lang, 0)),
         }
     }
 

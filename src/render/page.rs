@@ -260,7 +260,10 @@ pub fn context(
                 encode_path(&format!("content/{}/{key}", source_language.code))
             ),
             fallback_label: if fallback_notice.is_some()
-                && site.locales.resolve(lang, messages::EDIT_FALLBACK).is_some()
+                && site
+                    .locales
+                    .resolve(lang, messages::EDIT_FALLBACK)
+                    .is_some()
             {
                 Some(notice(site, lang, messages::EDIT_FALLBACK, page.lang)?)
             } else {
@@ -336,6 +339,9 @@ mod tests {
             super::encode_path("content/zh-TW/docs/a b#c.md"),
             "content/zh-TW/docs/a%20b%23c.md"
         );
-        assert_eq!(super::encode_path("content/fr/é.md"), "content/fr/%C3%A9.md");
+        assert_eq!(
+            super::encode_path("content/fr/é.md"),
+            "content/fr/%C3%A9.md"
+        );
     }
 }
