@@ -7,6 +7,7 @@ mod architecture;
 mod build;
 mod cli;
 mod crash_safety;
+mod docpage;
 mod errors;
 mod fallback;
 mod foreign;
