@@ -16,6 +16,7 @@ mod l10n;
 mod navigation;
 mod output_safety;
 mod pipeline;
+mod progress;
 mod properties;
 mod search;
 mod serve;
