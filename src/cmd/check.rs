@@ -38,11 +38,7 @@ pub fn check(root: &Path, options: &CheckOptions) -> Vec<Diagnostic> {
 }
 
 /// [`check`], telling `progress` how far it has got.
-pub fn check_observed(
-    root: &Path,
-    options: &CheckOptions,
-    progress: &Progress,
-) -> Vec<Diagnostic> {
+pub fn check_observed(root: &Path, options: &CheckOptions, progress: &Progress) -> Vec<Diagnostic> {
     let (site, report) = pipeline::load(root, &LoadOptions::default());
     let Some(site) = site else {
         return report.sorted();

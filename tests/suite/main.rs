@@ -8,6 +8,7 @@ mod build;
 mod cli;
 mod crash_safety;
 mod errors;
+mod examples;
 mod fallback;
 mod foreign;
 mod highlight;

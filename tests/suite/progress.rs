@@ -73,7 +73,10 @@ fn quiet_still_shows_every_error_and_no_warning() {
     let site = TempSite::new("progress-quiet-error");
     std::fs::remove_file(site.path("content/zh-TW/hours.md")).unwrap();
     let ftl = site.read("locales/fr/ui.ftl");
-    site.write("locales/fr/ui.ftl", &format!("{ftl}\nbroken message = {{\n"));
+    site.write(
+        "locales/fr/ui.ftl",
+        &format!("{ftl}\nbroken message = {{\n"),
+    );
     for command in ["build", "check"] {
         let run = site.run(&["--quiet", command]);
         assert_eq!(run.code, 1, "{command}: {}", run.describe());
