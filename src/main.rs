@@ -12,8 +12,8 @@ struct Cli {
     /// site.yaml, from the current folder up, as cargo finds Cargo.toml.
     #[arg(long, global = true)]
     root: Option<PathBuf>,
-    /// Print only errors: no summary, no warnings, no progress (`build` and `check` print
-    /// nothing when they succeed).
+    /// For `build` and `check`: print only errors (no warnings, no summary, no progress), so
+    /// nothing at all when they succeed. Other commands print what they always do.
     #[arg(long, short, global = true)]
     quiet: bool,
     #[command(subcommand)]
