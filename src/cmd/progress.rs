@@ -52,19 +52,22 @@ fn tick(progress: &Progress, finished: &mpsc::Receiver<()>, after: Duration) {
     if finished.recv_timeout(after) != Err(RecvTimeoutError::Timeout) {
         return;
     }
-    let mut stderr = std::io::stderr().lock();
     let mut width = 0;
     loop {
         let line = describe(progress);
         // Padding covers what a longer line before left; no escape codes, so that any
-        // terminal shows it right.
+        // terminal shows it right. Standard error is locked for one write at a time only:
+        // anything else printing meanwhile waits a moment, never until the end.
+        let mut stderr = std::io::stderr().lock();
         let _ = write!(stderr, "\r{line:<width$}");
         let _ = stderr.flush();
+        drop(stderr);
         width = width.max(line.chars().count());
         if finished.recv_timeout(TICK) != Err(RecvTimeoutError::Timeout) {
             break;
         }
     }
+    let mut stderr = std::io::stderr().lock();
     let _ = write!(stderr, "\r{:width$}\r", "");
     let _ = stderr.flush();
 }
