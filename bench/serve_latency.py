@@ -6,7 +6,9 @@ Starts the release binary's `serve --port 0` on two sites, each a temporary copy
   shipped  the support site of this repository (site.yaml, content/, locales/, templates/, static/);
   large    1 000 pages per language (en, fr, zh-TW) from ../shared/bench/gen_site.py --layout
            neutral, with bench/templates/ and a tiny locales/ folder (one message, shown in the
-           footer of every page) so that it has a Fluent edit to measure too.
+           footer of every page) so that it has a Fluent edit to measure too;
+  scale    the shipped site with those pages under content/<code>/bench/: the shipped theme
+           (navigation, search index, highlighting) at documentation scale.
 
 It subscribes to the live-reload event stream (/__polydocs/events) as a browser tab does, then
 for each kind of edit saves the file EDITS times and measures, per save:
@@ -45,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GEN_SITE = ROOT.parent / "shared" / "bench" / "gen_site.py"
 POLYDOCS = ROOT / "target" / "release" / "polydocs"
 SITE_PARTS = ["site.yaml", "content", "locales", "templates", "static"]
-TARGETS_MS = {"shipped": 50, "large": 500}
+TARGETS_MS = {"shipped": 50, "large": 500, "scale": 500}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -88,6 +90,27 @@ def large_site(dest: Path, pages: int) -> dict:
     url = "/fr/" + page.relative_to(dest / "content" / "fr").with_suffix("").as_posix() + "/"
     return {
         "ftl": ("locales/fr/ui.ftl", "footer-note", "/fr/"),
+        "md": (rel, url),
+    }
+
+
+def scale_site(dest: Path, pages: int) -> dict:
+    shipped_site(dest)
+    generated = dest.parent / f"generated-{pages}"
+    if not generated.exists():
+        subprocess.run(
+            [sys.executable, str(GEN_SITE), "--layout", "neutral", "--pages", str(pages), "--out", str(generated)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    for lang in (generated / "content").iterdir():
+        shutil.copytree(lang, dest / "content" / lang.name / "bench")
+    section = sorted(p for p in (dest / "content" / "fr" / "bench").iterdir() if p.is_dir())[0]
+    page = sorted(p for p in section.glob("*.md") if p.name != "_index.md")[0]
+    rel = page.relative_to(dest).as_posix()
+    url = "/fr/" + page.relative_to(dest / "content" / "fr").with_suffix("").as_posix() + "/"
+    return {
+        "ftl": ("locales/fr/ui.ftl", "footer-note", url),
         "md": (rel, url),
     }
 
@@ -241,7 +264,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--edits", type=int, default=10, help="edits of each kind (default 10)")
     parser.add_argument("--pages", type=int, default=1000, help="pages per language of the large site")
-    parser.add_argument("--sites", nargs="+", choices=["shipped", "large"], default=["shipped", "large"])
+    parser.add_argument("--sites", nargs="+", choices=["shipped", "large", "scale"], default=["shipped", "large"])
     args = parser.parse_args()
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
 
@@ -252,6 +275,9 @@ def main() -> None:
             if name == "shipped":
                 root.mkdir()
                 plan = shipped_site(root)
+            elif name == "scale":
+                root.mkdir()
+                plan = scale_site(root, args.pages)
             else:
                 plan = large_site(root, args.pages)
             rows.extend(bench_site(name, root, plan, args.edits))
@@ -262,7 +288,11 @@ def main() -> None:
     for name, kind, samples in rows:
         events = [e for e, _ in samples]
         served = [s for _, s in samples]
-        label = "shipped site" if name == "shipped" else f"generated, {args.pages} pages/language"
+        label = {
+            "shipped": "shipped site",
+            "large": f"generated, {args.pages} pages/language, bench/templates",
+            "scale": f"shipped theme + {args.pages} generated pages/language",
+        }[name]
         print(
             f"| {label} | {kind} | {statistics.median(events):.0f} ms ({min(events):.0f}–{max(events):.0f}) "
             f"| {statistics.median(served):.0f} ms ({min(served):.0f}–{max(served):.0f}) "

@@ -30,6 +30,10 @@ struct RawConfig {
     /// turns both off).
     #[serde(default = "yes")]
     search: bool,
+    /// Where a page's source file can be edited: the address that, followed by the file's
+    /// path from the site root (`content/fr/docs/x.md`), opens it in the repository's editor.
+    #[serde(default)]
+    edit_url: Option<Spanned<String>>,
 }
 
 fn yes() -> bool {
@@ -136,6 +140,9 @@ pub struct SiteConfig {
     pub output: PathBuf,
     /// Whether each language gets a search index and box.
     pub search: bool,
+    /// The address a page's source path is appended to for its "Edit this page" link (ends
+    /// with `/`); no link without it.
+    pub edit_url: Option<String>,
 }
 
 impl SiteConfig {
@@ -264,6 +271,21 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         );
     }
 
+    let edit_url = raw.edit_url.as_ref().and_then(|e| {
+        let url = normalize_edit_url(&e.value);
+        if url.is_none() {
+            errors.push(
+                Diagnostic::error(
+                    "bad-edit-url",
+                    format!("`{}` is not an absolute http(s) URL", e.value),
+                )
+                .at(source, at(e))
+                .hint("write the address of the repository's editor up to the site's folder, such as `https://github.com/acme/support/edit/main/`, or remove `edit_url`"),
+            );
+        }
+        url
+    });
+
     let output = raw.output.as_ref().map_or("public", |o| o.value.as_str());
     if output.trim().is_empty() {
         let o = raw.output.as_ref().map(at);
@@ -314,6 +336,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         base_url: base_url.unwrap_or_default(),
         output: PathBuf::from(output),
         search: raw.search,
+        edit_url,
     })
 }
 
@@ -353,6 +376,26 @@ fn normalize_base_url(url: &str) -> Option<String> {
     })
 }
 
+/// `https://host/edit/main` → `https://host/edit/main/`; anything but an absolute http(s)
+/// address → `None` (a page's path is appended to it, so it cannot be relative to the site).
+fn normalize_edit_url(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split('/').next()?;
+    if host.is_empty()
+        || url.contains(char::is_whitespace)
+        || url.contains(['?', '#', '"', '<', '>'])
+    {
+        return None;
+    }
+    Some(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,5 +426,25 @@ mod tests {
         assert_eq!(errors[0].location(), "site.yaml:7:15");
         let errors = config("base_url: /\ndefault_language: en\nlanguages:\n  - {code: en, tag: en, name: English, fallback: de}\n").unwrap_err();
         assert_eq!(errors[0].location(), "site.yaml:4:50");
+    }
+
+    #[test]
+    fn edit_url_is_an_absolute_address_ending_with_a_slash() {
+        let site = |edit: &str| {
+            config(&format!(
+                "base_url: /\ndefault_language: en\nedit_url: {edit}\nlanguages:\n  - {{code: en, tag: en, name: English}}\n"
+            ))
+        };
+        let c = site("https://github.com/acme/support/edit/main").unwrap();
+        assert_eq!(
+            c.edit_url.as_deref(),
+            Some("https://github.com/acme/support/edit/main/")
+        );
+        for bad in ["github.com/acme", "/edit/", "ftp://host/", "https:///x"] {
+            let errors = site(bad).unwrap_err();
+            assert_eq!(errors[0].code, "bad-edit-url", "{bad}");
+            assert_eq!(errors[0].location(), "site.yaml:3:11", "{bad}");
+        }
+        assert!(config("base_url: /\ndefault_language: en\nlanguages:\n  - {code: en, tag: en, name: English}\n").unwrap().edit_url.is_none());
     }
 }

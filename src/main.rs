@@ -12,6 +12,10 @@ struct Cli {
     /// site.yaml, from the current folder up, as cargo finds Cargo.toml.
     #[arg(long, global = true)]
     root: Option<PathBuf>,
+    /// For `build` and `check`: print only errors (no warnings, no summary, no progress), so
+    /// nothing at all when they succeed. Other commands print what they always do.
+    #[arg(long, short, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -134,6 +138,7 @@ fn main() {
                 output,
                 pseudo,
             },
+            cli.quiet,
         ),
         Command::Check {
             strict,
@@ -148,6 +153,7 @@ fn main() {
                 format,
                 lang,
             },
+            cli.quiet,
         ),
         Command::Status { format, html } => {
             cmd::status::run(&root, format == cmd::check::Format::Json, html.as_deref())

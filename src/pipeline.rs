@@ -11,13 +11,14 @@
 //! would mostly repeat the others.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use rayon::prelude::*;
 
 use crate::check;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::index::{Index, Published};
-use crate::render::{self, Discard, Scope, Sink, Written};
+use crate::render::{self, Counter, Discard, Scope, Sink, Written};
 use crate::search;
 use crate::site::{self, LoadOptions, Site};
 
@@ -40,6 +41,50 @@ impl Outcome {
     }
 }
 
+/// A stage of a run, as a person waiting for it would name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Stage {
+    Loading,
+    Indexing,
+    /// Rendering every page, the checks running beside it.
+    Rendering,
+    /// Checking the links of the rendered pages.
+    Linking,
+    /// Writing the search index.
+    Searching,
+    /// Swapping the new output folder in (done by `build`, after the pipeline).
+    Publishing,
+}
+
+/// How far a run has got: the pipeline writes it as it goes, and a command may read it from
+/// another thread to show a long build's progress. The pipeline itself never prints: what to
+/// show, where and when is the command's business.
+#[derive(Debug, Default)]
+pub struct Progress {
+    stage: AtomicU8,
+    /// Pages rendered of pages to render.
+    pub pages: Counter,
+}
+
+impl Progress {
+    pub fn enter(&self, stage: Stage) {
+        self.stage.store(stage as u8, Ordering::Relaxed);
+    }
+
+    pub fn stage(&self) -> Stage {
+        const STAGES: [Stage; 6] = [
+            Stage::Loading,
+            Stage::Indexing,
+            Stage::Rendering,
+            Stage::Linking,
+            Stage::Searching,
+            Stage::Publishing,
+        ];
+        STAGES[usize::from(self.stage.load(Ordering::Relaxed)).min(STAGES.len() - 1)]
+    }
+}
+
 /// Loads a site folder as far as its errors allow.
 pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Report) {
     site::load_partial(root, options)
@@ -47,14 +92,20 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Report) {
 
 /// The whole site through every stage, written nowhere: what `check` reports, and what
 /// `build` reports when it cannot write.
-pub fn check_all(site: &Site, report: Report, options: check::Options) -> Report {
-    process(
+pub fn check_all(
+    site: &Site,
+    report: Report,
+    options: check::Options,
+    progress: &Progress,
+) -> Report {
+    process_observed(
         site,
         report,
         options,
         &Scope::All,
         &Discard,
         Published::default(),
+        progress,
     )
     .report
 }
@@ -65,21 +116,44 @@ pub fn check_all(site: &Site, report: Report, options: check::Options) -> Report
 /// only when the outcome has not [failed](Outcome::failed).
 pub fn process(
     site: &Site,
-    mut report: Report,
+    report: Report,
     options: check::Options,
     scope: &Scope,
     sink: &dyn Sink,
     previous: Published,
 ) -> Outcome {
+    process_observed(
+        site,
+        report,
+        options,
+        scope,
+        sink,
+        previous,
+        &Progress::default(),
+    )
+}
+
+/// [`process`], telling `progress` which stage it is in and how many pages it has rendered.
+pub fn process_observed(
+    site: &Site,
+    mut report: Report,
+    options: check::Options,
+    scope: &Scope,
+    sink: &dyn Sink,
+    previous: Published,
+    progress: &Progress,
+) -> Outcome {
     let loaded = !report.has_errors();
+    progress.enter(Stage::Indexing);
     let index = Index::of(site);
+    progress.enter(Stage::Rendering);
     // The checks and rendering need only the index: they run side by side. Rendering goes
     // to the sink only when loading went well; whether the checks went well is known after,
     // and a caller publishes nothing then (the staging folder or the preview is dropped).
     let sink = if loaded { sink } else { &Discard };
     let (findings, (rendered, errors)) = rayon::join(
         || check::check(site, &index, options),
-        || render::render(site, &index, scope, sink),
+        || render::render_counted(site, &index, scope, sink, &progress.pages),
     );
     report.extend(findings);
     let checked = !report.has_errors();
@@ -90,6 +164,7 @@ pub fn process(
         published.retain_routes(&index.routes);
         published.update(rendered.published);
     }
+    progress.enter(Stage::Linking);
     report.extend(check::links::check(site, &index, &published));
     report.extend(rendered.warnings);
     let mut written = None;
@@ -99,6 +174,7 @@ pub fn process(
         report.extend(errors);
     }
     if let Some(done) = &mut written {
+        progress.enter(Stage::Searching);
         match write_search(site, rendered.search, sink) {
             Ok(more) => done.add(more),
             Err(d) => {

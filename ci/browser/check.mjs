@@ -20,7 +20,10 @@
 //     every link, aria-current on one), a skip link as the first stop, a visible focus ring on
 //     every focusable element, decorative icons with alt="", comfortable line length at 1280 px,
 //     tables that print whole, printed links that show their address, Traditional Chinese set
-//     in a Traditional Chinese font, the same text with JavaScript off.
+//     in a Traditional Chinese font, the same text with JavaScript off;
+//   - on the home and a docs page of each language: axe on the search box with its results open
+//     and with nothing found (light and dark, desk and phone), results reachable with Tab and the
+//     arrow keys with a visible focus ring, Escape closing them.
 // It writes screenshots of every page family in every language to screenshots/ and prints a
 // summary; the exit status is 1 when anything failed.
 
@@ -543,6 +546,113 @@ async function checkHanFont(page, file, cdp) {
   await cdp.send('CSS.disable');
 }
 
+// The search box with its results open: on a page of each family below, in every language, a
+// query that finds something (the page's own title) and one that finds nothing are typed into
+// the box; axe runs on each state (light and dark, desk and phone), the results must be
+// reachable from the box with Tab and with the arrow keys, each with a visible focus ring, and
+// Escape must close them.
+const SEARCH_FAMILIES = new Set(['docs-page', 'home']);
+const NO_RESULTS = 'qqxzv zzkqj';
+let searchStates = 0;
+
+async function openSearch(page, file, query) {
+  await page.focus('#search-input');
+  await page.fill('#search-input', query);
+  // Wait until the box says what it found (the status is set once the results are in).
+  await page.waitForFunction((q) => {
+    const input = document.querySelector('#search-input');
+    const status = document.querySelector('#search-status');
+    return input.value === q && status.textContent.trim() !== '';
+  }, query, { timeout: 10_000 });
+  return page.evaluate(() => {
+    const box = document.querySelector('[data-search]');
+    const list = document.querySelector('#search-results');
+    return {
+      status: document.querySelector('#search-status').textContent.trim(),
+      found: box.dataset.found, none: box.dataset.none, failed: box.dataset.failed,
+      shown: !list.hidden && list.getBoundingClientRect().height > 0,
+      links: list.querySelectorAll('li a[href]').length,
+    };
+  });
+}
+
+async function checkSearch(page, file) {
+  const url = ORIGIN + fileToUrlPath(file);
+  await page.setViewportSize({ width: DESK, height: 900 });
+  await setScheme(page, 'light');
+  await page.goto(url, { waitUntil: 'load' });
+  const box = await page.$('[data-search]:not([hidden]) #search-input');
+  if (!box) {
+    fail(file, 'search', 'no search box shown (with scripts on)');
+    return;
+  }
+  const title = (await page.textContent('main h1, h1')).trim();
+  await page.evaluate(axeSource);
+  const variant = (name) => SHOTS && family.has(file) ? shoot(page, file, name) : null;
+
+  // A query with results.
+  const open = await openSearch(page, file, title);
+  searchStates++;
+  if (open.status === open.failed) fail(file, 'search', `searching "${title}" failed: "${open.status}"`);
+  else if (!open.shown || open.links === 0) fail(file, 'search', `searching the page's own title "${title}" shows no results ("${open.status}")`);
+  else {
+    await runAxe(page, file, `search results, ${DESK} px light`);
+    await variant(`search-${DESK}-light`);
+    await setScheme(page, 'dark');
+    await runAxe(page, file, `search results, ${DESK} px dark`);
+    await page.setViewportSize({ width: PHONE, height: 812 });
+    await runAxe(page, file, `search results, ${PHONE} px dark`);
+    await setScheme(page, 'light');
+    await runAxe(page, file, `search results, ${PHONE} px light`);
+    await variant(`search-${PHONE}-light`);
+    await page.setViewportSize({ width: DESK, height: 900 });
+
+    // Keyboard: Tab from the box reaches the first result, the arrow keys walk the list and
+    // come back to the box, every result shows its focus and is on screen when focused.
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement;
+      const links = [...document.querySelectorAll('#search-results a')];
+      const cs = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      return {
+        id: el.id, index: links.indexOf(el), count: links.length,
+        visible: (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) || (cs.boxShadow && cs.boxShadow !== 'none'),
+        onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
+      };
+    });
+    await page.focus('#search-input');
+    await page.keyboard.press('Tab');
+    let f = await focused();
+    if (f.index !== 0) fail(file, 'search', 'Tab from the search box does not reach the first result');
+    await page.focus('#search-input');
+    for (let i = 0; i < open.links; i++) {
+      await page.keyboard.press('ArrowDown');
+      f = await focused();
+      if (f.index !== i) { fail(file, 'search', `ArrowDown ${i + 1} time(s) from the box does not reach result ${i + 1}`); break; }
+      if (!f.visible) { fail(file, 'search', `result ${i + 1} shows no focus ring`); break; }
+      if (!f.onScreen) { fail(file, 'search', `result ${i + 1} is off screen when focused`); break; }
+    }
+    for (let i = 0; i < open.links; i++) await page.keyboard.press('ArrowUp');
+    f = await focused();
+    if (f.id !== 'search-input') fail(file, 'search', 'ArrowUp from the first result does not come back to the search box');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('#search-results').hidden, null, { timeout: 5000 })
+      .catch(() => fail(file, 'search', 'Escape does not close the results'));
+  }
+
+  // A query without results: the box says so, in words, and shows no empty list.
+  const none = await openSearch(page, file, NO_RESULTS);
+  searchStates++;
+  if (none.status !== none.none) fail(file, 'search', `searching "${NO_RESULTS}" says "${none.status}" (expected "${none.none}")`);
+  if (none.shown) fail(file, 'search', `searching "${NO_RESULTS}" shows an open results list`);
+  await runAxe(page, file, `no search results, ${DESK} px light`);
+  await setScheme(page, 'dark');
+  await page.setViewportSize({ width: PHONE, height: 812 });
+  await runAxe(page, file, `no search results, ${PHONE} px dark`);
+  await setScheme(page, 'light');
+  await page.setViewportSize({ width: DESK, height: 900 });
+}
+
 async function checkPage(page, noJs, cdp, file) {
   requestPage.set(page, file);
   const url = ORIGIN + fileToUrlPath(file);
@@ -607,6 +717,8 @@ async function checkPage(page, noJs, cdp, file) {
   await noJs.goto(url, { waitUntil: 'load' });
   const plain = await noJs.evaluate(() => (document.querySelector('main') || document.body).innerText.replace(/\s+/g, ' ').trim());
   if (plain !== info.mainText) fail(file, 'no script', 'the page reads differently without JavaScript');
+
+  if (SEARCH_FAMILIES.has(family.get(file)?.[1]) && existsSync(join(SITE, file.split('/')[0], 'search'))) await checkSearch(page, file);
 
   for (const m of pageErrors) fail(file, 'script error', m);
   page.off('pageerror', onError);
@@ -756,6 +868,7 @@ console.log(`
 Browser checks of ${relative(process.cwd(), SITE) || '.'} (served at ${ORIGIN}${BASE_PATH}, Chromium ${CHROMIUM})
   pages checked:         ${htmlFiles.length} (${prefixes.length} languages: ${prefixes.join(', ')}; axe runs: ${axeRuns})
   axe violations:        ${counts.axe} (${axeReview.size} element(s) axe left for review)
+  search states checked: ${searchStates} (results open and none found, axe and keyboard)
   vnu errors:            ${counts.vnu}
   broken links:          ${counts.links} (${linksChecked} internal links and fragments checked, ${externalLinks} links to other sites not followed)
   overflowing at ${PHONE} px: ${counts.overflow}

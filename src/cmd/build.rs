@@ -6,7 +6,7 @@ use std::time::Instant;
 use crate::check;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::index::Published;
-use crate::pipeline;
+use crate::pipeline::{self, Progress, Stage};
 use crate::publish;
 use crate::render::{Folder, Scope, Written};
 use crate::site::LoadOptions;
@@ -33,6 +33,15 @@ pub struct Built {
 /// Builds the site in `root`. On failure nothing in the output folder has changed, and the
 /// report holds every finding (the same as `check` with the same options).
 pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Report> {
+    build_observed(root, options, &Progress::default())
+}
+
+/// [`build`], telling `progress` how far it has got.
+pub fn build_observed(
+    root: &Path,
+    options: &BuildOptions,
+    progress: &Progress,
+) -> Result<Built, Report> {
     let (site, report) = pipeline::load(
         root,
         &LoadOptions {
@@ -61,23 +70,25 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Report> {
         Ok(ready) => ready,
         Err(d) => {
             // The folder cannot be written: everything else is still checked and reported.
-            let mut report = pipeline::check_all(&site, report, checks);
+            let mut report = pipeline::check_all(&site, report, checks, progress);
             report.push(d);
             return Err(report);
         }
     };
-    let outcome = pipeline::process(
+    let outcome = pipeline::process_observed(
         &site,
         report,
         checks,
         &Scope::All,
         &Folder(&staging.dir),
         Published::default(),
+        progress,
     );
     let (Some(written), false) = (outcome.written, outcome.report.has_errors()) else {
         return Err(outcome.report);
     };
     let mut report = outcome.report;
+    progress.enter(Stage::Publishing);
     if let Err(d) = staging.commit() {
         report.push(d);
         return Err(report);
@@ -131,10 +142,20 @@ fn refuse_pseudo_in_published(
     Ok(())
 }
 
-/// The command: prints the outcome and returns the exit code.
-pub fn run(root: &Path, options: &BuildOptions) -> i32 {
+/// The command: prints the outcome and returns the exit code. With `quiet`, only errors:
+/// nothing at all when the build succeeds.
+pub fn run(root: &Path, options: &BuildOptions, quiet: bool) -> i32 {
     let started = Instant::now();
-    match build(root, options) {
+    let progress = Progress::default();
+    let result = super::progress::while_running(&progress, super::progress::wanted(quiet), || {
+        build_observed(root, options, &progress)
+    });
+    match result {
+        Ok(_) if quiet => 0,
+        Err(report) if quiet => {
+            super::print_failure(super::errors_only(report), "build");
+            1
+        }
         Ok(built) => {
             super::print_warnings(&built.warnings);
             println!(

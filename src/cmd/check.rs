@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::check;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::pipeline;
+use crate::pipeline::{self, Progress};
 use crate::site::LoadOptions;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -34,6 +34,11 @@ pub struct CheckOptions {
 /// Every finding of a check, in a stable order: exactly what `build` with the same options
 /// would report, since both run the same pipeline.
 pub fn check(root: &Path, options: &CheckOptions) -> Vec<Diagnostic> {
+    check_observed(root, options, &Progress::default())
+}
+
+/// [`check`], telling `progress` how far it has got.
+pub fn check_observed(root: &Path, options: &CheckOptions, progress: &Progress) -> Vec<Diagnostic> {
     let (site, report) = pipeline::load(root, &LoadOptions::default());
     let Some(site) = site else {
         return report.sorted();
@@ -41,12 +46,19 @@ pub fn check(root: &Path, options: &CheckOptions) -> Vec<Diagnostic> {
     let checks = check::Options {
         strict: options.strict,
     };
-    pipeline::check_all(&site, report, checks).sorted()
+    pipeline::check_all(&site, report, checks, progress).sorted()
 }
 
-pub fn run(root: &Path, options: &CheckOptions) -> i32 {
+/// The command: prints the findings and returns the exit code. With `quiet`, the text report
+/// holds only what fails the check (errors, and warnings under `--deny-warnings`): nothing
+/// at all when it passes. JSON, asked for by a tool, is printed whole.
+pub fn run(root: &Path, options: &CheckOptions, quiet: bool) -> i32 {
     let started = std::time::Instant::now();
-    let mut findings = check(root, options);
+    let progress = Progress::default();
+    let show = options.format == Format::Text && super::progress::wanted(quiet);
+    let mut findings = super::progress::while_running(&progress, show, || {
+        check_observed(root, options, &progress)
+    });
     if let Some(code) = &options.lang {
         if let Some(unknown) = unknown_language(root, code) {
             eprintln!("error: {unknown}");
@@ -59,6 +71,17 @@ pub fn run(root: &Path, options: &CheckOptions) -> i32 {
     let failed = errors > 0 || (options.deny_warnings && warnings > 0);
     match options.format {
         Format::Json => println!("{}", to_json(&findings, errors, warnings)),
+        Format::Text if quiet => {
+            findings.retain(|d| d.is_error() || options.deny_warnings);
+            super::print_diagnostics(&findings);
+            if failed {
+                eprintln!(
+                    "check failed: {errors} error{}, {warnings} warning{}.",
+                    plural(errors),
+                    plural(warnings)
+                );
+            }
+        }
         Format::Text => {
             super::print_diagnostics(&findings);
             for line in summary(&findings) {

@@ -5,6 +5,7 @@ pub mod check;
 pub mod explain;
 pub mod mark;
 pub mod new_language;
+pub mod progress;
 pub mod serve;
 pub mod status;
 
@@ -94,6 +95,13 @@ pub fn print_warnings(diagnostics: &[Diagnostic]) {
             count - 3
         );
     }
+}
+
+/// The errors of a report, its warnings left out: what `--quiet` shows.
+pub fn errors_only(report: Report) -> Report {
+    let mut errors = Report::default();
+    errors.extend(report.sorted().into_iter().filter(Diagnostic::is_error));
+    errors
 }
 
 /// Prints the problems of a failed run, each once, then the closing line counting the errors

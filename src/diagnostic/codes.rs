@@ -217,6 +217,21 @@ pub const CODES: &[Code] = &[
         fix: "Write the full address, such as `https://support.example.com/plans/`.",
     },
     Code {
+        name: "bad-edit-url",
+        level: Level::Error,
+        area: Area::Site,
+        summary: "`edit_url` is not an absolute http(s) address",
+        explanation: "Every page built from a Markdown file links to `edit_url` followed by \
+            the file's path from the site's folder (`content/fr/docs/x.md`), so that a reader \
+            can propose a correction. The address must be absolute (http or https), without a \
+            query string or fragment; a missing final `/` is added.",
+        example_file: "site.yaml",
+        example: "edit_url: github.com/acme/support/edit/main",
+        fix: "Write the full address of the repository's editor up to the site's folder, such \
+            as `https://github.com/acme/support/edit/main/`, or remove `edit_url` to show no \
+            edit links.",
+    },
+    Code {
         name: "bad-output",
         level: Level::Error,
         area: Area::Site,

@@ -16,6 +16,9 @@ pub const VALUE_NOT_INCLUDED: &str = "value-not-included";
 pub const FALLBACK_NOTICE: &str = "fallback-notice";
 pub const OUTDATED_NOTICE: &str = "outdated-notice";
 pub const TABLE_LABEL: &str = "table-label";
+/// The "Edit this page" label on a page shown from another language (`$language`: the
+/// language of the file the link opens).
+pub const EDIT_FALLBACK: &str = "edit-page-fallback";
 pub const SITE_TITLE: &str = "site-title";
 pub const NOT_FOUND_TITLE: &str = "not-found-title";
 pub const LANGUAGE_CHOOSER_TITLE: &str = "language-chooser-title";
@@ -62,6 +65,7 @@ pub fn formatted_by_code() -> Vec<(&'static str, Need)> {
     out.extend(
         [
             TABLE_LABEL,
+            EDIT_FALLBACK,
             SITE_TITLE,
             NOT_FOUND_TITLE,
             LANGUAGE_CHOOSER_TITLE,

@@ -20,6 +20,7 @@ pub mod site_files;
 pub mod view;
 
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -113,6 +114,26 @@ impl Scope {
     }
 }
 
+/// How many pages of how many have been rendered so far. Rendering counts them as it goes
+/// (from every thread), and another thread may read the count at any time: a command shows it
+/// on a terminal during a long build. Counting costs one atomic add a page.
+#[derive(Debug, Default)]
+pub struct Counter {
+    total: AtomicUsize,
+    done: AtomicUsize,
+}
+
+impl Counter {
+    /// Pages rendered (or being rendered), and pages to render (0 before rendering has
+    /// listed them).
+    pub fn get(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+}
+
 /// Renders the part of the site that `scope` names into `sink`, as far as it can: the errors
 /// come back with what was rendered (a page that fails is left out, and the site files are
 /// then not rendered), so that the links of the pages that did render can still be checked.
@@ -121,6 +142,17 @@ pub fn render(
     index: &Index,
     scope: &Scope,
     sink: &dyn Sink,
+) -> (Rendered, Vec<Diagnostic>) {
+    render_counted(site, index, scope, sink, &Counter::default())
+}
+
+/// [`render`], counting the pages in `counter` as they are rendered.
+pub fn render_counted(
+    site: &Site,
+    index: &Index,
+    scope: &Scope,
+    sink: &dyn Sink,
+    counter: &Counter,
 ) -> (Rendered, Vec<Diagnostic>) {
     let mut rendered = Rendered::default();
     let mut errors = Vec::new();
@@ -177,6 +209,7 @@ pub fn render(
             (1..=navigation.list_pages(key, route.lang)).map(move |n| (key, route, n))
         })
         .collect();
+    counter.total.store(routes.len(), Ordering::Relaxed);
     // Each page's facts come back even when its template fails (its links are then checked
     // against the anchors of its Markdown alone), so a failed run still checks every link.
     let searching = site.config.search;
@@ -192,6 +225,7 @@ pub fn render(
     let results: Vec<(Option<PageFacts>, Result<u64, Diagnostic>, PageSearch)> = routes
         .par_iter()
         .map(|(key, route, number)| {
+            counter.done.fetch_add(1, Ordering::Relaxed);
             // A later list page repeats its section's text: only the first is indexed.
             let found = if *number == 1 {
                 page_search(site, index, &analyzers, key, *route)

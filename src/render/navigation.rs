@@ -70,6 +70,13 @@ pub struct More {
     pub depth: usize,
 }
 
+/// The previous and next pages of a page's section, in display order.
+#[derive(Debug, Default, Serialize)]
+pub struct Neighbours {
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
+}
+
 /// Where a section page is among the pages listing its children.
 #[derive(Debug, Serialize)]
 pub struct Pagination {
@@ -210,6 +217,25 @@ impl<'a> Navigation<'a> {
             next: (number < total).then(|| path(number + 1)),
             pages,
         })
+    }
+
+    /// The pages before and after page `key` among its section's children, in display order,
+    /// for a page inside a section (the home page's children are the main navigation, a
+    /// series of their own; they get none).
+    pub fn neighbours(&self, key: &str, lang: usize) -> Neighbours {
+        let Some(section) = crate::content::parent_section(key).filter(|s| s != "_index.md") else {
+            return Neighbours::default();
+        };
+        let siblings = self.index.children(lang, &section);
+        let Some(at) = siblings.iter().position(|k| k == key) else {
+            return Neighbours::default();
+        };
+        Neighbours {
+            prev: at
+                .checked_sub(1)
+                .and_then(|i| self.link(&siblings[i], lang, 0)),
+            next: siblings.get(at + 1).and_then(|k| self.link(k, lang, 0)),
+        }
     }
 
     /// The link to a page in a language, if the language shows it.

@@ -12,7 +12,10 @@ use crate::l10n::messages;
 use crate::markdown;
 use crate::site::Site;
 
-use super::navigation::{self, Link, LocalNav, Navigation, Pagination};
+use super::navigation::{self, Link, LocalNav, Navigation, Neighbours, Pagination};
+
+/// A page gets its "On this page" contents from this many headings on.
+pub const TOC_MIN_HEADINGS: usize = 3;
 
 #[derive(Debug, Serialize)]
 pub struct LanguageView {
@@ -65,6 +68,22 @@ struct PageView<'a> {
     children: Vec<Link>,
     /// Where this list page is among the section's list pages, when there are several.
     pagination: Option<Pagination>,
+    /// The h2 and h3 headings of the text, when there are [`TOC_MIN_HEADINGS`] or more: the
+    /// page's "On this page" contents.
+    toc: Vec<markdown::Heading>,
+    /// The pages before and after this one in its section.
+    neighbours: Neighbours,
+    /// Where the Markdown file of the text shown can be edited, when `edit_url` is set.
+    edit: Option<EditLink>,
+}
+
+/// The "Edit this page" link.
+#[derive(Debug, Serialize)]
+struct EditLink {
+    href: String,
+    /// On a page shown from another language: a label (HTML) naming the language of the file
+    /// the link opens, since that is the text a correction goes into.
+    fallback_label: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -227,6 +246,32 @@ pub fn context(
     };
 
     let heading_ids = rendered.headings.iter().map(|h| h.id.clone()).collect();
+    let in_toc = |h: &&markdown::Heading| matches!(h.level, 2 | 3);
+    let toc: Vec<markdown::Heading> =
+        if rendered.headings.iter().filter(in_toc).count() >= TOC_MIN_HEADINGS {
+            rendered.headings.iter().filter(in_toc).cloned().collect()
+        } else {
+            Vec::new()
+        };
+    let edit = match &config.edit_url {
+        Some(url) => Some(EditLink {
+            href: format!(
+                "{url}{}",
+                encode_path(&format!("content/{}/{key}", source_language.code))
+            ),
+            fallback_label: if fallback_notice.is_some()
+                && site
+                    .locales
+                    .resolve(lang, messages::EDIT_FALLBACK)
+                    .is_some()
+            {
+                Some(notice(site, lang, messages::EDIT_FALLBACK, page.lang)?)
+            } else {
+                None
+            },
+        }),
+        None => None,
+    };
     let view = PageView {
         key,
         title: &page.front.title,
@@ -253,6 +298,9 @@ pub fn context(
             Vec::new()
         },
         pagination: navigation.pagination(key, lang, number),
+        toc,
+        neighbours: navigation.neighbours(key, lang),
+        edit,
     };
     let mut ctx = tera::Context::new();
     ctx.insert("page", &view);
@@ -267,4 +315,33 @@ pub fn context(
         links: rendered.links,
         heading_ids,
     })
+}
+
+/// A file's path from the site root as a URL path: bytes other than letters, digits, `-._~`
+/// and `/` percent-encoded (a space or a `#` in a file name must not end the address).
+fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn edit_paths_are_percent_encoded() {
+        assert_eq!(
+            super::encode_path("content/zh-TW/docs/a b#c.md"),
+            "content/zh-TW/docs/a%20b%23c.md"
+        );
+        assert_eq!(
+            super::encode_path("content/fr/é.md"),
+            "content/fr/%C3%A9.md"
+        );
+    }
 }
