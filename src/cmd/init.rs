@@ -50,9 +50,9 @@ pub const KNOWN: &[Known] = &[
     known("ja", "ja", "日本語"),
 ];
 
-const fn known(code: &'static str, tag: &'static str, name: &'static str) -> Known {
+const fn known(folder: &'static str, tag: &'static str, name: &'static str) -> Known {
     Known {
-        code,
+        code: folder,
         tag,
         name,
         rtl: false,
@@ -161,7 +161,7 @@ impl Lang {
     }
 }
 
-fn refuse(code: &'static str, message: String, hint: &str) -> Diagnostic {
+fn init_error(code: &'static str, message: String, hint: &str) -> Diagnostic {
     Diagnostic::error(code, message).hint(hint.to_string())
 }
 
@@ -172,7 +172,7 @@ fn plan(options: &InitOptions) -> Result<Plan, Diagnostic> {
         .clone()
         .unwrap_or_else(|| vec!["en".to_string()]);
     if codes.is_empty() {
-        return Err(refuse(
+        return Err(init_error(
             "init-language",
             "--languages lists no language".into(),
             "name at least one: `--languages en` or `--languages en,fr,ar`",
@@ -183,7 +183,7 @@ fn plan(options: &InitOptions) -> Result<Plan, Diagnostic> {
         if !super::new_language::is_code(code)
             || code.parse::<unic_langid::LanguageIdentifier>().is_err()
         {
-            return Err(refuse(
+            return Err(init_error(
                 "init-language",
                 format!("`{code}` is not a language code"),
                 "write BCP 47 codes such as `en`, `pt-BR` or `zh-TW` (letters and digits, \
@@ -191,7 +191,7 @@ fn plan(options: &InitOptions) -> Result<Plan, Diagnostic> {
             ));
         }
         if languages.iter().any(|l| l.code.eq_ignore_ascii_case(code)) {
-            return Err(refuse(
+            return Err(init_error(
                 "init-language",
                 format!("`{code}` is listed twice in --languages"),
                 "list each language once",
@@ -210,7 +210,7 @@ fn plan(options: &InitOptions) -> Result<Plan, Diagnostic> {
             .iter()
             .position(|l| l.code.eq_ignore_ascii_case(d))
             .ok_or_else(|| {
-                refuse(
+                init_error(
                     "init-language",
                     format!(
                         "--default `{d}` is not one of --languages ({})",
@@ -230,7 +230,7 @@ fn plan(options: &InitOptions) -> Result<Plan, Diagnostic> {
                 .unwrap_or("");
             if host.is_empty() || url.contains(char::is_whitespace) || url.contains(['?', '#', '"'])
             {
-                return Err(refuse(
+                return Err(init_error(
                     "init-base-url",
                     format!("`{url}` is not an http(s) address"),
                     "write the address the site will be published at, such as \
@@ -257,7 +257,7 @@ fn check_folder(dir: &Path) -> Result<(), Diagnostic> {
     match std::fs::read_dir(dir) {
         Ok(mut entries) => {
             if entries.next().is_some() {
-                return Err(refuse(
+                return Err(init_error(
                     "init-not-empty",
                     format!("{} is not empty", dir.display()),
                     "name a new folder (init creates it) or an empty one: `polydocs init mysite`",
@@ -267,7 +267,7 @@ fn check_folder(dir: &Path) -> Result<(), Diagnostic> {
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if std::fs::symlink_metadata(dir).is_ok() {
-                return Err(refuse(
+                return Err(init_error(
                     "init-not-empty",
                     format!("{} is a symbolic link that leads nowhere", dir.display()),
                     "name a new folder, or an empty one",
@@ -275,12 +275,12 @@ fn check_folder(dir: &Path) -> Result<(), Diagnostic> {
             }
             Ok(())
         }
-        Err(_) if dir.is_file() || dir.exists() => Err(refuse(
+        Err(_) if dir.is_file() || dir.exists() => Err(init_error(
             "init-not-empty",
             format!("{} exists and is not a folder", dir.display()),
             "name a new folder, or an empty one",
         )),
-        Err(e) => Err(refuse(
+        Err(e) => Err(init_error(
             "init-not-empty",
             format!("cannot read {}: {e}", dir.display()),
             "check the folder's permissions",

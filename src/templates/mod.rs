@@ -62,7 +62,7 @@ impl TemplateSources {
             .map(|(name, text)| {
                 (
                     name.to_string(),
-                    SourceFile::from_text(&theme::display(name), *text),
+                    SourceFile::from_text(theme::display(name), *text),
                 )
             })
             .collect();
