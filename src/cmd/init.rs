@@ -74,10 +74,14 @@ pub struct InitOptions {
 
 pub fn run(options: InitOptions) -> i32 {
     let mut options = options;
-    if !options.example && std::io::stdin().is_terminal() {
-        ask(&mut options);
-    }
-    match init(&options) {
+    // A folder that cannot be used is refused before any question is asked.
+    let result = check_folder(&options.dir).and_then(|()| {
+        if !options.example && std::io::stdin().is_terminal() {
+            ask(&mut options);
+        }
+        init(&options)
+    });
+    match result {
         Ok(summary) => {
             println!("{summary}");
             0
@@ -167,10 +171,11 @@ fn init_error(code: &'static str, message: String, hint: &str) -> Diagnostic {
 
 /// Checks everything before anything is written.
 fn plan(options: &InitOptions) -> Result<Plan, Diagnostic> {
+    // Without --languages, the site has the --default language alone, or English.
     let codes = options
         .languages
         .clone()
-        .unwrap_or_else(|| vec!["en".to_string()]);
+        .unwrap_or_else(|| vec![options.default.clone().unwrap_or_else(|| "en".to_string())]);
     if codes.is_empty() {
         return Err(init_error(
             "init-language",
