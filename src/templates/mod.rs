@@ -56,13 +56,12 @@ impl TemplateSources {
                 Err(d) => diags.push(*d),
             }
         }
-        let theme = theme::THEME_TEMPLATES
-            .iter()
-            .filter(|(name, _)| !files.iter().any(|(n, _)| n == name))
+        let theme = fitting_theme(&files)
+            .into_iter()
             .map(|(name, text)| {
                 (
                     name.to_string(),
-                    SourceFile::from_text(theme::display(name), *text),
+                    SourceFile::from_text(theme::display(name), text),
                 )
             })
             .collect();
@@ -389,18 +388,90 @@ impl TemplateSources {
     }
 }
 
+/// The theme's templates that fill in for those the site does not write, and fit with those
+/// it does. A theme template extending one of the site's (`page.html` extending the site's
+/// own `base.html`) is left out when that parent lacks a block it fills: it was written for
+/// the theme's layout, and a site with a layout of its own then gets the built-in 404 page
+/// rather than an error in a file it never wrote. A page that needs a template left out is
+/// reported as naming a template that does not exist.
+fn fitting_theme(files: &[(String, SourceFile)]) -> Vec<(&'static str, &'static str)> {
+    let mut kept: Vec<(&'static str, &'static str)> = theme::THEME_TEMPLATES
+        .iter()
+        .filter(|(name, _)| !files.iter().any(|(n, _)| n == name))
+        .copied()
+        .collect();
+    loop {
+        let text_of = |name: &str| -> Option<&str> {
+            files
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, s)| s.text.as_str())
+                .or_else(|| kept.iter().find(|(n, _)| *n == name).map(|(_, t)| *t))
+        };
+        let fits = |text: &str| -> bool {
+            let mut defined: Vec<&str> = Vec::new();
+            let mut parent = find_tag_name(text, "extends");
+            // A chain longer than this is a loop, which Tera reports itself.
+            for _ in 0..32 {
+                let Some(name) = parent else { break };
+                let Some(parent_text) = text_of(name) else {
+                    return false;
+                };
+                defined.extend(block_names(parent_text));
+                parent = find_tag_name(parent_text, "extends");
+            }
+            block_names(text).iter().all(|b| defined.contains(b))
+        };
+        let before = kept.len();
+        let fitting: Vec<bool> = kept.iter().map(|(_, text)| fits(text)).collect();
+        let mut flags = fitting.into_iter();
+        kept.retain(|_| flags.next().unwrap_or(true));
+        if kept.len() == before {
+            return kept;
+        }
+    }
+}
+
+/// The name in the first `{% keyword "name" %}` tag of a template.
+fn find_tag_name<'a>(text: &'a str, keyword: &str) -> Option<&'a str> {
+    tag_names(text, &[keyword]).into_iter().next()
+}
+
+/// The names of the `{% block name %}` tags of a template.
+fn block_names(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find("{%") {
+        from += found + 2;
+        let rest = text[from..].strip_prefix('-').unwrap_or(&text[from..]);
+        if let Some(rest) = rest.trim_start().strip_prefix("block ") {
+            let name: &str = rest
+                .trim_start()
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .next()
+                .unwrap_or("");
+            if !name.is_empty() {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
 /// The templates a template names in `{% extends %}`, `{% include %}` and `{% import %}`.
 fn named_templates(text: &str) -> Vec<&str> {
+    tag_names(text, &["extends", "include", "import"])
+}
+
+/// The quoted names of the tags with one of `keywords`, in order.
+fn tag_names<'a>(text: &'a str, keywords: &[&str]) -> Vec<&'a str> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(found) = text[from..].find("{%") {
         from += found + 2;
         let rest = text[from..].strip_prefix('-').unwrap_or(&text[from..]);
         let rest = rest.trim_start();
-        let Some(rest) = ["extends", "include", "import"]
-            .iter()
-            .find_map(|k| rest.strip_prefix(k))
-        else {
+        let Some(rest) = keywords.iter().find_map(|k| rest.strip_prefix(k)) else {
             continue;
         };
         let rest = rest.trim_start();
