@@ -409,18 +409,21 @@ fn fitting_theme(files: &[(String, SourceFile)]) -> Vec<(&'static str, &'static 
                 .or_else(|| kept.iter().find(|(n, _)| *n == name).map(|(_, t)| *t))
         };
         let fits = |text: &str| -> bool {
-            let mut defined: Vec<&str> = Vec::new();
             let mut parent = find_tag_name(text, "extends");
+            if parent.is_none() {
+                return true; // a layout of its own: its blocks are its own to define
+            }
+            let mut defined: Vec<&str> = Vec::new();
             // A chain longer than this is a loop, which Tera reports itself.
             for _ in 0..32 {
                 let Some(name) = parent else { break };
                 let Some(parent_text) = text_of(name) else {
                     return false;
                 };
-                defined.extend(block_names(parent_text));
+                defined.extend(block_names(parent_text, false));
                 parent = find_tag_name(parent_text, "extends");
             }
-            block_names(text).iter().all(|b| defined.contains(b))
+            block_names(text, true).iter().all(|b| defined.contains(b))
         };
         let before = kept.len();
         let fitting: Vec<bool> = kept.iter().map(|(_, text)| fits(text)).collect();
@@ -437,22 +440,28 @@ fn find_tag_name<'a>(text: &'a str, keyword: &str) -> Option<&'a str> {
     tag_names(text, &[keyword]).into_iter().next()
 }
 
-/// The names of the `{% block name %}` tags of a template.
-fn block_names(text: &str) -> Vec<&str> {
+/// The names of the `{% block name %}` tags of a template, every one or (`outer`) only
+/// those outside any other block: a block nested in another is new, not one of the parent's.
+fn block_names(text: &str, outer: bool) -> Vec<&str> {
     let mut out = Vec::new();
     let mut from = 0;
+    let mut depth = 0usize;
     while let Some(found) = text[from..].find("{%") {
         from += found + 2;
         let rest = text[from..].strip_prefix('-').unwrap_or(&text[from..]);
-        if let Some(rest) = rest.trim_start().strip_prefix("block ") {
+        let rest = rest.trim_start();
+        if let Some(rest) = rest.strip_prefix("block ") {
             let name: &str = rest
                 .trim_start()
                 .split(|c: char| !(c.is_alphanumeric() || c == '_'))
                 .next()
                 .unwrap_or("");
-            if !name.is_empty() {
+            if !name.is_empty() && (!outer || depth == 0) {
                 out.push(name);
             }
+            depth += 1;
+        } else if rest.starts_with("endblock") {
+            depth = depth.saturating_sub(1);
         }
     }
     out
@@ -531,4 +540,64 @@ fn find_tag(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(files: &[(&str, &str)]) -> Vec<(String, SourceFile)> {
+        files
+            .iter()
+            .map(|(n, t)| {
+                (
+                    n.to_string(),
+                    SourceFile::from_text(format!("templates/{n}"), *t),
+                )
+            })
+            .collect()
+    }
+
+    fn names(files: &[(String, SourceFile)]) -> Vec<&'static str> {
+        fitting_theme(files).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn the_theme_fills_in_where_it_fits_the_site_templates() {
+        let all = names(&[]);
+        assert!(
+            all.contains(&"base.html") && all.contains(&"404.html"),
+            "{all:?}"
+        );
+
+        // A layout of the site's own, without the theme's blocks: the theme's pages that
+        // extend it are left out; a template extending nothing still fills in.
+        let own = names(&site(&[(
+            "base.html",
+            "<main>{% block main %}{% endblock main %}</main>",
+        )]));
+        assert!(!own.contains(&"base.html"));
+        assert!(!own.contains(&"404.html"), "{own:?}");
+        assert!(own.contains(&"languages.html"), "{own:?}");
+
+        // The theme's layout, changed: every theme template still fits it.
+        let base = theme::THEME_TEMPLATES
+            .iter()
+            .find(|(n, _)| *n == "base.html")
+            .map(|(_, t)| t.replace("<footer", "<footer data-mine"))
+            .unwrap();
+        let changed = names(&site(&[("base.html", &base)]));
+        assert_eq!(changed.len(), all.len() - 1, "{changed:?}");
+    }
+
+    #[test]
+    fn named_templates_and_blocks_are_read_from_tags() {
+        let text = "{% extends \"base.html\" %}{%- block main %}{% include 'partials/a.html' %}{% endblock main %}";
+        assert_eq!(named_templates(text), ["base.html", "partials/a.html"]);
+        assert_eq!(block_names(text, true), ["main"]);
+        let nested = "{% block main %}{% block inner %}{% endblock inner %}{% endblock main %}{% block foot %}{% endblock foot %}";
+        assert_eq!(block_names(nested, true), ["main", "foot"]);
+        assert_eq!(block_names(nested, false), ["main", "inner", "foot"]);
+        assert_eq!(find_tag_name(text, "extends"), Some("base.html"));
+    }
 }
