@@ -406,9 +406,14 @@ fn anchors(html: &str) -> impl Iterator<Item = &str> {
 }
 
 fn copy_static(site: &Site, sink: &dyn Sink) -> Result<Written, Diagnostic> {
-    let (files, bytes) = files::for_each_static(&site.root, &site.static_files, |path, bytes| {
-        sink.put(path, bytes)
-    })?;
+    let (mut files, mut bytes) =
+        files::for_each_static(&site.root, &site.static_files, |path, bytes| {
+            sink.put(path, bytes)
+        })?;
+    for (path, theme_bytes) in &site.theme_static {
+        bytes += sink.put(path, theme_bytes.to_vec())?;
+        files += 1;
+    }
     Ok(Written {
         pages: 0,
         files,
