@@ -64,3 +64,16 @@ search-results-label = Suchergebnisse
 search-found = Gefundene Seiten:
 search-none = Keine Seite entspricht dieser Suche.
 search-failed = Die Suche ist gerade nicht verfügbar.
+
+## Dokumentationsseiten
+
+# „Auf dieser Seite“: das Inhaltsverzeichnis einer langen Seite neben dem Text (auf Telefonen eingeklappt darüber).
+toc-label = Auf dieser Seite
+# Die Links zur vorherigen und nächsten Seite dieses Abschnitts.
+pager-label = Mehr in diesem Abschnitt
+pager-previous = Zurück
+pager-next = Weiter
+# Der Link zur Quelldatei der Seite im Repository der Website (wenn site.yaml edit_url setzt).
+edit-page = Diese Seite bearbeiten
+# Derselbe Link auf einer unübersetzt gezeigten Seite, in ihrer Originalsprache: er öffnet das Original.
+edit-page-fallback = Den Originaltext dieser Seite bearbeiten ({ $language })

@@ -64,3 +64,16 @@ search-results-label = Search results
 search-found = Pages found:
 search-none = No page matches this search.
 search-failed = Search is not available right now.
+
+## Documentation pages
+
+# "On this page": the contents of a long page, beside its text (folded above it on phones).
+toc-label = On this page
+# The links to the pages before and after this one in its section.
+pager-label = More in this section
+pager-previous = Previous
+pager-next = Next
+# The link to the page's source file in the site's repository (when site.yaml sets edit_url).
+edit-page = Edit this page
+# The same link on a page shown untranslated, in its original language: it opens the original.
+edit-page-fallback = Edit the original text of this page ({ $language })

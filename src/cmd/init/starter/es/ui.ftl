@@ -64,3 +64,16 @@ search-results-label = Resultados de la búsqueda
 search-found = Páginas encontradas:
 search-none = Ninguna página coincide con esta búsqueda.
 search-failed = La búsqueda no está disponible en este momento.
+
+## Páginas de documentación
+
+# «En esta página»: el índice de una página larga, junto al texto (plegado encima en los teléfonos).
+toc-label = En esta página
+# Los enlaces a las páginas anterior y siguiente de esta sección.
+pager-label = Más en esta sección
+pager-previous = Anterior
+pager-next = Siguiente
+# El enlace al archivo fuente de la página en el repositorio del sitio (cuando site.yaml define edit_url).
+edit-page = Editar esta página
+# El mismo enlace en una página mostrada sin traducir, en su idioma original: abre el original.
+edit-page-fallback = Editar el texto original de esta página ({ $language })

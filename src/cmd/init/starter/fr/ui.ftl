@@ -64,3 +64,16 @@ search-results-label = Résultats de la recherche
 search-found = Pages trouvées :
 search-none = Aucune page ne correspond à cette recherche.
 search-failed = La recherche n’est pas disponible pour le moment.
+
+## Pages de documentation
+
+# « Sur cette page » : le sommaire d’une longue page, à côté du texte (replié au-dessus sur téléphone).
+toc-label = Sur cette page
+# Les liens vers les pages avant et après celle-ci dans sa section.
+pager-label = Suite de cette section
+pager-previous = Précédent
+pager-next = Suivant
+# Le lien vers le fichier source de la page dans le dépôt du site (quand site.yaml fixe edit_url).
+edit-page = Modifier cette page
+# Le même lien sur une page affichée non traduite, dans sa langue d’origine : il ouvre l’original.
+edit-page-fallback = Modifier le texte d’origine de cette page ({ $language })

@@ -61,3 +61,16 @@ search-results-label = 検索結果
 search-found = 見つかったページ：
 search-none = この検索に一致するページはありません。
 search-failed = 現在、検索は利用できません。
+
+## ドキュメントページ
+
+# 「このページの内容」：長いページの目次。本文の横に表示（スマートフォンでは本文の上に折りたたみ）。
+toc-label = このページの内容
+# このセクション内の前後のページへのリンク。
+pager-label = このセクションの他のページ
+pager-previous = 前へ
+pager-next = 次へ
+# サイトのリポジトリにあるこのページのソースファイルへのリンク（site.yaml で edit_url を設定した場合）。
+edit-page = このページを編集
+# 翻訳されず原文のまま表示されるページでの同じリンク：原文を開きます。
+edit-page-fallback = このページの原文を編集（{ $language }）

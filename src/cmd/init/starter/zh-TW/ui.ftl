@@ -61,3 +61,16 @@ search-results-label = 搜尋結果
 search-found = 找到的頁面：
 search-none = 沒有符合此搜尋的頁面。
 search-failed = 目前無法使用搜尋。
+
+## 文件頁面
+
+# 「本頁內容」：長頁面的目錄，位於內文旁（手機上收合於內文上方）。
+toc-label = 本頁內容
+# 連往本節中前一頁與後一頁的連結。
+pager-label = 本節其他頁面
+pager-previous = 上一篇
+pager-next = 下一篇
+# 連往網站儲存庫中本頁原始檔的連結（site.yaml 設定 edit_url 時）。
+edit-page = 編輯此頁
+# 未翻譯、以原文顯示的頁面上的同一連結：開啟原文檔案。
+edit-page-fallback = 編輯此頁的原文（{ $language }）
