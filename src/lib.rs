@@ -29,5 +29,6 @@ pub mod site;
 pub mod source;
 pub mod span;
 pub mod templates;
+pub mod theme;
 pub mod translation;
 pub mod yaml;

@@ -110,6 +110,28 @@ enum Command {
         #[arg(long, value_delimiter = ',')]
         fallback: Vec<String>,
     },
+    /// Start a new site in DIR (created if missing; it must be empty): site.yaml, a home page,
+    /// a docs section with a guide, and the messages of every language. It builds at once
+    /// with `polydocs build --strict`; the theme comes with polydocs.
+    Init {
+        /// The folder of the new site (default: the current folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The site's language codes, comma-separated: `en,fr,ar`. Starter text exists in
+        /// en, fr, de, es, ar, zh-TW and ja; other languages get messages to translate.
+        #[arg(long, value_delimiter = ',', conflicts_with = "example")]
+        languages: Option<Vec<String>>,
+        /// The default language, the source of translations (default: the first one).
+        #[arg(long, value_name = "CODE", conflicts_with = "example")]
+        default: Option<String>,
+        /// The address the site is published at: `https://docs.example.com/`.
+        #[arg(long, conflicts_with = "example")]
+        base_url: Option<String>,
+        /// Write the full support-plan example site (plan data, pages in three languages,
+        /// and a copy of the theme) instead of a starter site.
+        #[arg(long)]
+        example: bool,
+    },
     /// Explain a diagnostic code: what it means, an example, the fix. Without a code, list
     /// every code. Exits with 2 for a code that does not exist.
     Explain {
@@ -192,6 +214,19 @@ fn main() {
                 fallback,
             },
         ),
+        Command::Init {
+            dir,
+            languages,
+            default,
+            base_url,
+            example,
+        } => cmd::init::run(cmd::init::InitOptions {
+            dir,
+            languages,
+            default,
+            base_url,
+            example,
+        }),
         Command::Explain { code } => cmd::explain::run(code.as_deref()),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -30,6 +30,9 @@ pub struct Site {
     /// The files under `static/`, published as they are (symbolic links left out, and
     /// reported when loading).
     pub static_files: Vec<PathBuf>,
+    /// The theme's static files the site does not replace, by the path they are published
+    /// at (`static/style.css`): a site without a `static/` folder still gets its stylesheet.
+    pub theme_static: Vec<(&'static str, &'static [u8])>,
     /// The templates, compiled once with the functions they may call; `None` when they have
     /// errors (reported when loading), so that the other checks still run.
     pub tera: Option<tera::Tera>,
@@ -104,6 +107,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
     report.extend(ds);
     let (static_files, ds) = static_files(root);
     report.extend(ds);
+    let theme_static = theme_static(root, &static_files);
 
     // Templates are compiled here, not when rendering, so that a run with other errors
     // reports template errors too.
@@ -122,6 +126,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
         pages,
         templates,
         static_files,
+        theme_static,
         tera,
     };
     (Some(site), report)
@@ -131,6 +136,20 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
 /// reported (an error when it leads outside the site) and never published.
 pub fn static_files(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     crate::source::walk(root, &root.join(STATIC_DIR), &[])
+}
+
+/// The theme's static files that no file of the site's `static/` replaces (a site file of
+/// the same path wins, as with templates).
+pub fn theme_static(root: &Path, site_files: &[PathBuf]) -> Vec<(&'static str, &'static [u8])> {
+    let own: std::collections::HashSet<String> = site_files
+        .iter()
+        .map(|p| crate::source::display_path(root, p))
+        .collect();
+    crate::theme::THEME_STATIC
+        .iter()
+        .filter(|(path, _)| !own.contains(*path))
+        .copied()
+        .collect()
 }
 
 /// The folder whose files are published as they are, under the same name.

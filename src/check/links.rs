@@ -19,6 +19,7 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
         .static_files
         .iter()
         .map(|p| crate::source::display_path(&site.root, p))
+        .chain(site.theme_static.iter().map(|(p, _)| p.to_string()))
         .collect();
     let mut out = Vec::new();
     let mut rendered: Vec<_> = published.pages.iter().collect();

@@ -119,6 +119,7 @@ mod tests {
                 "a.html".into(),
                 SourceFile::from_text("templates/a.html", html),
             )],
+            theme: Vec::new(),
         };
         lint(&t).iter().map(|d| d.to_string()).collect()
     }

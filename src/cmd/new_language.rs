@@ -313,7 +313,7 @@ fn add_to_site_yaml(text: &str, entry: &Entry) -> Result<String, String> {
 /// The translation template of one source file: its comments as they are, each message
 /// commented out (`# id = Source text`), so that it is shown but defines nothing. Returns
 /// the text and the number of messages in it.
-fn template(source: &str, display: &str, source_code: &str, name: &str) -> (String, usize) {
+pub fn template(source: &str, display: &str, source_code: &str, name: &str) -> (String, usize) {
     let mut out = format!(
         "# {name}: translation of {display}.\n\
          # Each message is shown in {source_code} as a comment. To translate one, remove the\n\

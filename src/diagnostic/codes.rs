@@ -132,6 +132,45 @@ pub const CODES: &[Code] = &[
         fix: "Run polydocs in the site folder, or name it with `--root path/to/site`.",
     },
     Code {
+        name: "init-not-empty",
+        level: Level::Error,
+        area: Area::Site,
+        summary: "`polydocs init` was given a folder that already holds files",
+        explanation: "init writes a whole new site and never mixes it with files that are \
+            already there: it could overwrite them, and the result would be neither the \
+            old site nor the new one. It writes nothing when the folder is not empty.",
+        example_file: "shell",
+        example: "$ polydocs init docs   # docs/ already holds a README",
+        fix: "Name a new folder (init creates it) or an empty one: `polydocs init mysite`.",
+    },
+    Code {
+        name: "init-language",
+        level: Level::Error,
+        area: Area::Site,
+        summary: "a language given to `polydocs init` is not a usable language code",
+        explanation: "Each code of --languages names folders (locales/<code>/, \
+            content/<code>/) and is the page's language tag, so it must be a BCP 47 code \
+            made of letters and digits joined by hyphens: a code such as `../x` or `a/b` \
+            would write outside the site. A code listed twice, or a --default that is not \
+            in the list, is refused too.",
+        example_file: "shell",
+        example: "$ polydocs init mysite --languages en,fr_FR",
+        fix: "Write codes such as `en`, `fr`, `pt-BR` or `zh-TW`, each once, separated by \
+            commas; --default must be one of them.",
+    },
+    Code {
+        name: "init-base-url",
+        level: Level::Error,
+        area: Area::Site,
+        summary: "the --base-url given to `polydocs init` is not an http(s) address",
+        explanation: "The base URL is the address the site is published at: canonical links, \
+            hreflang alternates and the sitemap start with it, so it must be an absolute \
+            http:// or https:// address.",
+        example_file: "shell",
+        example: "$ polydocs init mysite --base-url docs.example.com",
+        fix: "Write the whole address: `--base-url https://docs.example.com/`.",
+    },
+    Code {
         name: "bad-language-code",
         level: Level::Error,
         area: Area::Site,
@@ -1095,17 +1134,6 @@ pub const CODES: &[Code] = &[
         example_file: "templates/base.html",
         example: "<nav aria-label=\"{{ t(id=\"nav-label\") }}\">",
         fix: "Write `t(id=\"nav-label\", plain=true)` there: it returns the text alone.",
-    },
-    Code {
-        name: "no-templates",
-        level: Level::Error,
-        area: Area::Templates,
-        summary: "the templates/ folder holds no template",
-        explanation: "Every page is rendered with a Tera template of templates/ (page.html, \
-            base.html...); without any, nothing can be rendered.",
-        example_file: "templates/",
-        example: "templates/ is empty or missing",
-        fix: "Add the site's Tera templates under templates/.",
     },
     Code {
         name: "template-syntax",

@@ -277,16 +277,22 @@ impl PlanSources {
     }
 }
 
-/// The names, without `.svg`, of the icons under `root/static/icons/`.
+/// The names, without `.svg`, of the icons under `root/static/icons/` and of the theme's
+/// icons (published too unless the site replaces them).
 pub fn icon_names(root: &Path) -> BTreeSet<String> {
+    let theme = crate::theme::THEME_STATIC.iter().filter_map(|(path, _)| {
+        let name = path.strip_prefix("static/icons/")?.strip_suffix(".svg")?;
+        (!name.contains('/')).then(|| name.to_string())
+    });
     let Ok(entries) = std::fs::read_dir(root.join("static/icons")) else {
-        return BTreeSet::new();
+        return theme.collect();
     };
     entries
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "svg") && p.is_file())
         .filter_map(|p| Some(p.file_stem()?.to_str()?.to_string()))
+        .chain(theme)
         .collect()
 }
 

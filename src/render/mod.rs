@@ -421,9 +421,14 @@ fn anchors(html: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The site's `static/` files, read and fingerprinted.
+/// The site's `static/` files and the theme's it does not replace, read and fingerprinted.
 pub fn read_assets(site: &Site) -> Result<assets::Assets, Vec<Diagnostic>> {
-    let files = files::read_static(&site.root, &site.static_files).map_err(|d| vec![d])?;
+    let mut files = files::read_static(&site.root, &site.static_files).map_err(|d| vec![d])?;
+    files.extend(
+        site.theme_static
+            .iter()
+            .map(|(path, bytes)| (path.to_string(), bytes.to_vec())),
+    );
     assets::Assets::of(files)
 }
 

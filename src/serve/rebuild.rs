@@ -296,6 +296,7 @@ fn partial_load(
         if failed {
             return None;
         }
+        site.theme_static = site::theme_static(&site.root, &files);
         site.static_files = files;
         scopes.push(Scope::Static);
     }

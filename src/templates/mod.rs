@@ -1,6 +1,8 @@
-//! Tera templates: `templates/**/*.html`, parsed once for the whole build, with the built-in
-//! templates (sitemap, robots.txt, a plain 404 page, the translation status report) that a
-//! site overrides by writing a template of the same name, as Zola does.
+//! Tera templates: `templates/**/*.html`, parsed once for the whole build, over the default
+//! theme the binary carries ([`crate::theme`]) and the built-in templates (sitemap, robots.txt, a
+//! plain 404 page, the translation status report). A site overrides any of them by writing a
+//! template of the same name, as Zola does: the site's file first, then the theme's, then the
+//! built-in one.
 //!
 //! Template errors come back from Tera with a span; they are turned into the same positioned
 //! diagnostics as every other input error. Each template is also parsed on its own when the
@@ -14,9 +16,11 @@ pub use asset::register as register_asset;
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::content::PageSource;
 use crate::diagnostic::Diagnostic;
 use crate::l10n::Locales;
 use crate::source::{Position, SourceFile, display_path};
+use crate::theme;
 
 /// The templates polydocs brings, by name: a site template of the same name replaces one.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -34,7 +38,12 @@ pub const STATUS_REPORT: &str = "translation-status.html";
 
 /// The template sources, keyed by their name relative to `templates/` (`partials/nav.html`).
 pub struct TemplateSources {
+    /// The site's own templates.
     pub files: Vec<(String, SourceFile)>,
+    /// The theme's templates the site does not replace (named `theme:templates/...`). The
+    /// site's checks of template text (untranslated words, markup in attributes) leave them
+    /// out: they are polydocs's to keep right, not the site's.
+    pub theme: Vec<(String, SourceFile)>,
 }
 
 impl TemplateSources {
@@ -50,22 +59,30 @@ impl TemplateSources {
                 Err(d) => diags.push(*d),
             }
         }
-        if files.is_empty() {
-            diags.push(
-                Diagnostic::error("no-templates", "no templates found in templates/").hint(
-                    "add the site's Tera templates (base.html, page.html, ...) under templates/",
-                ),
-            );
-        }
-        (TemplateSources { files }, diags)
+        let theme = fitting_theme(&files)
+            .into_iter()
+            .map(|(name, text)| {
+                (
+                    name.to_string(),
+                    SourceFile::from_text(theme::display(name), text),
+                )
+            })
+            .collect();
+        (TemplateSources { files, theme }, diags)
     }
 
+    /// Whether a template of this name exists, the site's own or the theme's.
     pub fn contains(&self, name: &str) -> bool {
-        self.files.iter().any(|(n, _)| n == name)
+        self.all().any(|(n, _)| n == name)
     }
 
     pub fn source(&self, name: &str) -> Option<&SourceFile> {
-        self.files.iter().find(|(n, _)| n == name).map(|(_, s)| s)
+        self.all().find(|(n, _)| n == name).map(|(_, s)| s)
+    }
+
+    /// The site's templates, then the theme's it does not replace.
+    fn all(&self) -> impl Iterator<Item = &(String, SourceFile)> {
+        self.files.iter().chain(&self.theme)
     }
 
     /// Whether a template of this name exists, the site's own or a built-in one.
@@ -94,15 +111,14 @@ impl TemplateSources {
             .filter(|(name, _)| !self.contains(name))
             .map(|(name, text)| (*name, *text));
         let all = builtin.chain(
-            self.files
-                .iter()
+            self.all()
                 .map(|(name, src)| (name.as_str(), src.text.as_str())),
         );
         match tera.add_raw_templates(all) {
             Ok(()) => Ok(tera),
             Err(whole) => {
                 let mut diags = Vec::new();
-                for (name, src) in &self.files {
+                for (name, src) in self.all() {
                     let mut alone = tera::Tera::new();
                     setup(&mut alone);
                     if let Err(e) = alone.add_raw_template(name, &src.text)
@@ -211,8 +227,7 @@ impl TemplateSources {
                 ));
                 // Tera does not say which template asked for it: the first include naming it.
                 match self
-                    .files
-                    .iter()
+                    .all()
                     .find_map(|(n, src)| find_tag(src, "include", Some(name)).map(|_| n.as_str()))
                 {
                     Some(includer) => self.at_tag(d, includer, "include", name),
@@ -299,10 +314,18 @@ impl TemplateSources {
         }
     }
 
-    /// Every literal `t(id="...")` call, with where it is, for checking message IDs.
-    pub fn message_uses(&self) -> Vec<(String, &SourceFile, Position)> {
+    /// Every literal `t(id="...")` call, with where it is, for checking message IDs: in the
+    /// site's templates, and in the theme's templates that `pages` are rendered with (with
+    /// those they extend and include). A site without plan data needs no label of the
+    /// theme's tier pages.
+    pub fn message_uses(&self, pages: &[PageSource]) -> Vec<(String, &SourceFile, Position)> {
+        let used = self.theme_in_use(pages);
         let mut uses = Vec::new();
-        for (_, src) in &self.files {
+        let theme = self
+            .theme
+            .iter()
+            .filter(|(name, _)| used.contains(name.as_str()));
+        for (_, src) in self.files.iter().chain(theme) {
             let text = &src.text;
             let mut from = 0;
             while let Some(found) = text[from..].find("t(id=") {
@@ -329,6 +352,153 @@ impl TemplateSources {
         }
         uses
     }
+}
+
+/// The template a page is rendered with: its `template:`, else the theme's template for its
+/// kind of page (a tier, the home page, a section, a page).
+pub fn page_template(page: &PageSource) -> &str {
+    if let Some(t) = &page.front.template {
+        &t.value
+    } else if page.front.tier.is_some() {
+        "tier.html"
+    } else if page.key == "_index.md" {
+        "home.html"
+    } else if page.is_section() {
+        "section.html"
+    } else {
+        "page.html"
+    }
+}
+
+/// Templates every site renders whatever its pages: the 404 page and the language chooser.
+const ALWAYS_RENDERED: &[&str] = &["404.html", "languages.html"];
+
+impl TemplateSources {
+    /// The names of the theme templates a build renders: those of `pages` and of every site,
+    /// those the site's own templates name, and what these extend, include or import.
+    fn theme_in_use(&self, pages: &[PageSource]) -> std::collections::BTreeSet<&str> {
+        let mut wanted: Vec<&str> = pages.iter().map(page_template).collect();
+        wanted.extend(ALWAYS_RENDERED);
+        for (_, src) in &self.files {
+            wanted.extend(named_templates(&src.text));
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(name) = wanted.pop() {
+            let Some((name, src)) = self.theme.iter().find(|(n, _)| n == name) else {
+                continue;
+            };
+            if seen.insert(name.as_str()) {
+                wanted.extend(named_templates(&src.text));
+            }
+        }
+        seen
+    }
+}
+
+/// The theme's templates that fill in for those the site does not write, and fit with those
+/// it does. A theme template extending one of the site's (`page.html` extending the site's
+/// own `base.html`) is left out when that parent lacks a block it fills: it was written for
+/// the theme's layout, and a site with a layout of its own then gets the built-in 404 page
+/// rather than an error in a file it never wrote. A page that needs a template left out is
+/// reported as naming a template that does not exist.
+fn fitting_theme(files: &[(String, SourceFile)]) -> Vec<(&'static str, &'static str)> {
+    let mut kept: Vec<(&'static str, &'static str)> = theme::THEME_TEMPLATES
+        .iter()
+        .filter(|(name, _)| !files.iter().any(|(n, _)| n == name))
+        .copied()
+        .collect();
+    loop {
+        let text_of = |name: &str| -> Option<&str> {
+            files
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, s)| s.text.as_str())
+                .or_else(|| kept.iter().find(|(n, _)| *n == name).map(|(_, t)| *t))
+        };
+        let fits = |text: &str| -> bool {
+            let mut parent = find_tag_name(text, "extends");
+            if parent.is_none() {
+                return true; // a layout of its own: its blocks are its own to define
+            }
+            let mut defined: Vec<&str> = Vec::new();
+            // A chain longer than this is a loop, which Tera reports itself.
+            for _ in 0..32 {
+                let Some(name) = parent else { break };
+                let Some(parent_text) = text_of(name) else {
+                    return false;
+                };
+                defined.extend(block_names(parent_text, false));
+                parent = find_tag_name(parent_text, "extends");
+            }
+            block_names(text, true).iter().all(|b| defined.contains(b))
+        };
+        let before = kept.len();
+        let fitting: Vec<bool> = kept.iter().map(|(_, text)| fits(text)).collect();
+        let mut flags = fitting.into_iter();
+        kept.retain(|_| flags.next().unwrap_or(true));
+        if kept.len() == before {
+            return kept;
+        }
+    }
+}
+
+/// The name in the first `{% keyword "name" %}` tag of a template.
+fn find_tag_name<'a>(text: &'a str, keyword: &str) -> Option<&'a str> {
+    tag_names(text, &[keyword]).into_iter().next()
+}
+
+/// The names of the `{% block name %}` tags of a template, every one or (`outer`) only
+/// those outside any other block: a block nested in another is new, not one of the parent's.
+fn block_names(text: &str, outer: bool) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut depth = 0usize;
+    while let Some(found) = text[from..].find("{%") {
+        from += found + 2;
+        let rest = text[from..].strip_prefix('-').unwrap_or(&text[from..]);
+        let rest = rest.trim_start();
+        if let Some(rest) = rest.strip_prefix("block ") {
+            let name: &str = rest
+                .trim_start()
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .next()
+                .unwrap_or("");
+            if !name.is_empty() && (!outer || depth == 0) {
+                out.push(name);
+            }
+            depth += 1;
+        } else if rest.starts_with("endblock") {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    out
+}
+
+/// The templates a template names in `{% extends %}`, `{% include %}` and `{% import %}`.
+fn named_templates(text: &str) -> Vec<&str> {
+    tag_names(text, &["extends", "include", "import"])
+}
+
+/// The quoted names of the tags with one of `keywords`, in order.
+fn tag_names<'a>(text: &'a str, keywords: &[&str]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find("{%") {
+        from += found + 2;
+        let rest = text[from..].strip_prefix('-').unwrap_or(&text[from..]);
+        let rest = rest.trim_start();
+        let Some(rest) = keywords.iter().find_map(|k| rest.strip_prefix(k)) else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        if let Some(len) = rest[1..].find(quote) {
+            out.push(&rest[1..1 + len]);
+        }
+    }
+    out
 }
 
 /// The last link of a cycle `[a, b, ..., x, b]`: the template `x` and the one it names.
@@ -377,4 +547,64 @@ fn find_tag(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(files: &[(&str, &str)]) -> Vec<(String, SourceFile)> {
+        files
+            .iter()
+            .map(|(n, t)| {
+                (
+                    n.to_string(),
+                    SourceFile::from_text(format!("templates/{n}"), *t),
+                )
+            })
+            .collect()
+    }
+
+    fn names(files: &[(String, SourceFile)]) -> Vec<&'static str> {
+        fitting_theme(files).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn the_theme_fills_in_where_it_fits_the_site_templates() {
+        let all = names(&[]);
+        assert!(
+            all.contains(&"base.html") && all.contains(&"404.html"),
+            "{all:?}"
+        );
+
+        // A layout of the site's own, without the theme's blocks: the theme's pages that
+        // extend it are left out; a template extending nothing still fills in.
+        let own = names(&site(&[(
+            "base.html",
+            "<main>{% block main %}{% endblock main %}</main>",
+        )]));
+        assert!(!own.contains(&"base.html"));
+        assert!(!own.contains(&"404.html"), "{own:?}");
+        assert!(own.contains(&"languages.html"), "{own:?}");
+
+        // The theme's layout, changed: every theme template still fits it.
+        let base = theme::THEME_TEMPLATES
+            .iter()
+            .find(|(n, _)| *n == "base.html")
+            .map(|(_, t)| t.replace("<footer", "<footer data-mine"))
+            .unwrap();
+        let changed = names(&site(&[("base.html", &base)]));
+        assert_eq!(changed.len(), all.len() - 1, "{changed:?}");
+    }
+
+    #[test]
+    fn named_templates_and_blocks_are_read_from_tags() {
+        let text = "{% extends \"base.html\" %}{%- block main %}{% include 'partials/a.html' %}{% endblock main %}";
+        assert_eq!(named_templates(text), ["base.html", "partials/a.html"]);
+        assert_eq!(block_names(text, true), ["main"]);
+        let nested = "{% block main %}{% block inner %}{% endblock inner %}{% endblock main %}{% block foot %}{% endblock foot %}";
+        assert_eq!(block_names(nested, true), ["main", "foot"]);
+        assert_eq!(block_names(nested, false), ["main", "inner", "foot"]);
+        assert_eq!(find_tag_name(text, "extends"), Some("base.html"));
+    }
 }

@@ -184,18 +184,22 @@ fn a_template_naming_a_missing_static_file_is_an_error_there() {
             "asset(path=\"styles.css\")",
         )]
     });
-    let run = rejected("assets-missing-script", |site| {
-        std::fs::remove_file(site.path("static/search.js")).unwrap();
-        let text = site.read("templates/base.html");
+    // A name built from the plan data: the error names the template and the file.
+    let run = rejected("assets-missing-icon", |site| {
+        let text = site.replace_once(
+            "templates/channels.html",
+            "channel.icon ~ \".svg\"",
+            "channel.icon ~ \".png\"",
+        );
         vec![Want::at(
             "template-render",
-            "templates/base.html",
+            "templates/channels.html",
             &text,
-            "asset(path=\"search.js\")",
+            "asset(path=\"icons/\"",
         )]
     });
     assert!(
-        run.stderr.contains("no file static/search.js"),
+        run.stderr.contains("there is no file static/icons/") && run.stderr.contains(".png"),
         "{}",
         run.describe()
     );

@@ -15,6 +15,7 @@ mod fallback;
 mod foreign;
 mod highlight;
 mod hostile;
+mod init;
 mod l10n;
 mod navigation;
 mod output_safety;
