@@ -175,7 +175,7 @@ pub fn process_observed(
     }
     if let Some(done) = &mut written {
         progress.enter(Stage::Searching);
-        match write_search(site, rendered.search, sink) {
+        match write_search(site, &published, &rendered.searched, sink) {
             Ok(more) => done.add(more),
             Err(d) => {
                 report.push(d);
@@ -191,18 +191,26 @@ pub fn process_observed(
     }
 }
 
-/// Writes each language's search index into `<prefix>/search/` (see [`search`]), the
-/// languages side by side. Only the languages rendered get one (a rendering of `static/`
-/// alone leaves the index as it was).
+/// Writes the search index of each language of `languages` into `<prefix>/search/` (see
+/// [`search`]), the languages side by side, from what `published` holds of every page of the
+/// language: the pages just rendered and, in a partial rebuild, those kept from before. Only
+/// the languages rendered get one (a rendering of `static/` alone leaves the index as it was).
 fn write_search(
     site: &Site,
-    documents: Vec<Vec<search::Document>>,
+    published: &Published,
+    languages: &[usize],
     sink: &dyn Sink,
 ) -> Result<Written, Diagnostic> {
+    let mut documents: Vec<Vec<&search::Document>> = vec![Vec::new(); site.config.languages.len()];
+    for ((lang, _), facts) in &published.pages {
+        if let Some(document) = &facts.search {
+            documents[*lang].push(document);
+        }
+    }
     let per_language: Vec<Result<Written, Diagnostic>> = documents
         .into_par_iter()
         .enumerate()
-        .filter(|(_, docs)| !docs.is_empty())
+        .filter(|(lang, docs)| languages.contains(lang) && !docs.is_empty())
         .map(|(lang, docs)| {
             let language = &site.config.languages[lang];
             let segmented = search::Analyzer::for_tag(&language.tag).segments();

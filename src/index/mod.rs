@@ -112,13 +112,18 @@ pub fn ancestors(key: &str) -> Vec<String> {
 
 /// What one rendered page publishes that links elsewhere can point at or depend on: the
 /// `id`s of its elements (headings, and whatever its template marks), and the links its
-/// Markdown makes, by byte offset in the page's body.
+/// Markdown makes, by byte offset in the page's body; and what the search index holds of it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct PageFacts {
     /// The ids, each followed by a newline: one allocation a page, as most are never looked
     /// up (only a `#fragment` link to the page looks).
     pub anchors: Anchors,
     pub links: Vec<(usize, String)>,
+    /// The page's terms and text for its language's search index (`None` without one). Kept
+    /// with the other facts so that a partial rebuild in `serve` writes a language's whole
+    /// index from the pages it rendered and the facts of the others, without reading the
+    /// others again: at thousands of pages, re-reading them was most of a one-page rebuild.
+    pub search: Option<crate::search::Document>,
 }
 
 /// The ids of a page's elements, kept as one text.

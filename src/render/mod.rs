@@ -55,9 +55,10 @@ impl Written {
 pub struct Rendered {
     pub written: Written,
     pub published: Published,
-    /// What the search index needs of each page, by language: every page of each language
-    /// rendered (empty when the site has no search).
-    pub search: Vec<Vec<crate::search::Document>>,
+    /// The languages whose search index is to be written again (by index in site.yaml): those
+    /// with a page rendered, when the site has search. The index itself is written from the
+    /// [`PageFacts`] of every page of the language, the new ones and those kept from before.
+    pub searched: Vec<usize>,
     /// Findings that do not stop a build (code blocks too large to highlight).
     pub warnings: Vec<Diagnostic>,
 }
@@ -222,7 +223,7 @@ pub fn render_counted(
     } else {
         Vec::new()
     };
-    let results: Vec<(Option<PageFacts>, Result<u64, Diagnostic>, PageSearch)> = routes
+    let results: Vec<(Option<PageFacts>, Result<u64, Diagnostic>, Vec<Diagnostic>)> = routes
         .par_iter()
         .map(|(key, route, number)| {
             counter.done.fetch_add(1, Ordering::Relaxed);
@@ -234,7 +235,7 @@ pub fn render_counted(
             };
             let page = match page::context(site, index, &navigation, key, *route, *number) {
                 Ok(page) => page,
-                Err(d) => return (None, Err(d), found),
+                Err(d) => return (None, Err(d), found.warnings),
             };
             // Links are checked where the page is written, in its own language.
             let links = if route.is_fallback(&site.pages) {
@@ -247,51 +248,40 @@ pub fn render_counted(
                     let facts = PageFacts {
                         anchors: anchors(&html).collect(),
                         links,
+                        search: found.document,
                     };
                     let path = format!(
                         "{}index.html",
                         navigation::list_page_path(&site.config, key, route.lang, *number)
                     );
-                    (Some(facts), sink.put(&path, html.into_bytes()), found)
+                    (
+                        Some(facts),
+                        sink.put(&path, html.into_bytes()),
+                        found.warnings,
+                    )
                 }
                 Err(e) => {
                     let facts = PageFacts {
                         anchors: page.heading_ids.iter().map(String::as_str).collect(),
                         links,
+                        search: found.document,
                     };
-                    (Some(facts), Err(site.templates.diagnostic(&e)), found)
+                    (
+                        Some(facts),
+                        Err(site.templates.diagnostic(&e)),
+                        found.warnings,
+                    )
                 }
             }
         })
         .collect();
     if searching {
-        rendered.search = vec![Vec::new(); site.config.languages.len()];
+        rendered.searched = routes.iter().map(|(_, r, _)| r.lang).collect();
+        rendered.searched.sort_unstable();
+        rendered.searched.dedup();
     }
-    if searching && matches!(scope, Scope::Pages(_)) {
-        // The index of a language is written whole: its other pages are read again (not
-        // rendered), so that a partial rebuild writes the index a full build would.
-        let languages: Vec<usize> = routes.iter().map(|(_, r, _)| r.lang).collect();
-        let others: Vec<(&str, Route)> = index
-            .routes
-            .all()
-            .filter(|(_, r)| !scope.includes(*r) && languages.contains(&r.lang))
-            .collect();
-        let documents: Vec<(usize, Option<crate::search::Document>)> = others
-            .par_iter()
-            .map(|(key, route)| {
-                let found = page_search(site, index, &analyzers, key, *route);
-                (route.lang, found.document)
-            })
-            .collect();
-        for (lang, document) in documents {
-            rendered.search[lang].extend(document);
-        }
-    }
-    for ((key, route, number), (facts, result, found)) in routes.iter().zip(results) {
-        rendered.warnings.extend(found.warnings);
-        if let Some(document) = found.document {
-            rendered.search[route.lang].push(document);
-        }
+    for ((key, route, number), (facts, result, warnings)) in routes.iter().zip(results) {
+        rendered.warnings.extend(warnings);
         // A later list page repeats its section's text: its facts are the first page's.
         if let Some(facts) = facts.filter(|_| *number == 1) {
             rendered

@@ -77,7 +77,7 @@ const TEXT_WEIGHT: u32 = 1;
 const MAX_SCORE: u32 = 255;
 
 /// A page as the index knows it, made while it is rendered.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     /// The page's address from its language's root (`docs/setup/`).
     pub url: String,
@@ -86,7 +86,7 @@ pub struct Document {
     terms: Vec<(Box<str>, u32)>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 struct Fragment {
     /// Title.
     t: String,
@@ -143,7 +143,7 @@ pub fn document(
 }
 
 /// The index files of one language, paths relative to its `search/` folder, in a stable order.
-pub fn build(mut documents: Vec<Document>, segmented: bool) -> Vec<(String, Vec<u8>)> {
+pub fn build(mut documents: Vec<&Document>, segmented: bool) -> Vec<(String, Vec<u8>)> {
     documents.sort_by(|a, b| a.url.cmp(&b.url));
     let mut postings: HashMap<&str, Vec<(u32, u32)>, std::hash::BuildHasherDefault<Fnv>> =
         HashMap::default();
