@@ -83,7 +83,11 @@ pub struct Document {
     pub url: String,
     /// `p/<page>.json` without its page number.
     fragment: Fragment,
-    terms: Vec<(Box<str>, u32)>,
+    /// The page's distinct terms, each followed by a NUL, and beside them their scores: two
+    /// allocations a page. A build keeps every page's document until the index is written (and
+    /// `serve` between rebuilds); a boxed string a term made that most of a large build's memory.
+    terms: String,
+    scores: Vec<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -96,6 +100,15 @@ struct Fragment {
     u: String,
     /// Its text, cut at its headings: `[id, heading, text]`.
     x: Vec<(String, String, String)>,
+}
+
+impl Document {
+    /// The page's terms with their scores.
+    fn terms(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.terms
+            .split_terminator('\0')
+            .zip(self.scores.iter().map(|&s| u32::from(s)))
+    }
 }
 
 /// Makes the index's view of a page: its terms (weighted by where they appear) and what its
@@ -129,7 +142,14 @@ pub fn document(
         kept += body.len() + s.heading.len();
         x.push((s.id.clone(), s.heading.clone(), body));
     }
-    let terms: Vec<(Box<str>, u32)> = scores.into_iter().collect();
+    let mut terms = String::with_capacity(scores.keys().map(|t| t.len() + 1).sum());
+    let mut weights = Vec::with_capacity(scores.len());
+    for (term, score) in scores {
+        terms.push_str(&term);
+        terms.push('\0');
+        // Scores are capped at MAX_SCORE, which fits a byte.
+        weights.push(score.min(MAX_SCORE) as u8);
+    }
     Document {
         url: url.to_string(),
         fragment: Fragment {
@@ -139,6 +159,7 @@ pub fn document(
             x,
         },
         terms,
+        scores: weights,
     }
 }
 
@@ -148,8 +169,8 @@ pub fn build(mut documents: Vec<&Document>, segmented: bool) -> Vec<(String, Vec
     let mut postings: HashMap<&str, Vec<(u32, u32)>, std::hash::BuildHasherDefault<Fnv>> =
         HashMap::default();
     for (id, doc) in documents.iter().enumerate() {
-        for (term, score) in &doc.terms {
-            postings.entry(term).or_default().push((id as u32, *score));
+        for (term, score) in doc.terms() {
+            postings.entry(term).or_default().push((id as u32, score));
         }
     }
     // About what the shards weigh in all (`"term":[` and `12,3,` a posting).
