@@ -54,39 +54,12 @@ impl Drop for ScratchDir {
     }
 }
 
-fn generator() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_site.py")
-}
-
 /// Generates the site with the bench templates, or `None` (and says why) when the generator
 /// is missing.
 fn synthetic(name: &str) -> Option<Synthetic> {
-    let gen_site = generator();
-    if !gen_site.is_file() {
-        eprintln!(
-            "SKIPPED {name}: {} does not exist (the synthetic site cannot be generated)",
-            gen_site.display()
-        );
-        return None;
-    }
     let dir = ScratchDir::new(name);
     let root = dir.path.join("site");
-    let out = Command::new("python3")
-        .arg(&gen_site)
-        .args(["--layout", "neutral", "--pages", "2000", "--out"])
-        .arg(&root)
-        .output()
-        .expect("run python3");
-    assert!(
-        out.status.success(),
-        "gen_site.py failed\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    copy_recursive(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/templates"),
-        &root.join("templates"),
-    );
-    Some(Synthetic { _dir: dir, root })
+    generate_site(&root, 2000, name).then_some(Synthetic { _dir: dir, root })
 }
 
 impl Synthetic {

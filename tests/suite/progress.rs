@@ -122,37 +122,11 @@ fn completions_offer_quiet() {
     }
 }
 
-fn generator() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_site.py")
-}
-
 /// A site of 100 pages in each of three languages, with the bench templates; `None` (and
 /// why) when it cannot be made.
 fn synthetic(dir: &TempDir) -> Option<PathBuf> {
-    if !generator().is_file() {
-        eprintln!(
-            "SKIPPED: {} does not exist (no synthetic site)",
-            generator().display()
-        );
-        return None;
-    }
     let root = dir.path.join("site");
-    let out = Command::new("python3")
-        .arg(generator())
-        .args(["--layout", "neutral", "--pages", "100", "--out"])
-        .arg(&root)
-        .output()
-        .expect("run python3");
-    assert!(
-        out.status.success(),
-        "gen_site.py failed\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    copy_recursive(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/templates"),
-        &root.join("templates"),
-    );
-    Some(root)
+    generate_site(&root, 100, "progress").then_some(root)
 }
 
 /// `script` runs a command on a pseudo-terminal: whether it is here.

@@ -643,3 +643,43 @@ pub fn resolve_link(public: &Path, page: &str, href: &str, base_url: &str) -> Op
     }
     Some(path)
 }
+
+/// `../shared/bench/gen_site.py`: the synthetic multilingual site of the benchmarks.
+pub fn site_generator() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_site.py")
+}
+
+/// Writes the synthetic site of `pages` pages in each of three languages into `root`, with the
+/// bench templates; `false` (and why, for the test log) when the generator is missing.
+pub fn generate_site(root: &Path, pages: usize, test: &str) -> bool {
+    let generator = site_generator();
+    if !generator.is_file() {
+        eprintln!(
+            "SKIPPED {test}: {} does not exist (the synthetic site cannot be generated)",
+            generator.display()
+        );
+        return false;
+    }
+    let out = std::process::Command::new("python3")
+        .arg(&generator)
+        .args([
+            "--layout",
+            "neutral",
+            "--pages",
+            &pages.to_string(),
+            "--out",
+        ])
+        .arg(root)
+        .output()
+        .expect("run python3");
+    assert!(
+        out.status.success(),
+        "gen_site.py failed\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    copy_recursive(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/templates"),
+        &root.join("templates"),
+    );
+    true
+}
