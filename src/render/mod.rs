@@ -223,7 +223,7 @@ pub fn render_counted(
     } else {
         Vec::new()
     };
-    let results: Vec<(Option<PageFacts>, Result<u64, Diagnostic>, Vec<Diagnostic>)> = routes
+    let results: Vec<PageOutcome> = routes
         .par_iter()
         .map(|(key, route, number)| {
             counter.done.fetch_add(1, Ordering::Relaxed);
@@ -334,6 +334,10 @@ fn write_site_files(
     }
     Ok(())
 }
+
+/// What rendering one page gives: its facts (none when its context could not be made), the
+/// bytes written or the error, and the warnings about its text.
+type PageOutcome = (Option<PageFacts>, Result<u64, Diagnostic>, Vec<Diagnostic>);
 
 /// What a page gives the search index, and the warnings about its text.
 #[derive(Default)]

@@ -4,7 +4,7 @@
 //! `POLYDOCS_PROGRESS_AFTER_MS` lowers the delay so that a test of a site of a few hundred
 //! pages sees it. The terminal is a real pseudo-terminal, from `script` (util-linux).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use crate::common::*;
