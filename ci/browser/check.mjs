@@ -337,7 +337,7 @@ function inspect({ maxLineEm }) {
   grab('source[src], video[src], audio[src], iframe[src]', 'src', 'media');
   out.stylesheets = [...document.querySelectorAll('link[rel~="stylesheet"]')].map((l) => l.href);
   // The scripts the page loads up front (search-client.js joins them only once the box is focused).
-  out.scripts = [...document.querySelectorAll('script[src]')].map((s) => s.src);
+  out.scriptSources = [...document.querySelectorAll('script[src]')].map((s) => s.src);
   out.scripts = document.querySelectorAll('script').length;
   const p = (msg) => out.problems.push(msg);
   const isRoot = !document.querySelector('header.site-header');
@@ -685,7 +685,7 @@ async function checkPage(page, noJs, cdp, file) {
 
   // Weight: the page, its stylesheets and scripts, uncompressed.
   let bytes = files.get(file);
-  for (const href of [...info.stylesheets, ...info.scripts]) {
+  for (const href of [...info.stylesheets, ...info.scriptSources]) {
     const u = new URL(href);
     const target = u.origin === ORIGIN ? urlPathToFile(u.pathname).file : null;
     if (target) bytes += files.get(target);
