@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use crate::config::Language;
-use crate::content::PageSource;
 use crate::diagnostic::Diagnostic;
 use crate::index::{self, Index, Route, paths};
 use crate::l10n::html::{self, HtmlArgs};
@@ -110,21 +109,6 @@ pub struct PageContext {
     pub links: Vec<(usize, String)>,
     /// The ids of the Markdown's headings.
     pub heading_ids: Vec<String>,
-}
-
-/// The template a page is rendered with.
-fn template(page: &PageSource) -> String {
-    if let Some(t) = &page.front.template {
-        t.value.clone()
-    } else if page.front.tier.is_some() {
-        "tier.html".into()
-    } else if page.key == "_index.md" {
-        "home.html".into()
-    } else if page.is_section() {
-        "section.html".into()
-    } else {
-        "page.html".into()
-    }
 }
 
 /// A notice for a page in `lang`, as HTML, naming the language `other` as `$language` (in
@@ -310,7 +294,7 @@ pub fn context(
     ctx.insert("switcher", &switcher);
     ctx.insert("alternates", &alternates);
     Ok(PageContext {
-        template: template(page),
+        template: crate::templates::page_template(page).to_string(),
         context: ctx,
         links: rendered.links,
         heading_ids,
