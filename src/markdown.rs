@@ -462,7 +462,7 @@ mod tests {
     fn fenced_code_is_highlighted_with_classes_and_unknown_languages_stay_plain() {
         let r = render("```rust\nfn main() {}\n```\n\n```klingon\nqapla'\n```\n");
         assert!(
-            r.html.contains("<pre class=\"highlight\"><code class=\"language-rust\"><span class=\"hl-source hl-rust\">"),
+            r.html.contains("<pre class=\"highlight\"><code class=\"language-rust\"><span class=\"k\">fn </span><span class=\"e\">main</span>() {}\n</code></pre>"),
             "{}",
             r.html
         );
