@@ -34,6 +34,9 @@ pub struct Rendered {
     /// Where the blocks and spans first nest deeper than [`MAX_NESTING`] (byte offset in the
     /// Markdown); nothing is rendered then.
     pub too_deep: Option<usize>,
+    /// The page's text, when [`render_page`] was asked for it.
+    #[serde(skip)]
+    pub text: Option<PageText>,
 }
 
 /// How deep blocks and inline spans may nest (a list in a list counts two: list and item).
@@ -104,6 +107,13 @@ pub fn render(markdown: &str) -> Rendered {
 /// `raw_html` allows it as written. Tables get header scopes and a scrolling region named
 /// `table_label` (in the visitor's language), so that a wide table never widens the page.
 pub fn render_with(markdown: &str, raw_html: bool, table_label: &str) -> Rendered {
+    render_page(markdown, raw_html, table_label, false)
+}
+
+/// [`render_with`], gathering the page's [`PageText`] too when `with_text` asks for it (for
+/// the search index) from the same parse.
+pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text: bool) -> Rendered {
+    let mut text = with_text.then(TextCollector::default);
     let mut refused = Vec::new();
     let mut links = Vec::new();
     let mut has_html = false;
@@ -117,6 +127,9 @@ pub fn render_with(markdown: &str, raw_html: bool, table_label: &str) -> Rendere
                 refused,
                 ..Rendered::default()
             };
+        }
+        if let Some(text) = &mut text {
+            text.feed(&event, range.start);
         }
         events.push(match event {
             Event::Start(mut tag) => {
@@ -228,6 +241,7 @@ pub fn render_with(markdown: &str, raw_html: bool, table_label: &str) -> Rendere
         refused,
         links,
         too_deep: None,
+        text: text.map(TextCollector::finish),
     }
 }
 
@@ -253,49 +267,76 @@ pub struct Section {
 /// The text of a page, without markup, cut into sections at its headings (ids made as
 /// [`render_with`] makes them). A page nested deeper than [`MAX_NESTING`] has no text.
 pub fn page_text(markdown: &str) -> PageText {
-    let mut page = PageText {
-        sections: vec![Section::default()],
-        ..PageText::default()
-    };
-    let mut used: HashSet<String> = HashSet::new();
     let mut depth = Depth::default();
-    let mut heading: Option<Option<String>> = None;
-    let mut code: Option<(usize, String, String)> = None;
+    let mut text = TextCollector::default();
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         if depth.too_deep_after(&event) {
             return PageText::default();
         }
-        let section = page.sections.last_mut().expect("one section at least");
+        text.feed(&event, range.start);
+    }
+    text.finish()
+}
+
+/// Gathers a page's [`PageText`] from its Markdown's events, so that rendering can gather it
+/// from the events it reads anyway: the search index then costs no second parse of the page.
+struct TextCollector {
+    page: PageText,
+    used: HashSet<String>,
+    /// Inside a heading: its explicit id, if it has one.
+    heading: Option<Option<String>>,
+    /// Inside a fenced code block: where it starts, its info string and its code.
+    code: Option<(usize, String, String)>,
+}
+
+impl Default for TextCollector {
+    fn default() -> TextCollector {
+        TextCollector {
+            page: PageText {
+                sections: vec![Section::default()],
+                ..PageText::default()
+            },
+            used: HashSet::new(),
+            heading: None,
+            code: None,
+        }
+    }
+}
+
+impl TextCollector {
+    /// One event, which starts at byte `at` of the Markdown.
+    fn feed(&mut self, event: &Event, at: usize) {
+        let section = self.page.sections.last_mut().expect("one section at least");
         match event {
             Event::Start(Tag::Heading { id, .. }) => {
-                heading = Some(id.map(|id| id.to_string()));
-                page.sections.push(Section::default());
+                self.heading = Some(id.as_ref().map(|id| id.to_string()));
+                self.page.sections.push(Section::default());
             }
             Event::End(TagEnd::Heading(_)) => {
-                let explicit = heading.take().flatten();
+                let explicit = self.heading.take().flatten();
                 let base = explicit.unwrap_or_else(|| slugify(&section.heading));
-                section.id = unique_id(&base, &mut used);
+                section.id = unique_id(&base, &mut self.used);
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                code = Some((range.start, info.to_string(), String::new()));
+                self.code = Some((at, info.to_string(), String::new()));
             }
             Event::End(TagEnd::CodeBlock) => {
-                if let Some((at, info, text)) = code.take()
+                if let Some((at, info, text)) = self.code.take()
                     && highlight::syntax_for(&info).is_some()
                     && highlight::too_large(&text)
                 {
                     let language = highlight::language_of(&info).to_string();
-                    page.not_highlighted.push((at, language));
+                    self.page.not_highlighted.push((at, language));
                 }
                 section.text.push(' ');
             }
             Event::Text(t) | Event::Code(t) => {
-                if heading.is_some() {
-                    section.heading.push_str(&t);
+                if self.heading.is_some() {
+                    section.heading.push_str(t);
                 } else {
-                    section.text.push_str(&t);
-                    if let Some((_, _, text)) = &mut code {
-                        text.push_str(&t);
+                    section.text.push_str(t);
+                    if let Some((_, _, text)) = &mut self.code {
+                        text.push_str(t);
                     }
                 }
             }
@@ -309,16 +350,20 @@ pub fn page_text(markdown: &str) -> PageText {
                 | TagEnd::Subscript,
             ) => {}
             Event::End(_) | Event::SoftBreak | Event::HardBreak
-                if heading.is_none() && !section.text.ends_with(' ') =>
+                if self.heading.is_none() && !section.text.ends_with(' ') =>
             {
                 section.text.push(' ');
             }
             _ => {}
         }
     }
-    page.sections
-        .retain(|s| !(s.heading.is_empty() && s.text.trim().is_empty() && s.id.is_empty()));
-    page
+
+    fn finish(mut self) -> PageText {
+        self.page
+            .sections
+            .retain(|s| !(s.heading.is_empty() && s.text.trim().is_empty() && s.id.is_empty()));
+        self.page
+    }
 }
 
 /// Addresses a page may link to: http, https, mailto, and relative ones (no scheme).

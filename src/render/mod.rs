@@ -227,15 +227,18 @@ pub fn render_counted(
         .par_iter()
         .map(|(key, route, number)| {
             counter.done.fetch_add(1, Ordering::Relaxed);
-            // A later list page repeats its section's text: only the first is indexed.
-            let found = if *number == 1 {
-                page_search(site, index, &analyzers, key, *route)
-            } else {
-                PageSearch::default()
-            };
-            let page = match page::context(site, index, &navigation, key, *route, *number) {
-                Ok(page) => page,
-                Err(d) => return (None, Err(d), found.warnings),
+            // A later list page repeats its section's text: only the first is indexed, and
+            // its code blocks reported.
+            let large = *number == 1 && may_hold_large_block(site, *route);
+            let with_text = large || (searching && *number == 1);
+            let mut page =
+                match page::context(site, index, &navigation, key, *route, *number, with_text) {
+                    Ok(page) => page,
+                    Err(d) => return (None, Err(d), Vec::new()),
+                };
+            let found = match page.text.take() {
+                Some(text) => page_search(site, index, &analyzers, key, *route, &text, large),
+                None => PageSearch::default(),
             };
             // Links are checked where the page is written, in its own language.
             let links = if route.is_fallback(&site.pages) {
@@ -346,34 +349,39 @@ struct PageSearch {
     warnings: Vec<Diagnostic>,
 }
 
-/// Reads a page's text for the search index (`analyzers` empty: no index) and reports its
-/// code blocks too large to highlight, once, where the page is written in its own language.
+/// Whether a page shown in its own language may hold a code block too large to highlight:
+/// only a page with a long line or a large body can, and only there is it reported.
+fn may_hold_large_block(site: &Site, route: Route) -> bool {
+    use crate::highlight;
+    let body = site.pages[route.page].body();
+    !route.is_fallback(&site.pages)
+        && (body.len() > highlight::MAX_BLOCK
+            || body.split('\n').any(|l| l.len() > highlight::MAX_LINE))
+}
+
+/// A page's document for the search index (`analyzers` empty: no index), from its `text`,
+/// and the warnings about its code blocks too large to highlight when `large`.
 fn page_search(
     site: &Site,
     index: &Index,
     analyzers: &[crate::search::Analyzer],
     key: &str,
     route: Route,
+    text: &crate::markdown::PageText,
+    large: bool,
 ) -> PageSearch {
-    use crate::highlight;
     let page = &site.pages[route.page];
-    let body = page.body();
-    let own = !route.is_fallback(&site.pages);
-    // Only a page with a long line or a large body can hold a block too large to highlight.
-    let large = own
-        && (body.len() > highlight::MAX_BLOCK
-            || body.split('\n').any(|l| l.len() > highlight::MAX_LINE));
+    let warnings = if large {
+        not_highlighted(page, text)
+    } else {
+        Vec::new()
+    };
     let Some(analyzer) = analyzers.get(route.lang) else {
-        if !large {
-            return PageSearch::default();
-        }
-        let text = crate::markdown::page_text(body);
         return PageSearch {
             document: None,
-            warnings: not_highlighted(page, &text),
+            warnings,
         };
     };
-    let text = crate::markdown::page_text(body);
     let section = crate::content::parent_section(key)
         .filter(|parent| parent != "_index.md")
         .and_then(|parent| index.routes.get(&parent, route.lang))
@@ -385,13 +393,9 @@ fn page_search(
             &page.front.title,
             section,
             &url,
-            &text,
+            text,
         )),
-        warnings: if large {
-            not_highlighted(page, &text)
-        } else {
-            Vec::new()
-        },
+        warnings,
     }
 }
 

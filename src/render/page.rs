@@ -109,6 +109,8 @@ pub struct PageContext {
     pub links: Vec<(usize, String)>,
     /// The ids of the Markdown's headings.
     pub heading_ids: Vec<String>,
+    /// The page's text, when asked for (for the search index), from the same parse.
+    pub text: Option<markdown::PageText>,
 }
 
 /// A notice for a page in `lang`, as HTML, naming the language `other` as `$language` (in
@@ -131,6 +133,7 @@ fn notice(site: &Site, lang: usize, id: &str, other: usize) -> Result<String, Di
 
 /// The context of page `key` in `route`'s language; for a section, of its list page `number`
 /// (1 for the section's own address, more for the pages listing the rest of its children).
+/// `with_text` asks for the page's text as well.
 pub fn context(
     site: &Site,
     index: &Index,
@@ -138,6 +141,7 @@ pub fn context(
     key: &str,
     route: Route,
     number: usize,
+    with_text: bool,
 ) -> Result<PageContext, Diagnostic> {
     let config = &site.config;
     let lang = route.lang;
@@ -152,7 +156,12 @@ pub fn context(
         .locales
         .format(lang, messages::TABLE_LABEL, None)
         .unwrap_or_default();
-    let rendered = markdown::render_with(page.body(), source_language.raw_html, &table_label);
+    let mut rendered = markdown::render_page(
+        page.body(),
+        source_language.raw_html,
+        &table_label,
+        with_text,
+    );
     if let Some((offset, url)) = rendered.refused.first() {
         return Err(markdown::unsafe_link(
             &page.source,
@@ -298,6 +307,7 @@ pub fn context(
         context: ctx,
         links: rendered.links,
         heading_ids,
+        text: rendered.text.take(),
     })
 }
 

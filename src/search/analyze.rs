@@ -25,15 +25,62 @@ thread_local! {
     /// Words already analyzed by this thread, by kind of analyzer: a site's vocabulary is
     /// small next to its text, and stemming and folding each word every time took more time
     /// than the rest of the index.
-    static TERMS: std::cell::RefCell<Vec<Cache>> =
-        std::cell::RefCell::new(vec![Cache::default(); KINDS]);
+    static VOCABULARIES: std::cell::RefCell<Vec<Vocabulary>> =
+        std::cell::RefCell::new((0..KINDS).map(|_| Vocabulary::default()).collect());
 }
 
-/// A word as written → its term (none for a word left out).
-type Cache = super::WordMap<Option<Box<str>>>;
+/// The terms met by one thread with one way of analyzing, numbered, so that a page's terms
+/// are counted in an array rather than in a map keyed by strings.
+#[derive(Default)]
+struct Vocabulary {
+    /// A word as written → its term's number ([`LEFT_OUT`] for a word left out).
+    words: super::WordMap<u32>,
+    /// A term → its number (several words stem to one term).
+    numbers: super::WordMap<u32>,
+    /// Each term, by number.
+    terms: Vec<Box<str>>,
+    /// The weight of each term in the document being weighed, by number (0: not in it).
+    weights: Vec<u32>,
+    /// The numbers of the terms of the document being weighed, in order of appearance.
+    seen: Vec<u32>,
+}
 
-/// A cache kept from growing without bound on a site of many distinct words.
+/// The number of a word that makes no term.
+const LEFT_OUT: u32 = u32::MAX;
+
+/// A vocabulary kept from growing without bound on a site of many distinct words: it starts
+/// again, between two documents, past this many words.
 const MAX_CACHED: usize = 200_000;
+
+impl Vocabulary {
+    /// The number of `word`'s term, analyzed by `analyzer` the first time it is met.
+    fn number(&mut self, analyzer: &Analyzer, word: &str) -> u32 {
+        if let Some(&n) = self.words.get(word) {
+            return n;
+        }
+        let n = match analyzer.word(word) {
+            None => LEFT_OUT,
+            Some(term) => match self.numbers.get(term.as_str()) {
+                Some(&n) => n,
+                None => {
+                    let n = self.terms.len() as u32;
+                    self.numbers.insert(term.as_str().into(), n);
+                    self.terms.push(term.into_boxed_str());
+                    self.weights.push(0);
+                    n
+                }
+            },
+        };
+        self.words.insert(word.into(), n);
+        n
+    }
+
+    fn clear_if_full(&mut self) {
+        if self.words.len() > MAX_CACHED {
+            *self = Vocabulary::default();
+        }
+    }
+}
 
 impl Analyzer {
     /// The analyzer for a BCP 47 tag (`en`, `fr-CA`, `zh-TW`).
@@ -85,48 +132,78 @@ impl Analyzer {
 
     /// The terms of `text`, in order, repeats kept.
     pub fn terms(&self, text: &str, mut each: impl FnMut(&str)) {
-        TERMS.with(|cache| {
-            let mut caches = cache.borrow_mut();
-            let cache = &mut caches[self.kind];
-            if cache.len() > MAX_CACHED {
-                cache.clear();
-            }
-            let mut one = |word: &str| {
-                if word.is_empty() {
-                    return;
+        VOCABULARIES.with(|vocabularies| {
+            let vocabulary = &mut vocabularies.borrow_mut()[self.kind];
+            vocabulary.clear_if_full();
+            self.words(text, |word| {
+                let n = vocabulary.number(self, word);
+                if n != LEFT_OUT {
+                    each(&vocabulary.terms[n as usize]);
                 }
-                if let Some(term) = cache.get(word) {
-                    if let Some(term) = term {
-                        each(term);
-                    }
-                    return;
-                }
-                let term = self.word(word).map(String::into_boxed_str);
-                if let Some(term) = &term {
-                    each(term);
-                }
-                cache.insert(word.into(), term);
-            };
-            if self.segment {
-                let mut start = 0;
-                let mut words = segmenter().segment_str(text);
-                while let Some(end) = words.next() {
-                    if end > start && words.is_word_like() {
-                        one(&text[start..end]);
-                    }
-                    start = end;
-                }
-            } else {
-                for word in text.split(|c: char| !c.is_alphanumeric()) {
-                    one(word);
-                }
-            }
+            });
         });
+    }
+
+    /// The distinct terms of `texts`, each text with its weight, and each term's summed weight
+    /// capped at `max`: the terms as one string, each followed by a NUL, in order of first
+    /// appearance, and their weights.
+    pub fn weigh<'t>(
+        &self,
+        texts: impl IntoIterator<Item = (&'t str, u32)>,
+        max: u32,
+    ) -> (String, Vec<u32>) {
+        VOCABULARIES.with(|vocabularies| {
+            let vocabulary = &mut vocabularies.borrow_mut()[self.kind];
+            vocabulary.clear_if_full();
+            for (text, weight) in texts {
+                self.words(text, |word| {
+                    let n = vocabulary.number(self, word);
+                    if n == LEFT_OUT {
+                        return;
+                    }
+                    let total = &mut vocabulary.weights[n as usize];
+                    if *total == 0 {
+                        vocabulary.seen.push(n);
+                    }
+                    *total = (*total + weight).min(max);
+                });
+            }
+            let seen = std::mem::take(&mut vocabulary.seen);
+            let mut terms = String::with_capacity(
+                seen.iter()
+                    .map(|&n| vocabulary.terms[n as usize].len() + 1)
+                    .sum(),
+            );
+            let mut weights = Vec::with_capacity(seen.len());
+            for &n in &seen {
+                terms.push_str(&vocabulary.terms[n as usize]);
+                terms.push('\0');
+                weights.push(std::mem::take(&mut vocabulary.weights[n as usize]));
+            }
+            // The list's memory is kept for the next document.
+            vocabulary.seen = seen;
+            vocabulary.seen.clear();
+            (terms, weights)
+        })
+    }
+
+    /// The words of `text` as written (some empty), before analysis.
+    fn words(&self, text: &str, mut each: impl FnMut(&str)) {
+        if self.segment {
+            segmented_words(text, &mut each);
+        } else {
+            for word in text.split(|c: char| !c.is_alphanumeric()) {
+                each(word);
+            }
+        }
     }
 
     /// One word: lowercase, stemmed, folded; words of one letter (or one digit) are left
     /// out, except ideographs (a Chinese word of one character is a word).
     fn word(&self, word: &str) -> Option<String> {
+        if word.is_empty() {
+            return None;
+        }
         let lower = word.to_lowercase();
         let mut chars = lower.chars();
         match (chars.next(), chars.next()) {
@@ -168,6 +245,67 @@ pub fn is_ideograph(c: char) -> bool {
         | '\u{3040}'..='\u{30ff}' | '\u{20000}'..='\u{3134f}')
 }
 
+/// Runs of ideographs longer than this (in bytes) are segmented each time, not remembered.
+const MAX_RUN: usize = 1_024;
+
+/// The words of a text written without spaces: each run of ideographs and kana is cut into
+/// words by the segmenter, the text between runs (Latin words, numbers) at what is not a
+/// letter or a digit, as in other languages. A run is a clause between punctuation, and
+/// documentation repeats its clauses (notes, steps, the same sentence on many pages): the
+/// words of runs already segmented are remembered per thread, up to [`MAX_CACHED`] runs.
+fn segmented_words(text: &str, each: &mut impl FnMut(&str)) {
+    thread_local! {
+        /// A run → the start and end of each of its words.
+        static RUNS: std::cell::RefCell<super::WordMap<Box<[(u16, u16)]>>> =
+            std::cell::RefCell::new(super::WordMap::default());
+    }
+    let mut rest = text;
+    loop {
+        let start = rest.find(is_ideograph).unwrap_or(rest.len());
+        rest[..start]
+            .split(|c: char| !c.is_alphanumeric())
+            .for_each(&mut *each);
+        rest = &rest[start..];
+        if rest.is_empty() {
+            return;
+        }
+        let len = rest.find(|c: char| !is_ideograph(c)).unwrap_or(rest.len());
+        let (run, after) = rest.split_at(len);
+        rest = after;
+        if run.len() > MAX_RUN {
+            segment(run, |from, to| each(&run[from..to]));
+            continue;
+        }
+        RUNS.with(|runs| {
+            let mut runs = runs.borrow_mut();
+            if !runs.contains_key(run) {
+                if runs.len() > MAX_CACHED {
+                    runs.clear();
+                }
+                let mut words = Vec::new();
+                // A run is at most MAX_RUN bytes: its offsets fit 16 bits.
+                segment(run, |from, to| words.push((from as u16, to as u16)));
+                runs.insert(run.into(), words.into_boxed_slice());
+            }
+            for &(from, to) in runs[run].iter() {
+                each(&run[usize::from(from)..usize::from(to)]);
+            }
+        });
+    }
+}
+
+/// The word-like segments of `run`, as the segmenter cuts it (start and end byte offsets).
+fn segment(run: &str, mut each: impl FnMut(usize, usize)) {
+    let mut start = 0;
+    let mut words = segmenter().segment_str(run);
+    while let Some(end) = words.next() {
+        if end > start && words.is_word_like() {
+            each(start, end);
+        }
+        start = end;
+    }
+}
+
 /// The word segmenter, loaded once (its dictionaries are compiled in).
 fn segmenter() -> &'static icu_segmenter::WordSegmenterBorrowed<'static> {
     static SEGMENTER: OnceLock<icu_segmenter::WordSegmenterBorrowed<'static>> = OnceLock::new();
@@ -196,11 +334,52 @@ mod tests {
         assert_eq!(terms("en", "a I x"), Vec::<String>::new());
     }
 
+    /// Segmenting run by run gives the words the segmenter finds in the whole text.
+    #[test]
+    fn runs_give_the_words_of_the_whole_text() {
+        let text = include_str!("../../content/zh-TW/_index.md");
+        let mut whole = Vec::new();
+        let mut start = 0;
+        let mut words = segmenter().segment_str(text);
+        while let Some(end) = words.next() {
+            if end > start && words.is_word_like() {
+                whole.push(&text[start..end]);
+            }
+            start = end;
+        }
+        let mut by_runs = Vec::new();
+        segmented_words(text, &mut |w: &str| {
+            if !w.is_empty() {
+                by_runs.push(w.to_string())
+            }
+        });
+        // The segmenter keeps `source-hash` and `3a62d006619e37c7` whole; between runs, words
+        // are cut at what is not a letter or digit, as in other languages.
+        let whole: Vec<String> = whole
+            .iter()
+            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        assert_eq!(by_runs, whole);
+    }
+
     #[test]
     fn chinese_is_cut_into_words() {
         let words = terms("zh-TW", "我們提供技術支援服務");
         assert!(words.len() >= 3, "{words:?}");
         assert!(words.iter().any(|w| w == "支援"), "{words:?}");
         assert_eq!(terms("zh-TW", "API 服務"), ["api", "服務"]);
+        // Runs remembered give the words they gave the first time, between other text.
+        let text = "請先登入，再聯絡支援。請先登入 v2 再試";
+        assert_eq!(terms("zh-TW", text), terms("zh-TW", text));
+        let again = terms("zh-TW", text);
+        assert_eq!(again.last().map(String::as_str), Some("再試"), "{again:?}");
+        assert!(again.contains(&"v2".to_string()), "{again:?}");
+        assert_eq!(
+            again.iter().filter(|w| *w == "支援").count(),
+            1,
+            "{again:?}"
+        );
     }
 }

@@ -120,36 +120,25 @@ pub fn document(
     url: &str,
     text: &PageText,
 ) -> Document {
-    let mut scores: WordMap<u32> = WordMap::default();
-    let mut add = |text: &str, weight: u32| {
-        analyzer.terms(text, |term| {
-            if let Some(score) = scores.get_mut(term) {
-                *score = (*score + weight).min(MAX_SCORE);
-            } else {
-                scores.insert(term.into(), weight.min(MAX_SCORE));
-            }
-        });
-    };
-    add(title, TITLE_WEIGHT);
-    let mut kept = 0;
     let mut x = Vec::with_capacity(text.sections.len());
+    let mut kept = 0;
     for s in &text.sections {
-        add(&s.heading, HEADING_WEIGHT);
-        add(&s.text, TEXT_WEIGHT);
         let body = squeeze(&s.text);
         let room = MAX_PAGE_TEXT.saturating_sub(kept);
         let body = truncate(&body, room).to_string();
         kept += body.len() + s.heading.len();
         x.push((s.id.clone(), s.heading.clone(), body));
     }
-    let mut terms = String::with_capacity(scores.keys().map(|t| t.len() + 1).sum());
-    let mut weights = Vec::with_capacity(scores.len());
-    for (term, score) in scores {
-        terms.push_str(&term);
-        terms.push('\0');
-        // Scores are capped at MAX_SCORE, which fits a byte.
-        weights.push(score.min(MAX_SCORE) as u8);
-    }
+    let weighted =
+        std::iter::once((title, TITLE_WEIGHT)).chain(text.sections.iter().flat_map(|s| {
+            [
+                (s.heading.as_str(), HEADING_WEIGHT),
+                (s.text.as_str(), TEXT_WEIGHT),
+            ]
+        }));
+    let (terms, scores) = analyzer.weigh(weighted, MAX_SCORE);
+    // Scores are capped at MAX_SCORE, which fits a byte.
+    let weights = scores.into_iter().map(|s| s as u8).collect();
     Document {
         url: url.to_string(),
         fragment: Fragment {
