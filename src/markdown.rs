@@ -228,12 +228,7 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
         html_out = sanitizer().clean(&html_out).to_string();
     }
     if has_table {
-        let label = crate::escape::markup(table_label);
-        html_out = html_out
-            .replace("<table>", &format!("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\"><table>"))
-            .replace("</table>", "</table></div>")
-            .replace("<th>", "<th scope=\"col\">")
-            .replace("<th style=", "<th scope=\"col\" style=");
+        html_out = decorate_tables(&html_out, table_label);
     }
     Rendered {
         html: html_out,
@@ -243,6 +238,36 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
         too_deep: None,
         text: text.map(TextCollector::finish),
     }
+}
+
+/// Tables wrapped in a scrolling region named `label`, their header cells scoped to columns:
+/// one pass over the HTML.
+fn decorate_tables(html: &str, label: &str) -> String {
+    let open = format!(
+        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table>",
+        crate::escape::markup(label)
+    );
+    let replacements = [
+        ("<table>", open.as_str()),
+        ("</table>", "</table></div>"),
+        ("<th>", "<th scope=\"col\">"),
+        ("<th style=", "<th scope=\"col\" style="),
+    ];
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut copied = 0;
+    for (at, _) in html.match_indices('<') {
+        if at < copied {
+            continue;
+        }
+        let tail = &html[at..];
+        if let Some((from, to)) = replacements.iter().find(|(from, _)| tail.starts_with(from)) {
+            out.push_str(&html[copied..at]);
+            out.push_str(to);
+            copied = at + from.len();
+        }
+    }
+    out.push_str(&html[copied..]);
+    out
 }
 
 /// A page's words for the search index: its sections (the text before the first heading, then

@@ -247,7 +247,7 @@ impl Output {
         })
     }
 
-    /// Staging folders of earlier builds that were killed (they carry the marker).
+    /// Staging folders of earlier builds that were killed (they carry the marker, or are empty).
     fn remove_leftovers(&self) {
         let (Some(parent), Some(name)) = (self.dir.parent(), self.dir.file_name()) else {
             return;
@@ -276,6 +276,11 @@ impl Output {
                 n.starts_with(&prefix) && (n.contains(".building-") || n.contains(".previous-"));
             if ours && entry.path().join(MARKER).is_file() {
                 let _ = std::fs::remove_dir_all(entry.path());
+            } else if ours {
+                // A build killed between creating its staging folder and writing the marker
+                // in it left it empty: removing an empty folder loses nothing (and fails on
+                // one that is not empty).
+                let _ = std::fs::remove_dir(entry.path());
             }
         }
     }

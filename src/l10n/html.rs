@@ -44,18 +44,33 @@ impl<'a> HtmlArgs<'a> {
 /// Text escaped for HTML exactly as Tera escapes text (so that output does not change with
 /// where the escaping happens).
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut out = Vec::with_capacity(text.len());
+    // Writing into memory does not fail.
+    let _ = escape_into(text, &mut out);
+    // Only ASCII bytes were replaced by ASCII: still UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes `text` escaped for HTML text and attributes (`&`, `<`, `>`, `"`, `'`), the runs
+/// between those characters at once. Tera's templates escape with it too: its own escaping
+/// writes a byte a call, and was a tenth of the time of rendering a page.
+pub fn escape_into(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (at, byte) in bytes.iter().enumerate() {
+        let entity: &[u8] = match byte {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[start..at])?;
+        out.write_all(entity)?;
+        start = at + 1;
     }
-    out
+    out.write_all(&bytes[start..])
 }
 
 /// `html` marked as written in language `from`, for a page in `page`: unchanged when both are

@@ -1,6 +1,7 @@
 //! The bridge from templates to Fluent: `t(id="...", name=value...)`.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
@@ -15,7 +16,12 @@ use crate::l10n::html::{HtmlArgs, message_html};
 /// `<span lang="..">` when the message falls back to another language. Where no markup may go
 /// (an attribute, `<title>`), `t(id="...", plain=true)` returns the text alone, which Tera
 /// escapes like any text.
+///
+/// A message without variables is the same on every page of a language: it is formatted once
+/// and remembered (a page calls `t()` a dozen times, and the templates' compiled set, with the
+/// memo, is made again whenever the locales are loaded again).
 pub fn register(tera: &mut Tera, locales: Arc<Locales>) {
+    let formatted: RwLock<HashMap<(usize, String, bool), Value>> = RwLock::default();
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> TeraResult<Value> {
@@ -25,39 +31,64 @@ pub fn register(tera: &mut Tera, locales: Arc<Locales>) {
                 .ok_or_else(|| tera::Error::message("t() is used outside a language"))?
                 as usize;
             let plain = kwargs.get::<bool>("plain")?.unwrap_or(false);
-            let mut args = HtmlArgs::new();
-            for (key, value) in kwargs.iter() {
-                let Some(name) = key.as_str() else { continue };
-                if name == "id" || name == "plain" {
-                    continue;
-                }
-                if let Some(n) = value.as_i64() {
-                    args.plain(name, n);
-                } else if let Some(n) = value.as_f64() {
-                    args.plain(name, n);
-                } else if let Some(s) = value.as_str() {
-                    // Text is escaped with the message (and may be selected on); HTML
-                    // is inserted as it is.
-                    if value.is_safe() && !plain {
-                        args.html(name, s);
-                    } else {
-                        args.plain(name, s.to_string());
-                    }
-                } else {
-                    args.plain(name, value.to_string());
-                }
+            let constant = kwargs
+                .iter()
+                .all(|(key, _)| matches!(key.as_str(), Some("id" | "plain")));
+            let key = (lang, id.to_string(), plain);
+            if constant
+                && let Some(value) = formatted.read().ok().and_then(|m| m.get(&key).cloned())
+            {
+                return Ok(value);
             }
-            if plain {
-                return locales
-                    .format(lang, id, Some(&args.args))
-                    .map(|s| Value::from(s.as_str()))
-                    .map_err(|e| tera::Error::message(e.to_string()));
+            let value = format(&locales, lang, id, plain, &kwargs)?;
+            if constant && let Ok(mut memo) = formatted.write() {
+                memo.insert(key, value.clone());
             }
-            message_html(&locales, lang, id, Some(&args))
-                .map(|html| Value::safe_string(&html))
-                .map_err(|e| tera::Error::message(e.to_string()))
+            Ok(value)
         },
     );
+}
+
+/// Message `id` in language `lang`, with the keyword arguments other than `id` and `plain` as
+/// its variables: HTML, or the text alone with `plain`.
+fn format(
+    locales: &Locales,
+    lang: usize,
+    id: &str,
+    plain: bool,
+    kwargs: &Kwargs,
+) -> TeraResult<Value> {
+    let mut args = HtmlArgs::new();
+    for (key, value) in kwargs.iter() {
+        let Some(name) = key.as_str() else { continue };
+        if name == "id" || name == "plain" {
+            continue;
+        }
+        if let Some(n) = value.as_i64() {
+            args.plain(name, n);
+        } else if let Some(n) = value.as_f64() {
+            args.plain(name, n);
+        } else if let Some(s) = value.as_str() {
+            // Text is escaped with the message (and may be selected on); HTML is inserted
+            // as it is.
+            if value.is_safe() && !plain {
+                args.html(name, s);
+            } else {
+                args.plain(name, s.to_string());
+            }
+        } else {
+            args.plain(name, value.to_string());
+        }
+    }
+    if plain {
+        return locales
+            .format(lang, id, Some(&args.args))
+            .map(|s| Value::from(s.as_str()))
+            .map_err(|e| tera::Error::message(e.to_string()));
+    }
+    message_html(locales, lang, id, Some(&args))
+        .map(|html| Value::safe_string(&html))
+        .map_err(|e| tera::Error::message(e.to_string()))
 }
 
 #[cfg(test)]

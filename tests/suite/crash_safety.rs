@@ -368,3 +368,23 @@ fn a_build_killed_between_the_renames_of_a_swap_loses_nothing() {
     site.build_ok();
     assert_same_tree(&before, &snapshot(&site.public()), "public/ rebuilt");
 }
+
+#[test]
+fn a_staging_folder_left_empty_by_a_kill_is_removed_and_a_folder_with_files_is_not() {
+    // A build killed between creating its staging folder and writing the marker in it leaves
+    // an empty folder: the next build removes it. A folder of that name holding files without
+    // the marker is not polydocs' to remove.
+    let site = TempSite::new("killed-before-marker");
+    site.build_ok();
+    let empty = site.root.join(".public.building-4194304");
+    std::fs::create_dir(&empty).unwrap();
+    let kept = site.root.join(".public.building-4194305");
+    std::fs::create_dir(&kept).unwrap();
+    std::fs::write(kept.join("notes.txt"), "mine").unwrap();
+    site.build_ok();
+    assert!(!empty.exists(), "the empty staging folder is removed");
+    assert_eq!(
+        std::fs::read_to_string(kept.join("notes.txt")).unwrap(),
+        "mine"
+    );
+}
