@@ -245,6 +245,9 @@ pub fn is_ideograph(c: char) -> bool {
         | '\u{3040}'..='\u{30ff}' | '\u{20000}'..='\u{3134f}')
 }
 
+/// The start and end of each word of a run of ideographs.
+type Words = Box<[(u16, u16)]>;
+
 /// Runs of ideographs longer than this (in bytes) are segmented each time, not remembered.
 const MAX_RUN: usize = 1_024;
 
@@ -255,8 +258,7 @@ const MAX_RUN: usize = 1_024;
 /// words of runs already segmented are remembered per thread, up to [`MAX_CACHED`] runs.
 fn segmented_words(text: &str, each: &mut impl FnMut(&str)) {
     thread_local! {
-        /// A run → the start and end of each of its words.
-        static RUNS: std::cell::RefCell<super::WordMap<Box<[(u16, u16)]>>> =
+        static RUNS: std::cell::RefCell<super::WordMap<Words>> =
             std::cell::RefCell::new(super::WordMap::default());
     }
     let mut rest = text;
