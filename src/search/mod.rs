@@ -30,36 +30,19 @@ pub mod analyze;
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::markdown::PageText;
 pub use analyze::Analyzer;
 
-/// FNV-1a, for the maps of short words the index is built with: several times faster than
-/// the default hasher on them, and no input here is chosen to collide (a site's own pages).
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            hash ^= u64::from(*b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
+/// The hasher of the maps of words the index is built with: FxHash reads a word eight bytes
+/// at a time and is several times faster than the default hasher on short keys; no input here
+/// is chosen to collide (a site's own pages).
+pub type WordHasher = rustc_hash::FxBuildHasher;
 
 /// A map keyed by words.
-pub type WordMap<V> = HashMap<Box<str>, V, std::hash::BuildHasherDefault<Fnv>>;
+pub type WordMap<V> = HashMap<Box<str>, V, WordHasher>;
 
 /// The most text of a page kept for its snippets, in bytes (rounded to a character).
 pub const MAX_PAGE_TEXT: usize = 3_000;
@@ -123,9 +106,7 @@ pub fn document(
     let mut x = Vec::with_capacity(text.sections.len());
     let mut kept = 0;
     for s in &text.sections {
-        let body = squeeze(&s.text);
-        let room = MAX_PAGE_TEXT.saturating_sub(kept);
-        let body = truncate(&body, room).to_string();
+        let body = squeeze(&s.text, MAX_PAGE_TEXT.saturating_sub(kept));
         kept += body.len() + s.heading.len();
         x.push((s.id.clone(), s.heading.clone(), body));
     }
@@ -155,8 +136,7 @@ pub fn document(
 /// The index files of one language, paths relative to its `search/` folder, in a stable order.
 pub fn build(mut documents: Vec<&Document>, segmented: bool) -> Vec<(String, Vec<u8>)> {
     documents.sort_by(|a, b| a.url.cmp(&b.url));
-    let mut postings: HashMap<&str, Vec<(u32, u32)>, std::hash::BuildHasherDefault<Fnv>> =
-        HashMap::default();
+    let mut postings: HashMap<&str, Vec<(u32, u32)>, WordHasher> = HashMap::default();
     for (id, doc) in documents.iter().enumerate() {
         for (term, score) in doc.terms() {
             postings.entry(term).or_default().push((id as u32, score));
@@ -187,13 +167,22 @@ pub fn build(mut documents: Vec<&Document>, segmented: bool) -> Vec<(String, Vec
         "group": PAGES_PER_BUNDLE,
     });
     files.push(("meta.json".to_string(), meta.to_string().into_bytes()));
-    for (n, shard) in sharded.iter().enumerate() {
-        files.push((format!("t/{n}.json.gz"), gzip(&to_json(shard))));
-    }
-    for (n, bundle) in documents.chunks(PAGES_PER_BUNDLE).enumerate() {
-        let fragments: Vec<&Fragment> = bundle.iter().map(|d| &d.fragment).collect();
-        files.push((format!("p/{n}.json.gz"), gzip(&to_json(&fragments))));
-    }
+    // Compressing is most of the work: the files are made side by side.
+    files.par_extend(
+        sharded
+            .par_iter()
+            .enumerate()
+            .map(|(n, shard)| (format!("t/{n}.json.gz"), gzip(&to_json(shard)))),
+    );
+    files.par_extend(
+        documents
+            .par_chunks(PAGES_PER_BUNDLE)
+            .enumerate()
+            .map(|(n, bundle)| {
+                let fragments: Vec<&Fragment> = bundle.iter().map(|d| &d.fragment).collect();
+                (format!("p/{n}.json.gz"), gzip(&to_json(&fragments)))
+            }),
+    );
     files
 }
 
@@ -265,9 +254,22 @@ fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
 
-/// Runs of white space as one space.
-fn squeeze(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// At most `max` bytes of `text` (cut at a character boundary), runs of white space as one
+/// space. Only what is kept is copied: a page's text is often longer than what is kept of it.
+fn squeeze(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(max.min(text.len()));
+    for word in text.split_whitespace() {
+        if out.len() >= max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    let kept = truncate(&out, max).len();
+    out.truncate(kept);
+    out
 }
 
 /// At most `max` bytes of `text`, cut at a character boundary.
@@ -351,6 +353,15 @@ fn matches(word: &str, term: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squeezing_keeps_at_most_max_bytes_of_single_spaced_text() {
+        assert_eq!(squeeze("  a \n\t b  c ", 100), "a b c");
+        assert_eq!(squeeze("aaa bbb ccc", 5), "aaa b");
+        assert_eq!(squeeze("aaa bbb", 4), "aaa ");
+        assert_eq!(squeeze("支援 服務", 4), "支");
+        assert_eq!(squeeze("x", 0), "");
+    }
 
     #[test]
     fn gzip_round_trips_with_one_compressor_for_many_files() {
