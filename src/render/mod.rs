@@ -105,7 +105,8 @@ pub enum Scope {
 }
 
 impl Scope {
-    fn includes(&self, route: Route) -> bool {
+    /// Whether this scope renders the page at `route`.
+    pub fn includes(&self, route: Route) -> bool {
         match self {
             Scope::All => true,
             Scope::Languages(langs) => langs.contains(&route.lang),

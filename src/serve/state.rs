@@ -1,14 +1,20 @@
 //! What the builder and the connections share: the served build, its version, the errors of a
-//! failed build, and the open pages waiting for news.
+//! failed build, and the open pages waiting for news (and which files they show).
 //!
 //! All of it sits behind one lock, so that a page is always served with the version of the
 //! build it came from (the live-reload script compares it with the news it gets) and a page
 //! that subscribes never misses a build published in between.
+//!
+//! A build may be published in two steps (see [`super::early`]): first the open pages it
+//! renders before the rest, [`Shared::published_early`], which leaves the errors shown as they
+//! are, since only the whole build can say whether they are fixed; then the whole build,
+//! [`Shared::succeeded`], or, when it fails, the last good build again, [`Shared::restored`].
 
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::json;
+use super::open::OpenPages;
 use super::output::Output;
 use crate::diagnostic::Diagnostic;
 
@@ -50,6 +56,8 @@ struct Inner {
     build: u64,
     errors: Vec<ErrorView>,
     subscribers: Vec<Sender<Arc<str>>>,
+    /// The files the subscribed pages show.
+    open: OpenPages,
 }
 
 impl Inner {
@@ -85,6 +93,39 @@ impl Inner {
         self.subscribers
             .retain(|s| s.send(Arc::clone(&message)).is_ok());
     }
+
+    /// Serves `output` from now on and tells pages which files changed, if any did. Returns
+    /// whether pages were told.
+    fn publish(&mut self, output: Output, changed: &[String]) -> bool {
+        self.output = Arc::new(output);
+        if changed.is_empty() {
+            return false;
+        }
+        let previous = self.version();
+        self.build += 1;
+        let listed = (changed.len() <= MAX_LISTED).then_some(changed);
+        let message = self.state(Some(&previous), listed);
+        self.broadcast(message);
+        true
+    }
+}
+
+/// A page's subscription to the news: the state when it subscribed, then every change. The
+/// files it named count as open until it is dropped.
+pub struct Subscription<'a> {
+    shared: &'a Shared,
+    files: Vec<String>,
+    pub first: String,
+    pub news: Receiver<Arc<str>>,
+}
+
+impl Drop for Subscription<'_> {
+    fn drop(&mut self) {
+        let mut inner = self.shared.lock();
+        for file in &self.files {
+            inner.open.close(file);
+        }
+    }
 }
 
 impl Default for Shared {
@@ -106,6 +147,7 @@ impl Shared {
                 build: 0,
                 errors: Vec::new(),
                 subscribers: Vec::new(),
+                open: OpenPages::default(),
             }),
         }
     }
@@ -130,19 +172,42 @@ impl Shared {
     /// now fixed. Returns whether pages were told.
     pub fn succeeded(&self, output: Output, changed: &[String]) -> bool {
         let mut inner = self.lock();
-        inner.output = Arc::new(output);
         let had_errors = !std::mem::take(&mut inner.errors).is_empty();
-        if changed.is_empty() && !had_errors {
-            return false;
+        if inner.publish(output, changed) {
+            return true;
         }
-        let previous = inner.version();
+        if had_errors {
+            let version = inner.version();
+            let message = inner.state(Some(&version), Some(&[]));
+            inner.broadcast(message);
+        }
+        had_errors
+    }
+
+    /// The pages a build renders first are ready: pages showing them reload, while the rest
+    /// is built. The errors shown stay until the whole build says whether they are fixed.
+    pub fn published_early(&self, output: Output, changed: &[String]) -> bool {
+        self.lock().publish(output, changed)
+    }
+
+    /// The build whose first pages were [published early](Self::published_early) failed:
+    /// `last_good` is served again, and the pages that differ from it reload back to it.
+    pub fn restored(&self, last_good: Arc<Output>) {
+        let mut inner = self.lock();
+        let changed = inner.output.differences(&last_good);
+        inner.output = last_good;
         if !changed.is_empty() {
+            let previous = inner.version();
             inner.build += 1;
+            let listed = (changed.len() <= MAX_LISTED).then_some(&changed[..]);
+            let message = inner.state(Some(&previous), listed);
+            inner.broadcast(message);
         }
-        let listed = (changed.len() <= MAX_LISTED).then_some(changed);
-        let message = inner.state(Some(&previous), listed);
-        inner.broadcast(message);
-        true
+    }
+
+    /// The files the subscribed pages show, each once.
+    pub fn open_pages(&self) -> OpenPages {
+        self.lock().open.clone()
     }
 
     /// A build failed: the previous build stays served, and pages show the errors.
@@ -162,12 +227,21 @@ impl Shared {
         self.lock().state(None, None)
     }
 
-    /// A page's subscription: the current state first, then every change.
-    pub fn subscribe(&self) -> (String, Receiver<Arc<str>>) {
+    /// A page's subscription: the current state first, then every change. `files` are the
+    /// files the page shows, open until the subscription is dropped.
+    pub fn subscribe(&self, files: Vec<String>) -> Subscription<'_> {
         let (tx, rx) = channel();
         let mut inner = self.lock();
         inner.subscribers.push(tx);
-        (inner.state(None, None), rx)
+        for file in &files {
+            inner.open.open(file);
+        }
+        Subscription {
+            shared: self,
+            files,
+            first: inner.state(None, None),
+            news: rx,
+        }
     }
 }
 
@@ -178,7 +252,8 @@ mod tests {
     #[test]
     fn pages_hear_of_changes_errors_and_fixes() {
         let shared = Shared::new();
-        let (first, rx) = shared.subscribe();
+        let subscription = shared.subscribe(Vec::new());
+        let (first, rx) = (&subscription.first, &subscription.news);
         assert!(first.contains("\"previous\":null,\"changed\":null,\"errors\":[]"));
         let v0 = shared.snapshot().version;
 
@@ -208,5 +283,76 @@ mod tests {
         let news = rx.try_recv().unwrap();
         assert!(news.contains("\"errors\":[]"), "{news}");
         assert!(shared.status().contains("\"errors\":[]"));
+    }
+
+    fn output(files: &[(&str, &str)]) -> Output {
+        use crate::render::Sink;
+        let c = super::super::output::Collector::fresh(Arc::new(Output::default()));
+        for (p, b) in files {
+            c.put(p, b.as_bytes().to_vec()).unwrap();
+        }
+        c.finish().0
+    }
+
+    #[test]
+    fn subscribed_files_are_open_until_the_subscription_ends() {
+        let shared = Shared::new();
+        let a = shared.subscribe(vec!["fr/index.html".into()]);
+        let b = shared.subscribe(vec!["fr/index.html".into(), "en/index.html".into()]);
+        let c = shared.subscribe(Vec::new());
+        let files =
+            |s: &Shared| -> Vec<String> { s.open_pages().files().map(str::to_string).collect() };
+        assert_eq!(files(&shared), ["en/index.html", "fr/index.html"]);
+        drop(b);
+        assert_eq!(files(&shared), ["fr/index.html"]);
+        drop(c);
+        drop(a);
+        assert!(shared.open_pages().is_empty());
+    }
+
+    #[test]
+    fn an_early_publish_keeps_the_errors_and_a_failure_restores_the_last_good_build() {
+        let shared = Shared::new();
+        let last_good = Arc::new(output(&[
+            ("fr/a/index.html", "a"),
+            ("fr/b/index.html", "b"),
+        ]));
+        shared.succeeded((*last_good).clone(), &["fr/a/index.html".into()]);
+        let sub = shared.subscribe(vec!["fr/a/index.html".into()]);
+        shared.failed(vec![ErrorView {
+            summary: "old error".into(),
+            report: "old error".into(),
+        }]);
+        assert!(sub.news.try_recv().unwrap().contains("old error"));
+
+        // The open page first: it is served and announced; the error is still shown.
+        let early = output(&[("fr/a/index.html", "A"), ("fr/b/index.html", "b")]);
+        assert!(shared.published_early(early, &["fr/a/index.html".into()]));
+        let news = sub.news.try_recv().unwrap();
+        assert!(news.contains("\"changed\":[\"fr/a/index.html\"]"), "{news}");
+        assert!(news.contains("old error"), "{news}");
+        assert_eq!(
+            shared
+                .snapshot()
+                .output
+                .get("fr/a/index.html")
+                .unwrap()
+                .as_ref(),
+            b"A"
+        );
+
+        // The whole build failed: the last good build is back, and the page reloads to it.
+        let version = shared.snapshot().version;
+        shared.restored(Arc::clone(&last_good));
+        let news = sub.news.try_recv().unwrap();
+        assert!(
+            news.contains(&format!("\"previous\":\"{version}\"")),
+            "{news}"
+        );
+        assert!(news.contains("\"changed\":[\"fr/a/index.html\"]"), "{news}");
+        assert_eq!(*shared.output(), *last_good);
+        // Restoring what is served already is no news.
+        shared.restored(Arc::clone(&last_good));
+        assert!(sub.news.try_recv().is_err());
     }
 }
