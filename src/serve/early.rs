@@ -5,7 +5,8 @@
 //! Which pages: for a rebuild of some pages (a Markdown edit), those pages, in every language
 //! that shows them; for a rebuild of a language or of everything (a Fluent edit, a template),
 //! the [open pages](super::open) it contains. Nothing else: no checks, no search index, no
-//! static files unless the whole site is rendered (its pages may name new fingerprinted files).
+//! site files (the sitemap of a large site alone takes longer than a page), no static files
+//! unless the whole site is rendered (its pages may name new fingerprinted files).
 //!
 //! What the early output may show: it is the last good build with those pages rendered again
 //! from sources that loaded without errors, and it is made only when those pages render
@@ -58,7 +59,7 @@ pub fn render_first(
 fn first_scope(site: &Site, index: &Index, scope: &Scope, open: &OpenPages) -> Option<Scope> {
     match scope {
         Scope::Static => None,
-        Scope::Pages(pages) => Some(Scope::Pages(pages.clone())),
+        Scope::Pages(pages) | Scope::PagesOnly(pages) => Some(Scope::PagesOnly(pages.clone())),
         Scope::Languages(_) | Scope::All => {
             if open.is_empty() {
                 return None;
@@ -77,7 +78,7 @@ fn first_scope(site: &Site, index: &Index, scope: &Scope, open: &OpenPages) -> O
                 })
                 .map(|(_, route)| route.page)
                 .collect();
-            (!pages.is_empty()).then(|| Scope::Pages(pages.into_iter().collect()))
+            (!pages.is_empty()).then(|| Scope::PagesOnly(pages.into_iter().collect()))
         }
     }
 }

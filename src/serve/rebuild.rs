@@ -222,7 +222,7 @@ fn merge(scopes: &[Scope]) -> Scope {
     for scope in scopes {
         match scope {
             Scope::Languages(ls) => languages.extend(ls),
-            Scope::Pages(ps) => pages.extend(ps),
+            Scope::Pages(ps) | Scope::PagesOnly(ps) => pages.extend(ps),
             Scope::Static => statics = true,
             Scope::All => return Scope::All,
         }
@@ -481,8 +481,10 @@ fn describe(scopes: &[Scope], site: &Site) -> String {
                     .collect();
                 format!("the {} pages", codes.join(", "))
             }
-            Scope::Pages(ps) if ps.len() == 1 => format!("{} page", ps.len()),
-            Scope::Pages(ps) => format!("{} pages", ps.len()),
+            Scope::Pages(ps) | Scope::PagesOnly(ps) if ps.len() == 1 => {
+                format!("{} page", ps.len())
+            }
+            Scope::Pages(ps) | Scope::PagesOnly(ps) => format!("{} pages", ps.len()),
             Scope::Static => "static files".to_string(),
         })
         .collect();

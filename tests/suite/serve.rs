@@ -529,7 +529,11 @@ fn a_build_that_fails_after_its_page_was_published_early_is_taken_back() {
     );
 
     // Fixed: the page shows the edit, and the error is gone.
-    save_whole(&site, page, &format!("{text}\nUn lien [réparé](../channels/).\n"));
+    save_whole(
+        &site,
+        page,
+        &format!("{text}\nUn lien [réparé](../channels/).\n"),
+    );
     serve.wait_until("the fixed page is served", |s| {
         s.get("/fr/hours/").body.contains("réparé")
     });
