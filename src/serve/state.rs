@@ -18,7 +18,9 @@ use super::open::OpenPages;
 use super::output::Output;
 use crate::diagnostic::Diagnostic;
 
-/// More changed files than this, and pages are told "everything changed" instead of a list.
+/// More changed files than this, and pages are told "everything changed" instead of a list;
+/// a page that named its files is told those of them that changed and the files that are not
+/// pages, if they are fewer (see [`Inner::announce`]).
 const MAX_LISTED: usize = 200;
 
 /// One error of a failed build, as the terminal shows it.
@@ -55,7 +57,7 @@ struct Inner {
     instance: String,
     build: u64,
     errors: Vec<ErrorView>,
-    subscribers: Vec<Sender<Arc<str>>>,
+    subscribers: Vec<Subscriber>,
     /// The files the subscribed pages show.
     open: OpenPages,
 }
@@ -91,7 +93,42 @@ impl Inner {
     fn broadcast(&mut self, message: String) {
         let message: Arc<str> = message.into();
         self.subscribers
-            .retain(|s| s.send(Arc::clone(&message)).is_ok());
+            .retain(|s| s.news.send(Arc::clone(&message)).is_ok());
+    }
+
+    /// Tells every page that the build went from `previous` to the current version, changing
+    /// `changed`. A list too long to send (a language re-rendered) is sent as `null`, "reload",
+    /// except to a page that named its files: it gets the changed files it shows and those
+    /// that are not pages (what a page loads), so that a page rendered early, and not changed
+    /// since, is not reloaded a second time.
+    fn announce(&mut self, previous: &str, changed: &[String]) {
+        if changed.len() <= MAX_LISTED {
+            let message = self.state(Some(previous), Some(changed));
+            self.broadcast(message);
+            return;
+        }
+        let everything: Arc<str> = self.state(Some(previous), None).into();
+        let subscribers = std::mem::take(&mut self.subscribers);
+        for subscriber in subscribers {
+            let message = if subscriber.files.is_empty() {
+                Arc::clone(&everything)
+            } else {
+                let concerning: Vec<String> = changed
+                    .iter()
+                    .filter(|p| !p.ends_with(".html") || subscriber.files.contains(p))
+                    .take(MAX_LISTED + 1)
+                    .cloned()
+                    .collect();
+                if concerning.len() > MAX_LISTED {
+                    Arc::clone(&everything)
+                } else {
+                    self.state(Some(previous), Some(&concerning)).into()
+                }
+            };
+            if subscriber.news.send(message).is_ok() {
+                self.subscribers.push(subscriber);
+            }
+        }
     }
 
     /// Serves `output` from now on and tells pages which files changed, if any did. Returns
@@ -103,11 +140,15 @@ impl Inner {
         }
         let previous = self.version();
         self.build += 1;
-        let listed = (changed.len() <= MAX_LISTED).then_some(changed);
-        let message = self.state(Some(&previous), listed);
-        self.broadcast(message);
+        self.announce(&previous, changed);
         true
     }
+}
+
+/// A page listening for news, and the files it named.
+struct Subscriber {
+    news: Sender<Arc<str>>,
+    files: Vec<String>,
 }
 
 /// A page's subscription to the news: the state when it subscribed, then every change. The
@@ -199,9 +240,7 @@ impl Shared {
         if !changed.is_empty() {
             let previous = inner.version();
             inner.build += 1;
-            let listed = (changed.len() <= MAX_LISTED).then_some(&changed[..]);
-            let message = inner.state(Some(&previous), listed);
-            inner.broadcast(message);
+            inner.announce(&previous, &changed);
         }
     }
 
@@ -232,7 +271,10 @@ impl Shared {
     pub fn subscribe(&self, files: Vec<String>) -> Subscription<'_> {
         let (tx, rx) = channel();
         let mut inner = self.lock();
-        inner.subscribers.push(tx);
+        inner.subscribers.push(Subscriber {
+            news: tx,
+            files: files.clone(),
+        });
         for file in &files {
             inner.open.open(file);
         }
@@ -354,5 +396,41 @@ mod tests {
         // Restoring what is served already is no news.
         shared.restored(Arc::clone(&last_good));
         assert!(sub.news.try_recv().is_err());
+    }
+
+    #[test]
+    fn a_page_that_named_its_file_hears_of_it_even_among_thousands() {
+        let shared = Shared::new();
+        let named = shared.subscribe(vec!["fr/p7/index.html".into()]);
+        let anonymous = shared.subscribe(Vec::new());
+        let _ = (named.news.try_recv(), anonymous.news.try_recv());
+        let mut many: Vec<String> = (0..500).map(|i| format!("fr/p{i}/index.html")).collect();
+        many.push("fr/search/meta.json".into());
+        many.sort();
+
+        assert!(shared.succeeded(Output::default(), &many));
+        let news = anonymous.news.try_recv().unwrap();
+        assert!(news.contains("\"changed\":null"), "{news}");
+        let news = named.news.try_recv().unwrap();
+        assert!(
+            news.contains("\"changed\":[\"fr/p7/index.html\",\"fr/search/meta.json\"]"),
+            "{news}"
+        );
+
+        // Its page rendered early and not changed since: the list leaves it out.
+        many.retain(|p| p != "fr/p7/index.html");
+        assert!(shared.succeeded(Output::default(), &many));
+        let news = named.news.try_recv().unwrap();
+        assert!(
+            news.contains("\"changed\":[\"fr/search/meta.json\"]"),
+            "{news}"
+        );
+        assert!(
+            anonymous
+                .news
+                .try_recv()
+                .unwrap()
+                .contains("\"changed\":null")
+        );
     }
 }
