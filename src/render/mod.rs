@@ -100,16 +100,20 @@ pub enum Scope {
     /// These source pages (indices into `Site::pages`) in every language that shows them, and
     /// the site files.
     Pages(Vec<usize>),
+    /// These source pages in every language that shows them, and nothing else (no site
+    /// files): what `serve` renders first, for the pages a reload is waiting for.
+    PagesOnly(Vec<usize>),
     /// `static/` only.
     Static,
 }
 
 impl Scope {
-    fn includes(&self, route: Route) -> bool {
+    /// Whether this scope renders the page at `route`.
+    pub fn includes(&self, route: Route) -> bool {
         match self {
             Scope::All => true,
             Scope::Languages(langs) => langs.contains(&route.lang),
-            Scope::Pages(pages) => pages.contains(&route.page),
+            Scope::Pages(pages) | Scope::PagesOnly(pages) => pages.contains(&route.page),
             Scope::Static => false,
         }
     }
@@ -302,7 +306,7 @@ pub fn render_counted(
             Err(d) => errors.push(d),
         }
     }
-    if !errors.is_empty() {
+    if !errors.is_empty() || matches!(scope, Scope::PagesOnly(_)) {
         return (rendered, errors);
     }
     if let Err(d) = write_site_files(

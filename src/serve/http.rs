@@ -14,6 +14,7 @@ use std::time::Duration;
 
 use super::live::{self, EVENTS_PATH, SCRIPT_PATH, STATUS_PATH};
 use super::mime::content_type;
+use super::open::requested_files;
 use super::resolve::resolve;
 use super::state::{Shared, Snapshot};
 
@@ -75,7 +76,7 @@ fn handle(stream: TcpStream, shared: &Shared) -> io::Result<()> {
     }
     let path = request.target.split('?').next().unwrap_or("");
     match path {
-        EVENTS_PATH if !head => events(stream, shared),
+        EVENTS_PATH if !head => events(stream, shared, requested_files(&request.target)),
         STATUS_PATH => Response::new(
             200,
             "application/json; charset=utf-8",
@@ -169,15 +170,18 @@ fn site_file(snapshot: &Snapshot, target: &str) -> Response {
 }
 
 /// A server-sent events stream: the current state, then every change, until the page closes.
-fn events(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
-    let (first, news) = shared.subscribe();
+/// The page's `files` count as open as long as the stream is (a closed tab is noticed at the
+/// next write to its stream, a keep-alive at the latest).
+fn events(mut stream: TcpStream, shared: &Shared, files: Vec<String>) -> io::Result<()> {
+    let subscription = shared.subscribe(files);
+    let (first, news) = (&subscription.first, &subscription.news);
     stream.write_all(
         b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
           X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
     )?;
     // Reconnect quickly when serve restarts.
     stream.write_all(b"retry: 500\n\n")?;
-    send_event(&mut stream, &first)?;
+    send_event(&mut stream, first)?;
     loop {
         match news.recv_timeout(KEEPALIVE) {
             Ok(message) => send_event(&mut stream, &message)?,

@@ -30,9 +30,15 @@
     location.reload();
   }
 
+  // A language's search index (`<prefix>/search/...`): fetched when the visitor searches, so
+  // a change to it needs no reload.
+  const searchIndex = /(^|\/)search\/(meta\.json|[tp]\/\d+\.json\.gz)$/;
+
   // Whether a rebuild changed this page or anything a page loads (styles, icons).
   function concernsThisPage(changed) {
-    return changed.some((path) => path === file || !path.endsWith(".html"));
+    return changed.some(
+      (path) => path === file || (!path.endsWith(".html") && !searchIndex.test(path)),
+    );
   }
 
   function hideErrors() {
@@ -87,7 +93,10 @@
     document.documentElement.append(host);
   }
 
-  const events = new EventSource("/__polydocs/events");
+  // Naming this page's file lets serve render it first when it rebuilds many pages.
+  const events = new EventSource(
+    "/__polydocs/events" + (file ? "?file=" + encodeURIComponent(file) : ""),
+  );
   events.onmessage = (event) => {
     let state;
     try {

@@ -7,13 +7,24 @@
 //! Serve writes no file at all, so it can never touch a published build, and stopping it
 //! leaves nothing behind.
 //!
+//! A reload waits for as little as it can: each page's script names its file when it
+//! subscribes ([`open`]), and a rebuild first renders the pages it must reload (the edited
+//! pages, or the open pages of a language or of the site) and publishes them ([`early`]),
+//! then runs the whole pipeline and publishes its output. The early output is provisional:
+//! it is made only from sources that loaded and pages that rendered without errors, and if
+//! the whole build then fails, the last good build is served again and the pages rendered
+//! early reload back to it, so that a failed build is never left published; its errors are
+//! reported as for any failed build, the same findings `check` reports.
+//!
 //! This module reports progress through a callback and never prints: `cmd::serve` does.
 
 pub mod changes;
+pub mod early;
 pub mod http;
 pub mod json;
 pub mod live;
 pub mod mime;
+pub mod open;
 pub mod output;
 pub mod rebuild;
 pub mod resolve;
@@ -29,7 +40,8 @@ use std::time::Duration;
 use crate::config::CONFIG_FILE;
 use crate::diagnostic::Diagnostic;
 use changes::Changes;
-use rebuild::{Builder, Built};
+use output::Output;
+use rebuild::{Builder, Built, First};
 use state::{ErrorView, Shared};
 use watch::{Next, Signal, Watcher};
 
@@ -133,7 +145,9 @@ pub fn run(options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<(), 
     Ok(())
 }
 
-/// Runs one build and, if it succeeded, publishes it.
+/// Runs one build, publishing first the pages a reload waits for, and, if it succeeded,
+/// publishes it. If it failed after publishing pages early, the last good build is served
+/// again.
 fn build(
     builder: &mut Builder,
     shared: &Shared,
@@ -141,9 +155,29 @@ fn build(
     shown: Option<&Changes>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(), Vec<Diagnostic>> {
-    let mut built = builder.build(changes, shared.output())?;
+    let last_good = shared.output();
+    let open = shared.open_pages();
+    let mut published_early = false;
+    let mut publish = |output: Output, changed: &[String]| {
+        shared.published_early(output, changed);
+        published_early = true;
+        shared.output()
+    };
+    let first = First {
+        open: &open,
+        publish: &mut publish,
+    };
+    let mut built = match builder.build_first(changes, Arc::clone(&last_good), Some(first)) {
+        Ok(built) => built,
+        Err(errors) => {
+            if published_early {
+                shared.restored(last_good);
+            }
+            return Err(errors);
+        }
+    };
     let output = std::mem::take(&mut built.output);
-    shared.succeeded(output, &built.changed);
+    shared.succeeded(output, &built.news);
     progress(Progress::Built(&built, shown));
     Ok(())
 }

@@ -45,6 +45,30 @@ impl Output {
         paths
     }
 
+    /// The paths whose content differs between `self` and `other` (in one only, or in both
+    /// with other bytes), sorted.
+    pub fn differences(&self, other: &Output) -> Vec<String> {
+        let mut changed: BTreeSet<String> = self
+            .files
+            .iter()
+            .filter(|(path, bytes)| {
+                !other
+                    .files
+                    .get(*path)
+                    .is_some_and(|o| Arc::ptr_eq(o, bytes) || **o == ***bytes)
+            })
+            .map(|(path, _)| path.clone())
+            .collect();
+        changed.extend(
+            other
+                .files
+                .keys()
+                .filter(|path| !self.files.contains_key(*path))
+                .cloned(),
+        );
+        changed.into_iter().collect()
+    }
+
     /// Total size in bytes.
     pub fn bytes(&self) -> u64 {
         self.files.values().map(|b| b.len() as u64).sum()

@@ -17,6 +17,9 @@
 //! Partial builds always start from the last good build, whose site is kept loaded; after a
 //! failed build the next one is full. Validation always runs on the whole site (it is cheap),
 //! and the site files (language chooser, 404 pages, sitemap) are rendered with any change.
+//!
+//! Before the pipeline runs, the pages a reload waits for may be rendered and published first
+//! ([`super::early`]); the pipeline then builds on that early output.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -24,6 +27,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::changes::Changes;
+use super::early;
+use super::open::OpenPages;
 use super::output::{Collector, Output};
 use crate::check;
 use crate::content::{self, PageSource};
@@ -44,6 +49,9 @@ pub struct Built {
     pub output: Output,
     /// Files that differ from the previous output.
     pub changed: Vec<String>,
+    /// Files that differ from the early output, when there was one (else `changed`): what
+    /// pages are told when `output` is published, the early pages having been told already.
+    pub news: Vec<String>,
     pub written: Written,
     /// What was rendered: `everything`, `the fr pages`, `2 pages`, `static files`, `nothing`.
     pub scope: String,
@@ -60,6 +68,15 @@ pub struct Builder {
     /// languages show an edited page, and what its pages publish, for the link checks of a
     /// partial build.
     good: Option<Good>,
+}
+
+/// Where a build publishes the pages it renders first ([`early`]).
+pub struct First<'a> {
+    /// The files open in a browser.
+    pub open: &'a OpenPages,
+    /// Publishes the early output and the files it changed, and returns the output as served,
+    /// which the rest of the build starts from.
+    pub publish: &'a mut dyn FnMut(Output, &[String]) -> Arc<Output>,
 }
 
 struct Good {
@@ -94,6 +111,17 @@ impl Builder {
         changes: &Changes,
         previous: Arc<Output>,
     ) -> Result<Built, Vec<Diagnostic>> {
+        self.build_first(changes, previous, None)
+    }
+
+    /// [`build`](Self::build), first rendering and publishing through `first` the pages a
+    /// reload waits for. When the build then fails, the early output must not stay served.
+    pub fn build_first(
+        &mut self,
+        changes: &Changes,
+        previous: Arc<Output>,
+        first: Option<First>,
+    ) -> Result<Built, Vec<Diagnostic>> {
         let started = Instant::now();
         let mut report = Report::default();
         let (loaded, published) = match self.good.take() {
@@ -121,13 +149,24 @@ impl Builder {
         } else {
             scope
         };
+        let load_ms = ms(started);
+        let rendering = Instant::now();
+        let last_good = Arc::clone(&previous);
+        let mut published_early = false;
+        let mut previous = previous;
+        if let Some(first) = first
+            && !report.has_errors()
+            && let Some((output, changed)) =
+                early::render_first(&site, &scope, first.open, Arc::clone(&previous))
+        {
+            previous = (first.publish)(output, &changed);
+            published_early = true;
+        }
         let collector = match &scope {
             Scope::All => Collector::fresh(previous),
             Scope::Static => Collector::copy_of(previous, &["static/"]),
             _ => Collector::copy_of(previous, &[]),
         };
-        let load_ms = ms(started);
-        let rendering = Instant::now();
         let outcome = pipeline::process(
             &site,
             report,
@@ -140,7 +179,12 @@ impl Builder {
             return Err(outcome.report.sorted());
         }
         let render_ms = ms(rendering);
-        let (output, changed) = collector.finish();
+        let (output, news) = collector.finish();
+        let changed = if published_early {
+            output.differences(&last_good)
+        } else {
+            news.clone()
+        };
         let describe = describe(&scopes, &site);
         let written = outcome.written.unwrap_or_default();
         self.good = Some(Good {
@@ -151,6 +195,7 @@ impl Builder {
         Ok(Built {
             output,
             changed,
+            news,
             written,
             scope: describe,
             warnings: outcome.report.sorted(),
@@ -177,7 +222,7 @@ fn merge(scopes: &[Scope]) -> Scope {
     for scope in scopes {
         match scope {
             Scope::Languages(ls) => languages.extend(ls),
-            Scope::Pages(ps) => pages.extend(ps),
+            Scope::Pages(ps) | Scope::PagesOnly(ps) => pages.extend(ps),
             Scope::Static => statics = true,
             Scope::All => return Scope::All,
         }
@@ -436,8 +481,10 @@ fn describe(scopes: &[Scope], site: &Site) -> String {
                     .collect();
                 format!("the {} pages", codes.join(", "))
             }
-            Scope::Pages(ps) if ps.len() == 1 => format!("{} page", ps.len()),
-            Scope::Pages(ps) => format!("{} pages", ps.len()),
+            Scope::Pages(ps) | Scope::PagesOnly(ps) if ps.len() == 1 => {
+                format!("{} page", ps.len())
+            }
+            Scope::Pages(ps) | Scope::PagesOnly(ps) => format!("{} pages", ps.len()),
             Scope::Static => "static files".to_string(),
         })
         .collect();

@@ -1,18 +1,26 @@
 //! What the builder and the connections share: the served build, its version, the errors of a
-//! failed build, and the open pages waiting for news.
+//! failed build, and the open pages waiting for news (and which files they show).
 //!
 //! All of it sits behind one lock, so that a page is always served with the version of the
 //! build it came from (the live-reload script compares it with the news it gets) and a page
 //! that subscribes never misses a build published in between.
+//!
+//! A build may be published in two steps (see [`super::early`]): first the open pages it
+//! renders before the rest, [`Shared::published_early`], which leaves the errors shown as they
+//! are, since only the whole build can say whether they are fixed; then the whole build,
+//! [`Shared::succeeded`], or, when it fails, the last good build again, [`Shared::restored`].
 
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::json;
+use super::open::OpenPages;
 use super::output::Output;
 use crate::diagnostic::Diagnostic;
 
-/// More changed files than this, and pages are told "everything changed" instead of a list.
+/// More changed files than this, and pages are told "everything changed" instead of a list;
+/// a page that named its files is told those of them that changed and the files that are not
+/// pages, if they are fewer (see [`Inner::announce`]).
 const MAX_LISTED: usize = 200;
 
 /// One error of a failed build, as the terminal shows it.
@@ -49,7 +57,9 @@ struct Inner {
     instance: String,
     build: u64,
     errors: Vec<ErrorView>,
-    subscribers: Vec<Sender<Arc<str>>>,
+    subscribers: Vec<Subscriber>,
+    /// The files the subscribed pages show.
+    open: OpenPages,
 }
 
 impl Inner {
@@ -83,7 +93,79 @@ impl Inner {
     fn broadcast(&mut self, message: String) {
         let message: Arc<str> = message.into();
         self.subscribers
-            .retain(|s| s.send(Arc::clone(&message)).is_ok());
+            .retain(|s| s.news.send(Arc::clone(&message)).is_ok());
+    }
+
+    /// Tells every page that the build went from `previous` to the current version, changing
+    /// `changed`. A list too long to send (a language re-rendered) is sent as `null`, "reload",
+    /// except to a page that named its files: it gets the changed files it shows and those
+    /// that are not pages (what a page loads), so that a page rendered early, and not changed
+    /// since, is not reloaded a second time.
+    fn announce(&mut self, previous: &str, changed: &[String]) {
+        if changed.len() <= MAX_LISTED {
+            let message = self.state(Some(previous), Some(changed));
+            self.broadcast(message);
+            return;
+        }
+        let everything: Arc<str> = self.state(Some(previous), None).into();
+        let subscribers = std::mem::take(&mut self.subscribers);
+        for subscriber in subscribers {
+            let message = if subscriber.files.is_empty() {
+                Arc::clone(&everything)
+            } else {
+                let concerning: Vec<String> = changed
+                    .iter()
+                    .filter(|p| !p.ends_with(".html") || subscriber.files.contains(p))
+                    .take(MAX_LISTED + 1)
+                    .cloned()
+                    .collect();
+                if concerning.len() > MAX_LISTED {
+                    Arc::clone(&everything)
+                } else {
+                    self.state(Some(previous), Some(&concerning)).into()
+                }
+            };
+            if subscriber.news.send(message).is_ok() {
+                self.subscribers.push(subscriber);
+            }
+        }
+    }
+
+    /// Serves `output` from now on and tells pages which files changed, if any did. Returns
+    /// whether pages were told.
+    fn publish(&mut self, output: Output, changed: &[String]) -> bool {
+        self.output = Arc::new(output);
+        if changed.is_empty() {
+            return false;
+        }
+        let previous = self.version();
+        self.build += 1;
+        self.announce(&previous, changed);
+        true
+    }
+}
+
+/// A page listening for news, and the files it named.
+struct Subscriber {
+    news: Sender<Arc<str>>,
+    files: Vec<String>,
+}
+
+/// A page's subscription to the news: the state when it subscribed, then every change. The
+/// files it named count as open until it is dropped.
+pub struct Subscription<'a> {
+    shared: &'a Shared,
+    files: Vec<String>,
+    pub first: String,
+    pub news: Receiver<Arc<str>>,
+}
+
+impl Drop for Subscription<'_> {
+    fn drop(&mut self) {
+        let mut inner = self.shared.lock();
+        for file in &self.files {
+            inner.open.close(file);
+        }
     }
 }
 
@@ -106,6 +188,7 @@ impl Shared {
                 build: 0,
                 errors: Vec::new(),
                 subscribers: Vec::new(),
+                open: OpenPages::default(),
             }),
         }
     }
@@ -130,19 +213,40 @@ impl Shared {
     /// now fixed. Returns whether pages were told.
     pub fn succeeded(&self, output: Output, changed: &[String]) -> bool {
         let mut inner = self.lock();
-        inner.output = Arc::new(output);
         let had_errors = !std::mem::take(&mut inner.errors).is_empty();
-        if changed.is_empty() && !had_errors {
-            return false;
+        if inner.publish(output, changed) {
+            return true;
         }
-        let previous = inner.version();
+        if had_errors {
+            let version = inner.version();
+            let message = inner.state(Some(&version), Some(&[]));
+            inner.broadcast(message);
+        }
+        had_errors
+    }
+
+    /// The pages a build renders first are ready: pages showing them reload, while the rest
+    /// is built. The errors shown stay until the whole build says whether they are fixed.
+    pub fn published_early(&self, output: Output, changed: &[String]) -> bool {
+        self.lock().publish(output, changed)
+    }
+
+    /// The build whose first pages were [published early](Self::published_early) failed:
+    /// `last_good` is served again, and the pages that differ from it reload back to it.
+    pub fn restored(&self, last_good: Arc<Output>) {
+        let mut inner = self.lock();
+        let changed = inner.output.differences(&last_good);
+        inner.output = last_good;
         if !changed.is_empty() {
+            let previous = inner.version();
             inner.build += 1;
+            inner.announce(&previous, &changed);
         }
-        let listed = (changed.len() <= MAX_LISTED).then_some(changed);
-        let message = inner.state(Some(&previous), listed);
-        inner.broadcast(message);
-        true
+    }
+
+    /// The files the subscribed pages show, each once.
+    pub fn open_pages(&self) -> OpenPages {
+        self.lock().open.clone()
     }
 
     /// A build failed: the previous build stays served, and pages show the errors.
@@ -162,12 +266,24 @@ impl Shared {
         self.lock().state(None, None)
     }
 
-    /// A page's subscription: the current state first, then every change.
-    pub fn subscribe(&self) -> (String, Receiver<Arc<str>>) {
+    /// A page's subscription: the current state first, then every change. `files` are the
+    /// files the page shows, open until the subscription is dropped.
+    pub fn subscribe(&self, files: Vec<String>) -> Subscription<'_> {
         let (tx, rx) = channel();
         let mut inner = self.lock();
-        inner.subscribers.push(tx);
-        (inner.state(None, None), rx)
+        inner.subscribers.push(Subscriber {
+            news: tx,
+            files: files.clone(),
+        });
+        for file in &files {
+            inner.open.open(file);
+        }
+        Subscription {
+            shared: self,
+            files,
+            first: inner.state(None, None),
+            news: rx,
+        }
     }
 }
 
@@ -178,7 +294,8 @@ mod tests {
     #[test]
     fn pages_hear_of_changes_errors_and_fixes() {
         let shared = Shared::new();
-        let (first, rx) = shared.subscribe();
+        let subscription = shared.subscribe(Vec::new());
+        let (first, rx) = (&subscription.first, &subscription.news);
         assert!(first.contains("\"previous\":null,\"changed\":null,\"errors\":[]"));
         let v0 = shared.snapshot().version;
 
@@ -208,5 +325,112 @@ mod tests {
         let news = rx.try_recv().unwrap();
         assert!(news.contains("\"errors\":[]"), "{news}");
         assert!(shared.status().contains("\"errors\":[]"));
+    }
+
+    fn output(files: &[(&str, &str)]) -> Output {
+        use crate::render::Sink;
+        let c = super::super::output::Collector::fresh(Arc::new(Output::default()));
+        for (p, b) in files {
+            c.put(p, b.as_bytes().to_vec()).unwrap();
+        }
+        c.finish().0
+    }
+
+    #[test]
+    fn subscribed_files_are_open_until_the_subscription_ends() {
+        let shared = Shared::new();
+        let a = shared.subscribe(vec!["fr/index.html".into()]);
+        let b = shared.subscribe(vec!["fr/index.html".into(), "en/index.html".into()]);
+        let c = shared.subscribe(Vec::new());
+        let files =
+            |s: &Shared| -> Vec<String> { s.open_pages().files().map(str::to_string).collect() };
+        assert_eq!(files(&shared), ["en/index.html", "fr/index.html"]);
+        drop(b);
+        assert_eq!(files(&shared), ["fr/index.html"]);
+        drop(c);
+        drop(a);
+        assert!(shared.open_pages().is_empty());
+    }
+
+    #[test]
+    fn an_early_publish_keeps_the_errors_and_a_failure_restores_the_last_good_build() {
+        let shared = Shared::new();
+        let last_good = Arc::new(output(&[
+            ("fr/a/index.html", "a"),
+            ("fr/b/index.html", "b"),
+        ]));
+        shared.succeeded((*last_good).clone(), &["fr/a/index.html".into()]);
+        let sub = shared.subscribe(vec!["fr/a/index.html".into()]);
+        shared.failed(vec![ErrorView {
+            summary: "old error".into(),
+            report: "old error".into(),
+        }]);
+        assert!(sub.news.try_recv().unwrap().contains("old error"));
+
+        // The open page first: it is served and announced; the error is still shown.
+        let early = output(&[("fr/a/index.html", "A"), ("fr/b/index.html", "b")]);
+        assert!(shared.published_early(early, &["fr/a/index.html".into()]));
+        let news = sub.news.try_recv().unwrap();
+        assert!(news.contains("\"changed\":[\"fr/a/index.html\"]"), "{news}");
+        assert!(news.contains("old error"), "{news}");
+        assert_eq!(
+            shared
+                .snapshot()
+                .output
+                .get("fr/a/index.html")
+                .unwrap()
+                .as_ref(),
+            b"A"
+        );
+
+        // The whole build failed: the last good build is back, and the page reloads to it.
+        let version = shared.snapshot().version;
+        shared.restored(Arc::clone(&last_good));
+        let news = sub.news.try_recv().unwrap();
+        assert!(
+            news.contains(&format!("\"previous\":\"{version}\"")),
+            "{news}"
+        );
+        assert!(news.contains("\"changed\":[\"fr/a/index.html\"]"), "{news}");
+        assert_eq!(*shared.output(), *last_good);
+        // Restoring what is served already is no news.
+        shared.restored(Arc::clone(&last_good));
+        assert!(sub.news.try_recv().is_err());
+    }
+
+    #[test]
+    fn a_page_that_named_its_file_hears_of_it_even_among_thousands() {
+        let shared = Shared::new();
+        let named = shared.subscribe(vec!["fr/p7/index.html".into()]);
+        let anonymous = shared.subscribe(Vec::new());
+        let _ = (named.news.try_recv(), anonymous.news.try_recv());
+        let mut many: Vec<String> = (0..500).map(|i| format!("fr/p{i}/index.html")).collect();
+        many.push("fr/search/meta.json".into());
+        many.sort();
+
+        assert!(shared.succeeded(Output::default(), &many));
+        let news = anonymous.news.try_recv().unwrap();
+        assert!(news.contains("\"changed\":null"), "{news}");
+        let news = named.news.try_recv().unwrap();
+        assert!(
+            news.contains("\"changed\":[\"fr/p7/index.html\",\"fr/search/meta.json\"]"),
+            "{news}"
+        );
+
+        // Its page rendered early and not changed since: the list leaves it out.
+        many.retain(|p| p != "fr/p7/index.html");
+        assert!(shared.succeeded(Output::default(), &many));
+        let news = named.news.try_recv().unwrap();
+        assert!(
+            news.contains("\"changed\":[\"fr/search/meta.json\"]"),
+            "{news}"
+        );
+        assert!(
+            anonymous
+                .news
+                .try_recv()
+                .unwrap()
+                .contains("\"changed\":null")
+        );
     }
 }

@@ -192,13 +192,25 @@ struct Events {
 
 impl Events {
     fn open(addr: &str) -> Events {
+        Events::open_path(addr, "/__polydocs/events")
+    }
+
+    /// The stream as the script of the page in `file` opens it, naming its file.
+    fn open_for(addr: &str, file: &str) -> Events {
+        Events::open_path(
+            addr,
+            &format!("/__polydocs/events?file={}", file.replace('/', "%2F")),
+        )
+    }
+
+    fn open_path(addr: &str, path: &str) -> Events {
         let mut stream = TcpStream::connect(addr).unwrap();
         stream
             .set_read_timeout(Some(Duration::from_millis(200)))
             .unwrap();
         write!(
             stream,
-            "GET /__polydocs/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
         )
         .unwrap();
         let mut reader = BufReader::new(stream);
@@ -245,6 +257,35 @@ impl Events {
         }
         panic!("{what}: no such event within {EDIT_WAIT:?}; got {seen:#?}");
     }
+
+    /// Every message up to and including the first for which `ok` holds.
+    fn through(&mut self, what: &str, ok: impl Fn(&str) -> bool) -> Vec<String> {
+        let deadline = Instant::now() + EDIT_WAIT;
+        let mut seen = Vec::new();
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            if let Some(message) = self.next(left) {
+                let done = ok(&message);
+                seen.push(message);
+                if done {
+                    return seen;
+                }
+            }
+        }
+        panic!("{what}: no such event within {EDIT_WAIT:?}; got {seen:#?}");
+    }
+}
+
+/// Saves a site file in one step, as editors that write a copy and rename it do: the server
+/// sees the new text whole, in one batch of changes.
+fn save_whole(site: &TempSite, rel: &str, text: &str) {
+    let staged = site.path("staged-edit.tmp");
+    std::fs::write(&staged, text).unwrap();
+    std::fs::rename(&staged, site.path(rel)).unwrap();
+}
+
+/// Whether a message of the event stream lists `file` among the changed files.
+fn names(message: &str, file: &str) -> bool {
+    message.contains(&format!("\"{file}\""))
 }
 
 const SCRIPT_TAG: &str = "<script src=\"/__polydocs/live.js\"";
@@ -400,6 +441,103 @@ fn an_ftl_edit_shows_within_a_bounded_wait() {
             .body
             .contains("Aperçu modifié en direct.")
     );
+}
+
+#[test]
+fn an_open_page_reloads_before_the_rest_of_its_language_is_rendered() {
+    let site = TempSite::new("serve-open-first");
+    let serve = Serve::start(&site);
+    let open = "fr/hours/index.html";
+    let mut events = Events::open_for(&serve.addr, open);
+    let first = events.next(EDIT_WAIT).expect("the current state");
+    assert!(first.contains("\"errors\":[]"), "{first}");
+
+    let ftl = "locales/fr/ui.ftl";
+    let text = site.read(ftl).replacen(
+        "footer-note = Ce site est proposé en plusieurs langues.",
+        "footer-note = Vu en premier.",
+        1,
+    );
+    save_whole(&site, ftl, &text);
+    // The whole language is rendered once the home page is.
+    let seen = events.through("the French pages rendered", |m| names(m, "fr/index.html"));
+    let early: Vec<&String> = seen.iter().filter(|m| names(m, open)).collect();
+    assert_eq!(early.len(), 1, "one reload for the open page: {seen:#?}");
+    let early = early[0];
+    let whole = seen.last().unwrap();
+    assert!(
+        !std::ptr::eq(early, whole),
+        "the open page came with the rest: {seen:#?}"
+    );
+    // The open page came alone, before the other French pages.
+    for other in [
+        "fr/index.html",
+        "fr/docs/index.html",
+        "fr/channels/index.html",
+    ] {
+        assert!(!names(early, other), "{other} came early: {early}");
+        assert!(names(whole, other), "{other} was not rendered: {whole}");
+    }
+    assert!(!names(whole, open), "the open page reloaded twice: {whole}");
+    // The event that makes the page reload follows the one it was served with.
+    assert!(early.contains("\"errors\":[]"), "{early}");
+    for path in ["/fr/hours/", "/fr/", "/fr/docs/"] {
+        assert!(serve.get(path).body.contains("Vu en premier."), "{path}");
+    }
+    assert!(!serve.get("/en/hours/").body.contains("Vu en premier."));
+}
+
+#[test]
+fn a_build_that_fails_after_its_page_was_published_early_is_taken_back() {
+    let site = TempSite::new("serve-early-failed");
+    let serve = Serve::start(&site);
+    let open = "fr/hours/index.html";
+    let mut events = Events::open_for(&serve.addr, open);
+    events.next(EDIT_WAIT).expect("the current state");
+    let good = serve.get("/fr/hours/").body;
+
+    // The page renders, so it is published early; its broken link fails the build.
+    let page = "content/fr/hours.md";
+    let text = site.read(page);
+    save_whole(
+        &site,
+        page,
+        &format!("{text}\nUn lien [cassé](pas-de-page/).\n"),
+    );
+    let seen = events.through("the broken link reported", |m| m.contains("broken-link"));
+    let reloads: Vec<&String> = seen.iter().filter(|m| names(m, open)).collect();
+    assert_eq!(
+        reloads.len(),
+        2,
+        "the page is published early, then taken back: {seen:#?}"
+    );
+    assert!(reloads.iter().all(|m| m.contains("\"errors\":[]")));
+    // The last good build is served again, with the error over it.
+    assert_eq!(
+        strip_script(&serve.get("/fr/hours/").body),
+        strip_script(&good)
+    );
+    assert!(serve.status().contains("broken-link"));
+    assert!(
+        serve
+            .stderr
+            .lock()
+            .unwrap()
+            .contains("content/fr/hours.md:"),
+        "{}",
+        serve.output()
+    );
+
+    // Fixed: the page shows the edit, and the error is gone.
+    save_whole(
+        &site,
+        page,
+        &format!("{text}\nUn lien [réparé](../channels/).\n"),
+    );
+    serve.wait_until("the fixed page is served", |s| {
+        s.get("/fr/hours/").body.contains("réparé")
+    });
+    events.until("the news that all is well", |m| m.contains("\"errors\":[]"));
 }
 
 #[test]
