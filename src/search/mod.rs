@@ -64,8 +64,9 @@ const MAX_SCORE: u32 = 255;
 pub struct Document {
     /// The page's address from its language's root (`docs/setup/`).
     pub url: String,
-    /// `p/<page>.json` without its page number.
-    fragment: Fragment,
+    /// What a result shows of the page ([`Fragment`]), as JSON: one allocation a page, where
+    /// the fragment itself is three strings a section, and a build keeps every page's.
+    fragment: Box<str>,
     /// The page's distinct terms, each followed by a NUL, and beside them their scores: two
     /// allocations a page. A build keeps every page's document until the index is written (and
     /// `serve` between rebuilds); a boxed string a term made that most of a large build's memory.
@@ -74,13 +75,13 @@ pub struct Document {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-struct Fragment {
+struct Fragment<'a> {
     /// Title.
-    t: String,
+    t: &'a str,
     /// The section the page belongs to (empty at the top).
-    s: String,
+    s: &'a str,
     /// Address from the language's root.
-    u: String,
+    u: &'a str,
     /// Its text, cut at its headings: `[id, heading, text]`.
     x: Vec<(String, String, String)>,
 }
@@ -122,12 +123,14 @@ pub fn document(
     let weights = scores.into_iter().map(|s| s as u8).collect();
     Document {
         url: url.to_string(),
-        fragment: Fragment {
-            t: title.to_string(),
-            s: section.to_string(),
-            u: url.to_string(),
+        fragment: String::from_utf8(to_json(&Fragment {
+            t: title,
+            s: section,
+            u: url,
             x,
-        },
+        }))
+        .unwrap_or_default()
+        .into_boxed_str(),
         terms,
         scores: weights,
     }
@@ -179,8 +182,9 @@ pub fn build(mut documents: Vec<&Document>, segmented: bool) -> Vec<(String, Vec
             .par_chunks(PAGES_PER_BUNDLE)
             .enumerate()
             .map(|(n, bundle)| {
-                let fragments: Vec<&Fragment> = bundle.iter().map(|d| &d.fragment).collect();
-                (format!("p/{n}.json.gz"), gzip(&to_json(&fragments)))
+                let fragments: Vec<&str> = bundle.iter().map(|d| &*d.fragment).collect();
+                let json = format!("[{}]", fragments.join(","));
+                (format!("p/{n}.json.gz"), gzip(json.as_bytes()))
             }),
     );
     files
