@@ -19,27 +19,27 @@ use crate::site::Site;
 /// A link to a page, by its path from the site root (templates prefix it with `root`), so
 /// that one list serves every page of a language whatever its depth.
 #[derive(Debug, Clone, Serialize)]
-pub struct Link {
-    key: String,
-    title: String,
+pub struct Link<'a> {
+    key: &'a str,
+    title: &'a str,
     path: String,
     depth: usize,
-    description: Option<String>,
+    description: Option<&'a str>,
     /// The language tag of the linked page's text when it is shown from another language.
-    lang: Option<String>,
+    lang: Option<&'a str>,
     /// Its direction, when that differs from the language's (`dir` isolates it as well).
     dir: Option<&'static str>,
 }
 
 /// The links every page of one language shares, computed once per language.
 #[derive(Debug, Default, Serialize)]
-pub struct LanguageLinks {
+pub struct LanguageLinks<'a> {
     /// The home page's children: the main navigation.
-    pub nav: Vec<Link>,
+    pub nav: Vec<Link<'a>>,
     /// Top-level section key → its whole subtree, depth first (a side navigation).
-    pub section_trees: BTreeMap<String, Vec<Link>>,
+    pub section_trees: BTreeMap<String, Vec<Link<'a>>>,
     /// Section key → its direct children, in display order.
-    pub section_children: BTreeMap<String, Vec<Link>>,
+    pub section_children: BTreeMap<String, Vec<Link<'a>>>,
     /// Tier ID → path of the tier's page (empty when the tier has no page).
     pub tier_links: BTreeMap<String, String>,
 }
@@ -56,9 +56,9 @@ pub const PER_PAGE: usize = 50;
 /// top-level one down to the page's own, then a window of the pages of its own section, and a
 /// link to the section's full list when the window does not hold them all.
 #[derive(Debug, Serialize)]
-pub struct LocalNav {
-    pub trail: Vec<Link>,
-    pub items: Vec<Link>,
+pub struct LocalNav<'a> {
+    pub trail: Vec<Link<'a>>,
+    pub items: Vec<Link<'a>>,
     pub more: Option<More>,
 }
 
@@ -72,9 +72,9 @@ pub struct More {
 
 /// The previous and next pages of a page's section, in display order.
 #[derive(Debug, Default, Serialize)]
-pub struct Neighbours {
-    pub prev: Option<Link>,
-    pub next: Option<Link>,
+pub struct Neighbours<'a> {
+    pub prev: Option<Link<'a>>,
+    pub next: Option<Link<'a>>,
 }
 
 /// Where a section page is among the pages listing its children.
@@ -133,7 +133,7 @@ impl<'a> Navigation<'a> {
     }
 
     /// The side navigation of page `key` in a top-level section too large to show whole.
-    pub fn local(&self, key: &str, lang: usize, top: &str) -> LocalNav {
+    pub fn local(&self, key: &str, lang: usize, top: &str) -> LocalNav<'a> {
         let is_section = key.ends_with("_index.md");
         let mut sections: Vec<String> = index::ancestors(key)
             .into_iter()
@@ -142,7 +142,7 @@ impl<'a> Navigation<'a> {
         if is_section {
             sections.push(key.to_string());
         }
-        let trail: Vec<Link> = sections
+        let trail: Vec<Link<'a>> = sections
             .iter()
             .enumerate()
             .filter_map(|(depth, k)| self.link(k, lang, depth))
@@ -180,7 +180,7 @@ impl<'a> Navigation<'a> {
     }
 
     /// The children a section lists on its list page `number` (1-based).
-    pub fn children_page(&self, key: &str, lang: usize, number: usize) -> Vec<Link> {
+    pub fn children_page(&self, key: &str, lang: usize, number: usize) -> Vec<Link<'a>> {
         self.index
             .children(lang, key)
             .iter()
@@ -222,7 +222,7 @@ impl<'a> Navigation<'a> {
     /// The pages before and after page `key` among its section's children, in display order,
     /// for a page inside a section (the home page's children are the main navigation, a
     /// series of their own; they get none).
-    pub fn neighbours(&self, key: &str, lang: usize) -> Neighbours {
+    pub fn neighbours(&self, key: &str, lang: usize) -> Neighbours<'a> {
         let Some(section) = crate::content::parent_section(key).filter(|s| s != "_index.md") else {
             return Neighbours::default();
         };
@@ -239,22 +239,23 @@ impl<'a> Navigation<'a> {
     }
 
     /// The link to a page in a language, if the language shows it.
-    pub fn link(&self, key: &str, lang: usize, depth: usize) -> Option<Link> {
+    pub fn link(&self, key: &str, lang: usize, depth: usize) -> Option<Link<'a>> {
         let route = self.index.routes.get(key, lang)?;
         let p = &self.site.pages[route.page];
         Some(Link {
-            key: key.to_string(),
-            title: p.front.title.clone(),
+            // The same key: a route shows the page of that key in some language.
+            key: p.key.as_str(),
+            title: p.front.title.as_str(),
             path: paths::site_path(&self.site.config, key, lang),
             depth,
-            description: p.front.description.clone(),
-            lang: (p.lang != lang).then(|| self.site.config.languages[p.lang].tag.clone()),
+            description: p.front.description.as_deref(),
+            lang: (p.lang != lang).then(|| self.site.config.languages[p.lang].tag.as_str()),
             dir: foreign_dir(&self.site.config.languages, lang, p.lang),
         })
     }
 
     /// The sections above a page that the language shows, from the home page down.
-    pub fn breadcrumbs(&self, key: &str, lang: usize) -> Vec<Link> {
+    pub fn breadcrumbs(&self, key: &str, lang: usize) -> Vec<Link<'a>> {
         index::ancestors(key)
             .iter()
             .filter_map(|k| self.link(k, lang, 0))
@@ -262,7 +263,7 @@ impl<'a> Navigation<'a> {
     }
 
     /// The language-wide links, for the language's global template context.
-    pub fn language_links(&self, lang: usize) -> LanguageLinks {
+    pub fn language_links(&self, lang: usize) -> LanguageLinks<'a> {
         let top = self.index.top_level(lang);
         let nav = top.iter().filter_map(|k| self.link(k, lang, 0)).collect();
         let mut section_trees = BTreeMap::new();
@@ -300,7 +301,7 @@ impl<'a> Navigation<'a> {
         }
     }
 
-    fn walk(&self, key: &str, lang: usize, depth: usize, out: &mut Vec<Link>) {
+    fn walk(&self, key: &str, lang: usize, depth: usize, out: &mut Vec<Link<'a>>) {
         let Some(link) = self.link(key, lang, depth) else {
             return;
         };

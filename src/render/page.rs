@@ -61,17 +61,17 @@ struct PageView<'a> {
     /// Whether `section_children` has an entry for this page.
     has_children: bool,
     /// The side navigation, when the top-level section is too large for `section_trees`.
-    local_nav: Option<LocalNav>,
+    local_nav: Option<LocalNav<'a>>,
     /// The children this list page shows (a section's, [`PER_PAGE`](super::navigation::PER_PAGE)
     /// at a time).
-    children: Vec<Link>,
+    children: Vec<Link<'a>>,
     /// Where this list page is among the section's list pages, when there are several.
     pagination: Option<Pagination>,
     /// The h2 and h3 headings of the text, when there are [`TOC_MIN_HEADINGS`] or more: the
     /// page's "On this page" contents.
     toc: Vec<markdown::Heading>,
     /// The pages before and after this one in its section.
-    neighbours: Neighbours,
+    neighbours: Neighbours<'a>,
     /// Where the Markdown file of the text shown can be edited, when `edit_url` is set.
     edit: Option<EditLink>,
 }

@@ -33,7 +33,11 @@ thread_local! {
 /// are counted in an array rather than in a map keyed by strings.
 #[derive(Default)]
 struct Vocabulary {
-    /// A word as written → its term's number ([`LEFT_OUT`] for a word left out).
+    /// A word as written → its term's number ([`LEFT_OUT`] for a word left out), for words
+    /// of up to 15 bytes, most of them, packed into the key itself ([`packed`]): looking one
+    /// up then compares two integers instead of following a pointer to the key's bytes.
+    short_words: std::collections::HashMap<u128, u32, super::WordHasher>,
+    /// The same for longer words.
     words: super::WordMap<u32>,
     /// A term → its number (several words stem to one term).
     numbers: super::WordMap<u32>,
@@ -43,6 +47,19 @@ struct Vocabulary {
     weights: Vec<u32>,
     /// The numbers of the terms of the document being weighed, in order of appearance.
     seen: Vec<u32>,
+}
+
+/// A word of up to 15 bytes as one integer: its bytes, then its length in the last byte (so
+/// that `a` and `a\0` differ).
+fn packed(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..bytes.len()].copy_from_slice(bytes);
+    key[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(key))
 }
 
 /// The number of a word that makes no term.
@@ -55,7 +72,12 @@ const MAX_CACHED: usize = 200_000;
 impl Vocabulary {
     /// The number of `word`'s term, analyzed by `analyzer` the first time it is met.
     fn number(&mut self, analyzer: &Analyzer, word: &str) -> u32 {
-        if let Some(&n) = self.words.get(word) {
+        let short = packed(word);
+        let known = match short {
+            Some(key) => self.short_words.get(&key),
+            None => self.words.get(word),
+        };
+        if let Some(&n) = known {
             return n;
         }
         let n = match analyzer.word(word) {
@@ -71,12 +93,15 @@ impl Vocabulary {
                 }
             },
         };
-        self.words.insert(word.into(), n);
+        match short {
+            Some(key) => self.short_words.insert(key, n),
+            None => self.words.insert(word.into(), n),
+        };
         n
     }
 
     fn clear_if_full(&mut self) {
-        if self.words.len() > MAX_CACHED {
+        if self.words.len() + self.short_words.len() > MAX_CACHED {
             *self = Vocabulary::default();
         }
     }
@@ -322,6 +347,21 @@ mod tests {
         let mut out = Vec::new();
         Analyzer::for_tag(tag).terms(text, |t| out.push(t.to_string()));
         out
+    }
+
+    #[test]
+    fn short_words_pack_into_distinct_keys() {
+        assert_ne!(packed("a"), packed("a\0"));
+        assert_ne!(packed("ab"), packed("ba"));
+        assert_eq!(
+            packed("exactly15bytes!").map(|k| (k >> 120) as u8),
+            Some(15)
+        );
+        assert_eq!(packed("sixteen bytes!!!"), None);
+        // Long and short words both find their terms again.
+        let long = "internationalisation internationalisation";
+        assert_eq!(terms("fr", long), terms("fr", long));
+        assert_eq!(terms("fr", long).len(), 2);
     }
 
     #[test]
