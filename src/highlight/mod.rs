@@ -188,7 +188,9 @@ impl Writer {
             }
             self.open = kind;
         }
-        escape_into(&mut self.html, text);
+        // As pulldown-cmark escapes the text of a code block it leaves plain: `&`, `<`, `>`.
+        // Writing into a String does not fail.
+        let _ = pulldown_cmark_escape::escape_html_body_text(&mut self.html, text);
     }
 
     fn finish(mut self) -> String {
@@ -197,21 +199,6 @@ impl Writer {
         }
         self.html
     }
-}
-
-/// Appends `text` with `&`, `<` and `>` escaped (the text of an element, never an attribute).
-fn escape_into(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(at) = rest.find(['&', '<', '>']) {
-        out.push_str(&rest[..at]);
-        out.push_str(match rest.as_bytes()[at] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            _ => "&gt;",
-        });
-        rest = &rest[at + 1..];
-    }
-    out.push_str(rest);
 }
 
 /// The warning for a code block left plain because it is too large, at byte `at` of `source`.

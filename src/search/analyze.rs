@@ -381,14 +381,7 @@ mod tests {
     fn runs_give_the_words_of_the_whole_text() {
         let text = include_str!("../../content/zh-TW/_index.md");
         let mut whole = Vec::new();
-        let mut start = 0;
-        let mut words = segmenter().segment_str(text);
-        while let Some(end) = words.next() {
-            if end > start && words.is_word_like() {
-                whole.push(&text[start..end]);
-            }
-            start = end;
-        }
+        segment(text, |from, to| whole.push(&text[from..to]));
         let mut by_runs = Vec::new();
         segmented_words(text, &mut |w: &str| {
             if !w.is_empty() {

@@ -110,23 +110,9 @@ impl Collector {
     /// changed or removed), sorted.
     pub fn finish(self) -> (Output, Vec<String>) {
         let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
-        let mut changed = BTreeSet::new();
-        for (path, bytes) in &files {
-            let same = self
-                .previous
-                .files
-                .get(path)
-                .is_some_and(|old| Arc::ptr_eq(old, bytes) || **old == **bytes);
-            if !same {
-                changed.insert(path.clone());
-            }
-        }
-        for path in self.previous.files.keys() {
-            if !files.contains_key(path) {
-                changed.insert(path.clone());
-            }
-        }
-        (Output { files }, changed.into_iter().collect())
+        let output = Output { files };
+        let changed = output.differences(&self.previous);
+        (output, changed)
     }
 }
 

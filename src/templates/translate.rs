@@ -21,7 +21,8 @@ use crate::l10n::html::{HtmlArgs, message_html};
 /// and remembered (a page calls `t()` a dozen times, and the templates' compiled set, with the
 /// memo, is made again whenever the locales are loaded again).
 pub fn register(tera: &mut Tera, locales: Arc<Locales>) {
-    let formatted: RwLock<HashMap<(usize, String, bool), Value>> = RwLock::default();
+    // (language, plain) → message id → formatted message: looked up by the id as written.
+    let formatted: RwLock<HashMap<(usize, bool), HashMap<String, Value>>> = RwLock::default();
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> TeraResult<Value> {
@@ -34,15 +35,19 @@ pub fn register(tera: &mut Tera, locales: Arc<Locales>) {
             let constant = kwargs
                 .iter()
                 .all(|(key, _)| matches!(key.as_str(), Some("id" | "plain")));
-            let key = (lang, id.to_string(), plain);
             if constant
-                && let Some(value) = formatted.read().ok().and_then(|m| m.get(&key).cloned())
+                && let Some(value) = formatted
+                    .read()
+                    .ok()
+                    .and_then(|m| m.get(&(lang, plain))?.get(id).cloned())
             {
                 return Ok(value);
             }
             let value = format(&locales, lang, id, plain, &kwargs)?;
             if constant && let Ok(mut memo) = formatted.write() {
-                memo.insert(key, value.clone());
+                memo.entry((lang, plain))
+                    .or_default()
+                    .insert(id.to_string(), value.clone());
             }
             Ok(value)
         },
