@@ -518,15 +518,10 @@ fn a_build_that_fails_after_its_page_was_published_early_is_taken_back() {
         strip_script(&good)
     );
     assert!(serve.status().contains("broken-link"));
-    assert!(
-        serve
-            .stderr
-            .lock()
-            .unwrap()
-            .contains("content/fr/hours.md:"),
-        "{}",
-        serve.output()
-    );
+    // The terminal is written after the failed state is published: wait for it.
+    serve.wait_until("the terminal shows the error at its file", |s| {
+        s.stderr.lock().unwrap().contains("content/fr/hours.md:")
+    });
 
     // Fixed: the page shows the edit, and the error is gone.
     save_whole(
