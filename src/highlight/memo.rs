@@ -25,6 +25,8 @@ const MAX_STATES: usize = 4;
 type Ops = Vec<(usize, ScopeStackOp)>;
 
 struct Parsed {
+    /// The set the state's contexts belong to: states of two sets may look alike.
+    set: *const SyntaxSet,
     before: ParseState,
     ops: Ops,
     after: ParseState,
@@ -54,11 +56,11 @@ pub fn parse_line<T>(
     }
     LINES.with(|lines| {
         let mut lines = lines.borrow_mut();
-        if let Some(parsed) = lines
-            .by_text
-            .get(line)
-            .and_then(|known| known.iter().find(|p| p.before == *state))
-        {
+        if let Some(parsed) = lines.by_text.get(line).and_then(|known| {
+            known
+                .iter()
+                .find(|p| std::ptr::eq(p.set, syntaxes) && p.before == *state)
+        }) {
             state.clone_from(&parsed.after);
             return Ok(write(&parsed.ops));
         }
@@ -72,6 +74,7 @@ pub fn parse_line<T>(
         let known = lines.by_text.entry(line.into()).or_default();
         if known.len() < MAX_STATES {
             known.push(Parsed {
+                set: syntaxes,
                 before,
                 ops,
                 after: state.clone(),
@@ -90,8 +93,8 @@ mod tests {
     /// as parsing it afresh; in another state (inside a block comment) it is parsed again.
     #[test]
     fn a_remembered_line_parses_as_a_fresh_one() {
-        let syntaxes = crate::highlight::syntaxes();
         let js = crate::highlight::syntax_for("js").unwrap();
+        let (syntaxes, js) = (js.set, js.syntax);
         let lines = [
             "let a = 1; /*\n",
             "let a = 1; /*\n",
@@ -106,5 +109,26 @@ mod tests {
             assert_eq!(got, expected, "{line}");
             assert_eq!(memo, fresh);
         }
+    }
+
+    /// TOML's grammar lives in a set of its own, where its contexts are numbered as those of
+    /// the first default grammar are: a line remembered in one must not answer for the other.
+    #[test]
+    fn states_of_two_sets_are_told_apart() {
+        let toml = crate::highlight::syntax_for("toml").unwrap();
+        let defaults = crate::highlight::syntaxes();
+        let twin = defaults
+            .syntaxes()
+            .iter()
+            .find(|s| ParseState::new(s) == ParseState::new(toml.syntax))
+            .expect("a default grammar whose first state equals TOML's");
+        let line = "# a = \"b\"\n";
+        let mut state = ParseState::new(toml.syntax);
+        let as_toml = parse_line(&mut state, line, toml.set, |ops| ops.to_vec()).unwrap();
+        let mut state = ParseState::new(twin);
+        let as_twin = parse_line(&mut state, line, defaults, |ops| ops.to_vec()).unwrap();
+        let fresh = ParseState::new(twin).parse_line(line, defaults).unwrap();
+        assert_eq!(as_twin, fresh);
+        assert_ne!(as_toml, as_twin, "{}", twin.name);
     }
 }

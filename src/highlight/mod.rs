@@ -43,12 +43,28 @@ pub enum Outcome {
     TooLarge,
 }
 
-/// The grammars: the defaults of Sublime Text, and TOML.
+/// A grammar and the set it belongs to: a parser reads its contexts from that set.
+#[derive(Clone, Copy)]
+pub struct Grammar {
+    pub set: &'static SyntaxSet,
+    pub syntax: &'static SyntaxReference,
+}
+
+/// The default grammars of Sublime Text, as syntect ships them: decoding the set is quick,
+/// and each grammar's contexts are decompressed only when a block first needs them. (Adding a
+/// grammar to this set would decompress every one of them and compress them again: a fifth
+/// of a second of a build's CPU.)
 pub fn syntaxes() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
+    SET.get_or_init(SyntaxSet::load_defaults_newlines)
+}
+
+/// The grammars written in this crate, which Sublime Text's defaults lack: TOML. A set of
+/// their own, so that the defaults stay lazily decoded. A test checks that they load.
+fn own_syntaxes() -> &'static SyntaxSet {
+    static SET: OnceLock<SyntaxSet> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut builder = SyntaxSet::load_defaults_newlines().into_builder();
-        // A grammar written in this crate: a test checks that it loads.
+        let mut builder = syntect::parsing::SyntaxSetBuilder::new();
         if let Ok(toml) =
             SyntaxDefinition::load_from_str(include_str!("toml.sublime-syntax"), true, None)
         {
@@ -60,22 +76,30 @@ pub fn syntaxes() -> &'static SyntaxSet {
 
 /// The grammar for the language named by a fence's info string (`rust`, `sh`, `yml`,
 /// `rust,ignore`), if any.
-pub fn syntax_for(info: &str) -> Option<&'static SyntaxReference> {
+pub fn syntax_for(info: &str) -> Option<Grammar> {
     let name = language_of(info);
     if name.is_empty() {
         return None;
     }
-    let alias = match name.to_ascii_lowercase().as_str() {
-        "shell" | "console" | "zsh" | "bash" => "sh",
-        "yml" => "yaml",
-        "javascript" | "mjs" | "node" => "js",
-        "python3" | "py3" => "py",
-        "jsonc" | "json5" => "json",
-        "postgresql" | "postgres" | "mysql" | "sqlite" => "sql",
-        "xhtml" => "html",
-        other => return syntaxes().find_syntax_by_token(other),
-    };
-    syntaxes().find_syntax_by_token(alias)
+    // Grammars are found by extension or name, ignoring case; these are other names
+    // fences use for them.
+    const ALIASES: &[(&[&str], &str)] = &[
+        (&["shell", "console", "zsh", "bash"], "sh"),
+        (&["yml"], "yaml"),
+        (&["javascript", "mjs", "node"], "js"),
+        (&["python3", "py3"], "py"),
+        (&["jsonc", "json5"], "json"),
+        (&["postgresql", "postgres", "mysql", "sqlite"], "sql"),
+        (&["xhtml"], "html"),
+    ];
+    let token = ALIASES
+        .iter()
+        .find(|(names, _)| names.iter().any(|n| n.eq_ignore_ascii_case(name)))
+        .map_or(name, |&(_, token)| token);
+    [own_syntaxes(), syntaxes()].into_iter().find_map(|set| {
+        set.find_syntax_by_token(token)
+            .map(|syntax| Grammar { set, syntax })
+    })
 }
 
 /// The language word of a fence's info string: up to the first space, comma or `{`.
@@ -121,16 +145,16 @@ pub fn too_large(code: &str) -> bool {
 
 /// Highlights a fenced block's code for the language of `info`.
 pub fn highlight(info: &str, code: &str) -> Outcome {
-    let Some(syntax) = syntax_for(info) else {
+    let Some(grammar) = syntax_for(info) else {
         return Outcome::Unknown;
     };
     if too_large(code) {
         return Outcome::TooLarge;
     }
-    let mut state = ParseState::new(syntax);
+    let mut state = ParseState::new(grammar.syntax);
     let mut writer = Writer::default();
     for line in LinesWithEndings::from(code) {
-        let written = memo::parse_line(&mut state, line, syntaxes(), |ops| writer.line(line, ops));
+        let written = memo::parse_line(&mut state, line, grammar.set, |ops| writer.line(line, ops));
         if !matches!(written, Ok(Ok(()))) {
             // A grammar that fails on a line (syntect reports, say, a stack overflow of
             // contexts): the block is left plain rather than half coloured.
