@@ -84,10 +84,16 @@ impl PageSource {
 
 /// `docs/setup.md` → `docs/setup/`, `docs/_index.md` → `docs/`, `_index.md` → ``.
 pub fn url_path(key: &str) -> String {
+    let (folder, slash) = url_folder(key);
+    [folder, slash].concat()
+}
+
+/// [`url_path`] in two borrowed parts: the folder, and the slash a page (not a section) adds.
+pub fn url_folder(key: &str) -> (&str, &'static str) {
     let stem = key.strip_suffix(".md").unwrap_or(key);
     match stem.strip_suffix("_index") {
-        Some(folder) => folder.to_string(),
-        None => format!("{stem}/"),
+        Some(folder) => (folder, ""),
+        None => (stem, "/"),
     }
 }
 

@@ -5,11 +5,18 @@
 //! absolute base URL, as search engines require.
 
 use crate::config::SiteConfig;
-use crate::content::url_path;
 
 /// The path from the site root to a page's folder: `fr/docs/setup/`.
 pub fn site_path(config: &SiteConfig, key: &str, lang: usize) -> String {
-    format!("{}/{}", config.languages[lang].prefix, url_path(key))
+    // One allocation: every link of every page is made here.
+    let prefix = &config.languages[lang].prefix;
+    let (folder, slash) = crate::content::url_folder(key);
+    let mut path = String::with_capacity(prefix.len() + folder.len() + 2);
+    path.push_str(prefix);
+    path.push('/');
+    path.push_str(folder);
+    path.push_str(slash);
+    path
 }
 
 /// The page's absolute address, under the base URL.

@@ -9,7 +9,7 @@
 //! its children [`PER_PAGE`] at a time over numbered pages ([`Pagination`]). Every page stays
 //! reachable from its language's home: home → section → its pages, page by page.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -104,6 +104,10 @@ pub struct Navigation<'a> {
     index: &'a Index,
     /// Per language: top-level section key → how many links its whole tree holds.
     tree_sizes: Vec<BTreeMap<String, usize>>,
+    /// Per language: page key → where it is among its section's children. Looked up for every
+    /// page's neighbours and window: searching the list would cost each page the length of
+    /// its section, and a build the square of it.
+    places: Vec<HashMap<&'a str, usize>>,
 }
 
 impl<'a> Navigation<'a> {
@@ -118,11 +122,30 @@ impl<'a> Navigation<'a> {
                     .collect()
             })
             .collect();
+        let places = index
+            .children
+            .iter()
+            .map(|sections| {
+                sections
+                    .values()
+                    .flat_map(|keys| keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)))
+                    .collect()
+            })
+            .collect();
         Navigation {
             site,
             index,
             tree_sizes,
+            places,
         }
+    }
+
+    /// Where page `key` is in `siblings`, the children of its section in language `lang`.
+    fn place(&self, lang: usize, key: &str, siblings: &[String]) -> Option<usize> {
+        self.places[lang]
+            .get(key)
+            .copied()
+            .filter(|&i| siblings.get(i).is_some_and(|k| k == key))
     }
 
     /// Whether the whole tree of top-level section `top` is shown beside its pages.
@@ -149,7 +172,7 @@ impl<'a> Navigation<'a> {
             .collect();
         let own = sections.last().map_or(top, String::as_str);
         let children = self.index.children(lang, own);
-        let at = children.iter().position(|c| c == key).unwrap_or(0);
+        let at = self.place(lang, key, children).unwrap_or(0);
         let start = at
             .saturating_sub(NEARBY / 2)
             .min(children.len().saturating_sub(NEARBY));
@@ -227,7 +250,7 @@ impl<'a> Navigation<'a> {
             return Neighbours::default();
         };
         let siblings = self.index.children(lang, &section);
-        let Some(at) = siblings.iter().position(|k| k == key) else {
+        let Some(at) = self.place(lang, key, siblings) else {
             return Neighbours::default();
         };
         Neighbours {

@@ -212,14 +212,12 @@ impl Analyzer {
         })
     }
 
-    /// The words of `text` as written (some empty), before analysis.
+    /// The words of `text` as written, before analysis.
     fn words(&self, text: &str, mut each: impl FnMut(&str)) {
         if self.segment {
             segmented_words(text, &mut each);
         } else {
-            for word in text.split(|c: char| !c.is_alphanumeric()) {
-                each(word);
-            }
+            alphanumeric_runs(text, &mut each);
         }
     }
 
@@ -263,6 +261,57 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The runs of letters and digits of `text`, in order.
+fn alphanumeric_runs(text: &str, each: &mut impl FnMut(&str)) {
+    runs(
+        text,
+        u8::is_ascii_alphanumeric,
+        char::is_alphanumeric,
+        &mut |run| {
+            each(run);
+            true
+        },
+    );
+}
+
+/// The runs of `text` whose characters are `inside` (`ascii` says it of ASCII bytes), in
+/// order, while `each` returns true. Every word of every page goes through here: ASCII, most
+/// of the text of most languages, is told apart by its byte, and only other characters are
+/// decoded.
+pub fn runs(
+    text: &str,
+    ascii: impl Fn(&u8) -> bool,
+    inside: impl Fn(char) -> bool,
+    each: &mut impl FnMut(&str) -> bool,
+) {
+    let bytes = text.as_bytes();
+    let mut start = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        let (is_inside, width) = match bytes[at] {
+            b if b.is_ascii() => (ascii(&b), 1),
+            _ => {
+                let c = text[at..].chars().next().unwrap_or_default();
+                (inside(c), c.len_utf8())
+            }
+        };
+        match (is_inside, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                if !each(&text[from..at]) {
+                    return;
+                }
+                start = None;
+            }
+            _ => {}
+        }
+        at += width;
+    }
+    if let Some(from) = start {
+        each(&text[from..]);
+    }
+}
+
 /// CJK ideographs (the unified blocks and their extensions, compatibility ideographs).
 pub fn is_ideograph(c: char) -> bool {
     matches!(c,
@@ -289,9 +338,7 @@ fn segmented_words(text: &str, each: &mut impl FnMut(&str)) {
     let mut rest = text;
     loop {
         let start = rest.find(is_ideograph).unwrap_or(rest.len());
-        rest[..start]
-            .split(|c: char| !c.is_alphanumeric())
-            .for_each(&mut *each);
+        alphanumeric_runs(&rest[..start], each);
         rest = &rest[start..];
         if rest.is_empty() {
             return;
@@ -305,18 +352,23 @@ fn segmented_words(text: &str, each: &mut impl FnMut(&str)) {
         }
         RUNS.with(|runs| {
             let mut runs = runs.borrow_mut();
-            if !runs.contains_key(run) {
-                if runs.len() > MAX_CACHED {
-                    runs.clear();
+            // One lookup for a run met before, most runs of a large site.
+            if let Some(words) = runs.get(run) {
+                for &(from, to) in words.iter() {
+                    each(&run[usize::from(from)..usize::from(to)]);
                 }
-                let mut words = Vec::new();
-                // A run is at most MAX_RUN bytes: its offsets fit 16 bits.
-                segment(run, |from, to| words.push((from as u16, to as u16)));
-                runs.insert(run.into(), words.into_boxed_slice());
+                return;
             }
-            for &(from, to) in runs[run].iter() {
+            if runs.len() > MAX_CACHED {
+                runs.clear();
+            }
+            let mut words = Vec::new();
+            // A run is at most MAX_RUN bytes: its offsets fit 16 bits.
+            segment(run, |from, to| words.push((from as u16, to as u16)));
+            for &(from, to) in &words {
                 each(&run[usize::from(from)..usize::from(to)]);
             }
+            runs.insert(run.into(), words.into_boxed_slice());
         });
     }
 }
@@ -347,6 +399,20 @@ mod tests {
         let mut out = Vec::new();
         Analyzer::for_tag(tag).terms(text, |t| out.push(t.to_string()));
         out
+    }
+
+    #[test]
+    fn words_are_the_runs_of_letters_and_digits() {
+        let mut words = Vec::new();
+        alphanumeric_runs("  Délai: 4h, (p1)…l'œuvre—x9 ", &mut |w| {
+            words.push(w.to_string())
+        });
+        assert_eq!(words, ["Délai", "4h", "p1", "l", "œuvre", "x9"]);
+        let mut words = Vec::new();
+        alphanumeric_runs("ab", &mut |w| words.push(w.to_string()));
+        alphanumeric_runs("", &mut |w| words.push(w.to_string()));
+        alphanumeric_runs("--", &mut |w| words.push(w.to_string()));
+        assert_eq!(words, ["ab"]);
     }
 
     #[test]

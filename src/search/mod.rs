@@ -83,7 +83,7 @@ struct Fragment<'a> {
     /// Address from the language's root.
     u: &'a str,
     /// Its text, cut at its headings: `[id, heading, text]`.
-    x: Vec<(String, String, String)>,
+    x: Vec<(&'a str, &'a str, String)>,
 }
 
 impl Document {
@@ -109,7 +109,7 @@ pub fn document(
     for s in &text.sections {
         let body = squeeze(&s.text, MAX_PAGE_TEXT.saturating_sub(kept));
         kept += body.len() + s.heading.len();
-        x.push((s.id.clone(), s.heading.clone(), body));
+        x.push((s.id.as_str(), s.heading.as_str(), body));
     }
     let weighted =
         std::iter::once((title, TITLE_WEIGHT)).chain(text.sections.iter().flat_map(|s| {
@@ -266,15 +266,22 @@ fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
 /// space. Only what is kept is copied: a page's text is often longer than what is kept of it.
 fn squeeze(text: &str, max: usize) -> String {
     let mut out = String::with_capacity(max.min(text.len()));
-    for word in text.split_whitespace() {
-        if out.len() >= max {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
+    let not_space = |c: char| !c.is_whitespace();
+    analyze::runs(
+        text,
+        |b| !b.is_ascii_whitespace() && *b != 0x0b,
+        not_space,
+        &mut |word| {
+            if out.len() >= max {
+                return false;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+            true
+        },
+    );
     let kept = truncate(&out, max).len();
     out.truncate(kept);
     out
@@ -369,6 +376,10 @@ mod tests {
         assert_eq!(squeeze("aaa bbb", 4), "aaa ");
         assert_eq!(squeeze("支援 服務", 4), "支");
         assert_eq!(squeeze("x", 0), "");
+        assert_eq!(
+            squeeze("a\u{a0}\u{b}b\u{3000}c\u{200b}d", 100),
+            "a b c\u{200b}d"
+        );
     }
 
     #[test]
