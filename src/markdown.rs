@@ -113,7 +113,7 @@ pub fn render_with(markdown: &str, raw_html: bool, table_label: &str) -> Rendere
 /// [`render_with`], gathering the page's [`PageText`] too when `with_text` asks for it (for
 /// the search index) from the same parse.
 pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text: bool) -> Rendered {
-    let mut text = with_text.then(TextCollector::default);
+    let mut text = with_text.then(|| TextCollector::new(false));
     let mut refused = Vec::new();
     let mut links = Vec::new();
     let mut has_html = false;
@@ -215,7 +215,8 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
                 continue;
             }
         }
-        out.push(events[i].clone());
+        // Each event is pushed once, and only ever looked at ahead of `i`: it is moved out.
+        out.push(std::mem::replace(&mut events[i], Event::Rule));
         i += 1;
     }
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
@@ -230,13 +231,14 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
     if has_table {
         html_out = decorate_tables(&html_out, table_label);
     }
+    let text = text.map(|t| t.finish_with(&headings));
     Rendered {
         html: html_out,
         headings,
+        text,
         refused,
         links,
         too_deep: None,
-        text: text.map(TextCollector::finish),
     }
 }
 
@@ -293,7 +295,7 @@ pub struct Section {
 /// [`render_with`] makes them). A page nested deeper than [`MAX_NESTING`] has no text.
 pub fn page_text(markdown: &str) -> PageText {
     let mut depth = Depth::default();
-    let mut text = TextCollector::default();
+    let mut text = TextCollector::new(true);
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         if depth.too_deep_after(&event) {
             return PageText::default();
@@ -307,28 +309,29 @@ pub fn page_text(markdown: &str) -> PageText {
 /// from the events it reads anyway: the search index then costs no second parse of the page.
 struct TextCollector {
     page: PageText,
-    used: HashSet<String>,
+    /// The heading ids given so far, when the collector makes them: [`render_page`] makes
+    /// them for its HTML already, and hands them over at the end ([`TextCollector::finish_with`]).
+    used: Option<HashSet<String>>,
     /// Inside a heading: its explicit id, if it has one.
     heading: Option<Option<String>>,
-    /// Inside a fenced code block: where it starts, its info string and its code.
-    code: Option<(usize, String, String)>,
+    /// Inside a fenced code block: where it starts in the Markdown, its info string, and
+    /// where its code starts in the section's text.
+    code: Option<(usize, String, usize)>,
 }
 
-impl Default for TextCollector {
-    fn default() -> TextCollector {
+impl TextCollector {
+    fn new(own_ids: bool) -> TextCollector {
         TextCollector {
             page: PageText {
                 sections: vec![Section::default()],
                 ..PageText::default()
             },
-            used: HashSet::new(),
+            used: own_ids.then(HashSet::new),
             heading: None,
             code: None,
         }
     }
-}
 
-impl TextCollector {
     /// One event, which starts at byte `at` of the Markdown.
     fn feed(&mut self, event: &Event, at: usize) {
         let section = self.page.sections.last_mut().expect("one section at least");
@@ -339,16 +342,18 @@ impl TextCollector {
             }
             Event::End(TagEnd::Heading(_)) => {
                 let explicit = self.heading.take().flatten();
-                let base = explicit.unwrap_or_else(|| slugify(&section.heading));
-                section.id = unique_id(&base, &mut self.used);
+                if let Some(used) = &mut self.used {
+                    let base = explicit.unwrap_or_else(|| slugify(&section.heading));
+                    section.id = unique_id(&base, used);
+                }
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                self.code = Some((at, info.to_string(), String::new()));
+                self.code = Some((at, info.to_string(), section.text.len()));
             }
             Event::End(TagEnd::CodeBlock) => {
-                if let Some((at, info, text)) = self.code.take()
+                if let Some((at, info, start)) = self.code.take()
                     && highlight::syntax_for(&info).is_some()
-                    && highlight::too_large(&text)
+                    && highlight::too_large(&section.text[start..])
                 {
                     let language = highlight::language_of(&info).to_string();
                     self.page.not_highlighted.push((at, language));
@@ -360,9 +365,6 @@ impl TextCollector {
                     section.heading.push_str(t);
                 } else {
                     section.text.push_str(t);
-                    if let Some((_, _, text)) = &mut self.code {
-                        text.push_str(t);
-                    }
                 }
             }
             Event::End(
@@ -381,6 +383,14 @@ impl TextCollector {
             }
             _ => {}
         }
+    }
+
+    /// The text, with the ids [`render_page`] gave its headings, in order.
+    fn finish_with(mut self, headings: &[Heading]) -> PageText {
+        for (section, heading) in self.page.sections.iter_mut().skip(1).zip(headings) {
+            section.id.clone_from(&heading.id);
+        }
+        self.finish()
     }
 
     fn finish(mut self) -> PageText {
@@ -559,6 +569,15 @@ mod tests {
         assert_eq!(
             page.not_highlighted,
             [(text.find("```json").unwrap(), "json".to_string())]
+        );
+        // Rendering collects the same text, with the ids of the headings it writes.
+        let rendered = render_page(&text, false, "", true);
+        assert_eq!(rendered.text.as_ref(), Some(&page));
+        assert!(rendered.html.contains("id=\"named-contacts-1\""));
+        let explicit = "## One {#first}\n\nA\n\n## One\n\nB\n\n## Two\n";
+        assert_eq!(
+            render_page(explicit, false, "", true).text,
+            Some(page_text(explicit))
         );
     }
 

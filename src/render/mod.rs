@@ -250,8 +250,11 @@ pub fn render_counted(
             } else {
                 page.links
             };
-            match per_language[route.lang].render(&page.template, &page.context) {
-                Ok(html) => {
+            // Rendered as bytes, as they are written: a String would check them all again
+            // for UTF-8 (Tera writes only strings).
+            let mut html = Vec::with_capacity(PAGE_CAPACITY);
+            match per_language[route.lang].render_to(&page.template, &page.context, &mut html) {
+                Ok(()) => {
                     let facts = PageFacts {
                         anchors: anchors(&html).collect(),
                         links,
@@ -261,11 +264,7 @@ pub fn render_counted(
                         "{}index.html",
                         navigation::list_page_path(&site.config, key, route.lang, *number)
                     );
-                    (
-                        Some(facts),
-                        sink.put(&path, html.into_bytes()),
-                        found.warnings,
-                    )
+                    (Some(facts), sink.put(&path, html), found.warnings)
                 }
                 Err(e) => {
                     let facts = PageFacts {
@@ -416,12 +415,17 @@ fn not_highlighted(
 }
 
 /// The values of the `id` attributes of an HTML page: the anchors a `#fragment` can name.
-fn anchors(html: &str) -> impl Iterator<Item = &str> {
-    html.match_indices(" id=\"").filter_map(|(at, found)| {
-        let rest = &html[at + found.len()..];
-        rest.find('"').map(|end| &rest[..end])
+fn anchors(html: &[u8]) -> impl Iterator<Item = &str> {
+    const ATTRIBUTE: &[u8] = b" id=\"";
+    memchr::memmem::find_iter(html, ATTRIBUTE).filter_map(|at| {
+        let rest = &html[at + ATTRIBUTE.len()..];
+        let end = memchr::memchr(b'"', rest)?;
+        std::str::from_utf8(&rest[..end]).ok()
     })
 }
+
+/// What a page's HTML is first given room for: most pages of the shipped theme are 10-30 KB.
+const PAGE_CAPACITY: usize = 32 * 1024;
 
 /// The site's `static/` files and the theme's it does not replace, read and fingerprinted.
 pub fn read_assets(site: &Site) -> Result<assets::Assets, Vec<Diagnostic>> {
@@ -492,6 +496,6 @@ mod tests {
     #[test]
     fn anchors_are_the_id_attributes() {
         let html = r#"<h2 id="a">A</h2><p data-id="x"><span id="b-1" class="c">"#;
-        assert_eq!(anchors(html).collect::<Vec<_>>(), ["a", "b-1"]);
+        assert_eq!(anchors(html.as_bytes()).collect::<Vec<_>>(), ["a", "b-1"]);
     }
 }

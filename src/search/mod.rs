@@ -123,12 +123,13 @@ pub fn document(
     let weights = scores.into_iter().map(|s| s as u8).collect();
     Document {
         url: url.to_string(),
-        fragment: String::from_utf8(to_json(&Fragment {
+        // Strings and numbers always serialize.
+        fragment: serde_json::to_string(&Fragment {
             t: title,
             s: section,
             u: url,
             x,
-        }))
+        })
         .unwrap_or_default()
         .into_boxed_str(),
         terms,
