@@ -167,24 +167,38 @@ pub fn process_observed(
         published.retain_routes(&index.routes);
         published.update(rendered.published);
     }
-    progress.enter(Stage::Linking);
-    report.extend(check::links::check(site, &index, &published));
-    report.extend(rendered.warnings);
     let mut written = None;
+    let mut rendering_errors = Vec::new();
     if checked {
         // On a site with other errors, rendering errors mostly repeat them: left out.
         written = errors.is_empty().then_some(rendered.written);
-        report.extend(errors);
+        rendering_errors = errors;
     }
-    if let Some(done) = &mut written {
-        progress.enter(Stage::Searching);
-        match write_search(site, &published, &rendered.searched, sink) {
-            Ok(more) => done.add(more),
-            Err(d) => {
-                report.push(d);
-                written = None;
-            }
+    // Links are checked while the search index is written: both only read what was
+    // published, and each is mostly one thread's work.
+    progress.enter(if written.is_some() {
+        Stage::Searching
+    } else {
+        Stage::Linking
+    });
+    let (links, search) = rayon::join(
+        || check::links::check(site, &index, &published),
+        || {
+            written
+                .is_some()
+                .then(|| write_search(site, &published, &rendered.searched, sink))
+        },
+    );
+    report.extend(links);
+    report.extend(rendered.warnings);
+    report.extend(rendering_errors);
+    match (search, &mut written) {
+        (Some(Ok(more)), Some(done)) => done.add(more),
+        (Some(Err(d)), _) => {
+            report.push(d);
+            written = None;
         }
+        _ => {}
     }
     Outcome {
         index,

@@ -227,60 +227,24 @@ pub fn render_counted(
     } else {
         Vec::new()
     };
-    let results: Vec<PageOutcome> = routes
-        .par_iter()
-        .map(|(key, route, number)| {
-            counter.done.fetch_add(1, Ordering::Relaxed);
-            // A later list page repeats its section's text: only the first is indexed, and
-            // its code blocks reported.
-            let large = *number == 1 && may_hold_large_block(site, *route);
-            let with_text = large || (searching && *number == 1);
-            let mut page =
-                match page::context(site, index, &navigation, key, *route, *number, with_text) {
-                    Ok(page) => page,
-                    Err(d) => return (None, Err(d), Vec::new()),
-                };
-            let found = match page.text.take() {
-                Some(text) => page_search(site, index, &analyzers, key, *route, &text, large),
-                None => PageSearch::default(),
+    // The site's own files (the sitemap lists every page) are rendered beside the pages,
+    // on whichever thread is free: alone after them, they kept one core idle.
+    let whole = !matches!(scope, Scope::PagesOnly(_));
+    let (results, site_files): (Vec<PageOutcome>, _) = rayon::join(
+        || {
+            let pages = Pages {
+                site,
+                index,
+                navigation: &navigation,
+                teras: &per_language,
+                analyzers: &analyzers,
+                sink,
+                counter,
             };
-            // Links are checked where the page is written, in its own language.
-            let links = if route.is_fallback(&site.pages) {
-                Vec::new()
-            } else {
-                page.links
-            };
-            // Rendered as bytes, as they are written: a String would check them all again
-            // for UTF-8 (Tera writes only strings).
-            let mut html = Vec::with_capacity(PAGE_CAPACITY);
-            match per_language[route.lang].render_to(&page.template, &page.context, &mut html) {
-                Ok(()) => {
-                    let facts = PageFacts {
-                        anchors: anchors(&html).collect(),
-                        links,
-                        search: found.document,
-                    };
-                    let path = format!(
-                        "{}index.html",
-                        navigation::list_page_path(&site.config, key, route.lang, *number)
-                    );
-                    (Some(facts), sink.put(&path, html), found.warnings)
-                }
-                Err(e) => {
-                    let facts = PageFacts {
-                        anchors: page.heading_ids.iter().map(String::as_str).collect(),
-                        links,
-                        search: found.document,
-                    };
-                    (
-                        Some(facts),
-                        Err(site.templates.diagnostic(&e)),
-                        found.warnings,
-                    )
-                }
-            }
-        })
-        .collect();
+            routes.par_iter().map(|route| pages.render(route)).collect()
+        },
+        || whole.then(|| site_files::render(site, index, &per_language)),
+    );
     if searching {
         rendered.searched = routes.iter().map(|(_, r, _)| r.lang).collect();
         rendered.searched.sort_unstable();
@@ -305,13 +269,11 @@ pub fn render_counted(
             Err(d) => errors.push(d),
         }
     }
-    if !errors.is_empty() || matches!(scope, Scope::PagesOnly(_)) {
+    let Some(site_files) = site_files.filter(|_| errors.is_empty()) else {
         return (rendered, errors);
-    }
+    };
     if let Err(d) = write_site_files(
-        site,
-        index,
-        &per_language,
+        site_files,
         (*scope == Scope::All).then_some(assets),
         sink,
         &mut rendered.written,
@@ -321,17 +283,15 @@ pub fn render_counted(
     (rendered, errors)
 }
 
-/// The pages that are not content (chooser, 404s, sitemap, robots.txt) and, for a whole
-/// build, `static/` (`assets`).
+/// The pages that are not content (chooser, 404s, sitemap, robots.txt), as
+/// [`site_files::render`] made them, and, for a whole build, `static/` (`assets`).
 fn write_site_files(
-    site: &Site,
-    index: &Index,
-    teras: &[tera::Tera],
+    site_files: Result<Vec<(String, Vec<u8>)>, Diagnostic>,
     assets: Option<assets::Assets>,
     sink: &dyn Sink,
     written: &mut Written,
 ) -> Result<(), Diagnostic> {
-    for (path, bytes) in site_files::render(site, index, teras)? {
+    for (path, bytes) in site_files? {
         written.bytes += sink.put(&path, bytes)?;
         written.files += 1;
     }
@@ -343,6 +303,82 @@ fn write_site_files(
 
 /// What rendering one page gives: its facts (none when its context could not be made), the
 /// bytes written or the error, and the warnings about its text.
+/// What rendering a page needs, shared by the threads that render them.
+struct Pages<'a> {
+    site: &'a Site,
+    index: &'a Index,
+    navigation: &'a Navigation<'a>,
+    /// One Tera per language.
+    teras: &'a [tera::Tera],
+    /// One analyzer per language when the site is searched, none otherwise.
+    analyzers: &'a [crate::search::Analyzer],
+    sink: &'a dyn Sink,
+    counter: &'a Counter,
+}
+
+impl Pages<'_> {
+    /// Renders list page `number` of page `key` in the language of `route`, and writes it.
+    fn render(&self, &(key, route, number): &(&str, Route, usize)) -> PageOutcome {
+        let site = self.site;
+        self.counter.done.fetch_add(1, Ordering::Relaxed);
+        // A later list page repeats its section's text: only the first is indexed, and
+        // its code blocks reported.
+        let large = number == 1 && may_hold_large_block(site, route);
+        let with_text = large || (!self.analyzers.is_empty() && number == 1);
+        let mut page = match page::context(
+            site,
+            self.index,
+            self.navigation,
+            key,
+            route,
+            number,
+            with_text,
+        ) {
+            Ok(page) => page,
+            Err(d) => return (None, Err(d), Vec::new()),
+        };
+        let found = match page.text.take() {
+            Some(text) => page_search(site, self.index, self.analyzers, key, route, &text, large),
+            None => PageSearch::default(),
+        };
+        // Links are checked where the page is written, in its own language.
+        let links = if route.is_fallback(&site.pages) {
+            Vec::new()
+        } else {
+            page.links
+        };
+        // Rendered as bytes, as they are written: a String would check them all again
+        // for UTF-8 (Tera writes only strings).
+        let mut html = Vec::with_capacity(PAGE_CAPACITY);
+        match self.teras[route.lang].render_to(&page.template, &page.context, &mut html) {
+            Ok(()) => {
+                let facts = PageFacts {
+                    anchors: anchors(&html).collect(),
+                    links,
+                    search: found.document,
+                };
+                let path = format!(
+                    "{}index.html",
+                    navigation::list_page_path(&site.config, key, route.lang, number)
+                );
+                (Some(facts), self.sink.put(&path, html), found.warnings)
+            }
+            Err(e) => {
+                let facts = PageFacts {
+                    anchors: page.heading_ids.iter().map(String::as_str).collect(),
+                    links,
+                    search: found.document,
+                };
+                (
+                    Some(facts),
+                    Err(site.templates.diagnostic(&e)),
+                    found.warnings,
+                )
+            }
+        }
+    }
+}
+
 type PageOutcome = (Option<PageFacts>, Result<u64, Diagnostic>, Vec<Diagnostic>);
 
 /// What a page gives the search index, and the warnings about its text.
