@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """What code highlighting and the search index cost a build, and what the index weighs.
 
-Builds the synthetic site of ../shared/bench/gen_site.py (with bench/templates/) four ways, in
+Builds the synthetic site of ../shared/bench/gen_site.py (with bench/templates/, or with
+`--theme shipped` inside this repository's site as bench/scale.py does) four ways, in
 turn, fresh output each run: as it is; with `search: false`; with its fenced blocks renamed to a
 language without a grammar (so nothing is highlighted); and with neither. Then it reports the
 median wall time of each, the cost of highlighting per 1 000 code blocks, the index of each
@@ -12,6 +13,7 @@ indexes the same HTML with Pagefind and reports its size and time, for compariso
     cargo build --release
     python3 bench/search_highlight.py --pages 1000 --runs 5 --work /dev/shm/pd-bench
     python3 bench/search_highlight.py --pages 1000 --pagefind /path/to/pagefind_extended
+    python3 bench/search_highlight.py --pages 2000 --theme shipped
 """
 
 import argparse
@@ -28,17 +30,36 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GEN_SITE = ROOT.parent / "shared" / "bench" / "gen_site.py"
 POLYDOCS = ROOT / "target" / "release" / "polydocs"
+SITE_PARTS = ["site.yaml", "content", "locales", "templates", "static"]
 FENCE = re.compile(r"^```(bash|json|yaml|sh|rust|toml|python|js|html|css|sql)$", re.M)
 
 
-def make_site(pages: int, folder: Path, search: bool, highlight: bool) -> int:
+def generate(pages: int, folder: Path) -> None:
+    subprocess.run(
+        [sys.executable, str(GEN_SITE), "--layout", "neutral", "--pages", str(pages), "--out", str(folder)],
+        check=True, stdout=subprocess.DEVNULL,
+    )
+
+
+def make_site(pages: int, folder: Path, search: bool, highlight: bool, theme: str) -> int:
     """Writes one variant; returns its number of fenced blocks with a grammar."""
-    if not folder.exists():
-        subprocess.run(
-            [sys.executable, str(GEN_SITE), "--layout", "neutral", "--pages", str(pages), "--out", str(folder)],
-            check=True, stdout=subprocess.DEVNULL,
-        )
+    if not folder.exists() and theme == "bench":
+        generate(pages, folder)
         shutil.copytree(ROOT / "bench" / "templates", folder / "templates", dirs_exist_ok=True)
+    elif not folder.exists():
+        # This repository's site with the synthetic pages under content/<code>/bench/, as
+        # bench/scale.py makes it.
+        generated = folder.parent / f"generated-{pages}"
+        if not generated.exists():
+            generate(pages, generated)
+        for part in SITE_PARTS:
+            if (ROOT / part).is_dir():
+                shutil.copytree(ROOT / part, folder / part)
+            else:
+                folder.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(ROOT / part, folder / part)
+        for lang in (generated / "content").iterdir():
+            shutil.copytree(lang, folder / "content" / lang.name / "bench")
     config = folder / "site.yaml"
     text = re.sub(r"\nsearch: \w+\n", "\n", config.read_text())
     if not search:
@@ -116,6 +137,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--work", type=Path, default=Path("/dev/shm/polydocs-search-bench"))
     parser.add_argument("--pagefind", help="a Pagefind binary, to index the same HTML")
+    parser.add_argument("--theme", choices=["bench", "shipped"], default="bench",
+                        help="the pages alone with bench/templates, or inside this repository's site")
     args = parser.parse_args()
     if not POLYDOCS.exists():
         sys.exit("build polydocs first: cargo build --release")
@@ -129,8 +152,8 @@ def main() -> None:
     sites = {}
     blocks = 0
     for name, (search, highlight) in variants.items():
-        folder = args.work / f"site-{args.pages}-{int(search)}{int(highlight)}"
-        blocks = make_site(args.pages, folder, search, highlight) or blocks
+        folder = args.work / f"site-{args.theme}-{args.pages}-{int(search)}{int(highlight)}"
+        blocks = make_site(args.pages, folder, search, highlight, args.theme) or blocks
         sites[name] = folder
     times = {name: [] for name in variants}
     for run in range(args.runs):
@@ -139,7 +162,9 @@ def main() -> None:
             times[name].append(build(sites[name], args.work / f"out-{name.replace(' ', '')}"))
     median = {name: statistics.median(w for w, _ in t) for name, t in times.items()}
     median_cpu = {name: statistics.median(c for _, c in t) for name, t in times.items()}
-    print(f"{args.pages} pages per language, {blocks} fenced blocks with a grammar; median of {args.runs}\n")
+    theme = "bench/templates" if args.theme == "bench" else "the shipped theme"
+    print(f"{args.pages} pages per language in {theme}, {blocks} fenced blocks with a grammar; "
+          f"median of {args.runs}\n")
     print("| variant | wall | CPU |")
     print("| --- | ---: | ---: |")
     for name, t in median.items():

@@ -56,10 +56,13 @@ fn packed(word: &str) -> Option<u128> {
     if bytes.len() > 15 {
         return None;
     }
-    let mut key = [0u8; 16];
-    key[..bytes.len()].copy_from_slice(bytes);
-    key[15] = bytes.len() as u8;
-    Some(u128::from_le_bytes(key))
+    // Shifted in byte by byte: a copy of a variable length is a call to memcpy, for every
+    // word of every page.
+    let mut key = (bytes.len() as u128) << 120;
+    for (i, &b) in bytes.iter().enumerate() {
+        key |= u128::from(b) << (8 * i);
+    }
+    Some(key)
 }
 
 /// The number of a word that makes no term.
