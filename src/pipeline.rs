@@ -85,11 +85,8 @@ impl Progress {
     }
 }
 
-/// Loads a site folder as far as its errors allow. The highlighter's grammars (some 0.1 s
-/// to decode) load beside it, on a thread of their own: otherwise the first page with code
-/// would wait for them, and every rendering thread with it.
+/// Loads a site folder as far as its errors allow.
 pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Report) {
-    std::thread::spawn(crate::highlight::syntaxes);
     site::load_partial(root, options)
 }
 
