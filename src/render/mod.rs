@@ -301,8 +301,6 @@ fn write_site_files(
     Ok(())
 }
 
-/// What rendering one page gives: its facts (none when its context could not be made), the
-/// bytes written or the error, and the warnings about its text.
 /// What rendering a page needs, shared by the threads that render them.
 struct Pages<'a> {
     site: &'a Site,
@@ -379,6 +377,8 @@ impl Pages<'_> {
     }
 }
 
+/// What rendering one page gives: its facts (none when its context could not be made), the
+/// bytes written or the error, and the warnings about its text.
 type PageOutcome = (Option<PageFacts>, Result<u64, Diagnostic>, Vec<Diagnostic>);
 
 /// What a page gives the search index, and the warnings about its text.
