@@ -351,9 +351,11 @@ impl TextCollector {
                 self.code = Some((at, info.to_string(), section.text.len()));
             }
             Event::End(TagEnd::CodeBlock) => {
+                // Size first: most blocks are small, and finding a grammar scans them all
+                // (rendering has just done it for this block).
                 if let Some((at, info, start)) = self.code.take()
-                    && highlight::syntax_for(&info).is_some()
                     && highlight::too_large(&section.text[start..])
+                    && highlight::syntax_for(&info).is_some()
                 {
                     let language = highlight::language_of(&info).to_string();
                     self.page.not_highlighted.push((at, language));

@@ -267,11 +267,11 @@ fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
 /// space. Only what is kept is copied: a page's text is often longer than what is kept of it.
 fn squeeze(text: &str, max: usize) -> String {
     let mut out = String::with_capacity(max.min(text.len()));
-    let not_space = |c: char| !c.is_whitespace();
+    // White space as `char::is_whitespace` has it: for ASCII, the vertical tab as well.
     analyze::runs(
         text,
         |b| !b.is_ascii_whitespace() && *b != 0x0b,
-        not_space,
+        |c| !c.is_whitespace(),
         &mut |word| {
             if out.len() >= max {
                 return false;
