@@ -222,7 +222,8 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html_out, out.into_iter());
     // CommonMark: U+0000 is replaced for security reasons (pulldown-cmark passes it through).
-    if html_out.contains('\0') {
+    // memchr: `str::contains` looks at a byte at a time, over every page's whole HTML.
+    if memchr::memchr(0, html_out.as_bytes()).is_some() {
         html_out = html_out.replace('\0', "\u{fffd}");
     }
     if has_html && !raw_html {
