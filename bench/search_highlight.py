@@ -169,9 +169,14 @@ def main() -> None:
     print("| --- | ---: | ---: |")
     for name, t in median.items():
         print(f"| {name} | {t:.3f} s | {median_cpu[name]:.3f} s |")
-    for what, m in (("wall", median), ("CPU", median_cpu)):
-        search_cost = m["search + highlight"] / m["highlight only"] - 1
-        search_alone = m["search only"] / m["neither"] - 1
+    # The search cost is the median of each round's ratio: the four builds of a round run
+    # within seconds of one another, while this machine's speed drifts from minute to minute.
+    def cost(with_search: str, without: str, part: int) -> float:
+        return statistics.median(a[part] / b[part] for a, b in zip(times[with_search], times[without])) - 1
+
+    for part, (what, m) in enumerate((("wall", median), ("CPU", median_cpu))):
+        search_cost = cost("search + highlight", "highlight only", part)
+        search_alone = cost("search only", "neither", part)
         highlight_ms = (m["highlight only"] - m["neither"]) * 1000
         print(f"\n{what}: search adds {search_cost:.0%} to the build ({search_alone:.0%} without highlighting); "
               f"highlighting adds {highlight_ms:.0f} ms, {highlight_ms / blocks * 1000:.0f} ms per 1 000 blocks")

@@ -65,6 +65,29 @@ fn packed(word: &str) -> Option<u128> {
     Some(key)
 }
 
+/// [`packed`] for a word of `text`: when 16 bytes of the text begin at the word, they are
+/// read at once and the bytes past the word masked off, instead of being shifted in one by one.
+fn packed_in(text: &str, word: &str) -> Option<u128> {
+    let len = word.len();
+    if len > 15 {
+        return None;
+    }
+    let from = (word.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    let chunk = text
+        .as_bytes()
+        .get(from..)
+        .and_then(<[u8]>::first_chunk::<16>);
+    match chunk {
+        // The chunk begins where the word does: the word is this part of the text.
+        Some(chunk) if std::ptr::eq(chunk.as_ptr(), word.as_ptr()) => {
+            let bytes = u128::from_le_bytes(*chunk);
+            let mask = (1u128 << (8 * len)) - 1;
+            Some((bytes & mask) | ((len as u128) << 120))
+        }
+        _ => packed(word),
+    }
+}
+
 /// The number of a word that makes no term.
 const LEFT_OUT: u32 = u32::MAX;
 
@@ -73,16 +96,27 @@ const LEFT_OUT: u32 = u32::MAX;
 const MAX_CACHED: usize = 200_000;
 
 impl Vocabulary {
-    /// The number of `word`'s term, analyzed by `analyzer` the first time it is met.
-    fn number(&mut self, analyzer: &Analyzer, word: &str) -> u32 {
-        let short = packed(word);
+    /// The number of `word`'s term, analyzed by `analyzer` the first time it is met; `word`
+    /// is a slice of `text`. Inlined into the word scan: it runs for every word of every page,
+    /// and most of the time it is one lookup.
+    #[inline]
+    fn number(&mut self, analyzer: &Analyzer, text: &str, word: &str) -> u32 {
+        let short = packed_in(text, word);
         let known = match short {
             Some(key) => self.short_words.get(&key),
             None => self.words.get(word),
         };
-        if let Some(&n) = known {
-            return n;
+        match known {
+            Some(&n) => n,
+            None => self.first_number(analyzer, word, short),
         }
+    }
+
+    /// The number of a word met for the first time, once analyzed (`short`: its key, if it
+    /// has one).
+    #[cold]
+    #[inline(never)]
+    fn first_number(&mut self, analyzer: &Analyzer, word: &str, short: Option<u128>) -> u32 {
         let n = match analyzer.word(word) {
             None => LEFT_OUT,
             Some(term) => match self.numbers.get(term.as_str()) {
@@ -164,7 +198,7 @@ impl Analyzer {
             let vocabulary = &mut vocabularies.borrow_mut()[self.kind];
             vocabulary.clear_if_full();
             self.words(text, |word| {
-                let n = vocabulary.number(self, word);
+                let n = vocabulary.number(self, text, word);
                 if n != LEFT_OUT {
                     each(&vocabulary.terms[n as usize]);
                 }
@@ -185,7 +219,7 @@ impl Analyzer {
             vocabulary.clear_if_full();
             for (text, weight) in texts {
                 self.words(text, |word| {
-                    let n = vocabulary.number(self, word);
+                    let n = vocabulary.number(self, text, word);
                     if n == LEFT_OUT {
                         return;
                     }
@@ -269,7 +303,7 @@ fn alphanumeric_runs(text: &str, each: &mut impl FnMut(&str)) {
     runs(
         text,
         u8::is_ascii_alphanumeric,
-        char::is_alphanumeric,
+        is_letter_or_digit,
         &mut |run| {
             each(run);
             true
@@ -278,9 +312,10 @@ fn alphanumeric_runs(text: &str, each: &mut impl FnMut(&str)) {
 }
 
 /// The runs of `text` whose characters are `inside` (`ascii` says it of ASCII bytes), in
-/// order, while `each` returns true. Every word of every page goes through here: ASCII, most
-/// of the text of most languages, is told apart by its byte, and only other characters are
-/// decoded.
+/// order, while `each` returns true. Every word of every page goes through here, twice (its
+/// terms, then its snippet text): ASCII, most of the text of most languages, is told apart by
+/// its byte, only other characters are decoded, and each run is found by two tight loops, one
+/// over what is outside and one over what is inside.
 pub fn runs(
     text: &str,
     ascii: impl Fn(&u8) -> bool,
@@ -288,31 +323,77 @@ pub fn runs(
     each: &mut impl FnMut(&str) -> bool,
 ) {
     let bytes = text.as_bytes();
-    let mut start = None;
+    // Whether the character past ASCII that starts at `at` is inside, and its width in bytes.
+    let other = |at: usize| {
+        let c = text[at..].chars().next().unwrap_or_default();
+        (inside(c), c.len_utf8())
+    };
     let mut at = 0;
-    while at < bytes.len() {
-        let (is_inside, width) = match bytes[at] {
-            b if b.is_ascii() => (ascii(&b), 1),
-            _ => {
-                let c = text[at..].chars().next().unwrap_or_default();
-                (inside(c), c.len_utf8())
+    loop {
+        // Outside: up to the first character inside.
+        let start = loop {
+            let Some(&b) = bytes.get(at) else {
+                return;
+            };
+            if b.is_ascii() {
+                if ascii(&b) {
+                    break at;
+                }
+                at += 1;
+            } else {
+                let (is_inside, width) = other(at);
+                if is_inside {
+                    break at;
+                }
+                at += width;
             }
         };
-        match (is_inside, start) {
-            (true, None) => start = Some(at),
-            (false, Some(from)) => {
-                if !each(&text[from..at]) {
-                    return;
+        // Inside: up to the first character outside, or the end.
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii() {
+                if !ascii(&b) {
+                    break;
                 }
-                start = None;
+                at += 1;
+            } else {
+                let (is_inside, width) = other(at);
+                if !is_inside {
+                    break;
+                }
+                at += width;
             }
-            _ => {}
         }
-        at += width;
+        if !each(&text[start..at]) {
+            return;
+        }
     }
-    if let Some(from) = start {
-        each(&text[from..]);
-    }
+}
+
+/// Whether `c` is a letter or a digit: `char::is_alphanumeric`, looked up in a bitmap made
+/// from it for the blocks that documentation text is mostly made of past ASCII (Latin,
+/// Greek, Cyrillic, general punctuation, CJK punctuation, full-width forms). The standard
+/// library's tables are searched per character, about as long as the rest of the word scan.
+fn is_letter_or_digit(c: char) -> bool {
+    /// Where the second block begins in the bitmap: after U+0000 to U+30FF.
+    const FULL_WIDTH: usize = 0x3100;
+    static BITMAP: OnceLock<Box<[u64]>> = OnceLock::new();
+    let code = c as usize;
+    let bit = match code {
+        0..FULL_WIDTH => code,
+        0xff00..0xfff0 => FULL_WIDTH + (code - 0xff00),
+        _ => return c.is_alphanumeric(),
+    };
+    let bitmap = BITMAP.get_or_init(|| {
+        let mut bitmap = vec![0u64; (FULL_WIDTH + 0xf0).div_ceil(64)];
+        let codes = (0..FULL_WIDTH as u32).chain(0xff00..0xfff0);
+        for (bit, code) in codes.enumerate() {
+            if char::from_u32(code).is_some_and(char::is_alphanumeric) {
+                bitmap[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        bitmap.into_boxed_slice()
+    });
+    bitmap[bit / 64] >> (bit % 64) & 1 == 1
 }
 
 /// CJK ideographs (the unified blocks and their extensions, compatibility ideographs).
@@ -340,7 +421,7 @@ fn segmented_words(text: &str, each: &mut impl FnMut(&str)) {
     }
     let mut rest = text;
     loop {
-        let start = rest.find(is_ideograph).unwrap_or(rest.len());
+        let start = first_ideograph(rest);
         alphanumeric_runs(&rest[..start], each);
         rest = &rest[start..];
         if rest.is_empty() {
@@ -365,15 +446,49 @@ fn segmented_words(text: &str, each: &mut impl FnMut(&str)) {
             if runs.len() > MAX_CACHED {
                 runs.clear();
             }
-            let mut words = Vec::new();
-            // A run is at most MAX_RUN bytes: its offsets fit 16 bits.
-            segment(run, |from, to| words.push((from as u16, to as u16)));
-            for &(from, to) in &words {
+            let words = shared_words(run);
+            for &(from, to) in words.iter() {
                 each(&run[usize::from(from)..usize::from(to)]);
             }
-            runs.insert(run.into(), words.into_boxed_slice());
+            runs.insert(run.into(), words);
         });
     }
+}
+
+/// The words of a run no thread-local memo held: from the memo the threads share, or the
+/// segmenter's. Segmenting a run takes microseconds, a lookup here far less; and a memo of
+/// its own each thread would segment every run once more. Each thread asks here only once a
+/// run, so the lock is seldom waited for.
+fn shared_words(run: &str) -> Words {
+    static SHARED: std::sync::Mutex<Option<super::WordMap<Words>>> = std::sync::Mutex::new(None);
+    let known = |shared: &Option<super::WordMap<Words>>| shared.as_ref()?.get(run).cloned();
+    // A poisoned lock (a panic elsewhere while it was held) leaves a memo that is still whole.
+    if let Some(words) = known(&SHARED.lock().unwrap_or_else(|e| e.into_inner())) {
+        return words;
+    }
+    let mut words = Vec::new();
+    // A run is at most MAX_RUN bytes: its offsets fit 16 bits.
+    segment(run, |from, to| words.push((from as u16, to as u16)));
+    let words: Words = words.into_boxed_slice();
+    let mut shared = SHARED.lock().unwrap_or_else(|e| e.into_inner());
+    let shared = shared.get_or_insert_with(Default::default);
+    if shared.len() > MAX_CACHED {
+        shared.clear();
+    }
+    shared.insert(run.into(), words.clone());
+    words
+}
+
+/// Where the first ideograph (or kana) of `text` begins, or its length if it has none. They
+/// all begin with one of nine bytes: only characters that begin with those are decoded.
+fn first_ideograph(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .find(|&at| {
+            matches!(bytes[at], 0xe3..=0xe9 | 0xef | 0xf0)
+                && text[at..].chars().next().is_some_and(is_ideograph)
+        })
+        .unwrap_or(bytes.len())
 }
 
 /// The word-like segments of `run`, as the segmenter cuts it (start and end byte offsets).
@@ -416,6 +531,47 @@ mod tests {
         alphanumeric_runs("", &mut |w| words.push(w.to_string()));
         alphanumeric_runs("--", &mut |w| words.push(w.to_string()));
         assert_eq!(words, ["ab"]);
+    }
+
+    proptest::proptest! {
+        /// The two-loop scanner finds the runs a character-by-character split finds.
+        #[test]
+        fn runs_are_the_runs_of_a_plain_split(text in "[a-c1 .,é×ß\u{3000}\u{4e00}\u{1f600}]{0,40}") {
+            let mut found = Vec::new();
+            alphanumeric_runs(&text, &mut |w| found.push(w.to_string()));
+            let expected: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+
+        /// A word's key read from its text is the key of the word alone.
+        #[test]
+        fn keys_read_from_the_text_are_the_words_keys(text in "[a-zé0-9 ]{0,60}") {
+            alphanumeric_runs(&text, &mut |w| {
+                assert_eq!(packed_in(&text, w), packed(w), "{w:?} in {text:?}");
+            });
+            // A word that is not part of the text is packed alone.
+            assert_eq!(packed_in(&text, "abc"), packed("abc"));
+        }
+    }
+
+    #[test]
+    fn letters_and_digits_are_those_of_the_standard_library() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn ideographs_are_found_as_a_search_of_every_character_finds_them() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("a{c}");
+            let expected = text.find(is_ideograph).unwrap_or(text.len());
+            assert_eq!(first_ideograph(&text), expected, "{c:?}");
+        }
     }
 
     #[test]

@@ -27,6 +27,7 @@
 //! splits a query into the longest words of the index, left to right).
 
 pub mod analyze;
+mod json;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -64,7 +65,7 @@ const MAX_SCORE: u32 = 255;
 pub struct Document {
     /// The page's address from its language's root (`docs/setup/`).
     pub url: String,
-    /// What a result shows of the page ([`Fragment`]), as JSON: one allocation a page, where
+    /// What a result shows of the page ([`fragment`]), as JSON: one allocation a page, where
     /// the fragment itself is three strings a section, and a build keeps every page's.
     fragment: Box<str>,
     /// The page's distinct terms, each followed by a NUL, and beside them their scores: two
@@ -72,18 +73,6 @@ pub struct Document {
     /// `serve` between rebuilds); a boxed string a term made that most of a large build's memory.
     terms: String,
     scores: Vec<u8>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-struct Fragment<'a> {
-    /// Title.
-    t: &'a str,
-    /// The section the page belongs to (empty at the top).
-    s: &'a str,
-    /// Address from the language's root.
-    u: &'a str,
-    /// Its text, cut at its headings: `[id, heading, text]`.
-    x: Vec<(&'a str, &'a str, String)>,
 }
 
 impl Document {
@@ -104,13 +93,6 @@ pub fn document(
     url: &str,
     text: &PageText,
 ) -> Document {
-    let mut x = Vec::with_capacity(text.sections.len());
-    let mut kept = 0;
-    for s in &text.sections {
-        let body = squeeze(&s.text, MAX_PAGE_TEXT.saturating_sub(kept));
-        kept += body.len() + s.heading.len();
-        x.push((s.id.as_str(), s.heading.as_str(), body));
-    }
     let weighted =
         std::iter::once((title, TITLE_WEIGHT)).chain(text.sections.iter().flat_map(|s| {
             [
@@ -123,18 +105,42 @@ pub fn document(
     let weights = scores.into_iter().map(|s| s as u8).collect();
     Document {
         url: url.to_string(),
-        // Strings and numbers always serialize.
-        fragment: serde_json::to_string(&Fragment {
-            t: title,
-            s: section,
-            u: url,
-            x,
-        })
-        .unwrap_or_default()
-        .into_boxed_str(),
+        fragment: fragment(title, section, url, text).into_boxed_str(),
         terms,
         scores: weights,
     }
+}
+
+/// What a result shows of a page, as `search-client.js` reads it:
+/// `{"t": title, "s": section (empty at the top), "u": address from the language's root,
+/// "x": [[heading id, heading, text], ...]}`, the text cut at its headings, white space
+/// squeezed, [`MAX_PAGE_TEXT`] bytes in all at most.
+fn fragment(title: &str, section: &str, url: &str, text: &PageText) -> String {
+    let mut out = String::with_capacity(title.len() + section.len() + url.len() + 64);
+    out.push_str("{\"t\":");
+    json::push_string(&mut out, title);
+    out.push_str(",\"s\":");
+    json::push_string(&mut out, section);
+    out.push_str(",\"u\":");
+    json::push_string(&mut out, url);
+    out.push_str(",\"x\":[");
+    let mut kept = 0;
+    for (n, s) in text.sections.iter().enumerate() {
+        let body = squeeze(&s.text, MAX_PAGE_TEXT.saturating_sub(kept));
+        kept += body.len() + s.heading.len();
+        if n > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        json::push_string(&mut out, &s.id);
+        out.push(',');
+        json::push_string(&mut out, &s.heading);
+        out.push(',');
+        json::push_string(&mut out, &body);
+        out.push(']');
+    }
+    out.push_str("]}");
+    out
 }
 
 /// The index files of one language, paths relative to its `search/` folder, in a stable order.
@@ -191,53 +197,46 @@ pub fn build(mut documents: Vec<&Document>, segmented: bool) -> Vec<(String, Vec
     files
 }
 
-/// The compression level: zlib-rs's level 1 (its "quick" strategy) wrote an index 38 % larger
-/// than level 2 does (3.4 against 2.5 MB a language at 2 000 pages), in the same time.
-const LEVEL: u32 = 2;
+/// The compression level. libdeflate's level 1 wrote an index the size zlib-rs's level 2 did
+/// (4.1 MB of page texts and 3.6 MB of terms for three languages at 2 000 pages) in 60 % of
+/// its time; zlib-rs's level 1 (its "quick" strategy) wrote one 38 % larger.
+const LEVEL: i32 = 1;
 
-/// Gzip at a fast level: the index is a third of its JSON (deterministic: no time or
-/// name in the header). One compressor a thread is reset between files: setting a new one up
-/// costs more than compressing a small file (it zeroes its hash tables), and an index is
-/// many small files.
+/// Gzip at a fast level: the index is a fifth of its JSON. Deterministic: libdeflate writes no
+/// time or name in the header. One compressor a thread serves every file, as does one buffer
+/// of the room the worst case needs: setting a compressor up costs more than compressing a
+/// small file, an index is many small files, and each file keeps only the bytes it has.
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     thread_local! {
-        static DEFLATE: std::cell::RefCell<flate2::Compress> =
-            std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::new(LEVEL), false));
+        static DEFLATE: std::cell::RefCell<(libdeflater::Compressor, Vec<u8>)> =
+            std::cell::RefCell::new((
+                libdeflater::Compressor::new(
+                    libdeflater::CompressionLvl::new(LEVEL).unwrap_or_default(),
+                ),
+                Vec::new(),
+            ));
     }
-    // Magic, deflate, no flags, no time, no extra flags, unknown system.
-    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255];
-    out.reserve(bytes.len() / 3 + 64);
     DEFLATE.with(|deflate| {
-        let mut deflate = deflate.borrow_mut();
-        deflate.reset();
-        let mut input = bytes;
-        loop {
-            let before = deflate.total_in();
-            // Writing into memory does not fail; a full buffer only asks for more room.
-            let status = deflate
-                .compress_vec(input, &mut out, flate2::FlushCompress::Finish)
-                .unwrap_or(flate2::Status::StreamEnd);
-            input = &input[(deflate.total_in() - before) as usize..];
-            if status == flate2::Status::StreamEnd {
-                break;
-            }
-            out.reserve(out.capacity().max(64));
-        }
-    });
-    let mut crc = flate2::Crc::new();
-    crc.update(bytes);
-    out.extend_from_slice(&crc.sum().to_le_bytes());
-    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
-    out
+        let (deflate, room) = &mut *deflate.borrow_mut();
+        room.resize(deflate.gzip_compress_bound(bytes.len()), 0);
+        // The bound is room enough: compressing into it does not fail.
+        let size = deflate.gzip_compress(bytes, room).unwrap_or_default();
+        room[..size].to_vec()
+    })
 }
 
 /// A file of the index as JSON, gzipped or not.
 pub fn read_json(bytes: &[u8]) -> Option<serde_json::Value> {
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        serde_json::from_reader(flate2::read::GzDecoder::new(bytes)).ok()
-    } else {
-        serde_json::from_slice(bytes).ok()
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return serde_json::from_slice(bytes).ok();
     }
+    // The trailer's last four bytes: the size of the data, modulo 2^32.
+    let size = u32::from_le_bytes(bytes.get(bytes.len().checked_sub(4)?..)?.try_into().ok()?);
+    let mut json = vec![0; size as usize];
+    let unpacked = libdeflater::Decompressor::new()
+        .gzip_decompress(bytes, &mut json)
+        .ok()?;
+    serde_json::from_slice(&json[..unpacked]).ok()
 }
 
 /// The shard of a term: FNV-1a over the code points of its first two characters (its first
@@ -264,28 +263,77 @@ fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
 }
 
 /// At most `max` bytes of `text` (cut at a character boundary), runs of white space as one
-/// space. Only what is kept is copied: a page's text is often longer than what is kept of it.
+/// space. Only what is kept is looked at, and it is copied a stretch at a time: the single
+/// spaces between words, most of a text's white space, stay inside the stretch copied.
 fn squeeze(text: &str, max: usize) -> String {
     let mut out = String::with_capacity(max.min(text.len()));
-    // White space as `char::is_whitespace` has it: for ASCII, the vertical tab as well.
-    analyze::runs(
-        text,
-        |b| !b.is_ascii_whitespace() && *b != 0x0b,
-        |c| !c.is_whitespace(),
-        &mut |word| {
-            if out.len() >= max {
-                return false;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while out.len() < max {
+        while let Some(width) = white_space_at(text, at) {
+            at += width;
+        }
+        if at >= bytes.len() {
+            break;
+        }
+        let from = at;
+        loop {
+            while bytes
+                .get(at)
+                .is_some_and(|&b| !MAY_BEGIN_WHITE_SPACE[usize::from(b)])
+            {
+                at += 1;
             }
-            if !out.is_empty() {
-                out.push(' ');
+            match white_space_at(text, at) {
+                // The first byte of a character that is not white space.
+                None if at < bytes.len() => at += 1,
+                // One space between two words, while the stretch is short of `max`.
+                Some(1)
+                    if bytes[at] == b' '
+                        && bytes.get(at + 1).is_some()
+                        && white_space_at(text, at + 1).is_none()
+                        && out.len() + (at - from) < max =>
+                {
+                    at += 1
+                }
+                _ => break,
             }
-            out.push_str(word);
-            true
-        },
-    );
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[from..at]);
+    }
     let kept = truncate(&out, max).len();
     out.truncate(kept);
     out
+}
+
+/// The bytes a white space character (as `char::is_whitespace` has it) may begin with: ASCII's
+/// (and the vertical tab), and the four first bytes of all the others.
+const MAY_BEGIN_WHITE_SPACE: [bool; 256] = {
+    let mut may = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        may[b] = matches!(b, 0x09..=0x0d | 0x20 | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+        b += 1;
+    }
+    may
+};
+
+/// The width of the white space character (as `char::is_whitespace` has it) that begins at
+/// byte `at` of `text`, if one does. Every white space character past ASCII begins with one
+/// of four bytes, so only those are decoded.
+fn white_space_at(text: &str, at: usize) -> Option<usize> {
+    match *text.as_bytes().get(at)? {
+        // The vertical tab (0x0b) is white space to `char::is_whitespace`, not to ASCII's.
+        b if b.is_ascii() => (b.is_ascii_whitespace() || b == 0x0b).then_some(1),
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+            let c = text.get(at..)?.chars().next()?;
+            c.is_whitespace().then(|| c.len_utf8())
+        }
+        _ => None,
+    }
 }
 
 /// At most `max` bytes of `text`, cut at a character boundary.
@@ -383,17 +431,45 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Squeezing is splitting at white space, joining with single spaces and cutting.
+        #[test]
+        fn squeezing_is_a_split_and_a_join(
+            text in "[ab é©支\u{2010}\u{3001}\u{a0}\u{b}\u{85}\u{2003}\u{3000}\n\t]{0,30}",
+            max in 0usize..40,
+        ) {
+            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(squeeze(&text, max), truncate(&joined, max));
+        }
+    }
+
+    #[test]
+    fn white_space_is_found_as_the_standard_library_finds_it() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("{c}x");
+            let first = text.as_bytes()[0];
+            if c.is_whitespace() {
+                assert!(MAY_BEGIN_WHITE_SPACE[usize::from(first)], "{c:?}");
+            }
+            assert_eq!(
+                white_space_at(&text, 0),
+                c.is_whitespace().then(|| c.len_utf8()),
+                "{c:?}"
+            );
+        }
+    }
+
     #[test]
     fn gzip_round_trips_with_one_compressor_for_many_files() {
         for text in ["", "a", &"{\"w\":[1,2,3]}".repeat(5000), "second file"] {
             let packed = gzip(text.as_bytes());
-            let mut unpacked = String::new();
-            std::io::Read::read_to_string(
-                &mut flate2::read::GzDecoder::new(&packed[..]),
-                &mut unpacked,
-            )
-            .unwrap();
-            assert_eq!(unpacked, text);
+            let mut unpacked = vec![0; text.len()];
+            let size = libdeflater::Decompressor::new()
+                .gzip_decompress(&packed, &mut unpacked)
+                .unwrap();
+            assert_eq!(&unpacked[..size], text.as_bytes());
+            // No time in the header: the same input gives the same bytes.
+            assert_eq!(packed, gzip(text.as_bytes()));
         }
     }
 
