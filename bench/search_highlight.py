@@ -5,7 +5,9 @@ Builds the synthetic site of ../shared/bench/gen_site.py (with bench/templates/,
 `--theme shipped` inside this repository's site as bench/scale.py does) four ways, in
 turn, fresh output each run: as it is; with `search: false`; with its fenced blocks renamed to a
 language without a grammar (so nothing is highlighted); and with neither. Then it reports the
-median wall time of each, the cost of highlighting per 1 000 code blocks, the index of each
+median wall time of each, what search adds (the median of each round's ratio, as the four
+builds of a round run within seconds of one another), the cost of highlighting per 1 000
+code blocks, the index of each
 language (files, bytes, gzip bytes, largest shard) and the largest download of a first query
 (meta.json + the largest shard + the ten largest bundles of page texts). With `--pagefind BIN` it also
 indexes the same HTML with Pagefind and reports its size and time, for comparison.

@@ -575,6 +575,9 @@ async function openSearch(page, file, query) {
       found: box.dataset.found, none: box.dataset.none, failed: box.dataset.failed,
       shown: !list.hidden && list.getBoundingClientRect().height > 0,
       links: list.querySelectorAll('li a[href]').length,
+      // Whether a result is this page (its own title was searched).
+      self: [...list.querySelectorAll('li a[href]')]
+        .some((a) => new URL(a.href).pathname === location.pathname),
     };
   });
 }
@@ -598,6 +601,7 @@ async function checkSearch(page, file) {
   searchStates++;
   if (open.status === open.failed) fail(file, 'search', `searching "${title}" failed: "${open.status}"`);
   else if (!open.shown || open.links === 0) fail(file, 'search', `searching the page's own title "${title}" shows no results ("${open.status}")`);
+  else if (!open.self) fail(file, 'search', `searching the page's own title "${title}" does not list the page itself`);
   else {
     await runAxe(page, file, `search results, ${DESK} px light`);
     await variant(`search-${DESK}-light`);

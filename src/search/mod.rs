@@ -6,7 +6,9 @@
 //!
 //! - `meta.json`: the number of term shards and of pages, and whether the language is
 //!   segmented (written without spaces);
-//! - `t/<n>.json.gz`: shard `n` of the terms, `{"term": [page, score, page, score, ...]}`; a term's
+//! - `t/<n>.json.gz`: shard `n` of the terms, `{"term": [page, score, page, score, ...]}`, each
+//!   page but the first given as its distance from the one before it (version 2 of the index:
+//!   small numbers that repeat, a shard a third of the size gzipped); a term's
 //!   shard comes from its first two characters (its first one for an ideograph), hashed the
 //!   same way by the client, so a query loads one small file a word;
 //! - `p/<n>.json.gz`: the texts of pages `n * group` to `n * group + group - 1` (`group` in
@@ -165,12 +167,16 @@ pub fn build(mut documents: Vec<&Document>, segmented: bool) -> Vec<(String, Vec
     // the terms of a shard are sorted for a stable output.
     let mut sharded: Vec<BTreeMap<&str, Vec<u32>>> = vec![BTreeMap::new(); shards];
     for (term, list) in postings {
-        let flat = list.iter().flat_map(|&(id, score)| [id, score]).collect();
+        let mut previous = 0;
+        let flat = list
+            .iter()
+            .flat_map(|&(id, score)| [id - std::mem::replace(&mut previous, id), score])
+            .collect();
         sharded[shard_of(term, shards)].insert(term, flat);
     }
     let mut files = Vec::with_capacity(shards + documents.len() + 1);
     let meta = serde_json::json!({
-        "version": 1,
+        "version": 2,
         "shards": shards,
         "pages": documents.len(),
         "segmented": segmented,
@@ -388,9 +394,11 @@ pub fn lookup(files: &[(String, Vec<u8>)], analyzer: &Analyzer, query: &str) -> 
                 .as_array()
                 .map(|a| a.iter().filter_map(|v| v.as_u64()).collect())
                 .unwrap_or_default();
+            let mut id = 0;
             for pair in list.chunks(2) {
-                if let [id, score] = pair {
-                    *found.entry(*id as u32).or_default() += score;
+                if let [gap, score] = pair {
+                    id += gap;
+                    *found.entry(id as u32).or_default() += score;
                 }
             }
         }
@@ -457,6 +465,40 @@ mod tests {
                 "{c:?}"
             );
         }
+    }
+
+    /// Postings give each page as its distance from the one before, and a lookup adds them up.
+    #[test]
+    fn postings_are_distances_between_pages() {
+        let analyzer = Analyzer::for_tag("en");
+        let text = |words: &str| PageText {
+            sections: vec![crate::markdown::Section {
+                text: words.to_string(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let pages = [
+            ("a/", "escalation"),
+            ("b/", "other"),
+            ("c/", "escalation"),
+            ("d/", "escalation"),
+        ];
+        let documents: Vec<Document> = pages
+            .iter()
+            .map(|(url, words)| document(&analyzer, "Page", "", url, &text(words)))
+            .collect();
+        let files = build(documents.iter().collect(), false);
+        let meta = read_json(&files.iter().find(|(n, _)| n == "meta.json").unwrap().1).unwrap();
+        assert_eq!(meta["version"], 2);
+        let shard = format!(
+            "t/{}.json.gz",
+            shard_of("escal", meta["shards"].as_u64().unwrap() as usize)
+        );
+        let terms = read_json(&files.iter().find(|(n, _)| *n == shard).unwrap().1).unwrap();
+        // Pages 0, 2 and 3: 0, then 2 on, then 1 on.
+        assert_eq!(terms["escal"], serde_json::json!([0, 1, 2, 1, 1, 1]));
+        assert_eq!(lookup(&files, &analyzer, "escalation"), [0, 2, 3]);
     }
 
     #[test]
