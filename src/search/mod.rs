@@ -118,7 +118,13 @@ pub fn document(
 /// "x": [[heading id, heading, text], ...]}`, the text cut at its headings, white space
 /// squeezed, [`MAX_PAGE_TEXT`] bytes in all at most.
 fn fragment(title: &str, section: &str, url: &str, text: &PageText) -> String {
-    let mut out = String::with_capacity(title.len() + section.len() + url.len() + 64);
+    // Room for all of it, escapes aside: growing the string copied it several times a page.
+    let sections: usize = (text.sections.iter())
+        .map(|s| s.id.len() + s.heading.len() + 12)
+        .sum();
+    let body = (text.sections.iter().map(|s| s.text.len()).sum::<usize>()).min(MAX_PAGE_TEXT);
+    let mut out =
+        String::with_capacity(title.len() + section.len() + url.len() + sections + body + 32);
     out.push_str("{\"t\":");
     json::push_string(&mut out, title);
     out.push_str(",\"s\":");
