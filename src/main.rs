@@ -27,7 +27,8 @@ enum Command {
         /// Fail when any message or page falls back to another language.
         #[arg(long)]
         strict: bool,
-        /// Write here instead of the `output:` of site.yaml.
+        /// Write here instead of the `output:` of site.yaml. A relative path is taken from the
+        /// site's folder (`--root`), as `output:` is, not from the current folder.
         #[arg(long)]
         output: Option<PathBuf>,
         /// Build with a pseudo-language (accented, longer text) under /pseudo/, to find text

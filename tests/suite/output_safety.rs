@@ -193,3 +193,29 @@ fn empty_folder_is_used() {
     assert!(out.join("index.html").is_file());
     assert!(out.join(".polydocs-output").is_file());
 }
+
+/// A relative `--output` is taken from the site's folder, as `output:` of site.yaml is, not
+/// from the folder polydocs runs in (`build --help` says so).
+#[test]
+fn relative_output_is_taken_from_the_site_folder() {
+    let site = TempSite::new("out-relative");
+    let root = site.path("");
+    let args = [
+        "--root",
+        &root.to_string_lossy(),
+        "build",
+        "--output",
+        "rel",
+    ];
+    let run = polydocs_in(site.base(), &args);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    assert!(
+        site.path("rel/en/compare/index.html").is_file(),
+        "written under the site's folder\n{}",
+        run.describe()
+    );
+    assert!(
+        !site.base().join("rel").exists(),
+        "nothing is written in the folder polydocs runs in"
+    );
+}
