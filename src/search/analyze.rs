@@ -298,75 +298,41 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// The runs of letters and digits of `text`, in order.
+/// The runs of letters and digits of `text`, in order. Every word of every page goes through
+/// here: ASCII, most of the text of most languages, is told apart by its byte, only other
+/// characters are decoded, and each run is found by two tight loops, one over what is outside
+/// and one over what is inside (a closure deciding each byte, not inlined, cost 25
+/// instructions a byte).
 fn alphanumeric_runs(text: &str, each: &mut impl FnMut(&str)) {
-    runs(
-        text,
-        u8::is_ascii_alphanumeric,
-        is_letter_or_digit,
-        &mut |run| {
-            each(run);
-            true
-        },
-    );
-}
-
-/// The runs of `text` whose characters are `inside` (`ascii` says it of ASCII bytes), in
-/// order, while `each` returns true. Every word of every page goes through here: ASCII, most
-/// of the text of most languages, is told apart by its byte, only other characters are
-/// decoded, and each run is found by two tight loops, one over what is outside and one over
-/// what is inside (a closure deciding each byte, not inlined, cost 25 instructions a byte).
-fn runs(
-    text: &str,
-    ascii: impl Fn(&u8) -> bool,
-    inside: impl Fn(char) -> bool,
-    each: &mut impl FnMut(&str) -> bool,
-) {
-    let bytes = text.as_bytes();
-    // Whether the character past ASCII that starts at `at` is inside, and its width in bytes.
-    let other = |at: usize| {
-        let c = text[at..].chars().next().unwrap_or_default();
-        (inside(c), c.len_utf8())
-    };
     let mut at = 0;
-    loop {
-        // Outside: up to the first character inside.
-        let start = loop {
-            let Some(&b) = bytes.get(at) else {
-                return;
-            };
-            if b.is_ascii() {
-                if ascii(&b) {
-                    break at;
-                }
-                at += 1;
-            } else {
-                let (is_inside, width) = other(at);
-                if is_inside {
-                    break at;
-                }
-                at += width;
-            }
-        };
-        // Inside: up to the first character outside, or the end.
-        while let Some(&b) = bytes.get(at) {
-            if b.is_ascii() {
-                if !ascii(&b) {
-                    break;
-                }
-                at += 1;
-            } else {
-                let (is_inside, width) = other(at);
-                if !is_inside {
-                    break;
-                }
-                at += width;
-            }
-        }
-        if !each(&text[start..at]) {
-            return;
+    while at < text.len() {
+        let start = stretch_end(text, at, false);
+        at = stretch_end(text, start, true);
+        if at > start {
+            each(&text[start..at]);
         }
     }
+}
+
+/// Where the stretch of `text` that begins at byte `at` ends: of letters and digits when
+/// `letters`, of other characters when not. Always inlined, so that each loop of
+/// [`alphanumeric_runs`] is compiled for its own case.
+#[inline(always)]
+fn stretch_end(text: &str, mut at: usize, letters: bool) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        let (letter, width) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or_default();
+            (is_letter_or_digit(c), c.len_utf8())
+        };
+        if letter != letters {
+            break;
+        }
+        at += width;
+    }
+    at
 }
 
 /// Whether `c` is a letter or a digit: `char::is_alphanumeric`, looked up in a bitmap made

@@ -334,13 +334,13 @@ const MAY_BEGIN_WHITE_SPACE: [bool; 256] = {
 };
 
 /// The width of the white space character (as `char::is_whitespace` has it) that begins at
-/// byte `at` of `text`, if one does. Every white space character past ASCII begins with one
-/// of four bytes, so only those are decoded.
+/// byte `at` of `text`, if one does. Past ASCII, only the characters that begin with one of
+/// [`MAY_BEGIN_WHITE_SPACE`]'s bytes are decoded.
 fn white_space_at(text: &str, at: usize) -> Option<usize> {
     match *text.as_bytes().get(at)? {
         // The vertical tab (0x0b) is white space to `char::is_whitespace`, not to ASCII's.
         b if b.is_ascii() => (b.is_ascii_whitespace() || b == 0x0b).then_some(1),
-        0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+        b if MAY_BEGIN_WHITE_SPACE[usize::from(b)] => {
             let c = text.get(at..)?.chars().next()?;
             c.is_whitespace().then(|| c.len_utf8())
         }
