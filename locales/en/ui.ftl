@@ -191,6 +191,8 @@ search-results-label = Search results
 search-found = Pages found:
 search-none = No page matches this search.
 search-failed = Search is not available right now.
+# The button after the results shown, which shows ten more.
+search-more = Show more results
 
 # "On this page": the contents of a long page, beside its text (folded above it on phones).
 toc-label = On this page

@@ -203,6 +203,7 @@ search-results-label = Résultats de la recherche
 search-found = Pages trouvées :
 search-none = Aucune page ne correspond à cette recherche.
 search-failed = La recherche n’est pas disponible pour le moment.
+search-more = Afficher plus de résultats
 
 # « Sur cette page » : le sommaire d’une longue page, à côté du texte (replié au-dessus sur téléphone).
 toc-label = Sur cette page

@@ -188,6 +188,7 @@ search-results-label = 搜尋結果
 search-found = 找到的頁面：
 search-none = 沒有符合此搜尋的頁面。
 search-failed = 目前無法使用搜尋。
+search-more = 顯示更多結果
 
 # 「本頁內容」：長頁面的目錄，位於內文旁（手機上收合於內文上方）。
 toc-label = 本頁內容

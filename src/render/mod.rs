@@ -359,10 +359,19 @@ impl Pages<'_> {
         let mut html = Vec::with_capacity(PAGE_CAPACITY);
         match self.teras[route.lang].render_to(&page.template, &page.context, &mut html) {
             Ok(()) => {
+                let search = match found.document {
+                    Some(_) if shows_data(&page.template) => {
+                        let text = crate::search::html_text::main_text(
+                            &String::from_utf8_lossy(&html),
+                        );
+                        page_document(site, self.index, self.analyzers, key, route, &text)
+                    }
+                    document => document,
+                };
                 let facts = PageFacts {
                     anchors: anchors(&html).collect(),
                     links,
-                    search: found.document,
+                    search,
                 };
                 let path = format!(
                     "{}index.html",
@@ -424,27 +433,44 @@ fn page_search(
     } else {
         Vec::new()
     };
-    let Some(analyzer) = analyzers.get(route.lang) else {
-        return PageSearch {
-            document: None,
-            warnings,
-        };
-    };
+    PageSearch {
+        document: page_document(site, index, analyzers, key, route, text),
+        warnings,
+    }
+}
+
+/// The index's view of a page with the text `text`.
+fn page_document(
+    site: &Site,
+    index: &Index,
+    analyzers: &[crate::search::Analyzer],
+    key: &str,
+    route: Route,
+    text: &crate::markdown::PageText,
+) -> Option<crate::search::Document> {
+    let page = &site.pages[route.page];
+    // A page shown in another language is analyzed in its own: its words are stemmed as
+    // the words they are, and found from the index of the language it is published under.
+    let analyzer = analyzers.get(page.lang)?;
     let section = crate::content::parent_section(key)
         .filter(|parent| parent != "_index.md")
         .and_then(|parent| index.routes.get(&parent, route.lang))
         .map_or("", |r| site.pages[r.page].front.title.as_str());
     let url = crate::content::url_path(key);
-    PageSearch {
-        document: Some(crate::search::document(
-            analyzer,
-            &page.front.title,
-            section,
-            &url,
-            text,
-        )),
-        warnings,
-    }
+    Some(crate::search::document(
+        analyzer,
+        &page.front.title,
+        section,
+        &url,
+        text,
+    ))
+}
+
+/// Whether a template shows more than its page's Markdown (the plan's tables, cards and
+/// lists): such a page is indexed from what it renders, not from its Markdown alone. The
+/// templates of prose pages are not, so that a documentation site's pages are read once.
+fn shows_data(template: &str) -> bool {
+    !matches!(template, "page.html" | "section.html")
 }
 
 fn not_highlighted(

@@ -2,6 +2,7 @@
 //! the visitor's query: lowercase, accents folded; Snowball stems for the languages that have
 //! a stemmer; Chinese and Japanese cut into words by ICU4X's word segmenter.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use icu_normalizer::DecomposingNormalizerBorrowed;
@@ -12,7 +13,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 /// How a language's text becomes terms.
 pub struct Analyzer {
     stemmer: Option<Stemmer>,
-    /// Chinese and Japanese: no spaces between words, a segmenter finds them.
+    /// Chinese, Japanese, Thai, Lao, Khmer and Burmese: no spaces between words, a segmenter
+    /// finds them.
     segment: bool,
     /// Which cache of terms this analyzer uses: one per way of analyzing.
     kind: usize,
@@ -33,12 +35,12 @@ thread_local! {
 /// are counted in an array rather than in a map keyed by strings.
 #[derive(Default)]
 struct Vocabulary {
-    /// A word as written → its term's number ([`LEFT_OUT`] for a word left out), for words
-    /// of up to 15 bytes, most of them, packed into the key itself ([`packed`]): looking one
-    /// up then compares two integers instead of following a pointer to the key's bytes.
-    short_words: std::collections::HashMap<u128, u32, super::WordHasher>,
+    /// A word as written → its terms' numbers ([`Numbers`]), for words of up to 15 bytes,
+    /// most of them, packed into the key itself ([`packed`]): looking one up then compares
+    /// two integers instead of following a pointer to the key's bytes.
+    short_words: std::collections::HashMap<u128, Numbers, super::WordHasher>,
     /// The same for longer words.
-    words: super::WordMap<u32>,
+    words: super::WordMap<Numbers>,
     /// A term → its number (several words stem to one term).
     numbers: super::WordMap<u32>,
     /// Each term, by number.
@@ -91,16 +93,31 @@ fn packed_in(text: &str, word: &str) -> Option<u128> {
 /// The number of a word that makes no term.
 const LEFT_OUT: u32 = u32::MAX;
 
+/// The terms of a word: its stem's number, and the number of the word as written (folded)
+/// where that differs from its stem ([`LEFT_OUT`] otherwise). Both are indexed, so that the
+/// client ranks a page holding the very word typed above pages holding another form of it
+/// (`unas` above the pages of `una`), and finds every other form through the stem.
+#[derive(Clone, Copy)]
+struct Numbers {
+    stem: u32,
+    written: u32,
+}
+
+const NO_TERM: Numbers = Numbers {
+    stem: LEFT_OUT,
+    written: LEFT_OUT,
+};
+
 /// A vocabulary kept from growing without bound on a site of many distinct words: it starts
 /// again, between two documents, past this many words.
 const MAX_CACHED: usize = 200_000;
 
 impl Vocabulary {
-    /// The number of `word`'s term, analyzed by `analyzer` the first time it is met; `word`
+    /// The numbers of `word`'s terms, analyzed by `analyzer` the first time it is met; `word`
     /// is a slice of `text`. Inlined into the word scan: it runs for every word of every page,
     /// and most of the time it is one lookup.
     #[inline]
-    fn number(&mut self, analyzer: &Analyzer, text: &str, word: &str) -> u32 {
+    fn number(&mut self, analyzer: &Analyzer, text: &str, word: &str) -> Numbers {
         let short = packed_in(text, word);
         let known = match short {
             Some(key) => self.short_words.get(&key),
@@ -116,24 +133,33 @@ impl Vocabulary {
     /// has one).
     #[cold]
     #[inline(never)]
-    fn first_number(&mut self, analyzer: &Analyzer, word: &str, short: Option<u128>) -> u32 {
+    fn first_number(&mut self, analyzer: &Analyzer, word: &str, short: Option<u128>) -> Numbers {
         let n = match analyzer.word(word) {
-            None => LEFT_OUT,
-            Some(term) => match self.numbers.get(term.as_str()) {
-                Some(&n) => n,
-                None => {
-                    let n = self.terms.len() as u32;
-                    self.numbers.insert(term.as_str().into(), n);
-                    self.terms.push(term.into_boxed_str());
-                    self.weights.push(0);
-                    n
+            None => NO_TERM,
+            Some(term) => {
+                let written = analyzer.note_ending(word, &term);
+                Numbers {
+                    stem: self.intern(term),
+                    written: written.map_or(LEFT_OUT, |w| self.intern(w)),
                 }
-            },
+            }
         };
         match short {
             Some(key) => self.short_words.insert(key, n),
             None => self.words.insert(word.into(), n),
         };
+        n
+    }
+
+    /// The number of a term, given on its first appearance.
+    fn intern(&mut self, term: String) -> u32 {
+        if let Some(&n) = self.numbers.get(term.as_str()) {
+            return n;
+        }
+        let n = self.terms.len() as u32;
+        self.numbers.insert(term.as_str().into(), n);
+        self.terms.push(term.into_boxed_str());
+        self.weights.push(0);
         n
     }
 
@@ -173,7 +199,7 @@ impl Analyzer {
             "tr" => Some(Algorithm::Turkish),
             _ => None,
         };
-        let segment = matches!(primary.as_str(), "zh" | "ja");
+        let segment = matches!(primary.as_str(), "zh" | "ja" | "th" | "lo" | "km" | "my");
         let kind = match (segment, algorithm) {
             (true, _) => 0,
             (false, None) => 1,
@@ -184,6 +210,34 @@ impl Analyzer {
             segment,
             kind: kind.min(KINDS - 1),
         }
+    }
+
+    /// The number of this way of analyzing, which a [`super::Document`] keeps so that the
+    /// index knows which [`endings`] its terms were made with.
+    pub fn kind(&self) -> u8 {
+        self.kind as u8
+    }
+
+    /// Remembers how the stemmer ended `word` as `term` ([`endings`]), and gives the word as
+    /// written (folded) where it is not its term. Called once per word a thread meets for the
+    /// first time: a site's vocabulary, not its text.
+    fn note_ending(&self, word: &str, term: &str) -> Option<String> {
+        if self.stemmer.is_none() {
+            return None;
+        }
+        let written = fold(word);
+        if written == term {
+            return None;
+        }
+        let common = common_prefix(&written, term);
+        let ending = (written[common..].into(), term[common..].into());
+        ENDINGS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(self.kind)
+            .or_default()
+            .insert(ending);
+        Some(written)
     }
 
     /// Whether the language is written without spaces (the client then matches by the
@@ -198,7 +252,7 @@ impl Analyzer {
             let vocabulary = &mut vocabularies.borrow_mut()[self.kind];
             vocabulary.clear_if_full();
             self.words(text, |word| {
-                let n = vocabulary.number(self, text, word);
+                let n = vocabulary.number(self, text, word).stem;
                 if n != LEFT_OUT {
                     each(&vocabulary.terms[n as usize]);
                 }
@@ -219,15 +273,17 @@ impl Analyzer {
             vocabulary.clear_if_full();
             for (text, weight) in texts {
                 self.words(text, |word| {
-                    let n = vocabulary.number(self, text, word);
-                    if n == LEFT_OUT {
-                        return;
+                    let numbers = vocabulary.number(self, text, word);
+                    for n in [numbers.stem, numbers.written] {
+                        if n == LEFT_OUT {
+                            continue;
+                        }
+                        let total = &mut vocabulary.weights[n as usize];
+                        if *total == 0 {
+                            vocabulary.seen.push(n);
+                        }
+                        *total = (*total + weight).min(max);
                     }
-                    let total = &mut vocabulary.weights[n as usize];
-                    if *total == 0 {
-                        vocabulary.seen.push(n);
-                    }
-                    *total = (*total + weight).min(max);
                 });
             }
             let seen = std::mem::take(&mut vocabulary.seen);
@@ -252,7 +308,12 @@ impl Analyzer {
     /// The words of `text` as written, before analysis.
     fn words(&self, text: &str, mut each: impl FnMut(&str)) {
         if self.segment {
+            // Besides its words, a text in a script without spaces gives each pair of
+            // neighbouring characters (`安裝後` gives `安裝`, `裝後`), as Lucene's CJK bigrams
+            // do: a query, any run of characters a visitor types or copies from the page,
+            // finds the pages holding its pairs, wherever the segmenter cut the words.
             segmented_words(text, &mut each);
+            unspaced_pairs(text, &mut each);
         } else {
             alphanumeric_runs(text, &mut each);
         }
@@ -362,11 +423,69 @@ fn is_letter_or_digit(c: char) -> bool {
     bitmap[bit / 64] >> (bit % 64) & 1 == 1
 }
 
-/// CJK ideographs (the unified blocks and their extensions, compatibility ideographs).
+/// Each pair of neighbouring characters of the runs of `text` written without spaces
+/// ([`is_ideograph`]), in order.
+fn unspaced_pairs(text: &str, each: &mut impl FnMut(&str)) {
+    let mut rest = text;
+    loop {
+        let start = first_ideograph(rest);
+        rest = &rest[start..];
+        let len = rest.find(|c: char| !is_ideograph(c)).unwrap_or(rest.len());
+        if len == 0 {
+            return;
+        }
+        let run = &rest[..len];
+        let starts: Vec<usize> = run.char_indices().map(|(at, _)| at).collect();
+        for pair in starts.windows(3) {
+            each(&run[pair[0]..pair[2]]);
+        }
+        if let [.., before_last, _] = starts[..] {
+            each(&run[before_last..]);
+        }
+        rest = &rest[len..];
+    }
+}
+
+/// The length in bytes of the longest common beginning of `a` and `b`, whole characters.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or_else(|| a.len().min(b.len()), |((at, _), _)| at)
+}
+
+/// How the stemmers ended the words they met: for each way of analyzing, the pairs (the end
+/// of a word as written, folded; the end of its term) past their common beginning —
+/// `("ation", "")` for `configuration` → `configur`, `("y", "i")` for `policy` → `polici`.
+/// The client has no stemmer: it tries these endings on a query word
+/// (`static/search-client.js`), so that any form of a word the site holds finds its stem,
+/// and so do most forms it does not hold. Kept for the process (a few hundred pairs a
+/// language): every word of a build is analyzed at least once, by some thread, so the pairs
+/// of a build are those of its words whatever thread met them.
+static ENDINGS: std::sync::Mutex<BTreeMap<usize, BTreeSet<(Box<str>, Box<str>)>>> =
+    std::sync::Mutex::new(BTreeMap::new());
+
+/// The endings ([`ENDINGS`]) met with the ways of analyzing `kinds`, sorted.
+pub fn endings(kinds: impl IntoIterator<Item = u8>) -> Vec<(Box<str>, Box<str>)> {
+    let all = ENDINGS.lock().unwrap_or_else(|e| e.into_inner());
+    let mut out = BTreeSet::new();
+    for kind in kinds {
+        if let Some(set) = all.get(&usize::from(kind)) {
+            out.extend(set.iter().cloned());
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// A character of a script written without spaces between words: CJK ideographs (the
+/// unified blocks and their extensions, compatibility ideographs), kana, Thai, Lao, Myanmar
+/// and Khmer. Their runs are cut into words by the segmenter, and one of them alone can be a
+/// word. `static/search-client.js` has the same ranges.
 pub fn is_ideograph(c: char) -> bool {
     matches!(c,
         '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}'
-        | '\u{3040}'..='\u{30ff}' | '\u{20000}'..='\u{3134f}')
+        | '\u{3040}'..='\u{30ff}' | '\u{20000}'..='\u{3134f}'
+        | '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{1780}'..='\u{17ff}')
 }
 
 /// The start and end of each word of a run of ideographs.
@@ -445,13 +564,14 @@ fn shared_words(run: &str) -> Words {
     words
 }
 
-/// Where the first ideograph (or kana) of `text` begins, or its length if it has none. They
-/// all begin with one of nine bytes: only characters that begin with those are decoded.
+/// Where the first ideograph (or kana, or letter of Thai, Lao, Myanmar or Khmer) of `text`
+/// begins, or its length if it has none. They all begin with one of eleven bytes: only
+/// characters that begin with those are decoded.
 fn first_ideograph(text: &str) -> usize {
     let bytes = text.as_bytes();
     (0..bytes.len())
         .find(|&at| {
-            matches!(bytes[at], 0xe3..=0xe9 | 0xef | 0xf0)
+            matches!(bytes[at], 0xe0 | 0xe1 | 0xe3..=0xe9 | 0xef | 0xf0)
                 && text[at..].chars().next().is_some_and(is_ideograph)
         })
         .unwrap_or(bytes.len())
@@ -595,16 +715,20 @@ mod tests {
         let words = terms("zh-TW", "我們提供技術支援服務");
         assert!(words.len() >= 3, "{words:?}");
         assert!(words.iter().any(|w| w == "支援"), "{words:?}");
-        assert_eq!(terms("zh-TW", "API 服務"), ["api", "服務"]);
+        assert_eq!(terms("zh-TW", "API 服務"), ["api", "服務", "服務"]);
+        let pairs = terms("zh-TW", "安裝後。x");
+        assert_eq!(&pairs[pairs.len() - 2..], ["安裝", "裝後"], "{pairs:?}");
         // Runs remembered give the words they gave the first time, between other text.
         let text = "請先登入，再聯絡支援。請先登入 v2 再試";
         assert_eq!(terms("zh-TW", text), terms("zh-TW", text));
         let again = terms("zh-TW", text);
+        // The words, then the pairs: the last pair is the last two characters.
         assert_eq!(again.last().map(String::as_str), Some("再試"), "{again:?}");
         assert!(again.contains(&"v2".to_string()), "{again:?}");
+        // Once as a word, once as a pair.
         assert_eq!(
             again.iter().filter(|w| *w == "支援").count(),
-            1,
+            2,
             "{again:?}"
         );
     }

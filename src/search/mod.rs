@@ -29,6 +29,7 @@
 //! splits a query into the longest words of the index, left to right).
 
 pub mod analyze;
+pub mod html_text;
 mod json;
 
 use std::collections::{BTreeMap, HashMap};
@@ -56,9 +57,10 @@ const SHARD_BYTES: usize = 24 * 1024;
 /// ~100 KB, while the files of `p/` are eight times fewer.
 pub const PAGES_PER_BUNDLE: usize = 8;
 
-/// How much a word counts where it appears.
-const TITLE_WEIGHT: u32 = 10;
-const HEADING_WEIGHT: u32 = 4;
+/// How much a word counts where it appears: a word of the title outweighs forty mentions in
+/// the text, so that a page named for a word comes before the pages that mention it.
+const TITLE_WEIGHT: u32 = 40;
+const HEADING_WEIGHT: u32 = 12;
 const TEXT_WEIGHT: u32 = 1;
 const MAX_SCORE: u32 = 255;
 
@@ -75,6 +77,9 @@ pub struct Document {
     /// `serve` between rebuilds); a boxed string a term made that most of a large build's memory.
     terms: String,
     scores: Vec<u8>,
+    /// The way of analyzing its terms were made with ([`Analyzer::kind`]): a page shown in
+    /// another language keeps its own language's stems, and the index ships their endings.
+    kind: u8,
 }
 
 impl Document {
@@ -110,6 +115,7 @@ pub fn document(
         fragment: fragment(title, section, url, text).into_boxed_str(),
         terms,
         scores: weights,
+        kind: analyzer.kind(),
     }
 }
 
@@ -181,12 +187,16 @@ pub fn build(mut documents: Vec<&Document>, segmented: bool) -> Vec<(String, Vec
         sharded[shard_of(term, shards)].insert(term, flat);
     }
     let mut files = Vec::with_capacity(shards + documents.len() + 1);
+    let mut kinds: Vec<u8> = documents.iter().map(|d| d.kind).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
     let meta = serde_json::json!({
         "version": 2,
         "shards": shards,
         "pages": documents.len(),
         "segmented": segmented,
         "group": PAGES_PER_BUNDLE,
+        "endings": analyze::endings(kinds),
     });
     files.push(("meta.json".to_string(), meta.to_string().into_bytes()));
     // Compressing is most of the work: the files are made side by side.
@@ -370,62 +380,166 @@ pub fn page_text(files: &[(String, Vec<u8>)], id: u32) -> Option<serde_json::Val
 }
 
 /// Looks a query up in files made by [`build`], the way `search-client.js` does for a
-/// language with spaces (a word matches the terms it begins with a stem of, or that begin
-/// with it): the page ids that contain every word, best first. For tests and tools.
-pub fn lookup(files: &[(String, Vec<u8>)], analyzer: &Analyzer, query: &str) -> Vec<u32> {
+/// language with spaces: each word folded, its stems found by the endings `meta.json` lists,
+/// the pages that answer every word ranked by where the word is on them and how rare it is.
+/// The last word counts as being typed (terms it begins match) unless the query ends with a
+/// space. For tests and tools.
+pub fn lookup(files: &[(String, Vec<u8>)], query: &str) -> Vec<u32> {
     let file = |name: &str| {
         files
             .iter()
             .find(|(n, _)| n == name)
             .and_then(|(_, b)| read_json(b))
     };
-    let Some(shards) = file("meta.json").and_then(|m| m["shards"].as_u64()) else {
+    let Some(meta) = file("meta.json") else {
         return Vec::new();
     };
-    let mut words = Vec::new();
-    analyzer.terms(query, |t| words.push(t.to_string()));
-    let mut total: Option<HashMap<u32, u64>> = None;
-    for word in words {
-        let Some(serde_json::Value::Object(shard)) =
-            file(&format!("t/{}.json.gz", shard_of(&word, shards as usize)))
-        else {
-            return Vec::new();
-        };
-        let mut found: HashMap<u32, u64> = HashMap::new();
-        for (term, list) in &shard {
-            if !matches(&word, term) {
-                continue;
+    let shards = meta["shards"].as_u64().unwrap_or(1) as usize;
+    let pages = meta["pages"].as_f64().unwrap_or(1.0);
+    let endings: Vec<(String, String)> =
+        serde_json::from_value(meta["endings"].clone()).unwrap_or_default();
+    let folded = analyze::fold(query);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let typing = !query.ends_with(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
+    let mut total: Option<HashMap<u32, f64>> = None;
+    let segmented = meta["segmented"].as_bool().unwrap_or(false);
+    // Each unit, and whether terms it begins answer it (the word being typed): words with
+    // spaces, and the pairs of neighbouring characters of a run without spaces, as
+    // `unspacedUnits` in `search-client.js` (one character alone begins its terms).
+    let mut units: Vec<(String, bool)> = Vec::new();
+    for (k, word) in words.iter().enumerate() {
+        for (part, unspaced) in runs(word) {
+            let chars: Vec<char> = part.chars().collect();
+            if segmented && unspaced {
+                let pairs = chars.windows(2).map(|p| (p.iter().collect(), false));
+                units.extend(pairs);
+                if chars.len() == 1 {
+                    units.push((part.to_string(), true));
+                }
+            } else if chars.len() > 1 {
+                units.push((part.to_string(), typing && k + 1 == words.len()));
             }
-            let list: Vec<u64> = list
-                .as_array()
-                .map(|a| a.iter().filter_map(|v| v.as_u64()).collect())
-                .unwrap_or_default();
+        }
+    }
+    for (word, last) in &units {
+        let (word, last) = (word.as_str(), *last);
+        let forms = stems(word, &endings);
+        let mut terms: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+        for form in &forms {
+            if let Some(serde_json::Value::Object(shard)) =
+                file(&format!("t/{}.json.gz", shard_of(form, shards)))
+            {
+                for (term, list) in shard {
+                    let list = list.as_array().map(|a| a.iter().filter_map(|v| v.as_u64()));
+                    terms.insert(term, list.map(Iterator::collect).unwrap_or_default());
+                }
+            }
+        }
+        let mut scored: Vec<(u64, &Vec<u64>)> = terms
+            .iter()
+            .map(|(t, list)| (quality(word, &forms, last, t), list))
+            .collect();
+        if !scored.iter().any(|(q, _)| *q >= 3) {
+            for ((t, _), (q, _)) in terms.iter().zip(scored.iter_mut()) {
+                if *q == 0 && near(word, t) {
+                    *q = 2;
+                }
+            }
+        }
+        // Per page: the summed score and the best quality of the terms that answer the unit.
+        let mut found: HashMap<u32, (f64, u64)> = HashMap::new();
+        for (q, list) in scored.into_iter().filter(|(q, _)| *q > 0) {
             let mut id = 0;
             for pair in list.chunks(2) {
                 if let [gap, score] = pair {
                     id += gap;
-                    *found.entry(id as u32).or_default() += score;
+                    let entry = found.entry(id as u32).or_default();
+                    entry.0 += (q * score) as f64;
+                    entry.1 = entry.1.max(q);
                 }
             }
         }
+        let rarity = (1.0 + pages / found.len().max(1) as f64).ln();
+        let score = |(s, best): (f64, u64)| best as f64 * EXACT + s * rarity;
         total = Some(match total {
-            None => found,
+            None => found.into_iter().map(|(id, f)| (id, score(f))).collect(),
             Some(before) => before
                 .into_iter()
-                .filter_map(|(id, s)| found.get(&id).map(|f| (id, s + f)))
+                .filter_map(|(id, s)| found.get(&id).map(|&f| (id, s + score(f))))
                 .collect(),
         });
     }
-    let mut ranked: Vec<(u32, u64)> = total.unwrap_or_default().into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut ranked: Vec<(u32, f64)> = total.unwrap_or_default().into_iter().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.into_iter().map(|(id, _)| id).collect()
 }
 
-/// Whether an index term answers a (folded, stemmed) query word: the same, a prefix of it
-/// (`account` for `accounts`), or it begins with it (`configur` while typing `config`).
-/// `search-client.js` adds the match of a stem that differs in its last letter, as it cannot stem.
-fn matches(word: &str, term: &str) -> bool {
-    term == word || term.starts_with(word) || (word.starts_with(term) && term.chars().count() > 1)
+/// A word cut into its runs of characters of scripts without spaces and the rest, each
+/// with whether it is unspaced (`api服務` → `api`, `服務`).
+fn runs(word: &str) -> Vec<(&str, bool)> {
+    let mut out: Vec<(&str, bool)> = Vec::new();
+    let mut start = 0;
+    let mut kind = None;
+    for (at, c) in word.char_indices() {
+        let unspaced = analyze::is_ideograph(c);
+        if kind.is_some_and(|k| k != unspaced) {
+            out.push((&word[start..at], !unspaced));
+            start = at;
+        }
+        kind = Some(unspaced);
+    }
+    if let Some(unspaced) = kind {
+        out.push((&word[start..], unspaced));
+    }
+    out
+}
+
+/// How much more the best quality of the terms that answer a word counts on a page than
+/// their weights: pages holding the word as typed come before those holding another form.
+const EXACT: f64 = 1e6;
+
+/// The stems a folded query word may have, by the endings the index lists (the word itself
+/// first): as `stems` in `search-client.js`.
+fn stems(word: &str, endings: &[(String, String)]) -> Vec<String> {
+    let mut out = vec![word.to_string()];
+    for (end, stem) in endings {
+        if word.len() > end.len() && word.ends_with(end.as_str()) {
+            let form = format!("{}{stem}", &word[..word.len() - end.len()]);
+            if !out.contains(&form) {
+                out.push(form);
+            }
+        }
+    }
+    out
+}
+
+/// How well an index term answers a query word, as `quality` in `search-client.js`: 4 the
+/// word, 3 one of its stems, 1 a term the word being typed begins, 0 not at all.
+fn quality(word: &str, forms: &[String], typing: bool, term: &str) -> u64 {
+    if term == word {
+        4
+    } else if forms.iter().any(|f| f == term) {
+        3
+    } else if typing && word.chars().count() > 1 && term.starts_with(word) {
+        1
+    } else {
+        0
+    }
+}
+
+/// A stem that begins a word no ending explains (`near` in `search-client.js`): the whole
+/// term begins the word and is longer than two letters, or all but its last letter do.
+fn near(word: &str, term: &str) -> bool {
+    let p = word
+        .chars()
+        .zip(term.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let t = term.chars().count();
+    (p == t && p > 2) || (p >= 4 && p + 1 >= t)
 }
 
 #[cfg(test)]
@@ -504,7 +618,62 @@ mod tests {
         let terms = read_json(&files.iter().find(|(n, _)| *n == shard).unwrap().1).unwrap();
         // Pages 0, 2 and 3: 0, then 2 on, then 1 on.
         assert_eq!(terms["escal"], serde_json::json!([0, 1, 2, 1, 1, 1]));
-        assert_eq!(lookup(&files, &analyzer, "escalation"), [0, 2, 3]);
+        assert_eq!(lookup(&files, "escalation"), [0, 2, 3]);
+        assert_eq!(lookup(&files, "escalations "), [0, 2, 3]);
+    }
+
+    /// Long words lose five letters or more to their stems: typed as written, or in another
+    /// form the site holds, each finds its page.
+    #[test]
+    fn long_words_find_their_pages_in_any_form() {
+        let cases: [(&str, &[(&str, &str)]); 2] = [
+            (
+                "en",
+                &[
+                    ("configurations of the agent", "configuration"),
+                    ("installation steps", "installation"),
+                    ("documentation index", "documentation"),
+                    ("notifications by mail", "notification"),
+                    ("escalated cases", "escalation"),
+                    ("third-party integration", "integrations"),
+                    ("availability zones", "availability"),
+                ],
+            ),
+            (
+                "fr",
+                &[
+                    ("configurations réseau", "configuration"),
+                    ("le déploiement continu", "déploiement"),
+                    ("des documentations à jour", "documentations"),
+                    ("silencieusement ignoré", "silencieusement"),
+                    ("le fonctionnement du service", "fonctionnement"),
+                ],
+            ),
+        ];
+        for (tag, pages) in cases {
+            let analyzer = Analyzer::for_tag(tag);
+            let documents: Vec<Document> = pages
+                .iter()
+                .enumerate()
+                .map(|(n, (words, _))| {
+                    let text = PageText {
+                        sections: vec![crate::markdown::Section {
+                            text: words.to_string(),
+                            ..Default::default()
+                        }],
+                        ..Default::default()
+                    };
+                    document(&analyzer, "Page", "", &format!("{n:02}/"), &text)
+                })
+                .collect();
+            let files = build(documents.iter().collect(), false);
+            for (n, (words, query)) in pages.iter().enumerate() {
+                let found = lookup(&files, query);
+                assert!(found.contains(&(n as u32)), "{tag}: {query:?} in {words:?}: {found:?}");
+                let written = words.split(' ').max_by_key(|w| w.len()).unwrap();
+                assert_eq!(lookup(&files, written).first(), Some(&(n as u32)), "{written}");
+            }
+        }
     }
 
     #[test]

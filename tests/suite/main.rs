@@ -3,6 +3,8 @@
 
 mod common;
 
+mod corpus;
+
 mod architecture;
 mod assets;
 mod build;

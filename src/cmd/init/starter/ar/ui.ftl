@@ -68,6 +68,7 @@ search-results-label = نتائج البحث
 search-found = الصفحات التي عُثر عليها:
 search-none = لا توجد صفحة تطابق هذا البحث.
 search-failed = البحث غير متاح حاليًا.
+search-more = عرض مزيد من النتائج
 
 ## صفحات التوثيق
 

@@ -64,6 +64,7 @@ search-results-label = Suchergebnisse
 search-found = Gefundene Seiten:
 search-none = Keine Seite entspricht dieser Suche.
 search-failed = Die Suche ist gerade nicht verfügbar.
+search-more = Weitere Ergebnisse anzeigen
 
 ## Dokumentationsseiten
 

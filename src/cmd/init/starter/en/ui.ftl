@@ -64,6 +64,8 @@ search-results-label = Search results
 search-found = Pages found:
 search-none = No page matches this search.
 search-failed = Search is not available right now.
+# The button after the results shown, which shows ten more.
+search-more = Show more results
 
 ## Documentation pages
 

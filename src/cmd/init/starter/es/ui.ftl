@@ -64,6 +64,7 @@ search-results-label = Resultados de la búsqueda
 search-found = Páginas encontradas:
 search-none = Ninguna página coincide con esta búsqueda.
 search-failed = La búsqueda no está disponible en este momento.
+search-more = Mostrar más resultados
 
 ## Páginas de documentación
 

@@ -64,6 +64,7 @@ search-results-label = Résultats de la recherche
 search-found = Pages trouvées :
 search-none = Aucune page ne correspond à cette recherche.
 search-failed = La recherche n’est pas disponible pour le moment.
+search-more = Afficher plus de résultats
 
 ## Pages de documentation
 

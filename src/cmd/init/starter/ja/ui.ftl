@@ -61,6 +61,7 @@ search-results-label = 検索結果
 search-found = 見つかったページ：
 search-none = この検索に一致するページはありません。
 search-failed = 現在、検索は利用できません。
+search-more = さらに結果を表示
 
 ## ドキュメントページ
 

@@ -61,6 +61,7 @@ search-results-label = 搜尋結果
 search-found = 找到的頁面：
 search-none = 沒有符合此搜尋的頁面。
 search-failed = 目前無法使用搜尋。
+search-more = 顯示更多結果
 
 ## 文件頁面
 
