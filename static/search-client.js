@@ -44,7 +44,7 @@
 
   // As the index folds its terms: accents off, lowercase.
   const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-    .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss");
+    .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss").normalize("NFC");
 
   // FNV-1a over the code points of a term's first two characters (one for an unspaced script).
   const shardOf = (term, shards) => {

@@ -361,9 +361,8 @@ impl Pages<'_> {
             Ok(()) => {
                 let search = match found.document {
                     Some(_) if shows_data(&page.template) => {
-                        let text = crate::search::html_text::main_text(
-                            &String::from_utf8_lossy(&html),
-                        );
+                        let text =
+                            crate::search::html_text::main_text(&String::from_utf8_lossy(&html));
                         page_document(site, self.index, self.analyzers, key, route, &text)
                     }
                     document => document,

@@ -343,7 +343,7 @@ impl Analyzer {
 }
 
 /// Lowercase text without its accents: decomposed (NFD), combining marks U+0300–U+036F
-/// removed, `œ` and `æ` spelled out. `static/search-client.js` does the same to the query.
+/// removed, `œ` and `æ` spelled out, the rest composed again (NFC). `static/search-client.js` does the same to the query.
 pub fn fold(text: &str) -> String {
     let nfd = DecomposingNormalizerBorrowed::new_nfd();
     let mut out = String::with_capacity(text.len());
@@ -356,7 +356,14 @@ pub fn fold(text: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
+    // The marks kept (kana's voicing marks, Hangul's jamo, Indic vowel signs) are composed
+    // again, so that `で` stays one character, as it is typed and as its pairs are counted.
+    if out.is_ascii() {
+        return out;
+    }
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
+        .normalize(&out)
+        .into_owned()
 }
 
 /// The runs of letters and digits of `text`, in order. Every word of every page goes through

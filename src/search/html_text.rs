@@ -12,15 +12,31 @@ use crate::markdown::{PageText, Section};
 const SKIPPED: [&str; 6] = ["script", "style", "template", "nav", "h1", "noscript"];
 /// Elements that end a line of text: a space is put between their contents.
 const BLOCKS: [&str; 16] = [
-    "p", "div", "li", "td", "th", "tr", "caption", "dd", "dt", "br", "section", "article", "h4",
-    "h5", "h6", "figcaption",
+    "p",
+    "div",
+    "li",
+    "td",
+    "th",
+    "tr",
+    "caption",
+    "dd",
+    "dt",
+    "br",
+    "section",
+    "article",
+    "h4",
+    "h5",
+    "h6",
+    "figcaption",
 ];
 
 /// The sections of the text of `html`'s `<main>` (the whole document if it has none), a
 /// section starting at each `<h2>` or `<h3>` with an `id`.
 pub fn main_text(html: &str) -> PageText {
     let start = html.find("<main").unwrap_or(0);
-    let end = html[start..].find("</main>").map_or(html.len(), |e| start + e);
+    let end = html[start..]
+        .find("</main>")
+        .map_or(html.len(), |e| start + e);
     let mut reader = Reader {
         page: PageText {
             sections: vec![Section::default()],
@@ -30,7 +46,10 @@ pub fn main_text(html: &str) -> PageText {
         in_heading: None,
     };
     reader.read(&html[start..end]);
-    reader.page.sections.retain(|s| !s.text.is_empty() || !s.heading.is_empty());
+    reader
+        .page
+        .sections
+        .retain(|s| !s.text.is_empty() || !s.heading.is_empty());
     reader.page
 }
 
@@ -67,8 +86,10 @@ impl Reader {
             .find(|c: char| c.is_ascii_whitespace() || c == '/')
             .unwrap_or(body.len());
         let name = body[..name_end].to_ascii_lowercase();
-        let void = matches!(name.as_str(), "br" | "img" | "input" | "hr" | "meta" | "link" | "col")
-            || body.ends_with('/');
+        let void = matches!(
+            name.as_str(),
+            "br" | "img" | "input" | "hr" | "meta" | "link" | "col"
+        ) || body.ends_with('/');
         if closing {
             if self.skipping.last() == Some(&name) {
                 self.skipping.pop();
@@ -147,7 +168,9 @@ fn hides(tag: &str) -> bool {
 
 /// The value of attribute `name` of a start tag's text (after `<`), quoted or not.
 fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    attributes(tag).find(|(n, _)| n.eq_ignore_ascii_case(name))?.1
+    attributes(tag)
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))?
+        .1
 }
 
 fn has_attribute(tag: &str, name: &str) -> bool {
@@ -248,7 +271,10 @@ mod tests {
         let text = main_text(html);
         assert_eq!(text.sections.len(), 2, "{text:?}");
         assert_eq!(text.sections[0].id, "");
-        assert_eq!(text.sections[0].text.trim(), "Intro & more Named engineer 24x7");
+        assert_eq!(
+            text.sections[0].text.trim(),
+            "Intro & more Named engineer 24x7"
+        );
         assert_eq!(text.sections[1].id, "hours");
         assert_eq!(text.sections[1].heading.trim(), "Hours <UTC>");
         assert_eq!(text.sections[1].text.trim(), "Mon–Fri");
@@ -263,7 +289,11 @@ mod tests {
 
     #[test]
     fn broken_markup_and_references_do_not_panic() {
-        for html in ["<main><p", "<main>&#xFFFFFFFF; &#0; &bogus; &", "<main><a title='>'>x</a>"] {
+        for html in [
+            "<main><p",
+            "<main>&#xFFFFFFFF; &#0; &bogus; &",
+            "<main><a title='>'>x</a>",
+        ] {
             let _ = main_text(html);
         }
         assert_eq!(main_text("<main><a title='>'>x</a>").sections[0].text, "x");

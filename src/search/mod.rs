@@ -669,9 +669,16 @@ mod tests {
             let files = build(documents.iter().collect(), false);
             for (n, (words, query)) in pages.iter().enumerate() {
                 let found = lookup(&files, query);
-                assert!(found.contains(&(n as u32)), "{tag}: {query:?} in {words:?}: {found:?}");
+                assert!(
+                    found.contains(&(n as u32)),
+                    "{tag}: {query:?} in {words:?}: {found:?}"
+                );
                 let written = words.split(' ').max_by_key(|w| w.len()).unwrap();
-                assert_eq!(lookup(&files, written).first(), Some(&(n as u32)), "{written}");
+                assert_eq!(
+                    lookup(&files, written).first(),
+                    Some(&(n as u32)),
+                    "{written}"
+                );
             }
         }
     }

@@ -123,7 +123,9 @@ fn every_language_of_a_real_corpus_finds_its_pages_by_their_rare_words() {
     let public = root.join("public");
     let mut report = Vec::new();
     let mut misses = Vec::new();
-    for prefix in ["en", "es", "ja", "ko", "pt-br", "ru", "th", "zh-cn", "zh-tw"] {
+    for prefix in [
+        "en", "es", "ja", "ko", "pt-br", "ru", "th", "zh-cn", "zh-tw",
+    ] {
         let files = index_files(&public, prefix);
         let pages = page_texts(&files);
         let mut frequency: HashMap<String, usize> = HashMap::new();

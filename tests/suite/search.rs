@@ -50,7 +50,10 @@ fn each_language_finds_its_pages_by_other_forms_of_their_words() {
     // (exact words rank above other forms).
     let plural = found(&en, "en", "priorities");
     assert_eq!(plural.first().map(String::as_str), Some("tiers/business/"));
-    assert!(plural.contains(&"docs/choosing-a-priority/".to_string()), "{plural:?}");
+    assert!(
+        plural.contains(&"docs/choosing-a-priority/".to_string()),
+        "{plural:?}"
+    );
     // Words of the plan's data, which only the rendered page shows, find their pages.
     for (query, page) in [
         ("P1", "compare/"),
