@@ -10,7 +10,7 @@
 //     at 1280 px and at 375 px;
 //   - any broken internal link or fragment (a[href], link[href], img[src], script[src], and the
 //     canonical/alternate URLs under base_url), and any sitemap.xml entry without its page;
-//   - sideways scrolling at 375 px (documentElement.scrollWidth > 375), a wide table whose
+//   - sideways scrolling at 320 or 375 px (documentElement.scrollWidth > width), a wide table whose
 //     first column does not stay in view while its region scrolls;
 //   - a page plus the stylesheets and scripts it loads up front over 40,000 bytes (a script a
 //     page adds later, such as the search client on the first focus of the box, is not counted);
@@ -66,6 +66,7 @@ const JOBS = Math.max(1, Number(option('--jobs', '2')) || 2);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const MAX_PAGE_BYTES = 40_000; // a page plus its CSS, uncompressed
 const PHONE = 375;
+const PHONES = [320, PHONE]; // no sideways scrolling at either width (320 px: 400 % zoom of 1280 px)
 const DESK = 1280;
 const PRINT_WIDTH = 700; // about an A4 page's printable width in CSS pixels
 const MAX_LINE_EM = 45; // widest comfortable measure for running text, in em
@@ -468,7 +469,7 @@ async function checkFocus(page, file) {
 
 // At phone width: no sideways scrolling, and wide tables scroll in their region with the first
 // column kept in view.
-async function checkPhone(page, file) {
+async function checkPhone(page, file, width) {
   const r = await page.evaluate((width) => {
     const problems = [];
     const scrollWidth = document.documentElement.scrollWidth;
@@ -503,9 +504,9 @@ async function checkPhone(page, file) {
       region.scrollLeft = 0;
     }
     return { scrollWidth, wide, problems };
-  }, PHONE);
-  if (r.scrollWidth > PHONE) fail(file, `${PHONE} px`, `the page scrolls sideways: ${r.scrollWidth} px wide${r.wide.length ? ' — ' + r.wide.join(', ') : ''}`, 'overflow');
-  for (const m of r.problems) fail(file, `${PHONE} px`, m, 'overflow');
+  }, width);
+  if (r.scrollWidth > width) fail(file, `${width} px`, `the page scrolls sideways: ${r.scrollWidth} px wide${r.wide.length ? ' — ' + r.wide.join(', ') : ''}`, 'overflow');
+  for (const m of r.problems) fail(file, `${width} px`, m, 'overflow');
 }
 
 // In print: tables fit the page, links to other sites print their address.
@@ -711,7 +712,10 @@ async function checkPage(page, noJs, cdp, file) {
   await runAxe(page, file, `${PHONE} px dark`);
   if (shots) await shoot(page, file, `${PHONE}-dark`);
   await setScheme(page, 'light');
-  await checkPhone(page, file);
+  await page.setViewportSize({ width: PHONES[0], height: 812 });
+  await checkPhone(page, file, PHONES[0]);
+  await page.setViewportSize({ width: PHONE, height: 812 });
+  await checkPhone(page, file, PHONE);
   await runAxe(page, file, `${PHONE} px light`);
   if (shots) await shoot(page, file, `${PHONE}-light`);
 
@@ -878,7 +882,7 @@ Browser checks of ${relative(process.cwd(), SITE) || '.'} (served at ${ORIGIN}${
   search states checked: ${searchStates} (results open and none found, axe and keyboard)
   vnu errors:            ${counts.vnu}
   broken links:          ${counts.links} (${linksChecked} internal links and fragments checked, ${externalLinks} links to other sites not followed)
-  overflowing at ${PHONE} px: ${counts.overflow}
+  overflowing at ${PHONES.join('/')} px: ${counts.overflow}
   other-host requests:   ${counts.requests}
   pages over ${MAX_PAGE_BYTES} B:   ${counts.size}
   site rules broken:     ${counts.site}

@@ -7,6 +7,8 @@ site-title = Support plans
 site-description = Compare the four support tiers, their response targets, channels, resources and regional hours.
 skip-link = Skip to main content
 nav-label = Main navigation
+# The button that opens the main navigation on narrow screens (phones); hidden on wide ones.
+nav-menu = Menu
 language-switcher-label = Language
 breadcrumb-label = Breadcrumb
 section-nav-label = In this section

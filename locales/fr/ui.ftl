@@ -8,6 +8,8 @@ site-title = Offres d’assistance
 site-description = Comparez les quatre offres d’assistance, leurs cibles de réponse initiale, leurs canaux, leurs ressources et les horaires par région.
 skip-link = Aller au contenu principal
 nav-label = Navigation principale
+# The button that opens the main navigation on narrow screens (phones); hidden on wide ones.
+nav-menu = Menu
 language-switcher-label = Langue
 breadcrumb-label = Fil d’Ariane
 section-nav-label = Dans cette section

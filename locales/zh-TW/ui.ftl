@@ -7,6 +7,8 @@ site-title = 支援方案
 site-description = 比較四種支援方案的回應目標、支援管道、資源與各地區服務時間。
 skip-link = 跳至主要內容
 nav-label = 主要導覽
+# The button that opens the main navigation on narrow screens (phones); hidden on wide ones.
+nav-menu = 選單
 language-switcher-label = 語言
 breadcrumb-label = 導覽路徑
 section-nav-label = 本節內容

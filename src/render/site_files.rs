@@ -117,7 +117,8 @@ fn not_found_context(site: &Site, l: usize) -> tera::Context {
             name: &other.name,
             tag: &other.tag,
             dir: super::navigation::foreign_dir(&config.languages, l, o),
-            href: format!("{base_path}{}/404.html", other.prefix),
+            // The other languages' home pages: their 404 page would say the same thing again.
+            href: format!("{base_path}{}/", other.prefix),
             current: o == l,
         })
         .collect();

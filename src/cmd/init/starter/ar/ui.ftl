@@ -7,6 +7,8 @@ site-title = التوثيق
 site-description = أدلة للبدء ولإنجاز كل مهمة.
 skip-link = انتقل إلى المحتوى الرئيسي
 nav-label = التنقل الرئيسي
+# The button that opens the main navigation on narrow screens (phones); hidden on wide ones.
+nav-menu = القائمة
 language-switcher-label = اللغة
 breadcrumb-label = مسار التنقل
 section-nav-label = في هذا القسم

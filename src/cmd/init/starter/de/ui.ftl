@@ -7,6 +7,8 @@ site-title = Dokumentation
 site-description = Anleitungen für den Einstieg und für die tägliche Arbeit.
 skip-link = Zum Hauptinhalt springen
 nav-label = Hauptnavigation
+# The button that opens the main navigation on narrow screens (phones); hidden on wide ones.
+nav-menu = Menü
 language-switcher-label = Sprache
 breadcrumb-label = Brotkrümelnavigation
 section-nav-label = In diesem Abschnitt

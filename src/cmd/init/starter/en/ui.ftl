@@ -7,6 +7,8 @@ site-title = Documentation
 site-description = Guides to get started and to get things done.
 skip-link = Skip to main content
 nav-label = Main navigation
+# The button that opens the main navigation on narrow screens (phones); hidden on wide ones.
+nav-menu = Menu
 language-switcher-label = Language
 breadcrumb-label = Breadcrumb
 section-nav-label = In this section

@@ -7,6 +7,8 @@ site-title = Documentación
 site-description = Guías para empezar y para sacar adelante cada tarea.
 skip-link = Ir al contenido principal
 nav-label = Navegación principal
+# The button that opens the main navigation on narrow screens (phones); hidden on wide ones.
+nav-menu = Menú
 language-switcher-label = Idioma
 breadcrumb-label = Ruta de navegación
 section-nav-label = En esta sección

@@ -7,6 +7,8 @@ site-title = Documentation
 site-description = Des guides pour bien démarrer et pour mener chaque tâche à bien.
 skip-link = Aller au contenu principal
 nav-label = Navigation principale
+# The button that opens the main navigation on narrow screens (phones); hidden on wide ones.
+nav-menu = Menu
 language-switcher-label = Langue
 breadcrumb-label = Fil d’Ariane
 section-nav-label = Dans cette section

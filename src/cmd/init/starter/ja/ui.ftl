@@ -7,6 +7,8 @@ site-title = ドキュメント
 site-description = 使い始めるためのガイドと、作業を進めるためのガイド。
 skip-link = メインコンテンツへ移動
 nav-label = メインナビゲーション
+# The button that opens the main navigation on narrow screens (phones); hidden on wide ones.
+nav-menu = メニュー
 language-switcher-label = 言語
 breadcrumb-label = パンくずリスト
 section-nav-label = このセクションの内容

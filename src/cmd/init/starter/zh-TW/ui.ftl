@@ -7,6 +7,8 @@ site-title = 說明文件
 site-description = 協助您快速上手並完成各項工作的指南。
 skip-link = 跳至主要內容
 nav-label = 主要導覽
+# The button that opens the main navigation on narrow screens (phones); hidden on wide ones.
+nav-menu = 選單
 language-switcher-label = 語言
 breadcrumb-label = 導覽路徑
 section-nav-label = 本節內容
