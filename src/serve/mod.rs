@@ -28,6 +28,7 @@ pub mod open;
 pub mod output;
 pub mod rebuild;
 pub mod resolve;
+pub mod slots;
 pub mod state;
 pub mod watch;
 
