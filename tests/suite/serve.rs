@@ -498,7 +498,7 @@ impl SlowAttack {
             while stopped.recv_timeout(Duration::from_millis(50)).is_err() {
                 let byte = &text[tick % text.len()..][..1];
                 let _ = drip.write(byte);
-                if tick % 60 == 0 {
+                if tick.is_multiple_of(60) {
                     let byte = &text[(tick / 60) % text.len()..][..1];
                     for stream in &mut slow {
                         let _ = stream.write(byte);
