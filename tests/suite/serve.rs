@@ -444,11 +444,15 @@ const PROMPT: Duration = Duration::from_secs(2);
 /// Slow clients cannot stall the server: 300 connections that send their request head a byte
 /// every 3 s, and one that sends a byte every 50 ms, all from the probe's own address (so
 /// over the cap per address), while a normal GET of `/` is answered promptly, during the
-/// attack and after it.
+/// attack and after it. A page's event stream, open through it all, is not evicted, and
+/// outlives the deadline for a request head.
 #[test]
 fn slow_clients_do_not_stall_the_server() {
     let site = TempSite::new("serve-slow");
     let serve = Serve::start(&site);
+    let mut events = Events::open(&serve.addr);
+    let opened = Instant::now();
+    assert!(events.next(EDIT_WAIT).is_some(), "the current state");
     let attack = SlowAttack::start(&serve.addr, 300);
     let probe = |when: &str| {
         let start = Instant::now();
@@ -469,6 +473,17 @@ fn slow_clients_do_not_stall_the_server() {
     probe("after the slow clients sent more");
     attack.stop();
     probe("after the attack");
+
+    // Past the 10 s deadline for a request head, the stream still tells of an edit.
+    std::thread::sleep(Duration::from_secs(11).saturating_sub(opened.elapsed()));
+    site.replace_once(
+        "locales/fr/ui.ftl",
+        "footer-note = Ce site est proposé en plusieurs langues.",
+        "footer-note = Toujours là.",
+    );
+    events.until("a reload event after the attack", |m| {
+        names(m, "fr/index.html")
+    });
 }
 
 /// `count` connections that send `GET / HTTP/1.1\r\n` a byte every 3 s, and one that sends
