@@ -416,6 +416,49 @@ mod tests {
     }
 
     #[test]
+    fn a_head_sent_a_byte_at_a_time_is_cut_off_at_its_deadline() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = listener.local_addr().unwrap();
+        let client = std::thread::spawn(move || {
+            let mut stream = TcpStream::connect(address).unwrap();
+            for byte in b"GET / HTTP/1.1\r\nX: y\r\n".iter().cycle().take(100) {
+                if stream.write_all(&[*byte]).is_err() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        });
+        let (server, _) = listener.accept().unwrap();
+        let start = Instant::now();
+        // Each read gets a byte well within 20 ms: only the deadline for the whole ends it.
+        assert!(read_request(&server, start + Duration::from_millis(200)).is_err());
+        let took = start.elapsed();
+        assert!(took < Duration::from_millis(600), "{took:?}");
+        drop(server);
+        client.join().unwrap();
+    }
+
+    #[test]
+    fn request_lines_that_are_not_utf8_are_bad_requests() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let mut client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        client.write_all(b"GET /\xff HTTP/1.1\r\n\r\n").unwrap();
+        let (server, _) = listener.accept().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        assert_eq!(read_request(&server, deadline).unwrap(), None);
+    }
+
+    #[test]
+    fn ipv6_clients_count_by_their_64() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:bbbb::2".parse().unwrap();
+        assert_eq!(client(a), client(b));
+        assert_ne!(client(a), client("2001:db8:1:3::1".parse().unwrap()));
+        let mapped: IpAddr = "::ffff:192.0.2.7".parse().unwrap();
+        assert_eq!(client(mapped), IpAddr::from([192, 0, 2, 7]));
+    }
+
+    #[test]
     fn pages_get_the_script_and_other_files_do_not() {
         let site = site();
         let r = site_file(&site, "/fr/");
