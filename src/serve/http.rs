@@ -4,54 +4,110 @@
 //! simpler than a pool and lets the event streams, which stay open, block freely. Every
 //! response closes its connection and forbids caching: a preview must never show a page from
 //! the browser's cache after a rebuild.
+//!
+//! With `--bind 0.0.0.0` the server is reachable from the network, so no client may stall it:
+//! the accept loop only accepts and hands off (a refused connection is answered on a thread of
+//! its own), connections are capped in all and per address ([`slots`]), a connection still
+//! sending its head is the first to lose its slot, and every read and write has a deadline for
+//! the whole of it, not a timeout per call that a byte at a time would renew.
+//!
+//! [`slots`]: super::slots
 
 use std::io::{self, BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::{IpAddr, Shutdown, TcpListener, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::RecvTimeoutError;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::live::{self, EVENTS_PATH, SCRIPT_PATH, STATUS_PATH};
 use super::mime::content_type;
 use super::open::requested_files;
 use super::resolve::resolve;
+use super::slots::{Slot, Slots};
 use super::state::{Shared, Snapshot};
 
-/// Connections open at once; more are answered 503 at once.
-const MAX_CONNECTIONS: usize = 256;
 /// The longest request head accepted.
 const MAX_HEAD: u64 = 16 * 1024;
-/// How long a client may take to send its request.
-const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a client may take to send its whole request head (there is never a body: only GET
+/// and HEAD are served).
+const HEAD_DEADLINE: Duration = Duration::from_secs(10);
+/// How long a client may take to read a whole response (a large file, on a slow network).
+const RESPONSE_DEADLINE: Duration = Duration::from_secs(30);
+/// How long one write to an event stream may block: a tab reads its events at once, so a
+/// stream this far behind is a tab that is gone or a client that does not read.
+const EVENT_WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// After a response, how long the client's leftover input is read before closing, in all.
+const LINGER: Duration = Duration::from_millis(500);
+/// How long a refused connection's 503 may take to write.
+const REFUSAL_DEADLINE: Duration = Duration::from_secs(1);
+/// Refused connections answered at once; more are closed without an answer.
+const MAX_REFUSING: usize = 16;
 /// An idle event stream gets a comment this often, so a closed tab is noticed.
 const KEEPALIVE: Duration = Duration::from_secs(15);
 
-/// Accepts connections until the process ends.
+/// Accepts connections until the process ends. This thread only accepts and hands off: it
+/// never reads or writes a connection, so no client can stall it.
 pub fn run(listener: TcpListener, shared: Arc<Shared>) {
-    let open = Arc::new(AtomicUsize::new(0));
+    let slots = Slots::new();
+    let refusing = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {
         let Ok(stream) = stream else {
             // Out of file descriptors, say: wait a little rather than spin.
             std::thread::sleep(Duration::from_millis(20));
             continue;
         };
-        if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-            open.fetch_sub(1, Ordering::SeqCst);
-            let _ = Response::text(503, "Too many connections.\n").write(stream, false);
-            continue;
+        let slot = stream
+            .peer_addr()
+            .ok()
+            .and_then(|peer| slots.admit(&stream, client(peer.ip())));
+        match slot {
+            Some(slot) => serve(stream, slot, &shared),
+            None => refuse(stream, &refusing),
         }
-        let shared = Arc::clone(&shared);
-        let counter = Arc::clone(&open);
-        let spawned = std::thread::Builder::new()
-            .name("polydocs-http".into())
-            .spawn(move || {
-                let _ = handle(stream, &shared);
-                counter.fetch_sub(1, Ordering::SeqCst);
-            });
-        if spawned.is_err() {
-            open.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// The client a peer address counts as for the cap per address: an IPv4 address (also when
+/// mapped into IPv6), or an IPv6 address's /64, which is what one host is usually given.
+fn client(ip: IpAddr) -> IpAddr {
+    match ip.to_canonical() {
+        IpAddr::V6(v6) => {
+            let bits = u128::from(v6) & !((1u128 << 64) - 1);
+            IpAddr::V6(bits.into())
         }
+        v4 => v4,
+    }
+}
+
+/// Serves a connection on a thread of its own, which gives its slot back when it ends.
+fn serve(stream: TcpStream, slot: Slot, shared: &Arc<Shared>) {
+    let shared = Arc::clone(shared);
+    // If no thread can be made, the stream and the slot are dropped: the connection closes.
+    let _ = std::thread::Builder::new()
+        .name("polydocs-http".into())
+        .spawn(move || {
+            let _ = handle(stream, &shared, &slot);
+        });
+}
+
+/// Answers a connection over the caps with a 503 on a short-lived thread, or, if too many are
+/// being answered already, closes it.
+fn refuse(stream: TcpStream, refusing: &Arc<AtomicUsize>) {
+    if refusing.fetch_add(1, Ordering::SeqCst) >= MAX_REFUSING {
+        refusing.fetch_sub(1, Ordering::SeqCst);
+        return;
+    }
+    let counter = Arc::clone(refusing);
+    let spawned = std::thread::Builder::new()
+        .name("polydocs-refuse".into())
+        .spawn(move || {
+            let deadline = Instant::now() + REFUSAL_DEADLINE;
+            let _ = Response::text(503, "Too many connections.\n").write(stream, false, deadline);
+            counter.fetch_sub(1, Ordering::SeqCst);
+        });
+    if spawned.is_err() {
+        refusing.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -62,51 +118,98 @@ struct RequestLine {
     target: String,
 }
 
-fn handle(stream: TcpStream, shared: &Shared) -> io::Result<()> {
-    stream.set_read_timeout(Some(READ_TIMEOUT))?;
-    stream.set_write_timeout(Some(READ_TIMEOUT))?;
-    let Some(request) = read_request(&stream)? else {
-        return Response::text(400, "Bad request.\n").write(stream, false);
+/// Reads one request and answers it. A client that has not sent its head by the deadline, or
+/// whose connection was evicted meanwhile, gets no answer.
+fn handle(stream: TcpStream, shared: &Shared, slot: &Slot) -> io::Result<()> {
+    let request = read_request(&stream, Instant::now() + HEAD_DEADLINE)?;
+    slot.head_read();
+    let deadline = Instant::now() + RESPONSE_DEADLINE;
+    let Some(request) = request else {
+        return Response::text(400, "Bad request.\n").write(stream, false, deadline);
     };
     let head = request.method == "HEAD";
     if request.method != "GET" && !head {
         let mut r = Response::text(405, "Only GET and HEAD are served.\n");
         r.headers.push(("Allow", "GET, HEAD".into()));
-        return r.write(stream, false);
+        return r.write(stream, false, deadline);
     }
     let path = request.target.split('?').next().unwrap_or("");
-    match path {
-        EVENTS_PATH if !head => events(stream, shared, requested_files(&request.target)),
+    let response = match path {
+        EVENTS_PATH if !head => {
+            return events(stream, shared, requested_files(&request.target));
+        }
         STATUS_PATH => Response::new(
             200,
             "application/json; charset=utf-8",
             shared.status().into_bytes(),
-        )
-        .write(stream, head),
+        ),
         SCRIPT_PATH => Response::new(
             200,
             "text/javascript; charset=utf-8",
             live::SCRIPT.as_bytes().to_vec(),
-        )
-        .write(stream, head),
-        _ => site_file(&shared.snapshot(), &request.target).write(stream, head),
-    }
+        ),
+        _ => site_file(&shared.snapshot(), &request.target),
+    };
+    response.write(stream, head, deadline)
 }
 
-/// Reads the request head; `None` if it is not an HTTP/1.x request line.
-fn read_request(stream: &TcpStream) -> io::Result<Option<RequestLine>> {
-    let mut reader = BufReader::new(stream.take(MAX_HEAD));
-    let mut line = String::new();
-    reader.read_line(&mut line)?;
-    let parsed = parse_request_line(&line);
-    // The headers are not used, but are read so the client is not cut off mid-send.
+/// Reads the request head by `deadline`; `None` if it does not start with an HTTP/1.x request
+/// line (one that is not UTF-8 included).
+fn read_request(stream: &TcpStream, deadline: Instant) -> io::Result<Option<RequestLine>> {
+    let mut reader = BufReader::new(Deadline::new(stream, deadline).take(MAX_HEAD));
+    let mut line = Vec::new();
+    reader.read_until(b'\n', &mut line)?;
+    let parsed = std::str::from_utf8(&line).ok().and_then(parse_request_line);
+    // The headers are not used, but are read so the client is not cut off mid-send. They are
+    // not checked for UTF-8: values may hold any byte from 0x80 up (RFC 9110, obs-text).
+    let mut header = Vec::new();
     loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header)? == 0 || header.trim_end().is_empty() {
+        header.clear();
+        if reader.read_until(b'\n', &mut header)? == 0 || header.trim_ascii().is_empty() {
             break;
         }
     }
     Ok(parsed)
+}
+
+/// A socket read and written until an absolute deadline: each call may block only for the time
+/// left, so a client that sends or reads a byte at a time cannot stretch it.
+struct Deadline<'a> {
+    stream: &'a TcpStream,
+    deadline: Instant,
+}
+
+impl<'a> Deadline<'a> {
+    fn new(stream: &'a TcpStream, deadline: Instant) -> Deadline<'a> {
+        Deadline { stream, deadline }
+    }
+
+    /// The time left, or a `TimedOut` error once it is past (a zero timeout would mean none).
+    fn left(&self) -> io::Result<Duration> {
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(io::ErrorKind::TimedOut.into());
+        }
+        Ok(left)
+    }
+}
+
+impl Read for Deadline<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.stream.set_read_timeout(Some(self.left()?))?;
+        self.stream.read(buf)
+    }
+}
+
+impl Write for Deadline<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.stream.set_write_timeout(Some(self.left()?))?;
+        self.stream.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 fn parse_request_line(line: &str) -> Option<RequestLine> {
@@ -173,6 +276,8 @@ fn site_file(snapshot: &Snapshot, target: &str) -> Response {
 /// The page's `files` count as open as long as the stream is (a closed tab is noticed at the
 /// next write to its stream, a keep-alive at the latest).
 fn events(mut stream: TcpStream, shared: &Shared, files: Vec<String>) -> io::Result<()> {
+    // No deadline for the whole: the stream is open as long as the page is.
+    stream.set_write_timeout(Some(EVENT_WRITE_TIMEOUT))?;
     let subscription = shared.subscribe(files);
     let (first, news) = (&subscription.first, &subscription.news);
     stream.write_all(
@@ -223,7 +328,8 @@ impl Response {
         )
     }
 
-    fn write(self, mut stream: TcpStream, head_only: bool) -> io::Result<()> {
+    /// Writes the response by `deadline`, then closes the connection.
+    fn write(self, stream: TcpStream, head_only: bool, deadline: Instant) -> io::Result<()> {
         let reason = match self.status {
             200 => "OK",
             301 => "Moved Permanently",
@@ -242,19 +348,25 @@ impl Response {
              Connection: close\r\n\r\n",
             self.body.len()
         ));
-        stream.write_all(head.as_bytes())?;
+        let mut out = Deadline::new(&stream, deadline);
+        out.write_all(head.as_bytes())?;
         if !head_only {
-            stream.write_all(&self.body)?;
+            out.write_all(&self.body)?;
         }
-        stream.flush()?;
-        let _ = stream.shutdown(std::net::Shutdown::Write);
-        // Let the client read everything before the socket closes (a close with unread input
-        // would reset the connection and could lose the response).
-        let mut sink = [0u8; 512];
-        stream.set_read_timeout(Some(Duration::from_millis(200)))?;
-        while matches!(stream.read(&mut sink), Ok(n) if n > 0) {}
+        close(&stream);
         Ok(())
     }
+}
+
+/// Closes a connection once its response is written, letting the client read all of it: a
+/// close with unread input would reset the connection and could lose the response. The
+/// client's leftover input is read and dropped for [`LINGER`] at most in all, so a client that
+/// keeps sending cannot keep the thread. The close itself never blocks (no `SO_LINGER`): the
+/// kernel sends what is left.
+fn close(stream: &TcpStream) {
+    let _ = stream.shutdown(Shutdown::Write);
+    let leftover = Deadline::new(stream, Instant::now() + LINGER);
+    let _ = io::copy(&mut leftover.take(MAX_HEAD), &mut io::sink());
 }
 
 #[cfg(test)]
@@ -301,6 +413,49 @@ mod tests {
         assert_eq!(parse_request_line("GET /fr/ HTTP/2\r\n"), None);
         assert_eq!(parse_request_line("GET /a b HTTP/1.1\r\n"), None);
         assert_eq!(parse_request_line("\r\n"), None);
+    }
+
+    #[test]
+    fn a_head_sent_a_byte_at_a_time_is_cut_off_at_its_deadline() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = listener.local_addr().unwrap();
+        let client = std::thread::spawn(move || {
+            let mut stream = TcpStream::connect(address).unwrap();
+            for byte in b"GET / HTTP/1.1\r\nX: y\r\n".iter().cycle().take(100) {
+                if stream.write_all(&[*byte]).is_err() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        });
+        let (server, _) = listener.accept().unwrap();
+        let start = Instant::now();
+        // Each read gets a byte well within 20 ms: only the deadline for the whole ends it.
+        assert!(read_request(&server, start + Duration::from_millis(200)).is_err());
+        let took = start.elapsed();
+        assert!(took < Duration::from_millis(600), "{took:?}");
+        drop(server);
+        client.join().unwrap();
+    }
+
+    #[test]
+    fn request_lines_that_are_not_utf8_are_bad_requests() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let mut client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        client.write_all(b"GET /\xff HTTP/1.1\r\n\r\n").unwrap();
+        let (server, _) = listener.accept().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        assert_eq!(read_request(&server, deadline).unwrap(), None);
+    }
+
+    #[test]
+    fn ipv6_clients_count_by_their_64() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:bbbb::2".parse().unwrap();
+        assert_eq!(client(a), client(b));
+        assert_ne!(client(a), client("2001:db8:1:3::1".parse().unwrap()));
+        let mapped: IpAddr = "::ffff:192.0.2.7".parse().unwrap();
+        assert_eq!(client(mapped), IpAddr::from([192, 0, 2, 7]));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! One module a job: [`watch`] turns file events into batches of [`changes`], [`rebuild`]
 //! builds a batch into an [`output`] held in memory, [`state`] publishes it to the
 //! [`http`] server and to the pages' event streams, and [`live`] is the script in those pages.
+//! The server's [`slots`] cap its connections so that no client can keep the others out.
 //! Serve writes no file at all, so it can never touch a published build, and stopping it
 //! leaves nothing behind.
 //!
@@ -28,6 +29,7 @@ pub mod open;
 pub mod output;
 pub mod rebuild;
 pub mod resolve;
+pub mod slots;
 pub mod state;
 pub mod watch;
 

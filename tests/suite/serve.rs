@@ -158,31 +158,45 @@ impl Response {
 
 /// One request, sent as it is written (no normalization of the path), on its own connection.
 fn request(addr: &str, method: &str, path: &str) -> Response {
-    let mut stream = TcpStream::connect(addr).expect("connect to serve");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    let head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    raw_request(addr, head.as_bytes(), Duration::from_secs(10))
+        .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+}
+
+/// One request of any bytes; an error if no whole response came within `wait`.
+fn raw_request(addr: &str, head: &[u8], wait: Duration) -> std::io::Result<Response> {
+    let deadline = Instant::now() + wait;
+    let mut stream = TcpStream::connect(addr)?;
+    stream.set_write_timeout(Some(wait))?;
+    stream.write_all(head)?;
     let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read the response");
+    let mut buffer = [0u8; 8192];
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        stream.set_read_timeout(Some(left))?;
+        match stream.read(&mut buffer)? {
+            0 => break,
+            n => raw.extend_from_slice(&buffer[..n]),
+        }
+    }
     let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text
-        .split_once("\r\n\r\n")
-        .unwrap_or_else(|| panic!("no response head: {text:?}"));
+    let Some((head, body)) = text.split_once("\r\n\r\n") else {
+        let e = format!("no response head: {text:?}");
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, e));
+    };
     let status = head
         .split(' ')
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| panic!("bad status line: {head}"));
-    Response {
+    Ok(Response {
         status,
         head: head.to_string(),
         body: body.to_string(),
-    }
+    })
 }
 
 /// An open `/__polydocs/events` stream.
@@ -404,6 +418,116 @@ fn path_traversal_gets_404() {
         assert_eq!(r.status, 404, "{path}: {}", r.head);
         assert!(!r.body.contains("base_url"), "{path} leaked site.yaml");
         assert!(!r.body.contains("footer-note"), "{path} leaked a locale");
+    }
+}
+
+/// A request line that is not UTF-8 is a bad request, answered as one; header values may hold
+/// such bytes (RFC 9110's obs-text), and are not read anyway.
+#[test]
+fn a_path_that_is_not_utf8_gets_400() {
+    let site = TempSite::new("serve-not-utf8");
+    let serve = Serve::start(&site);
+    for (head, status) in [
+        (&b"GET /\xff HTTP/1.1\r\nHost: x\r\n\r\n"[..], 400),
+        (b"GET /fr/\xff\xfe HTTP/1.1\r\n\r\n", 400),
+        (b"GET /fr/ HTTP/1.1\r\nX-Name: caf\xe9\r\n\r\n", 200),
+    ] {
+        let r = raw_request(&serve.addr, head, EDIT_WAIT)
+            .unwrap_or_else(|e| panic!("{}: {e}", String::from_utf8_lossy(head)));
+        assert_eq!(r.status, status, "{}", r.head);
+    }
+}
+
+/// How long a normal GET may take while the server is under attack.
+const PROMPT: Duration = Duration::from_secs(2);
+
+/// Slow clients cannot stall the server: 300 connections that send their request head a byte
+/// every 3 s, and one that sends a byte every 50 ms, all from the probe's own address (so
+/// over the cap per address), while a normal GET of `/` is answered promptly, during the
+/// attack and after it. A page's event stream, open through it all, is not evicted, and
+/// outlives the deadline for a request head.
+#[test]
+fn slow_clients_do_not_stall_the_server() {
+    let site = TempSite::new("serve-slow");
+    let serve = Serve::start(&site);
+    let mut events = Events::open(&serve.addr);
+    let opened = Instant::now();
+    assert!(events.next(EDIT_WAIT).is_some(), "the current state");
+    let attack = SlowAttack::start(&serve.addr, 300);
+    let probe = |when: &str| {
+        let start = Instant::now();
+        let head = format!("GET / HTTP/1.1\r\nHost: {}\r\n\r\n", serve.addr);
+        let r = raw_request(&serve.addr, head.as_bytes(), Duration::from_secs(5));
+        let took = start.elapsed();
+        eprintln!(
+            "GET / {when}: {took:?} ({:?})",
+            r.as_ref().map(|r| r.status)
+        );
+        let r = r.unwrap_or_else(|e| panic!("GET / {when}: {e} after {took:?}"));
+        assert_eq!(r.status, 200, "GET / {when}: {}", r.head);
+        assert!(took < PROMPT, "GET / {when} took {took:?}");
+    };
+    std::thread::sleep(Duration::from_millis(300));
+    probe("at the start of the attack");
+    std::thread::sleep(Duration::from_millis(3500));
+    probe("after the slow clients sent more");
+    attack.stop();
+    probe("after the attack");
+
+    // Past the 10 s deadline for a request head, the stream still tells of an edit.
+    std::thread::sleep(Duration::from_secs(11).saturating_sub(opened.elapsed()));
+    site.replace_once(
+        "locales/fr/ui.ftl",
+        "footer-note = Ce site est proposé en plusieurs langues.",
+        "footer-note = Toujours là.",
+    );
+    events.until("a reload event after the attack", |m| {
+        names(m, "fr/index.html")
+    });
+}
+
+/// `count` connections that send `GET / HTTP/1.1\r\n` a byte every 3 s, and one that sends
+/// it a byte every 50 ms, from one thread, until stopped. Writes that fail (the server closed
+/// the connection) are ignored.
+struct SlowAttack {
+    stop: std::sync::mpsc::Sender<()>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl SlowAttack {
+    fn start(addr: &str, count: usize) -> SlowAttack {
+        let mut slow: Vec<TcpStream> = (0..count)
+            .filter_map(|_| TcpStream::connect(addr).ok())
+            .collect();
+        assert!(slow.len() > 256, "only {} connections opened", slow.len());
+        let mut drip = TcpStream::connect(addr).unwrap();
+        for stream in slow.iter().chain([&drip]) {
+            stream
+                .set_write_timeout(Some(Duration::from_millis(10)))
+                .unwrap();
+        }
+        let (stop, stopped) = channel();
+        let thread = std::thread::spawn(move || {
+            let text = b"GET / HTTP/1.1\r\nHost: slow\r\n";
+            let mut tick = 0usize;
+            while stopped.recv_timeout(Duration::from_millis(50)).is_err() {
+                let byte = &text[tick % text.len()..][..1];
+                let _ = drip.write(byte);
+                if tick.is_multiple_of(60) {
+                    let byte = &text[(tick / 60) % text.len()..][..1];
+                    for stream in &mut slow {
+                        let _ = stream.write(byte);
+                    }
+                }
+                tick += 1;
+            }
+        });
+        SlowAttack { stop, thread }
+    }
+
+    fn stop(self) {
+        let _ = self.stop.send(());
+        self.thread.join().unwrap();
     }
 }
 
