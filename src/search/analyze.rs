@@ -222,9 +222,7 @@ impl Analyzer {
     /// written (folded) where it is not its term. Called once per word a thread meets for the
     /// first time: a site's vocabulary, not its text.
     fn note_ending(&self, word: &str, term: &str) -> Option<String> {
-        if self.stemmer.is_none() {
-            return None;
-        }
+        self.stemmer.as_ref()?;
         let written = fold(word);
         if written == term {
             return None;
@@ -469,11 +467,14 @@ fn common_prefix(a: &str, b: &str) -> usize {
 /// and so do most forms it does not hold. Kept for the process (a few hundred pairs a
 /// language): every word of a build is analyzed at least once, by some thread, so the pairs
 /// of a build are those of its words whatever thread met them.
-static ENDINGS: std::sync::Mutex<BTreeMap<usize, BTreeSet<(Box<str>, Box<str>)>>> =
+static ENDINGS: std::sync::Mutex<BTreeMap<usize, BTreeSet<Ending>>> =
     std::sync::Mutex::new(BTreeMap::new());
 
+/// The end of a word as written, and the end of its term ([`ENDINGS`]).
+pub type Ending = (Box<str>, Box<str>);
+
 /// The endings ([`ENDINGS`]) met with the ways of analyzing `kinds`, sorted.
-pub fn endings(kinds: impl IntoIterator<Item = u8>) -> Vec<(Box<str>, Box<str>)> {
+pub fn endings(kinds: impl IntoIterator<Item = u8>) -> Vec<Ending> {
     let all = ENDINGS.lock().unwrap_or_else(|e| e.into_inner());
     let mut out = BTreeSet::new();
     for kind in kinds {

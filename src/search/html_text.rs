@@ -102,14 +102,12 @@ impl Reader {
             }
         } else if !void && (SKIPPED.contains(&name.as_str()) || hides(body)) {
             self.skipping.push(name.clone());
-        } else if matches!(name.as_str(), "h2" | "h3") {
-            if let Some(id) = attribute(body, "id") {
-                self.page.sections.push(Section {
-                    id: decode(id),
-                    ..Section::default()
-                });
-                self.in_heading = Some(name.clone());
-            }
+        } else if let Some(id) = attribute(body, "id").filter(|_| matches!(&*name, "h2" | "h3")) {
+            self.page.sections.push(Section {
+                id: decode(id),
+                ..Section::default()
+            });
+            self.in_heading = Some(name.clone());
         }
         if self.skipping.is_empty() && BLOCKS.contains(&name.as_str()) {
             self.text(" ");

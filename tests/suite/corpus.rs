@@ -151,6 +151,24 @@ fn every_language_of_a_real_corpus_finds_its_pages_by_their_rare_words() {
             }
         }
         assert!(asked >= 50, "{prefix}: only {asked} queries");
+        // `bench/search_recall.mjs` asks the same queries of the real client and of Pagefind.
+        if let Some(path) = std::env::var_os("POLYDOCS_RECALL_QUERIES") {
+            let lines: String = pages
+                .iter()
+                .flat_map(|(url, text)| {
+                    queries(text, &texts, &frequency).into_iter().map(move |q| {
+                        serde_json::json!({"prefix": prefix, "url": url, "query": q}).to_string()
+                            + "\n"
+                    })
+                })
+                .collect();
+            let mut file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .unwrap();
+            std::io::Write::write_all(&mut file, lines.as_bytes()).unwrap();
+        }
         report.push((prefix, found, asked));
     }
     let summary: Vec<String> = report

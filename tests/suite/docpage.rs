@@ -44,12 +44,16 @@ fn long_pages_list_their_headings_and_short_ones_do_not() {
     site.build_ok();
 
     let html = site.page("en/docs/levels/index.html");
-    let toc = nav(&html, r#"<nav class="toc""#).expect("a page with three headings has contents");
+    // Each heading is listed twice: folded under the title (phones) and beside the text
+    // (wide screens), in two navigation elements of which the style sheet shows one.
+    let toc = nav(&html, r#"<nav class="toc toc-fold-nav""#)
+        .expect("a page with three headings has contents");
     assert!(toc.contains(r#"aria-label="On this page""#), "{toc}");
     assert!(toc.contains("<summary>On this page</summary>"), "{toc}");
-    // Each heading is listed twice: folded (phones) and beside the text (wide screens).
+    let wide = nav(&html, r#"<nav class="toc toc-wide""#).expect("contents beside the text");
+    assert_eq!(links(wide), links(toc));
     let listed = links(toc);
-    let folded: Vec<_> = listed[..listed.len() / 2]
+    let folded: Vec<_> = listed
         .iter()
         .map(|(h, _, t)| (h.as_str(), t.as_str()))
         .collect();
@@ -73,7 +77,7 @@ fn long_pages_list_their_headings_and_short_ones_do_not() {
 
     // The shipped page with three h2: contents, in French and Chinese too.
     let shipped = site.page(PAGE);
-    for (href, _, _) in links(nav(&shipped, r#"<nav class="toc""#).unwrap()) {
+    for (href, _, _) in links(nav(&shipped, r#"<nav class="toc toc-fold-nav""#).unwrap()) {
         assert!(
             shipped.contains(&format!(r#" id="{}""#, &href[1..])),
             "{href}"
