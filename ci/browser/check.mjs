@@ -561,6 +561,9 @@ let searchStates = 0;
 
 async function openSearch(page, file, query) {
   await page.focus('#search-input');
+  // The status of the last search stays until the next one is done: cleared here, so that
+  // the wait below is for this query's.
+  await page.evaluate(() => { document.querySelector('#search-status').textContent = ''; });
   await page.fill('#search-input', query);
   // Wait until the box says what it found (the status is set once the results are in).
   await page.waitForFunction((q) => {
