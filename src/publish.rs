@@ -272,17 +272,73 @@ impl Output {
         }
         for entry in entries {
             let n = entry.file_name().to_string_lossy().into_owned();
-            let ours =
-                n.starts_with(&prefix) && (n.contains(".building-") || n.contains(".previous-"));
-            if ours && entry.path().join(MARKER).is_file() {
+            let Some(pid) = leftover_pid(&n, &prefix) else {
+                continue;
+            };
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            if is_dir && entry.path().join(MARKER).is_file() {
+                remove_written(&entry.path());
+            } else if is_dir && !process_alive(pid) {
+                // Named by a build whose process is gone, without its marker: an earlier
+                // polydocs removed the marker first and was killed there. Nothing but a build
+                // gives a folder this name (the output's, a dot, a stage and a number).
                 let _ = std::fs::remove_dir_all(entry.path());
-            } else if ours {
+            } else if is_dir {
                 // A build killed between creating its staging folder and writing the marker
                 // in it left it empty: removing an empty folder loses nothing (and fails on
                 // one that is not empty).
                 let _ = std::fs::remove_dir(entry.path());
             }
         }
+    }
+}
+
+/// The process number in the name of a staging folder or a set-aside previous output of the
+/// output whose sibling names begin with `prefix` (`.public.building-1234` →
+/// 1234), or `None` for any other name.
+fn leftover_pid(name: &str, prefix: &str) -> Option<u32> {
+    let rest = name.strip_prefix(prefix)?;
+    let pid = rest
+        .strip_prefix("building-")
+        .or_else(|| rest.strip_prefix("previous-"))?;
+    (!pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| pid.parse().ok())
+        .flatten()
+}
+
+fn process_alive(pid: u32) -> bool {
+    pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// Removes a folder polydocs wrote (a staging folder or a previous output), its marker last:
+/// a build killed halfway leaves a folder that still says it is polydocs', which the next
+/// build removes.
+fn remove_written(dir: &Path) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            if entry.file_name() == MARKER {
+                continue;
+            }
+            let path = entry.path();
+            let _ = if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            };
+            fault_point("removing-previous");
+        }
+    }
+    let _ = std::fs::remove_file(dir.join(MARKER));
+    let _ = std::fs::remove_dir(dir);
+}
+
+/// Where a test stops the process as `kill -9` would: `POLYDOCS_FAULT=<name>` aborts here.
+/// Read once; costs nothing when unset.
+fn fault_point(name: &str) {
+    static FAULT: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let fault = FAULT.get_or_init(|| std::env::var("POLYDOCS_FAULT").ok());
+    if fault.as_deref() == Some(name) {
+        std::process::abort();
     }
 }
 
@@ -310,7 +366,7 @@ impl Staging {
             // The staging name now holds the previous output; a build killed before it is
             // removed leaves it as a leftover for the next build to remove.
             self.committed = true;
-            let _ = std::fs::remove_dir_all(&self.dir);
+            remove_written(&self.dir);
             return Ok(());
         }
         // Without an atomic exchange (another system, a file system that cannot), two renames:
@@ -327,7 +383,7 @@ impl Staging {
         }
         self.committed = true;
         if had_previous {
-            let _ = std::fs::remove_dir_all(&previous);
+            remove_written(&previous);
         }
         Ok(())
     }
@@ -366,7 +422,7 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            remove_written(&self.dir);
         }
     }
 }
@@ -374,6 +430,21 @@ impl Drop for Staging {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leftovers_are_named_by_the_output_a_stage_and_a_process() {
+        assert_eq!(leftover_pid(".public.building-42", ".public."), Some(42));
+        assert_eq!(leftover_pid(".public.previous-7", ".public."), Some(7));
+        for name in [
+            ".public.building-",
+            ".public.building-4x",
+            ".public.lock",
+            "public",
+            ".other.building-1",
+        ] {
+            assert_eq!(leftover_pid(name, ".public."), None, "{name}");
+        }
+    }
 
     #[test]
     fn normalize_removes_dots() {

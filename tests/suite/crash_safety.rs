@@ -388,3 +388,65 @@ fn a_staging_folder_left_empty_by_a_kill_is_removed_and_a_folder_with_files_is_n
         "mine"
     );
 }
+
+/// A build killed while it removes the previous output (after the swap) leaves that output
+/// under its staging name with the marker still in it, whatever order the file system lists
+/// its files in: the marker goes last. The next build removes it, whatever its size.
+#[test]
+fn a_build_killed_while_removing_the_previous_output_is_cleaned_up_by_the_next() {
+    let site = TempSite::new("kill-removing");
+    site.build_ok();
+    let parent = site.public().parent().unwrap().to_path_buf();
+    let leftovers = || -> Vec<String> {
+        std::fs::read_dir(&parent)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".public.building-") || n.starts_with(".public.previous-"))
+            .collect()
+    };
+    let killed = site.run_with_env(
+        &["build"],
+        &[("POLYDOCS_FAULT", Path::new("removing-previous"))],
+    );
+    assert_ne!(
+        killed.code,
+        0,
+        "the fault point stops the build: {}",
+        killed.describe()
+    );
+    let left = leftovers();
+    assert_eq!(left.len(), 1, "the previous output is left aside: {left:?}");
+    assert!(
+        parent.join(&left[0]).join(".polydocs-output").is_file(),
+        "the marker is the last file removed"
+    );
+    // The new output is in place, whole.
+    assert!(site.public().join("en/index.html").is_file());
+    site.build_ok();
+    assert_eq!(
+        leftovers(),
+        Vec::<String>::new(),
+        "the next build removes what was left"
+    );
+}
+
+/// A leftover an older polydocs left without its marker (it removed the marker first) is
+/// recognised by its name and its dead process, and removed.
+#[test]
+fn a_leftover_without_its_marker_from_a_dead_build_is_removed() {
+    let site = TempSite::new("leftover-no-marker");
+    site.build_ok();
+    let parent = site.public().parent().unwrap().to_path_buf();
+    // No process has this number: Linux's pid_max is at most 2^22.
+    let stale = parent.join(".public.building-99999999");
+    std::fs::create_dir_all(stale.join("en/docs")).unwrap();
+    std::fs::write(stale.join("en/docs/index.html"), vec![b'x'; 100_000]).unwrap();
+    // A folder of the user's that only looks alike is left alone.
+    let theirs = parent.join(".public.building-notes");
+    std::fs::create_dir_all(&theirs).unwrap();
+    std::fs::write(theirs.join("keep.txt"), b"mine").unwrap();
+    site.build_ok();
+    assert!(!stale.exists(), "the stale staging folder is removed");
+    assert!(theirs.join("keep.txt").is_file());
+}
