@@ -163,15 +163,85 @@ fn follow(root: &Path, path: &Path, shown: &str) -> Link {
     }
 }
 
+/// The lock every command that rewrites a site's sources (`new-language`, `mark`) holds
+/// while it reads and writes them: `.polydocs.lock` in the site folder, holding the process
+/// number. A second command waits for the first (up to [`SourceLock::WAIT`]) and then reads
+/// the files again, so that two `new-language` runs at once both land in `site.yaml`. A lock
+/// whose process is gone (a killed command) is taken over.
+pub struct SourceLock {
+    path: PathBuf,
+}
+
+impl SourceLock {
+    /// How long a command waits for another one to finish.
+    pub const WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+    pub fn take(root: &Path) -> Result<SourceLock, String> {
+        let path = root.join(".polydocs.lock");
+        let deadline = std::time::Instant::now() + Self::WAIT;
+        loop {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(mut file) => {
+                    use std::io::Write;
+                    let _ = write!(file, "{}", std::process::id());
+                    return Ok(SourceLock { path });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let holder = std::fs::read_to_string(&path).unwrap_or_default();
+                    let pid: Option<u32> = holder.trim().parse().ok();
+                    if pid.is_some_and(|p| !Path::new(&format!("/proc/{p}")).exists()) {
+                        let _ = std::fs::remove_file(&path);
+                        continue;
+                    }
+                    if std::time::Instant::now() > deadline {
+                        return Err(format!(
+                            "another polydocs command (process {}) has been changing this site's \
+                             files for {} seconds; wait for it, or delete {} if none is running",
+                            pid.map_or_else(|| "unknown".to_string(), |p| p.to_string()),
+                            Self::WAIT.as_secs(),
+                            path.display()
+                        ));
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(e) => return Err(format!("cannot create {}: {e}", path.display())),
+            }
+        }
+    }
+}
+
+impl Drop for SourceLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
 /// Replaces a source file's content (`mark` stamping a page) so that a reader or a crash sees
 /// the old file or the new one, never half of it: the text goes to a sibling file first,
-/// which is then renamed over the original (replacing a symbolic link, not writing through it).
+/// which is then renamed over the original (replacing a symbolic link, not writing through it)
+/// with the original's mode, owner and group. A file its owner made read-only is refused, not
+/// replaced behind their back.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let original = std::fs::metadata(path).ok();
+    if original
+        .as_ref()
+        .is_some_and(|m| m.permissions().readonly())
+    {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            format!("{} is read-only; make it writable first", path.display()),
+        ));
+    }
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temporary = path.with_file_name(format!(".{name}.polydocs-{}", std::process::id()));
     let written = std::fs::write(&temporary, bytes).and_then(|()| {
-        if let Ok(meta) = std::fs::metadata(path) {
+        if let Some(meta) = &original {
             std::fs::set_permissions(&temporary, meta.permissions())?;
+            keep_owner(&temporary, meta);
         }
         std::fs::rename(&temporary, path)
     });
@@ -180,6 +250,17 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     written
 }
+
+/// Gives `path` the owner and group of `original` where this process may (as root, or the
+/// group for a member of it); elsewhere the file keeps the writer's, as any editor's save does.
+#[cfg(unix)]
+fn keep_owner(path: &Path, original: &std::fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let _ = std::os::unix::fs::chown(path, Some(original.uid()), Some(original.gid()));
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &Path, _: &std::fs::Metadata) {}
 
 /// A path as shown to the user: relative to the site root when it is inside it.
 pub fn display_path(root: &Path, path: &Path) -> String {

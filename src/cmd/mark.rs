@@ -36,6 +36,15 @@ pub fn run(root: &Path, code: &str, target: Option<&Target>, include_identical: 
         eprintln!("error: {}", usage(code));
         return 2;
     };
+    // Read under the lock of the site's sources, so that what is certified is what is on
+    // disk while the lock files and pages are rewritten.
+    let _lock = match crate::source::SourceLock::take(root) {
+        Ok(lock) => lock,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return 1;
+        }
+    };
     let site = match site::load(root) {
         Ok((site, _)) => site,
         Err(report) => {

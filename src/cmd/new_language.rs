@@ -64,6 +64,9 @@ pub fn add(root: &Path, request: &NewLanguage) -> Result<String, String> {
             "`{tag}` is not a BCP 47 language tag; write one such as `de`, `fr-CA` or `zh-Hant-TW`"
         ));
     }
+    // One writer at a time: what follows reads site.yaml and the locale folders and writes
+    // them, and reads them after any other command has written.
+    let _lock = crate::source::SourceLock::take(root)?;
     let yaml_path = root.join(CONFIG_FILE);
     if std::fs::symlink_metadata(&yaml_path).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(

@@ -1048,3 +1048,52 @@ fn a_pages_lock_file_that_does_not_read_is_reported_where_it_is_wrong() {
         "{found:?}"
     );
 }
+
+/// Commands that rewrite sources take turns: twenty pairs of `new-language` run at once, and
+/// every language ends up in `site.yaml` with its folder (without the lock, one of a pair
+/// was lost two times in three).
+#[test]
+fn new_languages_added_at_once_are_all_kept() {
+    let site = TempSite::new("translators-new-language-race");
+    let codes: Vec<String> = (b'a'..=b't')
+        .flat_map(|c| [format!("q{}", c as char), format!("r{}", c as char)])
+        .collect();
+    for pair in codes.chunks(2) {
+        let children: Vec<std::process::Child> = pair
+            .iter()
+            .map(|code| {
+                std::process::Command::new(env!("CARGO_BIN_EXE_polydocs"))
+                    .arg("--root")
+                    .arg(&site.root)
+                    .args(["new-language", code])
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    let yaml = site.read("site.yaml");
+    for code in &codes {
+        assert!(
+            yaml.contains(&format!("- code: {code}\n")),
+            "{code} in\n{yaml}"
+        );
+        assert!(
+            site.path(&format!("locales/{code}/ui.ftl")).is_file(),
+            "{code}"
+        );
+    }
+    assert!(
+        !site.path(".polydocs.lock").exists(),
+        "the lock goes with the command"
+    );
+}
