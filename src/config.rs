@@ -23,8 +23,10 @@ struct RawConfig {
     title: Option<String>,
     base_url: Spanned<String>,
     default_language: Spanned<String>,
-    #[serde(default)]
-    output: Option<Spanned<String>>,
+    /// `None` when the key is absent (the default folder); `output: ~` is an error, not the
+    /// default said another way.
+    #[serde(default, deserialize_with = "present")]
+    output: Option<Option<Spanned<String>>>,
     languages: Vec<RawLanguage>,
     /// Writes a search index for each language and shows the search box (`search: false`
     /// turns both off).
@@ -34,6 +36,16 @@ struct RawConfig {
     /// path from the site root (`content/fr/docs/x.md`), opens it in the repository's editor.
     #[serde(default)]
     edit_url: Option<Spanned<String>>,
+}
+
+/// A key that is there, whatever its value: `Some(None)` for `key: ~`, so that a null is told
+/// apart from a key left out (serde gives `None` for both to an `Option`).
+fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 fn yes() -> bool {
@@ -286,11 +298,14 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         url
     });
 
-    let output = raw.output.as_ref().map_or("public", |o| o.value.as_str());
+    let output = match &raw.output {
+        None => "public",
+        Some(o) => o.as_ref().map_or("", |o| o.value.as_str()),
+    };
     if output.trim().is_empty() {
-        let o = raw.output.as_ref().map(at);
+        let o = raw.output.as_ref().and_then(Option::as_ref).map(at);
         let d = Diagnostic::error("bad-output", "the output folder is empty")
-            .hint("write a folder name such as `public`");
+            .hint("write a folder name such as `public` (`~` is no folder; leave `output:` out for `public`)");
         errors.push(match o {
             Some(p) => d.at(source, p),
             None => d.in_file(&source.display),

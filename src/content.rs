@@ -223,6 +223,25 @@ pub fn parse_page(
                 .hint("write the page's title after `title:`"),
         ));
     }
+    let fields = [Some(&front.title), front.description.as_ref()];
+    if let Some((text, c)) = fields
+        .into_iter()
+        .flatten()
+        .find_map(|t| t.chars().find(|&c| forbidden_in_title(c)).map(|c| (t, c)))
+    {
+        return Err(Box::new(
+            Diagnostic::error(
+                "control-character",
+                format!(
+                    "`{}` holds the character U+{:04X}, which no title or description may",
+                    text.escape_debug(),
+                    c as u32
+                ),
+            )
+            .at(&source, Position { line: 2, column: 1 })
+            .hint("remove it from the front matter"),
+        ));
+    }
     let body_line = source.text[..body_start].matches('\n').count();
     Ok(PageSource {
         lang,
@@ -234,9 +253,24 @@ pub fn parse_page(
     })
 }
 
+/// Characters a one-line title or description may not hold: controls (NUL, line breaks,
+/// escapes) and the bidirectional embeddings and overrides that reorder what follows them.
+fn forbidden_in_title(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_refuse_control_characters_and_overrides() {
+        for title in ["\"a\\0b\"", "\"a\\u202Eb\"", "\"a\\nb\"", "\"a\\x1bb\""] {
+            let d = page(&format!("---\ntitle: {title}\n---\nText.\n")).unwrap_err();
+            assert_eq!(d.code, "control-character", "{title}");
+        }
+        assert!(page("---\ntitle: \"عنوان \\u2067x\\u2069\"\n---\nText.\n").is_ok());
+    }
 
     fn page(text: &str) -> Result<PageSource, Box<Diagnostic>> {
         parse_page(

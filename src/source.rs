@@ -30,9 +30,10 @@ impl SourceFile {
                     Diagnostic::error(
                         "file-too-large",
                         format!(
-                            "{display} is {} MiB; sources are limited to {} MiB",
-                            meta.len() >> 20,
-                            MAX_FILE_SIZE >> 20
+                            "{display} is {} bytes; sources are limited to {} MiB ({} bytes)",
+                            meta.len(),
+                            MAX_FILE_SIZE >> 20,
+                            MAX_FILE_SIZE
                         ),
                     )
                     .in_file(&display)

@@ -254,6 +254,8 @@
     }
     const li = el("li");
     const a = el("a", "search-title", page.t);
+    // A title in another direction than the page's keeps its own, isolated from the rest.
+    a.dir = "auto";
     a.href = new URL(page.u + (section[0] ? `#${encodeURIComponent(section[0])}` : ""), root).href;
     li.append(a);
     const where = [page.s, section[1]].filter(Boolean).join(" › ");

@@ -1007,6 +1007,20 @@ pub const CODES: &[Code] = &[
         fix: "Add a line holding only `---` after the front matter.",
     },
     Code {
+        name: "control-character",
+        level: Level::Error,
+        area: Area::Pages,
+        summary: "a page's title or description holds a control character",
+        explanation: "A title and a description are one line of text, shown in navigation, \
+            `<title>`, search results and on every page that lists the page. A control \
+            character (NUL, written `\\0` in a double-quoted YAML string, a line break, an \
+            escape) or a bidirectional override (U+202A to U+202E, which reorders the text \
+            after it: `exe.txt` shown as `txt.exe`) would reach all of them.",
+        example_file: "content/en/docs/setup.md",
+        example: "---\ntitle: \"Setup\\0\"\n---",
+        fix: "Remove the character. Text in another direction needs none: write it as it is.",
+    },
+    Code {
         name: "missing-title",
         level: Level::Error,
         area: Area::Pages,
