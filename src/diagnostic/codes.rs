@@ -322,6 +322,20 @@ pub const CODES: &[Code] = &[
         fix: "Check that the file exists and that you may read it (and list its folder).",
     },
     Code {
+        name: "asset-collision",
+        level: Level::Error,
+        area: Area::Files,
+        summary: "a static file has the fingerprinted name of another",
+        explanation: "Static files are published under a name holding a hash of their bytes \
+            (`style.css` as `style.3f2a9c1e.css`) as well as their own. A file of `static/` \
+            whose own name is another file's fingerprinted name would replace it, or be \
+            replaced, without a word.",
+        example_file: "static/",
+        example: "static/evil.css\nstatic/evil.02402211.css",
+        fix: "Rename the file: names of the form `<name>.<8 hex digits>.<extension>` are \
+            polydocs' own.",
+    },
+    Code {
         name: "missing-asset",
         level: Level::Error,
         area: Area::Files,

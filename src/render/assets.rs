@@ -90,6 +90,27 @@ impl Assets {
             pending.remove(&inner);
             published.insert(format!("static/{inner}"), bytes);
         }
+        // A file placed by hand under another file's fingerprinted name would be silently
+        // replaced by it (or replace it): neither may win.
+        let collisions: Vec<Diagnostic> = names
+            .iter()
+            .filter(|(inner, hashed)| {
+                published.contains_key(hashed.as_str()) && **hashed != format!("static/{inner}")
+            })
+            .map(|(inner, hashed)| {
+                Diagnostic::error(
+                    "asset-collision",
+                    format!("{hashed} is a file of static/ and the fingerprinted name of static/{inner}"),
+                )
+                .in_file(hashed.as_str())
+                .hint(format!(
+                    "rename {hashed}: a name of the form `<name>.<8 hex digits>.<extension>` is polydocs' own"
+                ))
+            })
+            .collect();
+        if !collisions.is_empty() {
+            return Err(collisions);
+        }
         let mut out = Vec::new();
         for (path, bytes) in published {
             let inner = path.strip_prefix("static/").unwrap_or(&path);
@@ -317,6 +338,14 @@ mod tests {
     fn published<'a>(a: &'a Assets, path: &str) -> &'a str {
         let (_, bytes) = a.files.iter().find(|(p, _)| p == path).unwrap();
         std::str::from_utf8(bytes).unwrap()
+    }
+
+    #[test]
+    fn a_file_under_another_files_fingerprinted_name_is_refused() {
+        let hashed = fingerprinted_name("evil.svg", b"<svg/>");
+        let found = assets(&[("static/evil.svg", "<svg/>"), (&hashed, "<svg></svg>")]);
+        let errors = found.expect_err("a collision");
+        assert_eq!(errors[0].code, "asset-collision");
     }
 
     #[test]
