@@ -4,6 +4,7 @@
 //! Isolation marks are off: output is HTML whose `dir` is already set per page, and the
 //! invisible FSI/PDI characters would otherwise end up inside attributes and table cells.
 
+pub mod builtin;
 pub mod html;
 pub mod list;
 pub mod messages;
@@ -141,6 +142,9 @@ impl Locales {
                 for file in &files[config.default] {
                     let _ = bundle.add_resource(Arc::clone(&file.resource));
                 }
+                let default_tag = &config.languages[config.default].tag;
+                let words = builtin::words(default_tag).unwrap_or_else(builtin::english);
+                let _ = bundle.add_resource(words);
                 own = defined[config.default].clone();
                 bundles.push(bundle);
                 defined.push(own);
@@ -172,6 +176,14 @@ impl Locales {
                     Ok(src) => own_files.extend(add_file(&mut bundle, &mut own, src, &mut diags)),
                     Err(d) => diags.push(*d),
                 }
+            }
+            // The theme's own words, after the site's: a message the site writes wins (adding
+            // a message a bundle has already fails, and is meant to). A language the theme has
+            // no words in falls back along its chain; the default language then has English.
+            let is_default = bundles.len() == config.default;
+            let words = builtin::words(&lang.tag).or_else(|| is_default.then(builtin::english));
+            if let Some(words) = words {
+                let _ = bundle.add_resource(words);
             }
             bundles.push(bundle);
             defined.push(own);
