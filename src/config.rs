@@ -184,7 +184,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
                     format!("`{code}` is not a usable language code"),
                 )
                 .at(source, at(&lang.code))
-                .hint("use letters, digits and hyphens, such as `fr` or `zh-TW`"),
+                .hint("write a BCP 47 code: a language of two or three letters, then subtags of letters or digits joined by `-`, such as `fr`, `pt-BR` or `zh-TW`"),
             );
         }
         if codes.contains(&code) {
@@ -355,11 +355,17 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     })
 }
 
-fn is_language_code(code: &str) -> bool {
-    !code.is_empty()
-        && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && !code.starts_with('-')
-        && !code.ends_with('-')
+/// A language code as polydocs uses it for folders and as `site.yaml`, `init` and
+/// `new-language` accept it: BCP 47-like subtags (`de`, `pt-BR`, `zh-Hant-TW`, `es-419`), a
+/// language of two or three letters, then one to eight letters or digits per subtag. So never
+/// `../x`, and not `x1`.
+pub fn is_language_code(code: &str) -> bool {
+    let mut subtags = code.split('-');
+    let first = subtags.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// `https://host/sub` → `https://host/sub/`, `/sub` → `/sub/`; anything else → `None`.

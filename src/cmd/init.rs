@@ -185,7 +185,7 @@ fn plan(options: &InitOptions) -> Result<Plan, Diagnostic> {
     }
     let mut languages: Vec<Lang> = Vec::new();
     for code in &codes {
-        if !super::new_language::is_code(code)
+        if !crate::config::is_language_code(code)
             || code.parse::<unic_langid::LanguageIdentifier>().is_err()
         {
             return Err(init_error(

@@ -38,21 +38,10 @@ pub fn run(root: &Path, request: &NewLanguage) -> i32 {
     }
 }
 
-/// A language code as polydocs uses it for folders: BCP 47-like subtags (`de`, `pt-BR`,
-/// `zh-Hant-TW`, `es-419`): a 2–3 letter language, then 1–8 letters or digits per subtag.
-pub fn is_code(code: &str) -> bool {
-    let mut subtags = code.split('-');
-    let first = subtags.next().unwrap_or("");
-    (2..=3).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_alphabetic())
-        && subtags
-            .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
 /// Adds the language; returns what was done, or why nothing was.
 pub fn add(root: &Path, request: &NewLanguage) -> Result<String, String> {
     let code = request.code.as_str();
-    if !is_code(code) {
+    if !crate::config::is_language_code(code) {
         return Err(format!(
             "`{code}` is not a language code: write a BCP 47 code such as `de`, `pt-BR` or `zh-TW` \
              (letters and digits, subtags joined by `-`)"
@@ -397,7 +386,7 @@ mod tests {
     #[test]
     fn codes_are_bcp47_like_and_cannot_name_other_folders() {
         for good in ["de", "pt-BR", "zh-Hant-TW", "es-419", "ast"] {
-            assert!(is_code(good), "{good}");
+            assert!(crate::config::is_language_code(good), "{good}");
         }
         for bad in [
             "",
@@ -411,7 +400,7 @@ mod tests {
             "de-toolongsubtag",
             ".",
         ] {
-            assert!(!is_code(bad), "{bad}");
+            assert!(!crate::config::is_language_code(bad), "{bad}");
         }
     }
 

@@ -143,7 +143,7 @@ impl Locales {
                     let _ = bundle.add_resource(Arc::clone(&file.resource));
                 }
                 let default_tag = &config.languages[config.default].tag;
-                let words = builtin::words(default_tag).unwrap_or_else(builtin::english);
+                let words = builtin::messages_for(default_tag).unwrap_or_else(builtin::english);
                 let _ = bundle.add_resource(words);
                 own = defined[config.default].clone();
                 bundles.push(bundle);
@@ -181,7 +181,8 @@ impl Locales {
             // a message a bundle has already fails, and is meant to). A language the theme has
             // no words in falls back along its chain; the default language then has English.
             let is_default = bundles.len() == config.default;
-            let words = builtin::words(&lang.tag).or_else(|| is_default.then(builtin::english));
+            let words =
+                builtin::messages_for(&lang.tag).or_else(|| is_default.then(builtin::english));
             if let Some(words) = words {
                 let _ = bundle.add_resource(words);
             }
