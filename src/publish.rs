@@ -272,17 +272,12 @@ impl Output {
         }
         for entry in entries {
             let n = entry.file_name().to_string_lossy().into_owned();
-            let Some(pid) = leftover_pid(&n, &prefix) else {
+            if leftover_pid(&n, &prefix).is_none() {
                 continue;
-            };
+            }
             let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
             if is_dir && entry.path().join(MARKER).is_file() {
                 remove_written(&entry.path());
-            } else if is_dir && !process_alive(pid) {
-                // Named by a build whose process is gone, without its marker: an earlier
-                // polydocs removed the marker first and was killed there. Nothing but a build
-                // gives a folder this name (the output's, a dot, a stage and a number).
-                let _ = std::fs::remove_dir_all(entry.path());
             } else if is_dir {
                 // A build killed between creating its staging folder and writing the marker
                 // in it left it empty: removing an empty folder loses nothing (and fails on
@@ -304,10 +299,6 @@ fn leftover_pid(name: &str, prefix: &str) -> Option<u32> {
     (!pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
         .then(|| pid.parse().ok())
         .flatten()
-}
-
-fn process_alive(pid: u32) -> bool {
-    pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists()
 }
 
 /// Removes a folder polydocs wrote (a staging folder or a previous output), its marker last:

@@ -430,23 +430,3 @@ fn a_build_killed_while_removing_the_previous_output_is_cleaned_up_by_the_next()
         "the next build removes what was left"
     );
 }
-
-/// A leftover an older polydocs left without its marker (it removed the marker first) is
-/// recognised by its name and its dead process, and removed.
-#[test]
-fn a_leftover_without_its_marker_from_a_dead_build_is_removed() {
-    let site = TempSite::new("leftover-no-marker");
-    site.build_ok();
-    let parent = site.public().parent().unwrap().to_path_buf();
-    // No process has this number: Linux's pid_max is at most 2^22.
-    let stale = parent.join(".public.building-99999999");
-    std::fs::create_dir_all(stale.join("en/docs")).unwrap();
-    std::fs::write(stale.join("en/docs/index.html"), vec![b'x'; 100_000]).unwrap();
-    // A folder of the user's that only looks alike is left alone.
-    let theirs = parent.join(".public.building-notes");
-    std::fs::create_dir_all(&theirs).unwrap();
-    std::fs::write(theirs.join("keep.txt"), b"mine").unwrap();
-    site.build_ok();
-    assert!(!stale.exists(), "the stale staging folder is removed");
-    assert!(theirs.join("keep.txt").is_file());
-}
