@@ -29,10 +29,10 @@ pub fn css(css: &str) -> String {
             }
             '"' | '\'' => {
                 flush_space(&mut out, &mut pending_space, c);
-                out.push(c);
+                let mut string = String::from(c);
                 let mut escaped = false;
                 for s in chars.by_ref() {
-                    out.push(s);
+                    string.push(s);
                     if escaped {
                         escaped = false;
                     } else if s == '\\' {
@@ -40,6 +40,18 @@ pub fn css(css: &str) -> String {
                     } else if s == c || s == '\n' {
                         break;
                     }
+                }
+                // An attribute selector's value that is a name needs no quotes: `[scope=row]`.
+                let inner = &string[1..string.len() - 1];
+                if out.ends_with('=')
+                    && string.len() > 2
+                    && string.ends_with(c)
+                    && chars.peek() == Some(&']')
+                    && is_name(inner)
+                {
+                    out.push_str(inner);
+                } else {
+                    out.push_str(&string);
                 }
             }
             'u' if starts_url(&out, &mut chars) => {
@@ -73,6 +85,22 @@ pub fn css(css: &str) -> String {
                     chars.next();
                 }
             }
+            // A child combinator needs no white space, nor does `!important`.
+            '>' | '!' => {
+                pending_space = false;
+                out.push(c);
+                while c == '>' && chars.peek().is_some_and(|c| c.is_whitespace()) {
+                    chars.next();
+                }
+            }
+            // `0.5rem` is `.5rem`, when the `0` begins a number (`10.5` keeps its digits).
+            '0' if starts_fraction(&chars)
+                && (pending_space
+                    || out.ends_with([':', '(', ',', '/'])
+                    || (out.ends_with('-') && !ends_in_word(&out))) =>
+            {
+                flush_space(&mut out, &mut pending_space, c);
+            }
             c => {
                 flush_space(&mut out, &mut pending_space, c);
                 out.push(c);
@@ -90,6 +118,25 @@ fn flush_space(out: &mut String, pending: &mut bool, _next: char) {
         out.push(' ');
     }
     *pending = false;
+}
+
+/// Whether a `.` and a digit come next.
+fn starts_fraction(chars: &std::iter::Peekable<std::str::Chars>) -> bool {
+    let mut ahead = chars.clone();
+    ahead.next() == Some('.') && ahead.next().is_some_and(|d| d.is_ascii_digit())
+}
+
+/// Whether the `-` that `out` ends with is part of a name (`a-0.5` is not a number).
+fn ends_in_word(out: &str) -> bool {
+    out[..out.len() - 1].ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Whether `s` is a CSS name (an identifier), which an attribute selector may leave unquoted.
+fn is_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    let first = chars.next();
+    first.is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Whether `url(` begins here (the `u` just read), not inside a longer word; consumes `rl(`.
@@ -123,6 +170,15 @@ mod tests {
         assert_eq!(
             css(source),
             "nav a :hover{margin:0 auto;width:calc(100% - 2rem)}@media (max-width:40em) and (prefers-color-scheme:dark){a{b:c}}\n"
+        );
+    }
+
+    #[test]
+    fn shortens_numbers_combinators_and_attribute_values() {
+        let source = "a > b[scope=\"row\"], c[x='1 2'] { margin: 0.5rem -0.25em 10.5px 0; top: calc(1px - 0.5px); x: a-0.5 !important }";
+        assert_eq!(
+            css(source),
+            "a>b[scope=row],c[x='1 2']{margin:.5rem -.25em 10.5px 0;top:calc(1px - .5px);x:a-0.5!important}\n"
         );
     }
 
