@@ -264,7 +264,7 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
 /// The id of the words before a heading's text in the name of its self-link ("Link to this
 /// section:"), which templates/base.html writes once a page, hidden: a heading's id is a slug
 /// or an `{#id}`, never this.
-pub const HEADING_LINK_LABEL: &str = "_heading-link";
+pub const HEADING_LINK_LABEL: &str = "_hl";
 
 /// The link to a heading (`id`, as given), shown beside it on hover and focus: no text of its
 /// own (style.css draws a `#`), so that neither the heading's words in the contents nor the

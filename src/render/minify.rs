@@ -85,11 +85,12 @@ pub fn css(css: &str) -> String {
                     chars.next();
                 }
             }
-            // A child combinator needs no white space, nor does `!important`.
-            '>' | '!' => {
+            // A child combinator needs no white space, nor does `!important`, nor a `/` in
+            // a value (`1 / -1`, `rgb(0 0 0 / 0.5)`; a selector holds none).
+            '>' | '!' | '/' => {
                 pending_space = false;
                 out.push(c);
-                while c == '>' && chars.peek().is_some_and(|c| c.is_whitespace()) {
+                while c != '!' && chars.peek().is_some_and(|c| c.is_whitespace()) {
                     chars.next();
                 }
             }
@@ -153,9 +154,103 @@ fn starts_url(out: &str, chars: &mut std::iter::Peekable<std::str::Chars>) -> bo
     }
 }
 
+/// A page without the indentation and blank lines of its templates: white space at the start
+/// of a line of text (not inside a tag, a comment, `<pre>`, `<textarea>`, `<script>` or
+/// `<style>`) and at the end of one is dropped, the line break kept. A run of white space
+/// between words or elements shows as one space whatever it holds, so the page looks the same.
+pub fn html(page: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(page.len());
+    let mut i = 0;
+    while i < page.len() {
+        let b = page[i];
+        if b == b'<' {
+            let rest = &page[i..];
+            // A comment, copied whole.
+            if rest.starts_with(b"<!--") {
+                let end = find(rest, b"-->").map_or(rest.len(), |e| e + 3);
+                out.extend_from_slice(&rest[..end]);
+                i += end;
+                continue;
+            }
+            if rest.len() > 1
+                && (rest[1].is_ascii_alphabetic() || matches!(rest[1], b'/' | b'!' | b'?'))
+            {
+                // A tag, copied as written (attribute values may hold line breaks).
+                let mut quote = 0u8;
+                let mut end = 1;
+                while end < rest.len() {
+                    let c = rest[end];
+                    end += 1;
+                    if quote != 0 {
+                        if c == quote {
+                            quote = 0;
+                        }
+                    } else if c == b'"' || c == b'\'' {
+                        quote = c;
+                    } else if c == b'>' {
+                        break;
+                    }
+                }
+                out.extend_from_slice(&rest[..end]);
+                i += end;
+                // The text of an element whose white space counts, copied to its end tag.
+                if let Some(name) = [&b"pre"[..], b"textarea", b"script", b"style"]
+                    .into_iter()
+                    .find(|name| {
+                        rest.len() > name.len() + 1
+                            && rest[1..=name.len()].eq_ignore_ascii_case(name)
+                            && !rest[name.len() + 1].is_ascii_alphanumeric()
+                    })
+                {
+                    let tail = &page[i..];
+                    let close = (0..tail.len())
+                        .find(|&at| {
+                            tail[at..].starts_with(b"</")
+                                && tail.len() >= at + 2 + name.len()
+                                && tail[at + 2..at + 2 + name.len()].eq_ignore_ascii_case(name)
+                        })
+                        .unwrap_or(tail.len());
+                    out.extend_from_slice(&tail[..close]);
+                    i += close;
+                }
+                continue;
+            }
+        }
+        if b == b'\n' {
+            while out.last().is_some_and(|&c| c == b' ' || c == b'\t') {
+                out.pop();
+            }
+            if out.last() != Some(&b'\n') {
+                out.push(b'\n');
+            }
+            i += 1;
+            while i < page.len() && matches!(page[i], b' ' | b'\t' | b'\r' | b'\n') {
+                i += 1;
+            }
+            continue;
+        }
+        out.push(b);
+        i += 1;
+    }
+    out
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
 #[cfg(test)]
 mod tests {
     use super::css;
+
+    #[test]
+    fn pages_lose_indentation_and_blank_lines_but_not_what_shows() {
+        let page = b"<ul>\n  <li>a</li>\n\n  \n  <li title=\"x\n  y\">b  \n  c</li>\n</ul>\n<pre>\n  code\n\n  more</pre>\n  <!-- a\n  b -->\n <p>x < y</p>\n";
+        assert_eq!(
+            String::from_utf8(super::html(page)).unwrap(),
+            "<ul>\n<li>a</li>\n<li title=\"x\n  y\">b\nc</li>\n</ul>\n<pre>\n  code\n\n  more</pre>\n<!-- a\n  b -->\n<p>x < y</p>\n"
+        );
+    }
 
     #[test]
     fn drops_comments_and_layout_white_space() {
@@ -175,10 +270,10 @@ mod tests {
 
     #[test]
     fn shortens_numbers_combinators_and_attribute_values() {
-        let source = "a > b[scope=\"row\"], c[x='1 2'] { margin: 0.5rem -0.25em 10.5px 0; top: calc(1px - 0.5px); x: a-0.5 !important }";
+        let source = "a > b[scope=\"row\"], c[x='1 2'] { margin: 0.5rem -0.25em 10.5px 0; top: calc(1px - 0.5px); x: a-0.5 !important; grid-column: 1 / -1 }";
         assert_eq!(
             css(source),
-            "a>b[scope=row],c[x='1 2']{margin:.5rem -.25em 10.5px 0;top:calc(1px - .5px);x:a-0.5!important}\n"
+            "a>b[scope=row],c[x='1 2']{margin:.5rem -.25em 10.5px 0;top:calc(1px - .5px);x:a-0.5!important;grid-column:1/-1}\n"
         );
     }
 
