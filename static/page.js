@@ -1,6 +1,7 @@
 // Docs pages, when scripts run (they read the same without): a copy button on each code block,
 // announced when done (words from this script's data- attributes), and "On this page" marking
-// the section in view: the last heading above the top third of the window.
+// the section in view: the last heading above the top third of the window (IntersectionObserver
+// tells when one crosses that line; the last one at the end of the page).
 (() => {
   "use strict";
   const d = document, words = d.currentScript.dataset, main = d.querySelector("main");
@@ -38,8 +39,10 @@
   const heads = links.map((a) => d.getElementById(id(a))).filter(Boolean);
   if (!heads.length || !window.IntersectionObserver) return;
   const mark = () => {
+    // At the end of the page, the last heading (it may never reach the top third).
+    const end = innerHeight + scrollY >= d.documentElement.scrollHeight - 4;
     let head = heads[0];
-    for (const h of heads) if (h.getBoundingClientRect().top < innerHeight / 3) head = h;
+    for (const h of heads) if (end || h.getBoundingClientRect().top < innerHeight / 3) head = h;
     for (const a of links) {
       if (id(a) === head.id) a.setAttribute("aria-current", "true");
       else a.removeAttribute("aria-current");
@@ -47,4 +50,6 @@
   };
   const seen = new IntersectionObserver(mark, { rootMargin: "0px 0px -67% 0px" });
   for (const h of heads) seen.observe(h);
+  const footer = d.querySelector("footer");
+  if (footer) new IntersectionObserver(mark, { threshold: 1 }).observe(footer);
 })();
