@@ -277,7 +277,7 @@ fn heading_link(id: &str) -> String {
 }
 
 /// The frame of a fenced code block (closed by `</div>`): its language, already escaped, as
-/// words in the corner (readable without scripts), where static/page.js adds a copy button.
+/// words in the corner (readable without scripts), where static/copy.js adds a copy button.
 fn code_frame(language: &str) -> String {
     if language.is_empty() {
         "<div class=\"code\">".to_string()

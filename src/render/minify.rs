@@ -235,6 +235,24 @@ pub fn html(page: &[u8]) -> Vec<u8> {
     out
 }
 
+/// A script without its indentation and the lines that are only a `//` comment, when that is
+/// certainly safe: it has no template literal (a back-quote) nor a string continued on the next
+/// line, so no line break is inside a string. Otherwise it is returned as written.
+pub fn js(script: &str) -> String {
+    if script.contains('`') || script.contains("\\\n") || script.contains("\\\r") {
+        return script.to_string();
+    }
+    let mut out = String::with_capacity(script.len());
+    for line in script.lines() {
+        let line = line.trim();
+        if !line.is_empty() && !line.starts_with("//") {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -275,6 +293,18 @@ mod tests {
             css(source),
             "a>b[scope=row],c[x='1 2']{margin:.5rem -.25em 10.5px 0;top:calc(1px - .5px);x:a-0.5!important;grid-column:1/-1}\n"
         );
+    }
+
+    #[test]
+    fn scripts_lose_comment_lines_and_indentation_only_when_safe() {
+        let script = "// Why.\n(() => {\n  // How.\n  const a = \"// kept\"; // kept too\n\n  f(a);\n})();\n";
+        assert_eq!(
+            super::js(script),
+            "(() => {\nconst a = \"// kept\"; // kept too\nf(a);\n})();\n"
+        );
+        for unsafe_script in ["const a = `\n  // text`;\n", "const a = \"x\\\n  // y\";\n"] {
+            assert_eq!(super::js(unsafe_script), unsafe_script);
+        }
     }
 
     #[test]

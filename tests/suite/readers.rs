@@ -146,19 +146,19 @@ fn code_blocks_name_their_language_and_the_copy_button_needs_a_script() {
         "{html}"
     );
     assert!(!html.contains("<script>x"), "{html}");
-    // No copy button in the HTML: static/page.js adds them, with words from Fluent.
+    // No copy button in the HTML: static/copy.js adds them, with words from Fluent.
     assert!(!html.contains("<button"), "{html}");
     assert!(!html.contains("class=\"copy\""), "{html}");
     let script = html
         .split("<script src=")
-        .find(|s| s.contains("page."))
-        .expect("pages with code load page.js");
+        .find(|s| s.contains("copy."))
+        .expect("pages with code load copy.js");
     assert!(
         script.contains(r#"defer data-copy="Copy" data-copied="Copied""#),
         "{script}"
     );
-    // A page with neither code nor contents does not load it.
-    assert!(!site.page("en/compare/index.html").contains("static/page."));
+    // A page without code does not load it.
+    assert!(!site.page("en/compare/index.html").contains("static/copy."));
 }
 
 #[test]
