@@ -155,8 +155,15 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
     let mut used: HashSet<String> = HashSet::new();
     let mut headings = Vec::new();
     let mut out = Vec::with_capacity(events.len());
+    // Markup to write before the event at an index ahead: a heading's self-link before its end,
+    // the end of a code block's frame after the block.
+    let mut pending: Vec<(usize, String)> = Vec::new();
     let mut i = 0;
     while i < events.len() {
+        if let Some(at) = pending.iter().position(|(at, _)| *at == i) {
+            let (_, html) = pending.swap_remove(at);
+            out.push(Event::Html(CowStr::from(html)));
+        }
         if let Event::Start(Tag::Heading {
             level,
             id,
@@ -179,8 +186,12 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
                 .as_ref()
                 .map_or_else(|| slugify(&text), |id| id.to_string());
             let unique = unique_id(&base, &mut used);
+            let number = level_number(*level);
+            if (2..=4).contains(&number) {
+                pending.push((end, heading_link(&unique)));
+            }
             headings.push(Heading {
-                level: level_number(*level),
+                level: number,
                 id: unique.clone(),
                 text: text.clone(),
             });
@@ -206,18 +217,25 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
                     _ => None,
                 })
                 .collect();
+            let language = crate::escape::markup(highlight::language_of(info));
+            let open = code_frame(&language);
             if let highlight::Outcome::Html(inner) = highlight::highlight(info, &code) {
-                let language = crate::escape::markup(highlight::language_of(info));
                 out.push(Event::Html(CowStr::from(format!(
-                    "<pre class=\"highlight\"><code class=\"language-{language}\">{inner}</code></pre>\n"
+                    "{open}<pre class=\"highlight\"><code class=\"language-{language}\">{inner}</code></pre></div>\n"
                 ))));
                 i = end + 1;
                 continue;
             }
+            out.push(Event::Html(CowStr::from(open)));
+            pending.push((end + 1, "</div>\n".to_string()));
         }
         // Each event is pushed once, and only ever looked at ahead of `i`: it is moved out.
         out.push(std::mem::replace(&mut events[i], Event::Rule));
         i += 1;
+    }
+    // A frame closed at the very end of the text (a code block that ends the page).
+    for (_, html) in pending {
+        out.push(Event::Html(CowStr::from(html)));
     }
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html_out, out.into_iter());
@@ -240,6 +258,31 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
         refused,
         links,
         too_deep: None,
+    }
+}
+
+/// The id of the words before a heading's text in the name of its self-link ("Link to this
+/// section:"), which templates/base.html writes once a page, hidden: a heading's id is a slug
+/// or an `{#id}`, never this.
+pub const HEADING_LINK_LABEL: &str = "_hl";
+
+/// The link to a heading (`id`, as given), shown beside it on hover and focus: no text of its
+/// own (style.css draws a `#`), so that neither the heading's words in the contents nor the
+/// search index get any; its name is "Link to this section:" and the heading's text.
+fn heading_link(id: &str) -> String {
+    let id = crate::escape::markup(id);
+    format!(
+        "<a class=\"heading-link\" href=\"#{id}\" aria-labelledby=\"{HEADING_LINK_LABEL} {id}\"></a>"
+    )
+}
+
+/// The frame of a fenced code block (closed by `</div>`): its language, already escaped, as
+/// words in the corner (readable without scripts), where static/copy.js adds a copy button.
+fn code_frame(language: &str) -> String {
+    if language.is_empty() {
+        "<div class=\"code\">".to_string()
+    } else {
+        format!("<div class=\"code\"><span class=\"code-lang\">{language}</span>")
     }
 }
 
@@ -425,6 +468,8 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     SANITIZER.get_or_init(|| {
         let mut b = ammonia::Builder::default();
         b.add_generic_attributes(["id", "class"]);
+        // A heading's self-link is named by the hidden label and the heading.
+        b.add_tag_attributes("a", ["aria-labelledby"]);
         b.add_tag_attributes("th", ["style"])
             .add_tag_attributes("td", ["style"]);
         b.add_tags(["input"]);

@@ -206,3 +206,18 @@ pager-next = Next
 edit-page = Edit this page
 # The same link on a page shown untranslated, in its original language: it opens the original.
 edit-page-fallback = Edit the original text of this page ({ $language })
+
+## Reading aids (the switch and the copy button are shown only when scripts run)
+
+# Before a heading's text in the name of the link to its section (beside each heading,
+# shown on hover and focus), e.g. "Link to this section: Installing".
+heading-link-label = Link to this section:
+# The button on a code block that copies its code, and what it says (and is announced) once done.
+code-copy = Copy
+code-copied = Copied
+# The switch between colour schemes in the header: its accessible name and its three choices
+# (auto follows the system's setting).
+scheme-label = Colour scheme
+scheme-auto = Auto
+scheme-light = Light
+scheme-dark = Dark

@@ -202,3 +202,11 @@ pager-next = 下一篇
 edit-page = 編輯此頁
 # 未翻譯、以原文顯示的頁面上的同一連結：開啟原文檔案。
 edit-page-fallback = 編輯此頁的原文（{ $language }）
+
+heading-link-label = 連結到此章節：
+code-copy = 複製
+code-copied = 已複製
+scheme-label = 色彩主題
+scheme-auto = 自動
+scheme-light = 淺色
+scheme-dark = 深色

@@ -65,6 +65,10 @@ impl Assets {
                 errors.extend(found.iter().filter_map(|r| r.missing.clone()));
                 stylesheets.push((inner, text, found));
             } else {
+                let bytes = match std::str::from_utf8(&bytes) {
+                    Ok(text) if extension(&inner) == "js" => super::minify::js(text).into_bytes(),
+                    _ => bytes,
+                };
                 names.insert(inner.clone(), fingerprinted_name(&inner, &bytes));
                 published.insert(path, bytes);
             }

@@ -29,10 +29,10 @@ pub fn css(css: &str) -> String {
             }
             '"' | '\'' => {
                 flush_space(&mut out, &mut pending_space, c);
-                out.push(c);
+                let mut string = String::from(c);
                 let mut escaped = false;
                 for s in chars.by_ref() {
-                    out.push(s);
+                    string.push(s);
                     if escaped {
                         escaped = false;
                     } else if s == '\\' {
@@ -40,6 +40,18 @@ pub fn css(css: &str) -> String {
                     } else if s == c || s == '\n' {
                         break;
                     }
+                }
+                // An attribute selector's value that is a name needs no quotes: `[scope=row]`.
+                let inner = &string[1..string.len() - 1];
+                if out.ends_with('=')
+                    && string.len() > 2
+                    && string.ends_with(c)
+                    && chars.peek() == Some(&']')
+                    && is_name(inner)
+                {
+                    out.push_str(inner);
+                } else {
+                    out.push_str(&string);
                 }
             }
             'u' if starts_url(&out, &mut chars) => {
@@ -73,6 +85,23 @@ pub fn css(css: &str) -> String {
                     chars.next();
                 }
             }
+            // A child combinator needs no white space, nor does `!important`, nor a `/` in
+            // a value (`1 / -1`, `rgb(0 0 0 / 0.5)`; a selector holds none).
+            '>' | '!' | '/' => {
+                pending_space = false;
+                out.push(c);
+                while c != '!' && chars.peek().is_some_and(|c| c.is_whitespace()) {
+                    chars.next();
+                }
+            }
+            // `0.5rem` is `.5rem`, when the `0` begins a number (`10.5` keeps its digits).
+            '0' if starts_fraction(&chars)
+                && (pending_space
+                    || out.ends_with([':', '(', ',', '/'])
+                    || (out.ends_with('-') && !ends_in_word(&out))) =>
+            {
+                flush_space(&mut out, &mut pending_space, c);
+            }
             c => {
                 flush_space(&mut out, &mut pending_space, c);
                 out.push(c);
@@ -92,6 +121,25 @@ fn flush_space(out: &mut String, pending: &mut bool, _next: char) {
     *pending = false;
 }
 
+/// Whether a `.` and a digit come next.
+fn starts_fraction(chars: &std::iter::Peekable<std::str::Chars>) -> bool {
+    let mut ahead = chars.clone();
+    ahead.next() == Some('.') && ahead.next().is_some_and(|d| d.is_ascii_digit())
+}
+
+/// Whether the `-` that `out` ends with is part of a name (`a-0.5` is not a number).
+fn ends_in_word(out: &str) -> bool {
+    out[..out.len() - 1].ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Whether `s` is a CSS name (an identifier), which an attribute selector may leave unquoted.
+fn is_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    let first = chars.next();
+    first.is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 /// Whether `url(` begins here (the `u` just read), not inside a longer word; consumes `rl(`.
 fn starts_url(out: &str, chars: &mut std::iter::Peekable<std::str::Chars>) -> bool {
     if out.ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_') {
@@ -106,9 +154,121 @@ fn starts_url(out: &str, chars: &mut std::iter::Peekable<std::str::Chars>) -> bo
     }
 }
 
+/// A page without the indentation and blank lines of its templates: white space at the start
+/// of a line of text (not inside a tag, a comment, `<pre>`, `<textarea>`, `<script>` or
+/// `<style>`) and at the end of one is dropped, the line break kept. A run of white space
+/// between words or elements shows as one space whatever it holds, so the page looks the same.
+pub fn html(page: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(page.len());
+    let mut i = 0;
+    while i < page.len() {
+        let b = page[i];
+        if b == b'<' {
+            let rest = &page[i..];
+            // A comment, copied whole.
+            if rest.starts_with(b"<!--") {
+                let end = find(rest, b"-->").map_or(rest.len(), |e| e + 3);
+                out.extend_from_slice(&rest[..end]);
+                i += end;
+                continue;
+            }
+            if rest.len() > 1
+                && (rest[1].is_ascii_alphabetic() || matches!(rest[1], b'/' | b'!' | b'?'))
+            {
+                // A tag, copied as written (attribute values may hold line breaks).
+                let mut quote = 0u8;
+                let mut end = 1;
+                while end < rest.len() {
+                    let c = rest[end];
+                    end += 1;
+                    if quote != 0 {
+                        if c == quote {
+                            quote = 0;
+                        }
+                    } else if c == b'"' || c == b'\'' {
+                        quote = c;
+                    } else if c == b'>' {
+                        break;
+                    }
+                }
+                out.extend_from_slice(&rest[..end]);
+                i += end;
+                // The text of an element whose white space counts, copied to its end tag.
+                if let Some(name) = [&b"pre"[..], b"textarea", b"script", b"style"]
+                    .into_iter()
+                    .find(|name| {
+                        rest.len() > name.len() + 1
+                            && rest[1..=name.len()].eq_ignore_ascii_case(name)
+                            && !rest[name.len() + 1].is_ascii_alphanumeric()
+                    })
+                {
+                    let tail = &page[i..];
+                    let close = (0..tail.len())
+                        .find(|&at| {
+                            tail[at..].starts_with(b"</")
+                                && tail.len() >= at + 2 + name.len()
+                                && tail[at + 2..at + 2 + name.len()].eq_ignore_ascii_case(name)
+                        })
+                        .unwrap_or(tail.len());
+                    out.extend_from_slice(&tail[..close]);
+                    i += close;
+                }
+                continue;
+            }
+        }
+        if b == b'\n' {
+            while out.last().is_some_and(|&c| c == b' ' || c == b'\t') {
+                out.pop();
+            }
+            if out.last() != Some(&b'\n') {
+                out.push(b'\n');
+            }
+            i += 1;
+            while i < page.len() && matches!(page[i], b' ' | b'\t' | b'\r' | b'\n') {
+                i += 1;
+            }
+            continue;
+        }
+        out.push(b);
+        i += 1;
+    }
+    out
+}
+
+/// A script without its indentation and the lines that are only a `//` comment, when that is
+/// certainly safe: it has no template literal (a back-quote) nor a string continued on the next
+/// line, so no line break is inside a string. Otherwise it is returned as written.
+pub fn js(script: &str) -> String {
+    if script.contains('`') || script.contains("\\\n") || script.contains("\\\r") {
+        return script.to_string();
+    }
+    let mut out = String::with_capacity(script.len());
+    for line in script.lines() {
+        let line = line.trim();
+        if !line.is_empty() && !line.starts_with("//") {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
 #[cfg(test)]
 mod tests {
     use super::css;
+
+    #[test]
+    fn pages_lose_indentation_and_blank_lines_but_not_what_shows() {
+        let page = b"<ul>\n  <li>a</li>\n\n  \n  <li title=\"x\n  y\">b  \n  c</li>\n</ul>\n<pre>\n  code\n\n  more</pre>\n  <!-- a\n  b -->\n <p>x < y</p>\n";
+        assert_eq!(
+            String::from_utf8(super::html(page)).unwrap(),
+            "<ul>\n<li>a</li>\n<li title=\"x\n  y\">b\nc</li>\n</ul>\n<pre>\n  code\n\n  more</pre>\n<!-- a\n  b -->\n<p>x < y</p>\n"
+        );
+    }
 
     #[test]
     fn drops_comments_and_layout_white_space() {
@@ -124,6 +284,27 @@ mod tests {
             css(source),
             "nav a :hover{margin:0 auto;width:calc(100% - 2rem)}@media (max-width:40em) and (prefers-color-scheme:dark){a{b:c}}\n"
         );
+    }
+
+    #[test]
+    fn shortens_numbers_combinators_and_attribute_values() {
+        let source = "a > b[scope=\"row\"], c[x='1 2'] { margin: 0.5rem -0.25em 10.5px 0; top: calc(1px - 0.5px); x: a-0.5 !important; grid-column: 1 / -1 }";
+        assert_eq!(
+            css(source),
+            "a>b[scope=row],c[x='1 2']{margin:.5rem -.25em 10.5px 0;top:calc(1px - .5px);x:a-0.5!important;grid-column:1/-1}\n"
+        );
+    }
+
+    #[test]
+    fn scripts_lose_comment_lines_and_indentation_only_when_safe() {
+        let script = "// Why.\n(() => {\n  // How.\n  const a = \"// kept\"; // kept too\n\n  f(a);\n})();\n";
+        assert_eq!(
+            super::js(script),
+            "(() => {\nconst a = \"// kept\"; // kept too\nf(a);\n})();\n"
+        );
+        for unsafe_script in ["const a = `\n  // text`;\n", "const a = \"x\\\n  // y\";\n"] {
+            assert_eq!(super::js(unsafe_script), unsafe_script);
+        }
     }
 
     #[test]

@@ -359,6 +359,7 @@ impl Pages<'_> {
         let mut html = Vec::with_capacity(PAGE_CAPACITY);
         match self.teras[route.lang].render_to(&page.template, &page.context, &mut html) {
             Ok(()) => {
+                let html = minify::html(&html);
                 let search = match found.document {
                     Some(_) if shows_data(&page.template) => {
                         let text =

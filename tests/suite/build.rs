@@ -441,9 +441,8 @@ fn comparison_table_in_each_language() {
                 if cell.has_class("included") {
                     included_cells += 1;
                     assert!(
-                        cell.html.contains(&format!(
-                            "<span class=\"visually-hidden\">{included}</span>"
-                        )),
+                        cell.html
+                            .contains(&format!("<span class=visually-hidden>{included}</span>")),
                         "{prefix}: an included cell says {included:?} to screen readers: {}",
                         cell.html
                     );
@@ -453,7 +452,7 @@ fn comparison_table_in_each_language() {
                     none_cells += 1;
                     assert!(
                         cell.html.contains(&format!(
-                            "<span class=\"visually-hidden\">{not_included}</span>"
+                            "<span class=visually-hidden>{not_included}</span>"
                         )),
                         "{prefix}: a cell without the feature says {not_included:?}: {}",
                         cell.html

@@ -24,6 +24,7 @@ mod output_safety;
 mod pipeline;
 mod progress;
 mod properties;
+mod readers;
 mod search;
 mod serve;
 mod slips;

@@ -84,3 +84,11 @@ pager-next = التالي
 edit-page = تعديل هذه الصفحة
 # الرابط نفسه في صفحة معروضة دون ترجمة بلغتها الأصلية: يفتح الأصل.
 edit-page-fallback = تعديل النص الأصلي لهذه الصفحة ({ $language })
+
+heading-link-label = رابط إلى هذا القسم:
+code-copy = نسخ
+code-copied = تم النسخ
+scheme-label = نظام الألوان
+scheme-auto = تلقائي
+scheme-light = فاتح
+scheme-dark = داكن

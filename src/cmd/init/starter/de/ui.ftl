@@ -80,3 +80,11 @@ pager-next = Weiter
 edit-page = Diese Seite bearbeiten
 # Derselbe Link auf einer unübersetzt gezeigten Seite, in ihrer Originalsprache: er öffnet das Original.
 edit-page-fallback = Den Originaltext dieser Seite bearbeiten ({ $language })
+
+heading-link-label = Link zu diesem Abschnitt:
+code-copy = Kopieren
+code-copied = Kopiert
+scheme-label = Farbschema
+scheme-auto = Automatisch
+scheme-light = Hell
+scheme-dark = Dunkel

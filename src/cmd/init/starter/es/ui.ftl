@@ -80,3 +80,11 @@ pager-next = Siguiente
 edit-page = Editar esta página
 # El mismo enlace en una página mostrada sin traducir, en su idioma original: abre el original.
 edit-page-fallback = Editar el texto original de esta página ({ $language })
+
+heading-link-label = Enlace a esta sección:
+code-copy = Copiar
+code-copied = Copiado
+scheme-label = Esquema de colores
+scheme-auto = Automático
+scheme-light = Claro
+scheme-dark = Oscuro

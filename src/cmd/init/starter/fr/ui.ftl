@@ -80,3 +80,11 @@ pager-next = Suivant
 edit-page = Modifier cette page
 # Le même lien sur une page affichée non traduite, dans sa langue d’origine : il ouvre l’original.
 edit-page-fallback = Modifier le texte d’origine de cette page ({ $language })
+
+heading-link-label = Lien vers cette section :
+code-copy = Copier
+code-copied = Copié
+scheme-label = Thème de couleurs
+scheme-auto = Auto
+scheme-light = Clair
+scheme-dark = Sombre

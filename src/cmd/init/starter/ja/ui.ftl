@@ -77,3 +77,11 @@ pager-next = 次へ
 edit-page = このページを編集
 # 翻訳されず原文のまま表示されるページでの同じリンク：原文を開きます。
 edit-page-fallback = このページの原文を編集（{ $language }）
+
+heading-link-label = このセクションへのリンク：
+code-copy = コピー
+code-copied = コピーしました
+scheme-label = 配色
+scheme-auto = 自動
+scheme-light = ライト
+scheme-dark = ダーク
