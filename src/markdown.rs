@@ -250,6 +250,9 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
     if has_table {
         html_out = decorate_tables(&html_out, table_label);
     }
+    if html_out.contains("<pre") {
+        html_out = focusable_code(&html_out);
+    }
     let text = text.map(|t| t.finish_with(&headings));
     Rendered {
         html: html_out,
@@ -347,6 +350,16 @@ pub fn page_text(markdown: &str) -> PageText {
         text.feed(&event, range.start);
     }
     text.finish()
+}
+
+/// Code blocks a keyboard can scroll: a line wider than the block scrolls inside it, and
+/// a region that scrolls must take the focus (WCAG 2.1.1; axe's `scrollable-region-focusable`),
+/// so each `<pre>` gets `tabindex="0"`. After the sanitizer, which keeps no `tabindex`.
+fn focusable_code(html: &str) -> String {
+    html.replace("<pre>", "<pre tabindex=\"0\">").replace(
+        "<pre class=\"highlight\">",
+        "<pre class=\"highlight\" tabindex=\"0\">",
+    )
 }
 
 /// Gathers a page's [`PageText`] from its Markdown's events, so that rendering can gather it
@@ -590,13 +603,14 @@ mod tests {
     fn fenced_code_is_highlighted_with_classes_and_unknown_languages_stay_plain() {
         let r = render("```rust\nfn main() {}\n```\n\n```klingon\nqapla'\n```\n");
         assert!(
-            r.html.contains("<pre class=\"highlight\"><code class=\"language-rust\"><span class=\"k\">fn </span><span class=\"e\">main</span>() {}\n</code></pre>"),
+            r.html.contains("<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-rust\"><span class=\"k\">fn </span><span class=\"e\">main</span>() {}\n</code></pre>"),
             "{}",
             r.html
         );
         assert!(
-            r.html
-                .contains("<pre><code class=\"language-klingon\">qapla'\n</code></pre>"),
+            r.html.contains(
+                "<pre tabindex=\"0\"><code class=\"language-klingon\">qapla'\n</code></pre>"
+            ),
             "{}",
             r.html
         );

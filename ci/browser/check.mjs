@@ -429,7 +429,12 @@ function inspect({ maxLineEm }) {
     const em = el.getBoundingClientRect().width / parseFloat(getComputedStyle(el).fontSize);
     if (em > maxLineEm) p(`text "${text.slice(0, 40)}…" runs ${Math.round(em)}em wide (at most ${maxLineEm}em reads comfortably)`);
   }
-  out.mainText = (document.querySelector('main') || document.body).innerText.replace(/\s+/g, ' ').trim();
+  // What scripts add on purpose (a code block's copy button) is not text the page reads.
+  const main = document.querySelector('main') || document.body;
+  const buttons = [...main.querySelectorAll('button.copy')];
+  buttons.forEach((b) => { b.hidden = true; });
+  out.mainText = main.innerText.replace(/\s+/g, ' ').trim();
+  buttons.forEach((b) => { b.hidden = false; });
   return out;
 }
 

@@ -20,20 +20,22 @@ fn yaml_and_rust_blocks_get_classed_spans_and_unknown_languages_stay_plain() {
     let html = site.page("en/code/index.html");
     assert!(
         html.contains(
-            r#"<pre class="highlight"><code class="language-yaml"><span class="t">tier</span>"#
+            r#"<pre class="highlight" tabindex="0"><code class="language-yaml"><span class="t">tier</span>"#
         ),
         "{html}"
     );
     assert!(html.contains(r#"<span class="c"># the tier"#), "{html}");
     assert!(
         html.contains(
-            r#"<pre class="highlight"><code class="language-rust"><span class="k">fn </span><span class="e">main</span>"#
+            r#"<pre class="highlight" tabindex="0"><code class="language-rust"><span class="k">fn </span><span class="e">main</span>"#
         ),
         "{html}"
     );
     // No grammar: the block as any code block, escaped, without spans and without an error.
     assert!(
-        html.contains("<pre><code class=\"language-klingon\">qapla' &lt;b&gt;\n</code></pre>"),
+        html.contains(
+            "<pre tabindex=\"0\"><code class=\"language-klingon\">qapla' &lt;b&gt;\n</code></pre>"
+        ),
         "{html}"
     );
     // Colours come from classes (light and dark schemes), never from inline styles.
@@ -58,11 +60,11 @@ fn a_one_mebibyte_line_stays_plain_fast_and_is_reported_where_it_is() {
     );
     let html = site.page("en/huge/index.html");
     assert!(
-        html.contains("<pre><code class=\"language-json\">[[{\"a\": \"b\"},"),
+        html.contains("<pre tabindex=\"0\"><code class=\"language-json\">[[{\"a\": \"b\"},"),
         "plain"
     );
     assert!(
-        !html.contains("<pre class=\"highlight\">"),
+        !html.contains("<pre class=\"highlight\""),
         "the large block is not highlighted"
     );
     // The warning names the page, the line of the fence and the limit.

@@ -128,16 +128,18 @@ fn code_blocks_name_their_language_and_the_copy_button_needs_a_script() {
     let html = site.page("en/docs/code/index.html");
 
     assert!(
-        html.contains(r#"<div class="code"><span class="code-lang">bash</span><pre class="highlight"><code class="language-bash">"#),
+        html.contains(r#"<div class="code"><span class="code-lang">bash</span><pre class="highlight" tabindex="0"><code class="language-bash">"#),
         "{html}"
     );
     // A language with no highlighter is named too; a block with none is framed without a name.
     assert!(
-        html.contains("<div class=\"code\"><span class=\"code-lang\">klingon</span>\n<pre><code class=\"language-klingon\">qapla'\n</code></pre>\n</div>"),
+        html.contains("<div class=\"code\"><span class=\"code-lang\">klingon</span>\n<pre tabindex=\"0\"><code class=\"language-klingon\">qapla'\n</code></pre>\n</div>"),
         "{html}"
     );
     assert!(
-        html.contains("<div class=\"code\">\n<pre><code>plain\n</code></pre>\n</div>"),
+        html.contains(
+            "<div class=\"code\">\n<pre tabindex=\"0\"><code>plain\n</code></pre>\n</div>"
+        ),
         "{html}"
     );
     // A hostile info string stays text in the label.
