@@ -5,9 +5,13 @@
 //!
 //! The grammars are loaded once, on first use, and shared by every rendering thread. A grammar
 //! is a set of backtracking regular expressions run line by line: time grows with the length of
-//! a line, and a crafted line can take much longer. Blocks larger than [`MAX_BLOCK`] bytes or
-//! [`MAX_LINES`] lines, with a line longer than [`MAX_LINE`] bytes or brackets nested deeper
-//! than [`MAX_DEPTH`] are therefore left plain and reported.
+//! a line, and a crafted line can take much longer. Each block therefore has a work budget,
+//! counted in the grammar's own steps so that a site builds the same on any machine: blocks
+//! larger than [`MAX_BLOCK`] bytes or [`MAX_LINES`] lines or with a line longer than
+//! [`MAX_LINE`] bytes are not parsed; a pattern that backtracks more than [`RETRY_LIMIT`] times
+//! in one search, a block that needs more than [`SEARCHES_PER_BYTE`] searches a byte, and
+//! contexts nested deeper than [`MAX_DEPTH`] stop the parse. Such blocks are left plain and
+//! reported ([`Limit`]).
 
 use std::sync::OnceLock;
 
@@ -32,6 +36,20 @@ pub const MAX_LINE: usize = 2_000;
 /// release build), and 64 KiB of short lines would be 32 000 of them.
 pub const MAX_LINES: usize = 2_000;
 
+/// The most times one search of a grammar's pattern may backtrack (Oniguruma's retry limit
+/// in search, for the whole process). The patterns of the shipped grammars need a few
+/// thousand at most on real code; a `makefile` line of 1 900 `!` made one backtrack for 52 s.
+/// Past it, syntect takes the search for one that found nothing: polydocs notices and leaves
+/// the block plain ([`Limit::Backtracking`]).
+pub const RETRY_LIMIT: u32 = 100_000;
+
+/// The searches a block may run per byte of its code (and [`BASE_SEARCHES`] more), the
+/// budget that keeps a block's time in proportion to its size whatever its grammar does.
+/// Real code needs a few a byte; the shipped site at most ... (see the test).
+pub const SEARCHES_PER_BYTE: u64 = 64;
+/// The searches any block may run, however short: a grammar's first line tries many.
+pub const BASE_SEARCHES: u64 = 20_000;
+
 /// What became of a fenced code block.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -39,8 +57,43 @@ pub enum Outcome {
     Html(String),
     /// No grammar for the language (or none given): left plain, as any code block.
     Unknown,
-    /// A grammar exists but the block is too large: left plain, and worth a warning.
-    TooLarge,
+    /// A grammar exists but a limit was reached: left plain, and worth a warning.
+    Plain(Limit),
+}
+
+/// The limit that left a block with a grammar plain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// Larger than [`MAX_BLOCK`] bytes or [`MAX_LINES`] lines, or a line longer than
+    /// [`MAX_LINE`] bytes: not parsed at all.
+    Size,
+    /// A pattern backtracked more than [`RETRY_LIMIT`] times in one search.
+    Backtracking,
+    /// More than [`SEARCHES_PER_BYTE`] searches a byte (and [`BASE_SEARCHES`]).
+    Searches,
+    /// The grammar's scopes nested more than [`MAX_DEPTH`] deep.
+    Depth,
+}
+
+impl Limit {
+    /// Why the block is plain, for the warning: after "this block is not highlighted:".
+    pub fn reason(self) -> String {
+        match self {
+            Limit::Size => format!(
+                "it is larger than {} KiB or {MAX_LINES} lines, or has a line longer than {MAX_LINE} bytes",
+                MAX_BLOCK / 1024
+            ),
+            Limit::Backtracking => format!(
+                "a pattern of the grammar backtracked more than {RETRY_LIMIT} times on one of its lines"
+            ),
+            Limit::Searches => format!(
+                "the grammar needed more than {SEARCHES_PER_BYTE} steps a byte (and {BASE_SEARCHES}) for this block"
+            ),
+            Limit::Depth => {
+                format!("the grammar nested its contexts more than {MAX_DEPTH} deep")
+            }
+        }
+    }
 }
 
 /// A grammar and the set it belongs to: a parser reads its contexts from that set.
@@ -111,36 +164,33 @@ pub fn language_of(info: &str) -> &str {
     &info[..end]
 }
 
-/// How deep brackets may nest in a highlighted block. A grammar opens a context for each
-/// bracket, and the time per line grows with their depth: 15 000 nested brackets took half a
-/// minute. Brackets in strings and comments count too; a block is then only left plain.
+/// How deep a grammar's scopes may nest in a highlighted block: a grammar opens a context
+/// (with its scope) for each bracket, string or block, and the time per line and the memory of
+/// a parser state grow with their depth (15 000 nested brackets took half a minute). Counted
+/// on the scopes the grammar opens, so that a `)` in a string does not close a `(`.
 pub const MAX_DEPTH: usize = 256;
 
-/// Whether a block is too large (or too deep) to highlight.
+/// Whether a block is too large to parse at all.
 pub fn too_large(code: &str) -> bool {
-    if code.len() > MAX_BLOCK
+    code.len() > MAX_BLOCK
         || code.split('\n').any(|line| line.len() > MAX_LINE)
         || code
             .split('\n')
             .nth(MAX_LINES)
             .is_some_and(|rest| !rest.is_empty())
-    {
-        return true;
-    }
-    let mut depth = 0usize;
-    for b in code.bytes() {
-        match b {
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return true;
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
+}
+
+/// Sets Oniguruma's [`RETRY_LIMIT`], once, before the first search. The limit is global to
+/// the process: syntect gives its searches Oniguruma's default parameters.
+fn limit_retries() {
+    static SET: std::sync::Once = std::sync::Once::new();
+    SET.call_once(|| {
+        // SAFETY: sets a plain global of the C library, before any search reads it (the
+        // grammars are reached only through `highlight`, which calls this first).
+        unsafe {
+            onig_sys::onig_set_retry_limit_in_search(std::ffi::c_ulong::from(RETRY_LIMIT));
         }
-    }
-    false
+    });
 }
 
 /// Highlights a fenced block's code for the language of `info`.
@@ -149,16 +199,34 @@ pub fn highlight(info: &str, code: &str) -> Outcome {
         return Outcome::Unknown;
     };
     if too_large(code) {
-        return Outcome::TooLarge;
+        return Outcome::Plain(Limit::Size);
     }
+    limit_retries();
+    let budget = SEARCHES_PER_BYTE * code.len() as u64 + BASE_SEARCHES;
+    let mut searches = 0;
     let mut state = ParseState::new(grammar.syntax);
     let mut writer = Writer::default();
     for line in LinesWithEndings::from(code) {
-        let written = memo::parse_line(&mut state, line, grammar.set, |ops| writer.line(line, ops));
-        if !matches!(written, Ok(Ok(()))) {
+        let parsed = memo::parse_line(&mut state, line, grammar.set, writer.stack.len(), |ops| {
+            writer.line(line, ops)
+        });
+        let Ok((Ok(()), work)) = parsed else {
             // A grammar that fails on a line (syntect reports, say, a stack overflow of
             // contexts): the block is left plain rather than half coloured.
             return Outcome::Unknown;
+        };
+        searches += work.searches;
+        let limit = if work.failed {
+            Some(Limit::Backtracking)
+        } else if searches > budget {
+            Some(Limit::Searches)
+        } else if writer.deepest > MAX_DEPTH {
+            Some(Limit::Depth)
+        } else {
+            None
+        };
+        if let Some(limit) = limit {
+            return Outcome::Plain(limit);
         }
     }
     Outcome::Html(writer.finish())
@@ -173,6 +241,8 @@ struct Writer {
     stack: ScopeStack,
     /// The kind of the span open at the end of `html`, if one is.
     open: Option<Kind>,
+    /// The most scopes `stack` has held.
+    deepest: usize,
 }
 
 impl Writer {
@@ -188,6 +258,7 @@ impl Writer {
                 at = *position;
             }
             self.stack.apply(op)?;
+            self.deepest = self.deepest.max(self.stack.len());
         }
         self.text(&line[at..]);
         Ok(())
@@ -225,13 +296,13 @@ impl Writer {
     }
 }
 
-/// The warning for a code block left plain because it is too large, at byte `at` of `source`.
-pub fn not_highlighted(source: &SourceFile, at: usize, language: &str) -> Diagnostic {
+/// The warning for a code block left plain by `limit`, at byte `at` of `source`.
+pub fn not_highlighted(source: &SourceFile, at: usize, language: &str, limit: Limit) -> Diagnostic {
     Diagnostic::warning(
         "code-not-highlighted",
         format!(
-            "this `{language}` code block is not highlighted: it is larger than {} KiB or {MAX_LINES} lines, has a line longer than {MAX_LINE} bytes or nests brackets more than {MAX_DEPTH} deep",
-            MAX_BLOCK / 1024
+            "this `{language}` code block is not highlighted: {}",
+            limit.reason()
         ),
     )
     .at_range(source, at..at + 1)
@@ -294,34 +365,122 @@ mod tests {
 #[cfg(test)]
 mod hostile {
     use super::*;
+    use std::time::{Duration, Instant};
+
+    /// A fence name for each grammar polydocs ships: its first extension, or its name.
+    fn every_grammar() -> Vec<String> {
+        let mut names: Vec<String> = [own_syntaxes(), syntaxes()]
+            .into_iter()
+            .flat_map(|set| set.syntaxes())
+            .filter_map(|s| s.file_extensions.first().cloned().or(Some(s.name.clone())))
+            .filter(|name| !name.contains(char::is_whitespace) && syntax_for(name).is_some())
+            .collect();
+        names.extend(["make", "mk", "mak", "GNUmakefile", "makefile"].map(String::from));
+        names
+    }
+
+    /// The worst cases of the issue, and more: long lines of one operator or quote, crafted
+    /// lines that make patterns backtrack, brackets nested in strings (`(")"`).
+    fn attacks() -> Vec<(&'static str, String)> {
+        let line = |unit: &str| unit.repeat(1_990 / unit.len());
+        let lines = |unit: &str, n: usize| format!("{}\n", line(unit)).repeat(n);
+        vec![
+            ("! x 1900", "!".repeat(1_900)),
+            ("' !' x 995 x 3", format!("{}\n", " !".repeat(995)).repeat(3)),
+            ("(\")\" x 16 000", lines("(\")\"", 32)),
+            ("( x 2 000 x 32", lines("(", 32)),
+            ("[{ x 16 000", lines("[{", 32)),
+            ("quotes", lines("\"'`", 32)),
+            ("double quotes", lines("\"", 32)),
+            ("operators", lines("+-*/%=<>!&|^~?:;.,", 32)),
+            ("comment marks", lines("/*#--<!--", 32)),
+            ("escapes", lines("\\$(${{", 32)),
+            ("spaces and tabs", lines(" \t", 32)),
+            ("words", lines("a1_ ", 32)),
+        ]
+    }
+
+    /// Every grammar, fed every attack, either highlights it or leaves it plain for a limit
+    /// other than size (the attacks fit the size limits), and none takes long. The budget is
+    /// counted in steps, not time: the time asserted is a loose guard for an unoptimized build.
+    #[test]
+    fn no_grammar_takes_long_on_crafted_code() {
+        let started = Instant::now();
+        let mut slowest = (Duration::ZERO, String::new());
+        for lang in every_grammar() {
+            for (name, code) in attacks() {
+                assert!(!too_large(&code), "{name}");
+                let one = Instant::now();
+                let s0 = onig::polydocs::searches();
+                let outcome = highlight(&lang, &code);
+                let took = one.elapsed();
+                let s1 = onig::polydocs::searches();
+                if took > Duration::from_millis(200) {
+                    eprintln!("SLOW {lang} {name} {:?} {took:?} searches {} failed {} bytes {}", std::mem::discriminant(&outcome), s1.run - s0.run, s1.failed - s0.failed, code.len());
+                }
+                assert!(
+                    matches!(outcome, Outcome::Html(_) | Outcome::Plain(Limit::Backtracking | Limit::Searches | Limit::Depth)),
+                    "{lang}, {name}: {outcome:?}"
+                );
+                if took > slowest.0 {
+                    slowest = (took, format!("{lang}, {name}: {:?}", std::mem::discriminant(&outcome)));
+                }
+            }
+        }
+        let took = started.elapsed();
+        eprintln!("all grammars: {took:?}; slowest {slowest:?}");
+        assert!(slowest.0 < Duration::from_secs(3), "{slowest:?}");
+        assert!(took < Duration::from_secs(40), "{took:?}");
+    }
+}
+
+#[cfg(test)]
+mod measure {
+    use super::*;
+
+    /// Searches run, failed, deepest, for a block (no limits).
+    fn work(grammar: Grammar, code: &str) -> (u64, bool, usize) {
+        let mut state = ParseState::new(grammar.syntax);
+        let mut writer = Writer::default();
+        let (mut searches, mut failed) = (0, false);
+        for line in LinesWithEndings::from(code) {
+            let before = onig::polydocs::searches();
+            let ops = state.parse_line(line, grammar.set).unwrap();
+            let after = onig::polydocs::searches();
+            writer.line(line, &ops).unwrap();
+            searches += after.run - before.run;
+            failed |= after.failed > before.failed;
+        }
+        (searches, failed, writer.deepest)
+    }
 
     #[test]
-    fn deep_nesting_stays_plain_and_nesting_under_the_limit_stays_fast() {
-        let deep = format!(
-            "{}{}",
-            "[\n".repeat(MAX_DEPTH + 1),
-            "]\n".repeat(MAX_DEPTH + 1)
-        );
-        assert_eq!(highlight("json", &deep), Outcome::TooLarge);
-        let long = "x\n".repeat(MAX_LINES + 1);
-        assert_eq!(highlight("json", &long), Outcome::TooLarge);
-        assert!(!too_large(&"x\n".repeat(MAX_LINES)));
-        for (lang, open, close) in [("json", "[", "]"), ("js", "(", ")"), ("rust", "{", "}")] {
-            let nest = format!(
-                "{}{}",
-                format!("{open}\n").repeat(MAX_DEPTH),
-                format!("{close}\n").repeat(MAX_DEPTH)
-            );
-            // A few thousand lines nested as deep as allowed (unoptimized, as tests run).
-            let code = nest.repeat(MAX_LINES / 1024);
-            assert!(!too_large(&code), "{lang}");
-            let started = std::time::Instant::now();
-            assert!(matches!(highlight(lang, &code), Outcome::Html(_)));
-            let took = started.elapsed();
-            assert!(
-                took < std::time::Duration::from_secs(10),
-                "{lang}: {took:?}"
-            );
+    #[ignore]
+    fn corpus() {
+        limit_retries();
+        if let Ok(r) = std::env::var("RETRY") {
+            unsafe { onig_sys::onig_set_retry_limit_in_search(r.parse().unwrap()) };
         }
+        let root = std::env::var("CORPUS").unwrap();
+        let mut worst: std::collections::HashMap<String, (f64, String)> = Default::default();
+        let mut failures = vec![];
+        let mut files = 0;
+        for entry in walkdir::WalkDir::new(root).into_iter().flatten() {
+            let path = entry.path();
+            let Some(ext) = path.extension().and_then(|e| e.to_str()) else { continue };
+            let Some(grammar) = syntax_for(ext) else { continue };
+            let Ok(code) = std::fs::read_to_string(path) else { continue };
+            if code.len() < 200 || too_large(&code) { continue }
+            files += 1;
+            let (searches, failed, deepest) = work(grammar, &code);
+            if failed { failures.push(path.display().to_string()); }
+            let per = (searches as f64 - 0.0) / code.len() as f64;
+            let e = worst.entry(ext.to_string()).or_insert((0.0, String::new()));
+            if per > e.0 { *e = (per, format!("{} {} bytes deepest {deepest}", path.display(), code.len())); }
+        }
+        eprintln!("files {files} failures {failures:?}");
+        let mut v: Vec<_> = worst.into_iter().collect();
+        v.sort_by(|a, b| b.1.0.partial_cmp(&a.1.0).unwrap());
+        for (ext, (per, path)) in v { eprintln!("{ext}: {per:.1}/byte {path}"); }
     }
 }
