@@ -1115,11 +1115,12 @@ pub const CODES: &[Code] = &[
             line. A block larger than 64 KiB or 2 000 lines, or with a line longer than 2 000 \
             bytes, is not parsed. Every other block has a work budget, counted in the \
             grammar's own steps so that the site builds the same on every machine: a pattern \
-            may backtrack 100 000 times in one search, the grammar may run 64 searches a byte \
-            of the block (and 20 000 more), and its scopes may nest 256 deep (brackets inside \
-            strings do not count). A block past a limit is shown as plain text, and the warning \
-            says which limit it reached: the page is published, only without colours in that \
-            block.",
+            may backtrack 1 000 000 times in one search, the grammar may take 1 000 steps a \
+            byte of the block and 100 000 more (a step is a search, or a byte searched; real \
+            code takes up to some 130 a byte), and its scopes may nest 256 deep (brackets \
+            inside strings do not count). A block past a limit is shown as plain text, and the \
+            warning says which limit it reached: the page is published, only without colours \
+            in that block.",
         example_file: "content/en/setup.md",
         example: "```json\n{\"data\": [1, 2, 3, ... one line of 100 000 characters ...]}\n```",
         fix: "Split the block into smaller ones, wrap its long lines, or mark it as \

@@ -41,11 +41,12 @@ static HELD: AtomicUsize = AtomicUsize::new(0);
 
 type Ops = Vec<(usize, ScopeStackOp)>;
 
-/// What parsing a line cost: the searches of the grammar's patterns it ran, and whether one
-/// of them failed (reached Oniguruma's retry limit, which syntect takes for no match).
+/// What parsing a line cost: the steps of the grammar's searches (one a search, and one a
+/// byte of the range each searched), and whether one of them failed (reached Oniguruma's
+/// retry limit, which syntect takes for no match).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Work {
-    pub searches: u64,
+    pub steps: u64,
     pub failed: bool,
 }
 
@@ -153,7 +154,7 @@ pub fn parse_line<T>(
     })
 }
 
-/// Parses `line` from `state`, counting the searches it runs.
+/// Parses `line` from `state`, counting the work of the searches it runs.
 fn parse_counted(
     state: &mut ParseState,
     line: &str,
@@ -163,7 +164,7 @@ fn parse_counted(
     let ops = state.parse_line(line, syntaxes)?;
     let after = onig::polydocs::searches();
     let work = Work {
-        searches: after.run - before.run,
+        steps: (after.run - before.run) + (after.scanned - before.scanned),
         failed: after.failed > before.failed,
     };
     Ok((ops, work))
@@ -189,7 +190,9 @@ mod tests {
         let mut memo = ParseState::new(js);
         for line in lines {
             let expected = fresh.parse_line(line, syntaxes).unwrap();
-            let got = parse_line(&mut memo, line, syntaxes, 0, |ops| ops.to_vec()).unwrap().0;
+            let got = parse_line(&mut memo, line, syntaxes, 0, |ops| ops.to_vec())
+                .unwrap()
+                .0;
             assert_eq!(got, expected, "{line}");
             assert_eq!(memo, fresh);
         }
@@ -208,9 +211,13 @@ mod tests {
             .expect("a default grammar whose first state equals TOML's");
         let line = "# a = \"b\"\n";
         let mut state = ParseState::new(toml.syntax);
-        let as_toml = parse_line(&mut state, line, toml.set, 0, |ops| ops.to_vec()).unwrap().0;
+        let as_toml = parse_line(&mut state, line, toml.set, 0, |ops| ops.to_vec())
+            .unwrap()
+            .0;
         let mut state = ParseState::new(twin);
-        let as_twin = parse_line(&mut state, line, defaults, 0, |ops| ops.to_vec()).unwrap().0;
+        let as_twin = parse_line(&mut state, line, defaults, 0, |ops| ops.to_vec())
+            .unwrap()
+            .0;
         let fresh = ParseState::new(twin).parse_line(line, defaults).unwrap();
         assert_eq!(as_twin, fresh);
         assert_ne!(as_toml, as_twin, "{}", twin.name);

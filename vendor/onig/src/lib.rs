@@ -735,7 +735,7 @@ impl Regex {
             )
         };
 
-        polydocs::record(r < 0 && r != onig_sys::ONIG_MISMATCH);
+        polydocs::record(to.abs_diff(from), r < 0 && r != onig_sys::ONIG_MISMATCH);
         if r >= 0 {
             Ok(Some(r as usize))
         } else if r == onig_sys::ONIG_MISMATCH {
