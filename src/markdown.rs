@@ -251,7 +251,10 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
     if has_table {
         html_out = decorate_tables(&html_out, table_label);
     }
-    let text = text.map(|t| t.finish_with(&headings));
+    let text = text.map(|t| PageText {
+        not_highlighted: not_highlighted.clone(),
+        ..t.finish_with(&headings)
+    });
     Rendered {
         html: html_out,
         headings,
@@ -294,10 +297,13 @@ fn decorate_tables(html: &str, label: &str) -> String {
 }
 
 /// A page's words for the search index: its sections (the text before the first heading, then
-/// each heading with the text under it).
+/// each heading with the text under it), and the fenced code blocks left plain.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct PageText {
     pub sections: Vec<Section>,
+    /// As [`Rendered::not_highlighted`] when [`render_page`] gathered the text; empty from
+    /// [`page_text`], which does not highlight.
+    pub not_highlighted: Vec<(usize, String, highlight::Limit)>,
 }
 
 /// A heading (empty for the text above the first one) and the text under it.
@@ -339,6 +345,7 @@ impl TextCollector {
         TextCollector {
             page: PageText {
                 sections: vec![Section::default()],
+                ..PageText::default()
             },
             used: own_ids.then(HashSet::new),
             heading: None,
@@ -579,7 +586,9 @@ mod tests {
         );
         // Rendering collects the same text, with the ids of the headings it writes.
         let rendered = render_page(&text, false, "", true);
-        assert_eq!(rendered.text.as_ref(), Some(&page));
+        let gathered = rendered.text.as_ref().expect("text");
+        assert_eq!(gathered.sections, page.sections);
+        assert_eq!(gathered.not_highlighted, rendered.not_highlighted);
         assert!(rendered.html.contains("id=\"named-contacts-1\""));
         let explicit = "## One {#first}\n\nA\n\n## One\n\nB\n\n## Two\n";
         assert_eq!(
