@@ -222,4 +222,24 @@ mod tests {
         assert_eq!(as_twin, fresh);
         assert_ne!(as_toml, as_twin, "{}", twin.name);
     }
+
+    /// However many lines are parsed, all memos together stay within their bytes; a line
+    /// answered from the memo reports the work its first parse did, so that a block's budget
+    /// does not depend on what the thread parsed before.
+    #[test]
+    fn the_memo_stays_within_its_bytes_and_remembers_the_work() {
+        let js = crate::highlight::syntax_for("js").unwrap();
+        let mut state = ParseState::new(js.syntax);
+        for i in 0..30_000 {
+            let line = format!("let a{i} = {i};\n");
+            parse_line(&mut state, &line, js.set, 0, |_| ()).unwrap();
+            assert!(HELD.load(Ordering::Relaxed) <= MAX_BYTES);
+        }
+        let line = "let unique_to_this_test = 1;\n";
+        let start = ParseState::new(js.syntax);
+        let (_, fresh) = parse_line(&mut start.clone(), line, js.set, 0, |_| ()).unwrap();
+        let (_, again) = parse_line(&mut start.clone(), line, js.set, 0, |_| ()).unwrap();
+        assert!(fresh.steps > 0 && !fresh.failed);
+        assert_eq!(again, fresh);
+    }
 }

@@ -9,9 +9,9 @@
 //! counted in the grammar's own steps so that a site builds the same on any machine: blocks
 //! larger than [`MAX_BLOCK`] bytes or [`MAX_LINES`] lines or with a line longer than
 //! [`MAX_LINE`] bytes are not parsed; a pattern that backtracks more than [`RETRY_LIMIT`] times
-//! in one search, a block that needs more than [`SEARCHES_PER_BYTE`] searches a byte, and
-//! contexts nested deeper than [`MAX_DEPTH`] stop the parse. Such blocks are left plain and
-//! reported ([`Limit`]).
+//! in one search, a block that takes more than [`STEPS_PER_BYTE`] steps a byte, and scopes
+//! nested deeper than [`MAX_DEPTH`] stop the parse (at the end of the line). Such blocks are
+//! left plain and reported ([`Limit`]).
 
 use std::sync::OnceLock;
 
@@ -95,7 +95,7 @@ impl Limit {
                 "the grammar needed more than {STEPS_PER_BYTE} steps a byte (and {BASE_STEPS}) for this block"
             ),
             Limit::Depth => {
-                format!("the grammar nested its contexts more than {MAX_DEPTH} deep")
+                format!("the grammar nested its scopes more than {MAX_DEPTH} deep")
             }
         }
     }
@@ -377,7 +377,7 @@ mod hostile {
         let mut names: Vec<String> = [own_syntaxes(), syntaxes()]
             .into_iter()
             .flat_map(|set| set.syntaxes())
-            .filter_map(|s| s.file_extensions.first().cloned().or(Some(s.name.clone())))
+            .map(|s| s.file_extensions.first().unwrap_or(&s.name).clone())
             .filter(|name| !name.contains(char::is_whitespace) && syntax_for(name).is_some())
             .collect();
         names.extend(["make", "mk", "mak", "GNUmakefile", "makefile"].map(String::from));
