@@ -395,7 +395,7 @@ mod hostile {
         format!("{}\n", unit.repeat(1_990 / unit.len())).repeat(n)
     }
 
-    /// Long lines of one operator, quote, bracket or escape, a few lines each.
+    /// A long line of one operator, quote, bracket or escape.
     fn short_attacks() -> Vec<(&'static str, String)> {
         [
             ("!", "!"),
@@ -412,7 +412,7 @@ mod hostile {
             ("words", "a1_ "),
         ]
         .into_iter()
-        .map(|(name, unit)| (name, lines(unit, 2)))
+        .map(|(name, unit)| (name, lines(unit, 1)))
         .collect()
     }
 
