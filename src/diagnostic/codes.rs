@@ -1117,8 +1117,8 @@ pub const CODES: &[Code] = &[
             grammar's own steps so that the site builds the same on every machine: a pattern \
             may backtrack 1 000 000 times in one search, the grammar may take 1 000 steps a \
             byte of the block and 100 000 more (a step is a search, or a byte searched; real \
-            code takes up to some 130 a byte), and its scopes may nest 256 deep (brackets \
-            inside strings do not count). A block past a limit is shown as plain text, and the \
+            code takes up to some 130 a byte), and its scopes may nest 40 deep (real code \
+            nests up to some 11; brackets inside strings do not count). A block past a limit is shown as plain text, and the \
             warning says which limit it reached: the page is published, only without colours \
             in that block.",
         example_file: "content/en/setup.md",
