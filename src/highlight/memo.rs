@@ -30,7 +30,8 @@ const MAX_STATES: usize = 4;
 /// and real code rarely nests so deep.
 const MAX_DEPTH: usize = 32;
 /// A generous estimate of the bytes one level of a parser state takes (syntect's context,
-/// its prototypes and captures), as the memo cannot see inside a state.
+/// its prototypes and captures), as the memo cannot see inside a state. It counts a level
+/// for each scope open, which most contexts open (a context without one is not counted).
 const LEVEL_BYTES: usize = 256;
 /// A generous estimate of the bytes of an entry besides its text, operations and states
 /// (the map's slot, the key's and the vectors' headers).
