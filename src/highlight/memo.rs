@@ -20,8 +20,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use syntect::parsing::{ParseState, ParsingError, ScopeStackOp, SyntaxSet};
 
-/// The bytes the memos of all threads may hold together, as [`cost`] estimates them.
-pub const MAX_BYTES: usize = 8 << 20;
+/// The bytes the memos of all threads may hold together, as [`cost`] estimates them: some
+/// 20 000 lines of real code (an entry takes 1 to 2 KB). A smaller memo costs time on sites
+/// whose pages fall back to another language: 8 MiB made a site of 2 MB of code, built in
+/// three languages, take 75 % more CPU.
+pub const MAX_BYTES: usize = 32 << 20;
 /// Longer lines are parsed each time: they rarely repeat, and would fill the memo.
 const MAX_LENGTH: usize = 200;
 /// The most parser states remembered for one line's text.
@@ -32,7 +35,7 @@ const MAX_DEPTH: usize = 32;
 /// A generous estimate of the bytes one level of a parser state takes (syntect's context,
 /// its prototypes and captures), as the memo cannot see inside a state. It counts a level
 /// for each scope open, which most contexts open (a context without one is not counted).
-const LEVEL_BYTES: usize = 256;
+const LEVEL_BYTES: usize = 128;
 /// A generous estimate of the bytes of an entry besides its text, operations and states
 /// (the map's slot, the key's and the vectors' headers).
 const ENTRY_BYTES: usize = 128;
@@ -103,15 +106,15 @@ thread_local! {
 }
 
 /// The bytes an entry for `line` is taken to hold, in a state with `depth` scopes open:
-/// the text, the operations, two states (before and after; the after state may be one
-/// level deeper for each scope the line opens) and the entry's own overhead.
+/// the text, the operations, two states (before and after: the after state is at most one
+/// level deeper for each scope the line pushes) and the entry's own overhead.
 fn cost(line: &str, ops: &[(usize, ScopeStackOp)], depth: usize) -> usize {
-    let levels = 2 * (depth + 1) + ops.len();
-    ENTRY_BYTES
-        + line.len()
-        + std::mem::size_of_val(ops)
-        + ops.len() * std::mem::size_of::<ScopeStackOp>()
-        + levels * LEVEL_BYTES
+    let pushes = ops
+        .iter()
+        .filter(|(_, op)| matches!(op, ScopeStackOp::Push(_)))
+        .count();
+    let levels = 2 * (depth + 1) + pushes;
+    ENTRY_BYTES + line.len() + std::mem::size_of_val(ops) + levels * LEVEL_BYTES
 }
 
 /// Parses `line` (with its line feed) from `state`, which it advances, and hands the
