@@ -8,7 +8,7 @@ seconds=${1:-180}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(site_config plan_yaml plan_load page fluent fluent_check markdown)
+    targets=(site_config plan_yaml plan_load page fluent fluent_check markdown highlight)
 fi
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build -O >/dev/null
@@ -18,7 +18,7 @@ printf '%-14s %12s %8s %8s %9s\n' target executions seconds corpus findings
 for t in "${targets[@]}"; do
     mkdir -p "fuzz/work/$t"
     extra=()
-    case $t in fluent*) extra=(-max_len=4096) ;; esac
+    case $t in fluent*) extra=(-max_len=4096) ;; highlight) extra=(-max_len=8192) ;; esac
     before=$( (find "fuzz/artifacts/$t" -type f 2>/dev/null || true) | wc -l)
     cargo fuzz run -O "$t" "fuzz/work/$t" "fuzz/corpus/$t" -- \
         -max_total_time="$seconds" -timeout=10 -print_final_stats=1 "${extra[@]}" \

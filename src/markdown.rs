@@ -37,6 +37,10 @@ pub struct Rendered {
     /// The page's text, when [`render_page`] was asked for it.
     #[serde(skip)]
     pub text: Option<PageText>,
+    /// The fenced code blocks with a grammar left plain: byte offset of the fence in the
+    /// Markdown, language, and the limit [`highlight`] reached.
+    #[serde(skip)]
+    pub not_highlighted: Vec<(usize, String, highlight::Limit)>,
 }
 
 /// How deep blocks and inline spans may nest (a list in a list counts two: list and item).
@@ -120,6 +124,8 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
     let mut has_table = false;
     let mut depth = Depth::default();
     let mut events: Vec<Event> = Vec::new();
+    // Where each fenced code block starts, in order: the warning for one left plain points there.
+    let mut fences = Vec::new();
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         if depth.too_deep_after(&event) {
             return Rendered {
@@ -129,7 +135,7 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
             };
         }
         if let Some(text) = &mut text {
-            text.feed(&event, range.start);
+            text.feed(&event);
         }
         events.push(match event {
             Event::Start(mut tag) => {
@@ -143,6 +149,9 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
                     links.push((range.start, dest_url.to_string()));
                 }
                 has_table |= matches!(tag, Tag::Table(_));
+                if matches!(tag, Tag::CodeBlock(CodeBlockKind::Fenced(_))) {
+                    fences.push(range.start);
+                }
                 Event::Start(tag)
             }
             Event::Html(_) | Event::InlineHtml(_) => {
@@ -158,6 +167,8 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
     // Markup to write before the event at an index ahead: a heading's self-link before its end,
     // the end of a code block's frame after the block.
     let mut pending: Vec<(usize, String)> = Vec::new();
+    let mut fences = fences.into_iter();
+    let mut not_highlighted = Vec::new();
     let mut i = 0;
     while i < events.len() {
         if let Some(at) = pending.iter().position(|(at, _)| *at == i) {
@@ -219,12 +230,20 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
                 .collect();
             let language = crate::escape::markup(highlight::language_of(info));
             let open = code_frame(&language);
-            if let highlight::Outcome::Html(inner) = highlight::highlight(info, &code) {
-                out.push(Event::Html(CowStr::from(format!(
-                    "{open}<pre class=\"highlight\"><code class=\"language-{language}\">{inner}</code></pre></div>\n"
-                ))));
-                i = end + 1;
-                continue;
+            let at = fences.next().unwrap_or_default();
+            match highlight::highlight(info, &code) {
+                highlight::Outcome::Html(inner) => {
+                    out.push(Event::Html(CowStr::from(format!(
+                        "{open}<pre class=\"highlight\"><code class=\"language-{language}\">{inner}</code></pre></div>\n"
+                    ))));
+                    i = end + 1;
+                    continue;
+                }
+                highlight::Outcome::Plain(limit) => {
+                    let language = highlight::language_of(info).to_string();
+                    not_highlighted.push((at, language, limit));
+                }
+                highlight::Outcome::Unknown => {}
             }
             out.push(Event::Html(CowStr::from(open)));
             pending.push((end + 1, "</div>\n".to_string()));
@@ -253,7 +272,10 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
     if html_out.contains("<pre") {
         html_out = focusable_code(&html_out);
     }
-    let text = text.map(|t| t.finish_with(&headings));
+    let text = text.map(|t| PageText {
+        not_highlighted: not_highlighted.clone(),
+        ..t.finish_with(&headings)
+    });
     Rendered {
         html: html_out,
         headings,
@@ -261,6 +283,7 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
         refused,
         links,
         too_deep: None,
+        not_highlighted,
     }
 }
 
@@ -320,13 +343,13 @@ fn decorate_tables(html: &str, label: &str) -> String {
 }
 
 /// A page's words for the search index: its sections (the text before the first heading, then
-/// each heading with the text under it), and the fenced code blocks too large to highlight.
+/// each heading with the text under it), and the fenced code blocks left plain.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct PageText {
     pub sections: Vec<Section>,
-    /// Byte offset in the Markdown and language of each block [`highlight`] leaves plain
-    /// because of its size.
-    pub not_highlighted: Vec<(usize, String)>,
+    /// As [`Rendered::not_highlighted`] when [`render_page`] gathered the text; empty from
+    /// [`page_text`], which does not highlight.
+    pub not_highlighted: Vec<(usize, String, highlight::Limit)>,
 }
 
 /// A heading (empty for the text above the first one) and the text under it.
@@ -343,11 +366,11 @@ pub struct Section {
 pub fn page_text(markdown: &str) -> PageText {
     let mut depth = Depth::default();
     let mut text = TextCollector::new(true);
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+    for event in Parser::new_ext(markdown, options()) {
         if depth.too_deep_after(&event) {
             return PageText::default();
         }
-        text.feed(&event, range.start);
+        text.feed(&event);
     }
     text.finish()
 }
@@ -371,9 +394,6 @@ struct TextCollector {
     used: Option<HashSet<String>>,
     /// Inside a heading: its explicit id, if it has one.
     heading: Option<Option<String>>,
-    /// Inside a fenced code block: where it starts in the Markdown, its info string, and
-    /// where its code starts in the section's text.
-    code: Option<(usize, String, usize)>,
 }
 
 impl TextCollector {
@@ -385,12 +405,11 @@ impl TextCollector {
             },
             used: own_ids.then(HashSet::new),
             heading: None,
-            code: None,
         }
     }
 
-    /// One event, which starts at byte `at` of the Markdown.
-    fn feed(&mut self, event: &Event, at: usize) {
+    /// One event.
+    fn feed(&mut self, event: &Event) {
         let section = self.page.sections.last_mut().expect("one section at least");
         match event {
             Event::Start(Tag::Heading { id, .. }) => {
@@ -404,19 +423,7 @@ impl TextCollector {
                     section.id = unique_id(&base, used);
                 }
             }
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                self.code = Some((at, info.to_string(), section.text.len()));
-            }
             Event::End(TagEnd::CodeBlock) => {
-                // Size first: most blocks are small, and finding a grammar scans them all
-                // (rendering has just done it for this block).
-                if let Some((at, info, start)) = self.code.take()
-                    && highlight::too_large(&section.text[start..])
-                    && highlight::syntax_for(&info).is_some()
-                {
-                    let language = highlight::language_of(&info).to_string();
-                    self.page.not_highlighted.push((at, language));
-                }
                 section.text.push(' ');
             }
             Event::Text(t) | Event::Code(t) => {
@@ -629,12 +636,18 @@ mod tests {
         assert_eq!(page.sections[1].heading, "Named contacts");
         assert_eq!(page.sections[1].text.trim(), "Two people.");
         assert_eq!(
-            page.not_highlighted,
-            [(text.find("```json").unwrap(), "json".to_string())]
+            render(&text).not_highlighted,
+            [(
+                text.find("```json").unwrap(),
+                "json".to_string(),
+                highlight::Limit::Size
+            )]
         );
         // Rendering collects the same text, with the ids of the headings it writes.
         let rendered = render_page(&text, false, "", true);
-        assert_eq!(rendered.text.as_ref(), Some(&page));
+        let gathered = rendered.text.as_ref().expect("text");
+        assert_eq!(gathered.sections, page.sections);
+        assert_eq!(gathered.not_highlighted, rendered.not_highlighted);
         assert!(rendered.html.contains("id=\"named-contacts-1\""));
         let explicit = "## One {#first}\n\nA\n\n## One\n\nB\n\n## Two\n";
         assert_eq!(

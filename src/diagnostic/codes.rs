@@ -1136,13 +1136,19 @@ pub const CODES: &[Code] = &[
         name: "code-not-highlighted",
         level: Level::Warning,
         area: Area::Pages,
-        summary: "a fenced code block is too large to highlight and is shown plain",
+        summary: "a fenced code block is too large or too costly to highlight and is shown plain",
         explanation: "Code blocks are coloured at build time by grammars of regular \
-            expressions run line by line; their time grows with the length of a line, and \
-            some lines make them backtrack for very long; deeply nested brackets slow every \
-            line. A block larger than 64 KiB or 2 000 lines, with a line longer than 2 000 \
-            bytes, or with brackets nested more than 256 deep, is shown as plain text: the page \
-            is published, only without colours in that block.",
+            expressions run line by line; their time grows with the length of a line, some \
+            lines make them backtrack for very long, and deeply nested brackets slow every \
+            line. A block larger than 64 KiB or 2 000 lines, or with a line longer than 2 000 \
+            bytes, is not parsed. Every other block has a work budget, counted in the \
+            grammar's own steps so that the site builds the same on every machine: a pattern \
+            may backtrack 1 000 000 times in one search, the grammar may take 1 000 steps a \
+            byte of the block and 100 000 more (a step is a search, or a byte searched; real \
+            code takes up to some 130 a byte), and its scopes may nest 40 deep (real code \
+            nests up to some 11; brackets inside strings do not count). A block past a limit is shown as plain text, and the \
+            warning says which limit it reached: the page is published, only without colours \
+            in that block.",
         example_file: "content/en/setup.md",
         example: "```json\n{\"data\": [1, 2, 3, ... one line of 100 000 characters ...]}\n```",
         fix: "Split the block into smaller ones, wrap its long lines, or mark it as \

@@ -330,8 +330,7 @@ impl Pages<'_> {
         self.counter.done.fetch_add(1, Ordering::Relaxed);
         // A later list page repeats its section's text: only the first is indexed, and
         // its code blocks reported.
-        let large = number == 1 && may_hold_large_block(site, route);
-        let with_text = large || (!self.analyzers.is_empty() && number == 1);
+        let with_text = !self.analyzers.is_empty() && number == 1;
         let mut page = match page::context(
             site,
             self.index,
@@ -344,10 +343,14 @@ impl Pages<'_> {
             Ok(page) => page,
             Err(d) => return (None, Err(d), Vec::new()),
         };
-        let found = match page.text.take() {
-            Some(text) => page_search(site, self.index, self.analyzers, key, route, &text, large),
+        let mut found = match page.text.take() {
+            Some(text) => page_search(site, self.index, self.analyzers, key, route, &text),
             None => PageSearch::default(),
         };
+        // A code block left plain is reported once: on the first list page, in its own language.
+        if number == 1 && !route.is_fallback(&site.pages) {
+            found.warnings = not_highlighted(&site.pages[route.page], &page.not_highlighted);
+        }
         // Links are checked where the page is written, in its own language.
         let links = if route.is_fallback(&site.pages) {
             Vec::new()
@@ -406,18 +409,7 @@ struct PageSearch {
     warnings: Vec<Diagnostic>,
 }
 
-/// Whether a page shown in its own language may hold a code block too large to highlight:
-/// only a page with a long line or a large body can, and only there is it reported.
-fn may_hold_large_block(site: &Site, route: Route) -> bool {
-    use crate::highlight;
-    let body = site.pages[route.page].body();
-    !route.is_fallback(&site.pages)
-        && (body.len() > highlight::MAX_BLOCK
-            || body.split('\n').any(|l| l.len() > highlight::MAX_LINE))
-}
-
-/// A page's document for the search index (`analyzers` empty: no index), from its `text`,
-/// and the warnings about its code blocks too large to highlight when `large`.
+/// A page's document for the search index (`analyzers` empty: no index), from its `text`.
 fn page_search(
     site: &Site,
     index: &Index,
@@ -425,17 +417,10 @@ fn page_search(
     key: &str,
     route: Route,
     text: &crate::markdown::PageText,
-    large: bool,
 ) -> PageSearch {
-    let page = &site.pages[route.page];
-    let warnings = if large {
-        not_highlighted(page, text)
-    } else {
-        Vec::new()
-    };
     PageSearch {
         document: page_document(site, index, analyzers, key, route, text),
-        warnings,
+        warnings: Vec::new(),
     }
 }
 
@@ -473,14 +458,15 @@ fn shows_data(template: &str) -> bool {
     !matches!(template, "page.html" | "section.html")
 }
 
+/// The warnings for a page's code blocks left plain by a limit of the highlighter.
 fn not_highlighted(
     page: &crate::content::PageSource,
-    text: &crate::markdown::PageText,
+    blocks: &[(usize, String, crate::highlight::Limit)],
 ) -> Vec<Diagnostic> {
-    text.not_highlighted
+    blocks
         .iter()
-        .map(|(at, language)| {
-            crate::highlight::not_highlighted(&page.source, page.body_start + at, language)
+        .map(|(at, language, limit)| {
+            crate::highlight::not_highlighted(&page.source, page.body_start + at, language, *limit)
         })
         .collect()
 }

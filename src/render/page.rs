@@ -111,6 +111,8 @@ pub struct PageContext {
     pub heading_ids: Vec<String>,
     /// The page's text, when asked for (for the search index), from the same parse.
     pub text: Option<markdown::PageText>,
+    /// The code blocks left plain by a limit of the highlighter, by byte offset in the body.
+    pub not_highlighted: Vec<(usize, String, crate::highlight::Limit)>,
 }
 
 /// A notice for a page in `lang`, as HTML, naming the language `other` as `$language` (in
@@ -308,6 +310,7 @@ pub fn context(
         links: rendered.links,
         heading_ids,
         text: rendered.text.take(),
+        not_highlighted: rendered.not_highlighted,
     })
 }
 

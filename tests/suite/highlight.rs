@@ -87,3 +87,48 @@ fn a_one_mebibyte_line_stays_plain_fast_and_is_reported_where_it_is() {
         run.describe()
     );
 }
+
+#[test]
+fn a_block_past_the_work_budget_stays_plain_and_the_warning_names_the_limit() {
+    let site = TempSite::new("highlight-budget");
+    // Small enough for the size limits; a `makefile` pattern backtracks on it without end.
+    let bang = "!".repeat(1_900);
+    let text = format!(
+        "---\ntitle: Bang\n---\n\nIntro.\n\n```yaml\nkey: value\n```\n\n```makefile\n{bang}\n```\n"
+    );
+    site.write("content/en/bang.md", &text);
+    let started = Instant::now();
+    let run = site.build_ok();
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "took {:?}",
+        started.elapsed()
+    );
+    let html = site.page("en/bang/index.html");
+    assert!(
+        html.contains(&format!("<pre><code class=\"language-makefile\">{bang}")),
+        "plain: {html}"
+    );
+    assert!(
+        html.contains("<code class=\"language-yaml\"><span"),
+        "{html}"
+    );
+    let (line_no, _) = locate(&text, "```makefile");
+    assert!(
+        run.stderr
+            .contains(&format!("content/en/bang.md:{line_no}:")),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        run.stderr.contains("backtracked more than 1000000 times"),
+        "{}",
+        run.describe()
+    );
+    assert_eq!(
+        run.stderr.matches("code-not-highlighted").count(),
+        1,
+        "once, not once a language: {}",
+        run.describe()
+    );
+}
