@@ -72,6 +72,10 @@ pub struct Definition {
 /// All languages' strings, loaded and ready to format.
 pub struct Locales {
     bundles: Vec<Bundle>,
+    /// Per language: the theme's own words in it ([`builtin`]), looked up along the chain
+    /// only for a message no language of the chain writes (the default language's theme
+    /// words are English where the theme has none in it).
+    builtin: Vec<Option<Bundle>>,
     /// Per language: message ID → where it is defined in that language's own files.
     pub defined: Vec<BTreeMap<String, Definition>>,
     /// Per language: the chain of languages to look in, itself first.
@@ -126,14 +130,17 @@ impl Locales {
         let mut bundles = Vec::new();
         let mut defined: Vec<BTreeMap<String, Definition>> = Vec::new();
         let mut files: Vec<Vec<LocaleFile>> = Vec::new();
-        for lang in &config.languages {
+        let mut builtin = Vec::new();
+        for (n, lang) in config.languages.iter().enumerate() {
             let langid = lang
                 .tag
                 .parse::<unic_langid::LanguageIdentifier>()
                 .unwrap_or_default();
             // Plural rules are looked up by language; CLDR keys them by the bare language.
-            let mut bundle = Bundle::new_concurrent(vec![plural_langid(&langid), langid]);
+            let locales = vec![plural_langid(&langid), langid];
+            let mut bundle = Bundle::new_concurrent(locales.clone());
             bundle.set_use_isolating(false);
+            builtin.push(theme_words(config, n, locales));
             let mut own = BTreeMap::new();
             let mut own_files = Vec::new();
             if lang.pseudo {
@@ -142,9 +149,6 @@ impl Locales {
                 for file in &files[config.default] {
                     let _ = bundle.add_resource(Arc::clone(&file.resource));
                 }
-                let default_tag = &config.languages[config.default].tag;
-                let words = builtin::messages_for(default_tag).unwrap_or_else(builtin::english);
-                let _ = bundle.add_resource(words);
                 own = defined[config.default].clone();
                 bundles.push(bundle);
                 defined.push(own);
@@ -177,15 +181,6 @@ impl Locales {
                     Err(d) => diags.push(*d),
                 }
             }
-            // The theme's own words, after the site's: a message the site writes wins (adding
-            // a message a bundle has already fails, and is meant to). A language the theme has
-            // no words in falls back along its chain; the default language then has English.
-            let is_default = bundles.len() == config.default;
-            let words =
-                builtin::messages_for(&lang.tag).or_else(|| is_default.then(builtin::english));
-            if let Some(words) = words {
-                let _ = bundle.add_resource(words);
-            }
             bundles.push(bundle);
             defined.push(own);
             files.push(own_files);
@@ -207,6 +202,7 @@ impl Locales {
         (
             Locales {
                 bundles,
+                builtin,
                 defined,
                 chains,
                 times,
@@ -268,12 +264,26 @@ impl Locales {
         self.defined[lang].contains_key(id)
     }
 
-    /// The first language of `lang`'s chain that defines `id`.
+    /// The first language of `lang`'s chain whose files define `id`; for a message no file of
+    /// the chain writes, the first language of the chain the theme's own words have it in.
+    /// A message the site writes in its default language and not in `lang` falls back to the
+    /// site's text, never to the theme's.
     pub fn resolve(&self, lang: usize, id: &str) -> Option<usize> {
-        self.chains[lang]
-            .iter()
-            .copied()
+        let chain = &self.chains[lang];
+        (chain.iter().copied())
             .find(|&l| self.bundles[l].has_message(id))
+            .or_else(|| {
+                (chain.iter().copied())
+                    .find(|&l| self.builtin[l].as_ref().is_some_and(|b| b.has_message(id)))
+            })
+    }
+
+    /// The bundle `resolve` found `id` in for language `source`: its files', or the theme's.
+    fn bundle_with(&self, source: usize, id: &str) -> &Bundle {
+        match &self.builtin[source] {
+            Some(theme) if !self.bundles[source].has_message(id) => theme,
+            _ => &self.bundles[source],
+        }
     }
 
     /// Formats a message for `lang`, falling back along its chain.
@@ -286,7 +296,7 @@ impl Locales {
         let source = self
             .resolve(lang, id)
             .ok_or_else(|| FormatError::Missing { id: id.to_string() })?;
-        let bundle = &self.bundles[source];
+        let bundle = self.bundle_with(source, id);
         let pattern = bundle
             .get_message(id)
             .and_then(|m| m.value())
@@ -326,6 +336,31 @@ impl Locales {
 }
 
 /// The bare language of a tag (`zh-Hant-TW` → `zh`), which CLDR plural rules are keyed by.
+/// The theme's own words for language `n` of the site ([`builtin`]): the language's, or
+/// English for the default language where the theme has none in it; a pseudo-language's are
+/// its default language's, transformed as its strings are.
+fn theme_words(
+    config: &SiteConfig,
+    n: usize,
+    locales: Vec<unic_langid::LanguageIdentifier>,
+) -> Option<Bundle> {
+    let lang = &config.languages[n];
+    let tag = if lang.pseudo {
+        &config.languages[config.default].tag
+    } else {
+        &lang.tag
+    };
+    let is_default = n == config.default || lang.pseudo;
+    let words = builtin::messages_for(tag).or_else(|| is_default.then(builtin::english))?;
+    let mut theme = Bundle::new_concurrent(locales);
+    theme.set_use_isolating(false);
+    if lang.pseudo {
+        theme.set_transform(Some(pseudo::transform));
+    }
+    let _ = theme.add_resource(words);
+    Some(theme)
+}
+
 fn plural_langid(langid: &unic_langid::LanguageIdentifier) -> unic_langid::LanguageIdentifier {
     unic_langid::LanguageIdentifier::from_parts(langid.language, None, None, &[])
 }

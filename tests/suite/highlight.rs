@@ -106,7 +106,9 @@ fn a_block_past_the_work_budget_stays_plain_and_the_warning_names_the_limit() {
     );
     let html = site.page("en/bang/index.html");
     assert!(
-        html.contains(&format!("<pre><code class=\"language-makefile\">{bang}")),
+        html.contains(&format!(
+            "<pre tabindex=\"0\"><code class=\"language-makefile\">{bang}"
+        )),
         "plain: {html}"
     );
     assert!(
