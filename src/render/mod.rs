@@ -343,9 +343,11 @@ impl Pages<'_> {
             Ok(page) => page,
             Err(d) => return (None, Err(d), Vec::new()),
         };
-        let mut found = match page.text.take() {
-            Some(text) => page_search(site, self.index, self.analyzers, key, route, &text),
-            None => PageSearch::default(),
+        let mut found = PageSearch {
+            document: (page.text.take()).and_then(|text| {
+                page_document(site, self.index, self.analyzers, key, route, &text)
+            }),
+            warnings: Vec::new(),
         };
         // A code block left plain is reported once: on the first list page, in its own language.
         if number == 1 && !route.is_fallback(&site.pages) {
@@ -409,22 +411,7 @@ struct PageSearch {
     warnings: Vec<Diagnostic>,
 }
 
-/// A page's document for the search index (`analyzers` empty: no index), from its `text`.
-fn page_search(
-    site: &Site,
-    index: &Index,
-    analyzers: &[crate::search::Analyzer],
-    key: &str,
-    route: Route,
-    text: &crate::markdown::PageText,
-) -> PageSearch {
-    PageSearch {
-        document: page_document(site, index, analyzers, key, route, text),
-        warnings: Vec::new(),
-    }
-}
-
-/// The index's view of a page with the text `text`.
+/// The index's view of a page with the text `text` (`analyzers` empty: no index).
 fn page_document(
     site: &Site,
     index: &Index,

@@ -7,14 +7,7 @@ use crate::common::*;
 
 /// The files of a language's `search/` folder, paths relative to it.
 fn index_files(site: &TempSite, prefix: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = site.public().join(prefix).join("search");
-    files_under(&dir)
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(dir.join(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect()
+    search_index_files(&site.public(), prefix)
 }
 
 /// The addresses of the pages `query` finds, best first.

@@ -683,3 +683,15 @@ pub fn generate_site(root: &Path, pages: usize, test: &str) -> bool {
     );
     true
 }
+
+/// The files of a language's `search/` folder in a built site's output, paths relative to it.
+pub fn search_index_files(public: &Path, prefix: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = public.join(prefix).join("search");
+    files_under(&dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
