@@ -176,9 +176,11 @@ pub struct SourceLock {
 impl SourceLock {
     /// How long a command waits for another one to finish.
     pub const WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+    /// The lock's file name, in the site folder.
+    pub const FILE: &'static str = ".polydocs.lock";
 
     pub fn take(root: &Path) -> Result<SourceLock, String> {
-        let path = root.join(".polydocs.lock");
+        let path = root.join(Self::FILE);
         let deadline = std::time::Instant::now() + Self::WAIT;
         loop {
             match std::fs::OpenOptions::new()

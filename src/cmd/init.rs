@@ -301,13 +301,13 @@ pub fn init(options: &InitOptions) -> Result<String, Diagnostic> {
     } else {
         let plan = plan(options)?;
         let files = starter_files(&plan);
-        check_folder(dir)?;
-        write_all(dir, &files)?;
+        let (_lock, created) = claim(dir)?;
+        write_all(dir, &files, created)?;
         mark_translations(dir, &plan)?;
         return Ok(summary(dir, &plan));
     };
-    check_folder(dir)?;
-    write_all(dir, &files)?;
+    let (_lock, created) = claim(dir)?;
+    write_all(dir, &files, created)?;
     Ok(format!(
         "Created the example support-plan site in {}: plan data, pages, messages in three \
          languages, and its own copy of the theme (templates/, static/).\n{}",
@@ -429,9 +429,45 @@ fn yaml_text(value: &str) -> String {
     }
 }
 
-/// Writes every file; on failure removes what it wrote, so nothing is left half-made.
-fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), Diagnostic> {
+/// Takes the folder for this command: creates it if needed, holds the site's sources lock in
+/// it ([`crate::source::SourceLock`]) and checks, under the lock, that it is still empty. Of
+/// two `init`s of one folder, the second waits for the first and then finds it full, and
+/// writes nothing. Also says whether this command created the folder.
+fn claim(dir: &Path) -> Result<(crate::source::SourceLock, bool), Diagnostic> {
+    check_folder(dir)?;
     let created = !dir.exists();
+    std::fs::create_dir_all(dir).map_err(|e| {
+        init_error(
+            "write-failed",
+            format!("cannot create {}: {e}", dir.display()),
+            "check the permissions of the folder it goes in",
+        )
+    })?;
+    let lock = crate::source::SourceLock::take(dir)
+        .map_err(|m| init_error("write-failed", m, "try again"))?;
+    let others = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .any(|e| e.file_name() != crate::source::SourceLock::FILE)
+        })
+        .unwrap_or(true);
+    if others {
+        return Err(init_error(
+            "init-not-empty",
+            format!(
+                "{} was filled by another command while this one started",
+                dir.display()
+            ),
+            "name a new folder (init creates it) or an empty one",
+        ));
+    }
+    Ok((lock, created))
+}
+
+/// Writes every file; on failure removes what it wrote (and the folder, when `created`), so
+/// nothing is left half-made.
+fn write_all(dir: &Path, files: &[(String, Vec<u8>)], created: bool) -> Result<(), Diagnostic> {
     let written = (|| -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
         for (path, bytes) in files {

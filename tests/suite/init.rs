@@ -283,3 +283,62 @@ fn a_site_without_templates_or_static_uses_the_theme_and_its_own_files_win() {
     let guide = bare.read("public/en/docs/choosing-a-priority/index.html");
     assert!(guide.contains("<h1 class=\"mine\">"), "{guide}");
 }
+
+/// Two `init`s of one folder at once: one writes the site, the other waits for it, finds the
+/// folder full, says so and writes nothing into the winner's site.
+#[test]
+fn two_inits_of_one_folder_leave_one_whole_site() {
+    let dir = TempDir::new("init-race");
+    for round in 0..5 {
+        let target = dir.path.join(format!("site{round}"));
+        let children: Vec<std::process::Child> = [("en,fr", "a"), ("de,es", "b")]
+            .iter()
+            .map(|(languages, _)| {
+                std::process::Command::new(env!("CARGO_BIN_EXE_polydocs"))
+                    .arg("init")
+                    .arg(&target)
+                    .args([
+                        "--languages",
+                        languages,
+                        "--base-url",
+                        "https://docs.example.com/",
+                    ])
+                    .stdin(std::process::Stdio::null())
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let outs: Vec<_> = children
+            .into_iter()
+            .map(|c| c.wait_with_output().unwrap())
+            .collect();
+        let won: Vec<usize> = (0..2).filter(|&i| outs[i].status.success()).collect();
+        assert_eq!(
+            won.len(),
+            1,
+            "round {round}: exactly one init writes the site"
+        );
+        let lost = &outs[1 - won[0]];
+        assert!(
+            String::from_utf8_lossy(&lost.stderr).contains("init-not-empty"),
+            "{}",
+            String::from_utf8_lossy(&lost.stderr)
+        );
+        // The folder holds the winner's languages only, and no lock.
+        let (mine, theirs) = if won[0] == 0 {
+            ("fr", "de")
+        } else {
+            ("de", "fr")
+        };
+        assert!(target.join("locales").join(mine).is_dir(), "round {round}");
+        assert!(
+            !target.join("locales").join(theirs).exists(),
+            "round {round}"
+        );
+        assert!(!target.join(".polydocs.lock").exists());
+        let run = polydocs_in(&target, &["--quiet", "build", "--strict"]);
+        assert_eq!(run.code, 0, "{}", run.describe());
+    }
+}
