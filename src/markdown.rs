@@ -169,6 +169,9 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
     let mut pending: Vec<(usize, String)> = Vec::new();
     let mut fences = fences.into_iter();
     let mut not_highlighted = Vec::new();
+    // Whether pulldown-cmark writes a code block (one left plain): its `<pre>` then gets its
+    // `tabindex` afterwards ([`focusable_code`]).
+    let mut plain_code = false;
     let mut i = 0;
     while i < events.len() {
         if let Some(at) = pending.iter().position(|(at, _)| *at == i) {
@@ -216,6 +219,9 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
             i += 1;
             continue;
         }
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) = &events[i] {
+            plain_code = true;
+        }
         if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &events[i] {
             let end = events[i..]
                 .iter()
@@ -234,7 +240,7 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
             match highlight::highlight(info, &code) {
                 highlight::Outcome::Html(inner) => {
                     out.push(Event::Html(CowStr::from(format!(
-                        "{open}<pre class=\"highlight\"><code class=\"language-{language}\">{inner}</code></pre></div>\n"
+                        "{open}<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-{language}\">{inner}</code></pre></div>\n"
                     ))));
                     i = end + 1;
                     continue;
@@ -245,6 +251,7 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
                 }
                 highlight::Outcome::Unknown => {}
             }
+            plain_code = true;
             out.push(Event::Html(CowStr::from(open)));
             pending.push((end + 1, "</div>\n".to_string()));
         }
@@ -269,7 +276,10 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
     if has_table {
         html_out = decorate_tables(&html_out, table_label);
     }
-    if html_out.contains("<pre") {
+    // Highlighted blocks are written with their `tabindex` above; the sanitizer drops it,
+    // and pulldown-cmark writes the other blocks without one.
+    let sanitized = has_html && !raw_html;
+    if (sanitized || plain_code) && html_out.contains("<pre") {
         html_out = focusable_code(&html_out);
     }
     let text = text.map(|t| PageText {
@@ -377,7 +387,8 @@ pub fn page_text(markdown: &str) -> PageText {
 
 /// Code blocks a keyboard can scroll: a line wider than the block scrolls inside it, and
 /// a region that scrolls must take the focus (WCAG 2.1.1; axe's `scrollable-region-focusable`),
-/// so each `<pre>` gets `tabindex="0"`. After the sanitizer, which keeps no `tabindex`.
+/// so each `<pre>` gets `tabindex="0"`: after the sanitizer, which keeps no `tabindex`, and
+/// for the blocks pulldown-cmark writes.
 fn focusable_code(html: &str) -> String {
     html.replace("<pre>", "<pre tabindex=\"0\">").replace(
         "<pre class=\"highlight\">",
