@@ -161,51 +161,26 @@ impl Output {
         if let Some(parent) = path.parent() {
             let _ = std::fs::create_dir_all(parent);
         }
-        for _ in 0..2 {
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(mut file) => {
-                    use std::io::Write;
-                    let _ = writeln!(file, "{}", std::process::id());
-                    return Ok(BuildLock { path });
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let holder = std::fs::read_to_string(&path).unwrap_or_default();
-                    let pid: Option<u32> = holder.trim().parse().ok();
-                    let alive = pid.is_some_and(|p| Path::new(&format!("/proc/{p}")).exists());
-                    if alive || pid.is_none() && holder.is_empty() {
-                        return Err(Diagnostic::error(
-                            "output-locked",
-                            format!(
-                                "another build (process {}) is writing {} right now",
-                                pid.map_or_else(|| "unknown".to_string(), |p| p.to_string()),
-                                self.dir.display()
-                            ),
-                        )
-                        .hint(format!(
-                            "wait for it to finish; if no build is running, delete {}",
-                            path.display()
-                        )));
-                    }
-                    let _ = std::fs::remove_file(&path);
-                }
-                Err(e) => {
-                    return Err(Diagnostic::error(
-                        "write-failed",
-                        format!("cannot create {}: {e}", path.display()),
-                    )
-                    .hint("check that the output folder's parent is writable"));
-                }
-            }
+        match crate::source::take_pid_file(&path) {
+            Ok(Ok(())) => Ok(BuildLock { path }),
+            Ok(Err(crate::source::Held(pid))) => Err(Diagnostic::error(
+                "output-locked",
+                format!(
+                    "another build (process {}) is writing {} right now",
+                    pid.map_or_else(|| "unknown".to_string(), |p| p.to_string()),
+                    self.dir.display()
+                ),
+            )
+            .hint(format!(
+                "wait for it to finish; if no build is running, delete {}",
+                path.display()
+            ))),
+            Err(e) => Err(Diagnostic::error(
+                "write-failed",
+                format!("cannot create {}: {e}", path.display()),
+            )
+            .hint("check that the output folder's parent is writable")),
         }
-        Err(Diagnostic::error(
-            "output-locked",
-            format!("cannot take the lock {}", path.display()),
-        )
-        .hint("delete the lock file if no build is running"))
     }
 
     /// `.<output name>.<tag>` beside the output.

@@ -183,23 +183,9 @@ impl SourceLock {
         let path = root.join(Self::FILE);
         let deadline = std::time::Instant::now() + Self::WAIT;
         loop {
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(mut file) => {
-                    use std::io::Write;
-                    let _ = write!(file, "{}", std::process::id());
-                    return Ok(SourceLock { path });
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let holder = std::fs::read_to_string(&path).unwrap_or_default();
-                    let pid: Option<u32> = holder.trim().parse().ok();
-                    if pid.is_some_and(|p| !Path::new(&format!("/proc/{p}")).exists()) {
-                        let _ = std::fs::remove_file(&path);
-                        continue;
-                    }
+            match take_pid_file(&path) {
+                Ok(Ok(())) => return Ok(SourceLock { path }),
+                Ok(Err(Held(pid))) => {
                     if std::time::Instant::now() > deadline {
                         return Err(format!(
                             "another polydocs command (process {}) has been changing this site's \
@@ -215,6 +201,40 @@ impl SourceLock {
             }
         }
     }
+}
+
+/// Who holds a lock file that could not be taken: its process number, if the file gives one.
+pub struct Held(pub Option<u32>);
+
+/// Creates the lock file `path` holding this process's number, unless a running process holds
+/// it: the one lock of polydocs, for the output folder ([`crate::publish`]) and the sources
+/// ([`SourceLock`]). A file whose process is gone (a killed command), or whose text is not a
+/// number, is taken over; an empty one may be another command's being written, and is held.
+pub fn take_pid_file(path: &Path) -> std::io::Result<Result<(), Held>> {
+    for _ in 0..2 {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+        {
+            Ok(mut file) => {
+                use std::io::Write;
+                let _ = writeln!(file, "{}", std::process::id());
+                return Ok(Ok(()));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                let holder = std::fs::read_to_string(path).unwrap_or_default();
+                let pid: Option<u32> = holder.trim().parse().ok();
+                let alive = pid.is_some_and(|p| Path::new(&format!("/proc/{p}")).exists());
+                if alive || pid.is_none() && holder.is_empty() {
+                    return Ok(Err(Held(pid)));
+                }
+                let _ = std::fs::remove_file(path);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Err(Held(None)))
 }
 
 impl Drop for SourceLock {
