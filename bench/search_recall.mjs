@@ -10,10 +10,10 @@
 //   node bench/search_recall.mjs --site /tmp/hexo/public --queries /tmp/queries.jsonl
 //
 // playwright-core comes from ci/browser/node_modules (`npm ci --ignore-scripts` there).
-import { createServer } from "node:http";
-import { readFileSync, existsSync, statSync } from "node:fs";
-import { join, extname } from "node:path";
+import { readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
 import { createRequire } from "node:module";
+import { serveSite, searchResults } from "../ci/browser/site-server.mjs";
 
 const require = createRequire(new URL("../ci/browser/package.json", import.meta.url));
 const { chromium } = require("playwright-core");
@@ -26,16 +26,7 @@ const site = arg("--site", "public");
 const queries = readFileSync(arg("--queries", "queries.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
 const SHOWN = 10;
 
-const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".wasm": "application/wasm", ".svg": "image/svg+xml" };
-const server = createServer((req, res) => {
-  let path = join(site, decodeURIComponent(new URL(req.url, "http://x").pathname));
-  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, "index.html");
-  if (!existsSync(path)) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { "content-type": types[extname(path)] || "application/octet-stream" });
-  res.end(readFileSync(path));
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const { origin, close } = await serveSite(site);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
@@ -52,15 +43,7 @@ for (const q of queries) {
     await page.focus("#search-input");
     if (pagefind) await page.evaluate(async () => { window.pf = await import("/pagefind/pagefind.js"); await window.pf.init(); });
   }
-  const own = await page.evaluate(async (query) => {
-    const input = document.querySelector("#search-input");
-    const status = document.querySelector("#search-status");
-    status.textContent = "";
-    input.value = query;
-    input.dispatchEvent(new Event("input"));
-    for (let i = 0; i < 200 && !status.textContent; i++) await new Promise((r) => setTimeout(r, 25));
-    return [...document.querySelectorAll("#search-results a")].map((a) => new URL(a.href).pathname);
-  }, q.query);
+  const own = await searchResults(page, q.query);
   const want = `/${prefix}/${q.url}`;
   const t = tally.get(prefix) || { asked: 0, own: 0, pagefind: 0, ownMiss: [], pfMiss: [] };
   t.asked++;
@@ -76,7 +59,7 @@ for (const q of queries) {
   tally.set(prefix, t);
 }
 await browser.close();
-server.close();
+close();
 let all = { asked: 0, own: 0, pagefind: 0 };
 console.log("language  queries  polydocs  pagefind");
 for (const [p, t] of tally) {

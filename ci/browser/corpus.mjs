@@ -14,10 +14,10 @@
 //
 // Exit status 1 when anything fails; the last line is `corpus: N passed, N failed` (pages and
 // languages).
-import { createServer } from 'node:http';
-import { readFileSync, existsSync, statSync, readdirSync } from 'node:fs';
-import { join, extname, relative } from 'node:path';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
+import { serveSite, searchResults } from './site-server.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -35,16 +35,7 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
-const server = createServer((req, res) => {
-  let path = join(SITE, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-  if (!existsSync(path)) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { 'content-type': types[extname(path)] || 'application/octet-stream' });
-  res.end(readFileSync(path));
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const { origin, close } = await serveSite(SITE);
 
 // Each language folder's pages, and how hard each is to fit: its longest code line and its
 // widest table (in cells of a row).
@@ -115,15 +106,7 @@ if (QUERIES) {
     await page.focus('#search-input');
     const missed = [];
     for (const q of list) {
-      const shown = await page.evaluate(async (query) => {
-        const input = document.querySelector('#search-input');
-        const status = document.querySelector('#search-status');
-        status.textContent = '';
-        input.value = query;
-        input.dispatchEvent(new Event('input'));
-        for (let i = 0; i < 400 && !status.textContent; i++) await new Promise((r) => setTimeout(r, 25));
-        return [...document.querySelectorAll('#search-results a')].map((a) => new URL(a.href).pathname);
-      }, q.query);
+      const shown = await searchResults(page, q.query);
       if (!shown.slice(0, 10).includes(`/${prefix}/${q.url}`)) missed.push(q.query);
     }
     const found = list.length - missed.length;
@@ -139,7 +122,7 @@ if (QUERIES) {
 }
 
 await browser.close();
-server.close();
+close();
 for (const f of failures) console.log(f);
 console.log(`pages checked: ${sample.length} (axe light and dark at 375 px, width at 320 and 375 px)`);
 console.log(`corpus: ${passed} passed, ${failed} failed`);
