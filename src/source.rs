@@ -207,7 +207,7 @@ impl SourceLock {
 pub struct Held(pub Option<u32>);
 
 /// Creates the lock file `path` holding this process's number, unless a running process holds
-/// it: the one lock of polydocs, for the output folder ([`crate::publish`]) and the sources
+/// it: the one lock of polydocs, for the output folder (taken when publishing) and the sources
 /// ([`SourceLock`]). A file whose process is gone (a killed command), or whose text is not a
 /// number, is taken over; an empty one may be another command's being written, and is held.
 pub fn take_pid_file(path: &Path) -> std::io::Result<Result<(), Held>> {
