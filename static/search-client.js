@@ -154,25 +154,31 @@
     return out;
   };
 
-  // Pages that answer every unit, best first: first the pages that hold the words as typed
-  // (then their stems, then words they begin), and among those by the units' weight on the
-  // page (title above headings above text) times how rare each unit is (fewer pages, more
-  // weight), so that a page about the rare word of a query comes first.
-  const EXACT = 1e6;
+  // Pages that answer every unit, best first: first the pages that hold the words (as typed
+  // or a stem; then a near form; then words they begin), among those the pages whose title
+  // holds them (a title word's score carries the mark 128), then the words as typed above
+  // their stems, then by the units' mentions on the page (headings above text) times how rare
+  // each unit is (fewer pages, more weight). As `unit_score` in `src/search/mod.rs`.
+  const TITLE = 128;
+  const unitScore = (best, titled, mentions) =>
+    (best >= 3 ? 3 : best) * 1e9 + (titled ? 1e8 : 0) + best * 1e6 + mentions;
   const rank = (found, pages) => {
     let total = null;
     for (const unit of found) {
       const scores = new Map();
       const best = new Map();
+      const titled = new Set();
       for (const [, q, postings] of unit.terms) {
         for (let i = 0; i + 1 < postings.length; i += 2) {
           const id = postings[i];
-          scores.set(id, (scores.get(id) || 0) + q * postings[i + 1]);
+          const s = postings[i + 1];
+          scores.set(id, (scores.get(id) || 0) + q * (s & (TITLE - 1)));
           best.set(id, Math.max(best.get(id) || 0, q));
+          if (s & TITLE) titled.add(id);
         }
       }
       const rarity = Math.log(1 + (pages || scores.size) / Math.max(1, scores.size));
-      const score = (id) => best.get(id) * EXACT + scores.get(id) * rarity;
+      const score = (id) => unitScore(best.get(id), titled.has(id), scores.get(id) * rarity);
       total = total === null
         ? new Map([...scores.keys()].map((id) => [id, score(id)]))
         : new Map([...total].filter(([id]) => scores.has(id)).map(([id, s]) => [id, s + score(id)]));

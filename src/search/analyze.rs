@@ -259,8 +259,10 @@ impl Analyzer {
     }
 
     /// The distinct terms of `texts`, each text with its weight, and each term's summed weight
-    /// capped at `max`: the terms as one string, each followed by a NUL, in order of first
-    /// appearance, and their weights.
+    /// capped at `max` (one less than a power of two): the terms as one string, each followed by a NUL, in order of first
+    /// appearance, and their weights. A weight above `max` is a mark (a power of two above
+    /// `max`), set once rather than added: the title's words are marked so that a word of the
+    /// title outranks any number of mentions in the text.
     pub fn weigh<'t>(
         &self,
         texts: impl IntoIterator<Item = (&'t str, u32)>,
@@ -280,7 +282,11 @@ impl Analyzer {
                         if *total == 0 {
                             vocabulary.seen.push(n);
                         }
-                        *total = (*total + weight).min(max);
+                        *total = if weight > max {
+                            *total | weight
+                        } else {
+                            ((*total & max) + weight).min(max) | (*total & !max)
+                        };
                     }
                 });
             }

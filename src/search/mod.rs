@@ -57,12 +57,14 @@ const SHARD_BYTES: usize = 24 * 1024;
 /// ~100 KB, while the files of `p/` are eight times fewer.
 pub const PAGES_PER_BUNDLE: usize = 8;
 
-/// How much a word counts where it appears: a word of the title outweighs forty mentions in
-/// the text, so that a page named for a word comes before the pages that mention it.
-const TITLE_WEIGHT: u32 = 40;
+/// How much a word counts where it appears. A word of the title sets the score's high bit,
+/// above anything mentions add up to (at most [`MAX_MENTIONS`]), so that a page named for a
+/// query's words comes before every page that only mentions them, however often: a title such as
+/// "Restore the ticket queue" must find its page among hundreds that mention tickets and queues.
+const TITLE_MARK: u32 = 128;
 const HEADING_WEIGHT: u32 = 12;
 const TEXT_WEIGHT: u32 = 1;
-const MAX_SCORE: u32 = 255;
+const MAX_MENTIONS: u32 = TITLE_MARK - 1;
 
 /// A page as the index knows it, made while it is rendered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,15 +102,14 @@ pub fn document(
     url: &str,
     text: &PageText,
 ) -> Document {
-    let weighted =
-        std::iter::once((title, TITLE_WEIGHT)).chain(text.sections.iter().flat_map(|s| {
-            [
-                (s.heading.as_str(), HEADING_WEIGHT),
-                (s.text.as_str(), TEXT_WEIGHT),
-            ]
-        }));
-    let (terms, scores) = analyzer.weigh(weighted, MAX_SCORE);
-    // Scores are capped at MAX_SCORE, which fits a byte.
+    let weighted = std::iter::once((title, TITLE_MARK)).chain(text.sections.iter().flat_map(|s| {
+        [
+            (s.heading.as_str(), HEADING_WEIGHT),
+            (s.text.as_str(), TEXT_WEIGHT),
+        ]
+    }));
+    let (terms, scores) = analyzer.weigh(weighted, MAX_MENTIONS);
+    // The mark and the mentions fit a byte.
     let weights = scores.into_iter().map(|s| s as u8).collect();
     Document {
         url: url.to_string(),
@@ -449,21 +450,23 @@ pub fn lookup(files: &[(String, Vec<u8>)], query: &str) -> Vec<u32> {
                 }
             }
         }
-        // Per page: the summed score and the best quality of the terms that answer the unit.
-        let mut found: HashMap<u32, (f64, u64)> = HashMap::new();
+        // Per page: the summed mentions, the best quality of the terms that answer the unit
+        // and whether one of them is in the page's title.
+        let mut found: HashMap<u32, (f64, u64, bool)> = HashMap::new();
         for (q, list) in scored.into_iter().filter(|(q, _)| *q > 0) {
             let mut id = 0;
             for pair in list.chunks(2) {
                 if let [gap, score] = pair {
                     id += gap;
                     let entry = found.entry(id as u32).or_default();
-                    entry.0 += (q * score) as f64;
+                    entry.0 += (q * (score & u64::from(MAX_MENTIONS))) as f64;
                     entry.1 = entry.1.max(q);
+                    entry.2 |= score & u64::from(TITLE_MARK) != 0;
                 }
             }
         }
         let rarity = (1.0 + pages / found.len().max(1) as f64).ln();
-        let score = |(s, best): (f64, u64)| best as f64 * EXACT + s * rarity;
+        let score = |(s, best, titled): (f64, u64, bool)| unit_score(best, titled, s * rarity);
         total = Some(match total {
             None => found.into_iter().map(|(id, f)| (id, score(f))).collect(),
             Some(before) => before
@@ -497,9 +500,14 @@ fn runs(word: &str) -> Vec<(&str, bool)> {
     out
 }
 
-/// How much more the best quality of the terms that answer a word counts on a page than
-/// their weights: pages holding the word as typed come before those holding another form.
-const EXACT: f64 = 1e6;
+/// A page's score for one unit of a query, in this order of importance: how the page holds
+/// the unit (the word or one of its stems, a near form, a word it begins), whether the title
+/// holds it, the word as typed above a stem, then its mentions times its rarity (under 1e6
+/// for any page). As `unitScore` in `search-client.js`.
+fn unit_score(best: u64, titled: bool, mentions: f64) -> f64 {
+    let class = if best >= 3 { 3 } else { best };
+    class as f64 * 1e9 + f64::from(u8::from(titled)) * 1e8 + best as f64 * 1e6 + mentions
+}
 
 /// The stems a folded query word may have, by the endings the index lists (the word itself
 /// first): as `stems` in `search-client.js`.
@@ -624,6 +632,44 @@ mod tests {
 
     /// Long words lose five letters or more to their stems: typed as written, or in another
     /// form the site holds, each finds its page.
+    #[test]
+    fn a_page_named_for_the_query_comes_before_pages_that_only_mention_its_words() {
+        let analyzer = Analyzer::for_tag("en");
+        let page = |title: &str, heading: &str, text: &str, n: usize| {
+            let text = PageText {
+                sections: vec![crate::markdown::Section {
+                    heading: heading.to_string(),
+                    text: text.to_string(),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            };
+            document(&analyzer, title, "", &format!("{n:02}/"), &text)
+        };
+        // Thirty pages saying "ticket queue" in a heading and two hundred times in the text,
+        // and the one page whose title is the query, saying it nowhere else.
+        let noisy = "the ticket queue and the tickets of the queue restore ".repeat(50);
+        let mut documents: Vec<Document> = (0..30)
+            .map(|n| page("Tickets", "Restore the ticket queue", &noisy, n))
+            .collect();
+        documents.push(page(
+            "Restore the ticket queue",
+            "Steps",
+            "Open the console.",
+            30,
+        ));
+        let files = build(documents.iter().collect(), false);
+        for query in [
+            "Restore the ticket queue",
+            "restore the ticket queue ",
+            "ticket queue",
+        ] {
+            assert_eq!(lookup(&files, query).first(), Some(&30), "{query:?}");
+        }
+        // Among pages named alike, the word as typed still comes before its other forms.
+        assert_eq!(lookup(&files, "tickets ").first(), Some(&0));
+    }
+
     #[test]
     fn long_words_find_their_pages_in_any_form() {
         let cases: [(&str, &[(&str, &str)]); 2] = [
