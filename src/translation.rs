@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use fluent_syntax::ast;
 
 use crate::content::PageSource;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::l10n::Locales;
 use crate::site::Site;
 
@@ -200,7 +200,7 @@ impl Lock {
         Lock::parse(&src.text).map_err(|line| {
             Box::new(
                 Diagnostic::error(
-                    "bad-lock-file",
+                    Code::BadLockFile,
                     "this line is not `id fingerprint`, `id fingerprint same-as-source` or `  | source text`",
                 )
                 .at(&src, crate::source::Position { line, column: 1 })

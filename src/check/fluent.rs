@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use fluent_syntax::ast;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::l10n::LocaleFile;
 use crate::site::Site;
 use crate::source::SourceFile;
@@ -281,7 +281,7 @@ pub fn lint(
                     out.push(
                         catalog.at(
                             Diagnostic::error(
-                                "unknown-reference",
+                                Code::UnknownReference,
                                 format!(
                                     "message `{m}` is referenced here but not defined in {code}"
                                 ),
@@ -298,7 +298,7 @@ pub fn lint(
                     out.push(
                         catalog.at(
                             Diagnostic::error(
-                                "unknown-reference",
+                                Code::UnknownReference,
                                 format!("term `-{t}` is referenced here but not defined in {code}"),
                             )
                             .hint("define the term in this language, or fix the name"),
@@ -312,7 +312,7 @@ pub fn lint(
                 out.push(
                     catalog.at(
                         Diagnostic::warning(
-                            "empty-value",
+                            Code::EmptyValue,
                             format!("`{}` has an empty value", entry.id),
                         )
                         .hint(
@@ -334,7 +334,7 @@ pub fn lint(
                 for key in select.keys.iter().filter(|k| k.numeric && k.text == "1") {
                     if needed.as_ref().is_some_and(|n| n.contains("one")) {
                         out.push(catalog.at(
-                            Diagnostic::warning("numeric-plural-key", "variant `[1]` matches only the number 1")
+                            Diagnostic::warning(Code::NumericPluralKey, "variant `[1]` matches only the number 1")
                                 .hint("write `[one]` to match every number of the `one` category of this language"),
                             entry.file,
                             key.text,
@@ -359,7 +359,7 @@ pub fn lint(
                         .collect();
                     if !missing.is_empty() {
                         let mut d = Diagnostic::warning(
-                            "missing-plural-category",
+                            Code::MissingPluralCategory,
                             format!(
                                 "`{}` has no variant for the plural categor{} {} of {code}",
                                 entry.id,
@@ -369,7 +369,7 @@ pub fn lint(
                         );
                         if let Some(&(n, category)) = shown.first() {
                             d = Diagnostic::error(
-                                "missing-plural-category",
+                                Code::MissingPluralCategory,
                                 format!(
                                     "`{}` has no `[{category}]` variant, which the plan data needs in {code}: {n} is `{category}`, and pages would show it with the default variant",
                                     entry.id
@@ -395,7 +395,7 @@ pub fn lint(
                     out.push(
                         catalog.at(
                             Diagnostic::warning(
-                                "obsolete-message",
+                                Code::ObsoleteMessage,
                                 format!(
                                     "`{}` is not in the default language ({})",
                                     entry.id,
@@ -415,7 +415,7 @@ pub fn lint(
                     out.push(
                         catalog.at(
                             Diagnostic::warning(
-                                "obsolete-attribute",
+                                Code::ObsoleteAttribute,
                                 format!(
                                     "attribute `.{a}` of `{}` is not in the default language",
                                     entry.id
@@ -433,7 +433,7 @@ pub fn lint(
                     out.push(
                         catalog.at(
                             Diagnostic::warning(
-                                "missing-attribute",
+                                Code::MissingAttribute,
                                 format!(
                                     "`{}` has no attribute `.{a}`, which the default language has",
                                     entry.id
@@ -450,7 +450,7 @@ pub fn lint(
                 out.push(
                     catalog.at(
                         Diagnostic::warning(
-                            "missing-value",
+                            Code::MissingValue,
                             format!(
                                 "`{}` has no value, which the default language has",
                                 entry.id
@@ -471,7 +471,7 @@ pub fn lint(
                     out.push(
                         catalog.at(
                             Diagnostic::error(
-                                "unknown-variable",
+                                Code::UnknownVariable,
                                 format!("`${var}` is not a variable of `{}`", entry.id),
                             )
                             .hint(format!(
@@ -489,7 +489,7 @@ pub fn lint(
                     out.push(
                         catalog.at(
                             Diagnostic::warning(
-                                "dropped-variable",
+                                Code::DroppedVariable,
                                 format!(
                                     "`{}` does not use `${var}`, which the source uses",
                                     entry.id
@@ -524,7 +524,7 @@ pub fn lint(
         out.push(
             source.at(
                 Diagnostic::warning(
-                    "unused-message",
+                    Code::UnusedMessage,
                     format!(
                         "`{}` is not used by the plan data, the templates or polydocs",
                         entry.id

@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::index::{Index, paths};
 use crate::site::Site;
 use crate::span::{Position, SourceFile};
@@ -134,7 +134,7 @@ fn missing_messages(site: &Site, uses: &Uses, strict: bool, out: &mut Vec<Diagno
             let file_name = definition.file.rsplit('/').next().unwrap_or("");
             let d = Diagnostic::new(
                 severity(strict, places.is_some()),
-                "missing-message",
+                Code::MissingMessage,
                 message,
             )
             .hint(format!(
@@ -159,7 +159,7 @@ fn missing_pages(site: &Site, index: &Index, strict: bool, out: &mut Vec<Diagnos
         out.push(
             Diagnostic::new(
                 severity(strict, true),
-                "missing-page",
+                Code::MissingPage,
                 format!(
                     "page `{key}` is not translated into {code}: /{} shows the {from} page",
                     paths::site_path(&site.config, key, route.lang)
@@ -196,7 +196,7 @@ fn outdated_pages(site: &Site, index: &Index, out: &mut Vec<Diagnostic>) {
         );
         out.push(
             Diagnostic::warning(
-                "outdated-page",
+                Code::OutdatedPage,
                 format!(
                     "the {default} page `{}` has changed since this translation was marked up to date: {changed}",
                     page.key
@@ -234,7 +234,7 @@ fn outdated_messages(site: &Site, locks: &[Lock], out: &mut Vec<Diagnostic>) {
             }
             let changed = change_summary(Some(recorded), &recorded.hash, &current.text);
             let d = Diagnostic::warning(
-                "outdated-message",
+                Code::OutdatedMessage,
                 format!(
                     "the source of `{id}` has changed since its {} translation was marked up to date: {changed}",
                     language.code
@@ -302,7 +302,7 @@ fn same_as_source(
             }
             let d = Diagnostic::new(
                 severity(strict, uses.required.contains_key(id)),
-                "same-as-source",
+                Code::SameAsSource,
                 format!(
                     "`{id}` in {code} is the {default_code} text copied, not a translation"
                 ),
@@ -331,7 +331,7 @@ fn same_as_source(
             out.push(
                 Diagnostic::new(
                     severity(strict, true),
-                    "same-as-source",
+                    Code::SameAsSource,
                     format!(
                         "page `{}` in {code} is the {default_code} page copied, not a translation",
                         page.key

@@ -2,10 +2,12 @@
 //!
 //! Loaders and validators never print; they return [`Diagnostic`]s, so one run can report every
 //! problem at once and `main` decides how to show them. Each diagnostic keeps the source line it
-//! points at, so it can be shown with a caret without reading the file again. Its code is one
-//! of [`codes::CODES`], where `polydocs explain` finds what it means.
+//! points at, so it can be shown with a caret without reading the file again. Its code is a
+//! [`Code`], registered in [`codes::CODES`], where `polydocs explain` finds what it means.
 
 pub mod codes;
+
+pub use codes::Code;
 
 use std::fmt;
 
@@ -23,9 +25,8 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// A stable, short name for the kind of problem (`yaml-syntax`, `unknown-tier`, ...),
-    /// registered in [`codes`].
-    pub code: &'static str,
+    /// A stable, short name for the kind of problem (`yaml-syntax`, `unknown-tier`, ...).
+    pub code: Code,
     pub message: String,
     /// The file, relative to the site root.
     pub file: Option<String>,
@@ -40,32 +41,25 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error; `code` must be registered in [`codes`] as an error.
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    /// An error; `code` must be registered as an error (or as either).
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Diagnostic::new(Severity::Error, code, message)
     }
 
-    /// A warning; `code` must be registered in [`codes`] as a warning.
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    /// A warning; `code` must be registered as a warning (or as either).
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Diagnostic::new(Severity::Warning, code, message)
     }
 
     /// A finding whose severity depends on the run (`--strict` makes some warnings errors);
     /// `code` must be registered at that level.
-    pub fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
-        // Every code is explained in the registry: tests and debug builds refuse any other.
-        if cfg!(debug_assertions) {
-            let Some(registered) = codes::find(code) else {
-                panic!(
-                    "diagnostic code `{code}` is not registered: add it to src/diagnostic/codes.rs"
-                );
-            };
-            assert!(
-                registered.level.allows(severity),
-                "diagnostic code `{code}` is given as {severity:?} but registered as {:?}",
-                registered.level
-            );
-        }
+    pub fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
+        debug_assert!(
+            code.level().allows(severity),
+            "diagnostic code `{}` is given as {severity:?} but registered as {:?}",
+            code.as_str(),
+            code.level()
+        );
         let message = message.into();
         Diagnostic {
             severity,
@@ -156,7 +150,7 @@ impl Diagnostic {
         } else {
             Renderer::plain()
         };
-        let title = level.primary_title(&self.message).id(self.code);
+        let title = level.primary_title(&self.message).id(self.code.as_str());
         let group = match (&self.file, self.position, &self.excerpt) {
             (Some(file), Some(pos), Some((line, width))) => {
                 let start = char_to_byte(line, pos.column - 1);
@@ -205,7 +199,7 @@ impl fmt::Display for Diagnostic {
         if !location.is_empty() {
             write!(f, "{location}: ")?;
         }
-        write!(f, "{kind}[{}]: {}", self.code, self.message)?;
+        write!(f, "{kind}[{}]: {}", self.code.as_str(), self.message)?;
         if let Some(hint) = &self.hint {
             write!(f, " (hint: {hint})")?;
         }
@@ -281,17 +275,17 @@ mod tests {
 
     #[test]
     fn the_language_of_a_finding() {
-        let d = Diagnostic::warning("empty-value", "y").in_file("locales/fr/ui.ftl");
+        let d = Diagnostic::warning(Code::EmptyValue, "y").in_file("locales/fr/ui.ftl");
         assert_eq!(d.language(), Some("fr"));
         assert_eq!(d.clone().in_language("de").language(), Some("de"));
-        let site_wide = Diagnostic::warning("missing-locale", "y").in_file("site.yaml");
+        let site_wide = Diagnostic::warning(Code::MissingLocale, "y").in_file("site.yaml");
         assert_eq!(site_wide.language(), None);
     }
 
     #[test]
     fn renders_file_line_column_caret_and_hint() {
         let src = SourceFile::from_text("content/tiers.yaml", "tiers:\n  - id: gold\n");
-        let d = Diagnostic::error("unknown-tier", "unknown tier `gold`")
+        let d = Diagnostic::error(Code::UnknownTier, "unknown tier `gold`")
             .spanning(&src, Position { line: 2, column: 9 }, 4)
             .hint("use one of the tier IDs in content/tiers.yaml");
         let text = d.render(false);

@@ -22,7 +22,7 @@ use fluent_bundle::{FluentArgs, FluentError, FluentResource};
 use fluent_syntax::ast;
 
 use crate::config::SiteConfig;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{Position, SourceFile};
 
 pub use time::TimeFormat;
@@ -160,7 +160,7 @@ impl Locales {
             if !dir.is_dir() && root.join("locales").is_dir() {
                 diags.push(
                     Diagnostic::warning(
-                        "missing-locale",
+                        Code::MissingLocale,
                         format!(
                             "no folder locales/{} for language `{}`",
                             lang.code, lang.code
@@ -409,7 +409,7 @@ fn add_file(
     if let Some(offset) = too_deep(&src.text) {
         diags.push(
             Diagnostic::error(
-                "fluent-too-deep",
+                Code::FluentTooDeep,
                 format!("placeables are nested more than {MAX_NESTING} deep here"),
             )
             .at_range(&src, offset..offset + 1)
@@ -430,7 +430,7 @@ fn add_file(
         if let Some(first) = own.get(name) {
             diags.push(
                 Diagnostic::error(
-                    "duplicate-message",
+                    Code::DuplicateMessage,
                     format!("message `{name}` is defined twice"),
                 )
                 .spanning(&src, position, name.chars().count())

@@ -18,7 +18,7 @@ use std::ops::Range;
 use fluent_bundle::FluentResource;
 use fluent_syntax::parser::{ErrorKind, ParserError};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceFile;
 
 /// A Fluent file parsed for a bundle, with its syntax errors.
@@ -63,7 +63,7 @@ pub fn parse(src: &SourceFile) -> Parsed {
             let resume = resume_point(source, &junk);
             let fault = describe(source, e, junk.start..resume.unwrap_or(junk.end));
             diagnostics.push(
-                Diagnostic::error("fluent-syntax", fault.message)
+                Diagnostic::error(Code::FluentSyntax, fault.message)
                     .at_range(src, fault.at)
                     .hint(fault.hint),
             );
@@ -718,7 +718,7 @@ mod tests {
         let parsed = parse(&SourceFile::from_text("locales/fr/ui.ftl", text));
         assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
         let d = &parsed.diagnostics[0];
-        assert_eq!(d.code, "fluent-syntax");
+        assert_eq!(d.code, Code::FluentSyntax);
         let p = d.position.expect("a position");
         format!("{}:{}: {}", p.line, p.column, d.message)
     }

@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::index::{Index, PageFacts, Published, Route};
 use crate::l10n::messages;
 use crate::site::Site;
@@ -496,7 +496,7 @@ fn copy_static(assets: assets::Assets, sink: &dyn Sink) -> Result<Written, Diagn
 
 fn format_diagnostic(site: &Site, lang: usize, error: crate::l10n::FormatError) -> Diagnostic {
     let code = &site.config.languages[lang].code;
-    let d = Diagnostic::error("message-format", format!("{error} (language {code})"));
+    let d = Diagnostic::error(Code::MessageFormat, format!("{error} (language {code})"));
     match &error {
         crate::l10n::FormatError::Broken { id, .. } => match site.locales.definition(lang, id) {
             Some((file, position)) => {

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::config::Language;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::index::{self, Index, Route, paths};
 use crate::l10n::html::{self, HtmlArgs};
 use crate::l10n::messages;
@@ -129,7 +129,8 @@ fn notice(site: &Site, lang: usize, id: &str, other: usize) -> Result<String, Di
         html::mark(&site.locales, notice_lang, other, name),
     );
     html::message_html(&site.locales, lang, id, Some(&args)).map_err(|e| {
-        Diagnostic::error("message-format", e.to_string()).hint(format!("check the message `{id}`"))
+        Diagnostic::error(Code::MessageFormat, e.to_string())
+            .hint(format!("check the message `{id}`"))
     })
 }
 

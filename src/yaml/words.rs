@@ -9,10 +9,11 @@ use serde_saphyr::{Error, ExternalMessageSource};
 
 use super::Vocabulary;
 use super::context::{Node, Place, Step, place_at, value_of_key_at};
+use crate::diagnostic::Code;
 
 /// A diagnostic's words before it is placed.
 pub struct Words {
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub hint: String,
     /// How many characters to underline.
@@ -21,7 +22,7 @@ pub struct Words {
     pub at: Option<(usize, usize)>,
 }
 
-fn words(code: &'static str, message: String, hint: impl Into<String>) -> Words {
+fn words(code: Code, message: String, hint: impl Into<String>) -> Words {
     Words {
         code,
         message,
@@ -101,7 +102,7 @@ fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) ->
         Error::SerdeMissingField { field, .. } => Words {
             at: place.and_then(|p| p.entry_start),
             ..words(
-                "yaml-type",
+                Code::YamlType,
                 format!("{} needs a `{field}:` key", entry().definite()),
                 format!(
                     "add a `{field}:` line to {}, lined up with its other keys",
@@ -124,7 +125,7 @@ fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) ->
             Words {
                 width: field.chars().count(),
                 ..words(
-                    "yaml-type",
+                    Code::YamlType,
                     message,
                     "check the spelling of the key, or remove the line",
                 )
@@ -134,13 +135,13 @@ fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) ->
             Some(key) => Words {
                 width: key.chars().count(),
                 ..words(
-                    "yaml-duplicate-key",
+                    Code::YamlDuplicateKey,
                     format!("`{key}` is written twice in {}", entry().definite()),
                     format!("keep one `{key}:` line and remove the other"),
                 )
             },
             None => words(
-                "yaml-duplicate-key",
+                Code::YamlDuplicateKey,
                 format!("this key is written twice in {}", entry().definite()),
                 "keep one of the two and remove the other",
             ),
@@ -150,7 +151,7 @@ fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) ->
         } => {
             let allowed = expected.join(", ");
             words(
-                "yaml-type",
+                Code::YamlType,
                 format!(
                     "{} cannot be `{variant}`; it takes one of: {allowed}",
                     the_key()
@@ -161,7 +162,7 @@ fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) ->
         Error::SerdeInvalidType { expected, .. } | Error::SerdeInvalidValue { expected, .. } => {
             let (expected, hint) = expectation(expected);
             words(
-                "yaml-type",
+                Code::YamlType,
                 format!("expected {expected}; found {}", found()),
                 hint,
             )
@@ -169,14 +170,14 @@ fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) ->
         Error::SerdeInvalidLength { len, expected, .. } => {
             let (expected, hint) = expectation(expected);
             words(
-                "yaml-type",
+                Code::YamlType,
                 format!("expected {expected}; found {len} items"),
                 hint,
             )
         }
         Error::Unexpected { expected, .. } => match *expected {
             "sequence start" => words(
-                "yaml-type",
+                Code::YamlType,
                 format!("expected a list{}; found {}", after_key(), found()),
                 LIST_HINT,
             ),
@@ -198,18 +199,18 @@ fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) ->
                     None => "`key: value` lines".to_string(),
                 };
                 words(
-                    "yaml-type",
+                    Code::YamlType,
                     format!("expected {entry}; found {}", found()),
                     KEYS_HINT,
                 )
             }
             "string scalar" | "scalar" => words(
-                "yaml-type",
+                Code::YamlType,
                 format!("expected a single value{}; found {}", after_key(), found()),
                 TEXT_HINT,
             ),
             _ => words(
-                "yaml-type",
+                Code::YamlType,
                 format!("{} does not fit here", capitalized(&found())),
                 "compare it with the entries around it",
             ),
@@ -227,42 +228,42 @@ fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) ->
                 ),
             };
             words(
-                "yaml-type",
+                Code::YamlType,
                 format!("{} takes {kind}, not {}", the_key(), found()),
                 hint,
             )
         }
         Error::NullIntoString { .. } => words(
-            "yaml-type",
+            Code::YamlType,
             format!("{} has no value", the_key()),
             "write its value after the colon, or remove the line if it is optional",
         ),
         Error::Message { msg, .. } if msg.contains("did not match any") => words(
-            "yaml-type",
+            Code::YamlType,
             format!("{} cannot be {}", the_key(), found()),
             "see what this key takes in the comments at the top of the file or in the README",
         ),
         Error::ExternalMessage { source, msg, .. } => match source.as_ref() {
             ExternalMessageSource::Parser(scan) => syntax(scan.kind(), msg),
-            _ => words("yaml-syntax", msg.clone(), SYNTAX_HINT),
+            _ => words(Code::YamlSyntax, msg.clone(), SYNTAX_HINT),
         },
         Error::MultipleDocuments { .. } => words(
-            "yaml-syntax",
+            Code::YamlSyntax,
             "a `---` line ends the YAML here, but more follows".into(),
             "remove the `---` line: a file holds one YAML document",
         ),
         Error::UnknownAnchor { .. } => words(
-            "yaml-syntax",
+            Code::YamlSyntax,
             "this alias (`*name`) repeats an anchor (`&name`) that is not defined above it".into(),
             "define the anchor before the alias, or write the value out",
         ),
         Error::Eof { .. } => words(
-            "yaml-syntax",
+            Code::YamlSyntax,
             "the text ends where a value is still expected".into(),
             SYNTAX_HINT,
         ),
         other => words(
-            "yaml-syntax",
+            Code::YamlSyntax,
             in_plain_words(&without_location(other)),
             SYNTAX_HINT,
         ),
@@ -271,44 +272,44 @@ fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) ->
 
 /// A syntax error of the YAML reader, in plain words where it is a common mistake.
 fn syntax(kind: &ErrorKind, parser_text: &str) -> Words {
-    let (code, message, hint): (&'static str, String, &str) = match kind {
+    let (code, message, hint): (Code, String, &str) = match kind {
         ErrorKind::MappingValueNotAllowed => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "a second `: ` on this line: YAML reads it as the start of another key".into(),
             "put the value in quotes if it holds `: `, like `label: \"a: b\"`",
         ),
         ErrorKind::UnclosedQuotedScalar => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "this quoted value has no closing quote".into(),
             "add the closing quote",
         ),
         ErrorKind::UnclosedFlowCollection { open } => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             format!("this `{open}` is not closed"),
             "close the bracket, and separate its items with commas",
         ),
         ErrorKind::MismatchedFlowCollectionEnd { open, close } => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             format!("`{close}` closes a `{open}`"),
             "close `[` with `]` and `{` with `}`",
         ),
         ErrorKind::MisplacedFlowCollectionEnd => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "this bracket closes nothing".into(),
             "remove it, or add the bracket it closes",
         ),
         ErrorKind::ExpectedFlowMappingSeparator | ErrorKind::ExpectedFlowSequenceSeparator => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "expected a comma or the closing bracket here".into(),
             "separate the items in brackets with commas",
         ),
         ErrorKind::UnexpectedCharacter { character } => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             format!("a value cannot start with `{character}`"),
             "put the value in quotes",
         ),
         ErrorKind::CommentNotSeparated => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "a `#` comment must follow a space".into(),
             "add a space before `#`, or put the value in quotes if `#` is part of it",
         ),
@@ -317,7 +318,7 @@ fn syntax(kind: &ErrorKind, parser_text: &str) -> Words {
         | ErrorKind::TabInIndentation
         | ErrorKind::TabInPlainScalar
         | ErrorKind::TabAtBlockScalarStart => (
-            "yaml-indent",
+            Code::YamlIndent,
             "YAML indents with spaces, not tabs".into(),
             "replace the tab with spaces",
         ),
@@ -327,50 +328,50 @@ fn syntax(kind: &ErrorKind, parser_text: &str) -> Words {
         | ErrorKind::InvalidBlockScalarIndent
         | ErrorKind::InvalidQuotedScalarIndent
         | ErrorKind::InvalidFlowScalarIndent => (
-            "yaml-indent",
+            Code::YamlIndent,
             "this line does not line up with the entries around it".into(),
             "YAML nests by indentation: indent it like the entries it belongs with",
         ),
         ErrorKind::BlockSequenceEntryNotAllowed => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "a `- ` list cannot start on the line of a value".into(),
             "start the list on the next line, indented under its key",
         ),
         ErrorKind::MappingKeyNotAllowed
         | ErrorKind::InvalidColonPlacement
         | ErrorKind::FlowMappingValueAdjacentCollection => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "a `key:` cannot start here".into(),
             "put the value in quotes if it holds a colon, or start the key on a line of its own",
         ),
         ErrorKind::BlockEntryInFlowCollection => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "a `- ` entry cannot stand inside brackets".into(),
             "inside brackets, separate the items with commas: `[a, b]`",
         ),
         ErrorKind::SimpleKeyExpected | ErrorKind::InvalidSimpleKey => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "this key has no colon after it, or runs over more than one line".into(),
             "write the key and its colon on one line: `key: value`",
         ),
         ErrorKind::ExpectedNodeContent => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "a value is missing here".into(),
             "write the value, or remove what stands in its place",
         ),
         ErrorKind::InvalidMappingValueWhitespace => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "a colon after a key must be followed by a space".into(),
             "write `key: value`, with a space after the colon",
         ),
         ErrorKind::InvalidBlockEntryWhitespace => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "the `-` of a list entry must be followed by a space".into(),
             "write `- value`, with a space after the dash",
         ),
         ErrorKind::InvalidTrailingSingleQuotedScalar
         | ErrorKind::InvalidTrailingDoubleQuotedScalar => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "more text follows the closing quote of this value".into(),
             "put the whole value inside the quotes",
         ),
@@ -381,7 +382,7 @@ fn syntax(kind: &ErrorKind, parser_text: &str) -> Words {
         | ErrorKind::MissingLowSurrogate
         | ErrorKind::UnpairedLowSurrogate
         | ErrorKind::InvalidUnicodeEscape => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "this `\\` escape in double quotes is not one YAML knows".into(),
             "write `\\\\` for a backslash, or put the value in single quotes",
         ),
@@ -391,16 +392,16 @@ fn syntax(kind: &ErrorKind, parser_text: &str) -> Words {
         | ErrorKind::UnexpectedEofFlowMapping
         | ErrorKind::UnexpectedEofFlowSequence
         | ErrorKind::UnexpectedEofImplicitFlowMapping => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "the text ends inside an unfinished value".into(),
             "close the bracket or quote that is still open",
         ),
         ErrorKind::UnknownAnchor => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "this alias (`*name`) repeats an anchor (`&name`) that is not defined above it".into(),
             "define the anchor before the alias, or write the value out",
         ),
-        _ => ("yaml-syntax", in_plain_words(parser_text), SYNTAX_HINT),
+        _ => (Code::YamlSyntax, in_plain_words(parser_text), SYNTAX_HINT),
     };
     words(code, message, hint)
 }
