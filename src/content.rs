@@ -137,7 +137,10 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Vec<PageSource>, Vec<Diagnosti
     // loading), and kept in the order of the walk.
     let loaded: Vec<Result<PageSource, Diagnostic>> = files
         .into_par_iter()
-        .map(|(lang, key, path)| load_page(root, lang, key, &path))
+        .map(|(lang, key, path)| {
+            load_page(root, lang, &key, &path)
+                .map_err(|d| d.in_language(&config.languages[lang].code).about_page(&key))
+        })
         .collect();
     let mut pages = Vec::with_capacity(loaded.len());
     for page in loaded {
@@ -150,7 +153,7 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Vec<PageSource>, Vec<Diagnosti
 }
 
 /// Reads and parses the page `key` of language `lang`, at `path`.
-fn load_page(root: &Path, lang: usize, key: String, path: &Path) -> Result<PageSource, Diagnostic> {
+fn load_page(root: &Path, lang: usize, key: &str, path: &Path) -> Result<PageSource, Diagnostic> {
     let source = SourceFile::read(root, path).map_err(|d| *d)?;
     if let Some(bad) = key
         .trim_end_matches(".md")
@@ -164,7 +167,7 @@ fn load_page(root: &Path, lang: usize, key: String, path: &Path) -> Result<PageS
         .in_file(&source.display)
         .hint("rename the file or folder with lowercase letters, digits and hyphens"));
     }
-    parse_page(lang, key, source).map_err(|d| *d)
+    parse_page(lang, key.to_string(), source).map_err(|d| *d)
 }
 
 /// Splits front matter from the body and parses it.

@@ -196,7 +196,8 @@ impl Lock {
         if std::fs::symlink_metadata(path).is_err() {
             return Ok(Lock::default());
         }
-        let src = crate::source::SourceFile::read(root, path)?;
+        let src = crate::source::SourceFile::read(root, path)
+            .map_err(|d| Box::new(d.in_language(code)))?;
         Lock::parse(&src.text).map_err(|line| {
             Box::new(
                 Diagnostic::error(
@@ -204,6 +205,7 @@ impl Lock {
                     "this line is not `id fingerprint`, `id fingerprint same-as-source` or `  | source text`",
                 )
                 .at(&src, crate::source::Position { line, column: 1 })
+                .in_language(code)
                 .hint(format!(
                     "delete the line and run `polydocs mark {code} --all` again"
                 )),

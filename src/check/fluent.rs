@@ -42,6 +42,8 @@ struct VariantKey<'a> {
 
 /// The entries of one language's files, by ID.
 struct Catalog<'a> {
+    /// The language's code: the subject of every finding in these files.
+    code: &'a str,
     files: &'a [LocaleFile],
     /// Each file as a source, made when a finding first points into it.
     sources: Vec<OnceCell<SourceFile>>,
@@ -52,7 +54,7 @@ struct Catalog<'a> {
 }
 
 impl<'a> Catalog<'a> {
-    fn new(files: &'a [LocaleFile]) -> Catalog<'a> {
+    fn new(code: &'a str, files: &'a [LocaleFile]) -> Catalog<'a> {
         let mut entries = BTreeMap::new();
         for (i, file) in files.iter().enumerate() {
             for entry in file.resource.entries() {
@@ -73,6 +75,7 @@ impl<'a> Catalog<'a> {
             .flat_map(|f| f.broken.iter().map(String::as_str))
             .collect();
         Catalog {
+            code,
             files,
             sources: files.iter().map(|_| OnceCell::new()).collect(),
             entries,
@@ -99,13 +102,16 @@ impl<'a> Catalog<'a> {
             .collect()
     }
 
-    /// A diagnostic pointing at `slice`, which lies in file `file` of this catalog.
-    fn at(&self, d: Diagnostic, file: usize, slice: &str) -> Diagnostic {
+    /// A finding about `entry` of this catalog, pointing at `slice` of its definition.
+    fn at(&self, d: Diagnostic, entry: &Entry, slice: &str) -> Diagnostic {
+        let file = entry.file;
         let res = &self.files[file].resource;
         let start = res.source().as_ptr() as usize;
         let offset = (slice.as_ptr() as usize).saturating_sub(start);
         let source = self.sources[file].get_or_init(|| self.files[file].source());
         d.at_range(source, offset..offset + slice.len())
+            .in_language(self.code)
+            .about_message(entry.id)
     }
 }
 
@@ -257,7 +263,10 @@ pub fn lint(
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let default = site.config.default;
-    let source = Catalog::new(&site.locales.files[default]);
+    let source = Catalog::new(
+        &site.config.default_language().code,
+        &site.locales.files[default],
+    );
     for (lang, language) in site.config.languages.iter().enumerate() {
         if language.pseudo {
             continue;
@@ -267,7 +276,7 @@ pub fn lint(
         let catalog = if lang == default {
             &source
         } else {
-            own = Catalog::new(&site.locales.files[lang]);
+            own = Catalog::new(&language.code, &site.locales.files[lang]);
             &own
         };
         let code = &language.code;
@@ -287,7 +296,7 @@ pub fn lint(
                                 ),
                             )
                             .hint("define it in this language, or fix the name"),
-                            entry.file,
+                            entry,
                             m,
                         ),
                     );
@@ -302,7 +311,7 @@ pub fn lint(
                                 format!("term `-{t}` is referenced here but not defined in {code}"),
                             )
                             .hint("define the term in this language, or fix the name"),
-                            entry.file,
+                            entry,
                             t,
                         ),
                     );
@@ -318,7 +327,7 @@ pub fn lint(
                         .hint(
                             "write the text, or remove the message so that it falls back visibly",
                         ),
-                        entry.file,
+                        entry,
                         entry.id,
                     ),
                 );
@@ -336,7 +345,7 @@ pub fn lint(
                         out.push(catalog.at(
                             Diagnostic::warning(Code::NumericPluralKey, "variant `[1]` matches only the number 1")
                                 .hint("write `[one]` to match every number of the `one` category of this language"),
-                            entry.file,
+                            entry,
                             key.text,
                         ));
                     }
@@ -381,7 +390,7 @@ pub fn lint(
                                 "{code} needs variants for: {}",
                                 needed.iter().copied().collect::<Vec<_>>().join(", ")
                             )),
-                            entry.file,
+                            entry,
                             entry.id,
                         ));
                     }
@@ -403,7 +412,7 @@ pub fn lint(
                                 ),
                             )
                             .hint("remove it, or rename it to the ID the default language uses"),
-                            entry.file,
+                            entry,
                             entry.id,
                         ),
                     );
@@ -422,7 +431,7 @@ pub fn lint(
                                 ),
                             )
                             .hint("remove it, or rename it to an attribute of the source message"),
-                            entry.file,
+                            entry,
                             a,
                         ),
                     );
@@ -440,7 +449,7 @@ pub fn lint(
                                 ),
                             )
                             .hint(format!("add `.{a} = ...` under the message")),
-                            entry.file,
+                            entry,
                             entry.id,
                         ),
                     );
@@ -457,7 +466,7 @@ pub fn lint(
                             ),
                         )
                         .hint("write the text after `=`"),
-                        entry.file,
+                        entry,
                         entry.id,
                     ),
                 );
@@ -478,7 +487,7 @@ pub fn lint(
                                 "the source message has: {}",
                                 vars(src, &documented)
                             )),
-                            entry.file,
+                            entry,
                             slice,
                         ),
                     );
@@ -498,7 +507,7 @@ pub fn lint(
                             .hint(format!(
                                 "place {{ ${var} }} where it belongs in the translation"
                             )),
-                            entry.file,
+                            entry,
                             entry.id,
                         ),
                     );
@@ -531,7 +540,7 @@ pub fn lint(
                     ),
                 )
                 .hint("remove it, or use it"),
-                entry.file,
+                entry,
                 entry.id,
             ),
         );

@@ -44,6 +44,7 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
                 Diagnostic::error(Code::BrokenLink, format!("link `{url}` is broken: {why}"))
                     .at_range(&page.source, at..at + 1)
                     .in_language(&config.languages[*lang].code)
+                    .about_page(key)
                     .hint(hint)
             };
             let target = if path.is_empty() {

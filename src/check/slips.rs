@@ -48,6 +48,7 @@ pub fn stray_pages(site: &Site, out: &mut Vec<Diagnostic>) {
             )
             .in_file(&page.source.display)
             .in_language(code)
+            .about_page(&page.key)
             .hint(hint),
         );
     }
@@ -125,7 +126,9 @@ pub fn merge_typos(site: &Site, typos: &[Typo], out: &mut Vec<Diagnostic>) {
     }
     let default_code = &site.config.default_language().code;
     let about = |d: &Diagnostic, code: Code, lang: &str, id: &str| {
-        d.code == code && d.language() == Some(lang) && d.message.starts_with(&format!("`{id}` "))
+        d.code == code
+            && d.subject.language.as_deref() == Some(lang)
+            && d.subject.message.as_deref() == Some(id)
     };
     for typo in typos {
         let code = &site.config.languages[typo.lang].code;
@@ -155,7 +158,8 @@ pub fn merge_typos(site: &Site, typos: &[Typo], out: &mut Vec<Diagnostic>) {
             "rename it to `{}`; until then {code} pages show the {default_code} text of `{}`",
             typo.meant, typo.meant
         ))
-        .in_language(code);
+        .in_language(code)
+        .about_message(&typo.written);
         d.file = at.file.clone();
         d.position = at.position;
         d.excerpt = at.excerpt.clone();

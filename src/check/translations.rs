@@ -140,7 +140,8 @@ fn missing_messages(site: &Site, uses: &Uses, strict: bool, out: &mut Vec<Diagno
             .hint(format!(
                 "add it to locales/{code}/{file_name} (until then it falls back)"
             ))
-            .in_language(code);
+            .in_language(code)
+            .about_message(id);
             out.push(files.point(d, &definition.file, definition.position, id.chars().count()));
         }
     }
@@ -167,6 +168,7 @@ fn missing_pages(site: &Site, index: &Index, strict: bool, out: &mut Vec<Diagnos
             )
             .in_file(&page.source.display)
             .in_language(code)
+            .about_page(key)
             .hint(format!("translate it as content/{code}/{key}")),
         );
     }
@@ -204,6 +206,7 @@ fn outdated_pages(site: &Site, index: &Index, out: &mut Vec<Diagnostic>) {
             )
             .at(&page.source, Position { line: 1, column: 1 })
             .in_language(code)
+            .about_page(&page.key)
             .hint(format!(
                 "update the translation, then run `polydocs mark {code} --page {}`",
                 page.key
@@ -241,6 +244,7 @@ fn outdated_messages(site: &Site, locks: &[Lock], out: &mut Vec<Diagnostic>) {
                 ),
             )
             .in_language(&language.code)
+            .about_message(id)
             .hint(format!(
                 "update the translation, then run `polydocs mark {} --message {id}`",
                 language.code
@@ -308,6 +312,7 @@ fn same_as_source(
                 ),
             )
             .in_language(code)
+            .about_message(id)
             .hint(format!(
                 "translate it; if it is the same in {code} on purpose (a name), run `polydocs mark {code} --message {id} --include-identical`"
             ));
@@ -339,6 +344,7 @@ fn same_as_source(
                 )
                 .at(&page.source, Position { line: 1, column: 1 })
                 .in_language(code)
+                .about_page(&page.key)
                 .hint(format!(
                     "translate it; if it is the same in {code} on purpose, run `polydocs mark {code} --page {} --include-identical`",
                     page.key

@@ -35,9 +35,22 @@ pub struct Diagnostic {
     pub excerpt: Option<(String, usize)>,
     /// What the user should do.
     pub hint: Option<String>,
-    /// The language the finding is about, when it is about one (a missing translation is
-    /// about the language that lacks it, though it points at the source's file).
-    pub lang: Option<String>,
+    /// What the finding is about, as the check that made it knows it.
+    pub subject: Subject,
+}
+
+/// What a finding is about (its language, message, page), set by the check that makes it:
+/// merges, filters and summaries read this, never the finding's wording, so rewording a
+/// message changes nothing else.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Subject {
+    /// The code of the language the finding is about (a missing translation is about the
+    /// language that lacks it, though it points at the source's file).
+    pub language: Option<String>,
+    /// The ID of the Fluent message or term the finding is about.
+    pub message: Option<String>,
+    /// The page the finding is about, by its key under `content/<code>/` (`docs/setup.md`).
+    pub page: Option<String>,
 }
 
 impl Diagnostic {
@@ -69,20 +82,33 @@ impl Diagnostic {
             position: None,
             excerpt: None,
             hint: None,
-            lang: None,
+            subject: Subject::default(),
         }
     }
 
     /// Says which language the finding is about.
     pub fn in_language(mut self, code: &str) -> Self {
-        self.lang = Some(code.to_string());
+        self.subject.language = Some(code.to_string());
         self
     }
 
-    /// The language the finding is about: the one it was given, else the language folder of
-    /// its file (`locales/fr/…`, `content/fr/…`), else none (site-wide files).
+    /// Says which message (by its ID) the finding is about.
+    pub fn about_message(mut self, id: &str) -> Self {
+        self.subject.message = Some(id.to_string());
+        self
+    }
+
+    /// Says which page (by its key under `content/<code>/`) the finding is about.
+    pub fn about_page(mut self, key: &str) -> Self {
+        self.subject.page = Some(key.to_string());
+        self
+    }
+
+    /// The language the finding is about: the one its check gave it, else the language
+    /// folder of its file (`locales/fr/…`, `content/fr/…`) for the findings of the readers,
+    /// which see a file before anyone knows its language, else none (site-wide files).
     pub fn language(&self) -> Option<&str> {
-        self.lang.as_deref().or_else(|| {
+        self.subject.language.as_deref().or_else(|| {
             let file = self.file.as_deref()?;
             let rest = file
                 .strip_prefix("locales/")
@@ -278,6 +304,15 @@ mod tests {
         let d = Diagnostic::warning(Code::EmptyValue, "y").in_file("locales/fr/ui.ftl");
         assert_eq!(d.language(), Some("fr"));
         assert_eq!(d.clone().in_language("de").language(), Some("de"));
+        let about = d.in_language("fr").about_message("nav-label");
+        assert_eq!(
+            about.subject,
+            Subject {
+                language: Some("fr".into()),
+                message: Some("nav-label".into()),
+                page: None,
+            }
+        );
         let site_wide = Diagnostic::warning(Code::MissingLocale, "y").in_file("site.yaml");
         assert_eq!(site_wide.language(), None);
     }

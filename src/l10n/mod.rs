@@ -175,12 +175,16 @@ impl Locales {
             }
             let (paths, walk_diags) = crate::source::walk(root, &dir, &["ftl"]);
             diags.extend(walk_diags);
+            let mut file_diags = Vec::new();
             for path in paths {
                 match SourceFile::read(root, &path) {
-                    Ok(src) => own_files.extend(add_file(&mut bundle, &mut own, src, &mut diags)),
-                    Err(d) => diags.push(*d),
+                    Ok(src) => {
+                        own_files.extend(add_file(&mut bundle, &mut own, src, &mut file_diags));
+                    }
+                    Err(d) => file_diags.push(*d),
                 }
             }
+            diags.extend(file_diags.into_iter().map(|d| d.in_language(&lang.code)));
             bundles.push(bundle);
             defined.push(own);
             files.push(own_files);

@@ -351,7 +351,7 @@ impl Pages<'_> {
         };
         // A code block left plain is reported once: on the first list page, in its own language.
         if number == 1 && !route.is_fallback(&site.pages) {
-            found.warnings = not_highlighted(&site.pages[route.page], &page.not_highlighted);
+            found.warnings = not_highlighted(site, &site.pages[route.page], &page.not_highlighted);
         }
         // Links are checked where the page is written, in its own language.
         let links = if route.is_fallback(&site.pages) {
@@ -447,13 +447,17 @@ fn shows_data(template: &str) -> bool {
 
 /// The warnings for a page's code blocks left plain by a limit of the highlighter.
 fn not_highlighted(
+    site: &Site,
     page: &crate::content::PageSource,
     blocks: &[(usize, String, crate::highlight::Limit)],
 ) -> Vec<Diagnostic> {
+    let code = &site.config.languages[page.lang].code;
     blocks
         .iter()
         .map(|(at, language, limit)| {
             crate::highlight::not_highlighted(&page.source, page.body_start + at, language, *limit)
+                .in_language(code)
+                .about_page(&page.key)
         })
         .collect()
 }
