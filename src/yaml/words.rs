@@ -82,70 +82,13 @@ pub fn describe(error: &Error, text: &str, vocabulary: &Vocabulary) -> Words {
 }
 
 fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) -> Words {
-    let found = || place.map_or_else(|| "something else".to_string(), found);
-    let after_key = || match place {
-        Some(p) => match (p.key(), p.list_key()) {
-            (Some(key), _) => format!(" after `{key}:`"),
-            (None, Some(list)) => format!(" as an item of `{list}:`"),
-            _ => String::new(),
-        },
-        None => String::new(),
-    };
-    let the_key = || {
-        place
-            .and_then(Place::key)
-            .map_or_else(|| "this value".to_string(), |k| format!("`{k}:`"))
-    };
-    let entry = || Entry::of(place.map(Place::entry_path).unwrap_or_default(), vocabulary);
+    let at = Around { place, vocabulary };
     match inner(error) {
-        // The reader names the last key it read; the entry that lacks one starts earlier.
-        Error::SerdeMissingField { field, .. } => Words {
-            at: place.and_then(|p| p.entry_start),
-            ..words(
-                Code::YamlType,
-                format!("{} needs a `{field}:` key", entry().definite()),
-                format!(
-                    "add a `{field}:` line to {}, lined up with its other keys",
-                    entry().definite()
-                ),
-            )
-        },
+        Error::SerdeMissingField { field, .. } => at.missing_key(field),
         Error::SerdeUnknownField {
             field, expected, ..
-        } => {
-            let message = if expected.is_empty() {
-                format!("`{field}` is not a key of {}", entry().indefinite())
-            } else {
-                format!(
-                    "`{field}` is not a key of {}; the keys here are: {}",
-                    entry().indefinite(),
-                    expected.join(", ")
-                )
-            };
-            Words {
-                width: field.chars().count(),
-                ..words(
-                    Code::YamlType,
-                    message,
-                    "check the spelling of the key, or remove the line",
-                )
-            }
-        }
-        Error::DuplicateMappingKey { key, .. } => match key.as_deref() {
-            Some(key) => Words {
-                width: key.chars().count(),
-                ..words(
-                    Code::YamlDuplicateKey,
-                    format!("`{key}` is written twice in {}", entry().definite()),
-                    format!("keep one `{key}:` line and remove the other"),
-                )
-            },
-            None => words(
-                Code::YamlDuplicateKey,
-                format!("this key is written twice in {}", entry().definite()),
-                "keep one of the two and remove the other",
-            ),
-        },
+        } => at.unknown_key(field, expected),
+        Error::DuplicateMappingKey { key, .. } => at.duplicate_key(key.as_deref()),
         Error::SerdeUnknownVariant {
             variant, expected, ..
         } => {
@@ -154,7 +97,7 @@ fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) ->
                 Code::YamlType,
                 format!(
                     "{} cannot be `{variant}`; it takes one of: {allowed}",
-                    the_key()
+                    at.the_key()
                 ),
                 format!("write one of: {allowed}"),
             )
@@ -163,7 +106,7 @@ fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) ->
             let (expected, hint) = expectation(expected);
             words(
                 Code::YamlType,
-                format!("expected {expected}; found {}", found()),
+                format!("expected {expected}; found {}", at.found()),
                 hint,
             )
         }
@@ -175,74 +118,26 @@ fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) ->
                 hint,
             )
         }
-        Error::Unexpected { expected, .. } => match *expected {
-            "sequence start" => words(
-                Code::YamlType,
-                format!("expected a list{}; found {}", after_key(), found()),
-                LIST_HINT,
-            ),
-            "mapping start" => {
-                let entry = match place {
-                    Some(p) if p.path.is_empty() && p.step.is_none() => {
-                        format!("`key: value` lines at the top of {}", vocabulary.whole)
-                    }
-                    Some(p) => {
-                        let mut path = p.path.clone();
-                        path.extend(p.step.clone());
-                        match Entry::of(path, vocabulary) {
-                            Entry::Noun(noun, _) => {
-                                format!("{} {noun}, written as `key: value` lines", article(noun))
-                            }
-                            _ => format!("`key: value` lines{}", after_key()),
-                        }
-                    }
-                    None => "`key: value` lines".to_string(),
-                };
-                words(
-                    Code::YamlType,
-                    format!("expected {entry}; found {}", found()),
-                    KEYS_HINT,
-                )
-            }
-            "string scalar" | "scalar" => words(
-                Code::YamlType,
-                format!("expected a single value{}; found {}", after_key(), found()),
-                TEXT_HINT,
-            ),
-            _ => words(
-                Code::YamlType,
-                format!("{} does not fit here", capitalized(&found())),
-                "compare it with the entries around it",
-            ),
-        },
-        Error::InvalidScalar { ty, .. } => {
-            let (kind, hint) = match *ty {
-                "boolean" => ("`true` or `false`", "write `true` or `false`"),
-                "floating point" | "f32" | "f64" => ("a number", "write a number, like `2.5`"),
-                t if t.contains("int") || t.starts_with(['u', 'i']) => {
-                    ("a whole number", "write a whole number, like `3`")
-                }
-                _ => (
-                    "another kind of value",
-                    "compare it with the entries around it",
-                ),
-            };
-            words(
-                Code::YamlType,
-                format!("{} takes {kind}, not {}", the_key(), found()),
-                hint,
-            )
-        }
+        Error::Unexpected { expected, .. } => at.unexpected(expected),
+        Error::InvalidScalar { ty, .. } => at.invalid_scalar(ty),
         Error::NullIntoString { .. } => words(
             Code::YamlType,
-            format!("{} has no value", the_key()),
+            format!("{} has no value", at.the_key()),
             "write its value after the colon, or remove the line if it is optional",
         ),
         Error::Message { msg, .. } if msg.contains("did not match any") => words(
             Code::YamlType,
-            format!("{} cannot be {}", the_key(), found()),
+            format!("{} cannot be {}", at.the_key(), at.found()),
             "see what this key takes in the comments at the top of the file or in the README",
         ),
+        other => document_syntax(other),
+    }
+}
+
+/// Errors of the document as text rather than of a value: the reader's syntax errors, a
+/// second document, an alias without its anchor, an early end.
+fn document_syntax(error: &Error) -> Words {
+    match error {
         Error::ExternalMessage { source, msg, .. } => match source.as_ref() {
             ExternalMessageSource::Parser(scan) => syntax(scan.kind(), msg),
             _ => words(Code::YamlSyntax, msg.clone(), SYNTAX_HINT),
@@ -267,6 +162,174 @@ fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) ->
             in_plain_words(&without_location(other)),
             SYNTAX_HINT,
         ),
+    }
+}
+
+/// Where in the document an error is, as its words name it: the key, the list, the entry.
+struct Around<'p> {
+    place: Option<&'p Place>,
+    vocabulary: &'p Vocabulary,
+}
+
+impl Around<'_> {
+    /// What the reader found, in words (`the text "maybe"`), or "something else".
+    fn found(&self) -> String {
+        self.place
+            .map_or_else(|| "something else".to_string(), found)
+    }
+
+    /// ` after `key:``, ` as an item of `list:``, or nothing.
+    fn after_key(&self) -> String {
+        match self.place {
+            Some(p) => match (p.key(), p.list_key()) {
+                (Some(key), _) => format!(" after `{key}:`"),
+                (None, Some(list)) => format!(" as an item of `{list}:`"),
+                _ => String::new(),
+            },
+            None => String::new(),
+        }
+    }
+
+    /// `` `key:` `` or "this value".
+    fn the_key(&self) -> String {
+        self.place
+            .and_then(Place::key)
+            .map_or_else(|| "this value".to_string(), |k| format!("`{k}:`"))
+    }
+
+    /// The entry the error is in, named with the vocabulary of its file.
+    fn entry(&self) -> Entry {
+        Entry::of(
+            self.place.map(Place::entry_path).unwrap_or_default(),
+            self.vocabulary,
+        )
+    }
+
+    /// The reader names the last key it read; the entry that lacks one starts earlier.
+    fn missing_key(&self, field: &str) -> Words {
+        let entry = self.entry();
+        Words {
+            at: self.place.and_then(|p| p.entry_start),
+            ..words(
+                Code::YamlType,
+                format!("{} needs a `{field}:` key", entry.definite()),
+                format!(
+                    "add a `{field}:` line to {}, lined up with its other keys",
+                    entry.definite()
+                ),
+            )
+        }
+    }
+
+    fn unknown_key(&self, field: &str, expected: &[&str]) -> Words {
+        let entry = self.entry();
+        let message = if expected.is_empty() {
+            format!("`{field}` is not a key of {}", entry.indefinite())
+        } else {
+            format!(
+                "`{field}` is not a key of {}; the keys here are: {}",
+                entry.indefinite(),
+                expected.join(", ")
+            )
+        };
+        Words {
+            width: field.chars().count(),
+            ..words(
+                Code::YamlType,
+                message,
+                "check the spelling of the key, or remove the line",
+            )
+        }
+    }
+
+    fn duplicate_key(&self, key: Option<&str>) -> Words {
+        match key {
+            Some(key) => Words {
+                width: key.chars().count(),
+                ..words(
+                    Code::YamlDuplicateKey,
+                    format!("`{key}` is written twice in {}", self.entry().definite()),
+                    format!("keep one `{key}:` line and remove the other"),
+                )
+            },
+            None => words(
+                Code::YamlDuplicateKey,
+                format!("this key is written twice in {}", self.entry().definite()),
+                "keep one of the two and remove the other",
+            ),
+        }
+    }
+
+    /// A value of another shape than the one expected here: a list, `key: value` lines, a
+    /// single value.
+    fn unexpected(&self, expected: &str) -> Words {
+        match expected {
+            "sequence start" => words(
+                Code::YamlType,
+                format!(
+                    "expected a list{}; found {}",
+                    self.after_key(),
+                    self.found()
+                ),
+                LIST_HINT,
+            ),
+            "mapping start" => {
+                let entry = match self.place {
+                    Some(p) if p.path.is_empty() && p.step.is_none() => {
+                        format!("`key: value` lines at the top of {}", self.vocabulary.whole)
+                    }
+                    Some(p) => {
+                        let mut path = p.path.clone();
+                        path.extend(p.step.clone());
+                        match Entry::of(path, self.vocabulary) {
+                            Entry::Noun(noun, _) => {
+                                format!("{} {noun}, written as `key: value` lines", article(noun))
+                            }
+                            _ => format!("`key: value` lines{}", self.after_key()),
+                        }
+                    }
+                    None => "`key: value` lines".to_string(),
+                };
+                words(
+                    Code::YamlType,
+                    format!("expected {entry}; found {}", self.found()),
+                    KEYS_HINT,
+                )
+            }
+            "string scalar" | "scalar" => words(
+                Code::YamlType,
+                format!(
+                    "expected a single value{}; found {}",
+                    self.after_key(),
+                    self.found()
+                ),
+                TEXT_HINT,
+            ),
+            _ => words(
+                Code::YamlType,
+                format!("{} does not fit here", capitalized(&self.found())),
+                "compare it with the entries around it",
+            ),
+        }
+    }
+
+    fn invalid_scalar(&self, ty: &str) -> Words {
+        let (kind, hint) = match ty {
+            "boolean" => ("`true` or `false`", "write `true` or `false`"),
+            "floating point" | "f32" | "f64" => ("a number", "write a number, like `2.5`"),
+            t if t.contains("int") || t.starts_with(['u', 'i']) => {
+                ("a whole number", "write a whole number, like `3`")
+            }
+            _ => (
+                "another kind of value",
+                "compare it with the entries around it",
+            ),
+        };
+        words(
+            Code::YamlType,
+            format!("{} takes {kind}, not {}", self.the_key(), self.found()),
+            hint,
+        )
     }
 }
 
