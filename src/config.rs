@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceFile;
 use crate::yaml;
 
@@ -180,7 +180,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         if !is_language_code(code) {
             errors.push(
                 Diagnostic::error(
-                    "bad-language-code",
+                    Code::BadLanguageCode,
                     format!("`{code}` is not a usable language code"),
                 )
                 .at(source, at(&lang.code))
@@ -190,7 +190,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         if codes.contains(&code) {
             errors.push(
                 Diagnostic::error(
-                    "duplicate-language",
+                    Code::DuplicateLanguage,
                     format!("language `{code}` is listed twice"),
                 )
                 .at(source, at(&lang.code))
@@ -206,7 +206,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         {
             errors.push(
                 Diagnostic::error(
-                    "bad-language-tag",
+                    Code::BadLanguageTag,
                     format!("`{}` is not a BCP 47 language tag", lang.tag.value),
                 )
                 .at(source, at(&lang.tag))
@@ -225,7 +225,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         {
             errors.push(
                 Diagnostic::error(
-                    "bad-prefix",
+                    Code::BadPrefix,
                     format!("URL prefix `{prefix}` may only hold a-z, 0-9 and -"),
                 )
                 .at(source, at(prefix_at))
@@ -234,7 +234,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         } else if prefixes.contains(&prefix) || prefix == "static" {
             errors.push(
                 Diagnostic::error(
-                    "duplicate-prefix",
+                    Code::DuplicatePrefix,
                     format!("URL prefix `{prefix}` is already taken"),
                 )
                 .at(source, at(prefix_at))
@@ -248,7 +248,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     if default.is_none() {
         errors.push(
             Diagnostic::error(
-                "unknown-language",
+                Code::UnknownLanguage,
                 format!(
                     "default language `{}` is not in `languages`",
                     raw.default_language.value
@@ -264,7 +264,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
             if !codes.contains(&fb.value.as_str()) {
                 errors.push(
                     Diagnostic::error(
-                        "unknown-language",
+                        Code::UnknownLanguage,
                         format!("fallback language `{}` is not in `languages`", fb.value),
                     )
                     .at(source, at(fb))
@@ -277,7 +277,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     let base_url = normalize_base_url(&raw.base_url.value);
     if base_url.is_none() {
         errors.push(
-            Diagnostic::error("bad-base-url", format!("`{}` is not an absolute http(s) URL", raw.base_url.value))
+            Diagnostic::error(Code::BadBaseUrl, format!("`{}` is not an absolute http(s) URL", raw.base_url.value))
                 .at(source, at(&raw.base_url))
                 .hint("write the address the site is published at, such as `https://example.com/support/` (or a path such as `/support/`)"),
         );
@@ -288,7 +288,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         if url.is_none() {
             errors.push(
                 Diagnostic::error(
-                    "bad-edit-url",
+                    Code::BadEditUrl,
                     format!("`{}` is not an absolute http(s) URL", e.value),
                 )
                 .at(source, at(e))
@@ -304,7 +304,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     };
     if output.trim().is_empty() {
         let o = raw.output.as_ref().and_then(Option::as_ref).map(at);
-        let d = Diagnostic::error("bad-output", "the output folder is empty")
+        let d = Diagnostic::error(Code::BadOutput, "the output folder is empty")
             .hint("write a folder name such as `public` (`~` is no folder; leave `output:` out for `public`)");
         errors.push(match o {
             Some(p) => d.at(source, p),
@@ -443,7 +443,7 @@ mod tests {
             "base_url: https://example.com/\ndefault_language: en\nlanguages:\n  - code: en\n    tag: en\n    name: English\n    fallback: [de]\n",
         )
         .unwrap_err();
-        assert_eq!(errors[0].code, "unknown-language");
+        assert_eq!(errors[0].code, Code::UnknownLanguage);
         assert_eq!(errors[0].location(), "site.yaml:7:15");
         let errors = config("base_url: /\ndefault_language: en\nlanguages:\n  - {code: en, tag: en, name: English, fallback: de}\n").unwrap_err();
         assert_eq!(errors[0].location(), "site.yaml:4:50");
@@ -463,7 +463,7 @@ mod tests {
         );
         for bad in ["github.com/acme", "/edit/", "ftp://host/", "https:///x"] {
             let errors = site(bad).unwrap_err();
-            assert_eq!(errors[0].code, "bad-edit-url", "{bad}");
+            assert_eq!(errors[0].code, Code::BadEditUrl, "{bad}");
             assert_eq!(errors[0].location(), "site.yaml:3:11", "{bad}");
         }
         assert!(config("base_url: /\ndefault_language: en\nlanguages:\n  - {code: en, tag: en, name: English}\n").unwrap().edit_url.is_none());

@@ -12,7 +12,7 @@ use serde::de::IgnoredAny;
 use serde_saphyr::Spanned;
 
 use crate::config::SiteConfig;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::plan::is_slug;
 use crate::source::{Position, SourceFile, display_path};
 use crate::yaml;
@@ -137,7 +137,10 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Vec<PageSource>, Vec<Diagnosti
     // loading), and kept in the order of the walk.
     let loaded: Vec<Result<PageSource, Diagnostic>> = files
         .into_par_iter()
-        .map(|(lang, key, path)| load_page(root, lang, key, &path))
+        .map(|(lang, key, path)| {
+            load_page(root, lang, &key, &path)
+                .map_err(|d| d.in_language(&config.languages[lang].code).about_page(&key))
+        })
         .collect();
     let mut pages = Vec::with_capacity(loaded.len());
     for page in loaded {
@@ -150,7 +153,7 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Vec<PageSource>, Vec<Diagnosti
 }
 
 /// Reads and parses the page `key` of language `lang`, at `path`.
-fn load_page(root: &Path, lang: usize, key: String, path: &Path) -> Result<PageSource, Diagnostic> {
+fn load_page(root: &Path, lang: usize, key: &str, path: &Path) -> Result<PageSource, Diagnostic> {
     let source = SourceFile::read(root, path).map_err(|d| *d)?;
     if let Some(bad) = key
         .trim_end_matches(".md")
@@ -158,13 +161,13 @@ fn load_page(root: &Path, lang: usize, key: String, path: &Path) -> Result<PageS
         .find(|part| !(is_slug(part) || *part == "_index"))
     {
         return Err(Diagnostic::error(
-            "bad-page-name",
+            Code::BadPageName,
             format!("`{bad}` cannot be part of a page address"),
         )
         .in_file(&source.display)
         .hint("rename the file or folder with lowercase letters, digits and hyphens"));
     }
-    parse_page(lang, key, source).map_err(|d| *d)
+    parse_page(lang, key.to_string(), source).map_err(|d| *d)
 }
 
 /// Splits front matter from the body and parses it.
@@ -179,7 +182,7 @@ pub fn parse_page(
     if text[..first_line_end].trim_end() != "---" {
         return Err(Box::new(
             Diagnostic::error(
-                "missing-front-matter",
+                Code::MissingFrontMatter,
                 "the page does not start with front matter",
             )
             .at(&source, Position { line: 1, column: 1 })
@@ -199,7 +202,7 @@ pub fn parse_page(
     let Some((yaml_end, body_start)) = close else {
         return Err(Box::new(
             Diagnostic::error(
-                "unclosed-front-matter",
+                Code::UnclosedFrontMatter,
                 "the front matter has no closing `---` line",
             )
             .at(&source, Position { line: 1, column: 1 })
@@ -209,7 +212,7 @@ pub fn parse_page(
     let yaml_text = &source.text[yaml_start..yaml_end];
     let front: FrontMatter = if yaml_text.trim().is_empty() {
         return Err(Box::new(
-            Diagnostic::error("missing-title", "the front matter is empty")
+            Diagnostic::error(Code::MissingTitle, "the front matter is empty")
                 .at(&source, Position { line: 2, column: 1 })
                 .hint("every page needs at least `title: ...`"),
         ));
@@ -218,7 +221,7 @@ pub fn parse_page(
     };
     if front.title.trim().is_empty() {
         return Err(Box::new(
-            Diagnostic::error("missing-title", "the page title is empty")
+            Diagnostic::error(Code::MissingTitle, "the page title is empty")
                 .at(&source, Position { line: 2, column: 1 })
                 .hint("write the page's title after `title:`"),
         ));
@@ -231,7 +234,7 @@ pub fn parse_page(
     {
         return Err(Box::new(
             Diagnostic::error(
-                "control-character",
+                Code::ControlCharacter,
                 format!(
                     "`{}` holds the character U+{:04X}, which no title or description may",
                     text.escape_debug(),
@@ -267,7 +270,7 @@ mod tests {
     fn titles_refuse_control_characters_and_overrides() {
         for title in ["\"a\\0b\"", "\"a\\u202Eb\"", "\"a\\nb\"", "\"a\\x1bb\""] {
             let d = page(&format!("---\ntitle: {title}\n---\nText.\n")).unwrap_err();
-            assert_eq!(d.code, "control-character", "{title}");
+            assert_eq!(d.code, Code::ControlCharacter, "{title}");
         }
         assert!(page("---\ntitle: \"عنوان \\u2067x\\u2069\"\n---\nText.\n").is_ok());
     }
@@ -317,11 +320,11 @@ mod tests {
     #[test]
     fn front_matter_errors_point_into_the_file() {
         let d = page("---\ntitle: Hello\nwieght: 3\n---\n").unwrap_err();
-        assert_eq!(d.code, "yaml-type");
+        assert_eq!(d.code, Code::YamlType);
         assert_eq!(d.location(), "content/en/docs/a.md:3:1");
         let d = page("# no front matter\n").unwrap_err();
-        assert_eq!(d.code, "missing-front-matter");
+        assert_eq!(d.code, Code::MissingFrontMatter);
         let d = page("---\ntitle: x\n").unwrap_err();
-        assert_eq!(d.code, "unclosed-front-matter");
+        assert_eq!(d.code, Code::UnclosedFrontMatter);
     }
 }

@@ -8,7 +8,7 @@ use pulldown_cmark::{
     CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
 };
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::highlight;
 use crate::source::SourceFile;
 
@@ -52,15 +52,18 @@ pub const MAX_NESTING: usize = 128;
 
 /// The error for an address [`render_with`] refused, at byte `at` of `source`.
 pub fn unsafe_link(source: &SourceFile, at: usize, url: &str) -> Diagnostic {
-    Diagnostic::error("unsafe-link", format!("the address `{url}` is not allowed"))
-        .at_range(source, at..at + 1)
-        .hint("link to http, https or mailto addresses, or to a page with a relative address")
+    Diagnostic::error(
+        Code::UnsafeLink,
+        format!("the address `{url}` is not allowed"),
+    )
+    .at_range(source, at..at + 1)
+    .hint("link to http, https or mailto addresses, or to a page with a relative address")
 }
 
 /// The error for a page that nests deeper than [`MAX_NESTING`], at byte `at` of `source`.
 pub fn too_deep(source: &SourceFile, at: usize) -> Diagnostic {
     Diagnostic::error(
-        "markdown-too-deep",
+        Code::MarkdownTooDeep,
         format!(
             "the page nests lists, quotes or emphasis more than {MAX_NESTING} levels deep here"
         ),

@@ -8,7 +8,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 
 /// Written into every output folder; its presence is what allows replacing the folder.
 pub const MARKER: &str = ".polydocs-output";
@@ -90,7 +90,7 @@ pub fn check_output(root: &Path, output: &Path) -> Result<Output, Diagnostic> {
     let shown = output.display().to_string();
     let refuse = |why: String, hint: &str| {
         Diagnostic::error(
-            "unsafe-output",
+            Code::UnsafeOutput,
             format!("refusing to use `{shown}` as the output folder: {why}"),
         )
         .in_file("site.yaml")
@@ -164,7 +164,7 @@ impl Output {
         match crate::source::take_pid_file(&path) {
             Ok(Ok(())) => Ok(BuildLock { path }),
             Ok(Err(crate::source::Held(pid))) => Err(Diagnostic::error(
-                "output-locked",
+                Code::OutputLocked,
                 format!(
                     "another build (process {}) is writing {} right now",
                     pid.map_or_else(|| "unknown".to_string(), |p| p.to_string()),
@@ -176,7 +176,7 @@ impl Output {
                 path.display()
             ))),
             Err(e) => Err(Diagnostic::error(
-                "write-failed",
+                Code::WriteFailed,
                 format!("cannot create {}: {e}", path.display()),
             )
             .hint("check that the output folder's parent is writable")),
@@ -201,7 +201,7 @@ impl Output {
         let dir = self.sibling("building");
         let fail = |e: std::io::Error| {
             Diagnostic::error(
-                "write-failed",
+                Code::WriteFailed,
                 format!("cannot create {}: {e}", dir.display()),
             )
             .hint("check that the output folder's parent exists and is writable")
@@ -322,7 +322,7 @@ impl Staging {
         };
         let fail = |e: std::io::Error| {
             Diagnostic::error(
-                "write-failed",
+                Code::WriteFailed,
                 format!("cannot replace {}: {e}", self.target.display()),
             )
             .hint("check that no other program holds the output folder open")

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::{self, SiteConfig};
 use crate::content::{self, PageSource};
-use crate::diagnostic::{Diagnostic, Report};
+use crate::diagnostic::{Code, Diagnostic, Report};
 use crate::l10n::Locales;
 use crate::plan::{self, Plan};
 use crate::source::SourceFile;
@@ -78,7 +78,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
                 *d
             } else {
                 Diagnostic::error(
-                    "no-site",
+                    Code::NoSite,
                     format!("no {} in {}", config::CONFIG_FILE, root.display()),
                 )
                 .hint("run polydocs in a site folder, or pass the folder with --root")

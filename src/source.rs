@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 pub use crate::span::{Position, SourceFile};
 
 impl SourceFile {
@@ -28,7 +28,7 @@ impl SourceFile {
             {
                 return Err(Box::new(
                     Diagnostic::error(
-                        "file-too-large",
+                        Code::FileTooLarge,
                         format!(
                             "{display} is {} bytes; sources are limited to {} MiB ({} bytes)",
                             meta.len(),
@@ -43,7 +43,7 @@ impl SourceFile {
         }
         let bytes = std::fs::read(path).map_err(|e| {
             Box::new(
-                Diagnostic::error("unreadable-file", format!("cannot read {display}: {e}"))
+                Diagnostic::error(Code::UnreadableFile, format!("cannot read {display}: {e}"))
                     .in_file(&display)
                     .hint("check that the file exists and that you may read it"),
             )
@@ -63,7 +63,7 @@ impl SourceFile {
                 let pos = partial.position(offset);
                 Err(Box::new(
                     Diagnostic::error(
-                        "not-utf8",
+                        Code::NotUtf8,
                         format!("{display} is not valid UTF-8 (first bad byte at offset {offset})"),
                     )
                     .at(&partial, pos)
@@ -97,7 +97,7 @@ pub fn walk(root: &Path, dir: &Path, extensions: &[&str]) -> (Vec<PathBuf>, Vec<
             Err(e) => {
                 let shown = e.path().map(|p| display_path(root, p)).unwrap_or_default();
                 diags.push(
-                    Diagnostic::error("unreadable-file", format!("cannot read {shown}: {e}"))
+                    Diagnostic::error(Code::UnreadableFile, format!("cannot read {shown}: {e}"))
                         .in_file(&shown)
                         .hint("check the permissions of this folder"),
                 );
@@ -114,7 +114,7 @@ pub fn walk(root: &Path, dir: &Path, extensions: &[&str]) -> (Vec<PathBuf>, Vec<
             let d = match follow(root, path, &shown) {
                 Link::Broken(d) | Link::Outside(d) => d,
                 Link::Inside => Diagnostic::warning(
-                    "symlink",
+                    Code::Symlink,
                     format!("{shown} is a symbolic link; it is not followed"),
                 )
                 .hint("replace the link with the file itself"),
@@ -145,14 +145,14 @@ fn follow(root: &Path, path: &Path, shown: &str) -> Link {
     match path.canonicalize() {
         Err(_) => Link::Broken(
             Diagnostic::error(
-                "symlink",
+                Code::Symlink,
                 format!("{shown} is a symbolic link that loops or leads nowhere"),
             )
             .hint("replace the link with the file itself"),
         ),
         Ok(target) if !target.starts_with(&site) => Link::Outside(
             Diagnostic::error(
-                "symlink",
+                Code::Symlink,
                 format!(
                     "{shown} is a symbolic link to {}, outside the site",
                     target.display()

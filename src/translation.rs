@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use fluent_syntax::ast;
 
 use crate::content::PageSource;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::l10n::Locales;
 use crate::site::Site;
 
@@ -196,14 +196,16 @@ impl Lock {
         if std::fs::symlink_metadata(path).is_err() {
             return Ok(Lock::default());
         }
-        let src = crate::source::SourceFile::read(root, path)?;
+        let src = crate::source::SourceFile::read(root, path)
+            .map_err(|d| Box::new(d.in_language(code)))?;
         Lock::parse(&src.text).map_err(|line| {
             Box::new(
                 Diagnostic::error(
-                    "bad-lock-file",
+                    Code::BadLockFile,
                     "this line is not `id fingerprint`, `id fingerprint same-as-source` or `  | source text`",
                 )
                 .at(&src, crate::source::Position { line, column: 1 })
+                .in_language(code)
                 .hint(format!(
                     "delete the line and run `polydocs mark {code} --all` again"
                 )),

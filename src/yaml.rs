@@ -23,7 +23,7 @@ mod tests;
 use serde::de::DeserializeOwned;
 use serde_saphyr::{Location, Spanned};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{Position, SourceFile};
 
 pub use collections::{OrderedMap, list, ordered_map};
@@ -97,7 +97,7 @@ fn parse_text<T: DeserializeOwned>(
             .location()
             .is_none_or(|l| l.line() as usize >= p.region_start)
     {
-        let d = Diagnostic::error("yaml-indent", p.message).hint(p.hint);
+        let d = Diagnostic::error(Code::YamlIndent, p.message).hint(p.hint);
         let pos = Position {
             line: p.line + line_offset,
             column: p.column,
@@ -114,7 +114,7 @@ fn parse_text<T: DeserializeOwned>(
             Some(key) => format!("{} is empty: it needs a `{key}:` key", vocabulary.whole),
             None => format!("{} is empty", vocabulary.whole),
         };
-        let d = Diagnostic::error("yaml-type", message)
+        let d = Diagnostic::error(Code::YamlType, message)
             .hint("write its `key: value` lines; the README lists them");
         let start = Position {
             line: 1 + line_offset,
@@ -167,7 +167,7 @@ fn limit(message: &str) -> Option<Diagnostic> {
             "split the file or shorten the value",
         ),
     };
-    Some(Diagnostic::error("yaml-limit", what).hint(hint))
+    Some(Diagnostic::error(Code::YamlLimit, what).hint(hint))
 }
 
 /// A serde-saphyr location as a position, shifted for text embedded in a larger file.

@@ -10,7 +10,7 @@ mod common;
 use fluent_bundle::FluentArgs;
 use fluent_bundle::concurrent::FluentBundle;
 use libfuzzer_sys::fuzz_target;
-use polydocs::diagnostic::Diagnostic;
+use polydocs::diagnostic::{Code, Diagnostic};
 use polydocs::source::SourceFile;
 
 fuzz_target!(|data: &[u8]| {
@@ -43,7 +43,7 @@ fuzz_target!(|data: &[u8]| {
             "message id outside the source"
         );
         let pos = src.position(at - start);
-        let d = Diagnostic::error("duplicate-message", "x").spanning(
+        let d = Diagnostic::error(Code::DuplicateMessage, "x").spanning(
             &src,
             pos,
             m.id.name.chars().count(),

@@ -8,6 +8,7 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 use polydocs::content;
+use polydocs::diagnostic::{Code, Diagnostic};
 use polydocs::source::SourceFile;
 
 fuzz_target!(|data: &[u8]| {
@@ -34,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
                 .flatten()
             {
                 let pos = page.position_of(spanned);
-                let d = polydocs::diagnostic::Diagnostic::error("unknown-template", "x").spanning(
+                let d = Diagnostic::error(Code::UnknownTemplate, "x").spanning(
                     &page.source,
                     pos,
                     spanned.value.chars().count(),

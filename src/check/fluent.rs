@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use fluent_syntax::ast;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::l10n::LocaleFile;
 use crate::site::Site;
 use crate::source::SourceFile;
@@ -42,6 +42,8 @@ struct VariantKey<'a> {
 
 /// The entries of one language's files, by ID.
 struct Catalog<'a> {
+    /// The language's code: the subject of every finding in these files.
+    code: &'a str,
     files: &'a [LocaleFile],
     /// Each file as a source, made when a finding first points into it.
     sources: Vec<OnceCell<SourceFile>>,
@@ -52,7 +54,7 @@ struct Catalog<'a> {
 }
 
 impl<'a> Catalog<'a> {
-    fn new(files: &'a [LocaleFile]) -> Catalog<'a> {
+    fn new(code: &'a str, files: &'a [LocaleFile]) -> Catalog<'a> {
         let mut entries = BTreeMap::new();
         for (i, file) in files.iter().enumerate() {
             for entry in file.resource.entries() {
@@ -73,6 +75,7 @@ impl<'a> Catalog<'a> {
             .flat_map(|f| f.broken.iter().map(String::as_str))
             .collect();
         Catalog {
+            code,
             files,
             sources: files.iter().map(|_| OnceCell::new()).collect(),
             entries,
@@ -99,13 +102,16 @@ impl<'a> Catalog<'a> {
             .collect()
     }
 
-    /// A diagnostic pointing at `slice`, which lies in file `file` of this catalog.
-    fn at(&self, d: Diagnostic, file: usize, slice: &str) -> Diagnostic {
+    /// A finding about `entry` of this catalog, pointing at `slice` of its definition.
+    fn at(&self, d: Diagnostic, entry: &Entry, slice: &str) -> Diagnostic {
+        let file = entry.file;
         let res = &self.files[file].resource;
         let start = res.source().as_ptr() as usize;
         let offset = (slice.as_ptr() as usize).saturating_sub(start);
         let source = self.sources[file].get_or_init(|| self.files[file].source());
         d.at_range(source, offset..offset + slice.len())
+            .in_language(self.code)
+            .about_message(entry.id)
     }
 }
 
@@ -250,6 +256,9 @@ const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 /// Every Fluent finding of every language. `counts` holds, per message, the numbers the plan
 /// formats it with: a plural category one of them selects is an error when missing.
+///
+/// Each rule is a function of one entry of one language (and, for the rules that compare
+/// with the default language, its source entry), so that a rule is added beside the others.
 pub fn lint(
     site: &Site,
     used: Option<&BTreeSet<String>>,
@@ -257,7 +266,10 @@ pub fn lint(
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let default = site.config.default;
-    let source = Catalog::new(&site.locales.files[default]);
+    let source = Catalog::new(
+        &site.config.default_language().code,
+        &site.locales.files[default],
+    );
     for (lang, language) in site.config.languages.iter().enumerate() {
         if language.pseudo {
             continue;
@@ -267,247 +279,334 @@ pub fn lint(
         let catalog = if lang == default {
             &source
         } else {
-            own = Catalog::new(&site.locales.files[lang]);
+            own = Catalog::new(&language.code, &site.locales.files[lang]);
             &own
         };
-        let code = &language.code;
-        let rules = plural_rules(&language.tag);
-        let needed = rules.as_ref().map(needed_categories);
+        let plurals = Plurals::of(&language.tag);
         for entry in catalog.entries.values() {
-            // References must resolve inside the language's own bundle: Fluent does not
-            // follow the fallback chain for them.
-            for m in &entry.messages {
-                if catalog.entries.get(m).is_none_or(|e| e.is_term) {
-                    out.push(
-                        catalog.at(
-                            Diagnostic::error(
-                                "unknown-reference",
-                                format!(
-                                    "message `{m}` is referenced here but not defined in {code}"
-                                ),
-                            )
-                            .hint("define it in this language, or fix the name"),
-                            entry.file,
-                            m,
-                        ),
-                    );
-                }
-            }
-            for t in &entry.terms {
-                if !catalog.entries.get(t).is_some_and(|e| e.is_term) {
-                    out.push(
-                        catalog.at(
-                            Diagnostic::error(
-                                "unknown-reference",
-                                format!("term `-{t}` is referenced here but not defined in {code}"),
-                            )
-                            .hint("define the term in this language, or fix the name"),
-                            entry.file,
-                            t,
-                        ),
-                    );
-                }
-            }
-            if entry.empty {
-                out.push(
-                    catalog.at(
-                        Diagnostic::warning(
-                            "empty-value",
-                            format!("`{}` has an empty value", entry.id),
-                        )
-                        .hint(
-                            "write the text, or remove the message so that it falls back visibly",
-                        ),
-                        entry.file,
-                        entry.id,
-                    ),
-                );
-            }
+            unknown_references(catalog, entry, &mut out);
+            empty_value(catalog, entry, &mut out);
             for select in &entry.selects {
-                let plural = select
-                    .keys
-                    .iter()
-                    .any(|k| k.numeric || CATEGORIES.contains(&k.text));
-                if !plural {
-                    continue;
-                }
-                for key in select.keys.iter().filter(|k| k.numeric && k.text == "1") {
-                    if needed.as_ref().is_some_and(|n| n.contains("one")) {
-                        out.push(catalog.at(
-                            Diagnostic::warning("numeric-plural-key", "variant `[1]` matches only the number 1")
-                                .hint("write `[one]` to match every number of the `one` category of this language"),
-                            entry.file,
-                            key.text,
-                        ));
-                    }
-                }
-                if let Some(needed) = &needed {
-                    let present: BTreeSet<&str> = select.keys.iter().map(|k| k.text).collect();
-                    let missing: Vec<&str> = needed
-                        .iter()
-                        .filter(|c| !present.contains(*c))
-                        .copied()
-                        .collect();
-                    // Numbers the plan really formats with this message that fall into a
-                    // missing category: visitors would read the default variant ("1 Tage").
-                    let shown: Vec<(u32, &str)> = counts
-                        .get(entry.id)
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|&n| category_of(rules.as_ref()?, n).map(|c| (n, c)))
-                        .filter(|(_, c)| missing.contains(c))
-                        .collect();
-                    if !missing.is_empty() {
-                        let mut d = Diagnostic::warning(
-                            "missing-plural-category",
-                            format!(
-                                "`{}` has no variant for the plural categor{} {} of {code}",
-                                entry.id,
-                                if missing.len() == 1 { "y" } else { "ies" },
-                                missing.join(", ")
-                            ),
-                        );
-                        if let Some(&(n, category)) = shown.first() {
-                            d = Diagnostic::error(
-                                "missing-plural-category",
-                                format!(
-                                    "`{}` has no `[{category}]` variant, which the plan data needs in {code}: {n} is `{category}`, and pages would show it with the default variant",
-                                    entry.id
-                                ),
-                            );
-                        }
-                        out.push(catalog.at(
-                            d.hint(format!(
-                                "{code} needs variants for: {}",
-                                needed.iter().copied().collect::<Vec<_>>().join(", ")
-                            )),
-                            entry.file,
-                            entry.id,
-                        ));
-                    }
-                }
+                plural_variants(catalog, entry, select, &plurals, counts, &mut out);
             }
             if lang == default || entry.is_term {
                 continue;
             }
-            let Some(src) = source.entries.get(entry.id) else {
-                if entry.id != crate::l10n::time::OVERRIDE_ID && !source.broken.contains(entry.id) {
-                    out.push(
-                        catalog.at(
-                            Diagnostic::warning(
-                                "obsolete-message",
-                                format!(
-                                    "`{}` is not in the default language ({})",
-                                    entry.id,
-                                    site.config.default_language().code
-                                ),
-                            )
-                            .hint("remove it, or rename it to the ID the default language uses"),
-                            entry.file,
-                            entry.id,
-                        ),
-                    );
-                }
+            let Some(src) = source_entry(site, &source, catalog, entry, &mut out) else {
                 continue;
             };
-            for a in &entry.attributes {
-                if !src.attributes.contains(a) {
-                    out.push(
-                        catalog.at(
-                            Diagnostic::warning(
-                                "obsolete-attribute",
-                                format!(
-                                    "attribute `.{a}` of `{}` is not in the default language",
-                                    entry.id
-                                ),
-                            )
-                            .hint("remove it, or rename it to an attribute of the source message"),
-                            entry.file,
-                            a,
-                        ),
-                    );
-                }
-            }
-            for a in &src.attributes {
-                if !entry.attributes.contains(a) {
-                    out.push(
-                        catalog.at(
-                            Diagnostic::warning(
-                                "missing-attribute",
-                                format!(
-                                    "`{}` has no attribute `.{a}`, which the default language has",
-                                    entry.id
-                                ),
-                            )
-                            .hint(format!("add `.{a} = ...` under the message")),
-                            entry.file,
-                            entry.id,
-                        ),
-                    );
-                }
-            }
-            if src.has_value && !entry.has_value {
-                out.push(
-                    catalog.at(
-                        Diagnostic::warning(
-                            "missing-value",
-                            format!(
-                                "`{}` has no value, which the default language has",
-                                entry.id
-                            ),
-                        )
-                        .hint("write the text after `=`"),
-                        entry.file,
-                        entry.id,
-                    ),
-                );
-            }
-            for (var, slice) in &entry.variables {
-                if src.variables.contains_key(var) {
-                    continue;
-                }
-                let documented = source.documented(src.id);
-                if !documented.contains(var) {
-                    out.push(
-                        catalog.at(
-                            Diagnostic::error(
-                                "unknown-variable",
-                                format!("`${var}` is not a variable of `{}`", entry.id),
-                            )
-                            .hint(format!(
-                                "the source message has: {}",
-                                vars(src, &documented)
-                            )),
-                            entry.file,
-                            slice,
-                        ),
-                    );
-                }
-            }
-            for var in src.variables.keys() {
-                if !entry.variables.contains_key(var) {
-                    out.push(
-                        catalog.at(
-                            Diagnostic::warning(
-                                "dropped-variable",
-                                format!(
-                                    "`{}` does not use `${var}`, which the source uses",
-                                    entry.id
-                                ),
-                            )
-                            .hint(format!(
-                                "place {{ ${var} }} where it belongs in the translation"
-                            )),
-                            entry.file,
-                            entry.id,
-                        ),
-                    );
-                }
-            }
+            attributes(catalog, entry, src, &mut out);
+            missing_value(catalog, entry, src, &mut out);
+            variables(&source, catalog, entry, src, &mut out);
         }
     }
-    // Messages of the default language that nothing uses.
-    let Some(used) = used else { return out };
+    if let Some(used) = used {
+        unused_messages(&source, used, &mut out);
+    }
+    out
+}
+
+/// References must resolve inside the language's own bundle: Fluent does not follow the
+/// fallback chain for them.
+fn unknown_references(catalog: &Catalog, entry: &Entry, out: &mut Vec<Diagnostic>) {
+    let code = catalog.code;
+    for m in &entry.messages {
+        if catalog.entries.get(m).is_none_or(|e| e.is_term) {
+            out.push(
+                catalog.at(
+                    Diagnostic::error(
+                        Code::UnknownReference,
+                        format!("message `{m}` is referenced here but not defined in {code}"),
+                    )
+                    .hint("define it in this language, or fix the name"),
+                    entry,
+                    m,
+                ),
+            );
+        }
+    }
+    for t in &entry.terms {
+        if !catalog.entries.get(t).is_some_and(|e| e.is_term) {
+            out.push(
+                catalog.at(
+                    Diagnostic::error(
+                        Code::UnknownReference,
+                        format!("term `-{t}` is referenced here but not defined in {code}"),
+                    )
+                    .hint("define the term in this language, or fix the name"),
+                    entry,
+                    t,
+                ),
+            );
+        }
+    }
+}
+
+fn empty_value(catalog: &Catalog, entry: &Entry, out: &mut Vec<Diagnostic>) {
+    if entry.empty {
+        out.push(
+            catalog.at(
+                Diagnostic::warning(
+                    Code::EmptyValue,
+                    format!("`{}` has an empty value", entry.id),
+                )
+                .hint("write the text, or remove the message so that it falls back visibly"),
+                entry,
+                entry.id,
+            ),
+        );
+    }
+}
+
+/// A language's plural rules and the categories its plural variants need, when CLDR has them.
+struct Plurals {
+    rules: Option<PluralRules>,
+    needed: Option<BTreeSet<&'static str>>,
+}
+
+impl Plurals {
+    fn of(tag: &str) -> Plurals {
+        let rules = plural_rules(tag);
+        let needed = rules.as_ref().map(needed_categories);
+        Plurals { rules, needed }
+    }
+}
+
+/// A plural select's variants: `[1]` where the language has a `one` category, and the
+/// categories the language needs that it lacks (an error when the plan formats the message
+/// with a number of a missing category).
+fn plural_variants(
+    catalog: &Catalog,
+    entry: &Entry,
+    select: &Select,
+    plurals: &Plurals,
+    counts: &BTreeMap<&'static str, BTreeSet<u32>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let plural = select
+        .keys
+        .iter()
+        .any(|k| k.numeric || CATEGORIES.contains(&k.text));
+    if !plural {
+        return;
+    }
+    for key in select.keys.iter().filter(|k| k.numeric && k.text == "1") {
+        if plurals.needed.as_ref().is_some_and(|n| n.contains("one")) {
+            out.push(catalog.at(
+                Diagnostic::warning(Code::NumericPluralKey, "variant `[1]` matches only the number 1")
+                    .hint("write `[one]` to match every number of the `one` category of this language"),
+                entry,
+                key.text,
+            ));
+        }
+    }
+    missing_categories(catalog, entry, select, plurals, counts, out);
+}
+
+fn missing_categories(
+    catalog: &Catalog,
+    entry: &Entry,
+    select: &Select,
+    plurals: &Plurals,
+    counts: &BTreeMap<&'static str, BTreeSet<u32>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(needed) = &plurals.needed else {
+        return;
+    };
+    let code = catalog.code;
+    let present: BTreeSet<&str> = select.keys.iter().map(|k| k.text).collect();
+    let missing: Vec<&str> = needed
+        .iter()
+        .filter(|c| !present.contains(*c))
+        .copied()
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    // Numbers the plan really formats with this message that fall into a missing category:
+    // visitors would read the default variant ("1 Tage").
+    let shown = counts
+        .get(entry.id)
+        .into_iter()
+        .flatten()
+        .filter_map(|&n| category_of(plurals.rules.as_ref()?, n).map(|c| (n, c)))
+        .find(|(_, c)| missing.contains(c));
+    let d = match shown {
+        Some((n, category)) => Diagnostic::error(
+            Code::MissingPluralCategory,
+            format!(
+                "`{}` has no `[{category}]` variant, which the plan data needs in {code}: {n} is `{category}`, and pages would show it with the default variant",
+                entry.id
+            ),
+        ),
+        None => Diagnostic::warning(
+            Code::MissingPluralCategory,
+            format!(
+                "`{}` has no variant for the plural categor{} {} of {code}",
+                entry.id,
+                if missing.len() == 1 { "y" } else { "ies" },
+                missing.join(", ")
+            ),
+        ),
+    };
+    out.push(catalog.at(
+        d.hint(format!(
+            "{code} needs variants for: {}",
+            needed.iter().copied().collect::<Vec<_>>().join(", ")
+        )),
+        entry,
+        entry.id,
+    ));
+}
+
+/// The default language's entry for a translated `entry`; without one, the entry is
+/// obsolete (unless the source failed to parse it, which is reported as its syntax error).
+fn source_entry<'s>(
+    site: &Site,
+    source: &'s Catalog,
+    catalog: &Catalog,
+    entry: &Entry,
+    out: &mut Vec<Diagnostic>,
+) -> Option<&'s Entry<'s>> {
+    let src = source.entries.get(entry.id);
+    if src.is_none()
+        && entry.id != crate::l10n::time::OVERRIDE_ID
+        && !source.broken.contains(entry.id)
+    {
+        out.push(
+            catalog.at(
+                Diagnostic::warning(
+                    Code::ObsoleteMessage,
+                    format!(
+                        "`{}` is not in the default language ({})",
+                        entry.id,
+                        site.config.default_language().code
+                    ),
+                )
+                .hint("remove it, or rename it to the ID the default language uses"),
+                entry,
+                entry.id,
+            ),
+        );
+    }
+    src
+}
+
+/// Attributes the translation has and the source does not, and the reverse.
+fn attributes(catalog: &Catalog, entry: &Entry, src: &Entry, out: &mut Vec<Diagnostic>) {
+    for a in &entry.attributes {
+        if !src.attributes.contains(a) {
+            out.push(
+                catalog.at(
+                    Diagnostic::warning(
+                        Code::ObsoleteAttribute,
+                        format!(
+                            "attribute `.{a}` of `{}` is not in the default language",
+                            entry.id
+                        ),
+                    )
+                    .hint("remove it, or rename it to an attribute of the source message"),
+                    entry,
+                    a,
+                ),
+            );
+        }
+    }
+    for a in &src.attributes {
+        if !entry.attributes.contains(a) {
+            out.push(
+                catalog.at(
+                    Diagnostic::warning(
+                        Code::MissingAttribute,
+                        format!(
+                            "`{}` has no attribute `.{a}`, which the default language has",
+                            entry.id
+                        ),
+                    )
+                    .hint(format!("add `.{a} = ...` under the message")),
+                    entry,
+                    entry.id,
+                ),
+            );
+        }
+    }
+}
+
+fn missing_value(catalog: &Catalog, entry: &Entry, src: &Entry, out: &mut Vec<Diagnostic>) {
+    if src.has_value && !entry.has_value {
+        out.push(
+            catalog.at(
+                Diagnostic::warning(
+                    Code::MissingValue,
+                    format!(
+                        "`{}` has no value, which the default language has",
+                        entry.id
+                    ),
+                )
+                .hint("write the text after `=`"),
+                entry,
+                entry.id,
+            ),
+        );
+    }
+}
+
+/// Variables the translation uses that the source neither uses nor documents, and variables
+/// of the source the translation drops.
+fn variables(
+    source: &Catalog,
+    catalog: &Catalog,
+    entry: &Entry,
+    src: &Entry,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (var, slice) in &entry.variables {
+        if src.variables.contains_key(var) {
+            continue;
+        }
+        let documented = source.documented(src.id);
+        if !documented.contains(var) {
+            out.push(
+                catalog.at(
+                    Diagnostic::error(
+                        Code::UnknownVariable,
+                        format!("`${var}` is not a variable of `{}`", entry.id),
+                    )
+                    .hint(format!(
+                        "the source message has: {}",
+                        vars(src, &documented)
+                    )),
+                    entry,
+                    slice,
+                ),
+            );
+        }
+    }
+    for var in src.variables.keys() {
+        if !entry.variables.contains_key(var) {
+            out.push(
+                catalog.at(
+                    Diagnostic::warning(
+                        Code::DroppedVariable,
+                        format!(
+                            "`{}` does not use `${var}`, which the source uses",
+                            entry.id
+                        ),
+                    )
+                    .hint(format!(
+                        "place {{ ${var} }} where it belongs in the translation"
+                    )),
+                    entry,
+                    entry.id,
+                ),
+            );
+        }
+    }
+}
+
+/// Messages of the default language that nothing uses.
+fn unused_messages(source: &Catalog, used: &BTreeSet<String>, out: &mut Vec<Diagnostic>) {
     let referenced: BTreeSet<&str> = source
         .entries
         .values()
@@ -524,19 +623,18 @@ pub fn lint(
         out.push(
             source.at(
                 Diagnostic::warning(
-                    "unused-message",
+                    Code::UnusedMessage,
                     format!(
                         "`{}` is not used by the plan data, the templates or polydocs",
                         entry.id
                     ),
                 )
                 .hint("remove it, or use it"),
-                entry.file,
+                entry,
                 entry.id,
             ),
         );
     }
-    out
 }
 
 fn vars(e: &Entry, documented: &BTreeSet<&str>) -> String {

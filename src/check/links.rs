@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use crate::index::Anchors;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::index::{Index, Published, paths};
 use crate::site::Site;
 
@@ -41,9 +41,10 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
             }
             let at = page.body_start + offset;
             let broken = |why: String, hint: String| {
-                Diagnostic::error("broken-link", format!("link `{url}` is broken: {why}"))
+                Diagnostic::error(Code::BrokenLink, format!("link `{url}` is broken: {why}"))
                     .at_range(&page.source, at..at + 1)
                     .in_language(&config.languages[*lang].code)
+                    .about_page(key)
                     .hint(hint)
             };
             let target = if path.is_empty() {

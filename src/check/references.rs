@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::index::Index;
 use crate::l10n::Defect;
 use crate::site::Site;
@@ -49,7 +49,7 @@ fn check_uses(site: &Site, uses: &Uses, diags: &mut Vec<Diagnostic>) {
                         site,
                         id,
                         Diagnostic::error(
-                            "unknown-message",
+                            Code::UnknownMessage,
                             format!("message `{id}` is used here but {where_}"),
                         ),
                     )
@@ -75,12 +75,12 @@ fn check_messages(site: &Site, diags: &mut Vec<Diagnostic>) {
             };
             let d = match defect {
                 Defect::Cycle => Diagnostic::error(
-                    "message-cycle",
+                    Code::MessageCycle,
                     format!("message `{id}` refers back to itself through its references"),
                 )
                 .hint(format!("remove the reference that leads back to `{id}`")),
                 Defect::TooLarge => Diagnostic::error(
-                    "message-too-large",
+                    Code::MessageTooLarge,
                     format!("message `{id}` expands to more than 100 placeables"),
                 )
                 .hint("write the text out instead of nesting references to references"),
@@ -108,7 +108,7 @@ fn check_pages(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
             } else if site.tier_index(&tier.value).is_none() {
                 let ids: Vec<&str> = site.tiers().iter().map(|t| t.id.as_str()).collect();
                 diags.push(
-                    Diagnostic::error("unknown-tier", format!("unknown tier `{}`", tier.value))
+                    Diagnostic::error(Code::UnknownTier, format!("unknown tier `{}`", tier.value))
                         .spanning(&page.source, pos, tier.value.chars().count())
                         .hint(format!(
                             "use a tier ID of content/tiers.yaml: {}",
@@ -120,7 +120,7 @@ fn check_pages(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
             {
                 diags.push(
                     Diagnostic::error(
-                        "duplicate-tier-page",
+                        Code::DuplicateTierPage,
                         format!("tier `{}` already has a page, {other}", tier.value),
                     )
                     .spanning(&page.source, pos, tier.value.chars().count())
@@ -133,7 +133,7 @@ fn check_pages(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
         {
             diags.push(
                 Diagnostic::error(
-                    "unknown-template",
+                    Code::UnknownTemplate,
                     format!("no template `{}`", template.value),
                 )
                 .spanning(
@@ -148,7 +148,7 @@ fn check_pages(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
     if routes.get("_index.md", site.config.default).is_none() {
         diags.push(
             Diagnostic::error(
-                "missing-home",
+                Code::MissingHome,
                 format!(
                     "content/{}/_index.md is missing",
                     site.config.default_language().code
@@ -169,7 +169,7 @@ fn check_pages(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
                 .map_or(first, |p| p.source.display.as_str());
             diags.push(
                 Diagnostic::error(
-                    "page-collision",
+                    Code::PageCollision,
                     format!(
                         "{} and {other} would be published at the same address, /{}/{}",
                         page.source.display,

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use crate::diagnostic::{Diagnostic, edit_distance};
+use crate::diagnostic::{Code, Diagnostic, edit_distance};
 use crate::site::Site;
 
 /// Pages of a translation with no page of the same name in the default language.
@@ -40,7 +40,7 @@ pub fn stray_pages(site: &Site, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::warning(
-                "stray-page",
+                Code::StrayPage,
                 format!(
                     "`{}` has no page of that name in {default_code}: it is published as an extra {code} page",
                     page.source.display
@@ -48,6 +48,7 @@ pub fn stray_pages(site: &Site, out: &mut Vec<Diagnostic>) {
             )
             .in_file(&page.source.display)
             .in_language(code)
+            .about_page(&page.key)
             .hint(hint),
         );
     }
@@ -124,20 +125,22 @@ pub fn merge_typos(site: &Site, typos: &[Typo], out: &mut Vec<Diagnostic>) {
         return;
     }
     let default_code = &site.config.default_language().code;
-    let about = |d: &Diagnostic, code: &str, lang: &str, id: &str| {
-        d.code == code && d.language() == Some(lang) && d.message.starts_with(&format!("`{id}` "))
+    let about = |d: &Diagnostic, code: Code, lang: &str, id: &str| {
+        d.code == code
+            && d.subject.language.as_deref() == Some(lang)
+            && d.subject.message.as_deref() == Some(id)
     };
     for typo in typos {
         let code = &site.config.languages[typo.lang].code;
         let Some(missing) = out
             .iter()
-            .position(|d| about(d, "missing-message", code, &typo.meant))
+            .position(|d| about(d, Code::MissingMessage, code, &typo.meant))
         else {
             continue;
         };
         let Some(obsolete) = out
             .iter()
-            .position(|d| about(d, "obsolete-message", code, &typo.written))
+            .position(|d| about(d, Code::ObsoleteMessage, code, &typo.written))
         else {
             continue;
         };
@@ -145,7 +148,7 @@ pub fn merge_typos(site: &Site, typos: &[Typo], out: &mut Vec<Diagnostic>) {
         let at = &out[obsolete];
         let mut d = Diagnostic::new(
             severity,
-            "misspelt-message",
+            Code::MisspeltMessage,
             format!(
                 "`{}` is not in the source ({default_code}): did you mean `{}`?",
                 typo.written, typo.meant
@@ -155,7 +158,8 @@ pub fn merge_typos(site: &Site, typos: &[Typo], out: &mut Vec<Diagnostic>) {
             "rename it to `{}`; until then {code} pages show the {default_code} text of `{}`",
             typo.meant, typo.meant
         ))
-        .in_language(code);
+        .in_language(code)
+        .about_message(&typo.written);
         d.file = at.file.clone();
         d.position = at.position;
         d.excerpt = at.excerpt.clone();
@@ -222,7 +226,7 @@ pub fn markup_in_attributes(site: &Site, out: &mut Vec<Diagnostic>) {
             let offset = at + 2 + (expression.len() - call.len());
             out.push(
                 Diagnostic::warning(
-                    "markup-in-attribute",
+                    Code::MarkupInAttribute,
                     "`t()` returns HTML, and this place takes text only",
                 )
                 .at_range(src, offset..offset + 1)

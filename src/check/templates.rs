@@ -2,7 +2,7 @@
 //! untranslated. Found in text between tags and in the attributes people read
 //! (`alt`, `title`, `aria-label`, `placeholder`).
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::templates::TemplateSources;
 
 pub fn lint(templates: &TemplateSources) -> Vec<Diagnostic> {
@@ -101,7 +101,7 @@ pub fn lint(templates: &TemplateSources) -> Vec<Diagnostic> {
 fn literal(src: &crate::source::SourceFile, offset: usize, text: &str) -> Diagnostic {
     let shown: String = text.chars().take(40).collect();
     Diagnostic::warning(
-        "literal-template-text",
+        Code::LiteralTemplateText,
         format!("`{shown}` is written in the template, untranslated"),
     )
     .at_range(src, offset..offset + text.len())

@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::index::{Index, paths};
 use crate::site::Site;
 use crate::span::{Position, SourceFile};
@@ -134,13 +134,14 @@ fn missing_messages(site: &Site, uses: &Uses, strict: bool, out: &mut Vec<Diagno
             let file_name = definition.file.rsplit('/').next().unwrap_or("");
             let d = Diagnostic::new(
                 severity(strict, places.is_some()),
-                "missing-message",
+                Code::MissingMessage,
                 message,
             )
             .hint(format!(
                 "add it to locales/{code}/{file_name} (until then it falls back)"
             ))
-            .in_language(code);
+            .in_language(code)
+            .about_message(id);
             out.push(files.point(d, &definition.file, definition.position, id.chars().count()));
         }
     }
@@ -159,7 +160,7 @@ fn missing_pages(site: &Site, index: &Index, strict: bool, out: &mut Vec<Diagnos
         out.push(
             Diagnostic::new(
                 severity(strict, true),
-                "missing-page",
+                Code::MissingPage,
                 format!(
                     "page `{key}` is not translated into {code}: /{} shows the {from} page",
                     paths::site_path(&site.config, key, route.lang)
@@ -167,6 +168,7 @@ fn missing_pages(site: &Site, index: &Index, strict: bool, out: &mut Vec<Diagnos
             )
             .in_file(&page.source.display)
             .in_language(code)
+            .about_page(key)
             .hint(format!("translate it as content/{code}/{key}")),
         );
     }
@@ -196,7 +198,7 @@ fn outdated_pages(site: &Site, index: &Index, out: &mut Vec<Diagnostic>) {
         );
         out.push(
             Diagnostic::warning(
-                "outdated-page",
+                Code::OutdatedPage,
                 format!(
                     "the {default} page `{}` has changed since this translation was marked up to date: {changed}",
                     page.key
@@ -204,6 +206,7 @@ fn outdated_pages(site: &Site, index: &Index, out: &mut Vec<Diagnostic>) {
             )
             .at(&page.source, Position { line: 1, column: 1 })
             .in_language(code)
+            .about_page(&page.key)
             .hint(format!(
                 "update the translation, then run `polydocs mark {code} --page {}`",
                 page.key
@@ -234,13 +237,14 @@ fn outdated_messages(site: &Site, locks: &[Lock], out: &mut Vec<Diagnostic>) {
             }
             let changed = change_summary(Some(recorded), &recorded.hash, &current.text);
             let d = Diagnostic::warning(
-                "outdated-message",
+                Code::OutdatedMessage,
                 format!(
                     "the source of `{id}` has changed since its {} translation was marked up to date: {changed}",
                     language.code
                 ),
             )
             .in_language(&language.code)
+            .about_message(id)
             .hint(format!(
                 "update the translation, then run `polydocs mark {} --message {id}`",
                 language.code
@@ -302,12 +306,13 @@ fn same_as_source(
             }
             let d = Diagnostic::new(
                 severity(strict, uses.required.contains_key(id)),
-                "same-as-source",
+                Code::SameAsSource,
                 format!(
                     "`{id}` in {code} is the {default_code} text copied, not a translation"
                 ),
             )
             .in_language(code)
+            .about_message(id)
             .hint(format!(
                 "translate it; if it is the same in {code} on purpose (a name), run `polydocs mark {code} --message {id} --include-identical`"
             ));
@@ -331,7 +336,7 @@ fn same_as_source(
             out.push(
                 Diagnostic::new(
                     severity(strict, true),
-                    "same-as-source",
+                    Code::SameAsSource,
                     format!(
                         "page `{}` in {code} is the {default_code} page copied, not a translation",
                         page.key
@@ -339,6 +344,7 @@ fn same_as_source(
                 )
                 .at(&page.source, Position { line: 1, column: 1 })
                 .in_language(code)
+                .about_page(&page.key)
                 .hint(format!(
                     "translate it; if it is the same in {code} on purpose, run `polydocs mark {code} --page {} --include-identical`",
                     page.key

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::check;
-use crate::diagnostic::{Diagnostic, Report};
+use crate::diagnostic::{Code, Diagnostic, Report};
 use crate::index::Published;
 use crate::pipeline::{self, Progress, Stage};
 use crate::publish;
@@ -137,7 +137,7 @@ fn refuse_pseudo_in_published(
     };
     if options.pseudo && same(published, output) {
         return Err(Diagnostic::error(
-            "pseudo-output",
+            Code::PseudoOutput,
             format!(
                 "`build --pseudo` would write the pseudo-language into `{}`, the folder the site is published from",
                 output.display()

@@ -129,7 +129,7 @@ pub fn summary(findings: &[Diagnostic]) -> Vec<String> {
         *counts
             .entry(d.language().unwrap_or("site"))
             .or_default()
-            .entry(d.code)
+            .entry(d.code.as_str())
             .or_default() += 1;
     }
     if counts.is_empty() {
@@ -168,7 +168,7 @@ pub fn to_json(findings: &[Diagnostic], errors: usize, warnings: usize) -> Strin
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             },
-            code: d.code,
+            code: d.code.as_str(),
             message: &d.message,
             language: d.language(),
             file: d.file.as_deref(),

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use crate::diagnostic::codes::{self, Area, CODES, Code};
+use crate::diagnostic::codes::{self, Area, CODES, Entry};
 
 /// Width the explanations are wrapped to.
 const WIDTH: usize = 80;
@@ -41,7 +41,7 @@ fn normalize(asked: &str) -> String {
 }
 
 /// One code in full: the summary, the explanation, the example and the fix.
-pub fn explanation(code: &Code) -> String {
+pub fn explanation(code: &Entry) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,

@@ -18,7 +18,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/starter.rs"));
@@ -165,7 +165,7 @@ impl Lang {
     }
 }
 
-fn init_error(code: &'static str, message: String, hint: &str) -> Diagnostic {
+fn init_error(code: Code, message: String, hint: &str) -> Diagnostic {
     Diagnostic::error(code, message).hint(hint.to_string())
 }
 
@@ -178,7 +178,7 @@ fn plan(options: &InitOptions) -> Result<Plan, Diagnostic> {
         .unwrap_or_else(|| vec![options.default.clone().unwrap_or_else(|| "en".to_string())]);
     if codes.is_empty() {
         return Err(init_error(
-            "init-language",
+            Code::InitLanguage,
             "--languages lists no language".into(),
             "name at least one: `--languages en` or `--languages en,fr,ar`",
         ));
@@ -189,7 +189,7 @@ fn plan(options: &InitOptions) -> Result<Plan, Diagnostic> {
             || code.parse::<unic_langid::LanguageIdentifier>().is_err()
         {
             return Err(init_error(
-                "init-language",
+                Code::InitLanguage,
                 format!("`{code}` is not a language code"),
                 "write BCP 47 codes such as `en`, `pt-BR` or `zh-TW` (letters and digits, \
                  subtags joined by `-`), separated by commas",
@@ -197,7 +197,7 @@ fn plan(options: &InitOptions) -> Result<Plan, Diagnostic> {
         }
         if languages.iter().any(|l| l.code.eq_ignore_ascii_case(code)) {
             return Err(init_error(
-                "init-language",
+                Code::InitLanguage,
                 format!("`{code}` is listed twice in --languages"),
                 "list each language once",
             ));
@@ -216,7 +216,7 @@ fn plan(options: &InitOptions) -> Result<Plan, Diagnostic> {
             .position(|l| l.code.eq_ignore_ascii_case(d))
             .ok_or_else(|| {
                 init_error(
-                    "init-language",
+                    Code::InitLanguage,
                     format!(
                         "--default `{d}` is not one of --languages ({})",
                         codes.join(", ")
@@ -236,7 +236,7 @@ fn plan(options: &InitOptions) -> Result<Plan, Diagnostic> {
             if host.is_empty() || url.contains(char::is_whitespace) || url.contains(['?', '#', '"'])
             {
                 return Err(init_error(
-                    "init-base-url",
+                    Code::InitBaseUrl,
                     format!("`{url}` is not an http(s) address"),
                     "write the address the site will be published at, such as \
                      `--base-url https://docs.example.com/`, or leave it out and set \
@@ -263,7 +263,7 @@ fn check_folder(dir: &Path) -> Result<(), Diagnostic> {
         Ok(mut entries) => {
             if entries.next().is_some() {
                 return Err(init_error(
-                    "init-not-empty",
+                    Code::InitNotEmpty,
                     format!("{} is not empty", dir.display()),
                     "name a new folder (init creates it) or an empty one: `polydocs init mysite`",
                 ));
@@ -273,7 +273,7 @@ fn check_folder(dir: &Path) -> Result<(), Diagnostic> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if std::fs::symlink_metadata(dir).is_ok() {
                 return Err(init_error(
-                    "init-not-empty",
+                    Code::InitNotEmpty,
                     format!("{} is a symbolic link that leads nowhere", dir.display()),
                     "name a new folder, or an empty one",
                 ));
@@ -281,12 +281,12 @@ fn check_folder(dir: &Path) -> Result<(), Diagnostic> {
             Ok(())
         }
         Err(_) if dir.is_file() || dir.exists() => Err(init_error(
-            "init-not-empty",
+            Code::InitNotEmpty,
             format!("{} exists and is not a folder", dir.display()),
             "name a new folder, or an empty one",
         )),
         Err(e) => Err(init_error(
-            "init-not-empty",
+            Code::InitNotEmpty,
             format!("cannot read {}: {e}", dir.display()),
             "check the folder's permissions",
         )),
@@ -438,13 +438,13 @@ fn claim(dir: &Path) -> Result<(crate::source::SourceLock, bool), Diagnostic> {
     let created = !dir.exists();
     std::fs::create_dir_all(dir).map_err(|e| {
         init_error(
-            "write-failed",
+            Code::WriteFailed,
             format!("cannot create {}: {e}", dir.display()),
             "check the permissions of the folder it goes in",
         )
     })?;
     let lock = crate::source::SourceLock::take(dir)
-        .map_err(|m| init_error("write-failed", m, "try again"))?;
+        .map_err(|m| init_error(Code::WriteFailed, m, "try again"))?;
     let others = std::fs::read_dir(dir)
         .map(|entries| {
             entries
@@ -454,7 +454,7 @@ fn claim(dir: &Path) -> Result<(crate::source::SourceLock, bool), Diagnostic> {
         .unwrap_or(true);
     if others {
         return Err(init_error(
-            "init-not-empty",
+            Code::InitNotEmpty,
             format!(
                 "{} was filled by another command while this one started",
                 dir.display()
@@ -493,7 +493,7 @@ fn write_all(dir: &Path, files: &[(String, Vec<u8>)], created: bool) -> Result<(
             }
         }
         Diagnostic::error(
-            "write-failed",
+            Code::WriteFailed,
             format!("cannot write the new site into {}: {e}", dir.display()),
         )
         .hint("check free disk space and the permissions of the folder")
@@ -517,13 +517,13 @@ fn mark_translations(dir: &Path, plan: &Plan) -> Result<(), Diagnostic> {
         Err(report) => {
             let first = report.sorted().into_iter().find(|d| d.is_error());
             return Err(first.unwrap_or_else(|| {
-                Diagnostic::error("write-failed", "the new site does not load".to_string())
+                Diagnostic::error(Code::WriteFailed, "the new site does not load".to_string())
             }));
         }
     };
     for lang in translated {
         super::mark::mark(&site, &lang.code, &super::mark::Target::All, true)
-            .map_err(|e| Diagnostic::error("write-failed", e))?;
+            .map_err(|e| Diagnostic::error(Code::WriteFailed, e))?;
     }
     Ok(())
 }
@@ -639,14 +639,14 @@ mod tests {
             example: false,
         };
         for (o, code) in [
-            (options(&["../x"], None, None), "init-language"),
-            (options(&["a/b"], None, None), "init-language"),
-            (options(&["en", "en"], None, None), "init-language"),
-            (options(&["en", "fr"], Some("de"), None), "init-language"),
-            (options(&["en"], None, Some("ftp://x/")), "init-base-url"),
+            (options(&["../x"], None, None), Code::InitLanguage),
+            (options(&["a/b"], None, None), Code::InitLanguage),
+            (options(&["en", "en"], None, None), Code::InitLanguage),
+            (options(&["en", "fr"], Some("de"), None), Code::InitLanguage),
+            (options(&["en"], None, Some("ftp://x/")), Code::InitBaseUrl),
             (
                 options(&["en"], None, Some("docs.example.com")),
-                "init-base-url",
+                Code::InitBaseUrl,
             ),
         ] {
             assert_eq!(plan(&o).err().map(|d| d.code), Some(code));

@@ -56,7 +56,7 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
         eprintln!("{}\n", d.render(color));
     }
     if let Some(first) = diagnostics.first() {
-        eprintln!("{}", explain_line(first.code));
+        eprintln!("{}", explain_line(first.code.as_str()));
     }
 }
 
@@ -70,16 +70,16 @@ fn explain_line(code: &str) -> String {
 pub fn print_warnings(diagnostics: &[Diagnostic]) {
     let mut groups: BTreeMap<(Option<&str>, &str), usize> = BTreeMap::new();
     for d in diagnostics.iter().filter(|d| !d.is_error()) {
-        *groups.entry((d.language(), d.code)).or_default() += 1;
+        *groups.entry((d.language(), d.code.as_str())).or_default() += 1;
     }
     let mut shown: BTreeMap<(Option<&str>, &str), usize> = BTreeMap::new();
     let kept: Vec<Diagnostic> = diagnostics
         .iter()
         .filter(|d| {
-            if d.is_error() || groups[&(d.language(), d.code)] <= SHOWN_PER_GROUP {
+            if d.is_error() || groups[&(d.language(), d.code.as_str())] <= SHOWN_PER_GROUP {
                 return true;
             }
-            let n = shown.entry((d.language(), d.code)).or_default();
+            let n = shown.entry((d.language(), d.code.as_str())).or_default();
             *n += 1;
             *n <= 3
         })

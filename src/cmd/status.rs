@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::site::{self, Site};
 use crate::templates::STATUS_REPORT;
 use crate::translation::{self, Counts, LanguageStatus};
@@ -223,7 +223,7 @@ pub fn html_report(site: &Site, status: &[LanguageStatus]) -> Result<String, Dia
     let mut ctx = tera::Context::new();
     ctx.insert("languages", &rows);
     let tera = site.tera.as_ref().ok_or_else(|| {
-        Diagnostic::error("template-syntax", "the templates do not compile")
+        Diagnostic::error(Code::TemplateSyntax, "the templates do not compile")
             .hint("run `polydocs check` to see where")
     })?;
     tera.render(STATUS_REPORT, &ctx)

@@ -3,9 +3,9 @@
 //!
 //! A code is what a user searches for and what a CI script filters on, so codes are stable and
 //! each is explained once, here, for `polydocs explain CODE` (as `rustc --explain` does).
-//! `Diagnostic::error` and `Diagnostic::warning` refuse an unregistered code in debug builds,
-//! and a test scans the sources for codes given to them, so that a new code cannot ship
-//! without its explanation, nor an explanation outlive its code.
+//! The table below generates the [`Code`] enum, its kebab-case names and its [`Entry`] in the
+//! registry, so that a diagnostic can only be given a registered code (any other is a compile
+//! error) and the list, `explain` and the codes the checks give cannot drift apart.
 
 use super::Severity;
 use super::edit_distance;
@@ -78,9 +78,11 @@ impl Level {
     }
 }
 
-/// One registered code.
+/// One code's entry in the registry: what `polydocs explain` prints about it.
 #[derive(Debug)]
-pub struct Code {
+pub struct Entry {
+    pub code: Code,
+    /// The code as users see it, in brackets in a report and in the JSON `code` field.
     pub name: &'static str,
     pub level: Level,
     pub area: Area,
@@ -96,8 +98,73 @@ pub struct Code {
     pub fix: &'static str,
 }
 
-/// The code named `name`, if it is registered.
-pub fn find(name: &str) -> Option<&'static Code> {
+/// The table of codes as the [`Code`] enum (one variant per entry, documented by its summary)
+/// and [`CODES`] (the entries, in the same order, so that a code's entry is found by its index).
+macro_rules! registry {
+    ($(
+        $variant:ident {
+            name: $name:literal,
+            level: $level:expr,
+            area: $area:expr,
+            summary: $summary:literal,
+            explanation: $explanation:expr,
+            example_file: $example_file:expr,
+            example: $example:expr,
+            fix: $fix:expr $(,)?
+        }
+    ),* $(,)?) => {
+        /// A registered diagnostic code; [`Code::as_str`] is its name as users see it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Code {
+            $(
+                #[doc = concat!("`", $name, "`: ", $summary, ".")]
+                $variant,
+            )*
+        }
+
+        impl Code {
+            /// The code as users see it (`broken-link`): in brackets in a report, in the JSON
+            /// `code` field, as `polydocs explain` takes it.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name,)*
+                }
+            }
+        }
+
+        /// Every code's entry, grouped by area, in the order of [`Code`].
+        pub static CODES: &[Entry] = &[
+            $(
+                Entry {
+                    code: Code::$variant,
+                    name: $name,
+                    level: $level,
+                    area: $area,
+                    summary: $summary,
+                    explanation: $explanation,
+                    example_file: $example_file,
+                    example: $example,
+                    fix: $fix,
+                },
+            )*
+        ];
+    };
+}
+
+impl Code {
+    /// The code's entry in the registry.
+    pub fn entry(self) -> &'static Entry {
+        &CODES[self as usize]
+    }
+
+    /// Whether findings of this code are errors, warnings or either.
+    pub fn level(self) -> Level {
+        self.entry().level
+    }
+}
+
+/// The code named `name` (as users write it), if it is registered.
+pub fn find(name: &str) -> Option<&'static Entry> {
     CODES.iter().find(|c| c.name == name)
 }
 
@@ -116,10 +183,10 @@ pub fn closest(name: &str, n: usize) -> Vec<&'static str> {
         .collect()
 }
 
-/// Every code, grouped by area.
-pub const CODES: &[Code] = &[
+// Every code, grouped by area, in the order `polydocs explain` lists them.
+registry! {
     // --- site.yaml --------------------------------------------------------------------------
-    Code {
+    NoSite {
         name: "no-site",
         level: Level::Error,
         area: Area::Site,
@@ -131,7 +198,7 @@ pub const CODES: &[Code] = &[
         example: "$ cd ~ && polydocs build",
         fix: "Run polydocs in the site folder, or name it with `--root path/to/site`.",
     },
-    Code {
+    InitNotEmpty {
         name: "init-not-empty",
         level: Level::Error,
         area: Area::Site,
@@ -143,7 +210,7 @@ pub const CODES: &[Code] = &[
         example: "$ polydocs init docs   # docs/ already holds a README",
         fix: "Name a new folder (init creates it) or an empty one: `polydocs init mysite`.",
     },
-    Code {
+    InitLanguage {
         name: "init-language",
         level: Level::Error,
         area: Area::Site,
@@ -158,7 +225,7 @@ pub const CODES: &[Code] = &[
         fix: "Write codes such as `en`, `fr`, `pt-BR` or `zh-TW`, each once, separated by \
             commas; --default must be one of them.",
     },
-    Code {
+    InitBaseUrl {
         name: "init-base-url",
         level: Level::Error,
         area: Area::Site,
@@ -170,7 +237,7 @@ pub const CODES: &[Code] = &[
         example: "$ polydocs init mysite --base-url docs.example.com",
         fix: "Write the whole address: `--base-url https://docs.example.com/`.",
     },
-    Code {
+    BadLanguageCode {
         name: "bad-language-code",
         level: Level::Error,
         area: Area::Site,
@@ -182,7 +249,7 @@ pub const CODES: &[Code] = &[
         example: "languages:\n  - code: fr_FR\n    tag: fr-FR\n    name: Français",
         fix: "Write a code such as `fr` or `zh-TW`, and rename the language's folders to match.",
     },
-    Code {
+    DuplicateLanguage {
         name: "duplicate-language",
         level: Level::Error,
         area: Area::Site,
@@ -193,7 +260,7 @@ pub const CODES: &[Code] = &[
         example: "languages:\n  - code: fr\n    tag: fr\n    name: Français\n  - code: fr\n    tag: fr-CA\n    name: Français (Canada)",
         fix: "Remove one entry, or give the second language its own code (`fr-CA`).",
     },
-    Code {
+    BadLanguageTag {
         name: "bad-language-tag",
         level: Level::Error,
         area: Area::Site,
@@ -205,7 +272,7 @@ pub const CODES: &[Code] = &[
         example: "  - code: fr\n    tag: français\n    name: Français",
         fix: "Write a tag such as `en`, `fr-CA` or `zh-Hant-TW`.",
     },
-    Code {
+    BadPrefix {
         name: "bad-prefix",
         level: Level::Error,
         area: Area::Site,
@@ -218,7 +285,7 @@ pub const CODES: &[Code] = &[
         example: "  - code: zh-TW\n    tag: zh-Hant-TW\n    prefix: zh_TW\n    name: 繁體中文",
         fix: "Set `prefix:` to a lowercase folder name such as `zh-tw`.",
     },
-    Code {
+    DuplicatePrefix {
         name: "duplicate-prefix",
         level: Level::Error,
         area: Area::Site,
@@ -230,7 +297,7 @@ pub const CODES: &[Code] = &[
         example: "  - code: zh-TW\n    tag: zh-Hant-TW\n    name: 繁體中文\n  - code: zh-tw\n    tag: zh-Hant-TW\n    name: 繁體中文",
         fix: "Give each language its own `prefix:`, and do not use `static`.",
     },
-    Code {
+    UnknownLanguage {
         name: "unknown-language",
         level: Level::Error,
         area: Area::Site,
@@ -242,7 +309,7 @@ pub const CODES: &[Code] = &[
         example: "default_language: english\nlanguages:\n  - code: en\n    tag: en\n    name: English",
         fix: "Use a code listed under `languages:` (the hint lists them), or add the language.",
     },
-    Code {
+    BadBaseUrl {
         name: "bad-base-url",
         level: Level::Error,
         area: Area::Site,
@@ -255,7 +322,7 @@ pub const CODES: &[Code] = &[
         example: "base_url: support.example.com/plans",
         fix: "Write the full address, such as `https://support.example.com/plans/`.",
     },
-    Code {
+    BadEditUrl {
         name: "bad-edit-url",
         level: Level::Error,
         area: Area::Site,
@@ -270,7 +337,7 @@ pub const CODES: &[Code] = &[
             as `https://github.com/acme/support/edit/main/`, or remove `edit_url` to show no \
             edit links.",
     },
-    Code {
+    BadOutput {
         name: "bad-output",
         level: Level::Error,
         area: Area::Site,
@@ -281,7 +348,7 @@ pub const CODES: &[Code] = &[
         example: "output: \"\"",
         fix: "Write a folder name such as `public`, or remove the key to use `public`.",
     },
-    Code {
+    PseudoOutput {
         name: "pseudo-output",
         level: Level::Error,
         area: Area::Site,
@@ -294,7 +361,7 @@ pub const CODES: &[Code] = &[
         example: "polydocs build --pseudo --output public",
         fix: "Leave out `--output`, or give a folder that is not the published one.",
     },
-    Code {
+    UnsafeOutput {
         name: "unsafe-output",
         level: Level::Error,
         area: Area::Site,
@@ -309,7 +376,7 @@ pub const CODES: &[Code] = &[
         fix: "Set `output:` (or `--output`) to a folder of its own, such as `public`.",
     },
     // --- any file ---------------------------------------------------------------------------
-    Code {
+    UnreadableFile {
         name: "unreadable-file",
         level: Level::Error,
         area: Area::Files,
@@ -321,7 +388,7 @@ pub const CODES: &[Code] = &[
         example: "$ chmod 000 locales/fr/ui.ftl && polydocs check",
         fix: "Check that the file exists and that you may read it (and list its folder).",
     },
-    Code {
+    AssetCollision {
         name: "asset-collision",
         level: Level::Error,
         area: Area::Files,
@@ -335,7 +402,7 @@ pub const CODES: &[Code] = &[
         fix: "Rename the file: names of the form `<name>.<8 hex digits>.<extension>` are \
             polydocs' own.",
     },
-    Code {
+    MissingAsset {
         name: "missing-asset",
         level: Level::Error,
         area: Area::Files,
@@ -351,7 +418,7 @@ pub const CODES: &[Code] = &[
         fix: "Add the file under static/, or correct the address: it is relative to the \
             stylesheet's own folder.",
     },
-    Code {
+    NotUtf8 {
         name: "not-utf8",
         level: Level::Error,
         area: Area::Files,
@@ -364,7 +431,7 @@ pub const CODES: &[Code] = &[
         example: "site-title = Offres d\u{2019}assistance   (saved as Windows-1252)",
         fix: "Save the file as UTF-8 in your editor.",
     },
-    Code {
+    FileTooLarge {
         name: "file-too-large",
         level: Level::Error,
         area: Area::Files,
@@ -376,7 +443,7 @@ pub const CODES: &[Code] = &[
         example: "$ cp build.log content/en/docs/log.md",
         fix: "Split the file, or move large data out of the site's sources.",
     },
-    Code {
+    Symlink {
         name: "symlink",
         level: Level::WarningOrError,
         area: Area::Files,
@@ -391,7 +458,7 @@ pub const CODES: &[Code] = &[
         fix: "Replace the link with the file itself.",
     },
     // --- YAML and plan data -----------------------------------------------------------------
-    Code {
+    YamlSyntax {
         name: "yaml-syntax",
         level: Level::Error,
         area: Area::Data,
@@ -404,7 +471,7 @@ pub const CODES: &[Code] = &[
         fix: "Correct the YAML at the position shown: align the keys of a mapping, close quotes \
             and brackets.",
     },
-    Code {
+    YamlIndent {
         name: "yaml-indent",
         level: Level::Error,
         area: Area::Data,
@@ -417,7 +484,7 @@ pub const CODES: &[Code] = &[
         example: "tiers:\n  - id: online\n     name: tier-online",
         fix: "Indent with spaces, lining the key up with the keys of its entry.",
     },
-    Code {
+    YamlType {
         name: "yaml-type",
         level: Level::Error,
         area: Area::Data,
@@ -430,7 +497,7 @@ pub const CODES: &[Code] = &[
         fix: "Check the key's spelling and the value's type; the message lists the keys \
             allowed there.",
     },
-    Code {
+    YamlDuplicateKey {
         name: "yaml-duplicate-key",
         level: Level::Error,
         area: Area::Data,
@@ -441,7 +508,7 @@ pub const CODES: &[Code] = &[
         example: "  - id: emea\n    opens: \"09:00\"\n    opens: \"08:00\"",
         fix: "Remove or rename one of the two keys.",
     },
-    Code {
+    YamlLimit {
         name: "yaml-limit",
         level: Level::Error,
         area: Area::Data,
@@ -455,7 +522,7 @@ pub const CODES: &[Code] = &[
         fix: "Write the values out instead of repeating aliases of aliases; flatten deep \
             nesting.",
     },
-    Code {
+    BadMessageId {
         name: "bad-message-id",
         level: Level::Error,
         area: Area::Data,
@@ -468,7 +535,7 @@ pub const CODES: &[Code] = &[
         example: "  - id: online\n    name: Online support",
         fix: "Write a message ID (`tier-online`) and define it in every language's .ftl files.",
     },
-    Code {
+    BadId {
         name: "bad-id",
         level: Level::Error,
         area: Area::Data,
@@ -480,7 +547,7 @@ pub const CODES: &[Code] = &[
         example: "  - id: Business Plus",
         fix: "Use lowercase letters, digits and hyphens: `business-plus`.",
     },
-    Code {
+    DuplicateId {
         name: "duplicate-id",
         level: Level::Error,
         area: Area::Data,
@@ -491,7 +558,7 @@ pub const CODES: &[Code] = &[
         example: "  - id: phone\n    icon: phone\n  - id: phone\n    icon: chat",
         fix: "Give each entry its own ID.",
     },
-    Code {
+    UnknownTier {
         name: "unknown-tier",
         level: Level::Error,
         area: Area::Data,
@@ -503,7 +570,7 @@ pub const CODES: &[Code] = &[
         example: "        tiers: { buisness: included }",
         fix: "Use one of the tier IDs of content/tiers.yaml (the hint lists them).",
     },
-    Code {
+    PaidTiersOrder {
         name: "paid-tiers-order",
         level: Level::Error,
         area: Area::Data,
@@ -514,7 +581,7 @@ pub const CODES: &[Code] = &[
         example: "  - id: business\n    paid: true\n  - id: online\n    paid: false",
         fix: "List the tiers that are not paid first, then the paid ones.",
     },
-    Code {
+    BadTierValue {
         name: "bad-tier-value",
         level: Level::Error,
         area: Area::Data,
@@ -527,7 +594,7 @@ pub const CODES: &[Code] = &[
         fix: "Write `included`, a whole number, or one of 24x7, 24x5, business-hours, \
             business-days.",
     },
-    Code {
+    BadCoverage {
         name: "bad-coverage",
         level: Level::Error,
         area: Area::Data,
@@ -538,7 +605,7 @@ pub const CODES: &[Code] = &[
         example: "      online: { coverage: weekdays, within: 4 h }",
         fix: "Write one of 24x7, 24x5, business-hours, business-days.",
     },
-    Code {
+    BadDuration {
         name: "bad-duration",
         level: Level::Error,
         area: Area::Data,
@@ -550,7 +617,7 @@ pub const CODES: &[Code] = &[
         example: "      online: { coverage: 24x7, within: an hour }",
         fix: "Write a whole number and a unit: `15 min`, `4 h`, `3 days`.",
     },
-    Code {
+    MissingTarget {
         name: "missing-target",
         level: Level::Error,
         area: Area::Data,
@@ -561,7 +628,7 @@ pub const CODES: &[Code] = &[
         example: "  - id: p1\n    targets:\n      online: { coverage: 24x7, within: 1 h }",
         fix: "Give every tier a coverage and a response time under `targets:`.",
     },
-    Code {
+    MissingIcon {
         name: "missing-icon",
         level: Level::Error,
         area: Area::Data,
@@ -572,7 +639,7 @@ pub const CODES: &[Code] = &[
         example: "  - id: phone\n    icon: telephone",
         fix: "Add static/icons/<name>.svg, or name an icon that exists there.",
     },
-    Code {
+    BadUrl {
         name: "bad-url",
         level: Level::Error,
         area: Area::Data,
@@ -584,7 +651,7 @@ pub const CODES: &[Code] = &[
         example: "    url: www.example.com/training",
         fix: "Write a full address such as `https://www.example.com/training`.",
     },
-    Code {
+    BadTime {
         name: "bad-time",
         level: Level::Error,
         area: Area::Data,
@@ -596,7 +663,7 @@ pub const CODES: &[Code] = &[
         example: "    opens: 9am",
         fix: "Write a quoted 24-hour time such as \"09:00\" or \"17:30\".",
     },
-    Code {
+    ClosesBeforeOpens {
         name: "closes-before-opens",
         level: Level::Error,
         area: Area::Data,
@@ -607,7 +674,7 @@ pub const CODES: &[Code] = &[
         example: "  - id: emea\n    opens: \"17:00\"\n    closes: \"09:00\"",
         fix: "Make the closing time later than the opening time on the same day.",
     },
-    Code {
+    UnknownNote {
         name: "unknown-note",
         level: Level::Error,
         area: Area::Data,
@@ -619,7 +686,7 @@ pub const CODES: &[Code] = &[
         fix: "Name a note listed under `notes:` in the same file, or add it there.",
     },
     // --- Fluent messages --------------------------------------------------------------------
-    Code {
+    MissingLocale {
         name: "missing-locale",
         level: Level::Warning,
         area: Area::Messages,
@@ -631,7 +698,7 @@ pub const CODES: &[Code] = &[
         example: "  - code: de\n    tag: de\n    name: Deutsch\n# but no locales/de/",
         fix: "Create locales/<code>/ (copy the default language's files and translate them).",
     },
-    Code {
+    FluentSyntax {
         name: "fluent-syntax",
         level: Level::Error,
         area: Area::Messages,
@@ -648,7 +715,7 @@ pub const CODES: &[Code] = &[
         fix: "Correct the entry at the position shown, for instance close the placeable: \
             `{ $name }`. To write a brace as text, use `{\"{\"}`.",
     },
-    Code {
+    FluentTooDeep {
         name: "fluent-too-deep",
         level: Level::Error,
         area: Area::Messages,
@@ -660,7 +727,7 @@ pub const CODES: &[Code] = &[
         example: "title = { { { { { { { { { { { { { { { { { { { { ... \"x\" } } } ...",
         fix: "Close the `{` placeables; write the text out instead.",
     },
-    Code {
+    DuplicateMessage {
         name: "duplicate-message",
         level: Level::Error,
         area: Area::Messages,
@@ -672,7 +739,7 @@ pub const CODES: &[Code] = &[
         example: "site-title = Offres d\u{2019}assistance\nsite-title = Assistance",
         fix: "Keep one of the two definitions (the hint says where the first one is).",
     },
-    Code {
+    UnknownReference {
         name: "unknown-reference",
         level: Level::Error,
         area: Area::Messages,
@@ -685,7 +752,7 @@ pub const CODES: &[Code] = &[
         example: "footer-note = Proposé par { -marque }",
         fix: "Define the message or term in this language, or fix the name.",
     },
-    Code {
+    UnknownVariable {
         name: "unknown-variable",
         level: Level::Error,
         area: Area::Messages,
@@ -698,7 +765,7 @@ pub const CODES: &[Code] = &[
         example: "fallback-notice = Cette page est affichée en { $langue }.",
         fix: "Use the variable names of the source message (the hint lists them).",
     },
-    Code {
+    EmptyValue {
         name: "empty-value",
         level: Level::Warning,
         area: Area::Messages,
@@ -710,7 +777,7 @@ pub const CODES: &[Code] = &[
         example: "skip-link = { \"\" }",
         fix: "Write the text, or remove the message so that it falls back visibly.",
     },
-    Code {
+    NumericPluralKey {
         name: "numeric-plural-key",
         level: Level::Warning,
         area: Area::Messages,
@@ -722,7 +789,7 @@ pub const CODES: &[Code] = &[
         example: "duration-hours = { $count ->\n    [1] une heure\n   *[other] { $count } heures\n}",
         fix: "Write `[one]`.",
     },
-    Code {
+    MissingPluralCategory {
         name: "missing-plural-category",
         level: Level::WarningOrError,
         area: Area::Messages,
@@ -738,7 +805,7 @@ pub const CODES: &[Code] = &[
         example: "duration-days = { $count ->\n   *[other] { $count } Tage\n}",
         fix: "Add a variant for each category the hint lists.",
     },
-    Code {
+    MisspeltMessage {
         name: "misspelt-message",
         level: Level::WarningOrError,
         area: Area::Messages,
@@ -753,7 +820,7 @@ pub const CODES: &[Code] = &[
         example: "tier-busines = Assistance Business",
         fix: "Correct the ID to the one the hint names.",
     },
-    Code {
+    ObsoleteMessage {
         name: "obsolete-message",
         level: Level::Warning,
         area: Area::Messages,
@@ -765,7 +832,7 @@ pub const CODES: &[Code] = &[
         example: "site-titel = Offres d\u{2019}assistance",
         fix: "Remove it, or rename it to the ID the default language uses.",
     },
-    Code {
+    ObsoleteAttribute {
         name: "obsolete-attribute",
         level: Level::Warning,
         area: Area::Messages,
@@ -776,7 +843,7 @@ pub const CODES: &[Code] = &[
         example: "breadcrumb-label = Fil d\u{2019}Ariane\n    .titre = Où vous êtes",
         fix: "Remove it, or rename it to an attribute of the source message.",
     },
-    Code {
+    MissingAttribute {
         name: "missing-attribute",
         level: Level::Warning,
         area: Area::Messages,
@@ -788,7 +855,7 @@ pub const CODES: &[Code] = &[
         example: "# en: breadcrumb-label = Breadcrumb\n#         .title = Where you are\nbreadcrumb-label = Fil d\u{2019}Ariane",
         fix: "Add `.name = ...` under the message, indented.",
     },
-    Code {
+    MissingValue {
         name: "missing-value",
         level: Level::Warning,
         area: Area::Messages,
@@ -799,7 +866,7 @@ pub const CODES: &[Code] = &[
         example: "breadcrumb-label =\n    .title = Où vous êtes",
         fix: "Write the text after `=`.",
     },
-    Code {
+    DroppedVariable {
         name: "dropped-variable",
         level: Level::Warning,
         area: Area::Messages,
@@ -811,7 +878,7 @@ pub const CODES: &[Code] = &[
         example: "# en: fallback-notice = ... in its original language ({ $language }).\nfallback-notice = Cette page n\u{2019}est pas encore traduite.",
         fix: "Place `{ $name }` where it belongs in the translation.",
     },
-    Code {
+    MissingMessage {
         name: "missing-message",
         level: Level::WarningOrError,
         area: Area::Messages,
@@ -826,7 +893,7 @@ pub const CODES: &[Code] = &[
         example: "# en/ui.ftl has nav-label = Main navigation; fr/ui.ftl has no nav-label",
         fix: "Add the message to the file the hint names.",
     },
-    Code {
+    UnusedMessage {
         name: "unused-message",
         level: Level::Warning,
         area: Area::Messages,
@@ -838,7 +905,7 @@ pub const CODES: &[Code] = &[
         example: "old-banner = Try our new plans",
         fix: "Remove it, or use it.",
     },
-    Code {
+    UnknownMessage {
         name: "unknown-message",
         level: Level::Error,
         area: Area::Messages,
@@ -852,7 +919,7 @@ pub const CODES: &[Code] = &[
         fix: "Define the message in the default language's files (locales/<default>/), or \
             fix the ID.",
     },
-    Code {
+    MessageCycle {
         name: "message-cycle",
         level: Level::Error,
         area: Area::Messages,
@@ -864,7 +931,7 @@ pub const CODES: &[Code] = &[
         example: "site-title = { site-name }\nsite-name = { site-title }",
         fix: "Remove the reference that leads back to the message.",
     },
-    Code {
+    MessageTooLarge {
         name: "message-too-large",
         level: Level::Error,
         area: Area::Messages,
@@ -876,7 +943,7 @@ pub const CODES: &[Code] = &[
         example: "a = x\nb = { a }{ a }{ a }{ a }{ a }{ a }{ a }{ a }{ a }{ a }\nc = { b }{ b }{ b }{ b }{ b }{ b }{ b }{ b }{ b }{ b }\nd = { c }{ c }",
         fix: "Write the text out instead of nesting references to references.",
     },
-    Code {
+    MessageFormat {
         name: "message-format",
         level: Level::Error,
         area: Area::Messages,
@@ -891,7 +958,7 @@ pub const CODES: &[Code] = &[
             message.",
     },
     // --- translation state ------------------------------------------------------------------
-    Code {
+    StrayPage {
         name: "stray-page",
         level: Level::Warning,
         area: Area::Translations,
@@ -905,7 +972,7 @@ pub const CODES: &[Code] = &[
         fix: "Rename the file to the source page's name (the hint names the closest one), \
             or add the page to the default language too.",
     },
-    Code {
+    MissingPage {
         name: "missing-page",
         level: Level::WarningOrError,
         area: Area::Translations,
@@ -920,7 +987,7 @@ pub const CODES: &[Code] = &[
         fix: "Translate the page under the same name in the language's folder, or build \
             without `--strict` to publish with the fallback.",
     },
-    Code {
+    OutdatedMessage {
         name: "outdated-message",
         level: Level::Warning,
         area: Area::Translations,
@@ -934,7 +1001,7 @@ pub const CODES: &[Code] = &[
         example: "# marked, then the source changed:\nfooter-note = This site is offered in three languages.",
         fix: "Update the translation, then run `polydocs mark <code> --message <id>`.",
     },
-    Code {
+    OutdatedPage {
         name: "outdated-page",
         level: Level::Warning,
         area: Area::Translations,
@@ -948,7 +1015,7 @@ pub const CODES: &[Code] = &[
         example: "# marked, then the English page gained a paragraph",
         fix: "Update the translation, then run `polydocs mark <code> --page <path>`.",
     },
-    Code {
+    SameAsSource {
         name: "same-as-source",
         level: Level::WarningOrError,
         area: Area::Translations,
@@ -968,7 +1035,7 @@ pub const CODES: &[Code] = &[
         fix: "Translate it; if it is the same on purpose, run `polydocs mark <code> --message \
             <id> --include-identical`.",
     },
-    Code {
+    BadLockFile {
         name: "bad-lock-file",
         level: Level::Error,
         area: Area::Translations,
@@ -984,7 +1051,7 @@ pub const CODES: &[Code] = &[
             merge).",
     },
     // --- pages ------------------------------------------------------------------------------
-    Code {
+    BadPageName {
         name: "bad-page-name",
         level: Level::Error,
         area: Area::Pages,
@@ -997,7 +1064,7 @@ pub const CODES: &[Code] = &[
         fix: "Rename the file or folder with lowercase letters, digits and hyphens \
             (`getting-started.md`).",
     },
-    Code {
+    MissingFrontMatter {
         name: "missing-front-matter",
         level: Level::Error,
         area: Area::Pages,
@@ -1009,7 +1076,7 @@ pub const CODES: &[Code] = &[
         example: "# Horaires régionaux\n\nL\u{2019}assistance s\u{2019}organise en quatre régions.",
         fix: "Begin the file with `---`, `title: ...` and a closing `---` line.",
     },
-    Code {
+    UnclosedFrontMatter {
         name: "unclosed-front-matter",
         level: Level::Error,
         area: Area::Pages,
@@ -1020,7 +1087,7 @@ pub const CODES: &[Code] = &[
         example: "---\ntitle: Horaires régionaux\n\nL\u{2019}assistance s\u{2019}organise en quatre régions.",
         fix: "Add a line holding only `---` after the front matter.",
     },
-    Code {
+    ControlCharacter {
         name: "control-character",
         level: Level::Error,
         area: Area::Pages,
@@ -1034,7 +1101,7 @@ pub const CODES: &[Code] = &[
         example: "---\ntitle: \"Setup\\0\"\n---",
         fix: "Remove the character. Text in another direction needs none: write it as it is.",
     },
-    Code {
+    MissingTitle {
         name: "missing-title",
         level: Level::Error,
         area: Area::Pages,
@@ -1046,7 +1113,7 @@ pub const CODES: &[Code] = &[
         example: "---\ntitle: \"\"\n---",
         fix: "Write the page's title after `title:`.",
     },
-    Code {
+    UnknownTemplate {
         name: "unknown-template",
         level: Level::Error,
         area: Area::Pages,
@@ -1057,7 +1124,7 @@ pub const CODES: &[Code] = &[
         example: "---\ntitle: Horaires régionaux\ntemplate: horaires.html\n---",
         fix: "Name a file of templates/, such as `page.html` or `hours.html`.",
     },
-    Code {
+    DuplicateTierPage {
         name: "duplicate-tier-page",
         level: Level::Error,
         area: Area::Pages,
@@ -1068,7 +1135,7 @@ pub const CODES: &[Code] = &[
         example: "---\ntitle: Business Plus\ntier: business\n---",
         fix: "Keep one page per tier and language.",
     },
-    Code {
+    MissingHome {
         name: "missing-home",
         level: Level::Error,
         area: Area::Pages,
@@ -1079,7 +1146,7 @@ pub const CODES: &[Code] = &[
         example: "content/en/_index.md is missing",
         fix: "Add content/<default>/_index.md.",
     },
-    Code {
+    PageCollision {
         name: "page-collision",
         level: Level::Error,
         area: Area::Pages,
@@ -1090,7 +1157,7 @@ pub const CODES: &[Code] = &[
         example: "content/en/docs/setup.md\ncontent/en/docs/setup/_index.md",
         fix: "Rename or remove one of the two files.",
     },
-    Code {
+    BrokenLink {
         name: "broken-link",
         level: Level::Error,
         area: Area::Pages,
@@ -1107,7 +1174,7 @@ pub const CODES: &[Code] = &[
             `../response-targets/`; for a heading, use the id made from its text \
             (`## Opening hours` → `#opening-hours`), as the hint suggests.",
     },
-    Code {
+    UnsafeLink {
         name: "unsafe-link",
         level: Level::Error,
         area: Area::Pages,
@@ -1120,7 +1187,7 @@ pub const CODES: &[Code] = &[
         fix: "Link to an http, https or mailto address, or to a page with a relative \
             address.",
     },
-    Code {
+    MarkdownTooDeep {
         name: "markdown-too-deep",
         level: Level::Error,
         area: Area::Pages,
@@ -1132,7 +1199,7 @@ pub const CODES: &[Code] = &[
         example: "> > > > > > > > > > > > > > > > > > > > ... (129 levels)",
         fix: "Flatten the structure: split deep lists and quotes into sections.",
     },
-    Code {
+    CodeNotHighlighted {
         name: "code-not-highlighted",
         level: Level::Warning,
         area: Area::Pages,
@@ -1155,7 +1222,7 @@ pub const CODES: &[Code] = &[
             ```text when it is data rather than code meant to be read.",
     },
     // --- templates --------------------------------------------------------------------------
-    Code {
+    MarkupInAttribute {
         name: "markup-in-attribute",
         level: Level::Warning,
         area: Area::Templates,
@@ -1169,7 +1236,7 @@ pub const CODES: &[Code] = &[
         example: "<nav aria-label=\"{{ t(id=\"nav-label\") }}\">",
         fix: "Write `t(id=\"nav-label\", plain=true)` there: it returns the text alone.",
     },
-    Code {
+    TemplateSyntax {
         name: "template-syntax",
         level: Level::Error,
         area: Area::Templates,
@@ -1180,7 +1247,7 @@ pub const CODES: &[Code] = &[
         example: "{% if %}\n<p>never</p>\n{% endif %}",
         fix: "Correct the template at the position shown.",
     },
-    Code {
+    TemplateRender {
         name: "template-render",
         level: Level::Error,
         area: Area::Templates,
@@ -1191,7 +1258,7 @@ pub const CODES: &[Code] = &[
         example: "<h1>{{ page.heading }}</h1>",
         fix: "Correct the template at the position shown; the message says what failed.",
     },
-    Code {
+    TemplateReference {
         name: "template-reference",
         level: Level::Error,
         area: Area::Templates,
@@ -1204,7 +1271,7 @@ pub const CODES: &[Code] = &[
         fix: "Check the spelling: templates may use Tera's built-ins and `t()`; a block \
             must exist in the parent template.",
     },
-    Code {
+    TemplateNotFound {
         name: "template-not-found",
         level: Level::Error,
         area: Area::Templates,
@@ -1215,7 +1282,7 @@ pub const CODES: &[Code] = &[
         example: "{% include \"partials/footer.html\" %}",
         fix: "Add the template under templates/, or use the name of an existing one.",
     },
-    Code {
+    TemplateMissingParent {
         name: "template-missing-parent",
         level: Level::Error,
         area: Area::Templates,
@@ -1226,7 +1293,7 @@ pub const CODES: &[Code] = &[
         example: "{% extends \"layout.html\" %}",
         fix: "Add the parent under templates/, or fix the name in `{% extends %}`.",
     },
-    Code {
+    TemplateCycle {
         name: "template-cycle",
         level: Level::Error,
         area: Area::Templates,
@@ -1237,7 +1304,7 @@ pub const CODES: &[Code] = &[
         example: "{% extends \"page.html\" %}   (and page.html extends base.html)",
         fix: "Remove the `extends` or `include` that leads back to a template of the loop.",
     },
-    Code {
+    Template {
         name: "template",
         level: Level::Error,
         area: Area::Templates,
@@ -1248,7 +1315,7 @@ pub const CODES: &[Code] = &[
         example: "(any error Tera reports that has no code of its own)",
         fix: "Correct the templates under templates/ as the message says.",
     },
-    Code {
+    LiteralTemplateText {
         name: "literal-template-text",
         level: Level::Warning,
         area: Area::Templates,
@@ -1262,7 +1329,7 @@ pub const CODES: &[Code] = &[
             `{{ t(id=\"...\") }}` in the template.",
     },
     // --- output and preview -----------------------------------------------------------------
-    Code {
+    OutputLocked {
         name: "output-locked",
         level: Level::Error,
         area: Area::Output,
@@ -1275,7 +1342,7 @@ pub const CODES: &[Code] = &[
         fix: "Wait for the other build to finish; if none is running, delete the lock file \
             the message names.",
     },
-    Code {
+    WriteFailed {
         name: "write-failed",
         level: Level::Error,
         area: Area::Output,
@@ -1288,7 +1355,7 @@ pub const CODES: &[Code] = &[
         fix: "Check free disk space and the permissions of the output folder and its \
             parent.",
     },
-    Code {
+    CannotListen {
         name: "cannot-listen",
         level: Level::Error,
         area: Area::Output,
@@ -1299,7 +1366,7 @@ pub const CODES: &[Code] = &[
         example: "$ polydocs serve --port 80",
         fix: "Choose another `--port`, or `--port 0` for any free port.",
     },
-    Code {
+    ServeFailed {
         name: "serve-failed",
         level: Level::Error,
         area: Area::Output,
@@ -1312,482 +1379,27 @@ pub const CODES: &[Code] = &[
         fix: "On Linux, raise fs.inotify.max_user_watches; otherwise the message says what \
             the system refused.",
     },
-];
+}
 
 #[cfg(test)]
 mod tests {
-    //! The registry and the sources agree: a scan of every `.rs` file under src/ finds the codes
-    //! given to diagnostics, as literals or through a variable bound to literals.
-
-    use std::collections::{BTreeMap, BTreeSet};
-    use std::ops::Range;
-    use std::path::Path;
+    use std::collections::BTreeSet;
 
     use super::*;
-
-    #[derive(Debug, Clone, PartialEq)]
-    enum Token {
-        Str(String),
-        Ident(String),
-        Lifetime(String),
-        Punct(char),
-    }
-
-    /// Rust source as tokens with their lines: comments dropped, strings (plain, raw, byte)
-    /// kept whole, so that `"//"` in a string or a doc comment naming a code fools nothing.
-    fn tokens(text: &str) -> Vec<(Token, usize)> {
-        let chars: Vec<char> = text.chars().collect();
-        let mut out = Vec::new();
-        let (mut i, mut line) = (0, 1);
-        let at = |i: usize| chars.get(i).copied().unwrap_or('\0');
-        while i < chars.len() {
-            let c = chars[i];
-            let start_line = line;
-            if c == '\n' {
-                line += 1;
-                i += 1;
-            } else if c.is_whitespace() {
-                i += 1;
-            } else if c == '/' && at(i + 1) == '/' {
-                while i < chars.len() && chars[i] != '\n' {
-                    i += 1;
-                }
-            } else if c == '/' && at(i + 1) == '*' {
-                let mut depth = 0;
-                loop {
-                    if at(i) == '/' && at(i + 1) == '*' {
-                        depth += 1;
-                        i += 2;
-                    } else if at(i) == '*' && at(i + 1) == '/' {
-                        depth -= 1;
-                        i += 2;
-                        if depth == 0 {
-                            break;
-                        }
-                    } else if i >= chars.len() {
-                        break;
-                    } else {
-                        line += usize::from(chars[i] == '\n');
-                        i += 1;
-                    }
-                }
-            } else if c == '"' || (c == 'b' && at(i + 1) == '"') {
-                i += if c == 'b' { 2 } else { 1 };
-                let mut value = String::new();
-                while i < chars.len() && chars[i] != '"' {
-                    if chars[i] == '\\' {
-                        value.push(chars[i]);
-                        i += 1;
-                    }
-                    line += usize::from(at(i) == '\n');
-                    value.push(at(i));
-                    i += 1;
-                }
-                i += 1;
-                out.push((Token::Str(value), start_line));
-            } else if (c == 'r' || (c == 'b' && at(i + 1) == 'r'))
-                && matches!(at(i + usize::from(c == 'b') + 1), '"' | '#')
-            {
-                i += usize::from(c == 'b') + 1;
-                let hashes = chars[i..].iter().take_while(|&&h| h == '#').count();
-                i += hashes + 1;
-                let close: String = std::iter::once('"')
-                    .chain(std::iter::repeat_n('#', hashes))
-                    .collect();
-                let rest: String = chars[i..].iter().collect();
-                let end = rest.find(&close).unwrap_or(rest.len());
-                let value = &rest[..end];
-                line += value.matches('\n').count();
-                i += value.chars().count() + close.chars().count();
-                out.push((Token::Str(value.to_string()), start_line));
-            } else if c == '\'' {
-                if at(i + 1) == '\\' {
-                    i += 2;
-                    while i < chars.len() && chars[i] != '\'' {
-                        i += 1;
-                    }
-                    i += 1;
-                } else if at(i + 2) == '\'' {
-                    i += 3;
-                } else {
-                    let name: String = chars[i + 1..]
-                        .iter()
-                        .take_while(|c| c.is_alphanumeric() || **c == '_')
-                        .collect();
-                    i += 1 + name.chars().count();
-                    out.push((Token::Lifetime(name), start_line));
-                }
-            } else if c.is_alphanumeric() || c == '_' {
-                let word: String = chars[i..]
-                    .iter()
-                    .take_while(|c| c.is_alphanumeric() || **c == '_')
-                    .collect();
-                i += word.chars().count();
-                out.push((Token::Ident(word), start_line));
-            } else {
-                out.push((Token::Punct(c), start_line));
-                i += 1;
-            }
-        }
-        out
-    }
-
-    fn is(t: Option<&(Token, usize)>, want: &Token) -> bool {
-        t.is_some_and(|(t, _)| t == want)
-    }
-
-    fn punct(c: char) -> Token {
-        Token::Punct(c)
-    }
-
-    fn ident(s: &str) -> Token {
-        Token::Ident(s.to_string())
-    }
-
-    /// The index just past the bracket matching the one at `open`.
-    fn matching(toks: &[(Token, usize)], open: usize) -> usize {
-        let mut depth = 0i32;
-        for (i, (t, _)) in toks.iter().enumerate().skip(open) {
-            match t {
-                Token::Punct('(' | '[' | '{') => depth += 1,
-                Token::Punct(')' | ']' | '}') => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return i + 1;
-                    }
-                }
-                _ => {}
-            }
-        }
-        toks.len()
-    }
-
-    /// The arguments between the bracket at `open` and its match, split at top-level commas.
-    fn arguments(toks: &[(Token, usize)], open: usize) -> Vec<Range<usize>> {
-        let end = matching(toks, open) - 1;
-        let (mut args, mut start, mut depth) = (Vec::new(), open + 1, 0i32);
-        for (i, (t, _)) in toks.iter().enumerate().take(end).skip(open + 1) {
-            match t {
-                Token::Punct('(' | '[' | '{') => depth += 1,
-                Token::Punct(')' | ']' | '}') => depth -= 1,
-                Token::Punct(',') if depth == 0 => {
-                    args.push(start..i);
-                    start = i + 1;
-                }
-                _ => {}
-            }
-        }
-        if start < end {
-            args.push(start..end);
-        }
-        args
-    }
-
-    /// A function taking a code: how it is called, and which argument is the code.
-    #[derive(Debug)]
-    struct Taker {
-        name: String,
-        /// `Some(type)` for an associated function called `Type::name(...)`; `None` for a
-        /// method (`.name(...)`) or a free function (`name(...)`).
-        owner: Option<String>,
-        method: bool,
-        index: usize,
-    }
-
-    /// Every function of the sources with a parameter `code: &'static str`.
-    fn takers(files: &[(String, Vec<(Token, usize)>)]) -> Vec<Taker> {
-        let mut out = Vec::new();
-        for (_, toks) in files {
-            let mut impls: Vec<(String, usize)> = Vec::new();
-            for i in 0..toks.len() {
-                impls.retain(|(_, end)| i < *end);
-                if is(toks.get(i), &ident("impl")) {
-                    let brace = (i..toks.len())
-                        .find(|&j| is(toks.get(j), &punct('{')))
-                        .unwrap_or(toks.len());
-                    let owner = toks[i..brace]
-                        .iter()
-                        .rev()
-                        .find_map(|(t, _)| match t {
-                            Token::Ident(name) => Some(name.clone()),
-                            _ => None,
-                        })
-                        .unwrap_or_default();
-                    impls.push((owner, matching(toks, brace)));
-                }
-                let (true, Some((Token::Ident(name), _))) =
-                    (is(toks.get(i), &ident("fn")), toks.get(i + 1))
-                else {
-                    continue;
-                };
-                let Some(open) = (i + 2..toks.len()).find(|&j| is(toks.get(j), &punct('('))) else {
-                    continue;
-                };
-                let params = arguments(toks, open);
-                let method = params
-                    .first()
-                    .is_some_and(|p| toks[p.clone()].iter().any(|(t, _)| *t == ident("self")));
-                for (index, p) in params.iter().enumerate() {
-                    let param: Vec<&Token> = toks[p.clone()].iter().map(|(t, _)| t).collect();
-                    let code_param = [
-                        ident("code"),
-                        punct(':'),
-                        punct('&'),
-                        Token::Lifetime("static".into()),
-                        ident("str"),
-                    ];
-                    if param.iter().copied().eq(code_param.iter()) {
-                        out.push(Taker {
-                            name: name.clone(),
-                            owner: (!method)
-                                .then(|| impls.last().map(|(o, _)| o.clone()))
-                                .flatten(),
-                            method,
-                            index: index - usize::from(method),
-                        });
-                    }
-                }
-            }
-        }
-        out
-    }
-
-    /// Literals an expression yields as its value: the expression itself, or the last
-    /// expression of a block or match arm (`{ "a" }`, `=> "b",`). With `element`, the
-    /// element of that index of tuples so yielded (`{ ("a", hint) }`).
-    fn yielded(toks: &[(Token, usize)], element: Option<usize>) -> Vec<String> {
-        let mut out = Vec::new();
-        for i in 0..toks.len() {
-            let before = i.checked_sub(1).map(|b| &toks[b].0);
-            let value_start = matches!(before, None | Some(Token::Punct('{' | '=')))
-                || (matches!(before, Some(Token::Punct('>')))
-                    && matches!(
-                        i.checked_sub(2).map(|b| &toks[b].0),
-                        Some(Token::Punct('='))
-                    ));
-            if !value_start {
-                continue;
-            }
-            match (element, toks.get(i)) {
-                (None, Some((Token::Str(s), _))) => {
-                    let after = toks.get(i + 1).map(|(t, _)| t);
-                    if matches!(after, None | Some(Token::Punct('}' | ',' | ';'))) {
-                        out.push(s.clone());
-                    }
-                }
-                (Some(k), Some((Token::Punct('('), _))) => {
-                    if let Some(arg) = arguments(toks, i).get(k)
-                        && let [(Token::Str(s), _)] = &toks[arg.clone()]
-                    {
-                        out.push(s.clone());
-                    }
-                }
-                _ => {}
-            }
-        }
-        out
-    }
-
-    /// The codes a variable named `var` may hold at token `call`: the literals its nearest
-    /// `let` before the call yields. `None` if no such binding is found.
-    fn bound(toks: &[(Token, usize)], call: usize, var: &str) -> Option<Vec<String>> {
-        let start = (0..call).rev().find(|&i| {
-            is(toks.get(i), &ident("let"))
-                && (is(toks.get(i + 1), &ident(var))
-                    || (is(toks.get(i + 1), &punct('('))
-                        && toks[i + 1..matching(toks, i + 1)]
-                            .iter()
-                            .any(|(t, _)| *t == ident(var))))
-        })?;
-        let element = if is(toks.get(start + 1), &punct('(')) {
-            arguments(toks, start + 1)
-                .iter()
-                .position(|a| toks[a.clone()].iter().any(|(t, _)| *t == ident(var)))
-        } else {
-            None
-        };
-        let eq = (start..call).find(|&i| is(toks.get(i), &punct('=')))?;
-        let mut end = eq + 1;
-        while end < call && !is(toks.get(end), &punct(';')) {
-            end = match &toks[end].0 {
-                Token::Punct('(' | '[' | '{') => matching(toks, end),
-                _ => end + 1,
-            };
-        }
-        Some(yielded(&toks[eq + 1..end], element))
-    }
-
-    /// Whether the function enclosing token `at` has a parameter `var: &'static str`.
-    fn forwarded(toks: &[(Token, usize)], at: usize, var: &str) -> bool {
-        let Some(f) = (0..at).rev().find(|&i| is(toks.get(i), &ident("fn"))) else {
-            return false;
-        };
-        let Some(open) = (f..at).find(|&i| is(toks.get(i), &punct('('))) else {
-            return false;
-        };
-        arguments(toks, open).iter().any(|p| {
-            let p = &toks[p.clone()];
-            p.first().is_some_and(|(t, _)| *t == ident(var))
-                && p.iter()
-                    .any(|(t, _)| *t == Token::Lifetime("static".into()))
-        })
-    }
-
-    /// Every code the sources give to a diagnostic, with where (`file:line`), and every
-    /// code argument the scan could not read.
-    fn scan() -> (BTreeMap<String, Vec<String>>, Vec<String>) {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut files = Vec::new();
-        for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
-            let entry = entry.expect("src/ is readable");
-            let path = entry.path();
-            if path.extension().is_some_and(|x| x == "rs") && !path.ends_with("diagnostic/codes.rs")
-            {
-                let text = std::fs::read_to_string(path).expect("a readable source");
-                let shown = path.strip_prefix(&root).unwrap().display().to_string();
-                files.push((format!("src/{shown}"), tokens(&text)));
-            }
-        }
-        let takers = takers(&files);
-        assert!(
-            takers
-                .iter()
-                .any(|t| t.name == "error" && t.owner.as_deref() == Some("Diagnostic")),
-            "the scan no longer finds Diagnostic::error: {takers:#?}"
-        );
-        let (mut found, mut unreadable) = (BTreeMap::<String, Vec<String>>::new(), Vec::new());
-        for (file, toks) in &files {
-            for i in 0..toks.len() {
-                let Some((Token::Ident(name), line)) = toks.get(i) else {
-                    continue;
-                };
-                if !is(toks.get(i + 1), &punct('(')) || i > 0 && is(toks.get(i - 1), &ident("fn")) {
-                    continue;
-                }
-                let dot = i > 0 && is(toks.get(i - 1), &punct('.'));
-                let path = i > 1 && is(toks.get(i - 1), &punct(':'));
-                let owner = if path {
-                    match toks.get(i - 3) {
-                        Some((Token::Ident(o), _)) => Some(o.as_str()),
-                        _ => None,
-                    }
-                } else {
-                    None
-                };
-                for taker in takers.iter().filter(|t| t.name == *name) {
-                    let matches = match (&taker.owner, taker.method) {
-                        (_, true) => dot,
-                        (Some(o), false) => owner == Some(o.as_str()) || owner == Some("Self"),
-                        (None, false) => !dot,
-                    };
-                    if !matches {
-                        continue;
-                    }
-                    let Some(arg) = arguments(toks, i + 1).get(taker.index).cloned() else {
-                        continue;
-                    };
-                    let at = format!("{file}:{line}");
-                    let codes = match &toks[arg.clone()] {
-                        [(Token::Str(code), _)] => vec![code.clone()],
-                        // Through a method or a free function the callee's type is unknown:
-                        // only literals are read there.
-                        [(Token::Ident(_), _)] if taker.owner.is_none() => continue,
-                        [(Token::Ident(var), _)] if forwarded(toks, i, var) => continue,
-                        // A `code` field was filled through a function whose `code` parameter
-                        // the scan reads (`words("yaml-type", ...)`), so its codes are counted.
-                        [.., (Token::Punct('.'), _), (Token::Ident(field), _)]
-                            if field == "code" =>
-                        {
-                            continue;
-                        }
-                        [(Token::Ident(var), _)] => match bound(toks, i, var) {
-                            Some(codes) if !codes.is_empty() => codes,
-                            _ => {
-                                unreadable.push(format!("{at}: `{var}`"));
-                                continue;
-                            }
-                        },
-                        expression => {
-                            let codes = yielded(expression, None);
-                            if codes.is_empty() {
-                                unreadable.push(format!("{at}: an expression"));
-                                continue;
-                            }
-                            codes
-                        }
-                    };
-                    for code in codes {
-                        found.entry(code).or_default().push(at.clone());
-                    }
-                }
-            }
-        }
-        (found, unreadable)
-    }
-
-    #[test]
-    fn every_code_given_to_a_diagnostic_is_registered_and_every_registered_code_is_used() {
-        let (found, unreadable) = scan();
-        assert!(
-            unreadable.is_empty(),
-            "cannot tell which codes these arguments hold; pass a string literal, or bind \
-             the variable with `let code = ... {{ \"code\" }} ...` right before:\n{}",
-            unreadable.join("\n")
-        );
-        let unregistered: Vec<String> = found
-            .iter()
-            .filter(|(code, _)| find(code).is_none())
-            .map(|(code, at)| format!("`{code}` at {}", at.join(", ")))
-            .collect();
-        assert!(
-            unregistered.is_empty(),
-            "codes given to diagnostics but not registered in src/diagnostic/codes.rs:\n{}",
-            unregistered.join("\n")
-        );
-        let stale: Vec<&str> = CODES
-            .iter()
-            .map(|c| c.name)
-            .filter(|name| !found.contains_key(*name))
-            .collect();
-        assert!(
-            stale.is_empty(),
-            "codes registered in src/diagnostic/codes.rs that no diagnostic is given: {stale:?}"
-        );
-    }
-
-    #[test]
-    fn the_scan_reads_literals_bindings_helpers_and_skips_comments() {
-        let (found, _) = scan();
-        // A literal to Diagnostic::error, one through a `let` of tuples (templates.rs), one
-        // through a method taking `code: &'static str` (plan/mod.rs).
-        for code in [
-            "broken-link",
-            "template-not-found",
-            "template-syntax",
-            "unknown-tier",
-        ] {
-            assert!(found.contains_key(code), "{code} not found: {found:?}");
-        }
-        let toks = tokens("// Diagnostic::error(\"nope\", x)\nlet s = \"a // b\"; 'x'; r#\"q\"#");
-        assert_eq!(
-            toks.iter().map(|(t, _)| t.clone()).collect::<Vec<_>>(),
-            [
-                ident("let"),
-                ident("s"),
-                punct('='),
-                Token::Str("a // b".into()),
-                punct(';'),
-                punct(';'),
-                Token::Str("q".into()),
-            ]
-        );
-    }
 
     #[test]
     fn every_entry_is_complete_and_listed_once() {
         let mut names = BTreeSet::new();
-        for c in CODES {
+        for (i, c) in CODES.iter().enumerate() {
             assert!(names.insert(c.name), "{} is registered twice", c.name);
+            assert_eq!(
+                c.code as usize, i,
+                "{}: entries are in the order of `Code`",
+                c.name
+            );
+            assert_eq!(c.code.as_str(), c.name);
+            assert!(std::ptr::eq(c.code.entry(), c), "{}", c.name);
+            assert_eq!(find(c.name).map(|e| e.code), Some(c.code));
             assert!(
                 c.name
                     .chars()

@@ -2,10 +2,12 @@
 //!
 //! Loaders and validators never print; they return [`Diagnostic`]s, so one run can report every
 //! problem at once and `main` decides how to show them. Each diagnostic keeps the source line it
-//! points at, so it can be shown with a caret without reading the file again. Its code is one
-//! of [`codes::CODES`], where `polydocs explain` finds what it means.
+//! points at, so it can be shown with a caret without reading the file again. Its code is a
+//! [`Code`], registered in [`codes::CODES`], where `polydocs explain` finds what it means.
 
 pub mod codes;
+
+pub use codes::Code;
 
 use std::fmt;
 
@@ -23,9 +25,8 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// A stable, short name for the kind of problem (`yaml-syntax`, `unknown-tier`, ...),
-    /// registered in [`codes`].
-    pub code: &'static str,
+    /// A stable, short name for the kind of problem (`yaml-syntax`, `unknown-tier`, ...).
+    pub code: Code,
     pub message: String,
     /// The file, relative to the site root.
     pub file: Option<String>,
@@ -34,38 +35,44 @@ pub struct Diagnostic {
     pub excerpt: Option<(String, usize)>,
     /// What the user should do.
     pub hint: Option<String>,
-    /// The language the finding is about, when it is about one (a missing translation is
-    /// about the language that lacks it, though it points at the source's file).
-    pub lang: Option<String>,
+    /// What the finding is about, as the check that made it knows it.
+    pub subject: Subject,
+}
+
+/// What a finding is about (its language, message, page), set by the check that makes it:
+/// merges, filters and summaries read this, never the finding's wording, so rewording a
+/// message changes nothing else.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Subject {
+    /// The code of the language the finding is about (a missing translation is about the
+    /// language that lacks it, though it points at the source's file).
+    pub language: Option<String>,
+    /// The ID of the Fluent message or term the finding is about.
+    pub message: Option<String>,
+    /// The page the finding is about, by its key under `content/<code>/` (`docs/setup.md`).
+    pub page: Option<String>,
 }
 
 impl Diagnostic {
-    /// An error; `code` must be registered in [`codes`] as an error.
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    /// An error; `code` must be registered as an error (or as either).
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Diagnostic::new(Severity::Error, code, message)
     }
 
-    /// A warning; `code` must be registered in [`codes`] as a warning.
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    /// A warning; `code` must be registered as a warning (or as either).
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Diagnostic::new(Severity::Warning, code, message)
     }
 
     /// A finding whose severity depends on the run (`--strict` makes some warnings errors);
     /// `code` must be registered at that level.
-    pub fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
-        // Every code is explained in the registry: tests and debug builds refuse any other.
-        if cfg!(debug_assertions) {
-            let Some(registered) = codes::find(code) else {
-                panic!(
-                    "diagnostic code `{code}` is not registered: add it to src/diagnostic/codes.rs"
-                );
-            };
-            assert!(
-                registered.level.allows(severity),
-                "diagnostic code `{code}` is given as {severity:?} but registered as {:?}",
-                registered.level
-            );
-        }
+    pub fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
+        debug_assert!(
+            code.level().allows(severity),
+            "diagnostic code `{}` is given as {severity:?} but registered as {:?}",
+            code.as_str(),
+            code.level()
+        );
         let message = message.into();
         Diagnostic {
             severity,
@@ -75,20 +82,33 @@ impl Diagnostic {
             position: None,
             excerpt: None,
             hint: None,
-            lang: None,
+            subject: Subject::default(),
         }
     }
 
     /// Says which language the finding is about.
     pub fn in_language(mut self, code: &str) -> Self {
-        self.lang = Some(code.to_string());
+        self.subject.language = Some(code.to_string());
         self
     }
 
-    /// The language the finding is about: the one it was given, else the language folder of
-    /// its file (`locales/fr/…`, `content/fr/…`), else none (site-wide files).
+    /// Says which message (by its ID) the finding is about.
+    pub fn about_message(mut self, id: &str) -> Self {
+        self.subject.message = Some(id.to_string());
+        self
+    }
+
+    /// Says which page (by its key under `content/<code>/`) the finding is about.
+    pub fn about_page(mut self, key: &str) -> Self {
+        self.subject.page = Some(key.to_string());
+        self
+    }
+
+    /// The language the finding is about: the one its check gave it, else the language
+    /// folder of its file (`locales/fr/…`, `content/fr/…`) for the findings of the readers,
+    /// which see a file before anyone knows its language, else none (site-wide files).
     pub fn language(&self) -> Option<&str> {
-        self.lang.as_deref().or_else(|| {
+        self.subject.language.as_deref().or_else(|| {
             let file = self.file.as_deref()?;
             let rest = file
                 .strip_prefix("locales/")
@@ -156,7 +176,7 @@ impl Diagnostic {
         } else {
             Renderer::plain()
         };
-        let title = level.primary_title(&self.message).id(self.code);
+        let title = level.primary_title(&self.message).id(self.code.as_str());
         let group = match (&self.file, self.position, &self.excerpt) {
             (Some(file), Some(pos), Some((line, width))) => {
                 let start = char_to_byte(line, pos.column - 1);
@@ -205,7 +225,7 @@ impl fmt::Display for Diagnostic {
         if !location.is_empty() {
             write!(f, "{location}: ")?;
         }
-        write!(f, "{kind}[{}]: {}", self.code, self.message)?;
+        write!(f, "{kind}[{}]: {}", self.code.as_str(), self.message)?;
         if let Some(hint) = &self.hint {
             write!(f, " (hint: {hint})")?;
         }
@@ -281,17 +301,26 @@ mod tests {
 
     #[test]
     fn the_language_of_a_finding() {
-        let d = Diagnostic::warning("empty-value", "y").in_file("locales/fr/ui.ftl");
+        let d = Diagnostic::warning(Code::EmptyValue, "y").in_file("locales/fr/ui.ftl");
         assert_eq!(d.language(), Some("fr"));
         assert_eq!(d.clone().in_language("de").language(), Some("de"));
-        let site_wide = Diagnostic::warning("missing-locale", "y").in_file("site.yaml");
+        let about = d.in_language("fr").about_message("nav-label");
+        assert_eq!(
+            about.subject,
+            Subject {
+                language: Some("fr".into()),
+                message: Some("nav-label".into()),
+                page: None,
+            }
+        );
+        let site_wide = Diagnostic::warning(Code::MissingLocale, "y").in_file("site.yaml");
         assert_eq!(site_wide.language(), None);
     }
 
     #[test]
     fn renders_file_line_column_caret_and_hint() {
         let src = SourceFile::from_text("content/tiers.yaml", "tiers:\n  - id: gold\n");
-        let d = Diagnostic::error("unknown-tier", "unknown tier `gold`")
+        let d = Diagnostic::error(Code::UnknownTier, "unknown tier `gold`")
             .spanning(&src, Position { line: 2, column: 9 }, 4)
             .hint("use one of the tier IDs in content/tiers.yaml");
         let text = d.render(false);

@@ -25,7 +25,7 @@ use syntect::util::LinesWithEndings;
 
 use classes::Kind;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceFile;
 
 /// The largest code block highlighted, in bytes.
@@ -306,7 +306,7 @@ impl Writer {
 /// The warning for a code block left plain by `limit`, at byte `at` of `source`.
 pub fn not_highlighted(source: &SourceFile, at: usize, language: &str, limit: Limit) -> Diagnostic {
     Diagnostic::warning(
-        "code-not-highlighted",
+        Code::CodeNotHighlighted,
         format!(
             "this `{language}` code block is not highlighted: {}",
             limit.reason()

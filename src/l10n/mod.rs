@@ -22,7 +22,7 @@ use fluent_bundle::{FluentArgs, FluentError, FluentResource};
 use fluent_syntax::ast;
 
 use crate::config::SiteConfig;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{Position, SourceFile};
 
 pub use time::TimeFormat;
@@ -160,7 +160,7 @@ impl Locales {
             if !dir.is_dir() && root.join("locales").is_dir() {
                 diags.push(
                     Diagnostic::warning(
-                        "missing-locale",
+                        Code::MissingLocale,
                         format!(
                             "no folder locales/{} for language `{}`",
                             lang.code, lang.code
@@ -175,12 +175,16 @@ impl Locales {
             }
             let (paths, walk_diags) = crate::source::walk(root, &dir, &["ftl"]);
             diags.extend(walk_diags);
+            let mut file_diags = Vec::new();
             for path in paths {
                 match SourceFile::read(root, &path) {
-                    Ok(src) => own_files.extend(add_file(&mut bundle, &mut own, src, &mut diags)),
-                    Err(d) => diags.push(*d),
+                    Ok(src) => {
+                        own_files.extend(add_file(&mut bundle, &mut own, src, &mut file_diags));
+                    }
+                    Err(d) => file_diags.push(*d),
                 }
             }
+            diags.extend(file_diags.into_iter().map(|d| d.in_language(&lang.code)));
             bundles.push(bundle);
             defined.push(own);
             files.push(own_files);
@@ -409,7 +413,7 @@ fn add_file(
     if let Some(offset) = too_deep(&src.text) {
         diags.push(
             Diagnostic::error(
-                "fluent-too-deep",
+                Code::FluentTooDeep,
                 format!("placeables are nested more than {MAX_NESTING} deep here"),
             )
             .at_range(&src, offset..offset + 1)
@@ -430,7 +434,7 @@ fn add_file(
         if let Some(first) = own.get(name) {
             diags.push(
                 Diagnostic::error(
-                    "duplicate-message",
+                    Code::DuplicateMessage,
                     format!("message `{name}` is defined twice"),
                 )
                 .spanning(&src, position, name.chars().count())

@@ -18,7 +18,7 @@ use std::ops::Range;
 use fluent_bundle::FluentResource;
 use fluent_syntax::parser::{ErrorKind, ParserError};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceFile;
 
 /// A Fluent file parsed for a bundle, with its syntax errors.
@@ -63,7 +63,7 @@ pub fn parse(src: &SourceFile) -> Parsed {
             let resume = resume_point(source, &junk);
             let fault = describe(source, e, junk.start..resume.unwrap_or(junk.end));
             diagnostics.push(
-                Diagnostic::error("fluent-syntax", fault.message)
+                Diagnostic::error(Code::FluentSyntax, fault.message)
                     .at_range(src, fault.at)
                     .hint(fault.hint),
             );
@@ -231,212 +231,322 @@ fn describe(text: &str, e: &ParserError, entry: Range<usize>) -> Fault {
     // The parser may have read past the broken entry into the one it swallowed.
     let upto = pos.clamp(entry.start, entry.end);
     let open = Open::at(text, entry.start, upto);
-    let innermost = open.braces.last().copied();
-
-    // An unclosed `{`: the parser looked for its `}` on later lines, or met the end of the
-    // file. Whatever it then stumbled on, the fault is the brace.
-    if let Some(brace) = innermost {
-        let ran_on = pos >= text.len() || text[brace..upto].contains('\n') || upto < pos;
-        let expected_close = e.kind == ErrorKind::ExpectedToken('}');
-        let string_open = open.string.is_some();
-        if (ran_on || expected_close) && !string_open && !open.closes(text, upto, entry.end) {
-            return Fault::new(
-                brace..brace + 1,
-                "this `{` is never closed: a placeable ends with `}`",
-                "add the `}` after what the placeable holds, as in `{ $name }`; for a brace \
-                 as text, write `{\"{\"}`",
-            );
-        }
+    let at = At {
+        text,
+        pos,
+        innermost: open.braces.last().copied(),
+        entry,
+    };
+    if let Some(fault) = at.unclosed_brace(&e.kind, &open, upto) {
+        return fault;
     }
-    let here = pos..pos + 1;
-    let id = entry_id(text, entry.start).map(|(id, term)| {
-        if term {
-            format!("-{id}")
-        } else {
-            id.to_string()
-        }
-    });
-    let id = id.as_deref().unwrap_or("id");
-    let found = char_at(text, pos);
+    let here = at.here();
     match &e.kind {
-        ErrorKind::ExpectedToken('}') => Fault::new(
-            here,
-            "expected `}` here: a placeable holds one thing to show, such as `{ $name }` \
-             or `{ -brand }`",
-            "close the placeable before this point, and write any text after the `}`",
-        ),
-        ErrorKind::ExpectedToken('=') => match found {
-            Some(c) if !c.is_whitespace() && is_id_char_before(text, pos) => Fault::new(
-                here,
-                format!("`{c}` cannot be part of an ID: IDs hold letters, digits, `-` and `_`"),
-                format!("rename the entry, and write `=` after its ID: `{id} = ...`"),
-            ),
-            _ => Fault::new(
-                here,
-                format!("expected `=` after `{id}`: an entry is written `{id} = text`"),
-                "add the `=`; if this line continues the message above, indent it",
-            ),
-        },
-        ErrorKind::ExpectedToken(']') => Fault::new(
-            here,
-            "expected `]` to end the variant key: a key is one word (`[one]`) or one \
-             number (`[1]`)",
-            "close the key with `]`, then write the variant's text",
-        ),
-        ErrorKind::ExpectedToken(')') => Fault::new(
-            here,
-            "expected `)` to end the function's arguments",
-            "close the argument list with `)`, as in `NUMBER($count)`",
-        ),
         ErrorKind::ExpectedToken('"') | ErrorKind::UnterminatedStringLiteral => {
-            let quote = open.string.unwrap_or(pos);
-            Fault::new(
-                quote..quote + 1,
-                "this string is never closed: a string literal ends with `\"` on the same line",
-                "add the closing `\"`",
-            )
+            at.unclosed_string(open.string)
         }
-        ErrorKind::ExpectedToken(c) => Fault::new(
-            here,
-            format!("expected `{c}` here"),
-            "compare this line with the Fluent syntax of a similar entry",
-        ),
-        ErrorKind::ExpectedCharRange { range } if range == "a-zA-Z" => {
-            expected_name(text, pos, entry, found)
-        }
-        ErrorKind::ExpectedCharRange { range } if range == "0-9" => Fault::new(
-            here,
-            "expected a digit here: a number is written `42`, `-1` or `1.5`",
-            "write the number's digits",
-        ),
-        ErrorKind::ExpectedCharRange { range } if range.starts_with('\n') => Fault::new(
-            here,
-            "the variants of a select expression start on the line after `->`",
-            "break the line after `->` and write each variant on its own line",
-        ),
-        ErrorKind::ExpectedCharRange { range } => Fault::new(
-            here,
-            format!("expected one of {range} here"),
-            "compare this line with the Fluent syntax of a similar entry",
-        ),
+        ErrorKind::ExpectedToken(c) => at.expected_token(*c),
+        ErrorKind::ExpectedCharRange { range } => at.expected_char(range),
         ErrorKind::ExpectedMessageField { entry_id } => Fault::new(
-            entry.start..entry.start + entry_id.len(),
+            at.entry.start..at.entry.start + entry_id.len(),
             format!("`{entry_id}` has no value"),
             "write the text after `=`, or attributes (`.name = text`) on indented lines below",
         ),
         ErrorKind::ExpectedTermField { entry_id } => Fault::new(
-            entry.start..entry.start + entry_id.len() + 1,
+            at.entry.start..at.entry.start + entry_id.len() + 1,
             format!("the term `-{entry_id}` has no value: a term always has one"),
             "write the term's text after `=`",
         ),
-        ErrorKind::ForbiddenCallee => {
-            let name = callee(text, pos);
-            Fault::new(
-                name.clone(),
-                format!(
-                    "`{}` cannot be called: only functions, written in capitals (`NUMBER`, \
-                     `DATETIME`), take arguments in `( )`",
-                    shown(text, name)
-                ),
-                "remove the `( )` to show a message, or call a function",
-            )
-        }
+        ErrorKind::ForbiddenCallee => at.forbidden_callee(),
         ErrorKind::MissingDefaultVariant => Fault::new(
-            innermost.map_or(here, |b| b..b + 1),
+            at.innermost.map_or(here, |b| b..b + 1),
             "this select expression has no default variant: one variant must be marked with `*`",
             "mark the variant to use when no other matches, as in `*[other]`",
         ),
-        ErrorKind::MissingValue => {
-            let key = variant_key(text, pos).unwrap_or(here);
-            Fault::new(
-                key.clone(),
-                format!("the variant `{}` has no value", shown(text, key)),
-                "write the variant's text after its key",
-            )
-        }
-        ErrorKind::MultipleDefaultVariants => {
-            let star = pos.saturating_sub(1);
-            Fault::new(
-                star..star + 1,
-                "a second default variant: only one variant may be marked with `*`",
-                "remove one of the `*`",
-            )
-        }
-        ErrorKind::MessageReferenceAsSelector | ErrorKind::MessageAttributeAsSelector => {
-            let selector = expression(text, innermost, pos);
-            Fault::new(
-                selector,
-                "a message cannot choose a variant: the selector before `->` is a variable, \
-                 a number, a string or a function call",
-                "select on a variable such as `$count`, or on a term's attribute such as \
-                 `-brand.gender`",
-            )
-        }
-        ErrorKind::TermReferenceAsSelector => Fault::new(
-            expression(text, innermost, pos),
-            "a term cannot choose a variant, but one of its attributes can",
-            "select on an attribute of the term, such as `-brand.gender`",
-        ),
-        ErrorKind::TermAttributeAsPlaceable => Fault::new(
-            expression(text, innermost, pos),
-            "a term's attribute cannot be shown: it can only choose a variant",
-            "show the term itself (`{ -brand }`), or select on the attribute \
-             (`{ -brand.gender -> ... }`)",
-        ),
+        ErrorKind::MissingValue => at.variant_without_value(),
+        ErrorKind::MultipleDefaultVariants => at.second_default(),
+        ErrorKind::MessageReferenceAsSelector
+        | ErrorKind::MessageAttributeAsSelector
+        | ErrorKind::TermReferenceAsSelector
+        | ErrorKind::TermAttributeAsPlaceable
+        | ErrorKind::ExpectedSimpleExpressionAsSelector => at.misplaced_expression(&e.kind),
         ErrorKind::PositionalArgumentFollowsNamed => Fault::new(
             argument(text, pos),
             "a positional argument after a named one: positional arguments come first",
             "move it before the named arguments, as in `NUMBER($count, minimumFractionDigits: 2)`",
         ),
-        ErrorKind::DuplicatedNamedArgument(name) => {
-            let end = text[..pos].trim_end().len();
-            let start = end.saturating_sub(name.len());
-            Fault::new(
-                start..end,
-                format!("the argument `{name}` is given twice"),
-                "keep one of the two",
-            )
-        }
-        ErrorKind::UnknownEscapeSequence(_) => {
-            // The parser stops at the backslash.
-            let next = char_at(text, pos + 1).filter(|&c| c != '\n');
-            let escape = pos..pos + 1 + next.map_or(0, char::len_utf8);
-            Fault::new(
-                escape.clone(),
-                format!(
-                    "`{}` is not an escape sequence: a string literal knows `\\\"`, `\\\\`, \
-                     `\\{{`, `\\uXXXX` and `\\UXXXXXX`",
-                    shown(text, escape)
-                ),
-                "write `\\\\` for a backslash",
-            )
-        }
-        ErrorKind::InvalidUnicodeEscapeSequence(_) => {
-            // The parser stops at the first character that is not a hexadecimal digit.
-            let backslash = text[..pos].rfind('\\').unwrap_or(pos);
-            Fault::new(
-                backslash..pos.max(backslash + 1),
-                format!(
-                    "`{}` is not a Unicode escape: `\\u` takes 4 hexadecimal digits \
-                     (`\\u00A0`), `\\U` takes 6 (`\\U01F600`)",
-                    shown(text, backslash..pos.max(backslash + 1))
-                ),
-                "write every digit, with leading zeros",
-            )
-        }
+        ErrorKind::DuplicatedNamedArgument(name) => at.duplicated_argument(name),
+        ErrorKind::UnknownEscapeSequence(_) => at.unknown_escape(),
+        ErrorKind::InvalidUnicodeEscapeSequence(_) => at.bad_unicode_escape(),
         ErrorKind::UnbalancedClosingBrace => Fault::new(
             here,
             "this `}` closes nothing: a `}` ends a placeable opened with `{`",
             "remove it, or write `{\"}\"}` to show a brace",
         ),
-        ErrorKind::ExpectedInlineExpression => match found {
-            Some('}') if innermost.is_some_and(|b| unclosed_call(text, b, pos)) => Fault::new(
+        ErrorKind::ExpectedInlineExpression => at.placeable_content(),
+        ErrorKind::ExpectedLiteral => Fault::new(
+            here,
+            "a named argument takes a string (`\"percent\"`) or a number (`2`), not a \
+             variable or a message",
+            "write the value itself",
+        ),
+    }
+}
+
+/// Where a parser error is: the text, the offset it gave, the innermost `{` still open
+/// there, and the span of the broken entry.
+struct At<'t> {
+    text: &'t str,
+    pos: usize,
+    innermost: Option<usize>,
+    entry: Range<usize>,
+}
+
+impl At<'_> {
+    /// The character the parser stopped at.
+    fn here(&self) -> Range<usize> {
+        self.pos..self.pos + 1
+    }
+
+    fn found(&self) -> Option<char> {
+        char_at(self.text, self.pos)
+    }
+
+    /// An unclosed `{`: the parser looked for its `}` on later lines, or met the end of the
+    /// file. Whatever it then stumbled on, the fault is the brace.
+    fn unclosed_brace(&self, kind: &ErrorKind, open: &Open, upto: usize) -> Option<Fault> {
+        let brace = self.innermost?;
+        let text = self.text;
+        let ran_on = self.pos >= text.len() || text[brace..upto].contains('\n') || upto < self.pos;
+        let expected_close = *kind == ErrorKind::ExpectedToken('}');
+        let string_open = open.string.is_some();
+        ((ran_on || expected_close) && !string_open && !open.closes(text, upto, self.entry.end))
+            .then(|| {
+                Fault::new(
+                    brace..brace + 1,
+                    "this `{` is never closed: a placeable ends with `}`",
+                    "add the `}` after what the placeable holds, as in `{ $name }`; for a brace \
+                     as text, write `{\"{\"}`",
+                )
+            })
+    }
+
+    /// The ID of the broken entry as written (`-brand` for a term), or `id`.
+    fn entry_id(&self) -> String {
+        entry_id(self.text, self.entry.start).map_or_else(
+            || "id".to_string(),
+            |(id, term)| {
+                if term {
+                    format!("-{id}")
+                } else {
+                    id.to_string()
+                }
+            },
+        )
+    }
+
+    /// A token the parser expected (a quote aside: see the unclosed string).
+    fn expected_token(&self, c: char) -> Fault {
+        let here = self.here();
+        match c {
+            '}' => Fault::new(
                 here,
-                "expected `)` before this `}`, to end the function's arguments",
+                "expected `}` here: a placeable holds one thing to show, such as `{ $name }` \
+                 or `{ -brand }`",
+                "close the placeable before this point, and write any text after the `}`",
+            ),
+            '=' => {
+                let id = self.entry_id();
+                match self.found() {
+                    Some(c) if !c.is_whitespace() && is_id_char_before(self.text, self.pos) => {
+                        Fault::new(
+                            here,
+                            format!(
+                                "`{c}` cannot be part of an ID: IDs hold letters, digits, `-` and `_`"
+                            ),
+                            format!("rename the entry, and write `=` after its ID: `{id} = ...`"),
+                        )
+                    }
+                    _ => Fault::new(
+                        here,
+                        format!("expected `=` after `{id}`: an entry is written `{id} = text`"),
+                        "add the `=`; if this line continues the message above, indent it",
+                    ),
+                }
+            }
+            ']' => Fault::new(
+                here,
+                "expected `]` to end the variant key: a key is one word (`[one]`) or one \
+                 number (`[1]`)",
+                "close the key with `]`, then write the variant's text",
+            ),
+            ')' => Fault::new(
+                here,
+                "expected `)` to end the function's arguments",
                 "close the argument list with `)`, as in `NUMBER($count)`",
             ),
+            c => Fault::new(
+                here,
+                format!("expected `{c}` here"),
+                "compare this line with the Fluent syntax of a similar entry",
+            ),
+        }
+    }
+
+    /// A character of a range the parser expected: a name's first letter, a digit, a line
+    /// break before variants.
+    fn expected_char(&self, range: &str) -> Fault {
+        let here = self.here();
+        if range == "a-zA-Z" {
+            expected_name(self.text, self.pos, self.entry.clone(), self.found())
+        } else if range == "0-9" {
+            Fault::new(
+                here,
+                "expected a digit here: a number is written `42`, `-1` or `1.5`",
+                "write the number's digits",
+            )
+        } else if range.starts_with('\n') {
+            Fault::new(
+                here,
+                "the variants of a select expression start on the line after `->`",
+                "break the line after `->` and write each variant on its own line",
+            )
+        } else {
+            Fault::new(
+                here,
+                format!("expected one of {range} here"),
+                "compare this line with the Fluent syntax of a similar entry",
+            )
+        }
+    }
+
+    /// A string literal the line ends in: its quote is at `quote` (else where the parser stopped).
+    fn unclosed_string(&self, quote: Option<usize>) -> Fault {
+        let quote = quote.unwrap_or(self.pos);
+        Fault::new(
+            quote..quote + 1,
+            "this string is never closed: a string literal ends with `\"` on the same line",
+            "add the closing `\"`",
+        )
+    }
+
+    fn second_default(&self) -> Fault {
+        let star = self.pos.saturating_sub(1);
+        Fault::new(
+            star..star + 1,
+            "a second default variant: only one variant may be marked with `*`",
+            "remove one of the `*`",
+        )
+    }
+
+    fn duplicated_argument(&self, name: &str) -> Fault {
+        let end = self.text[..self.pos].trim_end().len();
+        let start = end.saturating_sub(name.len());
+        Fault::new(
+            start..end,
+            format!("the argument `{name}` is given twice"),
+            "keep one of the two",
+        )
+    }
+
+    fn forbidden_callee(&self) -> Fault {
+        let name = callee(self.text, self.pos);
+        Fault::new(
+            name.clone(),
+            format!(
+                "`{}` cannot be called: only functions, written in capitals (`NUMBER`, \
+                 `DATETIME`), take arguments in `( )`",
+                shown(self.text, name)
+            ),
+            "remove the `( )` to show a message, or call a function",
+        )
+    }
+
+    fn variant_without_value(&self) -> Fault {
+        let key = variant_key(self.text, self.pos).unwrap_or(self.here());
+        Fault::new(
+            key.clone(),
+            format!("the variant `{}` has no value", shown(self.text, key)),
+            "write the variant's text after its key",
+        )
+    }
+
+    /// An expression where it cannot be: a selector that is not one, a term's attribute shown.
+    fn misplaced_expression(&self, kind: &ErrorKind) -> Fault {
+        let selector = expression(self.text, self.innermost, self.pos);
+        let (message, hint) = match kind {
+            ErrorKind::TermReferenceAsSelector => (
+                "a term cannot choose a variant, but one of its attributes can",
+                "select on an attribute of the term, such as `-brand.gender`",
+            ),
+            ErrorKind::TermAttributeAsPlaceable => (
+                "a term's attribute cannot be shown: it can only choose a variant",
+                "show the term itself (`{ -brand }`), or select on the attribute \
+                 (`{ -brand.gender -> ... }`)",
+            ),
+            ErrorKind::ExpectedSimpleExpressionAsSelector => (
+                "this cannot choose a variant: the selector before `->` is a variable, a number, \
+                 a string or a function call",
+                "select on a variable such as `$count`",
+            ),
+            // A message or a message's attribute as the selector.
+            _ => (
+                "a message cannot choose a variant: the selector before `->` is a variable, \
+                 a number, a string or a function call",
+                "select on a variable such as `$count`, or on a term's attribute such as \
+                 `-brand.gender`",
+            ),
+        };
+        Fault::new(selector, message, hint)
+    }
+
+    fn unknown_escape(&self) -> Fault {
+        // The parser stops at the backslash.
+        let next = char_at(self.text, self.pos + 1).filter(|&c| c != '\n');
+        let escape = self.pos..self.pos + 1 + next.map_or(0, char::len_utf8);
+        Fault::new(
+            escape.clone(),
+            format!(
+                "`{}` is not an escape sequence: a string literal knows `\\\"`, `\\\\`, \
+                 `\\{{`, `\\uXXXX` and `\\UXXXXXX`",
+                shown(self.text, escape)
+            ),
+            "write `\\\\` for a backslash",
+        )
+    }
+
+    fn bad_unicode_escape(&self) -> Fault {
+        // The parser stops at the first character that is not a hexadecimal digit.
+        let pos = self.pos;
+        let backslash = self.text[..pos].rfind('\\').unwrap_or(pos);
+        Fault::new(
+            backslash..pos.max(backslash + 1),
+            format!(
+                "`{}` is not a Unicode escape: `\\u` takes 4 hexadecimal digits \
+                 (`\\u00A0`), `\\U` takes 6 (`\\U01F600`)",
+                shown(self.text, backslash..pos.max(backslash + 1))
+            ),
+            "write every digit, with leading zeros",
+        )
+    }
+
+    /// What a placeable shows is missing or cannot start with the character found.
+    fn placeable_content(&self) -> Fault {
+        let here = self.here();
+        match self.found() {
+            Some('}')
+                if self
+                    .innermost
+                    .is_some_and(|b| unclosed_call(self.text, b, self.pos)) =>
+            {
+                Fault::new(
+                    here,
+                    "expected `)` before this `}`, to end the function's arguments",
+                    "close the argument list with `)`, as in `NUMBER($count)`",
+                )
+            }
             Some('}') => Fault::new(
-                innermost.map_or(here.clone(), |b| b..pos + 1),
+                self.innermost.map_or(here, |b| b..self.pos + 1),
                 "this placeable is empty",
                 "write what to show between `{` and `}`, such as `{ $name }`",
             ),
@@ -453,19 +563,7 @@ fn describe(text: &str, e: &ParserError, entry: Range<usize>) -> Fault {
                 "the file ends inside a placeable",
                 "finish the placeable with what it shows and a `}`",
             ),
-        },
-        ErrorKind::ExpectedSimpleExpressionAsSelector => Fault::new(
-            expression(text, innermost, pos),
-            "this cannot choose a variant: the selector before `->` is a variable, a number, \
-             a string or a function call",
-            "select on a variable such as `$count`",
-        ),
-        ErrorKind::ExpectedLiteral => Fault::new(
-            here,
-            "a named argument takes a string (`\"percent\"`) or a number (`2`), not a \
-             variable or a message",
-            "write the value itself",
-        ),
+        }
     }
 }
 
@@ -718,7 +816,7 @@ mod tests {
         let parsed = parse(&SourceFile::from_text("locales/fr/ui.ftl", text));
         assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
         let d = &parsed.diagnostics[0];
-        assert_eq!(d.code, "fluent-syntax");
+        assert_eq!(d.code, Code::FluentSyntax);
         let p = d.position.expect("a position");
         format!("{}:{}: {}", p.line, p.column, d.message)
     }

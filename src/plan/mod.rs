@@ -16,7 +16,7 @@ pub mod values;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{Position, SourceFile};
 use crate::yaml;
 use resolver::Resolver;
@@ -311,7 +311,7 @@ pub fn load(root: &Path, language_codes: Vec<&str>) -> (Resolved, Vec<Diagnostic
     diags.extend(
         resolved
             .into_iter()
-            .filter(|d| !(d.code == "unreadable-file" && unreadable.contains(&d.file))),
+            .filter(|d| !(d.code == Code::UnreadableFile && unreadable.contains(&d.file))),
     );
     (plan, diags)
 }
@@ -331,7 +331,7 @@ pub fn resolve(sources: &PlanSources, ctx: &Context<'_>) -> (Resolved, Vec<Diagn
             diags.push(
                 // A missing data file is coded as any file named by the site that cannot be read.
                 Diagnostic::error(
-                    "unreadable-file",
+                    Code::UnreadableFile,
                     format!(
                         "{name} is missing: a site with plan data needs all of {}",
                         FILES.join(", ")

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_saphyr::Spanned;
 
 use super::*;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{Position, SourceFile};
 use crate::yaml;
 
@@ -25,7 +25,7 @@ impl<'a> Resolver<'a> {
         yaml::spanned_position(t, 0)
     }
 
-    fn error(&mut self, code: &'static str, at: &raw::Text, message: String, hint: &str) {
+    fn error(&mut self, code: Code, at: &raw::Text, message: String, hint: &str) {
         let pos = self.pos(at);
         // A quoted value starts at its quote: underline the quotes too.
         let quoted = self
@@ -38,14 +38,7 @@ impl<'a> Resolver<'a> {
         self.error_at(code, pos, width, message, hint);
     }
 
-    fn error_at(
-        &mut self,
-        code: &'static str,
-        pos: Position,
-        width: usize,
-        message: String,
-        hint: &str,
-    ) {
+    fn error_at(&mut self, code: Code, pos: Position, width: usize, message: String, hint: &str) {
         let d = Diagnostic::error(code, message)
             .spanning(self.src, pos, width)
             .hint(hint);
@@ -90,7 +83,7 @@ impl<'a> Resolver<'a> {
             }
         };
         self.error_at(
-            "bad-tier-value",
+            Code::BadTierValue,
             pos,
             width,
             format!(
@@ -103,7 +96,7 @@ impl<'a> Resolver<'a> {
     pub(super) fn message(&mut self, t: &raw::Text) -> MessageRef {
         if !is_message_id(&t.value) {
             self.error(
-                "bad-message-id",
+                Code::BadMessageId,
                 t,
                 format!("`{}` is not a Fluent message ID", t.value),
                 "a message ID starts with a letter and holds letters, digits, - and _",
@@ -120,14 +113,14 @@ impl<'a> Resolver<'a> {
     fn id(&mut self, t: &raw::Text, what: &str, seen: &mut Vec<String>) -> String {
         if !is_slug(&t.value) {
             self.error(
-                "bad-id",
+                Code::BadId,
                 t,
                 format!("{what} ID `{}` may only hold a-z, 0-9 and -", t.value),
                 "IDs appear in addresses: use lowercase letters, digits and hyphens",
             );
         } else if seen.contains(&t.value) {
             self.error(
-                "duplicate-id",
+                Code::DuplicateId,
                 t,
                 format!("{what} ID `{}` is used twice", t.value),
                 "give each entry its own ID",
@@ -141,7 +134,7 @@ impl<'a> Resolver<'a> {
         let found = tiers.iter().position(|id| *id == t.value);
         if found.is_none() {
             self.error(
-                "unknown-tier",
+                Code::UnknownTier,
                 t,
                 format!("unknown tier `{}`", t.value),
                 &format!("use one of the tiers of {TIERS_FILE}: {}", tiers.join(", ")),
@@ -159,7 +152,7 @@ impl<'a> Resolver<'a> {
             .unwrap_or(file.tiers.len());
         if let Some(free) = file.tiers[first_paid..].iter().find(|t| !t.paid) {
             self.error(
-                "paid-tiers-order",
+                Code::PaidTiersOrder,
                 &free.id,
                 format!(
                     "tier `{}` is not paid but comes after a paid tier",
@@ -262,7 +255,7 @@ impl<'a> Resolver<'a> {
                 let coverage = Coverage::parse(&entry.coverage.value);
                 if coverage.is_none() {
                     self.error(
-                        "bad-coverage",
+                        Code::BadCoverage,
                         &entry.coverage,
                         format!("`{}` is not a coverage window", entry.coverage.value),
                         "write one of 24x7, 24x5, business-hours, business-days",
@@ -272,7 +265,7 @@ impl<'a> Resolver<'a> {
                     Ok(d) => Some(d),
                     Err(why) => {
                         self.error(
-                            "bad-duration",
+                            Code::BadDuration,
                             &entry.within,
                             why,
                             "write a whole number and a unit: `15 min`, `4 h`, `3 days`",
@@ -294,7 +287,7 @@ impl<'a> Resolver<'a> {
                 .collect();
             if !missing.is_empty() {
                 self.error(
-                    "missing-target",
+                    Code::MissingTarget,
                     &p.id,
                     format!("priority `{id}` has no target for {}", missing.join(", ")),
                     "give every tier a coverage and a response time under `targets:`",
@@ -322,7 +315,7 @@ impl<'a> Resolver<'a> {
                 let icon = c.icon.value.clone();
                 if !is_slug(&icon) || !icons.contains(&icon) {
                     self.error(
-                        "missing-icon",
+                        Code::MissingIcon,
                         &c.icon,
                         format!("no icon static/icons/{icon}.svg"),
                         "add the SVG file or name one that exists in static/icons/",
@@ -343,7 +336,7 @@ impl<'a> Resolver<'a> {
     fn url(&mut self, t: &raw::Text) -> String {
         if !is_safe_url(&t.value) {
             self.error(
-                "bad-url",
+                Code::BadUrl,
                 t,
                 format!("`{}` is not an http, https or mailto address", t.value),
                 "write a full address such as https://example.com/",
@@ -366,7 +359,7 @@ impl<'a> Resolver<'a> {
                 for (code, url) in &r.urls.0 {
                     if !languages.contains(&code.value.as_str()) {
                         self.error(
-                            "unknown-language",
+                            Code::UnknownLanguage,
                             code,
                             format!("unknown language `{}`", code.value),
                             &format!("use a language code of site.yaml: {}", languages.join(", ")),
@@ -394,7 +387,7 @@ impl<'a> Resolver<'a> {
         TimeOfDay::parse(&t.value)
             .map_err(|why| {
                 self.error(
-                    "bad-time",
+                    Code::BadTime,
                     t,
                     why,
                     "write a 24-hour time such as 09:00 or 17:30",
@@ -424,7 +417,7 @@ impl<'a> Resolver<'a> {
                 && c <= o
             {
                 self.error(
-                    "closes-before-opens",
+                    Code::ClosesBeforeOpens,
                     &r.closes,
                     format!(
                         "region `{}` closes at {c}, not after it opens at {o}",
@@ -444,7 +437,7 @@ impl<'a> Resolver<'a> {
                         refs.push(i);
                     }
                     None => self.error(
-                        "unknown-note",
+                        Code::UnknownNote,
                         n,
                         format!("unknown note `{}`", n.value),
                         "name a note listed under `notes:` in this file",

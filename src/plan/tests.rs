@@ -84,7 +84,7 @@ fn at(text: &str, needle: &str, shift: usize) -> (usize, usize) {
 }
 
 /// Exactly one diagnostic, an error, with this code at this place; it is returned.
-fn one(diags: &[Diagnostic], code: &str, file: &str, place: (usize, usize)) -> Diagnostic {
+fn one(diags: &[Diagnostic], code: Code, file: &str, place: (usize, usize)) -> Diagnostic {
     assert_eq!(diags.len(), 1, "{diags:#?}");
     let d = &diags[0];
     assert!(d.is_error());
@@ -97,7 +97,7 @@ fn one(diags: &[Diagnostic], code: &str, file: &str, place: (usize, usize)) -> D
 
 /// Breaks `file` by replacing `from` with `to`, and expects one `code` error at `needle`
 /// (its first occurrence in the broken text, `shift` characters on).
-fn rejects(file: &str, from: &str, to: &str, code: &str, needle: &str, shift: usize) -> Diagnostic {
+fn rejects(file: &str, from: &str, to: &str, code: Code, needle: &str, shift: usize) -> Diagnostic {
     let text = edited(file, from, to);
     let (plan, diags) = resolve_with(file, &text);
     assert!(plan.is_none(), "a plan with errors: {diags:#?}");
@@ -127,7 +127,7 @@ fn some_data_files_need_all_of_them() {
     assert!(plan.is_none());
     let missing: Vec<&str> = diags.iter().filter_map(|d| d.file.as_deref()).collect();
     assert_eq!(missing, FILES[2..]);
-    assert!(diags.iter().all(|d| d.code == "unreadable-file"
+    assert!(diags.iter().all(|d| d.code == Code::UnreadableFile
         && d.message.ends_with("is missing: a site with plan data needs all of content/tiers.yaml, content/comparison.yaml, content/response-targets.yaml, content/channels.yaml, content/resources.yaml, content/regions.yaml")));
 }
 
@@ -137,7 +137,7 @@ fn an_unknown_tier_is_named_where_it_is_used() {
         COMPARISON_FILE,
         "tiers: { business: included }",
         "tiers: { busines: included }",
-        "unknown-tier",
+        Code::UnknownTier,
         "busines:",
         0,
     );
@@ -146,7 +146,7 @@ fn an_unknown_tier_is_named_where_it_is_used() {
         RESOURCES_FILE,
         "tiers: [business]",
         "tiers: [business, gold]",
-        "unknown-tier",
+        Code::UnknownTier,
         "gold]",
         0,
     );
@@ -154,7 +154,7 @@ fn an_unknown_tier_is_named_where_it_is_used() {
         RESPONSE_TARGETS_FILE,
         "      elite: { coverage: 24x7, within: 15 min }",
         "      elite: { coverage: 24x7, within: 15 min }\n      gold: { coverage: 24x7, within: 15 min }",
-        "unknown-tier",
+        Code::UnknownTier,
         "gold:",
         0,
     );
@@ -169,18 +169,18 @@ fn a_fifth_tier_without_targets_is_missing_from_every_priority() {
     let (plan, diags) = resolve_with(TIERS_FILE, &text);
     assert!(plan.is_none());
     let targets = shipped(RESPONSE_TARGETS_FILE);
-    let found: Vec<(&str, &str, usize, usize)> = diags
+    let found: Vec<(Code, &str, usize, usize)> = diags
         .iter()
         .map(|d| {
             let p = d.position.unwrap();
             (d.code, d.file.as_deref().unwrap(), p.line, p.column)
         })
         .collect();
-    let want: Vec<(&str, &str, usize, usize)> = ["p1", "p2", "p3", "p4"]
+    let want: Vec<(Code, &str, usize, usize)> = ["p1", "p2", "p3", "p4"]
         .iter()
         .map(|id| {
             let (line, column) = at(targets, &format!("- id: {id}\n"), "- id: ".len());
-            ("missing-target", RESPONSE_TARGETS_FILE, line, column)
+            (Code::MissingTarget, RESPONSE_TARGETS_FILE, line, column)
         })
         .collect();
     assert_eq!(found, want);
@@ -193,7 +193,7 @@ fn a_duration_must_have_a_number_and_a_unit() {
         RESPONSE_TARGETS_FILE,
         "online: { coverage: 24x7, within: 1 h }",
         "online: { coverage: 24x7, within: soon }",
-        "bad-duration",
+        Code::BadDuration,
         "soon",
         0,
     );
@@ -206,7 +206,7 @@ fn a_time_must_be_a_time_of_day() {
         REGIONS_FILE,
         "opens: \"09:00\"",
         "opens: \"25:00\"",
-        "bad-time",
+        Code::BadTime,
         "\"25:00\"",
         0,
     );
@@ -219,7 +219,7 @@ fn a_region_closes_after_it_opens() {
         REGIONS_FILE,
         "closes: \"17:30\"",
         "closes: \"05:00\"",
-        "closes-before-opens",
+        Code::ClosesBeforeOpens,
         "\"05:00\"",
         0,
     );
@@ -235,7 +235,7 @@ fn a_region_names_notes_of_its_file() {
         REGIONS_FILE,
         "notes: [japan-languages]",
         "notes: [japan-language]",
-        "unknown-note",
+        Code::UnknownNote,
         "japan-language]",
         0,
     );
@@ -247,7 +247,7 @@ fn a_channel_names_an_icon_that_exists() {
         CHANNELS_FILE,
         "icon: forums",
         "icon: forum",
-        "missing-icon",
+        Code::MissingIcon,
         "forum\n",
         0,
     );
@@ -256,7 +256,7 @@ fn a_channel_names_an_icon_that_exists() {
         CHANNELS_FILE,
         "icon: forums",
         "icon: ../forums",
-        "missing-icon",
+        Code::MissingIcon,
         "../forums",
         0,
     );
@@ -268,7 +268,7 @@ fn an_address_must_be_safe_to_follow() {
         RESOURCES_FILE,
         "url: https://status.adobe.com/",
         "url: javascript:alert(1)",
-        "bad-url",
+        Code::BadUrl,
         "javascript:",
         0,
     );
@@ -284,7 +284,7 @@ fn an_id_is_used_once() {
         CHANNELS_FILE,
         "  - id: office-hours",
         "  - id: community-forums",
-        "duplicate-id",
+        Code::DuplicateId,
         "- id: community-forums\n    icon: webinar",
         "- id: ".len(),
     );
@@ -308,7 +308,7 @@ fn a_tier_value_is_included_a_count_or_a_coverage() {
             COMPARISON_FILE,
             "tiers: { enterprise: 2, elite: 4 }",
             &format!("tiers: {{ enterprise: {written}, elite: 4 }}"),
-            "bad-tier-value",
+            Code::BadTierValue,
             &format!("{written}, elite"),
             0,
         );
@@ -366,7 +366,7 @@ fn text_where_a_list_belongs_says_which_list() {
         assert!(plan.is_none());
         let d = one(
             &diags,
-            "yaml-type",
+            Code::YamlType,
             file,
             at(&text, to, to.find(value).unwrap()),
         );
@@ -384,7 +384,7 @@ fn a_tab_is_reported_on_its_own_line() {
     let (_, diags) = resolve_with(REGIONS_FILE, &text);
     let d = one(
         &diags,
-        "yaml-indent",
+        Code::YamlIndent,
         REGIONS_FILE,
         at(&text, "\tcloses", 0),
     );
@@ -403,7 +403,7 @@ fn an_uneven_key_is_reported_on_its_own_line() {
         let (_, diags) = resolve_with(TIERS_FILE, &text);
         let d = one(
             &diags,
-            "yaml-indent",
+            Code::YamlIndent,
             TIERS_FILE,
             at(&text, "summary: tier-enterprise-summary", 0),
         );
@@ -426,7 +426,7 @@ fn keys_are_named_with_the_entry_they_belong_to() {
         TIERS_FILE,
         "    paid: false\n",
         "    paid: false\n    colour: red\n",
-        "yaml-type",
+        Code::YamlType,
         "colour",
         0,
     );
@@ -438,7 +438,7 @@ fn keys_are_named_with_the_entry_they_belong_to() {
         TIERS_FILE,
         "    summary: tier-online-summary\n",
         "",
-        "yaml-type",
+        Code::YamlType,
         "id: online",
         0,
     );
@@ -451,7 +451,7 @@ fn keys_are_named_with_the_entry_they_belong_to() {
         RESPONSE_TARGETS_FILE,
         "online: { coverage: 24x7, within: 1 h }",
         "online: { coverage: 24x7 }",
-        "yaml-type",
+        Code::YamlType,
         "{ coverage: 24x7 }",
         0,
     );
@@ -481,6 +481,6 @@ fn errors_in_several_files_are_reported_together() {
         .collect();
     let (Resolved { plan, .. }, diags) = resolve(&sources(&all), &context());
     assert!(plan.is_none());
-    let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
-    assert_eq!(codes, ["yaml-type", "bad-time"]);
+    let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+    assert_eq!(codes, [Code::YamlType, Code::BadTime]);
 }

@@ -19,7 +19,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceFile;
 
 /// The extensions of the files published under a fingerprinted name (compared in lowercase).
@@ -103,7 +103,7 @@ impl Assets {
             })
             .map(|(inner, hashed)| {
                 Diagnostic::error(
-                    "asset-collision",
+                    Code::AssetCollision,
                     format!("{hashed} is a file of static/ and the fingerprinted name of static/{inner}"),
                 )
                 .in_file(hashed.as_str())
@@ -260,7 +260,7 @@ fn references(path: &str, text: &str, known: &BTreeSet<String>) -> Vec<Reference
                 let src = SourceFile::from_text(path, text);
                 Some(
                     Diagnostic::error(
-                        "missing-asset",
+                        Code::MissingAsset,
                         format!("`url({address})` names no file of static/"),
                     )
                     .at_range(&src, start..start + len.max(1))
@@ -349,7 +349,7 @@ mod tests {
         let hashed = fingerprinted_name("evil.svg", b"<svg/>");
         let found = assets(&[("static/evil.svg", "<svg/>"), (&hashed, "<svg></svg>")]);
         let errors = found.expect_err("a collision");
-        assert_eq!(errors[0].code, "asset-collision");
+        assert_eq!(errors[0].code, Code::AssetCollision);
     }
 
     #[test]

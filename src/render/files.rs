@@ -2,14 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::source::display_path;
 
 /// Writes a file, creating its folders.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<u64, Diagnostic> {
     let fail = |e: std::io::Error| {
         Diagnostic::error(
-            "write-failed",
+            Code::WriteFailed,
             format!("cannot write {}: {e}", path.display()),
         )
         .hint("check free disk space and permissions of the output folder")
@@ -29,7 +29,7 @@ pub fn read_static(root: &Path, files: &[PathBuf]) -> Result<Vec<(String, Vec<u8
         .map(|path| {
             let shown = display_path(root, path);
             let data = std::fs::read(path).map_err(|e| {
-                Diagnostic::error("unreadable-file", format!("cannot read {shown}: {e}"))
+                Diagnostic::error(Code::UnreadableFile, format!("cannot read {shown}: {e}"))
                     .in_file(&shown)
                     .hint("check that the file exists and that you may read it")
             })?;

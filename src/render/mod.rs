@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::index::{Index, PageFacts, Published, Route};
 use crate::l10n::messages;
 use crate::site::Site;
@@ -351,7 +351,7 @@ impl Pages<'_> {
         };
         // A code block left plain is reported once: on the first list page, in its own language.
         if number == 1 && !route.is_fallback(&site.pages) {
-            found.warnings = not_highlighted(&site.pages[route.page], &page.not_highlighted);
+            found.warnings = not_highlighted(site, &site.pages[route.page], &page.not_highlighted);
         }
         // Links are checked where the page is written, in its own language.
         let links = if route.is_fallback(&site.pages) {
@@ -447,13 +447,17 @@ fn shows_data(template: &str) -> bool {
 
 /// The warnings for a page's code blocks left plain by a limit of the highlighter.
 fn not_highlighted(
+    site: &Site,
     page: &crate::content::PageSource,
     blocks: &[(usize, String, crate::highlight::Limit)],
 ) -> Vec<Diagnostic> {
+    let code = &site.config.languages[page.lang].code;
     blocks
         .iter()
         .map(|(at, language, limit)| {
             crate::highlight::not_highlighted(&page.source, page.body_start + at, language, *limit)
+                .in_language(code)
+                .about_page(&page.key)
         })
         .collect()
 }
@@ -496,7 +500,7 @@ fn copy_static(assets: assets::Assets, sink: &dyn Sink) -> Result<Written, Diagn
 
 fn format_diagnostic(site: &Site, lang: usize, error: crate::l10n::FormatError) -> Diagnostic {
     let code = &site.config.languages[lang].code;
-    let d = Diagnostic::error("message-format", format!("{error} (language {code})"));
+    let d = Diagnostic::error(Code::MessageFormat, format!("{error} (language {code})"));
     match &error {
         crate::l10n::FormatError::Broken { id, .. } => match site.locales.definition(lang, id) {
             Some((file, position)) => {

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::config::Language;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::index::{self, Index, Route, paths};
 use crate::l10n::html::{self, HtmlArgs};
 use crate::l10n::messages;
@@ -129,7 +129,8 @@ fn notice(site: &Site, lang: usize, id: &str, other: usize) -> Result<String, Di
         html::mark(&site.locales, notice_lang, other, name),
     );
     html::message_html(&site.locales, lang, id, Some(&args)).map_err(|e| {
-        Diagnostic::error("message-format", e.to_string()).hint(format!("check the message `{id}`"))
+        Diagnostic::error(Code::MessageFormat, e.to_string())
+            .hint(format!("check the message `{id}`"))
     })
 }
 
@@ -164,15 +165,19 @@ pub fn context(
         &table_label,
         with_text,
     );
+    // A refused page is reported as the page it is: in its own language, even where another
+    // language shows it.
     if let Some((offset, url)) = rendered.refused.first() {
-        return Err(markdown::unsafe_link(
-            &page.source,
-            page.body_start + offset,
-            url,
-        ));
+        return Err(
+            markdown::unsafe_link(&page.source, page.body_start + offset, url)
+                .in_language(&source_language.code)
+                .about_page(&page.key),
+        );
     }
     if let Some(offset) = rendered.too_deep {
-        return Err(markdown::too_deep(&page.source, page.body_start + offset));
+        return Err(markdown::too_deep(&page.source, page.body_start + offset)
+            .in_language(&source_language.code)
+            .about_page(&page.key));
     }
     let fallback = route.is_fallback(&site.pages);
     // The pseudo-language shows the default language's pages by design: no notice.

@@ -40,7 +40,7 @@ use std::sync::mpsc::channel;
 use std::time::Duration;
 
 use crate::config::CONFIG_FILE;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use changes::Changes;
 use output::Output;
 use rebuild::{Builder, Built, First};
@@ -81,8 +81,11 @@ pub fn run(options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<(), 
     let root = site_root(&options.root)?;
     let address = SocketAddr::new(options.bind, options.port);
     let listener = TcpListener::bind(address).map_err(|e| {
-        Diagnostic::error("cannot-listen", format!("cannot listen on {address}: {e}"))
-            .hint("choose another --port, or --port 0 for any free port")
+        Diagnostic::error(
+            Code::CannotListen,
+            format!("cannot listen on {address}: {e}"),
+        )
+        .hint("choose another --port, or --port 0 for any free port")
     })?;
     let address = listener.local_addr().unwrap_or(address);
 
@@ -91,11 +94,11 @@ pub fn run(options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<(), 
     ctrlc::set_handler(move || {
         let _ = stop.send(Signal::Stop);
     })
-    .map_err(|e| Diagnostic::error("serve-failed", format!("cannot handle Ctrl-C: {e}")))?;
+    .map_err(|e| Diagnostic::error(Code::ServeFailed, format!("cannot handle Ctrl-C: {e}")))?;
     // Watching starts before the first build, so that an edit made during it is not lost.
     let mut watcher = Watcher::start(&root, signals).map_err(|e| {
         Diagnostic::error(
-            "serve-failed",
+            Code::ServeFailed,
             format!("cannot watch {}: {e}", root.display()),
         )
         .hint("on Linux, raise fs.inotify.max_user_watches if it is exhausted")
@@ -117,7 +120,9 @@ pub fn run(options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<(), 
     std::thread::Builder::new()
         .name("polydocs-accept".into())
         .spawn(move || http::run(listener, server))
-        .map_err(|e| Diagnostic::error("serve-failed", format!("cannot start the server: {e}")))?;
+        .map_err(|e| {
+            Diagnostic::error(Code::ServeFailed, format!("cannot start the server: {e}"))
+        })?;
     progress(Progress::Serving(address));
 
     let mut pending: Option<Changes> = None;
@@ -198,8 +203,11 @@ fn show_failure(
 /// The canonical site folder, which must hold `site.yaml`.
 fn site_root(root: &Path) -> Result<PathBuf, Diagnostic> {
     let no_site = || {
-        Diagnostic::error("no-site", format!("no {CONFIG_FILE} in {}", root.display()))
-            .hint("run polydocs in a site folder, or pass the folder with --root")
+        Diagnostic::error(
+            Code::NoSite,
+            format!("no {CONFIG_FILE} in {}", root.display()),
+        )
+        .hint("run polydocs in a site folder, or pass the folder with --root")
     };
     let root = root.canonicalize().map_err(|_| no_site())?;
     if !root.join(CONFIG_FILE).is_file() {

@@ -17,7 +17,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::content::PageSource;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::l10n::Locales;
 use crate::source::{Position, SourceFile, display_path};
 use crate::theme;
@@ -144,9 +144,9 @@ impl TemplateSources {
         match error.kind() {
             tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
                 let code = if matches!(error.kind(), tera::ErrorKind::SyntaxError(_)) {
-                    "template-syntax"
+                    Code::TemplateSyntax
                 } else {
-                    "template-render"
+                    Code::TemplateRender
                 };
                 let d = Diagnostic::error(code, format!("template error: {}", report.message()))
                     .hint("fix the template at this position");
@@ -169,7 +169,7 @@ impl TemplateSources {
             }
             tera::ErrorKind::MissingParent { current, parent } => self.at_tag(
                 Diagnostic::error(
-                    "template-missing-parent",
+                    Code::TemplateMissingParent,
                     format!("template `{current}` extends `{parent}`, which does not exist"),
                 )
                 .hint(format!(
@@ -189,7 +189,7 @@ impl TemplateSources {
                 let (closer, target) = closing_link(&full);
                 self.at_tag(
                     Diagnostic::error(
-                        "template-cycle",
+                        Code::TemplateCycle,
                         format!(
                             "templates extend each other in a loop: {}",
                             join_chain(&full, "extends")
@@ -206,7 +206,7 @@ impl TemplateSources {
                 let (closer, target) = closing_link(&full);
                 self.at_tag(
                     Diagnostic::error(
-                        "template-cycle",
+                        Code::TemplateCycle,
                         format!(
                             "templates include each other in a loop: {}",
                             join_chain(&full, "includes")
@@ -220,7 +220,7 @@ impl TemplateSources {
             }
             tera::ErrorKind::TemplateNotFound(name) => {
                 let d = Diagnostic::error(
-                    "template-not-found",
+                    Code::TemplateNotFound,
                     format!("template `{name}` does not exist"),
                 )
                 .hint(format!(
@@ -235,7 +235,7 @@ impl TemplateSources {
                     None => d,
                 }
             }
-            _ => Diagnostic::error("template", format!("template error: {error}"))
+            _ => Diagnostic::error(Code::Template, format!("template error: {error}"))
                 .hint("fix the templates under templates/"),
         }
     }
@@ -268,17 +268,17 @@ impl TemplateSources {
             };
             let (code, hint) = if message.starts_with("Unknown template") {
                 (
-                    "template-not-found",
+                    Code::TemplateNotFound,
                     "add the template under templates/ or use the name of an existing one",
                 )
             } else if message.starts_with("Block") {
                 (
-                    "template-reference",
+                    Code::TemplateReference,
                     "define the block in the parent template, or remove it here",
                 )
             } else {
                 (
-                    "template-reference",
+                    Code::TemplateReference,
                     "check the spelling: templates may use Tera's built-ins and t()",
                 )
             };
@@ -290,7 +290,7 @@ impl TemplateSources {
                         column: column.max(1),
                     };
                     // The span of an included name holds its quotes.
-                    let quotes = if code == "template-not-found" { 2 } else { 0 };
+                    let quotes = if code == Code::TemplateNotFound { 2 } else { 0 };
                     let width = message
                         .split('`')
                         .nth(1)

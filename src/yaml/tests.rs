@@ -40,7 +40,7 @@ fn tiers(text: &str) -> Diagnostic {
 }
 
 /// The diagnostic has this code, place, message and hint.
-fn assert_says(d: &Diagnostic, code: &str, place: (usize, usize), message: &str, hint: &str) {
+fn assert_says(d: &Diagnostic, code: Code, place: (usize, usize), message: &str, hint: &str) {
     assert_eq!(d.code, code, "{d}");
     let p = d.position.unwrap_or_else(|| panic!("no position: {d}"));
     assert_eq!((p.line, p.column), place, "{d}");
@@ -55,7 +55,7 @@ fn text_where_a_list_belongs() {
     let text = edit(SITE, "languages:\n", "languages: en\nlanguages-list:\n");
     assert_says(
         &site(&text),
-        "yaml-type",
+        Code::YamlType,
         at(&text, "languages: en", "languages: ".len()),
         "expected a list after `languages:`; found `en`",
         LIST_HINT,
@@ -67,7 +67,7 @@ fn an_unknown_key_lists_the_keys_of_its_entry() {
     let text = edit(SITE, "output: public\n", "output: public\ncolour: red\n");
     assert_says(
         &site(&text),
-        "yaml-type",
+        Code::YamlType,
         at(&text, "colour", 0),
         "`colour` is not a key of this file; the keys here are: title, base_url, default_language, output, languages, search, edit_url",
         "check the spelling of the key, or remove the line",
@@ -84,7 +84,7 @@ fn an_unknown_key_lists_the_keys_of_its_entry() {
     let text = edit(PAGE, "weight: 1\n", "weight: 1\nauthor: me\n");
     assert_says(
         &page(&text),
-        "yaml-type",
+        Code::YamlType,
         at(&text, "author", 0),
         "`author` is not a key of the front matter; the keys here are: title, description, weight, template, tier, source-hash, source-git-commit, workflow-type, source-wordcount, ht-degree",
         "check the spelling of the key, or remove the line",
@@ -96,7 +96,7 @@ fn a_missing_key_is_named_at_its_entry() {
     let text = edit(SITE, "    tag: en\n", "");
     assert_says(
         &site(&text),
-        "yaml-type",
+        Code::YamlType,
         at(&text, "code: en", 0),
         "this entry of `languages:` needs a `tag:` key",
         "add a `tag:` line to this entry of `languages:`, lined up with its other keys",
@@ -104,7 +104,7 @@ fn a_missing_key_is_named_at_its_entry() {
     let text = edit(PAGE, "title: Choosing a priority\n", "");
     assert_says(
         &page(&text),
-        "yaml-type",
+        Code::YamlType,
         (2, 1),
         "the front matter needs a `title:` key",
         "add a `title:` line to the front matter, lined up with its other keys",
@@ -120,7 +120,7 @@ fn a_word_outside_its_choices_lists_them() {
     );
     assert_says(
         &site(&text),
-        "yaml-type",
+        Code::YamlType,
         at(&text, "up\n", 0),
         "`direction:` cannot be `up`; it takes one of: ltr, rtl",
         "write one of: ltr, rtl",
@@ -136,7 +136,7 @@ fn a_value_of_the_wrong_kind_says_which_kind() {
     );
     assert_says(
         &site(&text),
-        "yaml-type",
+        Code::YamlType,
         at(&text, "maybe", 0),
         "`raw_html:` takes `true` or `false`, not `maybe`",
         "write `true` or `false`",
@@ -144,7 +144,7 @@ fn a_value_of_the_wrong_kind_says_which_kind() {
     let text = edit(PAGE, "weight: 1", "weight: heavy");
     assert_says(
         &page(&text),
-        "yaml-type",
+        Code::YamlType,
         at(&text, "heavy", 0),
         "`weight:` takes a whole number, not `heavy`",
         "write a whole number, like `3`",
@@ -152,7 +152,7 @@ fn a_value_of_the_wrong_kind_says_which_kind() {
     let text = edit(PAGE, "title: Choosing a priority", "title: [a, b]");
     assert_says(
         &page(&text),
-        "yaml-type",
+        Code::YamlType,
         at(&text, "[a, b]", 0),
         "expected a single value after `title:`; found a list",
         "write one value; put it in quotes if it starts with `[`, `{` or `-`, or holds `: `",
@@ -160,7 +160,7 @@ fn a_value_of_the_wrong_kind_says_which_kind() {
     let text = edit(PAGE, "title: Choosing a priority", "title:");
     assert_says(
         &page(&text),
-        "yaml-type",
+        Code::YamlType,
         at(&text, "title:", "title".len()),
         "`title:` has no value",
         "write its value after the colon, or remove the line if it is optional",
@@ -172,7 +172,7 @@ fn a_value_of_the_wrong_kind_says_which_kind() {
     );
     assert_says(
         &site(&text),
-        "yaml-type",
+        Code::YamlType,
         at(&text, "{ a: b }", 0),
         "`fallback:` cannot be `key: value` lines",
         "see what this key takes in the comments at the top of the file or in the README",
@@ -188,7 +188,7 @@ fn an_entry_written_as_a_word() {
     );
     assert_says(
         &tiers(&text),
-        "yaml-type",
+        Code::YamlType,
         at(&text, "online", 0),
         "expected a tier, written as `key: value` lines; found `online`",
         "write it as `key: value` lines indented under its key, like the entries around it",
@@ -200,7 +200,7 @@ fn a_key_written_twice() {
     let text = edit(SITE, "    tag: en\n", "    tag: en\n    tag: fr\n");
     assert_says(
         &site(&text),
-        "yaml-duplicate-key",
+        Code::YamlDuplicateKey,
         at(&text, "tag: fr", 0),
         "`tag` is written twice in this entry of `languages:`",
         "keep one `tag:` line and remove the other",
@@ -212,7 +212,7 @@ fn tabs_are_named_on_their_line_in_every_file() {
     let text = edit(SITE, "    tag: en\n", "\ttag: en\n");
     assert_says(
         &site(&text),
-        "yaml-indent",
+        Code::YamlIndent,
         at(&text, "\ttag", 0),
         "YAML indents with spaces, not tabs",
         "replace the tab with spaces",
@@ -224,7 +224,7 @@ fn tabs_are_named_on_their_line_in_every_file() {
     );
     assert_says(
         &page(&text),
-        "yaml-indent",
+        Code::YamlIndent,
         at(&text, "\tHow", 0),
         "YAML indents with spaces, not tabs",
         "replace the tab with spaces",
@@ -236,7 +236,7 @@ fn uneven_indentation_is_named_on_its_line() {
     let text = edit(SITE, "    tag: zh-Hant-TW\n", "     tag: zh-Hant-TW\n");
     assert_says(
         &site(&text),
-        "yaml-indent",
+        Code::YamlIndent,
         at(&text, "tag: zh-Hant-TW", 0),
         "this line is indented 5 spaces, but the entries around it use 4: YAML nests by indentation, so keys of one mapping must line up",
         "indent it by 4 spaces, like the entries around it",
@@ -244,7 +244,7 @@ fn uneven_indentation_is_named_on_its_line() {
     let text = edit(SITE, "  - code: fr\n", "   - code: fr\n");
     assert_says(
         &site(&text),
-        "yaml-indent",
+        Code::YamlIndent,
         at(&text, "- code: fr", 0),
         "this `- ` entry is indented 3 spaces, but the entries around it use 2: YAML nests by indentation, so the `- ` entries of one list must line up",
         "indent it by 2 spaces, like the entries around it",
@@ -256,7 +256,11 @@ fn a_layout_problem_after_the_first_error_leaves_it_first() {
     // A wrong value on line 2, an uneven key further down: the reader stops at line 2.
     let text = "paid-banner: [a]\ntiers:\n  - id: a\n    name: b\n   summary: c\n";
     let d = tiers(text);
-    assert_eq!((d.code, d.position.unwrap().line), ("yaml-type", 1), "{d}");
+    assert_eq!(
+        (d.code, d.position.unwrap().line),
+        (Code::YamlType, 1),
+        "{d}"
+    );
 }
 
 #[test]
@@ -264,13 +268,13 @@ fn syntax_errors_say_what_to_fix() {
     let text = edit(SITE, "default_language: en", "default_language: en: fr");
     assert_says(
         &site(&text),
-        "yaml-syntax",
+        Code::YamlSyntax,
         at(&text, ": fr", 0),
         "a second `: ` on this line: YAML reads it as the start of another key",
         "put the value in quotes if it holds `: `, like `label: \"a: b\"`",
     );
     let text = edit(SITE, "default_language: en", "default_language: \"en");
-    assert_eq!(site(&text).code, "yaml-syntax");
+    assert_eq!(site(&text).code, Code::YamlSyntax);
 }
 
 #[test]
@@ -278,7 +282,7 @@ fn an_empty_file_names_the_key_it_needs() {
     let d = tiers("# nothing yet\n");
     assert_says(
         &d,
-        "yaml-type",
+        Code::YamlType,
         (1, 1),
         "this file is empty: it needs a `paid-banner:` key",
         "write its `key: value` lines; the README lists them",
@@ -316,14 +320,20 @@ fn unplain(d: &Diagnostic) -> Option<String> {
             if found {
                 return Some(format!(
                     "`{word}` in: [{}] {} ({:?})",
-                    d.code, d.message, d.hint
+                    d.code.as_str(),
+                    d.message,
+                    d.hint
                 ));
             }
         }
     }
     let hint = d.hint.as_deref().unwrap_or("");
-    if d.code != "yaml-syntax" && hint.contains("syntax") {
-        return Some(format!("a syntax hint for [{}] {}", d.code, d.message));
+    if d.code != Code::YamlSyntax && hint.contains("syntax") {
+        return Some(format!(
+            "a syntax hint for [{}] {}",
+            d.code.as_str(),
+            d.message
+        ));
     }
     None
 }

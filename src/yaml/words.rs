@@ -9,10 +9,11 @@ use serde_saphyr::{Error, ExternalMessageSource};
 
 use super::Vocabulary;
 use super::context::{Node, Place, Step, place_at, value_of_key_at};
+use crate::diagnostic::Code;
 
 /// A diagnostic's words before it is placed.
 pub struct Words {
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub hint: String,
     /// How many characters to underline.
@@ -21,7 +22,7 @@ pub struct Words {
     pub at: Option<(usize, usize)>,
 }
 
-fn words(code: &'static str, message: String, hint: impl Into<String>) -> Words {
+fn words(code: Code, message: String, hint: impl Into<String>) -> Words {
     Words {
         code,
         message,
@@ -81,79 +82,22 @@ pub fn describe(error: &Error, text: &str, vocabulary: &Vocabulary) -> Words {
 }
 
 fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) -> Words {
-    let found = || place.map_or_else(|| "something else".to_string(), found);
-    let after_key = || match place {
-        Some(p) => match (p.key(), p.list_key()) {
-            (Some(key), _) => format!(" after `{key}:`"),
-            (None, Some(list)) => format!(" as an item of `{list}:`"),
-            _ => String::new(),
-        },
-        None => String::new(),
-    };
-    let the_key = || {
-        place
-            .and_then(Place::key)
-            .map_or_else(|| "this value".to_string(), |k| format!("`{k}:`"))
-    };
-    let entry = || Entry::of(place.map(Place::entry_path).unwrap_or_default(), vocabulary);
+    let at = Around { place, vocabulary };
     match inner(error) {
-        // The reader names the last key it read; the entry that lacks one starts earlier.
-        Error::SerdeMissingField { field, .. } => Words {
-            at: place.and_then(|p| p.entry_start),
-            ..words(
-                "yaml-type",
-                format!("{} needs a `{field}:` key", entry().definite()),
-                format!(
-                    "add a `{field}:` line to {}, lined up with its other keys",
-                    entry().definite()
-                ),
-            )
-        },
+        Error::SerdeMissingField { field, .. } => at.missing_key(field),
         Error::SerdeUnknownField {
             field, expected, ..
-        } => {
-            let message = if expected.is_empty() {
-                format!("`{field}` is not a key of {}", entry().indefinite())
-            } else {
-                format!(
-                    "`{field}` is not a key of {}; the keys here are: {}",
-                    entry().indefinite(),
-                    expected.join(", ")
-                )
-            };
-            Words {
-                width: field.chars().count(),
-                ..words(
-                    "yaml-type",
-                    message,
-                    "check the spelling of the key, or remove the line",
-                )
-            }
-        }
-        Error::DuplicateMappingKey { key, .. } => match key.as_deref() {
-            Some(key) => Words {
-                width: key.chars().count(),
-                ..words(
-                    "yaml-duplicate-key",
-                    format!("`{key}` is written twice in {}", entry().definite()),
-                    format!("keep one `{key}:` line and remove the other"),
-                )
-            },
-            None => words(
-                "yaml-duplicate-key",
-                format!("this key is written twice in {}", entry().definite()),
-                "keep one of the two and remove the other",
-            ),
-        },
+        } => at.unknown_key(field, expected),
+        Error::DuplicateMappingKey { key, .. } => at.duplicate_key(key.as_deref()),
         Error::SerdeUnknownVariant {
             variant, expected, ..
         } => {
             let allowed = expected.join(", ");
             words(
-                "yaml-type",
+                Code::YamlType,
                 format!(
                     "{} cannot be `{variant}`; it takes one of: {allowed}",
-                    the_key()
+                    at.the_key()
                 ),
                 format!("write one of: {allowed}"),
             )
@@ -161,154 +105,274 @@ fn describe_at(error: &Error, place: Option<&Place>, vocabulary: &Vocabulary) ->
         Error::SerdeInvalidType { expected, .. } | Error::SerdeInvalidValue { expected, .. } => {
             let (expected, hint) = expectation(expected);
             words(
-                "yaml-type",
-                format!("expected {expected}; found {}", found()),
+                Code::YamlType,
+                format!("expected {expected}; found {}", at.found()),
                 hint,
             )
         }
         Error::SerdeInvalidLength { len, expected, .. } => {
             let (expected, hint) = expectation(expected);
             words(
-                "yaml-type",
+                Code::YamlType,
                 format!("expected {expected}; found {len} items"),
                 hint,
             )
         }
-        Error::Unexpected { expected, .. } => match *expected {
-            "sequence start" => words(
-                "yaml-type",
-                format!("expected a list{}; found {}", after_key(), found()),
-                LIST_HINT,
-            ),
-            "mapping start" => {
-                let entry = match place {
-                    Some(p) if p.path.is_empty() && p.step.is_none() => {
-                        format!("`key: value` lines at the top of {}", vocabulary.whole)
-                    }
-                    Some(p) => {
-                        let mut path = p.path.clone();
-                        path.extend(p.step.clone());
-                        match Entry::of(path, vocabulary) {
-                            Entry::Noun(noun, _) => {
-                                format!("{} {noun}, written as `key: value` lines", article(noun))
-                            }
-                            _ => format!("`key: value` lines{}", after_key()),
-                        }
-                    }
-                    None => "`key: value` lines".to_string(),
-                };
-                words(
-                    "yaml-type",
-                    format!("expected {entry}; found {}", found()),
-                    KEYS_HINT,
-                )
-            }
-            "string scalar" | "scalar" => words(
-                "yaml-type",
-                format!("expected a single value{}; found {}", after_key(), found()),
-                TEXT_HINT,
-            ),
-            _ => words(
-                "yaml-type",
-                format!("{} does not fit here", capitalized(&found())),
-                "compare it with the entries around it",
-            ),
-        },
-        Error::InvalidScalar { ty, .. } => {
-            let (kind, hint) = match *ty {
-                "boolean" => ("`true` or `false`", "write `true` or `false`"),
-                "floating point" | "f32" | "f64" => ("a number", "write a number, like `2.5`"),
-                t if t.contains("int") || t.starts_with(['u', 'i']) => {
-                    ("a whole number", "write a whole number, like `3`")
-                }
-                _ => (
-                    "another kind of value",
-                    "compare it with the entries around it",
-                ),
-            };
-            words(
-                "yaml-type",
-                format!("{} takes {kind}, not {}", the_key(), found()),
-                hint,
-            )
-        }
+        Error::Unexpected { expected, .. } => at.unexpected(expected),
+        Error::InvalidScalar { ty, .. } => at.invalid_scalar(ty),
         Error::NullIntoString { .. } => words(
-            "yaml-type",
-            format!("{} has no value", the_key()),
+            Code::YamlType,
+            format!("{} has no value", at.the_key()),
             "write its value after the colon, or remove the line if it is optional",
         ),
         Error::Message { msg, .. } if msg.contains("did not match any") => words(
-            "yaml-type",
-            format!("{} cannot be {}", the_key(), found()),
+            Code::YamlType,
+            format!("{} cannot be {}", at.the_key(), at.found()),
             "see what this key takes in the comments at the top of the file or in the README",
         ),
+        other => document_syntax(other),
+    }
+}
+
+/// Errors of the document as text rather than of a value: the reader's syntax errors, a
+/// second document, an alias without its anchor, an early end.
+fn document_syntax(error: &Error) -> Words {
+    match error {
         Error::ExternalMessage { source, msg, .. } => match source.as_ref() {
             ExternalMessageSource::Parser(scan) => syntax(scan.kind(), msg),
-            _ => words("yaml-syntax", msg.clone(), SYNTAX_HINT),
+            _ => words(Code::YamlSyntax, msg.clone(), SYNTAX_HINT),
         },
         Error::MultipleDocuments { .. } => words(
-            "yaml-syntax",
+            Code::YamlSyntax,
             "a `---` line ends the YAML here, but more follows".into(),
             "remove the `---` line: a file holds one YAML document",
         ),
         Error::UnknownAnchor { .. } => words(
-            "yaml-syntax",
+            Code::YamlSyntax,
             "this alias (`*name`) repeats an anchor (`&name`) that is not defined above it".into(),
             "define the anchor before the alias, or write the value out",
         ),
         Error::Eof { .. } => words(
-            "yaml-syntax",
+            Code::YamlSyntax,
             "the text ends where a value is still expected".into(),
             SYNTAX_HINT,
         ),
         other => words(
-            "yaml-syntax",
+            Code::YamlSyntax,
             in_plain_words(&without_location(other)),
             SYNTAX_HINT,
         ),
     }
 }
 
+/// Where in the document an error is, as its words name it: the key, the list, the entry.
+struct Around<'p> {
+    place: Option<&'p Place>,
+    vocabulary: &'p Vocabulary,
+}
+
+impl Around<'_> {
+    /// What the reader found, in words (`the text "maybe"`), or "something else".
+    fn found(&self) -> String {
+        self.place
+            .map_or_else(|| "something else".to_string(), found)
+    }
+
+    /// ` after `key:``, ` as an item of `list:``, or nothing.
+    fn after_key(&self) -> String {
+        match self.place {
+            Some(p) => match (p.key(), p.list_key()) {
+                (Some(key), _) => format!(" after `{key}:`"),
+                (None, Some(list)) => format!(" as an item of `{list}:`"),
+                _ => String::new(),
+            },
+            None => String::new(),
+        }
+    }
+
+    /// `` `key:` `` or "this value".
+    fn the_key(&self) -> String {
+        self.place
+            .and_then(Place::key)
+            .map_or_else(|| "this value".to_string(), |k| format!("`{k}:`"))
+    }
+
+    /// The entry the error is in, named with the vocabulary of its file.
+    fn entry(&self) -> Entry {
+        Entry::of(
+            self.place.map(Place::entry_path).unwrap_or_default(),
+            self.vocabulary,
+        )
+    }
+
+    /// The reader names the last key it read; the entry that lacks one starts earlier.
+    fn missing_key(&self, field: &str) -> Words {
+        let entry = self.entry();
+        Words {
+            at: self.place.and_then(|p| p.entry_start),
+            ..words(
+                Code::YamlType,
+                format!("{} needs a `{field}:` key", entry.definite()),
+                format!(
+                    "add a `{field}:` line to {}, lined up with its other keys",
+                    entry.definite()
+                ),
+            )
+        }
+    }
+
+    fn unknown_key(&self, field: &str, expected: &[&str]) -> Words {
+        let entry = self.entry();
+        let message = if expected.is_empty() {
+            format!("`{field}` is not a key of {}", entry.indefinite())
+        } else {
+            format!(
+                "`{field}` is not a key of {}; the keys here are: {}",
+                entry.indefinite(),
+                expected.join(", ")
+            )
+        };
+        Words {
+            width: field.chars().count(),
+            ..words(
+                Code::YamlType,
+                message,
+                "check the spelling of the key, or remove the line",
+            )
+        }
+    }
+
+    fn duplicate_key(&self, key: Option<&str>) -> Words {
+        match key {
+            Some(key) => Words {
+                width: key.chars().count(),
+                ..words(
+                    Code::YamlDuplicateKey,
+                    format!("`{key}` is written twice in {}", self.entry().definite()),
+                    format!("keep one `{key}:` line and remove the other"),
+                )
+            },
+            None => words(
+                Code::YamlDuplicateKey,
+                format!("this key is written twice in {}", self.entry().definite()),
+                "keep one of the two and remove the other",
+            ),
+        }
+    }
+
+    /// A value of another shape than the one expected here: a list, `key: value` lines, a
+    /// single value.
+    fn unexpected(&self, expected: &str) -> Words {
+        match expected {
+            "sequence start" => words(
+                Code::YamlType,
+                format!(
+                    "expected a list{}; found {}",
+                    self.after_key(),
+                    self.found()
+                ),
+                LIST_HINT,
+            ),
+            "mapping start" => {
+                let entry = match self.place {
+                    Some(p) if p.path.is_empty() && p.step.is_none() => {
+                        format!("`key: value` lines at the top of {}", self.vocabulary.whole)
+                    }
+                    Some(p) => {
+                        let mut path = p.path.clone();
+                        path.extend(p.step.clone());
+                        match Entry::of(path, self.vocabulary) {
+                            Entry::Noun(noun, _) => {
+                                format!("{} {noun}, written as `key: value` lines", article(noun))
+                            }
+                            _ => format!("`key: value` lines{}", self.after_key()),
+                        }
+                    }
+                    None => "`key: value` lines".to_string(),
+                };
+                words(
+                    Code::YamlType,
+                    format!("expected {entry}; found {}", self.found()),
+                    KEYS_HINT,
+                )
+            }
+            "string scalar" | "scalar" => words(
+                Code::YamlType,
+                format!(
+                    "expected a single value{}; found {}",
+                    self.after_key(),
+                    self.found()
+                ),
+                TEXT_HINT,
+            ),
+            _ => words(
+                Code::YamlType,
+                format!("{} does not fit here", capitalized(&self.found())),
+                "compare it with the entries around it",
+            ),
+        }
+    }
+
+    fn invalid_scalar(&self, ty: &str) -> Words {
+        let (kind, hint) = match ty {
+            "boolean" => ("`true` or `false`", "write `true` or `false`"),
+            "floating point" | "f32" | "f64" => ("a number", "write a number, like `2.5`"),
+            t if t.contains("int") || t.starts_with(['u', 'i']) => {
+                ("a whole number", "write a whole number, like `3`")
+            }
+            _ => (
+                "another kind of value",
+                "compare it with the entries around it",
+            ),
+        };
+        words(
+            Code::YamlType,
+            format!("{} takes {kind}, not {}", self.the_key(), self.found()),
+            hint,
+        )
+    }
+}
+
 /// A syntax error of the YAML reader, in plain words where it is a common mistake.
 fn syntax(kind: &ErrorKind, parser_text: &str) -> Words {
-    let (code, message, hint): (&'static str, String, &str) = match kind {
+    let (code, message, hint): (Code, String, &str) = match kind {
         ErrorKind::MappingValueNotAllowed => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "a second `: ` on this line: YAML reads it as the start of another key".into(),
             "put the value in quotes if it holds `: `, like `label: \"a: b\"`",
         ),
         ErrorKind::UnclosedQuotedScalar => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "this quoted value has no closing quote".into(),
             "add the closing quote",
         ),
         ErrorKind::UnclosedFlowCollection { open } => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             format!("this `{open}` is not closed"),
             "close the bracket, and separate its items with commas",
         ),
         ErrorKind::MismatchedFlowCollectionEnd { open, close } => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             format!("`{close}` closes a `{open}`"),
             "close `[` with `]` and `{` with `}`",
         ),
         ErrorKind::MisplacedFlowCollectionEnd => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "this bracket closes nothing".into(),
             "remove it, or add the bracket it closes",
         ),
         ErrorKind::ExpectedFlowMappingSeparator | ErrorKind::ExpectedFlowSequenceSeparator => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "expected a comma or the closing bracket here".into(),
             "separate the items in brackets with commas",
         ),
         ErrorKind::UnexpectedCharacter { character } => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             format!("a value cannot start with `{character}`"),
             "put the value in quotes",
         ),
         ErrorKind::CommentNotSeparated => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "a `#` comment must follow a space".into(),
             "add a space before `#`, or put the value in quotes if `#` is part of it",
         ),
@@ -317,7 +381,7 @@ fn syntax(kind: &ErrorKind, parser_text: &str) -> Words {
         | ErrorKind::TabInIndentation
         | ErrorKind::TabInPlainScalar
         | ErrorKind::TabAtBlockScalarStart => (
-            "yaml-indent",
+            Code::YamlIndent,
             "YAML indents with spaces, not tabs".into(),
             "replace the tab with spaces",
         ),
@@ -327,50 +391,50 @@ fn syntax(kind: &ErrorKind, parser_text: &str) -> Words {
         | ErrorKind::InvalidBlockScalarIndent
         | ErrorKind::InvalidQuotedScalarIndent
         | ErrorKind::InvalidFlowScalarIndent => (
-            "yaml-indent",
+            Code::YamlIndent,
             "this line does not line up with the entries around it".into(),
             "YAML nests by indentation: indent it like the entries it belongs with",
         ),
         ErrorKind::BlockSequenceEntryNotAllowed => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "a `- ` list cannot start on the line of a value".into(),
             "start the list on the next line, indented under its key",
         ),
         ErrorKind::MappingKeyNotAllowed
         | ErrorKind::InvalidColonPlacement
         | ErrorKind::FlowMappingValueAdjacentCollection => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "a `key:` cannot start here".into(),
             "put the value in quotes if it holds a colon, or start the key on a line of its own",
         ),
         ErrorKind::BlockEntryInFlowCollection => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "a `- ` entry cannot stand inside brackets".into(),
             "inside brackets, separate the items with commas: `[a, b]`",
         ),
         ErrorKind::SimpleKeyExpected | ErrorKind::InvalidSimpleKey => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "this key has no colon after it, or runs over more than one line".into(),
             "write the key and its colon on one line: `key: value`",
         ),
         ErrorKind::ExpectedNodeContent => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "a value is missing here".into(),
             "write the value, or remove what stands in its place",
         ),
         ErrorKind::InvalidMappingValueWhitespace => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "a colon after a key must be followed by a space".into(),
             "write `key: value`, with a space after the colon",
         ),
         ErrorKind::InvalidBlockEntryWhitespace => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "the `-` of a list entry must be followed by a space".into(),
             "write `- value`, with a space after the dash",
         ),
         ErrorKind::InvalidTrailingSingleQuotedScalar
         | ErrorKind::InvalidTrailingDoubleQuotedScalar => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "more text follows the closing quote of this value".into(),
             "put the whole value inside the quotes",
         ),
@@ -381,7 +445,7 @@ fn syntax(kind: &ErrorKind, parser_text: &str) -> Words {
         | ErrorKind::MissingLowSurrogate
         | ErrorKind::UnpairedLowSurrogate
         | ErrorKind::InvalidUnicodeEscape => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "this `\\` escape in double quotes is not one YAML knows".into(),
             "write `\\\\` for a backslash, or put the value in single quotes",
         ),
@@ -391,16 +455,16 @@ fn syntax(kind: &ErrorKind, parser_text: &str) -> Words {
         | ErrorKind::UnexpectedEofFlowMapping
         | ErrorKind::UnexpectedEofFlowSequence
         | ErrorKind::UnexpectedEofImplicitFlowMapping => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "the text ends inside an unfinished value".into(),
             "close the bracket or quote that is still open",
         ),
         ErrorKind::UnknownAnchor => (
-            "yaml-syntax",
+            Code::YamlSyntax,
             "this alias (`*name`) repeats an anchor (`&name`) that is not defined above it".into(),
             "define the anchor before the alias, or write the value out",
         ),
-        _ => ("yaml-syntax", in_plain_words(parser_text), SYNTAX_HINT),
+        _ => (Code::YamlSyntax, in_plain_words(parser_text), SYNTAX_HINT),
     };
     words(code, message, hint)
 }

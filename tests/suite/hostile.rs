@@ -1412,7 +1412,7 @@ mod fuzz_regressions {
         );
         let errors = polydocs::config::parse(&src).unwrap_err();
         let d = &errors[0];
-        assert_eq!(d.code, "unknown-language");
+        assert_eq!(d.code, polydocs::diagnostic::Code::UnknownLanguage);
         let (line, _) = d.excerpt.clone().unwrap();
         assert_eq!(
             line,
