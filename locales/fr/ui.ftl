@@ -5,7 +5,7 @@
 ## Site et navigation
 
 site-title = Offres d’assistance
-site-description = Comparez les quatre offres d’assistance, leurs cibles de réponse initiale, leurs canaux, leurs ressources et les horaires par région.
+site-description = Comparez les quatre offres d’assistance, leurs cibles du niveau de service, leurs canaux, leurs ressources et les horaires par région.
 skip-link = Aller au contenu principal
 nav-label = Navigation principale
 # The button that opens the main navigation on narrow screens (phones); hidden on wide ones.
@@ -88,7 +88,7 @@ hours-range = { $opens } à { $closes }
 #   $hour12 (Number) - heure de 1 à 12 (inutilisée en français)
 #   $minute (String) - minutes sur deux chiffres
 #   $period (String) - « am » ou « pm » (inutilisé en français)
-time-of-day = { $hour } h { $minute }
+time-of-day = { $hour } h { $minute }
 
 ## Ressources
 
@@ -98,8 +98,15 @@ description-column = Description
 # Variables:
 #   $tiers (String) - noms des offres auxquelles la ressource est réservée
 resource-tiers = Réservé à : { $tiers }
-# À côté du nom d’une ressource qui n’a pas d’adresse web publique (ce n’est pas un lien cassé).
-resource-no-address = Pas d’adresse web publique
+# Après le lien d’une ressource dont la seule adresse connue mène à une page dans une autre
+# langue (le lien porte hreflang).
+# Variables:
+#   $language (String) - code de la langue de cette page (fr, zh-TW…)
+resource-address-language = ({ $language ->
+        [fr] en français
+        [zh-TW] en chinois
+       *[any] dans une autre langue
+    })
 
 ## Canaux
 

@@ -488,7 +488,7 @@ fn hours_table_writes_times_the_way_each_language_does() {
     let cases = [
         ("en", "Americas", "6:00 AM", "5:30 PM"),
         ("fr", "Amériques", "6 h 00", "17 h 30"),
-        ("zh-tw", "美洲", "上午 6:00", "下午 5:30"),
+        ("zh-tw", "美洲", "上午 6 點", "下午 5:30"),
     ];
     for (prefix, americas, opens, closes) in cases {
         let rows = table(&site.page(&format!("{prefix}/hours/index.html")), "hours");
@@ -511,6 +511,12 @@ fn hours_table_writes_times_the_way_each_language_does() {
     }
     let fr = table(&site.page("fr/hours/index.html"), "hours");
     assert_eq!(data_rows(&fr)[0].cells[1].text, "6 h 00 à 17 h 30");
+    // No-break spaces inside a French time, so that "6 h 00" never breaks across lines.
+    assert!(
+        site.page("fr/hours/index.html")
+            .contains("6\u{a0}h\u{a0}00 à 17\u{a0}h\u{a0}30"),
+        "a French time holds no-break spaces"
+    );
     let en = table(&site.page("en/hours/index.html"), "hours");
     assert_eq!(data_rows(&en)[0].cells[1].text, "6:00 AM – 5:30 PM");
 }
