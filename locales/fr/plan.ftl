@@ -109,7 +109,7 @@ resource-terms-description = Les termes et conditions qui décrivent les offres 
 ## Régions
 
 regions-intro = La région d’assistance Adobe est déterminée en rapprochant l’adresse de facturation du client, telle qu’elle figure sur le bon de commande ou sur un autre document ayant servi à acheter l’assistance Adobe, de l’une des régions ci-dessous.
-regions-global-services = Les services d’assistance mondiaux d’Adobe, y compris pour les produits Adobe, assurent une assistance 24 heures sur 24. Pour en savoir plus sur les offres d’assistance Adobe et le niveau qui vous convient, contactez votre responsable de compte nommé (NAM) ou votre responsable de la réussite client (CSM).
+regions-global-services = Les services d’assistance mondiaux d’Adobe, y compris pour les produits Adobe, assurent une assistance 24 heures sur 24. Pour en savoir plus sur les offres d’assistance Adobe et le niveau qui vous convient, contactez votre responsable de compte nommé (NAM) ou votre responsable de la réussite client (CSM).
 region-americas = Amériques
 region-emea = Europe, Moyen-Orient et Afrique
 region-apac = Asie-Pacifique

@@ -3,7 +3,7 @@
 
 ## 支援方案
 
-tier-paid-banner = 付費支援 ($)
+tier-paid-banner = 付費支援（$）
 tier-online = 標準支援
 tier-business = 商務支援
 tier-enterprise = 企業支援

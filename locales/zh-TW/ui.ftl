@@ -185,7 +185,7 @@ feature-with-value = { $feature }：{ $value }
 #   $value (String) - 本方案的數量或涵蓋時段（「10」、「24x5」）
 #   $other (String) - 較低方案的數量或涵蓋時段（「6」、「營業時間」）
 #   $tier (String) - 較低方案的名稱
-feature-value-compared = { $feature }：{ $value } ({ $tier }：{ $other })
+feature-value-compared = { $feature }：{ $value }（{ $tier }：{ $other }）
 # 頁面中表格外捲動區域的無障礙名稱。
 table-label = 表格
 

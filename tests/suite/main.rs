@@ -29,3 +29,4 @@ mod search;
 mod serve;
 mod slips;
 mod translators;
+mod words;
