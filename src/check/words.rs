@@ -30,8 +30,8 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::source::SourceFile;
 use crate::site::Site;
+use crate::source::SourceFile;
 use crate::yaml::{self, Text};
 
 /// Where the glossary is read from, relative to the site's folder.
@@ -300,7 +300,9 @@ fn french(text: &str, after_value: bool) -> Vec<Slip> {
             ':' | ';' | '!' | '?' | '»' => match before {
                 Some(' ') => slips.push(Slip {
                     range: chars[i - 1].0..end_of(i),
-                    message: format!("a plain space before « {c} », which can break the line there"),
+                    message: format!(
+                        "a plain space before « {c} », which can break the line there"
+                    ),
                     hint: FRENCH_HINT,
                 }),
                 Some(b) if b != NBSP && b != NNBSP && !is_space(b) && !"«:;!?".contains(b) => {
@@ -410,9 +412,16 @@ fn chinese(text: &str) -> Vec<Slip> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let near = |from: usize, back: bool| -> Option<char> {
         if back {
-            chars[..from].iter().rev().map(|&(_, c)| c).find(|c| *c != ' ')
+            chars[..from]
+                .iter()
+                .rev()
+                .map(|&(_, c)| c)
+                .find(|c| *c != ' ')
         } else {
-            chars[from + 1..].iter().map(|&(_, c)| c).find(|c| *c != ' ')
+            chars[from + 1..]
+                .iter()
+                .map(|&(_, c)| c)
+                .find(|c| *c != ' ')
         }
     };
     let mut slips = Vec::new();
@@ -680,11 +689,7 @@ fn find_folded(hay: &Folded, needle: &str) -> Vec<Range<usize>> {
         {
             continue;
         }
-        if needle
-            .iter()
-            .zip(&chars[start..])
-            .all(|(n, (_, c))| n == c)
-        {
+        if needle.iter().zip(&chars[start..]).all(|(n, (_, c))| n == c) {
             let end = chars
                 .get(start + needle.len())
                 .map_or(hay.len, |&(at, _)| at);
@@ -726,7 +731,11 @@ mod tests {
     fn french_numbers_and_units_stay_together() {
         assert!(french("6\u{a0}h\u{a0}00 et 15\u{a0}minutes", false).is_empty());
         let s = slips(french("6 h 00", false));
-        assert_eq!(s.iter().map(|s| s.0).collect::<Vec<_>>(), vec![1, 3], "{s:?}");
+        assert_eq!(
+            s.iter().map(|s| s.0).collect::<Vec<_>>(),
+            vec![1, 3],
+            "{s:?}"
+        );
         assert_eq!(french("en 3 jours", false).len(), 1);
         // Not a unit: the space may break.
         assert!(french("les 4 offres et la priorité 1 à traiter", false).is_empty());
@@ -751,7 +760,10 @@ mod tests {
 
     #[test]
     fn terms_match_folded_and_at_word_starts() {
-        assert_eq!(find("Les Contacts d’assistance", "contacts d'assistance"), vec![4..27]);
+        assert_eq!(
+            find("Les Contacts d’assistance", "contacts d'assistance"),
+            vec![4..27]
+        );
         assert!(find("uncontacts", "contacts").is_empty());
         assert_eq!(find("服務層級目標：最初回應", "最初回應").len(), 1);
         assert!(find("abc", "").is_empty());

@@ -13,6 +13,7 @@ mod crash_safety;
 mod docpage;
 mod errors;
 mod examples;
+mod facts;
 mod fallback;
 mod foreign;
 mod highlight;

@@ -13,10 +13,10 @@ fn findings(stderr: &str) -> Vec<(String, String)> {
             .or_else(|| line.strip_prefix("error["))
         {
             code = rest.split(']').next().map(str::to_string);
-        } else if let Some(at) = line.trim_start().strip_prefix("--> ") {
-            if let Some(c) = code.take() {
-                out.push((c, at.trim().to_string()));
-            }
+        } else if let Some(at) = line.trim_start().strip_prefix("--> ")
+            && let Some(c) = code.take()
+        {
+            out.push((c, at.trim().to_string()));
         }
     }
     out
@@ -89,7 +89,9 @@ fn french_and_chinese_typography_slips_are_found_at_the_character() {
     assert_eq!(of(&found, "typography"), want, "{}", run.stderr);
     assert!(
         run.stderr.contains("a plain space before « : »")
-            && run.stderr.contains("half-width `(` beside Chinese characters"),
+            && run
+                .stderr
+                .contains("half-width `(` beside Chinese characters"),
         "{}",
         run.stderr
     );
@@ -118,14 +120,23 @@ fn glossary_terms_are_required_and_variants_found() {
         "Les fonctions métier du client présentent une dégradation importante",
     );
     let page = "content/zh-TW/channels.md";
-    let zh = site.replace_once(page, "「諮詢時間」網路研討會系列", "Office Hours 網路研討會系列");
+    let zh = site.replace_once(
+        page,
+        "「諮詢時間」網路研討會系列",
+        "Office Hours 網路研討會系列",
+    );
 
     let run = site.run(&["check"]);
     assert_eq!(run.code, 0, "warnings only\n{}", run.stderr);
     let found = findings(&run.stderr);
     let mut want = vec![
         // The variant, where it is written; and the message, which lacks the rendering.
-        at("locales/fr/plan.ftl", &plan, "fonctions métier du client", 0),
+        at(
+            "locales/fr/plan.ftl",
+            &plan,
+            "fonctions métier du client",
+            0,
+        ),
         at("locales/fr/plan.ftl", &plan, "priority-p2-description", 0),
         // The page lacks the rendering: pointed at its first line of text.
         at(page, &zh, "Adobe 客戶支援", 0),
@@ -135,9 +146,9 @@ fn glossary_terms_are_required_and_variants_found() {
     assert!(
         run.stderr.contains(
             "`priority-p2-description` renders « business functions » as « fonctions métier »"
-        ) && run
-            .stderr
-            .contains("write « fonctions commerciales », as the glossary (locales/glossary.yaml) says"),
+        ) && run.stderr.contains(
+            "write « fonctions commerciales », as the glossary (locales/glossary.yaml) says"
+        ),
         "{}",
         run.stderr
     );
@@ -159,5 +170,9 @@ fn a_glossary_naming_an_unknown_language_is_an_error() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("names the unknown language `de`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("names the unknown language `de`"),
+        "{}",
+        run.stderr
+    );
 }
