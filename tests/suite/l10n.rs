@@ -53,11 +53,12 @@ fn durations_take_the_plural_of_each_language() {
     assert_eq!(duration(&locales, en, "1 min"), "1 minute");
     assert_eq!(duration(&locales, en, "15 min"), "15 minutes");
 
-    assert_eq!(duration(&locales, fr, "1 h"), "1 heure");
-    assert_eq!(duration(&locales, fr, "4 h"), "4 heures");
-    assert_eq!(duration(&locales, fr, "1 day"), "1 jour");
-    assert_eq!(duration(&locales, fr, "3 days"), "3 jours");
-    assert_eq!(duration(&locales, fr, "30 min"), "30 minutes");
+    // French joins the number and its unit with a no-break space.
+    assert_eq!(duration(&locales, fr, "1 h"), "1\u{a0}heure");
+    assert_eq!(duration(&locales, fr, "4 h"), "4\u{a0}heures");
+    assert_eq!(duration(&locales, fr, "1 day"), "1\u{a0}jour");
+    assert_eq!(duration(&locales, fr, "3 days"), "3\u{a0}jours");
+    assert_eq!(duration(&locales, fr, "30 min"), "30\u{a0}minutes");
 
     assert_eq!(duration(&locales, zh, "1 h"), "1 小時");
     assert_eq!(duration(&locales, zh, "4 h"), "4 小時");
