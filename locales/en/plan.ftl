@@ -11,8 +11,8 @@ tier-enterprise = Enterprise support
 tier-elite = Elite support
 tier-online-summary = Self-service online resources and online support during business hours, with limited phone access kept for Priority 1 issues.
 tier-business-summary = Builds on Online support with an account support lead, live phone support and escalation management for your most pressing cases.
-tier-enterprise-summary = A named support engineer in place of Business support’s account support lead, with online support 24x5, yearly service reviews and expert sessions, case reviews and field services.
-tier-elite-summary = The fullest tier: a technical account manager, event management, and reviews of your environment and of releases, upgrades and roadmaps.
+tier-enterprise-summary = A named support engineer, online support 24x5, yearly service reviews and expert sessions, case reviews and field services; the account support lead of Business support is not included.
+tier-elite-summary = Adds a technical account manager, event management, environment review, maintenance and monitoring, and release, migration, upgrade and product roadmap reviews.
 
 ## Business support highlights
 
@@ -78,7 +78,7 @@ channel-self-help-portal-kind = 24/7 support portal
 channel-self-help-portal-description = On-demand access to the online self-help portal, where you can submit support requests, check the status of your cases and browse other resources such as the knowledge base, news and alerts, and featured tips.
 channel-live-chat = Live chat support *
 channel-live-chat-kind = Chat support
-channel-live-chat-description = Open a chat session to get answers and a hand while you submit a case.
+channel-live-chat-description = Start a chat session to get answers and help while you submit a case.
 channel-live-chat-footnote = * Some products do not offer live chat support.
 channel-phone = P1 24x7x365
 channel-phone-kind = Phone support
@@ -91,9 +91,9 @@ resource-experience-league-description = Experience League is how Adobe helps co
 resource-training = Training
 resource-training-description = Adobe Digital Learning Services courses can be reached from Experience League and combine on-demand and instructor-led classes. They help you build skills with recognised market value and put them to work for your organisation’s success.
 resource-status = Production issues and system outages
-resource-status-description = Status.adobe.com reports the health of every Adobe product and service deployed in multi-tenant environments. Customers can set their subscription preferences to receive an email whenever Adobe creates, updates or resolves a product event, such as scheduled maintenance or a service issue of any severity.
+resource-status-description = Status.adobe.com reports the health of every Adobe product and service deployed in multi-tenant environments. Customers can set their subscription preferences to receive an email whenever Adobe creates, updates or resolves a product event, which can include scheduled maintenance or service issues of various severity levels.
 resource-business-support-site = Business support site
-resource-business-support-site-description = Adobe’s website for Business support customers.
+resource-business-support-site-description = Adobe’s Business support site.
 resource-terms = Terms and conditions
 resource-terms-description = The terms and conditions that set out the support service offerings.
 

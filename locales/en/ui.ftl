@@ -4,7 +4,7 @@
 ## Site and navigation
 
 site-title = Support plans
-site-description = Compare the four support tiers, their response targets, channels, resources and regional hours.
+site-description = Compare the four support tiers, their initial response targets, channels, resources and regional hours.
 skip-link = Skip to main content
 nav-label = Main navigation
 # The button that opens the main navigation on narrow screens (phones); hidden on wide ones.
@@ -87,8 +87,15 @@ description-column = Description
 # Variables:
 #   $tiers (String) - names of the tiers the resource is limited to
 resource-tiers = Only for { $tiers }
-# Next to the name of a resource that has no public web address (it is not a broken link).
-resource-no-address = No public web address
+# After the link of a resource whose only known address leads to a page in another language
+# (the link carries hreflang).
+# Variables:
+#   $language (String) - the site code of that page's language (fr, zh-TW, ...)
+resource-address-language = ({ $language ->
+        [fr] in French
+        [zh-TW] in Chinese
+       *[any] in another language
+    })
 
 ## Channels
 

@@ -15,8 +15,8 @@ tier-enterprise = Assistance aux entreprises
 tier-elite = Assistance Elite
 tier-online-summary = Des ressources en ligne en libre-service et une assistance en ligne aux heures d’ouverture, avec un accès limité au téléphone réservé aux problèmes de priorité 1.
 tier-business-summary = Tout ce que propose l’Assistance en ligne, plus l’assistance principale du compte, l’assistance téléphonique en direct et la gestion des remontées d’informations pour vos demandes les plus pressantes.
-tier-enterprise-summary = Un ingénieur d’assistance nommé à la place de l’assistance principale du compte de l’Assistance commerciale, ainsi qu’une assistance en ligne 24x5, des examens de service et des sessions d’experts chaque année, des examens de cas et des services de terrain.
-tier-elite-summary = L’offre la plus complète : un gestionnaire de compte technique, la gestion des événements ainsi que l’examen de votre environnement, de vos versions, mises à niveau et feuilles de route.
+tier-enterprise-summary = Un ingénieur d’assistance nommé, une assistance en ligne 24x5, des examens de service et des sessions d’experts chaque année, des examens de cas et des services de terrain ; l’assistance principale du compte de l’Assistance commerciale n’est pas comprise.
+tier-elite-summary = Ajoute un gestionnaire de compte technique, la gestion des événements, l’examen, la maintenance et la surveillance de l’environnement, ainsi que l’examen des versions, migrations, mises à niveau et de la feuille de route du produit.
 
 ## Points forts de l’Assistance commerciale
 
@@ -60,11 +60,11 @@ feature-field-service-activities = Activités du service de terrain
 ## Priorités
 
 priority-p1 = Priorité 1
-priority-p1-description = Les fonctions métier de production du client sont à l’arrêt, ou subissent une perte de données ou une forte dégradation du service. Il faut intervenir sans attendre pour rétablir le fonctionnement et la disponibilité.
+priority-p1-description = Les fonctions commerciales de production du client sont en panne, ou présentent une perte de données ou une dégradation importante du service. Il faut intervenir sans attendre pour rétablir les fonctionnalités et l’accessibilité.
 priority-p2 = Priorité 2
-priority-p2-description = Les fonctions métier du client subissent une dégradation sérieuse du service ou risquent une perte de données, ou bien une fonctionnalité majeure est touchée.
+priority-p2-description = Les fonctions commerciales du client présentent une dégradation importante du service ou risquent une perte de données, ou bien une fonctionnalité majeure est touchée.
 priority-p3 = Priorité 3
-priority-p3-description = Les fonctions métier du client connaissent une légère dégradation du service, mais une solution ou un contournement leur permet de continuer à fonctionner normalement.
+priority-p3-description = Les fonctions commerciales du client présentent une dégradation mineure du service, mais une solution ou un contournement leur permet de continuer à fonctionner normalement.
 priority-p4 = Priorité 4
 priority-p4-description = Une question d’ordre général sur le fonctionnement actuel du produit, ou une demande d’amélioration.
 
@@ -81,13 +81,13 @@ channel-office-hours-kind = Webinaires
 channel-office-hours-description = Office Hours est un programme animé par l’équipe du service clientèle Adobe. Ses sessions informent les participants, les aident à résoudre leurs problèmes et partagent des conseils et astuces pour tirer le meilleur des solutions Adobe.
 channel-experience-league = Experience League
 channel-experience-league-kind = Parcours auto-guidés
-channel-experience-league-description = Experience League donne aux créateurs d’expériences les moyens d’agir. Grâce à un apprentissage personnalisé, les clients développent leurs compétences en gestion de l’expérience client, rejoignent une communauté mondiale de pairs et obtiennent une reconnaissance professionnelle.
+channel-experience-league-description = Experience League accompagne les Experience Makers. Grâce à un apprentissage personnalisé, les clients développent leurs compétences en gestion de l’expérience client, rejoignent une communauté mondiale de pairs et obtiennent une reconnaissance professionnelle.
 channel-self-help-portal = Portail d’aide automatique
 channel-self-help-portal-kind = Portail d’assistance 24/7
-channel-self-help-portal-description = Un accès à la demande au portail d’aide en ligne, pour envoyer des demandes d’assistance, suivre l’état de vos cas et consulter d’autres ressources comme la base de connaissances, les actualités et alertes ou les conseils mis en avant.
+channel-self-help-portal-description = Un accès à la demande au portail d’assistance d’aide automatique en ligne, pour envoyer des demandes d’assistance, examiner le statut de vos cas et consulter d’autres ressources comme la base de connaissances, les actualités et les alertes ou les conseils présentés.
 channel-live-chat = Assistance de messagerie instantanée *
 channel-live-chat-kind = Assistance de conversation
-channel-live-chat-description = Démarrez une discussion pour qu’on réponde à vos questions et qu’on vous épaule pendant que vous soumettez votre cas.
+channel-live-chat-description = Démarrez une session de conversation pour obtenir des réponses et de l’aide lors de l’envoi de votre cas.
 channel-live-chat-footnote = * La messagerie instantanée n’est pas proposée pour tous les produits.
 channel-phone = P1 24x7x365
 channel-phone-kind = Assistance téléphonique
@@ -96,20 +96,20 @@ channel-phone-description = Les utilisateurs autorisés et les contacts d’assi
 ## Ressources
 
 resource-experience-league = Experience League
-resource-experience-league-description = Experience League est le moyen par lequel Adobe aide les entreprises à tirer de leur investissement dans Adobe la valeur qu’elles en attendent. C’est un lieu unique où les clients apprennent, échangent entre eux et progressent sur un parcours personnalisé vers la réussite, avec des tutoriels en autonomie, la documentation des produits, des formations avec formateur, ainsi qu’une communauté et un support technique.
+resource-experience-league-description = Experience League est le moyen par lequel Adobe aide les entreprises à tirer de leur investissement dans Adobe la valeur qu’elles en attendent. C’est un lieu unique où les clients apprennent, échangent entre eux et progressent sur un parcours personnalisé vers la réussite, avec des tutoriels en autonomie, la documentation des produits, des formations avec formateur, ainsi qu’une communauté et une assistance technique.
 resource-training = Formation
 resource-training-description = Experience League donne accès aux cours des services de formation numérique d’Adobe, qui réunissent cours à la demande et cours avec formateur. Vous y acquérez des compétences reconnues sur le marché et les mettez au service de la réussite de votre organisation.
 resource-status = Problèmes de production et panne du système
-resource-status-description = Status.adobe.com indique l’état de santé de tous les produits et services Adobe déployés dans des environnements mutualisés. Les clients peuvent régler leurs préférences d’abonnement pour être prévenus par e-mail dès qu’Adobe ouvre, actualise ou résout un événement produit, par exemple une maintenance planifiée ou un problème de service, quelle que soit sa gravité.
+resource-status-description = Status.adobe.com indique l’état de santé de tous les produits et services Adobe déployés dans des environnements multi-entité. Les clients peuvent régler leurs préférences d’abonnement pour être prévenus par e-mail dès qu’Adobe ouvre, actualise ou résout un événement produit, par exemple une maintenance planifiée ou des problèmes de service de différents niveaux de gravité.
 resource-business-support-site = Site de l’Assistance commerciale
-resource-business-support-site-description = Le site Adobe destiné aux clients de l’Assistance commerciale.
+resource-business-support-site-description = Le site Adobe de l’Assistance commerciale.
 resource-terms = Termes et conditions
 resource-terms-description = Les termes et conditions qui décrivent les offres de services d’assistance.
 
 ## Régions
 
 regions-intro = La région d’assistance Adobe est déterminée en rapprochant l’adresse de facturation du client, telle qu’elle figure sur le bon de commande ou sur un autre document ayant servi à acheter l’assistance Adobe, de l’une des régions ci-dessous.
-regions-global-services = Les services d’assistance mondiaux d’Adobe, y compris pour les produits Adobe, assurent une assistance 24 heures sur 24. Pour en savoir plus sur les offres d’assistance Adobe et le niveau qui vous convient, contactez votre responsable de compte nommé (NAM) ou votre responsable de la réussite client (CSM).
+regions-global-services = Les services d’assistance mondiaux d’Adobe, y compris pour les produits Adobe, assurent une assistance 24 heures sur 24. Pour en savoir plus sur les offres d’assistance Adobe et le niveau qui vous convient, contactez votre responsable de compte nommé (NAM) ou votre responsable de la réussite client (CSM).
 region-americas = Amériques
 region-emea = Europe, Moyen-Orient et Afrique
 region-apac = Asie-Pacifique

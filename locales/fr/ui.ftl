@@ -5,7 +5,7 @@
 ## Site et navigation
 
 site-title = Offres d’assistance
-site-description = Comparez les quatre offres d’assistance, leurs cibles de réponse initiale, leurs canaux, leurs ressources et les horaires par région.
+site-description = Comparez les quatre offres d’assistance, leurs cibles du niveau de service, leurs canaux, leurs ressources et les horaires par région.
 skip-link = Aller au contenu principal
 nav-label = Navigation principale
 # The button that opens the main navigation on narrow screens (phones); hidden on wide ones.
@@ -18,7 +18,7 @@ footer-note = Ce site est proposé en plusieurs langues.
 # Affiché en haut d’une page qui n’existe pas dans la langue du lecteur.
 # Variables:
 #   $language (String) - nom de la langue d’origine, écrit dans cette langue (English, 繁體中文…)
-fallback-notice = Cette page n’a pas encore été traduite ; elle est affichée dans sa langue d’origine ({ $language }).
+fallback-notice = Cette page n’a pas encore été traduite ; elle est affichée dans sa langue d’origine ({ $language }).
 
 ## Tableau comparatif
 
@@ -49,20 +49,20 @@ coverage-business-days = { $count ->
 # Variables:
 #   $count (Number) - nombre de minutes
 duration-minutes = { $count ->
-    [one] { $count } minute
-   *[other] { $count } minutes
+    [one] { $count } minute
+   *[other] { $count } minutes
 }
 # Variables:
 #   $count (Number) - nombre d’heures
 duration-hours = { $count ->
-    [one] { $count } heure
-   *[other] { $count } heures
+    [one] { $count } heure
+   *[other] { $count } heures
 }
 # Variables:
 #   $count (Number) - nombre de jours
 duration-days = { $count ->
-    [one] { $count } jour
-   *[other] { $count } jours
+    [one] { $count } jour
+   *[other] { $count } jours
 }
 
 ## Délais de réponse
@@ -88,7 +88,7 @@ hours-range = { $opens } à { $closes }
 #   $hour12 (Number) - heure de 1 à 12 (inutilisée en français)
 #   $minute (String) - minutes sur deux chiffres
 #   $period (String) - « am » ou « pm » (inutilisé en français)
-time-of-day = { $hour } h { $minute }
+time-of-day = { $hour } h { $minute }
 
 ## Ressources
 
@@ -98,8 +98,15 @@ description-column = Description
 # Variables:
 #   $tiers (String) - noms des offres auxquelles la ressource est réservée
 resource-tiers = Réservé à : { $tiers }
-# À côté du nom d’une ressource qui n’a pas d’adresse web publique (ce n’est pas un lien cassé).
-resource-no-address = Pas d’adresse web publique
+# Après le lien d’une ressource dont la seule adresse connue mène à une page dans une autre
+# langue (le lien porte hreflang).
+# Variables:
+#   $language (String) - code de la langue de cette page (fr, zh-TW…)
+resource-address-language = ({ $language ->
+        [fr] en français
+        [zh-TW] en chinois
+       *[any] dans une autre langue
+    })
 
 ## Canaux
 
@@ -176,13 +183,13 @@ language-chooser-title = Choisissez une langue
 # Affiché en haut d’une page traduite dont la page d’origine a changé depuis la traduction.
 # Variables:
 #   $language (String) - nom de la langue d’origine, écrit dans cette langue (English…)
-outdated-notice = Cette traduction n’est peut-être plus à jour : la page d’origine ({ $language }) a changé depuis.
+outdated-notice = Cette traduction n’est peut-être plus à jour : la page d’origine ({ $language }) a changé depuis.
 
 # Une fonctionnalité et ce qu’une offre en obtient, dans la liste de ce qu’une offre ajoute.
 # Variables:
 #   $feature (String) - nom de la fonctionnalité
 #   $value (String) - le nombre ou la couverture (« 6 », « 24x5 »)
-feature-with-value = { $feature } : { $value }
+feature-with-value = { $feature } : { $value }
 # Une fonctionnalité que les deux offres comprennent en quantités différentes, dans les listes
 # de ce qu’une offre ajoute à l’offre du dessous ou n’en reprend pas.
 # Variables:
@@ -190,7 +197,7 @@ feature-with-value = { $feature } : { $value }
 #   $value (String) - ce qu’obtient cette offre (« 10 », « 24x5 »)
 #   $other (String) - ce qu’obtient l’offre du dessous (« 6 », « Heures d’ouverture »)
 #   $tier (String) - nom de l’offre du dessous
-feature-value-compared = { $feature } : { $value } ({ $tier } : { $other })
+feature-value-compared = { $feature } : { $value } ({ $tier } : { $other })
 # Nom accessible de la zone de défilement autour d’un tableau écrit dans une page.
 table-label = Tableau
 
@@ -202,7 +209,7 @@ search-placeholder = Rechercher
 # Nom accessible de la liste des résultats.
 search-results-label = Résultats de la recherche
 # Suivi du nombre de pages trouvées.
-search-found = Pages trouvées :
+search-found = Pages trouvées :
 search-none = Aucune page ne correspond à cette recherche.
 search-failed = La recherche n’est pas disponible pour le moment.
 search-more = Afficher plus de résultats

@@ -4,7 +4,7 @@
 ## 網站與導覽
 
 site-title = 支援方案
-site-description = 比較四種支援方案的回應目標、支援管道、資源與各地區服務時間。
+site-description = 比較四種支援方案的服務層級目標、支援管道、資源與各地區服務時間。
 skip-link = 跳至主要內容
 nav-label = 主要導覽
 # The button that opens the main navigation on narrow screens (phones); hidden on wide ones.
@@ -59,7 +59,7 @@ duration-days = { $count } 天
 #   $coverage (String) - 支援時段，例如「營業時間」
 #   $duration (String) - 已格式化的時間長度，例如「4 小時」
 response-target = { $coverage } / { $duration }
-sla-caption = 依優先順序與方案區分的最初回應目標
+sla-caption = 依優先順序與方案區分的服務層級目標：最初回應
 sla-priority-column = 優先順序
 
 ## 各地區服務時間
@@ -75,10 +75,14 @@ hours-range = { $opens } - { $closes }
 #   $hour12 (Number) - 1 到 12 的小時
 #   $minute (String) - 兩位數的分鐘
 #   $period (String) - 「am」或「pm」，分別顯示為上午或下午
+#   $oclock (String) - 整點時為「yes」，否則為「no」（上午 6 點、下午 5:30）
 time-of-day = { $period ->
         [am] 上午
        *[pm] 下午
-    } { $hour12 }:{ $minute }
+    } { $oclock ->
+        [yes] { $hour12 } 點
+       *[no] { $hour12 }:{ $minute }
+    }
 
 ## 資源
 
@@ -88,8 +92,14 @@ description-column = 說明
 # Variables:
 #   $tiers (String) - 此資源所限定的方案名稱
 resource-tiers = 僅限{ $tiers }
-# 顯示在沒有公開網址的資源名稱旁 (表示這不是失效的連結)。
-resource-no-address = 無公開網址
+# 顯示在資源連結之後：此資源唯一已知的網址通往其他語言的頁面 (連結帶有 hreflang)。
+# Variables:
+#   $language (String) - 該頁面語言的代碼 (fr、zh-TW…)
+resource-address-language = { $language ->
+        [fr] （法文）
+        [zh-TW] （中文）
+       *[any] （其他語言）
+    }
 
 ## 支援管道
 
@@ -124,7 +134,7 @@ tier-drops-heading = { $previous }有、但{ $tier }未包含的服務
 #   $tier (String) - 方案名稱
 #   $previous (String) - 上一個較低方案的名稱
 tier-drops-none = 沒有：{ $previous }的所有服務，{ $tier }都包含。
-tier-response-heading = 最初回應目標
+tier-response-heading = 服務層級目標：最初回應
 tier-comparison-heading = 與其他方案比較
 tier-channels-heading = 所有方案共用的管道
 
@@ -175,7 +185,7 @@ feature-with-value = { $feature }：{ $value }
 #   $value (String) - 本方案的數量或涵蓋時段（「10」、「24x5」）
 #   $other (String) - 較低方案的數量或涵蓋時段（「6」、「營業時間」）
 #   $tier (String) - 較低方案的名稱
-feature-value-compared = { $feature }：{ $value } ({ $tier }：{ $other })
+feature-value-compared = { $feature }：{ $value }（{ $tier }：{ $other }）
 # 頁面中表格外捲動區域的無障礙名稱。
 table-label = 表格
 

@@ -6,7 +6,7 @@
 //! [`references`] (IDs, tiers, templates, addresses), [`translations`] (missing and outdated
 //! translations), [`fluent`] (each language's files against the source's), [`templates`]
 //! (text written outside `t()`), [`slips`] (pages saved under a wrong name, misspelt message
-//! IDs), and [`links`], which runs after rendering because it checks
+//! IDs), [`words`] (typography and the glossary's terms), and [`links`], which runs after rendering because it checks
 //! links against the anchors really published.
 
 mod fluent;
@@ -16,6 +16,7 @@ mod slips;
 mod templates;
 mod translations;
 mod uses;
+mod words;
 
 use crate::diagnostic::Diagnostic;
 use crate::index::Index;
@@ -47,6 +48,7 @@ pub fn check(site: &Site, index: &Index, options: Options) -> Vec<Diagnostic> {
     out.extend(templates::lint(&site.templates));
     slips::stray_pages(site, &mut out);
     slips::markup_in_attributes(site, &mut out);
+    words::check(site, &mut out);
     // A misspelt ID is one slip, where the other checks see an obsolete message and a
     // missing one: they meet here and become one finding.
     slips::merge_typos(site, &slips::typos(site), &mut out);

@@ -1050,6 +1050,42 @@ registry! {
         fix: "Delete the line and run `polydocs mark <code> --all` again (or resolve the \
             merge).",
     },
+    Typography {
+        name: "typography",
+        level: Level::Warning,
+        area: Area::Translations,
+        summary: "punctuation or spacing a French or Chinese reader would correct",
+        explanation: "In French, `:` `;` `!` `?` and `»` take a no-break space (U+00A0) or a \
+            narrow no-break space (U+202F) before them, and `«` one after it; a plain space lets \
+            the line break before the mark, and no space at all is a slip. A number and the unit \
+            after it (`6 h 00`, `15 minutes`, `3 jours`) are joined by no-break spaces, so that a \
+            time or a duration never breaks across lines. A `:` or `?` glued to both sides \
+            (`https://`, `10:30`) is left alone. In Chinese, `,` `;` `:` `?` `!` between Chinese \
+            characters, and `(` `)` on the outer side of one, are half-width where the full-width \
+            form belongs. Messages and pages (title, description and text outside code) are \
+            checked, in languages whose tag starts with `fr` or `zh`.",
+        example_file: "locales/fr/ui.ftl",
+        example: "feature-with-value = { $feature } : { $value }",
+        fix: "Write a no-break space (U+00A0, or U+202F) in place of the plain space at the \
+            position shown, or the full-width mark in Chinese text. Your editor inserts U+00A0 \
+            with Option+Space (macOS) or Ctrl+Shift+Space (many Linux editors).",
+    },
+    Terminology {
+        name: "terminology",
+        level: Level::Warning,
+        area: Area::Translations,
+        summary: "a translation does not use the glossary's rendering of a term its source holds",
+        explanation: "`locales/glossary.yaml` lists terms of the default language and, per \
+            language, the renderings a translation must use (`use:`, any one of them) and the \
+            variants it must not (`avoid:`). A message or page whose source holds the term \
+            (case and apostrophes aside) is reported when its translation has none of the \
+            renderings (at the message ID, or the page's first line of text), and at each \
+            variant it uses.",
+        example_file: "locales/glossary.yaml",
+        example: "terms:\n  - term: business functions\n    translations:\n      fr:\n        use: [fonctions commerciales]\n        avoid: [fonctions métier]",
+        fix: "Write one of the renderings in the translation; if the glossary is wrong, \
+            correct the glossary.",
+    },
     // --- pages ------------------------------------------------------------------------------
     BadPageName {
         name: "bad-page-name",

@@ -11,6 +11,9 @@ pub const RESPONSE_TARGET: &str = "response-target";
 pub const FEATURE_WITH_VALUE: &str = "feature-with-value";
 pub const FEATURE_VALUE_COMPARED: &str = "feature-value-compared";
 pub const HOURS_RANGE: &str = "hours-range";
+/// After the link of a resource whose address leads to a page in another language
+/// (`$language`: that language's code).
+pub const RESOURCE_ADDRESS_LANGUAGE: &str = "resource-address-language";
 pub const VALUE_INCLUDED: &str = "value-included";
 pub const VALUE_NOT_INCLUDED: &str = "value-not-included";
 pub const FALLBACK_NOTICE: &str = "fallback-notice";
@@ -55,6 +58,7 @@ pub fn formatted_by_code() -> Vec<(&'static str, Need)> {
             FEATURE_WITH_VALUE,
             FEATURE_VALUE_COMPARED,
             HOURS_RANGE,
+            RESOURCE_ADDRESS_LANGUAGE,
             VALUE_INCLUDED,
             VALUE_NOT_INCLUDED,
         ])

@@ -223,6 +223,11 @@ impl Locales {
         &self.codes[lang]
     }
 
+    /// The index of the language whose site code is `code`.
+    pub fn language_of(&self, code: &str) -> Option<usize> {
+        self.codes.iter().position(|c| c == code)
+    }
+
     /// The BCP 47 tag of a language (what `lang=""` says).
     pub fn tag(&self, lang: usize) -> &str {
         &self.tags[lang]

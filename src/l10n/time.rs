@@ -14,7 +14,8 @@ use super::{FormatError, Locales};
 use crate::plan::TimeOfDay;
 
 /// The optional message that overrides the CLDR pattern.
-/// Variables: `$hour` (0–23), `$hour12` (1–12), `$minute` ("00"–"59"), `$period` ("am" or "pm").
+/// Variables: `$hour` (0–23), `$hour12` (1–12), `$minute` ("00"–"59"), `$period` ("am" or "pm"),
+/// `$oclock` ("yes" on the hour, else "no": "上午 6 點" but "下午 5:30").
 pub const OVERRIDE_ID: &str = "time-of-day";
 
 /// How one language writes times. The ICU formatter is built when used: it is not `Sync`,
@@ -70,6 +71,7 @@ impl TimeFormatter<'_> {
                 args.set("hour", time.hour);
                 args.set("hour12", hour12);
                 args.set("minute", format!("{:02}", time.minute));
+                args.set("oclock", if time.minute == 0 { "yes" } else { "no" });
                 args.set("period", if time.hour % 24 < 12 { "am" } else { "pm" });
                 locales.format(*lang, OVERRIDE_ID, Some(&args))
             }

@@ -135,6 +135,18 @@ impl Resource {
             .or(self.url.as_ref())
             .map(String::as_str)
     }
+
+    /// The address a language shows: [`Self::url_for`], else the first address another
+    /// language has, with that language's code (the page it leads to is in that language).
+    pub fn address_for(&self, code: &str) -> Option<(&str, Option<&str>)> {
+        if let Some(url) = self.url_for(code) {
+            return Some((url, None));
+        }
+        self.urls
+            .iter()
+            .next()
+            .map(|(other, url)| (url.as_str(), Some(other.as_str())))
+    }
 }
 
 #[derive(Debug, Clone, Default)]

@@ -144,8 +144,8 @@ fn an_unknown_tier_is_named_where_it_is_used() {
     assert_eq!(d.message, "unknown tier `busines`");
     rejects(
         RESOURCES_FILE,
-        "tiers: [business]",
-        "tiers: [business, gold]",
+        "  # The French page links to the French terms",
+        "    tiers: [business, gold]\n  # The French page links to the French terms",
         Code::UnknownTier,
         "gold]",
         0,
@@ -233,10 +233,10 @@ fn a_region_closes_after_it_opens() {
 fn a_region_names_notes_of_its_file() {
     rejects(
         REGIONS_FILE,
-        "notes: [japan-languages]",
-        "notes: [japan-language]",
+        "notes: [japan-languages,",
+        "notes: [japan-language,",
         Code::UnknownNote,
-        "japan-language]",
+        "japan-language,",
         0,
     );
 }
@@ -337,13 +337,13 @@ fn text_where_a_list_belongs_says_which_list() {
     for (file, from, to, message) in [
         (
             RESOURCES_FILE,
-            "tiers: [business]",
-            "tiers: business",
+            "  # The French page links to the French terms",
+            "    tiers: business\n  # The French page links to the French terms",
             "expected a list of tier IDs, like `[business, elite]`; found `business`",
         ),
         (
             REGIONS_FILE,
-            "notes: [japan-languages]",
+            "notes: [japan-languages, commerce-japanese, japan-business-hours]",
             "notes: n1",
             "expected a list of note IDs, like `[japan-languages]`; found `n1`",
         ),

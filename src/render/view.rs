@@ -106,6 +106,10 @@ pub struct ResourceView {
     pub name: String,
     pub description: String,
     pub url: Option<String>,
+    /// When the address leads to a page in another language: that language's tag (for
+    /// `hreflang`) and the note saying so ("(in French)", `resource-address-language`).
+    pub url_lang: Option<String>,
+    pub url_note: Option<String>,
     /// Names of the tiers the resource is limited to (empty: every tier).
     pub tiers: Vec<String>,
     /// The same names as one list, as the language writes lists ("A et B", "A和B").
@@ -315,11 +319,26 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> (PlanView, Vec<Form
         .iter()
         .map(|r| {
             let tiers: Vec<String> = r.tiers.iter().map(|&t| names[t].clone()).collect();
+            let address = r.address_for(code);
+            let other = address.and_then(|(_, other)| other);
+            let url_lang = other.map(|other| {
+                locales
+                    .language_of(other)
+                    .map_or(other, |l| locales.tag(l))
+                    .to_string()
+            });
+            let url_note = other.map(|other| {
+                let mut args = HtmlArgs::new();
+                args.plain("language", other.to_string());
+                w.args(messages::RESOURCE_ADDRESS_LANGUAGE, &args)
+            });
             ResourceView {
                 id: r.id.clone(),
                 name: w.msg(&r.name),
                 description: w.msg(&r.description),
-                url: r.url_for(code).map(str::to_string),
+                url: address.map(|(url, _)| url.to_string()),
+                url_lang,
+                url_note,
                 tiers_list: locales.list(lang, &tiers),
                 tiers,
             }

@@ -212,7 +212,11 @@ fn tier_value_that_is_a_list() {
 #[test]
 fn text_where_a_list_of_tiers_belongs() {
     let run = rejected_by_build_and_check("tiers-not-a-list", |site| {
-        let text = site.replace_once(RESOURCES, "tiers: [business]", "tiers: business");
+        let text = site.replace_once(
+            RESOURCES,
+            "    description: resource-business-support-site-description\n",
+            "    description: resource-business-support-site-description\n    tiers: business\n",
+        );
         vec![Want::at_value(
             "yaml-type",
             RESOURCES,

@@ -120,8 +120,8 @@ fn lists_of_tiers_follow_each_language() {
     let site = TempSite::new("foreign-lists");
     site.replace_once(
         "content/resources.yaml",
-        "tiers: [business]",
-        "tiers: [business, elite]",
+        "    description: resource-business-support-site-description\n",
+        "    description: resource-business-support-site-description\n    tiers: [business, elite]\n",
     );
     site.build_ok();
     let note = |rel: &str| {

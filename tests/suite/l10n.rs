@@ -53,11 +53,12 @@ fn durations_take_the_plural_of_each_language() {
     assert_eq!(duration(&locales, en, "1 min"), "1 minute");
     assert_eq!(duration(&locales, en, "15 min"), "15 minutes");
 
-    assert_eq!(duration(&locales, fr, "1 h"), "1 heure");
-    assert_eq!(duration(&locales, fr, "4 h"), "4 heures");
-    assert_eq!(duration(&locales, fr, "1 day"), "1 jour");
-    assert_eq!(duration(&locales, fr, "3 days"), "3 jours");
-    assert_eq!(duration(&locales, fr, "30 min"), "30 minutes");
+    // French joins the number and its unit with a no-break space.
+    assert_eq!(duration(&locales, fr, "1 h"), "1\u{a0}heure");
+    assert_eq!(duration(&locales, fr, "4 h"), "4\u{a0}heures");
+    assert_eq!(duration(&locales, fr, "1 day"), "1\u{a0}jour");
+    assert_eq!(duration(&locales, fr, "3 days"), "3\u{a0}jours");
+    assert_eq!(duration(&locales, fr, "30 min"), "30\u{a0}minutes");
 
     assert_eq!(duration(&locales, zh, "1 h"), "1 小時");
     assert_eq!(duration(&locales, zh, "4 h"), "4 小時");
@@ -103,11 +104,15 @@ fn times_of_day_in_each_language() {
     assert_eq!(time(&locales, fr, "06:00"), "6 h 00");
     assert_eq!(time(&locales, fr, "17:30"), "17 h 30");
     assert_eq!(time(&locales, fr, "09:05"), "9 h 05");
+    // Its spaces are no-break spaces, so that a time never breaks across lines.
+    let raw = locales.format_time(fr, TimeOfDay::parse("06:00").unwrap());
+    assert_eq!(raw.unwrap(), "6\u{a0}h\u{a0}00");
 
-    // Traditional Chinese: period first, 12-hour clock.
-    assert_eq!(time(&locales, zh, "06:00"), "上午 6:00");
+    // Traditional Chinese: period first, 12-hour clock, "點" on the hour (as the published
+    // Business support page writes "上午 6 點 - 下午 5:30").
+    assert_eq!(time(&locales, zh, "06:00"), "上午 6 點");
     assert_eq!(time(&locales, zh, "17:30"), "下午 5:30");
-    assert_eq!(time(&locales, zh, "12:00"), "下午 12:00");
+    assert_eq!(time(&locales, zh, "12:00"), "下午 12 點");
     assert_eq!(time(&locales, zh, "00:30"), "上午 12:30");
 }
 

@@ -72,14 +72,14 @@ fn a_plural_variant_a_published_number_needs_stops_the_build() {
     site.write("locales/fr/ui.ftl", &{
         let text = site.read("locales/fr/ui.ftl");
         text.replace(
-            "duration-days = { $count ->\n    [one] { $count } jour\n   *[other] { $count } jours\n}",
-            "duration-days = { $count ->\n   *[other] { $count } jours\n}",
+            "duration-days = { $count ->\n    [one] { $count }\u{a0}jour\n   *[other] { $count }\u{a0}jours\n}",
+            "duration-days = { $count ->\n   *[other] { $count }\u{a0}jours\n}",
         )
     });
     assert!(
         !site
             .read("locales/fr/ui.ftl")
-            .contains("[one] { $count } jour\n")
+            .contains("[one] { $count }\u{a0}jour\n")
     );
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1, "\"1 jours\" must not ship\n{}", run.describe());

@@ -21,11 +21,11 @@ table-label = Tableau
 # Affiché en haut d’une page qui n’existe pas dans la langue du lecteur.
 # Variables:
 #   $language (String) - le nom de la langue dans cette langue (English, Français, ...)
-fallback-notice = Cette page n’a pas encore été traduite ; elle est affichée dans sa langue d’origine ({ $language }).
+fallback-notice = Cette page n’a pas encore été traduite ; elle est affichée dans sa langue d’origine ({ $language }).
 # Affiché en haut d’une page traduite dont la page d’origine a changé depuis la traduction.
 # Variables:
 #   $language (String) - le nom de la langue source dans cette langue (English, ...)
-outdated-notice = Cette traduction n’est peut-être plus à jour : la page d’origine ({ $language }) a changé depuis.
+outdated-notice = Cette traduction n’est peut-être plus à jour : la page d’origine ({ $language }) a changé depuis.
 
 ## Pages de section
 
@@ -63,7 +63,7 @@ search-placeholder = Rechercher
 # Nom accessible de la liste des résultats.
 search-results-label = Résultats de la recherche
 # Suivi du nombre de pages trouvées.
-search-found = Pages trouvées :
+search-found = Pages trouvées :
 search-none = Aucune page ne correspond à cette recherche.
 search-failed = La recherche n’est pas disponible pour le moment.
 search-more = Afficher plus de résultats

@@ -1,0 +1,779 @@
+//! Words a translation must get right beyond being there: each language's typography and the
+//! site's glossary.
+//!
+//! Both read the text a reader sees, where it is written: the text of each message (not its
+//! placeables, IDs or comments) and of each page (its `title:` and `description:`, and the
+//! Markdown text outside code, link addresses and markup), so that every finding points at the
+//! character to change.
+//!
+//! Typography (`typography`), by the language's tag:
+//! - French: `:` `;` `!` `?` `»` take a no-break space (U+00A0) or a narrow no-break space
+//!   (U+202F) before them, `«` one after it; a number and the unit that follows it (`6 h 00`,
+//!   `15 minutes`, `3 jours`, `50 %`) are joined by one, so that they never break across lines.
+//!   A `:` or `?` with no space before it and none after it is left alone (`https://`,
+//!   `10:30`, `?lang=fr`).
+//! - Chinese: a half-width `,` `;` `:` `?` `!` between two Chinese characters, and a half-width
+//!   `(` or `)` on the outer side of a Chinese character, where full-width punctuation belongs.
+//!
+//! Terminology (`terminology`): `locales/glossary.yaml` names terms of the default language
+//! and, per language, the renderings a translation must use and the variants it must not. A
+//! message or page whose source holds a term gets a finding when its translation has none of
+//! the renderings, or has one of the variants (at the variant).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use serde::Deserialize;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::site::Site;
+use crate::source::SourceFile;
+use crate::yaml::{self, Text};
+
+/// Where the glossary is read from, relative to the site's folder.
+pub const GLOSSARY: &str = "locales/glossary.yaml";
+
+/// Every finding of the typography and terminology checks.
+pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
+    let glossary = load_glossary(site, out);
+    let default = site.config.default;
+    let source_messages = messages(site, default);
+    for (lang, language) in site.config.languages.iter().enumerate() {
+        if language.pseudo {
+            continue;
+        }
+        let rules = Rules::of(&language.tag);
+        let terms: Vec<(&Term, &Rendering)> = glossary
+            .iter()
+            .filter(|_| lang != default)
+            .filter_map(|t| t.translations.get(&language.code).map(|r| (t, r)))
+            .collect();
+        if rules == Rules::None && terms.is_empty() {
+            continue;
+        }
+        for unit in messages(site, lang) {
+            if rules != Rules::None {
+                typography(rules, &unit, &language.code, out);
+            }
+            if let Some(source) = source_messages.iter().find(|s| s.name == unit.name) {
+                terminology(&terms, source, &unit, &language.code, out);
+            }
+        }
+        for page in site.pages.iter().filter(|p| p.lang == lang) {
+            let unit = page_unit(page);
+            if rules != Rules::None {
+                typography(rules, &unit, &language.code, out);
+            }
+            if terms.is_empty() {
+                continue;
+            }
+            let source = site
+                .pages
+                .iter()
+                .find(|p| p.lang == default && p.key == page.key);
+            if let Some(source) = source {
+                terminology(&terms, &page_unit(source), &unit, &language.code, out);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a reader sees: text segments of messages and pages, as byte ranges of their file.
+
+/// One message or one page: its file and the byte ranges of its visible text. A segment that
+/// follows a placeable starts with a value the check cannot see (a number, a name).
+struct Unit {
+    /// The message ID, or the page's key.
+    name: String,
+    src: Arc<SourceFile>,
+    segments: Vec<Segment>,
+    /// Where a finding about the whole unit points (the message ID, the page's first line).
+    at: Range<usize>,
+}
+
+struct Segment {
+    range: Range<usize>,
+    after_value: bool,
+}
+
+impl Unit {
+    fn text(&self) -> String {
+        let mut s = String::new();
+        for seg in &self.segments {
+            s.push_str(&self.src.text[seg.range.clone()]);
+            s.push(' ');
+        }
+        s
+    }
+}
+
+/// Every message of a language's own files, as units.
+fn messages(site: &Site, lang: usize) -> Vec<Unit> {
+    let Some(files) = site.locales.files.get(lang) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for file in files {
+        let src = Arc::new(file.source());
+        let resource: &FluentResource = &file.resource;
+        let base = resource.source().as_ptr() as usize;
+        let offset = |s: &str| s.as_ptr() as usize - base;
+        for entry in resource.entries() {
+            let ast::Entry::Message(m) = entry else {
+                continue;
+            };
+            let mut segments = Vec::new();
+            if let Some(value) = &m.value {
+                pattern_segments(value, &offset, &mut segments);
+            }
+            for attribute in &m.attributes {
+                pattern_segments(&attribute.value, &offset, &mut segments);
+            }
+            let at = offset(m.id.name);
+            out.push(Unit {
+                name: m.id.name.to_string(),
+                src: src.clone(),
+                segments,
+                at: at..at + m.id.name.len(),
+            });
+        }
+    }
+    out
+}
+
+fn pattern_segments(
+    pattern: &ast::Pattern<&str>,
+    offset: &dyn Fn(&str) -> usize,
+    out: &mut Vec<Segment>,
+) {
+    let mut after_value = false;
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => {
+                let start = offset(value);
+                out.push(Segment {
+                    range: start..start + value.len(),
+                    after_value,
+                });
+                after_value = false;
+            }
+            ast::PatternElement::Placeable { expression } => {
+                if let ast::Expression::Select { variants, .. } = expression {
+                    for v in variants {
+                        pattern_segments(&v.value, offset, out);
+                    }
+                }
+                after_value = true;
+            }
+        }
+    }
+}
+
+/// A page's title, description and Markdown text.
+fn page_unit(page: &crate::content::PageSource) -> Unit {
+    let text = page.source.text.as_str();
+    let mut segments = Vec::new();
+    // The front matter's `title:` and `description:` values, as written on their line.
+    let mut line_start = 0;
+    for line in text[..page.body_start].split_inclusive('\n') {
+        for key in ["title:", "description:"] {
+            if let Some(rest) = line.strip_prefix(key) {
+                let value = rest.trim();
+                if !value.is_empty() {
+                    let start = line_start + key.len() + (rest.len() - rest.trim_start().len());
+                    segments.push(Segment {
+                        range: start..start + value.len(),
+                        after_value: false,
+                    });
+                }
+            }
+        }
+        line_start += line.len();
+    }
+    let body = page.body();
+    let mut in_code = 0usize;
+    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code += 1,
+            Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
+            // Text as written (not rebuilt from escapes or entities), so that its offsets are
+            // the file's.
+            Event::Text(t) if in_code == 0 && body.get(range.clone()) == Some(&*t) => {
+                let range = page.body_start + range.start..page.body_start + range.end;
+                // The parser cuts text where markup might start (`!`, `[`...): rejoin it.
+                match segments.last_mut() {
+                    Some(last) if last.range.end == range.start => last.range.end = range.end,
+                    _ => segments.push(Segment {
+                        range,
+                        after_value: false,
+                    }),
+                }
+            }
+            _ => {}
+        }
+    }
+    // A finding about the whole page points at its first text below the front matter.
+    let at = segments
+        .iter()
+        .map(|s| s.range.start)
+        .find(|&start| start >= page.body_start)
+        .unwrap_or(page.body_start.min(text.len()));
+    Unit {
+        name: page.key.clone(),
+        src: Arc::new(page.source.clone()),
+        segments,
+        at: at..at + text[at..].chars().next().map_or(0, char::len_utf8),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typography.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rules {
+    French,
+    Chinese,
+    None,
+}
+
+impl Rules {
+    fn of(tag: &str) -> Rules {
+        match tag.split(['-', '_']).next().unwrap_or("") {
+            "fr" => Rules::French,
+            "zh" => Rules::Chinese,
+            _ => Rules::None,
+        }
+    }
+}
+
+/// A slip: its byte range in the segment, what is wrong and what to write.
+#[derive(Debug, PartialEq, Eq)]
+struct Slip {
+    range: Range<usize>,
+    message: String,
+    hint: &'static str,
+}
+
+fn typography(rules: Rules, unit: &Unit, code: &str, out: &mut Vec<Diagnostic>) {
+    for seg in &unit.segments {
+        let text = &unit.src.text[seg.range.clone()];
+        let slips = match rules {
+            Rules::French => french(text, seg.after_value),
+            Rules::Chinese => chinese(text),
+            Rules::None => Vec::new(),
+        };
+        for slip in slips {
+            let start = seg.range.start + slip.range.start;
+            out.push(
+                Diagnostic::warning(Code::Typography, slip.message)
+                    .at_range(&unit.src, start..seg.range.start + slip.range.end)
+                    .in_language(code)
+                    .hint(slip.hint),
+            );
+        }
+    }
+}
+
+const NBSP: char = '\u{a0}';
+const NNBSP: char = '\u{202f}';
+const FRENCH_HINT: &str = "write a no-break space (U+00A0) or a narrow no-break space (U+202F) \
+    there; `polydocs` keeps it as written";
+const FRENCH_UNITS: [&str; 11] = [
+    "h", "min", "minute", "minutes", "heure", "heures", "jour", "jours", "an", "ans", "%",
+];
+
+/// French slips in one run of text. `after_value`: the text follows a placeable (a number or
+/// a name the check cannot see), which counts as a word or a number before it.
+fn french(text: &str, after_value: bool) -> Vec<Slip> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut slips = Vec::new();
+    let end_of = |i: usize| chars.get(i + 1).map_or(text.len(), |&(at, _)| at);
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j].1);
+        let after = chars.get(i + 1).map(|&(_, c)| c);
+        match c {
+            ':' | ';' | '!' | '?' | '»' => match before {
+                Some(' ') => slips.push(Slip {
+                    range: chars[i - 1].0..end_of(i),
+                    message: format!(
+                        "a plain space before « {c} », which can break the line there"
+                    ),
+                    hint: FRENCH_HINT,
+                }),
+                Some(b) if b != NBSP && b != NNBSP && !is_space(b) && !"«:;!?".contains(b) => {
+                    // A colon or question mark glued to both sides is an address or a time.
+                    let glued = after.is_some_and(|a| !is_space(a));
+                    if c == '»' || !glued {
+                        slips.push(Slip {
+                            range: at..end_of(i),
+                            message: format!("no space before « {c} »"),
+                            hint: FRENCH_HINT,
+                        });
+                    }
+                }
+                None if after_value && matches!(c, ':' | ';' | '!' | '?') => slips.push(Slip {
+                    range: at..end_of(i),
+                    message: format!("no space before « {c} »"),
+                    hint: FRENCH_HINT,
+                }),
+                _ => {}
+            },
+            '«' => match after {
+                Some(' ') => slips.push(Slip {
+                    range: chars[i + 1].0..end_of(i + 1),
+                    message: "a plain space after « « », which can break the line there".into(),
+                    hint: FRENCH_HINT,
+                }),
+                Some(a) if a != NBSP && a != NNBSP && !is_space(a) => slips.push(Slip {
+                    range: at..end_of(i),
+                    message: "no space after « « »".into(),
+                    hint: FRENCH_HINT,
+                }),
+                _ => {}
+            },
+            ' ' => {
+                let number_before = match before {
+                    Some(b) => b.is_ascii_digit(),
+                    None => after_value,
+                };
+                let word: String = text[end_of(i)..]
+                    .chars()
+                    .take_while(|c| c.is_alphabetic() || *c == '%')
+                    .collect();
+                let ends = text[end_of(i) + word.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                if number_before && ends && FRENCH_UNITS.contains(&word.as_str()) {
+                    slips.push(Slip {
+                        range: at..end_of(i),
+                        message: format!(
+                            "a plain space between a number and « {word} »: they can be split across two lines"
+                        ),
+                        hint: FRENCH_HINT,
+                    });
+                }
+                // The minutes of a time: "6 h 00".
+                if before == Some('h')
+                    && after.is_some_and(|a| a.is_ascii_digit())
+                    && i >= 2
+                    && matches!(chars[i - 2].1, ' ' | NBSP | NNBSP)
+                {
+                    slips.push(Slip {
+                        range: at..end_of(i),
+                        message: "a plain space inside a time (« h 00 »)".into(),
+                        hint: FRENCH_HINT,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    // The minutes' check above needs the character before the space to be `h`; a time whose
+    // `h` follows a placeable is "{ $hour } h { $minute }", seen as " h " after a value.
+    if after_value && text.starts_with(" h ") {
+        slips.push(Slip {
+            range: 2..3,
+            message: "a plain space inside a time (« h 00 »)".into(),
+            hint: FRENCH_HINT,
+        });
+    }
+    slips.sort_by_key(|s| s.range.start);
+    slips.dedup_by_key(|s| s.range.start);
+    slips
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+const CHINESE_HINT: &str = "write the full-width form (，；：？！（）) beside Chinese characters";
+
+/// Whether a character is written in a CJK script or is CJK punctuation.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x312F
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF
+        | 0x20000..=0x2FA1F)
+}
+
+/// Whether a character is a CJK letter (not punctuation).
+fn is_cjk_letter(c: char) -> bool {
+    is_cjk(c) && !matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
+}
+
+/// Chinese slips in one run of text: half-width punctuation beside Chinese characters.
+fn chinese(text: &str) -> Vec<Slip> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let near = |from: usize, back: bool| -> Option<char> {
+        if back {
+            chars[..from]
+                .iter()
+                .rev()
+                .map(|&(_, c)| c)
+                .find(|c| *c != ' ')
+        } else {
+            chars[from + 1..]
+                .iter()
+                .map(|&(_, c)| c)
+                .find(|c| *c != ' ')
+        }
+    };
+    let mut slips = Vec::new();
+    // Whether the last `(` was reported: its `)` is too, whatever follows it (`）。`).
+    let mut open = false;
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let wrong = match c {
+            ',' | ';' | ':' | '?' | '!' => {
+                near(i, true).is_some_and(is_cjk) && near(i, false).is_none_or(is_cjk)
+            }
+            '(' => {
+                open = near(i, true).is_some_and(is_cjk_letter);
+                open
+            }
+            ')' => std::mem::take(&mut open) || near(i, false).is_some_and(is_cjk_letter),
+            _ => false,
+        };
+        if wrong {
+            slips.push(Slip {
+                range: at..at + 1,
+                message: format!("half-width `{c}` beside Chinese characters"),
+                hint: CHINESE_HINT,
+            });
+        }
+    }
+    slips
+}
+
+// ---------------------------------------------------------------------------------------------
+// Terminology.
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GlossaryFile {
+    #[serde(default)]
+    terms: Vec<Term>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Term {
+    /// The term as the default language writes it.
+    term: Text,
+    /// Why the renderings are what they are (for the people who edit the file).
+    #[serde(default)]
+    #[allow(dead_code)]
+    why: Option<String>,
+    /// Per language code: how a translation writes the term.
+    #[serde(default)]
+    translations: BTreeMap<String, Rendering>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Rendering {
+    /// The accepted renderings (forms of one term: singular, plural...); one is required.
+    #[serde(default, rename = "use")]
+    required: Vec<String>,
+    /// Renderings a translation must not use.
+    #[serde(default)]
+    avoid: Vec<String>,
+}
+
+/// The glossary's terms; none when the site has no glossary. An unreadable glossary is
+/// reported and counts as empty.
+fn load_glossary(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<Term> {
+    let path = site.root.join(GLOSSARY);
+    if !path.exists() {
+        return Vec::new();
+    }
+    let src = match SourceFile::read(&site.root, &path) {
+        Ok(src) => src,
+        Err(d) => {
+            out.push(*d);
+            return Vec::new();
+        }
+    };
+    let file: GlossaryFile = match yaml::parse(&src) {
+        Ok(file) => file,
+        Err(d) => {
+            out.push(*d);
+            return Vec::new();
+        }
+    };
+    let codes: Vec<&str> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect();
+    let mut terms = Vec::new();
+    for term in file.terms {
+        let position = yaml::spanned_position(&term.term, 0);
+        let blank = term.term.value.trim().is_empty()
+            || term.translations.values().any(|r| {
+                r.required
+                    .iter()
+                    .chain(&r.avoid)
+                    .any(|s| s.trim().is_empty())
+            });
+        if blank {
+            out.push(
+                Diagnostic::warning(Code::EmptyValue, "a glossary term or rendering is empty")
+                    .spanning(&src, position, term.term.value.chars().count())
+                    .hint("write the term and each rendering, or remove the entry"),
+            );
+            continue;
+        }
+        if let Some(unknown) = term
+            .translations
+            .keys()
+            .find(|c| !codes.contains(&c.as_str()))
+        {
+            out.push(
+                Diagnostic::error(
+                    Code::UnknownLanguage,
+                    format!(
+                        "the glossary entry `{}` names the unknown language `{unknown}`",
+                        term.term.value
+                    ),
+                )
+                .spanning(&src, position, term.term.value.chars().count())
+                .hint(format!(
+                    "use a language code of site.yaml: {}",
+                    codes.join(", ")
+                )),
+            );
+            continue;
+        }
+        terms.push(term);
+    }
+    terms
+}
+
+fn terminology(
+    terms: &[(&Term, &Rendering)],
+    source: &Unit,
+    unit: &Unit,
+    code: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    if terms.is_empty() {
+        return;
+    }
+    let source_text = Folded::new(&source.text());
+    let segments: Vec<(&Segment, Folded)> = unit
+        .segments
+        .iter()
+        .map(|seg| (seg, Folded::new(&unit.src.text[seg.range.clone()])))
+        .collect();
+    for (term, rendering) in terms {
+        if find_folded(&source_text, &term.term.value).is_empty() {
+            continue;
+        }
+        let mut has_required = false;
+        let mut avoided: Vec<(Range<usize>, &str)> = Vec::new();
+        for (seg, text) in &segments {
+            let required: Vec<Range<usize>> = rendering
+                .required
+                .iter()
+                .flat_map(|r| find_folded(text, r))
+                .collect();
+            has_required |= !required.is_empty();
+            for variant in &rendering.avoid {
+                for r in find_folded(text, variant) {
+                    let inside = required
+                        .iter()
+                        .any(|q| q.start <= r.start && r.end <= q.end);
+                    if !inside {
+                        let at = seg.range.start + r.start..seg.range.start + r.end;
+                        avoided.push((at, variant.as_str()));
+                    }
+                }
+            }
+        }
+        let use_list = rendering
+            .required
+            .iter()
+            .map(|r| format!("« {r} »"))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        for (at, variant) in avoided {
+            let hint = if use_list.is_empty() {
+                format!("the glossary ({GLOSSARY}) rules « {variant} » out")
+            } else {
+                format!("write {use_list}, as the glossary ({GLOSSARY}) says")
+            };
+            out.push(
+                Diagnostic::warning(
+                    Code::Terminology,
+                    format!(
+                        "`{}` renders « {} » as « {variant} », a variant the glossary rules out",
+                        unit.name, term.term.value
+                    ),
+                )
+                .at_range(&unit.src, at)
+                .in_language(code)
+                .hint(hint),
+            );
+        }
+        if !has_required && !rendering.required.is_empty() {
+            out.push(
+                Diagnostic::warning(
+                    Code::Terminology,
+                    format!(
+                        "the source of `{}` says « {} », and its translation has none of the glossary's renderings",
+                        unit.name, term.term.value
+                    ),
+                )
+                .at_range(&unit.src, unit.at.clone())
+                .in_language(code)
+                .hint(format!("write {use_list}, as the glossary ({GLOSSARY}) says")),
+            );
+        }
+    }
+}
+
+/// Folds a character for matching: lower case, typographic apostrophe as `'`, no-break
+/// spaces as spaces.
+fn fold(c: char) -> char {
+    match c {
+        '\u{2019}' => '\'',
+        NBSP | NNBSP => ' ',
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// The byte ranges where `needle` occurs in `hay`, folded (see [`fold`]); a needle that
+/// starts with a letter matches only at the start of a word.
+#[cfg(test)]
+fn find(hay: &str, needle: &str) -> Vec<Range<usize>> {
+    find_folded(&Folded::new(hay), needle)
+}
+
+/// A text folded once for many searches.
+struct Folded {
+    chars: Vec<(usize, char)>,
+    len: usize,
+}
+
+impl Folded {
+    fn new(text: &str) -> Folded {
+        Folded {
+            chars: text.char_indices().map(|(i, c)| (i, fold(c))).collect(),
+            len: text.len(),
+        }
+    }
+}
+
+fn find_folded(hay: &Folded, needle: &str) -> Vec<Range<usize>> {
+    let needle: Vec<char> = needle.chars().map(fold).collect();
+    let Some(&first) = needle.first() else {
+        return Vec::new();
+    };
+    let chars = &hay.chars;
+    let mut out = Vec::new();
+    for start in 0..chars.len() {
+        if chars[start].1 != first || chars.len() - start < needle.len() {
+            continue;
+        }
+        if first.is_alphanumeric()
+            && !is_cjk(first)
+            && start > 0
+            && chars[start - 1].1.is_alphanumeric()
+        {
+            continue;
+        }
+        if needle.iter().zip(&chars[start..]).all(|(n, (_, c))| n == c) {
+            let end = chars
+                .get(start + needle.len())
+                .map_or(hay.len, |&(at, _)| at);
+            out.push(chars[start].0..end);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slips(v: Vec<Slip>) -> Vec<(usize, String)> {
+        v.into_iter().map(|s| (s.range.start, s.message)).collect()
+    }
+
+    #[test]
+    fn french_punctuation_takes_a_no_break_space() {
+        assert!(french("Et ensuite\u{a0}?", false).is_empty());
+        assert!(french("Réservé à\u{202f}: x", false).is_empty());
+        assert!(french("«\u{a0}Office Hours\u{a0}»", false).is_empty());
+        let s = slips(french("Examens : 2", false));
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].0, 7, "{s:?}");
+        assert!(s[0].1.contains("plain space before « : »"), "{s:?}");
+        assert_eq!(slips(french("Quoi?", false))[0].1, "no space before « ? »");
+        assert_eq!(french("« Office Hours »", false).len(), 2);
+        assert_eq!(french("«Office»", false).len(), 2);
+    }
+
+    #[test]
+    fn french_leaves_addresses_and_clock_times_alone() {
+        assert!(french("https://status.adobe.com/?lang=fr", false).is_empty());
+        assert!(french("entre 10:30 et 11:00", false).is_empty());
+    }
+
+    #[test]
+    fn french_numbers_and_units_stay_together() {
+        assert!(french("6\u{a0}h\u{a0}00 et 15\u{a0}minutes", false).is_empty());
+        let s = slips(french("6 h 00", false));
+        assert_eq!(
+            s.iter().map(|s| s.0).collect::<Vec<_>>(),
+            vec![1, 3],
+            "{s:?}"
+        );
+        assert_eq!(french("en 3 jours", false).len(), 1);
+        // Not a unit: the space may break.
+        assert!(french("les 4 offres et la priorité 1 à traiter", false).is_empty());
+        // After a placeable: "{ $count } heures", "{ $hour } h { $minute }".
+        assert_eq!(french(" heures", true).len(), 1);
+        assert_eq!(french(" h ", true).len(), 2);
+        assert_eq!(slips(french(" : ", true)).len(), 1);
+        assert_eq!(slips(french(": x", true)).len(), 1);
+    }
+
+    #[test]
+    fn chinese_punctuation_is_full_width_beside_han() {
+        assert!(chinese("支援（依據產品）與 24x7, P1 (API)").is_empty());
+        assert!(chinese("請見 https://status.adobe.com/ (English, French)。").is_empty());
+        let s = slips(chinese("支援聯絡人 (依據產品)，以及"));
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].1, "half-width `(` beside Chinese characters");
+        assert_eq!(chinese("這是,那是").len(), 1);
+        assert_eq!(chinese("問題?").len(), 1);
+        assert!(chinese("Adobe, Inc.").is_empty());
+    }
+
+    #[test]
+    fn terms_match_folded_and_at_word_starts() {
+        assert_eq!(
+            find("Les Contacts d’assistance", "contacts d'assistance"),
+            vec![4..27]
+        );
+        assert!(find("uncontacts", "contacts").is_empty());
+        assert_eq!(find("服務層級目標：最初回應", "最初回應").len(), 1);
+        assert!(find("abc", "").is_empty());
+    }
+
+    #[test]
+    fn rules_follow_the_language_tag() {
+        assert_eq!(Rules::of("fr"), Rules::French);
+        assert_eq!(Rules::of("fr-CA"), Rules::French);
+        assert_eq!(Rules::of("zh-Hant-TW"), Rules::Chinese);
+        assert_eq!(Rules::of("en"), Rules::None);
+    }
+}

@@ -1,0 +1,178 @@
+//! Typography and terminology: what a French or Chinese reader would correct, and terms the
+//! glossary (`locales/glossary.yaml`) rules on, found at the character.
+
+use crate::common::{TempSite, locate};
+
+/// Each finding of a run as `(code, "file:line:column")`.
+fn findings(stderr: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut code = None;
+    for line in stderr.lines() {
+        if let Some(rest) = line
+            .strip_prefix("warning[")
+            .or_else(|| line.strip_prefix("error["))
+        {
+            code = rest.split(']').next().map(str::to_string);
+        } else if let Some(at) = line.trim_start().strip_prefix("--> ")
+            && let Some(c) = code.take()
+        {
+            out.push((c, at.trim().to_string()));
+        }
+    }
+    out
+}
+
+fn at(file: &str, text: &str, needle: &str, shift: usize) -> String {
+    let (line, column) = locate(text, needle);
+    format!("{file}:{line}:{}", column + shift)
+}
+
+fn of(found: &[(String, String)], code: &str) -> Vec<String> {
+    let mut v: Vec<String> = found
+        .iter()
+        .filter(|(c, _)| c == code)
+        .map(|(_, a)| a.clone())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn the_shipped_site_is_clean() {
+    let site = TempSite::new("words-shipped");
+    let run = site.run(&["check"]);
+    let found = findings(&run.stderr);
+    assert!(of(&found, "typography").is_empty(), "{}", run.stderr);
+    assert!(of(&found, "terminology").is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn french_and_chinese_typography_slips_are_found_at_the_character() {
+    let site = TempSite::new("words-typography");
+    // A plain space before the colon of a message shown twelve times on the tier pages.
+    let ui = site.replace_once(
+        "locales/fr/ui.ftl",
+        "feature-with-value = { $feature }\u{a0}: { $value }",
+        "feature-with-value = { $feature } : { $value }",
+    );
+    // A French page: plain spaces before « : », inside « », and inside a time.
+    let fr_page = "content/fr/hours.md";
+    let fr = format!(
+        "{}\nNotez bien : « Office Hours » ouvre à 9 h 00.\n",
+        site.read(fr_page)
+    );
+    site.write(fr_page, &fr);
+    // A Chinese page: half-width brackets and comma between Chinese characters; a URL and an
+    // English list in it are left alone.
+    let zh_page = "content/zh-TW/hours.md";
+    let zh = format!(
+        "{}\n請注意(本表)僅供參考,謝謝。請見 https://status.adobe.com/ (English, French)。\n",
+        site.read(zh_page)
+    );
+    site.write(zh_page, &zh);
+
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "warnings only\n{}", run.stderr);
+    let found = findings(&run.stderr);
+    let mut want = vec![
+        at("locales/fr/ui.ftl", &ui, "{ $feature } : {", 12),
+        at(fr_page, &fr, "Notez bien :", 10),
+        at(fr_page, &fr, "« Office", 1),
+        at(fr_page, &fr, "Hours »", 5),
+        at(fr_page, &fr, "9 h 00.", 1),
+        at(fr_page, &fr, "9 h 00.", 3),
+        at(zh_page, &zh, "(本表)", 0),
+        at(zh_page, &zh, ")僅供", 0),
+        at(zh_page, &zh, ",謝謝", 0),
+    ];
+    want.sort();
+    assert_eq!(of(&found, "typography"), want, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("a plain space before « : »")
+            && run
+                .stderr
+                .contains("half-width `(` beside Chinese characters"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn glossary_terms_are_required_and_variants_found() {
+    let site = TempSite::new("words-glossary");
+    site.write(
+        "locales/glossary.yaml",
+        "terms:\n\
+         \x20 - term: business functions\n\
+         \x20   why: the published page's word\n\
+         \x20   translations:\n\
+         \x20     fr:\n\
+         \x20       use: [fonctions commerciales]\n\
+         \x20       avoid: [fonctions métier]\n\
+         \x20 - term: Office Hours\n\
+         \x20   translations:\n\
+         \x20     zh-TW:\n\
+         \x20       use: [諮詢時間]\n",
+    );
+    let plan = site.replace_once(
+        "locales/fr/plan.ftl",
+        "Les fonctions commerciales du client présentent une dégradation importante",
+        "Les fonctions métier du client présentent une dégradation importante",
+    );
+    let page = "content/zh-TW/channels.md";
+    let zh = site.replace_once(
+        page,
+        "「諮詢時間」網路研討會系列",
+        "Office Hours 網路研討會系列",
+    );
+
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "warnings only\n{}", run.stderr);
+    let found = findings(&run.stderr);
+    let mut want = vec![
+        // The variant, where it is written; and the message, which lacks the rendering.
+        at(
+            "locales/fr/plan.ftl",
+            &plan,
+            "fonctions métier du client",
+            0,
+        ),
+        at("locales/fr/plan.ftl", &plan, "priority-p2-description", 0),
+        // The page lacks the rendering: pointed at its first line of text.
+        at(page, &zh, "Adobe 客戶支援", 0),
+    ];
+    want.sort();
+    assert_eq!(of(&found, "terminology"), want, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "`priority-p2-description` renders « business functions » as « fonctions métier »"
+        ) && run.stderr.contains(
+            "write « fonctions commerciales », as the glossary (locales/glossary.yaml) says"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_glossary_naming_an_unknown_language_is_an_error() {
+    let site = TempSite::new("words-glossary-language");
+    let text = "terms:\n  - term: business functions\n    translations:\n      de:\n        use: [Geschäftsfunktionen]\n";
+    site.write("locales/glossary.yaml", text);
+    let run = site.run(&["check"]);
+    assert_ne!(run.code, 0, "{}", run.stderr);
+    let found = findings(&run.stderr);
+    assert!(
+        found.contains(&(
+            "unknown-language".to_string(),
+            at("locales/glossary.yaml", text, "business functions", 0)
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("names the unknown language `de`"),
+        "{}",
+        run.stderr
+    );
+}
