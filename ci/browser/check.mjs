@@ -508,6 +508,10 @@ async function checkPhone(page, file, width) {
       }
       region.scrollLeft = 0;
     }
+    // Content first: on a 375 x 812 phone the page's title starts in the top quarter.
+    const h1 = document.querySelector('main h1');
+    const top = h1 ? h1.getBoundingClientRect().top + window.scrollY : 0;
+    if (width === 375 && top > 812 / 4) problems.push(`the title starts ${Math.round(top)} px down, below the screen's top quarter (203 px)`);
     return { scrollWidth, wide, problems };
   }, width);
   if (r.scrollWidth > width) fail(file, `${width} px`, `the page scrolls sideways: ${r.scrollWidth} px wide${r.wide.length ? ' — ' + r.wide.join(', ') : ''}`, 'overflow');
