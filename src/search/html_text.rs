@@ -31,7 +31,7 @@ const BLOCKS: [&str; 16] = [
 ];
 
 /// The sections of the text of `html`'s `<main>` (the whole document if it has none), a
-/// section starting at each `<h2>` or `<h3>` with an `id`.
+/// section starting at each `<h2>` or `<h3>` (linked to by its `id`, where it has one).
 pub fn main_text(html: &str) -> PageText {
     let start = html.find("<main").unwrap_or(0);
     let end = html[start..]
@@ -102,9 +102,11 @@ impl Reader {
             }
         } else if !void && (SKIPPED.contains(&name.as_str()) || hides(body)) {
             self.skipping.push(name.clone());
-        } else if let Some(id) = attribute(body, "id").filter(|_| matches!(&*name, "h2" | "h3")) {
+        } else if matches!(&*name, "h2" | "h3") {
+            // A heading without an id (a channel's card, a tier's list) still starts a section,
+            // so that its words weigh as a heading's; its results link to the page's top.
             self.page.sections.push(Section {
-                id: decode(id),
+                id: attribute(body, "id").map(decode).unwrap_or_default(),
                 ..Section::default()
             });
             self.in_heading = Some(name.clone());
