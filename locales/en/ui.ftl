@@ -181,6 +181,12 @@ feature-with-value = { $feature }: { $value }
 feature-value-compared = { $feature }: { $value } ({ $tier }: { $other })
 # The accessible name of the scrolling area around a table written in a page's Markdown.
 table-label = Table
+# The label of a callout: a GitHub alert in a page (`> [!NOTE]`, `> [!TIP]`, ...).
+callout-note = Note
+callout-tip = Tip
+callout-important = Important
+callout-warning = Warning
+callout-caution = Caution
 
 ## Search (shown only when scripts run)
 

@@ -193,6 +193,12 @@ feature-with-value = { $feature } : { $value }
 feature-value-compared = { $feature } : { $value } ({ $tier } : { $other })
 # Nom accessible de la zone de défilement autour d’un tableau écrit dans une page.
 table-label = Tableau
+# Le nom d’un encadré : une alerte GitHub dans une page (`> [!NOTE]`, `> [!TIP]`…).
+callout-note = Remarque
+callout-tip = Astuce
+callout-important = Important
+callout-warning = Avertissement
+callout-caution = Attention
 
 ## Recherche (affichée seulement quand les scripts s’exécutent)
 

@@ -178,6 +178,12 @@ feature-with-value = { $feature }：{ $value }
 feature-value-compared = { $feature }：{ $value } ({ $tier }：{ $other })
 # 頁面中表格外捲動區域的無障礙名稱。
 table-label = 表格
+# 提示框的標籤：頁面中的 GitHub 提示（`> [!NOTE]` 等）。
+callout-note = 備註
+callout-tip = 提示
+callout-important = 重要
+callout-warning = 警告
+callout-caution = 注意
 
 ## 搜尋（僅在指令碼執行時顯示）
 

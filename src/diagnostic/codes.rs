@@ -1154,6 +1154,23 @@ pub const CODES: &[Code] = &[
         fix: "Split the block into smaller ones, wrap its long lines, or mark it as \
             ```text when it is data rather than code meant to be read.",
     },
+    Code {
+        name: "foreign-shortcode",
+        level: Level::Warning,
+        area: Area::Pages,
+        summary: "a page holds another tool's shortcode or tag, which polydocs publishes as written",
+        explanation: "Hugo's shortcodes (`{{< tabs >}}`, `{{% note %}}`), Liquid tags of \
+            Jekyll, Hexo and Eleventy (`{% note info %}`) and the admonitions of Docusaurus, \
+            VuePress and Starlight (`:::note`) are not Markdown: polydocs does not run them, \
+            and readers would see them as text. For notes and warnings polydocs renders \
+            GitHub alerts: a quote whose first line is `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, \
+            `[!WARNING]` or `[!CAUTION]` becomes a callout with a label in the reader's \
+            language and an icon. The same text in a code block or inline code is not reported.",
+        example_file: "content/en/setup.md",
+        example: ":::warning\nBack up your data first.\n:::",
+        fix: "Write a GitHub alert: `> [!WARNING]` on one line, then `> Back up your data \
+            first.`; write other markup as Markdown, or in a code block to show it as code.",
+    },
     // --- templates --------------------------------------------------------------------------
     Code {
         name: "markup-in-attribute",

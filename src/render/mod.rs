@@ -351,7 +351,16 @@ impl Pages<'_> {
         };
         // A code block left plain is reported once: on the first list page, in its own language.
         if number == 1 && !route.is_fallback(&site.pages) {
-            found.warnings = not_highlighted(&site.pages[route.page], &page.not_highlighted);
+            let source = &site.pages[route.page];
+            found.warnings = not_highlighted(source, &page.not_highlighted);
+            found.warnings.extend(page.foreign.iter().map(|&markup| {
+                crate::markdown::foreign_markup(
+                    &source.source,
+                    source.body_start,
+                    source.body(),
+                    markup,
+                )
+            }));
         }
         // Links are checked where the page is written, in its own language.
         let links = if route.is_fallback(&site.pages) {

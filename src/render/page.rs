@@ -113,6 +113,8 @@ pub struct PageContext {
     pub text: Option<markdown::PageText>,
     /// The code blocks left plain by a limit of the highlighter, by byte offset in the body.
     pub not_highlighted: Vec<(usize, String, crate::highlight::Limit)>,
+    /// Another tool's markup in the body, published as written ([`markdown::Foreign`]).
+    pub foreign: Vec<(usize, usize, markdown::Foreign)>,
 }
 
 /// A notice for a page in `lang`, as HTML, naming the language `other` as `$language` (in
@@ -158,12 +160,17 @@ pub fn context(
         .locales
         .format(lang, messages::TABLE_LABEL, None)
         .unwrap_or_default();
-    let mut rendered = markdown::render_page(
-        page.body(),
-        source_language.raw_html,
-        &table_label,
-        with_text,
-    );
+    let alert_label = |alert: markdown::Alert| {
+        site.locales
+            .format(lang, alert.message_id(), None)
+            .unwrap_or_else(|_| alert.english().to_string())
+    };
+    let labels = markdown::Labels {
+        table: &table_label,
+        alert: &alert_label,
+    };
+    let mut rendered =
+        markdown::render_page(page.body(), source_language.raw_html, &labels, with_text);
     if let Some((offset, url)) = rendered.refused.first() {
         return Err(markdown::unsafe_link(
             &page.source,
@@ -311,6 +318,7 @@ pub fn context(
         heading_ids,
         text: rendered.text.take(),
         not_highlighted: rendered.not_highlighted,
+        foreign: rendered.foreign,
     })
 }
 

@@ -5,6 +5,7 @@ mod common;
 
 mod corpus;
 
+mod alerts;
 mod architecture;
 mod assets;
 mod build;

@@ -15,6 +15,12 @@ section-nav-label = في هذا القسم
 footer-note = هذا الموقع متاح بعدة لغات.
 # الاسم الذي تقرؤه التقنيات المساعدة لمنطقة التمرير المحيطة بجدول مكتوب في Markdown الصفحة.
 table-label = جدول
+# عنوان التنبيه: تنبيه GitHub في صفحة (`> [!NOTE]`، …).
+callout-note = ملاحظة
+callout-tip = نصيحة
+callout-important = مهم
+callout-warning = تحذير
+callout-caution = تنبيه
 
 ## تنبيهات
 

@@ -15,6 +15,12 @@ section-nav-label = In diesem Abschnitt
 footer-note = Diese Website ist in mehreren Sprachen verfügbar.
 # Der zugängliche Name des scrollbaren Bereichs um eine Tabelle im Markdown einer Seite.
 table-label = Tabelle
+# Die Überschrift eines Hinweiskastens: eine GitHub-Alert in einer Seite (`> [!NOTE]`, …).
+callout-note = Hinweis
+callout-tip = Tipp
+callout-important = Wichtig
+callout-warning = Warnung
+callout-caution = Vorsicht
 
 ## Hinweise
 

@@ -15,6 +15,12 @@ section-nav-label = In this section
 footer-note = This site is available in several languages.
 # The accessible name of the scrolling area around a table written in a page's Markdown.
 table-label = Table
+# The label of a callout: a GitHub alert in a page (`> [!NOTE]`, `> [!TIP]`, ...).
+callout-note = Note
+callout-tip = Tip
+callout-important = Important
+callout-warning = Warning
+callout-caution = Caution
 
 ## Notices
 

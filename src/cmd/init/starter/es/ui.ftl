@@ -15,6 +15,12 @@ section-nav-label = En esta sección
 footer-note = Este sitio está disponible en varios idiomas.
 # Nombre accesible de la zona desplazable que rodea una tabla escrita en el Markdown de una página.
 table-label = Tabla
+# La etiqueta de un aviso: una alerta de GitHub en una página (`> [!NOTE]`, …).
+callout-note = Nota
+callout-tip = Consejo
+callout-important = Importante
+callout-warning = Advertencia
+callout-caution = Precaución
 
 ## Avisos
 

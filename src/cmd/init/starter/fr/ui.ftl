@@ -15,6 +15,12 @@ section-nav-label = Dans cette section
 footer-note = Ce site est proposé en plusieurs langues.
 # Nom accessible de la zone défilante autour d’un tableau écrit dans le Markdown d’une page.
 table-label = Tableau
+# Le nom d’un encadré : une alerte GitHub dans une page (`> [!NOTE]`, `> [!TIP]`…).
+callout-note = Remarque
+callout-tip = Astuce
+callout-important = Important
+callout-warning = Avertissement
+callout-caution = Attention
 
 ## Avis
 

@@ -15,6 +15,12 @@ section-nav-label = このセクションの内容
 footer-note = このサイトは複数の言語で提供しています。
 # ページの Markdown に書かれた表を囲むスクロール領域のアクセシブルな名前。
 table-label = 表
+# 注記ボックスのラベル：ページ内の GitHub アラート（`> [!NOTE]` など）。
+callout-note = メモ
+callout-tip = ヒント
+callout-important = 重要
+callout-warning = 警告
+callout-caution = 注意
 
 ## お知らせ
 

@@ -15,6 +15,12 @@ section-nav-label = 本節內容
 footer-note = 本網站提供多種語言版本。
 # 頁面 Markdown 中表格外圍可捲動區域的無障礙名稱。
 table-label = 表格
+# 提示框的標籤：頁面中的 GitHub 提示（`> [!NOTE]` 等）。
+callout-note = 備註
+callout-tip = 提示
+callout-important = 重要
+callout-warning = 警告
+callout-caution = 注意
 
 ## 提示
 
