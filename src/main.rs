@@ -36,6 +36,10 @@ enum Command {
         /// to public-pseudo/ (or --output), never to the published folder.
         #[arg(long)]
         pseudo: bool,
+        /// Publish the pages marked `draft: true` too (for a preview deploy); without it they
+        /// are left out, with their translations.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Check every source for errors without writing anything: what a translator's linter checks.
     Check {
@@ -154,12 +158,14 @@ fn main() {
             strict,
             output,
             pseudo,
+            drafts,
         } => cmd::build::run(
             &root,
             &cmd::build::BuildOptions {
                 strict,
                 output,
                 pseudo,
+                drafts,
             },
             cli.quiet,
         ),

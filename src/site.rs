@@ -26,6 +26,9 @@ pub struct Site {
     pub plan_labels: Vec<plan::MessageRef>,
     pub locales: std::sync::Arc<Locales>,
     pub pages: Vec<PageSource>,
+    /// The pages left out as drafts ([`content::split_drafts`]): none when drafts are
+    /// published ([`LoadOptions::drafts`]).
+    pub drafts: Vec<PageSource>,
     pub templates: TemplateSources,
     /// The files under `static/`, published as they are (symbolic links left out, and
     /// reported when loading).
@@ -43,6 +46,8 @@ pub struct Site {
 pub struct LoadOptions {
     /// Add the pseudo-language of `build --pseudo`.
     pub pseudo: bool,
+    /// Publish the pages marked `draft: true` (`build --drafts`, `serve`).
+    pub drafts: bool,
 }
 
 /// Loads a site folder. On error, the report holds every problem found.
@@ -103,6 +108,11 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
     report.extend(ds);
     let (pages, ds) = content::load(root, &config);
     report.extend(ds);
+    let (pages, drafts) = if options.drafts {
+        (pages, Vec::new())
+    } else {
+        content::split_drafts(pages, config.default)
+    };
     let (templates, ds) = TemplateSources::load(root);
     report.extend(ds);
     let (static_files, ds) = static_files(root);
@@ -124,6 +134,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
         plan_labels: labels,
         locales,
         pages,
+        drafts,
         templates,
         static_files,
         theme_static,

@@ -165,6 +165,8 @@ language-chooser-title = Choose a language
 # Variables:
 #   $language (String) - the source language's name in itself (English, ...)
 outdated-notice = This translation may be out of date: the original page ({ $language }) has changed since it was translated.
+# Shown at the top of a draft page (`draft: true`), which only `polydocs serve` and `build --drafts` publish.
+draft-notice = Draft: this page is not published yet.
 
 # A feature and what a tier gets of it, in the list of what a tier adds.
 # Variables:

@@ -177,6 +177,8 @@ language-chooser-title = Choisissez une langue
 # Variables:
 #   $language (String) - nom de la langue d’origine, écrit dans cette langue (English…)
 outdated-notice = Cette traduction n’est peut-être plus à jour : la page d’origine ({ $language }) a changé depuis.
+# Affiché en haut d’une page brouillon (`draft: true`), que seuls `polydocs serve` et `build --drafts` publient.
+draft-notice = Brouillon : cette page n’est pas encore publiée.
 
 # Une fonctionnalité et ce qu’une offre en obtient, dans la liste de ce qu’une offre ajoute.
 # Variables:

@@ -163,6 +163,8 @@ language-chooser-title = 選擇語言
 # Variables:
 #   $language (String) - 原文語言以其本身文字書寫的名稱（English…）
 outdated-notice = 此譯文可能已過時：原文頁面（{ $language }）在翻譯後已有變更。
+# 顯示在草稿頁面（`draft: true`）頂端；只有 `polydocs serve` 與 `build --drafts` 會發布草稿。
+draft-notice = 草稿：此頁面尚未發布。
 
 # 功能與方案所獲得的內容，用於「方案新增項目」清單。
 # Variables:

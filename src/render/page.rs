@@ -51,6 +51,8 @@ struct PageView<'a> {
     fallback_notice: Option<String>,
     /// Set when the translation is older than its source: the notice in the visitor's language.
     outdated_notice: Option<String>,
+    /// A draft (`draft: true`), published only by `serve` and `build --drafts`: marked.
+    draft: bool,
     /// The language the text is written in (differs from the page's on a fallback).
     content_lang: &'a str,
     content_dir: &'static str,
@@ -288,6 +290,7 @@ pub fn context(
             .and_then(|t| site.tier_index(&t.value)),
         fallback_notice,
         outdated_notice,
+        draft: page.front.draft,
         content_lang: &source_language.tag,
         content_dir: source_language.direction.as_str(),
         nav_key,

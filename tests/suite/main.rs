@@ -12,6 +12,7 @@ mod build;
 mod cli;
 mod crash_safety;
 mod docpage;
+mod drafts;
 mod errors;
 mod examples;
 mod fallback;

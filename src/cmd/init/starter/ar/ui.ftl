@@ -32,6 +32,8 @@ fallback-notice = لم تُترجم هذه الصفحة بعد؛ وهي معرو
 # Variables:
 #   $language (String) - اسم لغة المصدر بلغتها (English، ...)
 outdated-notice = قد تكون هذه الترجمة قديمة: فقد تغيّرت الصفحة الأصلية ({ $language }) منذ ترجمتها.
+# يظهر أعلى صفحة مسودة (`draft: true`) لا تنشرها إلا `polydocs serve` و`build --drafts`.
+draft-notice = مسودة: هذه الصفحة لم تُنشر بعد.
 
 ## صفحات الأقسام
 

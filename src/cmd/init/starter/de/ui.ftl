@@ -32,6 +32,8 @@ fallback-notice = Diese Seite ist noch nicht übersetzt; sie wird in ihrer Origi
 # Variables:
 #   $language (String) - der Name der Ausgangssprache in ihr selbst (English, ...)
 outdated-notice = Diese Übersetzung ist möglicherweise veraltet: Die Originalseite ({ $language }) wurde seit der Übersetzung geändert.
+# Oben auf einer Entwurfsseite (`draft: true`), die nur `polydocs serve` und `build --drafts` veröffentlichen.
+draft-notice = Entwurf: Diese Seite ist noch nicht veröffentlicht.
 
 ## Abschnittsseiten
 

@@ -32,6 +32,8 @@ fallback-notice = This page has not been translated yet; it is shown in its orig
 # Variables:
 #   $language (String) - the source language's name in itself (English, ...)
 outdated-notice = This translation may be out of date: the original page ({ $language }) has changed since it was translated.
+# Shown at the top of a draft page (`draft: true`), which only `polydocs serve` and `build --drafts` publish.
+draft-notice = Draft: this page is not published yet.
 
 ## Section pages
 

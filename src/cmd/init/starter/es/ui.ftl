@@ -32,6 +32,8 @@ fallback-notice = Esta página aún no está traducida; se muestra en su idioma 
 # Variables:
 #   $language (String) - el nombre del idioma de origen en ese idioma (English, ...)
 outdated-notice = Puede que esta traducción no esté al día: la página original ({ $language }) cambió después de traducirse.
+# Se muestra arriba de una página en borrador (`draft: true`), que solo publican `polydocs serve` y `build --drafts`.
+draft-notice = Borrador: esta página aún no está publicada.
 
 ## Páginas de sección
 

@@ -32,6 +32,8 @@ fallback-notice = Cette page n’a pas encore été traduite ; elle est affiché
 # Variables:
 #   $language (String) - le nom de la langue source dans cette langue (English, ...)
 outdated-notice = Cette traduction n’est peut-être plus à jour : la page d’origine ({ $language }) a changé depuis.
+# Affiché en haut d’une page brouillon (`draft: true`), que seuls `polydocs serve` et `build --drafts` publient.
+draft-notice = Brouillon : cette page n’est pas encore publiée.
 
 ## Pages de section
 

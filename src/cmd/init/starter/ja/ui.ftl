@@ -32,6 +32,8 @@ fallback-notice = このページはまだ翻訳されていません。原文�
 # Variables:
 #   $language (String) - その言語自身で書いた原文の言語名（English など）
 outdated-notice = この翻訳は古くなっている可能性があります。翻訳後に原文のページ（{ $language }）が変更されました。
+# 下書きページ（`draft: true`）の上部に表示。`polydocs serve` と `build --drafts` だけが公開します。
+draft-notice = 下書き：このページはまだ公開されていません。
 
 ## セクションのページ
 

@@ -32,6 +32,8 @@ fallback-notice = 本頁尚未翻譯，目前以原文（{ $language }）顯示�
 # Variables:
 #   $language (String) - 以該語言本身書寫的來源語言名稱（English……）
 outdated-notice = 此譯文可能已過時：原文頁面（{ $language }）在翻譯後已有變更。
+# 顯示在草稿頁面（`draft: true`）頂端；只有 `polydocs serve` 與 `build --drafts` 會發布草稿。
+draft-notice = 草稿：此頁面尚未發布。
 
 ## 章節頁面
 
