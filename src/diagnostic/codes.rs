@@ -390,6 +390,24 @@ pub const CODES: &[Code] = &[
         example: "$ ln -s ~/notes.md content/en/notes.md",
         fix: "Replace the link with the file itself.",
     },
+    Code {
+        name: "root-file-collision",
+        level: Level::Error,
+        area: Area::Files,
+        summary: "a file of `root/` would replace a file the build writes",
+        explanation: "The files under `root/` are published as they are at the root of the \
+            output (`root/CNAME` → `/CNAME`, `root/.well-known/security.txt` → \
+            `/.well-known/security.txt`), for the files hosts and crawlers read at the domain's \
+            root only. The build writes some files there itself: `sitemap.xml`, `robots.txt`, \
+            `404.html`, `index.html` (the language chooser), one folder a language and \
+            `static/`. A file of `root/` that would replace one of them, or go into one of \
+            those folders, is refused rather than silently winning or losing.",
+        example_file: "root/sitemap.xml",
+        example: "<urlset>...</urlset>",
+        fix: "Remove or rename the file. The sitemap, robots.txt and 404 pages are made from the \
+            site's pages and templates (override `templates/robots.txt` to change robots.txt); \
+            a file for a language's folder belongs in its pages or in `static/`.",
+    },
     // --- YAML and plan data -----------------------------------------------------------------
     Code {
         name: "yaml-syntax",

@@ -27,6 +27,7 @@ mod pipeline;
 mod progress;
 mod properties;
 mod readers;
+mod root_files;
 mod search;
 mod serve;
 mod slips;
