@@ -40,6 +40,10 @@ enum Command {
         /// are left out, with their translations.
         #[arg(long)]
         drafts: bool,
+        /// Publish for this address instead of `base_url` of site.yaml (a preview deploy):
+        /// canonical links, `hreflang`, the sitemap and robots.txt use it.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Check every source for errors without writing anything: what a translator's linter checks.
     Check {
@@ -159,6 +163,7 @@ fn main() {
             output,
             pseudo,
             drafts,
+            base_url,
         } => cmd::build::run(
             &root,
             &cmd::build::BuildOptions {
@@ -166,6 +171,7 @@ fn main() {
                 output,
                 pseudo,
                 drafts,
+                base_url,
             },
             cli.quiet,
         ),

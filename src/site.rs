@@ -52,6 +52,8 @@ pub struct LoadOptions {
     pub pseudo: bool,
     /// Publish the pages marked `draft: true` (`build --drafts`, `serve`).
     pub drafts: bool,
+    /// Replaces `base_url` of site.yaml (`build --base-url`, for a preview deploy).
+    pub base_url: Option<String>,
 }
 
 /// Loads a site folder. On error, the report holds every problem found.
@@ -76,7 +78,16 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
     let config_path = root.join(config::CONFIG_FILE);
     let config = match SourceFile::read(root, &config_path) {
         Ok(src) => match config::parse(&src) {
-            Ok(c) => Some(c),
+            Ok(mut c) => {
+                match &options.base_url {
+                    Some(url) => match config::override_base_url(&mut c, url) {
+                        Ok(()) => report.extend(config::base_url_warnings(&c, &src)),
+                        Err(d) => report.push(*d),
+                    },
+                    None => report.extend(config::base_url_warnings(&c, &src)),
+                }
+                Some(c)
+            }
             Err(ds) => {
                 report.extend(ds);
                 None

@@ -22,6 +22,8 @@ pub struct BuildOptions {
     pub pseudo: bool,
     /// Publish the pages marked `draft: true` too.
     pub drafts: bool,
+    /// Replaces `base_url` of site.yaml.
+    pub base_url: Option<String>,
 }
 
 /// What a successful build did.
@@ -51,6 +53,7 @@ pub fn build_observed(
         &LoadOptions {
             pseudo: options.pseudo,
             drafts: options.drafts,
+            base_url: options.base_url.clone(),
         },
     );
     let Some(site) = site else {

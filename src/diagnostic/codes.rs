@@ -256,6 +256,38 @@ pub const CODES: &[Code] = &[
         fix: "Write the full address, such as `https://support.example.com/plans/`.",
     },
     Code {
+        name: "relative-base-url",
+        level: Level::Warning,
+        area: Area::Site,
+        summary: "`base_url` is a path without a host: no sitemap is written",
+        explanation: "A site whose address is not known yet (`base_url: /`, as `polydocs init` \
+            writes without `--base-url`) builds, previews and checks: its links are relative. \
+            But a sitemap's `<loc>` and robots.txt's `Sitemap:` line must be absolute addresses; \
+            with relative ones search engines reject them. So no sitemap.xml is written and \
+            robots.txt has no `Sitemap:` line until the site has an address. It stays a warning \
+            under `--strict`.",
+        example_file: "site.yaml",
+        example: "base_url: /",
+        fix: "Set `base_url:` to the address the site is published at \
+            (`https://docs.example.com/`), or give one for a single build with \
+            `polydocs build --base-url https://preview.example.com/`.",
+    },
+    Code {
+        name: "doubtful-base-url",
+        level: Level::Warning,
+        area: Area::Site,
+        summary: "`base_url` is on localhost or ends in a file name",
+        explanation: "`base_url` is where visitors and search engines are sent by canonical \
+            links, `hreflang` alternates and the sitemap. An address on this computer \
+            (`localhost`, `127.0.0.1`) works only here; one that ends in a file name \
+            (`https://example.com/docs/index.html`) publishes every page under a folder named \
+            after the file.",
+        example_file: "site.yaml",
+        example: "base_url: http://localhost:8000/index.html",
+        fix: "Write the folder the site is published at, such as `https://docs.example.com/`; \
+            `polydocs serve` previews the site without any `base_url`.",
+    },
+    Code {
         name: "bad-edit-url",
         level: Level::Error,
         area: Area::Site,

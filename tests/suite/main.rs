@@ -32,3 +32,4 @@ mod search;
 mod serve;
 mod slips;
 mod translators;
+mod traps;
