@@ -125,7 +125,7 @@ impl Labels<'_> {
 fn callout_open(alert: Alert, label: &str) -> String {
     let name = alert.name();
     format!(
-        "<div class=\"callout callout-{name}\" role=\"note\"><p class=\"callout-label\"><svg class=\"callout-icon\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\"><path fill-rule=\"evenodd\" d=\"{}\"></path></svg>{}</p>\n",
+        "<div class=\"callout callout-{name}\" role=\"note\"><p class=\"callout-label\"><svg class=\"callout-icon\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" fill=\"currentColor\"><path fill-rule=\"evenodd\" d=\"{}\"></path></svg>{}</p>\n",
         alert.icon_path(),
         crate::escape::markup(label)
     )
@@ -770,7 +770,14 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         b.add_tags(["svg", "path"]);
         b.add_tag_attributes(
             "svg",
-            ["aria-hidden", "focusable", "viewBox", "width", "height"],
+            [
+                "aria-hidden",
+                "focusable",
+                "viewBox",
+                "width",
+                "height",
+                "fill",
+            ],
         );
         b.add_tag_attributes("path", ["d", "fill-rule"]);
         b.add_tags(["input"]);
