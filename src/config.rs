@@ -150,6 +150,10 @@ pub struct SiteConfig {
     pub base_url: String,
     /// Where `base_url` is written in site.yaml; none when `build --base-url` replaced it.
     pub base_url_at: Option<Position>,
+    /// Whether the sitemap (and robots.txt's `Sitemap:` line) is written: when the address
+    /// the site is published at has a host ([`has_host`]). The preview server keeps it when
+    /// it serves the pages from `/`.
+    pub sitemap: bool,
     /// The output folder as written in `site.yaml`, relative to the site root.
     pub output: PathBuf,
     /// Whether each language gets a search index and box.
@@ -350,6 +354,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     Ok(SiteConfig {
         languages,
         default,
+        sitemap: base_url.as_deref().is_some_and(has_host),
         base_url: base_url.unwrap_or_default(),
         base_url_at: Some(at(&raw.base_url)),
         output: PathBuf::from(output),
@@ -382,6 +387,7 @@ pub fn override_base_url(config: &mut SiteConfig, url: &str) -> Result<(), Box<D
             .hint("give the address the site is published at, such as `--base-url https://preview.example.com/pr-12/`"),
         ));
     };
+    config.sitemap = has_host(&normalized);
     config.base_url = normalized;
     config.base_url_at = None;
     Ok(())

@@ -37,7 +37,7 @@ pub fn render(
     }
     let tera = &teras[config.default];
     // A sitemap's addresses must be absolute: none without a host (a warning says so).
-    let absolute = crate::config::has_host(&config.base_url);
+    let absolute = config.sitemap;
     if absolute {
         let sitemap = tera
             .render("sitemap.xml", &sitemap_context(site, index))
