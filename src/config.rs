@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::source::SourceFile;
+use crate::source::{Position, SourceFile};
 use crate::yaml;
 
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -148,6 +148,12 @@ pub struct SiteConfig {
     pub default: usize,
     /// Absolute base URL ending with `/`; its path is the sub-path the site is served under.
     pub base_url: String,
+    /// Where `base_url` is written in site.yaml; none when `build --base-url` replaced it.
+    pub base_url_at: Option<Position>,
+    /// Whether the sitemap (and robots.txt's `Sitemap:` line) is written: when the address
+    /// the site is published at has a host ([`has_host`]). The preview server keeps it when
+    /// it serves the pages from `/`.
+    pub sitemap: bool,
     /// The output folder as written in `site.yaml`, relative to the site root.
     pub output: PathBuf,
     /// Whether each language gets a search index and box.
@@ -348,7 +354,9 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     Ok(SiteConfig {
         languages,
         default,
+        sitemap: base_url.as_deref().is_some_and(has_host),
         base_url: base_url.unwrap_or_default(),
+        base_url_at: Some(at(&raw.base_url)),
         output: PathBuf::from(output),
         search: raw.search,
         edit_url,
@@ -366,6 +374,115 @@ pub fn is_language_code(code: &str) -> bool {
         && first.chars().all(|c| c.is_ascii_alphabetic())
         && subtags
             .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// `build --base-url URL`: replaces `base_url` of site.yaml (a preview deploy's address).
+pub fn override_base_url(config: &mut SiteConfig, url: &str) -> Result<(), Box<Diagnostic>> {
+    let Some(normalized) = normalize_base_url(url.trim()) else {
+        return Err(Box::new(
+            Diagnostic::error(
+                Code::BadBaseUrl,
+                format!("`{url}` given with --base-url is not an absolute http(s) URL"),
+            )
+            .hint("give the address the site is published at, such as `--base-url https://preview.example.com/pr-12/`"),
+        ));
+    };
+    config.sitemap = has_host(&normalized);
+    config.base_url = normalized;
+    config.base_url_at = None;
+    Ok(())
+}
+
+/// Whether `base_url` names a host: the sitemap and robots.txt's `Sitemap:` line need
+/// absolute addresses, which a path alone (`/`, `/docs/`) cannot give.
+pub fn has_host(base_url: &str) -> bool {
+    base_url.starts_with("https://") || base_url.starts_with("http://")
+}
+
+/// The warnings about a `base_url` the build can use but that is likely a mistake: a path
+/// without a host (no sitemap then), a host on this computer, a file name at its end. They
+/// point at site.yaml, or name `--base-url` when it replaced it.
+pub fn base_url_warnings(config: &SiteConfig, source: &SourceFile) -> Vec<Diagnostic> {
+    let url = &config.base_url;
+    let (setting, how) = match config.base_url_at {
+        Some(_) => (
+            "`base_url`",
+            "set `base_url:` in site.yaml to the address the site is published at, such as `https://docs.example.com/`, or build a preview with `--base-url URL`",
+        ),
+        None => (
+            "`--base-url`",
+            "give `--base-url` the address the site is published at, such as `https://preview.example.com/pr-12/`",
+        ),
+    };
+    let place = |d: Diagnostic| match config.base_url_at {
+        Some(position) => d.at(source, position),
+        None => d,
+    };
+    let mut out = Vec::new();
+    if !has_host(url) {
+        out.push(place(
+            Diagnostic::warning(
+                Code::RelativeBaseUrl,
+                format!(
+                    "{setting} `{url}` has no host: no sitemap.xml is written and robots.txt has no `Sitemap:` line, since both need absolute addresses"
+                ),
+            )
+            .hint(how),
+        ));
+        return out;
+    }
+    let rest = url.split_once("://").map_or("", |(_, r)| r);
+    let authority = rest.split('/').next().unwrap_or_default();
+    let host_port = authority.rsplit('@').next().unwrap_or_default();
+    let host = if host_port.starts_with('[') {
+        host_port
+            .split(']')
+            .next()
+            .map_or("", |h| h.trim_start_matches('['))
+    } else {
+        host_port.split(':').next().unwrap_or_default()
+    }
+    .to_ascii_lowercase();
+    let local = host == "localhost"
+        || host.ends_with(".localhost")
+        || host.starts_with("127.")
+        || host == "::1"
+        || host == "0.0.0.0";
+    if local {
+        out.push(place(
+            Diagnostic::warning(
+                Code::DoubtfulBaseUrl,
+                format!(
+                    "{setting} `{url}` is on this computer ({host}): canonical links, `hreflang` alternates and the sitemap would send search engines and visitors there"
+                ),
+            )
+            .hint(format!("{how}; `polydocs serve` previews the site without it")),
+        ));
+    }
+    let path = rest[authority.len()..].trim_matches('/');
+    let last = path.rsplit('/').next().unwrap_or_default();
+    let file_like = !path.is_empty()
+        && last.rsplit_once('.').is_some_and(|(_, ext)| {
+            matches!(
+                ext.to_ascii_lowercase().as_str(),
+                "html" | "htm" | "php" | "asp" | "aspx" | "jsp" | "xml" | "json" | "txt" | "md"
+            )
+        });
+    if file_like {
+        out.push(place(
+            Diagnostic::warning(
+                Code::DoubtfulBaseUrl,
+                format!(
+                    "{setting} `{}` ends in a file name (`{last}`): every address of the site would start with `{last}/`",
+                    url.trim_end_matches('/')
+                ),
+            )
+            .hint(format!(
+                "write the folder the site is published at, without `{last}`: {how}"
+            )),
+        ));
+    }
+    out
 }
 
 /// `https://host/sub` → `https://host/sub/`, `/sub` → `/sub/`; anything else → `None`.

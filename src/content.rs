@@ -33,6 +33,10 @@ pub struct FrontMatter {
     /// Makes this page the page of a tier of the plan data (and renders it with `tier.html`).
     #[serde(default)]
     pub tier: Option<Spanned<String>>,
+    /// A page being written: left out of `build` (with its translations, for a page of the
+    /// default language), published by `build --drafts` and shown by `serve`, marked.
+    #[serde(default)]
+    pub draft: bool,
     /// Hash of the default-language page this translation was made from.
     #[serde(default)]
     pub source_hash: Option<String>,
@@ -113,6 +117,19 @@ pub fn parent_section(key: &str) -> Option<String> {
     } else {
         format!("{folder}/_index.md")
     })
+}
+
+/// Splits the drafts out of `pages`: every page marked `draft: true`, and the translations of
+/// a draft of the default language `default`. Returns the published pages and the drafts.
+pub fn split_drafts(pages: Vec<PageSource>, default: usize) -> (Vec<PageSource>, Vec<PageSource>) {
+    let drafted: std::collections::HashSet<String> = pages
+        .iter()
+        .filter(|p| p.front.draft && p.lang == default)
+        .map(|p| p.key.clone())
+        .collect();
+    pages
+        .into_iter()
+        .partition(|p| !p.front.draft && !drafted.contains(&p.key))
 }
 
 /// Reads every language's pages. Pages with errors are left out and reported.

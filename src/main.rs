@@ -36,6 +36,14 @@ enum Command {
         /// to public-pseudo/ (or --output), never to the published folder.
         #[arg(long)]
         pseudo: bool,
+        /// Publish the pages marked `draft: true` too (for a preview deploy); without it they
+        /// are left out, with their translations.
+        #[arg(long)]
+        drafts: bool,
+        /// Publish for this address instead of `base_url` of site.yaml (a preview deploy):
+        /// canonical links, `hreflang`, the sitemap and robots.txt use it.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Check every source for errors without writing anything: what a translator's linter checks.
     Check {
@@ -154,12 +162,16 @@ fn main() {
             strict,
             output,
             pseudo,
+            drafts,
+            base_url,
         } => cmd::build::run(
             &root,
             &cmd::build::BuildOptions {
                 strict,
                 output,
                 pseudo,
+                drafts,
+                base_url,
             },
             cli.quiet,
         ),

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use pulldown_cmark::{
-    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
 };
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -19,6 +19,116 @@ pub fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+        // GitHub alerts: `> [!NOTE]` and its kin.
+        | Options::ENABLE_GFM
+}
+
+/// The kinds of GitHub alert (`> [!NOTE]`, ...), each a callout with its own label and icon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alert {
+    Note,
+    Tip,
+    Important,
+    Warning,
+    Caution,
+}
+
+impl Alert {
+    pub const ALL: [Alert; 5] = [
+        Alert::Note,
+        Alert::Tip,
+        Alert::Important,
+        Alert::Warning,
+        Alert::Caution,
+    ];
+
+    fn of(kind: BlockQuoteKind) -> Alert {
+        match kind {
+            BlockQuoteKind::Note => Alert::Note,
+            BlockQuoteKind::Tip => Alert::Tip,
+            BlockQuoteKind::Important => Alert::Important,
+            BlockQuoteKind::Warning => Alert::Warning,
+            BlockQuoteKind::Caution => Alert::Caution,
+        }
+    }
+
+    /// The name of the kind, as the class of its callout says it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Alert::Note => "note",
+            Alert::Tip => "tip",
+            Alert::Important => "important",
+            Alert::Warning => "warning",
+            Alert::Caution => "caution",
+        }
+    }
+
+    /// The message that labels a callout of this kind.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Alert::Note => "callout-note",
+            Alert::Tip => "callout-tip",
+            Alert::Important => "callout-important",
+            Alert::Warning => "callout-warning",
+            Alert::Caution => "callout-caution",
+        }
+    }
+
+    /// The English label, for Markdown rendered without a site's words.
+    pub fn english(self) -> &'static str {
+        match self {
+            Alert::Note => "Note",
+            Alert::Tip => "Tip",
+            Alert::Important => "Important",
+            Alert::Warning => "Warning",
+            Alert::Caution => "Caution",
+        }
+    }
+
+    /// The icon's outline (16 by 16, filled with the text's colour; holes cut even-odd): a
+    /// circled `i`, a bulb, a speech bubble, a triangle and an octagon with `!`.
+    fn icon_path(self) -> &'static str {
+        match self {
+            Alert::Note => {
+                "M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm0 1.5a5.5 5.5 0 1 1 0 11 5.5 5.5 0 0 1 0-11zM7.25 7h1.5v4.5h-1.5zM8 4a1 1 0 1 1 0 2 1 1 0 0 1 0-2z"
+            }
+            Alert::Tip => {
+                "M8 1a5 5 0 0 0-3 9v2h6v-2a5 5 0 0 0-3-9zm0 1.5a3.5 3.5 0 0 1 2 6.4v1.6H6V8.9a3.5 3.5 0 0 1 2-6.4zM6 13.5h4V15H6z"
+            }
+            Alert::Important => "M1 2h14v10H8l-3.5 3v-3H1zm6.25 1.5v4h1.5v-4zm0 5v1.5h1.5V8.5z",
+            Alert::Warning => "M8 1l7.5 13.5H.5zM7.25 6v4h1.5V6zm0 5v1.5h1.5V11z",
+            Alert::Caution => "M5 1h6l4 4v6l-4 4H5l-4-4V5zm2.25 3v5h1.5V4zm0 6v1.5h1.5V10z",
+        }
+    }
+}
+
+/// The words a page's own markup needs, in the visitor's language.
+pub struct Labels<'a> {
+    /// The name of the scrolling region around a table.
+    pub table: &'a str,
+    /// The label of a callout of a kind (asked for only when a page has one).
+    pub alert: &'a dyn Fn(Alert) -> String,
+}
+
+impl Labels<'_> {
+    /// English words, the table's label aside.
+    pub fn english(table: &str) -> Labels<'_> {
+        Labels {
+            table,
+            alert: &|alert: Alert| alert.english().to_string(),
+        }
+    }
+}
+
+/// The opening of a callout of kind `alert` labelled `label` (as given: escaped here). It is a
+/// note for assistive technology; its label is text, and the icon is hidden from it.
+fn callout_open(alert: Alert, label: &str) -> String {
+    let name = alert.name();
+    format!(
+        "<div class=\"callout callout-{name}\" role=\"note\"><p class=\"callout-label\"><svg class=\"callout-icon\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" fill=\"currentColor\"><path fill-rule=\"evenodd\" d=\"{}\"></path></svg>{}</p>\n",
+        alert.icon_path(),
+        crate::escape::markup(label)
+    )
 }
 
 /// A rendered page body and its headings (for a table of contents).
@@ -41,6 +151,10 @@ pub struct Rendered {
     /// Markdown, language, and the limit [`highlight`] reached.
     #[serde(skip)]
     pub not_highlighted: Vec<(usize, String, highlight::Limit)>,
+    /// Another tool's markup outside code (byte offset in the Markdown, length, kind): it is
+    /// published as written, and worth a warning.
+    #[serde(skip)]
+    pub foreign: Vec<(usize, usize, Foreign)>,
 }
 
 /// How deep blocks and inline spans may nest (a list in a list counts two: list and item).
@@ -114,13 +228,25 @@ pub fn render(markdown: &str) -> Rendered {
 /// `raw_html` allows it as written. Tables get header scopes and a scrolling region named
 /// `table_label` (in the visitor's language), so that a wide table never widens the page.
 pub fn render_with(markdown: &str, raw_html: bool, table_label: &str) -> Rendered {
-    render_page(markdown, raw_html, table_label, false)
+    render_page(markdown, raw_html, &Labels::english(table_label), false)
 }
 
-/// [`render_with`], gathering the page's [`PageText`] too when `with_text` asks for it (for
-/// the search index) from the same parse.
-pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text: bool) -> Rendered {
+/// [`render_with`] with the words of the page's language (`labels`), gathering the page's
+/// [`PageText`] too when `with_text` asks for it (for the search index) from the same parse.
+/// GitHub alerts become callouts ([`Alert`]), and another tool's shortcodes outside code are
+/// listed in [`Rendered::foreign`].
+pub fn render_page(
+    markdown: &str,
+    raw_html: bool,
+    labels: &Labels<'_>,
+    with_text: bool,
+) -> Rendered {
+    let table_label = labels.table;
     let mut text = with_text.then(|| TextCollector::new(false));
+    // One scan for `{` and `:`; code is told apart from text by the parse below, only on the
+    // rare page where something was found.
+    let mut foreign = foreign_candidates(markdown);
+    let mut code_ranges: Vec<std::ops::Range<usize>> = Vec::new();
     let mut refused = Vec::new();
     let mut links = Vec::new();
     let mut has_html = false;
@@ -139,6 +265,14 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
         }
         if let Some(text) = &mut text {
             text.feed(&event);
+        }
+        if !foreign.is_empty()
+            && matches!(
+                event,
+                Event::Start(Tag::CodeBlock(_)) | Event::Code(_) | Event::Html(_)
+            )
+        {
+            code_ranges.push(range.clone());
         }
         events.push(match event {
             Event::Start(mut tag) => {
@@ -164,8 +298,11 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
             other => other,
         });
     }
+    foreign.retain(|(at, _, _)| !code_ranges.iter().any(|r| r.contains(at)));
     let mut used: HashSet<String> = HashSet::new();
     let mut headings = Vec::new();
+    // Per open quote: the callout it is, if it is a GitHub alert.
+    let mut quotes: Vec<Option<Alert>> = Vec::new();
     let mut out = Vec::with_capacity(events.len());
     // Markup to write before the event at an index ahead: a heading's self-link before its end,
     // the end of a code block's frame after the block.
@@ -222,8 +359,28 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
             i += 1;
             continue;
         }
-        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) = &events[i] {
-            plain_code = true;
+        match &events[i] {
+            Event::Start(Tag::BlockQuote(kind)) => {
+                let alert = kind.map(Alert::of);
+                quotes.push(alert);
+                if let Some(alert) = alert {
+                    out.push(Event::Html(CowStr::from(callout_open(
+                        alert,
+                        &(labels.alert)(alert),
+                    ))));
+                    i += 1;
+                    continue;
+                }
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                if let Some(Some(_)) = quotes.pop() {
+                    out.push(Event::Html(CowStr::from("</div>\n")));
+                    i += 1;
+                    continue;
+                }
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => plain_code = true,
+            _ => {}
         }
         if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &events[i] {
             let end = events[i..]
@@ -297,7 +454,112 @@ pub fn render_page(markdown: &str, raw_html: bool, table_label: &str, with_text:
         links,
         too_deep: None,
         not_highlighted,
+        foreign,
     }
+}
+
+/// Markup of another tool, which polydocs publishes as written: its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Foreign {
+    /// `{% note %}`: a Liquid tag (Jekyll, Hexo's tag plugins, Eleventy).
+    Tag,
+    /// `{{< tabs >}}`, `{{% note %}}`: a Hugo shortcode.
+    Shortcode,
+    /// `:::note`: an admonition of Docusaurus, VuePress or Starlight.
+    Admonition,
+}
+
+/// Where `markdown` holds what looks like another tool's markup: byte offset, length, kind.
+/// One scan for `{` and `:`; each byte after a match is looked at once more at most (a line
+/// without the closing mark is skipped to its end), so that a line of ten thousand `{%` costs
+/// no more than a line of text.
+fn foreign_candidates(markdown: &str) -> Vec<(usize, usize, Foreign)> {
+    let bytes = markdown.as_bytes();
+    let mut found = Vec::new();
+    let mut skip_to = 0;
+    for at in memchr::memchr2_iter(b'{', b':', bytes) {
+        if at < skip_to {
+            continue;
+        }
+        let rest = &bytes[at..];
+        let (kind, close): (Foreign, &[u8]) = if rest.starts_with(b"{{<") {
+            (Foreign::Shortcode, b">}}")
+        } else if rest.starts_with(b"{{%") {
+            (Foreign::Shortcode, b"%}}")
+        } else if rest.starts_with(b"{%") {
+            (Foreign::Tag, b"%}")
+        } else if rest.starts_with(b":::") {
+            skip_to = at + 3;
+            // Only blanks and quote marks before it on its line (looked at back to the first
+            // other byte: each blank once).
+            let starts_line = bytes[..at]
+                .iter()
+                .rev()
+                .find(|b| !matches!(b, b' ' | b'\t' | b'>'))
+                .is_none_or(|b| *b == b'\n');
+            let blanks = rest[3..]
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\t'))
+                .count();
+            let name = &rest[3 + blanks..];
+            let name_len = name
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+                .count();
+            if starts_line && name.first().is_some_and(u8::is_ascii_alphabetic) {
+                let len = rest.len() - name.len() + name_len;
+                found.push((at, len, Foreign::Admonition));
+                skip_to = at + len;
+            }
+            continue;
+        } else {
+            continue;
+        };
+        let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+        match memchr::memmem::find(&line[2..], close) {
+            Some(end) => {
+                let len = 2 + end + close.len();
+                found.push((at, len, kind));
+                skip_to = at + len;
+            }
+            None => skip_to = at + line.len(),
+        }
+    }
+    found
+}
+
+/// The warning for another tool's markup `kind` at byte `at` (`len` bytes) of `markdown`,
+/// which starts at byte `body_start` of `source`.
+pub fn foreign_markup(
+    source: &SourceFile,
+    body_start: usize,
+    markdown: &str,
+    (at, len, kind): (usize, usize, Foreign),
+) -> Diagnostic {
+    let written = markdown.get(at..at + len).unwrap_or_default();
+    let shown: String = written.chars().take(60).collect();
+    let shown = if shown.len() < written.len() {
+        format!("{shown}...")
+    } else {
+        shown
+    };
+    let tool = match kind {
+        Foreign::Tag => "a Liquid tag (Jekyll, Hexo, Eleventy)",
+        Foreign::Shortcode => "a Hugo shortcode",
+        Foreign::Admonition => "an admonition (Docusaurus, VuePress, Starlight)",
+    };
+    Diagnostic::warning(
+        Code::ForeignShortcode,
+        format!(
+            "`{shown}` looks like {tool}; polydocs does not run it and publishes it as written"
+        ),
+    )
+    .at_range(source, body_start + at..body_start + at + len)
+    .hint(
+        "for a note, tip or warning write a GitHub alert: a quote whose first line is \
+         `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION) and whose next lines start with `> `; \
+         write anything else as Markdown, or put it in a code block to show it as code",
+    )
 }
 
 /// The id of the words before a heading's text in the name of its self-link ("Link to this
@@ -506,6 +768,21 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         b.add_tag_attributes("a", ["aria-labelledby"]);
         b.add_tag_attributes("th", ["style"])
             .add_tag_attributes("td", ["style"]);
+        // A callout's role and icon (the icon's outline only: no script, style or link).
+        b.add_tag_attributes("div", ["role"]);
+        b.add_tags(["svg", "path"]);
+        b.add_tag_attributes(
+            "svg",
+            [
+                "aria-hidden",
+                "focusable",
+                "viewBox",
+                "width",
+                "height",
+                "fill",
+            ],
+        );
+        b.add_tag_attributes("path", ["d", "fill-rule"]);
         b.add_tags(["input"]);
         b.add_tag_attributes("input", ["type", "checked", "disabled"]);
         b.url_schemes(["http", "https", "mailto"].into_iter().collect());
@@ -658,16 +935,55 @@ mod tests {
             )]
         );
         // Rendering collects the same text, with the ids of the headings it writes.
-        let rendered = render_page(&text, false, "", true);
+        let rendered = render_page(&text, false, &Labels::english(""), true);
         let gathered = rendered.text.as_ref().expect("text");
         assert_eq!(gathered.sections, page.sections);
         assert_eq!(gathered.not_highlighted, rendered.not_highlighted);
         assert!(rendered.html.contains("id=\"named-contacts-1\""));
         let explicit = "## One {#first}\n\nA\n\n## One\n\nB\n\n## Two\n";
         assert_eq!(
-            render_page(explicit, false, "", true).text,
+            render_page(explicit, false, &Labels::english(""), true).text,
             Some(page_text(explicit))
         );
+    }
+
+    #[test]
+    fn other_tools_markup_is_found_outside_code_only() {
+        let text = "{% note info %}\n\n  :::tip[Title]\n\n:::\n\nA {{% x %}} and {{< y >}}.\n\n`{% code %}`\n\n```\n:::note\n```\n\nTime 10:30, a {b}, {%% no close\n";
+        let found: Vec<(&str, Foreign)> = render(text)
+            .foreign
+            .iter()
+            .map(|&(at, len, kind)| (&text[at..at + len], kind))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("{% note info %}", Foreign::Tag),
+                (":::tip", Foreign::Admonition),
+                ("{{% x %}}", Foreign::Shortcode),
+                ("{{< y >}}", Foreign::Shortcode),
+            ]
+        );
+        // A line of openers without a closer, or of colons, is looked at once.
+        let hostile = format!("{}\n{}\n", "{%".repeat(200_000), ":::a".repeat(100_000));
+        let started = std::time::Instant::now();
+        let found = foreign_candidates(&hostile);
+        assert_eq!(found.len(), 1, "only the first `:::` of a line starts it");
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    }
+
+    #[test]
+    fn alerts_render_inside_the_sanitizer_too() {
+        let r = render("> [!CAUTION]\n> <b onclick=\"x()\">bold</b>\n\n> [!NOTE]\n> > inner\n");
+        assert!(
+            r.html.starts_with("<div class=\"callout callout-caution\" role=\"note\"><p class=\"callout-label\"><svg class=\"callout-icon\" aria-hidden=\"true\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("Caution</p>"), "{}", r.html);
+        assert!(!r.html.contains("onclick"), "{}", r.html);
+        assert!(r.html.contains("<blockquote>"), "{}", r.html);
+        assert_eq!(r.html.matches("</div>").count(), 2, "{}", r.html);
     }
 
     #[test]

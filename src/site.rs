@@ -26,10 +26,17 @@ pub struct Site {
     pub plan_labels: Vec<plan::MessageRef>,
     pub locales: std::sync::Arc<Locales>,
     pub pages: Vec<PageSource>,
+    /// The pages left out as drafts ([`content::split_drafts`]): none when drafts are
+    /// published ([`LoadOptions::drafts`]).
+    pub drafts: Vec<PageSource>,
     pub templates: TemplateSources,
     /// The files under `static/`, published as they are (symbolic links left out, and
     /// reported when loading).
     pub static_files: Vec<PathBuf>,
+    /// The files under `root/`, published as they are at the output's root: each with the
+    /// path it is published at (`CNAME`, `.well-known/security.txt`). Those that would
+    /// replace a generated file are left out, and reported when loading.
+    pub root_files: Vec<(PathBuf, String)>,
     /// The theme's static files the site does not replace, by the path they are published
     /// at (`static/style.css`): a site without a `static/` folder still gets its stylesheet.
     pub theme_static: Vec<(&'static str, &'static [u8])>,
@@ -43,6 +50,10 @@ pub struct Site {
 pub struct LoadOptions {
     /// Add the pseudo-language of `build --pseudo`.
     pub pseudo: bool,
+    /// Publish the pages marked `draft: true` (`build --drafts`, `serve`).
+    pub drafts: bool,
+    /// Replaces `base_url` of site.yaml (`build --base-url`, for a preview deploy).
+    pub base_url: Option<String>,
 }
 
 /// Loads a site folder. On error, the report holds every problem found.
@@ -67,7 +78,16 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
     let config_path = root.join(config::CONFIG_FILE);
     let config = match SourceFile::read(root, &config_path) {
         Ok(src) => match config::parse(&src) {
-            Ok(c) => Some(c),
+            Ok(mut c) => {
+                match &options.base_url {
+                    Some(url) => match config::override_base_url(&mut c, url) {
+                        Ok(()) => report.extend(config::base_url_warnings(&c, &src)),
+                        Err(d) => report.push(*d),
+                    },
+                    None => report.extend(config::base_url_warnings(&c, &src)),
+                }
+                Some(c)
+            }
             Err(ds) => {
                 report.extend(ds);
                 None
@@ -103,11 +123,18 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
     report.extend(ds);
     let (pages, ds) = content::load(root, &config);
     report.extend(ds);
+    let (pages, drafts) = if options.drafts {
+        (pages, Vec::new())
+    } else {
+        content::split_drafts(pages, config.default)
+    };
     let (templates, ds) = TemplateSources::load(root);
     report.extend(ds);
     let (static_files, ds) = static_files(root);
     report.extend(ds);
     let theme_static = theme_static(root, &static_files);
+    let (root_files, ds) = root_files(root, &config);
+    report.extend(ds);
 
     // Templates are compiled here, not when rendering, so that a run with other errors
     // reports template errors too.
@@ -124,8 +151,10 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
         plan_labels: labels,
         locales,
         pages,
+        drafts,
         templates,
         static_files,
+        root_files,
         theme_static,
         tera,
     };
@@ -136,6 +165,94 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
 /// reported (an error when it leads outside the site) and never published.
 pub fn static_files(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     crate::source::walk(root, &root.join(STATIC_DIR), &[])
+}
+
+/// The folder whose files are published at the output's root, as they are.
+pub const ROOT_DIR: &str = "root";
+
+/// The files of `root/` with the path each is published at. A file that would replace or
+/// hide what the build writes — the sitemap, `robots.txt`, the 404 page, the home page, a
+/// language's folder, `static/` — is refused with an error; symbolic links are reported and
+/// never published, as everywhere.
+pub fn root_files(root: &Path, config: &SiteConfig) -> (Vec<(PathBuf, String)>, Vec<Diagnostic>) {
+    let dir = root.join(ROOT_DIR);
+    let (files, mut diags) = crate::source::walk(root, &dir, &[]);
+    let mut kept = Vec::new();
+    for file in files {
+        let shown = crate::source::display_path(root, &file);
+        let Some(published) = published_at(&dir, &file) else {
+            diags.push(
+                Diagnostic::error(
+                    Code::RootFileCollision,
+                    format!("{shown} cannot be published at the site's root"),
+                )
+                .in_file(&shown)
+                .hint("give it a plain name of letters, digits, `.`, `-` and `_`"),
+            );
+            continue;
+        };
+        if let Some(generated) = generated_at(config, &published) {
+            diags.push(
+                Diagnostic::error(
+                    Code::RootFileCollision,
+                    format!("{shown} would be published at /{published}, where the build writes {generated}"),
+                )
+                .in_file(&shown)
+                .hint(
+                    "remove or rename it: what the build writes comes from the site's pages, settings and templates",
+                ),
+            );
+            continue;
+        }
+        kept.push((file, published));
+    }
+    (kept, diags)
+}
+
+/// The output path of `file` under `dir` (`/`-separated), if each part of it is a plain name.
+fn published_at(dir: &Path, file: &Path) -> Option<String> {
+    let relative = file.strip_prefix(dir).ok()?;
+    let mut parts = Vec::new();
+    for part in relative.components() {
+        match part {
+            std::path::Component::Normal(name) => parts.push(name.to_str()?),
+            _ => return None,
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// What the build writes at `published` (or under its first folder), if anything: compared
+/// without case, as file systems of macOS and Windows do.
+fn generated_at(config: &SiteConfig, published: &str) -> Option<String> {
+    let lower = published.to_ascii_lowercase();
+    let first = lower.split('/').next().unwrap_or_default();
+    let file = match lower.as_str() {
+        "sitemap.xml" => Some("the sitemap"),
+        "robots.txt" => Some("robots.txt"),
+        "404.html" => Some("the 404 page"),
+        "index.html" => Some("the home page (the language chooser)"),
+        ".polydocs-output" => Some("the mark of its output folder"),
+        _ => None,
+    };
+    if let Some(file) = file {
+        return Some(file.to_string());
+    }
+    if let Some(lang) = config
+        .languages
+        .iter()
+        .find(|l| l.prefix.eq_ignore_ascii_case(first))
+    {
+        return Some(format!("the pages of {} (/{}/)", lang.name, lang.prefix));
+    }
+    if first == STATIC_DIR {
+        return Some("the theme's and the site's static files (/static/)".to_string());
+    }
+    // The preview server's own addresses.
+    if first == "__polydocs" {
+        return Some("the preview server's own addresses (/__polydocs/)".to_string());
+    }
+    None
 }
 
 /// The theme's static files that no file of the site's `static/` replaces (a site file of

@@ -172,6 +172,8 @@ language-chooser-title = Choose a language
 # Variables:
 #   $language (String) - the source language's name in itself (English, ...)
 outdated-notice = This translation may be out of date: the original page ({ $language }) has changed since it was translated.
+# Shown at the top of a draft page (`draft: true`), which only `polydocs serve` and `build --drafts` publish.
+draft-notice = Draft: this page is not published yet.
 
 # A feature and what a tier gets of it, in the list of what a tier adds.
 # Variables:
@@ -188,6 +190,12 @@ feature-with-value = { $feature }: { $value }
 feature-value-compared = { $feature }: { $value } ({ $tier }: { $other })
 # The accessible name of the scrolling area around a table written in a page's Markdown.
 table-label = Table
+# The label of a callout: a GitHub alert in a page (`> [!NOTE]`, `> [!TIP]`, ...).
+callout-note = Note
+callout-tip = Tip
+callout-important = Important
+callout-warning = Warning
+callout-caution = Caution
 
 ## Search (shown only when scripts run)
 

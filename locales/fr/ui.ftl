@@ -184,6 +184,8 @@ language-chooser-title = Choisissez une langue
 # Variables:
 #   $language (String) - nom de la langue d’origine, écrit dans cette langue (English…)
 outdated-notice = Cette traduction n’est peut-être plus à jour : la page d’origine ({ $language }) a changé depuis.
+# Affiché en haut d’une page brouillon (`draft: true`), que seuls `polydocs serve` et `build --drafts` publient.
+draft-notice = Brouillon : cette page n’est pas encore publiée.
 
 # Une fonctionnalité et ce qu’une offre en obtient, dans la liste de ce qu’une offre ajoute.
 # Variables:
@@ -200,6 +202,12 @@ feature-with-value = { $feature } : { $value }
 feature-value-compared = { $feature } : { $value } ({ $tier } : { $other })
 # Nom accessible de la zone de défilement autour d’un tableau écrit dans une page.
 table-label = Tableau
+# Le nom d’un encadré : une alerte GitHub dans une page (`> [!NOTE]`, `> [!TIP]`…).
+callout-note = Remarque
+callout-tip = Astuce
+callout-important = Important
+callout-warning = Avertissement
+callout-caution = Attention
 
 ## Recherche (affichée seulement quand les scripts s’exécutent)
 

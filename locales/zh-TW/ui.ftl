@@ -173,6 +173,8 @@ language-chooser-title = 選擇語言
 # Variables:
 #   $language (String) - 原文語言以其本身文字書寫的名稱（English…）
 outdated-notice = 此譯文可能已過時：原文頁面（{ $language }）在翻譯後已有變更。
+# 顯示在草稿頁面（`draft: true`）頂端；只有 `polydocs serve` 與 `build --drafts` 會發布草稿。
+draft-notice = 草稿：此頁面尚未發布。
 
 # 功能與方案所獲得的內容，用於「方案新增項目」清單。
 # Variables:
@@ -188,6 +190,12 @@ feature-with-value = { $feature }：{ $value }
 feature-value-compared = { $feature }：{ $value }（{ $tier }：{ $other }）
 # 頁面中表格外捲動區域的無障礙名稱。
 table-label = 表格
+# 提示框的標籤：頁面中的 GitHub 提示（`> [!NOTE]` 等）。
+callout-note = 備註
+callout-tip = 提示
+callout-important = 重要
+callout-warning = 警告
+callout-caution = 注意
 
 ## 搜尋（僅在指令碼執行時顯示）
 

@@ -61,6 +61,26 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
                     continue;
                 }
                 let found = index.page_at(config, &resolved);
+                if found.is_none()
+                    && let Some(draft) = draft_at(site, &resolved)
+                {
+                    out.push(
+                        Diagnostic::error(
+                            Code::BrokenLink,
+                            format!(
+                                "link `{url}` leads to the draft `{}`, which is not published",
+                                draft.source.display
+                            ),
+                        )
+                        .at_range(&page.source, at..at + 1)
+                        .in_language(&config.languages[*lang].code)
+                        .hint(format!(
+                            "publish the draft (remove `draft: true` from {}) or remove the link; `build --drafts` publishes drafts for a preview",
+                            draft.source.display
+                        )),
+                    );
+                    continue;
+                }
                 if found.is_none() {
                     out.push(broken(
                         format!("no page is published at /{resolved}"),
@@ -98,6 +118,23 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
         }
     }
     out
+}
+
+/// The draft that would be published at site path `resolved` (`en/docs/setup/`), if any: in
+/// its own language, or in any language for a draft of the default language (whose
+/// translations are left out with it). The draft of the link's own language is preferred.
+fn draft_at<'a>(site: &'a Site, resolved: &str) -> Option<&'a crate::content::PageSource> {
+    let config = &site.config;
+    site.drafts.iter().find(|d| {
+        let langs: Vec<usize> = if d.lang == config.default {
+            (0..config.languages.len()).collect()
+        } else {
+            vec![d.lang]
+        };
+        langs
+            .into_iter()
+            .any(|l| paths::site_path(config, &d.key, l) == resolved)
+    })
 }
 
 /// `%E6%99%82` → `時`: a fragment as a browser compares it with ids.

@@ -20,6 +20,10 @@ pub struct BuildOptions {
     /// Adds the pseudo-language, and writes into [`pseudo_output`] instead of the published
     /// folder.
     pub pseudo: bool,
+    /// Publish the pages marked `draft: true` too.
+    pub drafts: bool,
+    /// Replaces `base_url` of site.yaml.
+    pub base_url: Option<String>,
 }
 
 /// What a successful build did.
@@ -27,6 +31,8 @@ pub struct Built {
     pub written: Written,
     pub output: PathBuf,
     pub languages: usize,
+    /// Pages left out as drafts.
+    pub drafts: usize,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -46,6 +52,8 @@ pub fn build_observed(
         root,
         &LoadOptions {
             pseudo: options.pseudo,
+            drafts: options.drafts,
+            base_url: options.base_url.clone(),
         },
     );
     let Some(site) = site else {
@@ -99,6 +107,7 @@ pub fn build_observed(
         return Err(report);
     }
     let languages = site.config.languages.len();
+    let drafts = site.drafts.len();
     // Freeing a large site's pages, index and published facts takes a tenth of a second that
     // nobody needs to wait for: it is done on a thread of its own, which the end of the
     // command may cut short.
@@ -107,6 +116,7 @@ pub fn build_observed(
         written,
         output,
         languages,
+        drafts,
         warnings: report.sorted(),
     })
 }
@@ -169,14 +179,20 @@ pub fn run(root: &Path, options: &BuildOptions, quiet: bool) -> i32 {
         Ok(built) => {
             super::print_warnings(&built.warnings);
             println!(
-                "Built {} pages in {} languages ({} files, {:.1} KiB, {} assets fingerprinted) into {} in {} ms.",
+                "Built {} page{} in {} language{} ({} files, {:.1} KiB, {} assets fingerprinted) into {} in {} ms.{}",
                 built.written.pages,
+                if built.written.pages == 1 { "" } else { "s" },
                 built.languages,
+                if built.languages == 1 { "" } else { "s" },
                 built.written.files,
                 built.written.bytes as f64 / 1024.0,
                 built.written.fingerprinted,
                 built.output.display(),
-                started.elapsed().as_millis()
+                started.elapsed().as_millis(),
+                super::check::drafts_line(built.drafts).map_or(String::new(), |d| format!(
+                    " {} (`build --drafts` publishes them).",
+                    capitalized(&d)
+                ))
             );
             0
         }
@@ -185,4 +201,12 @@ pub fn run(root: &Path, options: &BuildOptions, quiet: bool) -> i32 {
             1
         }
     }
+}
+
+/// `text` with its first letter in capitals.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }

@@ -39,14 +39,37 @@ pub fn check(root: &Path, options: &CheckOptions) -> Vec<Diagnostic> {
 
 /// [`check`], telling `progress` how far it has got.
 pub fn check_observed(root: &Path, options: &CheckOptions, progress: &Progress) -> Vec<Diagnostic> {
+    check_counted(root, options, progress).0
+}
+
+/// [`check_observed`], with the number of drafts left out of the check as they are of the
+/// build (pages marked `draft: true`, and the translations of those of the default language).
+pub fn check_counted(
+    root: &Path,
+    options: &CheckOptions,
+    progress: &Progress,
+) -> (Vec<Diagnostic>, usize) {
     let (site, report) = pipeline::load(root, &LoadOptions::default());
     let Some(site) = site else {
-        return report.sorted();
+        return (report.sorted(), 0);
     };
     let checks = check::Options {
         strict: options.strict,
     };
-    pipeline::check_all(&site, report, checks, progress).sorted()
+    let drafts = site.drafts.len();
+    (
+        pipeline::check_all(&site, report, checks, progress).sorted(),
+        drafts,
+    )
+}
+
+/// "2 drafts, not published", or nothing when there are none.
+pub fn drafts_line(drafts: usize) -> Option<String> {
+    match drafts {
+        0 => None,
+        1 => Some("1 draft, not published".to_string()),
+        n => Some(format!("{n} drafts, not published")),
+    }
 }
 
 /// The command: prints the findings and returns the exit code. With `quiet`, the text report
@@ -56,9 +79,8 @@ pub fn run(root: &Path, options: &CheckOptions, quiet: bool) -> i32 {
     let started = std::time::Instant::now();
     let progress = Progress::default();
     let show = options.format == Format::Text && super::progress::wanted(quiet);
-    let mut findings = super::progress::while_running(&progress, show, || {
-        check_observed(root, options, &progress)
-    });
+    let (mut findings, drafts) =
+        super::progress::while_running(&progress, show, || check_counted(root, options, &progress));
     if let Some(code) = &options.lang {
         if let Some(unknown) = unknown_language(root, code) {
             eprintln!("error: {unknown}");
@@ -70,7 +92,7 @@ pub fn run(root: &Path, options: &CheckOptions, quiet: bool) -> i32 {
     let warnings = findings.len() - errors;
     let failed = errors > 0 || (options.deny_warnings && warnings > 0);
     match options.format {
-        Format::Json => println!("{}", to_json(&findings, errors, warnings)),
+        Format::Json => println!("{}", to_json(&findings, errors, warnings, drafts)),
         Format::Text if quiet => {
             findings.retain(|d| d.is_error() || options.deny_warnings);
             super::print_diagnostics(&findings);
@@ -88,7 +110,7 @@ pub fn run(root: &Path, options: &CheckOptions, quiet: bool) -> i32 {
                 eprintln!("{line}");
             }
             let summary = format!(
-                "{errors} error{}, {warnings} warning{} in the site at `{}`{} ({} ms).",
+                "{errors} error{}, {warnings} warning{} in the site at `{}`{}{} ({} ms).",
                 plural(errors),
                 plural(warnings),
                 root.display(),
@@ -96,6 +118,7 @@ pub fn run(root: &Path, options: &CheckOptions, quiet: bool) -> i32 {
                     .lang
                     .as_ref()
                     .map_or(String::new(), |l| format!(" for {l}")),
+                drafts_line(drafts).map_or(String::new(), |d| format!("; {d}")),
                 started.elapsed().as_millis()
             );
             if failed {
@@ -160,7 +183,7 @@ struct JsonFinding<'a> {
 }
 
 /// `{"errors": n, "warnings": n, "findings": [...]}`
-pub fn to_json(findings: &[Diagnostic], errors: usize, warnings: usize) -> String {
+pub fn to_json(findings: &[Diagnostic], errors: usize, warnings: usize, drafts: usize) -> String {
     let list: Vec<JsonFinding> = findings
         .iter()
         .map(|d| JsonFinding {
@@ -177,5 +200,6 @@ pub fn to_json(findings: &[Diagnostic], errors: usize, warnings: usize) -> Strin
             hint: d.hint.as_deref(),
         })
         .collect();
-    serde_json::json!({ "errors": errors, "warnings": warnings, "findings": list }).to_string()
+    serde_json::json!({ "errors": errors, "warnings": warnings, "drafts": drafts, "findings": list })
+        .to_string()
 }

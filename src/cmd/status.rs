@@ -46,6 +46,15 @@ pub fn run(root: &Path, json: bool, html: Option<&Path>) -> i32 {
         );
     } else {
         print!("{}", table(&status));
+        // Drafts are left out of the counts above, as they are of the site.
+        if let Some(line) = super::check::drafts_line(site.drafts.len()) {
+            let files: Vec<&str> = site
+                .drafts
+                .iter()
+                .map(|d| d.source.display.as_str())
+                .collect();
+            println!("\n{line}: {}", files.join(", "));
+        }
     }
     0
 }

@@ -322,6 +322,38 @@ registry! {
         example: "base_url: support.example.com/plans",
         fix: "Write the full address, such as `https://support.example.com/plans/`.",
     },
+    RelativeBaseUrl {
+        name: "relative-base-url",
+        level: Level::Warning,
+        area: Area::Site,
+        summary: "`base_url` is a path without a host: no sitemap is written",
+        explanation: "A site whose address is not known yet (`base_url: /`, as `polydocs init` \
+            writes without `--base-url`) builds, previews and checks: its links are relative. \
+            But a sitemap's `<loc>` and robots.txt's `Sitemap:` line must be absolute addresses; \
+            with relative ones search engines reject them. So no sitemap.xml is written and \
+            robots.txt has no `Sitemap:` line until the site has an address. It stays a warning \
+            under `--strict`.",
+        example_file: "site.yaml",
+        example: "base_url: /",
+        fix: "Set `base_url:` to the address the site is published at \
+            (`https://docs.example.com/`), or give one for a single build with \
+            `polydocs build --base-url https://preview.example.com/`.",
+    },
+    DoubtfulBaseUrl {
+        name: "doubtful-base-url",
+        level: Level::Warning,
+        area: Area::Site,
+        summary: "`base_url` is on localhost or ends in a file name",
+        explanation: "`base_url` is where visitors and search engines are sent by canonical \
+            links, `hreflang` alternates and the sitemap. An address on this computer \
+            (`localhost`, `127.0.0.1`) works only here; one that ends in a file name \
+            (`https://example.com/docs/index.html`) publishes every page under a folder named \
+            after the file.",
+        example_file: "site.yaml",
+        example: "base_url: http://localhost:8000/index.html",
+        fix: "Write the folder the site is published at, such as `https://docs.example.com/`; \
+            `polydocs serve` previews the site without any `base_url`.",
+    },
     BadEditUrl {
         name: "bad-edit-url",
         level: Level::Error,
@@ -456,6 +488,24 @@ registry! {
         example_file: "shell",
         example: "$ ln -s ~/notes.md content/en/notes.md",
         fix: "Replace the link with the file itself.",
+    },
+    RootFileCollision {
+        name: "root-file-collision",
+        level: Level::Error,
+        area: Area::Files,
+        summary: "a file of `root/` would replace a file the build writes",
+        explanation: "The files under `root/` are published as they are at the root of the \
+            output (`root/CNAME` → `/CNAME`, `root/.well-known/security.txt` → \
+            `/.well-known/security.txt`), for the files hosts and crawlers read at the domain's \
+            root only. The build writes some files there itself: `sitemap.xml`, `robots.txt`, \
+            `404.html`, `index.html` (the language chooser), one folder a language and \
+            `static/`. A file of `root/` that would replace one of them, or go into one of \
+            those folders, is refused rather than silently winning or losing.",
+        example_file: "root/sitemap.xml",
+        example: "<urlset>...</urlset>",
+        fix: "Remove or rename the file. The sitemap, robots.txt and 404 pages are made from the \
+            site's pages and templates (override `templates/robots.txt` to change robots.txt); \
+            a file for a language's folder belongs in its pages or in `static/`.",
     },
     // --- YAML and plan data -----------------------------------------------------------------
     YamlSyntax {
@@ -1256,6 +1306,23 @@ registry! {
         example: "```json\n{\"data\": [1, 2, 3, ... one line of 100 000 characters ...]}\n```",
         fix: "Split the block into smaller ones, wrap its long lines, or mark it as \
             ```text when it is data rather than code meant to be read.",
+    },
+    ForeignShortcode {
+        name: "foreign-shortcode",
+        level: Level::Warning,
+        area: Area::Pages,
+        summary: "a page holds another tool's shortcode or tag, which polydocs publishes as written",
+        explanation: "Hugo's shortcodes (`{{< tabs >}}`, `{{% note %}}`), Liquid tags of \
+            Jekyll, Hexo and Eleventy (`{% note info %}`) and the admonitions of Docusaurus, \
+            VuePress and Starlight (`:::note`) are not Markdown: polydocs does not run them, \
+            and readers would see them as text. For notes and warnings polydocs renders \
+            GitHub alerts: a quote whose first line is `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, \
+            `[!WARNING]` or `[!CAUTION]` becomes a callout with a label in the reader's \
+            language and an icon. The same text in a code block or inline code is not reported.",
+        example_file: "content/en/setup.md",
+        example: ":::warning\nBack up your data first.\n:::",
+        fix: "Write a GitHub alert: `> [!WARNING]` on one line, then `> Back up your data \
+            first.`; write other markup as Markdown, or in a code block to show it as code.",
     },
     // --- templates --------------------------------------------------------------------------
     MarkupInAttribute {

@@ -1,6 +1,7 @@
 //! The theme's own words, built into the binary: the messages its templates use (skip link,
-//! search, navigation, contents, pagination, notices, edit link) in every language `polydocs
-//! init` has starter text for — the starter's `ui.ftl` files themselves. A site's `locales/`
+//! search, navigation, contents, pagination, notices, the draft notice, edit link, the labels
+//! of callouts written as GitHub alerts) in every language `polydocs init` has starter text
+//! for — the starter's `ui.ftl` files themselves. A site's `locales/`
 //! override them message by message; a message the site does not write comes from here, so
 //! that a site written for an older theme, or with no `locales/` at all, still builds when
 //! the theme gains a word. Built-in words are not the site's: `status` does not count them and

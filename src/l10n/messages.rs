@@ -66,6 +66,12 @@ pub fn formatted_by_code() -> Vec<(&'static str, Need)> {
         .collect();
     out.push((FALLBACK_NOTICE, Need::WhenAPageFallsBack));
     out.push((OUTDATED_NOTICE, Need::WhenAPageIsOutdated));
+    // Callout labels: the theme has them in its own words, English where it has none.
+    out.extend(
+        crate::markdown::Alert::ALL
+            .iter()
+            .map(|a| (a.message_id(), Need::Optional)),
+    );
     out.extend(
         [
             TABLE_LABEL,

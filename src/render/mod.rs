@@ -167,7 +167,10 @@ pub fn render_counted(
         Err(ds) => return (rendered, ds),
     };
     if *scope == Scope::Static {
-        match copy_static(assets, sink) {
+        match copy_static(assets, sink).and_then(|mut written| {
+            written.add(copy_root_files(site, sink)?);
+            Ok(written)
+        }) {
             Ok(written) => rendered.written = written,
             Err(d) => errors.push(d),
         }
@@ -283,6 +286,11 @@ pub fn render_counted(
         &mut rendered.written,
     ) {
         errors.push(d);
+    } else if *scope == Scope::All {
+        match copy_root_files(site, sink) {
+            Ok(written) => rendered.written.add(written),
+            Err(d) => errors.push(d),
+        }
     }
     (rendered, errors)
 }
@@ -351,7 +359,16 @@ impl Pages<'_> {
         };
         // A code block left plain is reported once: on the first list page, in its own language.
         if number == 1 && !route.is_fallback(&site.pages) {
-            found.warnings = not_highlighted(site, &site.pages[route.page], &page.not_highlighted);
+            let source = &site.pages[route.page];
+            found.warnings = not_highlighted(site, source, &page.not_highlighted);
+            found.warnings.extend(page.foreign.iter().map(|&markup| {
+                crate::markdown::foreign_markup(
+                    &source.source,
+                    source.body_start,
+                    source.body(),
+                    markup,
+                )
+            }));
         }
         // Links are checked where the page is written, in its own language.
         let links = if route.is_fallback(&site.pages) {
@@ -484,6 +501,19 @@ pub fn read_assets(site: &Site) -> Result<assets::Assets, Vec<Diagnostic>> {
             .map(|(path, bytes)| (path.to_string(), bytes.to_vec())),
     );
     assets::Assets::of(files)
+}
+
+/// The files of `root/`, at the output's root as they are (checked when loading: none
+/// replaces a file the build writes).
+fn copy_root_files(site: &Site, sink: &dyn Sink) -> Result<Written, Diagnostic> {
+    let mut written = Written::default();
+    let sources: Vec<std::path::PathBuf> = site.root_files.iter().map(|(p, _)| p.clone()).collect();
+    let files = files::read_static(&site.root, &sources)?;
+    for ((_, published), (_, bytes)) in site.root_files.iter().zip(files) {
+        written.bytes += sink.put(published, bytes)?;
+        written.files += 1;
+    }
+    Ok(written)
 }
 
 fn copy_static(assets: assets::Assets, sink: &dyn Sink) -> Result<Written, Diagnostic> {

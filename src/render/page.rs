@@ -51,6 +51,8 @@ struct PageView<'a> {
     fallback_notice: Option<String>,
     /// Set when the translation is older than its source: the notice in the visitor's language.
     outdated_notice: Option<String>,
+    /// A draft (`draft: true`), published only by `serve` and `build --drafts`: marked.
+    draft: bool,
     /// The language the text is written in (differs from the page's on a fallback).
     content_lang: &'a str,
     content_dir: &'static str,
@@ -113,6 +115,8 @@ pub struct PageContext {
     pub text: Option<markdown::PageText>,
     /// The code blocks left plain by a limit of the highlighter, by byte offset in the body.
     pub not_highlighted: Vec<(usize, String, crate::highlight::Limit)>,
+    /// Another tool's markup in the body, published as written ([`markdown::Foreign`]).
+    pub foreign: Vec<(usize, usize, markdown::Foreign)>,
 }
 
 /// A notice for a page in `lang`, as HTML, naming the language `other` as `$language` (in
@@ -159,12 +163,17 @@ pub fn context(
         .locales
         .format(lang, messages::TABLE_LABEL, None)
         .unwrap_or_default();
-    let mut rendered = markdown::render_page(
-        page.body(),
-        source_language.raw_html,
-        &table_label,
-        with_text,
-    );
+    let alert_label = |alert: markdown::Alert| {
+        site.locales
+            .format(lang, alert.message_id(), None)
+            .unwrap_or_else(|_| alert.english().to_string())
+    };
+    let labels = markdown::Labels {
+        table: &table_label,
+        alert: &alert_label,
+    };
+    let mut rendered =
+        markdown::render_page(page.body(), source_language.raw_html, &labels, with_text);
     // A refused page is reported as the page it is: in its own language, even where another
     // language shows it.
     if let Some((offset, url)) = rendered.refused.first() {
@@ -286,6 +295,7 @@ pub fn context(
             .and_then(|t| site.tier_index(&t.value)),
         fallback_notice,
         outdated_notice,
+        draft: page.front.draft,
         content_lang: &source_language.tag,
         content_dir: source_language.direction.as_str(),
         nav_key,
@@ -316,6 +326,7 @@ pub fn context(
         heading_ids,
         text: rendered.text.take(),
         not_highlighted: rendered.not_highlighted,
+        foreign: rendered.foreign,
     })
 }
 

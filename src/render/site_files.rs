@@ -36,12 +36,23 @@ pub fn render(
         files.push((format!("{}/404.html", lang.prefix), html.into_bytes()));
     }
     let tera = &teras[config.default];
-    let sitemap = tera
-        .render("sitemap.xml", &sitemap_context(site, index))
-        .map_err(|e| site.templates.diagnostic(&e))?;
-    files.push(("sitemap.xml".to_string(), sitemap.into_bytes()));
+    // A sitemap's addresses must be absolute: none without a host (a warning says so).
+    let absolute = config.sitemap;
+    if absolute {
+        let sitemap = tera
+            .render("sitemap.xml", &sitemap_context(site, index))
+            .map_err(|e| site.templates.diagnostic(&e))?;
+        files.push(("sitemap.xml".to_string(), sitemap.into_bytes()));
+    }
     let mut ctx = tera::Context::new();
     ctx.insert("base_url", &config.base_url);
+    // robots.txt's `Sitemap:` line, empty when no sitemap is written.
+    let sitemap_url = if absolute {
+        format!("{}sitemap.xml", config.base_url)
+    } else {
+        String::new()
+    };
+    ctx.insert("sitemap_url", &sitemap_url);
     let robots = tera
         .render("robots.txt", &ctx)
         .map_err(|e| site.templates.diagnostic(&e))?;

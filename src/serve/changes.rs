@@ -24,7 +24,14 @@ pub struct Changes {
 }
 
 /// The sources a site is built from; nothing else of the site folder is watched.
-pub const WATCHED: &[&str] = &["site.yaml", "content", "locales", "templates", "static"];
+pub const WATCHED: &[&str] = &[
+    "site.yaml",
+    "content",
+    "locales",
+    "templates",
+    "static",
+    "root",
+];
 
 impl Changes {
     pub fn everything() -> Changes {

@@ -242,7 +242,12 @@ fn ms(since: Instant) -> f64 {
 
 /// Loads the whole site.
 fn full_load(root: &Path, report: &mut Report) -> Option<(Site, Vec<Scope>)> {
-    match site::load(root) {
+    // Drafts are previewed, marked as such.
+    let options = site::LoadOptions {
+        drafts: true,
+        ..site::LoadOptions::default()
+    };
+    match site::load_with(root, &options) {
         Ok((mut site, warnings)) => {
             report.extend(warnings.diagnostics);
             site.config.base_url = PREVIEW_BASE_URL.to_string();

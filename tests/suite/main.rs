@@ -5,12 +5,14 @@ mod common;
 
 mod corpus;
 
+mod alerts;
 mod architecture;
 mod assets;
 mod build;
 mod cli;
 mod crash_safety;
 mod docpage;
+mod drafts;
 mod errors;
 mod examples;
 mod facts;
@@ -26,8 +28,10 @@ mod pipeline;
 mod progress;
 mod properties;
 mod readers;
+mod root_files;
 mod search;
 mod serve;
 mod slips;
 mod translators;
+mod traps;
 mod words;

@@ -78,7 +78,12 @@ fn heading_links_are_named_in_the_visitors_language_and_searched_text_has_no_lab
     assert!(!compare.contains("id=\"_hl\""));
     // The words searched: a page's sections (from its Markdown) and a data page's rendered
     // <main> (read back from its HTML) hold the headings' words, never the link's name.
-    let rendered = polydocs::markdown::render_page(HEADINGS, false, "Table", true);
+    let rendered = polydocs::markdown::render_page(
+        HEADINGS,
+        false,
+        &polydocs::markdown::Labels::english("Table"),
+        true,
+    );
     let headings: Vec<String> = rendered
         .text
         .unwrap()

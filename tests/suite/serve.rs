@@ -1082,3 +1082,22 @@ fn a_translator_sees_the_findings_of_check_while_serving() {
     // The preview goes on: the page is served, the rest of the message shows.
     assert!(serve.get("/fr/").body.contains("Ce site est proposé en"));
 }
+
+#[test]
+fn drafts_are_previewed_with_a_mark() {
+    let site = TempSite::new("serve-drafts");
+    site.write(
+        "content/en/docs/upcoming.md",
+        "---\ntitle: Upcoming\ndraft: true\n---\n\nThe quokkaphone ships soon.\n",
+    );
+    let serve = Serve::start(&site);
+    let page = serve.get("/en/docs/upcoming/");
+    assert_eq!(page.status, 200, "{}", serve.output());
+    assert!(page.body.contains("quokkaphone"), "{}", page.body);
+    assert!(
+        page.body.contains("Draft: this page is not published yet."),
+        "{}",
+        page.body
+    );
+    assert!(serve.get("/en/docs/").body.contains("Upcoming"));
+}

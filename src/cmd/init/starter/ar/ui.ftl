@@ -15,6 +15,12 @@ section-nav-label = في هذا القسم
 footer-note = هذا الموقع متاح بعدة لغات.
 # الاسم الذي تقرؤه التقنيات المساعدة لمنطقة التمرير المحيطة بجدول مكتوب في Markdown الصفحة.
 table-label = جدول
+# عنوان التنبيه: تنبيه GitHub في صفحة (`> [!NOTE]`، …).
+callout-note = ملاحظة
+callout-tip = نصيحة
+callout-important = مهم
+callout-warning = تحذير
+callout-caution = تنبيه
 
 ## تنبيهات
 
@@ -26,6 +32,8 @@ fallback-notice = لم تُترجم هذه الصفحة بعد؛ وهي معرو
 # Variables:
 #   $language (String) - اسم لغة المصدر بلغتها (English، ...)
 outdated-notice = قد تكون هذه الترجمة قديمة: فقد تغيّرت الصفحة الأصلية ({ $language }) منذ ترجمتها.
+# يظهر أعلى صفحة مسودة (`draft: true`) لا تنشرها إلا `polydocs serve` و`build --drafts`.
+draft-notice = مسودة: هذه الصفحة لم تُنشر بعد.
 
 ## صفحات الأقسام
 

@@ -15,6 +15,12 @@ section-nav-label = In diesem Abschnitt
 footer-note = Diese Website ist in mehreren Sprachen verfügbar.
 # Der zugängliche Name des scrollbaren Bereichs um eine Tabelle im Markdown einer Seite.
 table-label = Tabelle
+# Die Überschrift eines Hinweiskastens: eine GitHub-Alert in einer Seite (`> [!NOTE]`, …).
+callout-note = Hinweis
+callout-tip = Tipp
+callout-important = Wichtig
+callout-warning = Warnung
+callout-caution = Vorsicht
 
 ## Hinweise
 
@@ -26,6 +32,8 @@ fallback-notice = Diese Seite ist noch nicht übersetzt; sie wird in ihrer Origi
 # Variables:
 #   $language (String) - der Name der Ausgangssprache in ihr selbst (English, ...)
 outdated-notice = Diese Übersetzung ist möglicherweise veraltet: Die Originalseite ({ $language }) wurde seit der Übersetzung geändert.
+# Oben auf einer Entwurfsseite (`draft: true`), die nur `polydocs serve` und `build --drafts` veröffentlichen.
+draft-notice = Entwurf: Diese Seite ist noch nicht veröffentlicht.
 
 ## Abschnittsseiten
 

@@ -15,6 +15,12 @@ section-nav-label = In this section
 footer-note = This site is available in several languages.
 # The accessible name of the scrolling area around a table written in a page's Markdown.
 table-label = Table
+# The label of a callout: a GitHub alert in a page (`> [!NOTE]`, `> [!TIP]`, ...).
+callout-note = Note
+callout-tip = Tip
+callout-important = Important
+callout-warning = Warning
+callout-caution = Caution
 
 ## Notices
 
@@ -26,6 +32,8 @@ fallback-notice = This page has not been translated yet; it is shown in its orig
 # Variables:
 #   $language (String) - the source language's name in itself (English, ...)
 outdated-notice = This translation may be out of date: the original page ({ $language }) has changed since it was translated.
+# Shown at the top of a draft page (`draft: true`), which only `polydocs serve` and `build --drafts` publish.
+draft-notice = Draft: this page is not published yet.
 
 ## Section pages
 

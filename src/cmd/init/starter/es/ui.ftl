@@ -15,6 +15,12 @@ section-nav-label = En esta sección
 footer-note = Este sitio está disponible en varios idiomas.
 # Nombre accesible de la zona desplazable que rodea una tabla escrita en el Markdown de una página.
 table-label = Tabla
+# La etiqueta de un aviso: una alerta de GitHub en una página (`> [!NOTE]`, …).
+callout-note = Nota
+callout-tip = Consejo
+callout-important = Importante
+callout-warning = Advertencia
+callout-caution = Precaución
 
 ## Avisos
 
@@ -26,6 +32,8 @@ fallback-notice = Esta página aún no está traducida; se muestra en su idioma 
 # Variables:
 #   $language (String) - el nombre del idioma de origen en ese idioma (English, ...)
 outdated-notice = Puede que esta traducción no esté al día: la página original ({ $language }) cambió después de traducirse.
+# Se muestra arriba de una página en borrador (`draft: true`), que solo publican `polydocs serve` y `build --drafts`.
+draft-notice = Borrador: esta página aún no está publicada.
 
 ## Páginas de sección
 

@@ -15,6 +15,12 @@ section-nav-label = Dans cette section
 footer-note = Ce site est proposé en plusieurs langues.
 # Nom accessible de la zone défilante autour d’un tableau écrit dans le Markdown d’une page.
 table-label = Tableau
+# Le nom d’un encadré : une alerte GitHub dans une page (`> [!NOTE]`, `> [!TIP]`…).
+callout-note = Remarque
+callout-tip = Astuce
+callout-important = Important
+callout-warning = Avertissement
+callout-caution = Attention
 
 ## Avis
 
@@ -26,6 +32,8 @@ fallback-notice = Cette page n’a pas encore été traduite ; elle est affich�
 # Variables:
 #   $language (String) - le nom de la langue source dans cette langue (English, ...)
 outdated-notice = Cette traduction n’est peut-être plus à jour : la page d’origine ({ $language }) a changé depuis.
+# Affiché en haut d’une page brouillon (`draft: true`), que seuls `polydocs serve` et `build --drafts` publient.
+draft-notice = Brouillon : cette page n’est pas encore publiée.
 
 ## Pages de section
 

@@ -15,6 +15,12 @@ section-nav-label = このセクションの内容
 footer-note = このサイトは複数の言語で提供しています。
 # ページの Markdown に書かれた表を囲むスクロール領域のアクセシブルな名前。
 table-label = 表
+# 注記ボックスのラベル：ページ内の GitHub アラート（`> [!NOTE]` など）。
+callout-note = メモ
+callout-tip = ヒント
+callout-important = 重要
+callout-warning = 警告
+callout-caution = 注意
 
 ## お知らせ
 
@@ -26,6 +32,8 @@ fallback-notice = このページはまだ翻訳されていません。原文�
 # Variables:
 #   $language (String) - その言語自身で書いた原文の言語名（English など）
 outdated-notice = この翻訳は古くなっている可能性があります。翻訳後に原文のページ（{ $language }）が変更されました。
+# 下書きページ（`draft: true`）の上部に表示。`polydocs serve` と `build --drafts` だけが公開します。
+draft-notice = 下書き：このページはまだ公開されていません。
 
 ## セクションのページ
 

@@ -15,6 +15,12 @@ section-nav-label = 本節內容
 footer-note = 本網站提供多種語言版本。
 # 頁面 Markdown 中表格外圍可捲動區域的無障礙名稱。
 table-label = 表格
+# 提示框的標籤：頁面中的 GitHub 提示（`> [!NOTE]` 等）。
+callout-note = 備註
+callout-tip = 提示
+callout-important = 重要
+callout-warning = 警告
+callout-caution = 注意
 
 ## 提示
 
@@ -26,6 +32,8 @@ fallback-notice = 本頁尚未翻譯，目前以原文（{ $language }）顯示�
 # Variables:
 #   $language (String) - 以該語言本身書寫的來源語言名稱（English……）
 outdated-notice = 此譯文可能已過時：原文頁面（{ $language }）在翻譯後已有變更。
+# 顯示在草稿頁面（`draft: true`）頂端；只有 `polydocs serve` 與 `build --drafts` 會發布草稿。
+draft-notice = 草稿：此頁面尚未發布。
 
 ## 章節頁面
 
