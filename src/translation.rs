@@ -451,9 +451,11 @@ pub fn pages_by_key(site: &Site) -> std::collections::HashMap<(usize, &str), &Pa
 /// The state of every language (the pseudo-language left out).
 pub fn status(site: &Site) -> Result<Vec<LanguageStatus>, Box<Diagnostic>> {
     let default = site.config.default;
-    let source_messages = message_texts(&site.locales, default);
-    let source_pages: Vec<&PageSource> = site.pages.iter().filter(|p| p.lang == default).collect();
-    let by_key = pages_by_key(site);
+    let source = Source {
+        messages: message_texts(&site.locales, default),
+        pages: site.pages.iter().filter(|p| p.lang == default).collect(),
+        by_key: pages_by_key(site),
+    };
     let mut out = Vec::new();
     for (lang, language) in site
         .config
@@ -471,11 +473,6 @@ pub fn status(site: &Site) -> Result<Vec<LanguageStatus>, Box<Diagnostic>> {
                 Lock::read_pages(&site.root, &language.code)?,
             )
         };
-        let own = if is_default {
-            BTreeMap::new()
-        } else {
-            message_texts(&site.locales, lang)
-        };
         let mut s = LanguageStatus {
             code: language.code.clone(),
             name: language.name.clone(),
@@ -487,11 +484,11 @@ pub fn status(site: &Site) -> Result<Vec<LanguageStatus>, Box<Diagnostic>> {
                     .iter()
                     .any(|p| p.lang == lang && p.front.source_hash.is_some()),
             messages: Counts {
-                total: source_messages.len(),
+                total: source.messages.len(),
                 ..Counts::default()
             },
             pages: Counts {
-                total: source_pages.len(),
+                total: source.pages.len(),
                 ..Counts::default()
             },
             missing_messages: Vec::new(),
@@ -504,82 +501,106 @@ pub fn status(site: &Site) -> Result<Vec<LanguageStatus>, Box<Diagnostic>> {
             untracked_pages: Vec::new(),
             changes: Vec::new(),
         };
-        for (id, source) in &source_messages {
+        s.count_messages(site, lang, &source, &lock);
+        s.count_pages(lang, &source, &pages_lock);
+        out.push(s);
+    }
+    Ok(out)
+}
+
+/// What the default language has, for the status of the others.
+struct Source<'s> {
+    messages: BTreeMap<String, MessageText>,
+    pages: Vec<&'s PageSource>,
+    by_key: std::collections::HashMap<(usize, &'s str), &'s PageSource>,
+}
+
+impl LanguageStatus {
+    /// Sorts each source message into missing, copied, untracked, outdated or up to date.
+    fn count_messages(&mut self, site: &Site, lang: usize, source: &Source, lock: &Lock) {
+        let own = if self.default {
+            BTreeMap::new()
+        } else {
+            message_texts(&site.locales, lang)
+        };
+        for (id, text) in &source.messages {
             if !site.locales.defines(lang, id) {
-                s.messages.missing += 1;
-                s.missing_messages.push(id.clone());
+                self.messages.missing += 1;
+                self.missing_messages.push(id.clone());
                 continue;
             }
-            if is_default {
-                s.messages.translated += 1;
+            if self.default {
+                self.messages.translated += 1;
                 continue;
             }
             let entry = lock.entries.get(id);
             if own
                 .get(id)
-                .is_some_and(|t| message_is_uncertified_copy(t, source, entry))
+                .is_some_and(|t| message_is_uncertified_copy(t, text, entry))
             {
-                s.messages.same_as_source += 1;
-                s.same_as_source_messages.push(id.clone());
+                self.messages.same_as_source += 1;
+                self.same_as_source_messages.push(id.clone());
                 continue;
             }
-            s.messages.translated += 1;
+            self.messages.translated += 1;
             match entry {
                 None => {
-                    s.messages.untracked += 1;
-                    s.untracked_messages.push(id.clone());
+                    self.messages.untracked += 1;
+                    self.untracked_messages.push(id.clone());
                 }
-                Some(entry) if entry.hash != source.fingerprint() => {
-                    s.messages.outdated += 1;
-                    s.outdated_messages.push(id.clone());
-                    s.changes.push(Change::new(
+                Some(entry) if entry.hash != text.fingerprint() => {
+                    self.messages.outdated += 1;
+                    self.outdated_messages.push(id.clone());
+                    self.changes.push(Change::new(
                         "message",
                         id,
                         entry.text.as_deref(),
-                        &source.text,
+                        &text.text,
                     ));
                 }
                 Some(_) => {}
             }
         }
-        for source in &source_pages {
-            let Some(page) = by_key.get(&(lang, source.key.as_str())) else {
-                s.pages.missing += 1;
-                s.missing_pages.push(source.key.clone());
+    }
+
+    /// Sorts each source page into missing, copied, untracked, outdated or up to date.
+    fn count_pages(&mut self, lang: usize, source: &Source, pages_lock: &Lock) {
+        for original in &source.pages {
+            let Some(page) = source.by_key.get(&(lang, original.key.as_str())) else {
+                self.pages.missing += 1;
+                self.missing_pages.push(original.key.clone());
                 continue;
             };
-            if is_default {
-                s.pages.translated += 1;
+            if self.default {
+                self.pages.translated += 1;
                 continue;
             }
-            if page_is_uncertified_copy(page, source, &pages_lock) {
-                s.pages.same_as_source += 1;
-                s.same_as_source_pages.push(page.key.clone());
+            if page_is_uncertified_copy(page, original, pages_lock) {
+                self.pages.same_as_source += 1;
+                self.same_as_source_pages.push(page.key.clone());
                 continue;
             }
-            s.pages.translated += 1;
+            self.pages.translated += 1;
             match &page.front.source_hash {
                 None => {
-                    s.pages.untracked += 1;
-                    s.untracked_pages.push(page.key.clone());
+                    self.pages.untracked += 1;
+                    self.untracked_pages.push(page.key.clone());
                 }
-                Some(recorded) if is_outdated(page, source) => {
-                    s.pages.outdated += 1;
-                    s.outdated_pages.push(page.key.clone());
+                Some(recorded) if is_outdated(page, original) => {
+                    self.pages.outdated += 1;
+                    self.outdated_pages.push(page.key.clone());
                     let text = pages_lock
                         .entries
                         .get(&page.key)
                         .filter(|e| &e.hash == recorded)
                         .and_then(|e| e.text.as_deref());
-                    s.changes
-                        .push(Change::new("page", &page.key, text, &page_text(source)));
+                    self.changes
+                        .push(Change::new("page", &page.key, text, &page_text(original)));
                 }
                 Some(_) => {}
             }
         }
-        out.push(s);
     }
-    Ok(out)
 }
 
 /// Sets `source-hash:` in a page's front matter, keeping every other line as it is.

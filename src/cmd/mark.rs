@@ -99,36 +99,72 @@ pub fn mark(
             codes.join(", ")
         )
     })?;
-    let default = site.config.default;
-    let default_code = &site.config.default_language().code;
-    if lang == default {
+    if lang == site.config.default {
         return Err(format!(
             "`{code}` is the default language: its pages and messages are the source"
         ));
     }
     // Both lock files are read before anything is written: one that cannot be read leaves
     // every file as it was.
-    let mut pages_lock = match target {
+    let pages_lock = match target {
         Target::Page(_) | Target::All => {
             Some(Lock::read_pages(&site.root, code).map_err(|d| d.to_string())?)
         }
         Target::Message(_) => None,
     };
-    let mut messages_lock = match target {
+    let messages_lock = match target {
         Target::Message(_) | Target::All => {
             Some(Lock::read(&site.root, code).map_err(|d| d.to_string())?)
         }
         Target::Page(_) => None,
     };
-    let (mut pages, mut messages) = (0, 0);
-    let mut skipped: Vec<String> = Vec::new();
-    if let Some(lock) = &mut pages_lock {
-        let wanted = match target {
+    let request = Request {
+        site,
+        code,
+        lang,
+        target,
+        include_identical,
+    };
+    let mut marked = Marked::default();
+    if let Some(lock) = pages_lock {
+        request.mark_pages(lock, &mut marked)?;
+    }
+    if let Some(lock) = messages_lock {
+        request.mark_messages(lock, &mut marked)?;
+    }
+    Ok(marked.summary(code, &site.config.default_language().code))
+}
+
+/// What to mark: the language (by its code and index), the target, and whether copies are
+/// marked too.
+struct Request<'a> {
+    site: &'a Site,
+    code: &'a str,
+    lang: usize,
+    target: &'a Target,
+    include_identical: bool,
+}
+
+/// What a run marked, and the copies it left unmarked (`page docs/a.md`, `message id`).
+#[derive(Default)]
+struct Marked {
+    pages: usize,
+    messages: usize,
+    skipped: Vec<String>,
+}
+
+impl Request<'_> {
+    /// Stamps the pages with their source's fingerprint and records the source text in the
+    /// pages' lock file.
+    fn mark_pages(&self, mut lock: Lock, marked: &mut Marked) -> Result<(), String> {
+        let (site, code) = (self.site, self.code);
+        let default = site.config.default;
+        let wanted = match self.target {
             Target::Page(p) => Some(page_key(site, code, p)),
             _ => None,
         };
         let by_key = crate::translation::pages_by_key(site);
-        for page in site.pages.iter().filter(|p| p.lang == lang) {
+        for page in site.pages.iter().filter(|p| p.lang == self.lang) {
             if wanted.as_ref().is_some_and(|key| &page.key != key) {
                 continue;
             }
@@ -136,8 +172,8 @@ pub fn mark(
                 continue;
             };
             let identical = page_is_copy(page, source);
-            if identical && !include_identical {
-                skipped.push(format!("page {}", page.key));
+            if identical && !self.include_identical {
+                marked.skipped.push(format!("page {}", page.key));
                 continue;
             }
             let hash = page_fingerprint(source);
@@ -155,12 +191,13 @@ pub fn mark(
                     text: Some(page_text(source)),
                 },
             );
-            pages += 1;
+            marked.pages += 1;
         }
         if let Some(key) = &wanted
-            && pages == 0
+            && marked.pages == 0
         {
-            if !skipped.is_empty() {
+            let default_code = &site.config.default_language().code;
+            if !marked.skipped.is_empty() {
                 return Err(format!(
                     "content/{code}/{key} is the {default_code} page copied, not a translation; \
                      translate it, or add --include-identical if it is the same on purpose"
@@ -170,17 +207,21 @@ pub fn mark(
                 "no page `{key}` in content/{code}/ with a source in content/{default_code}/"
             ));
         }
-        if pages > 0 {
+        if marked.pages > 0 {
             lock.write_pages(&site.root, code)
                 .map_err(|e| format!("cannot write the pages' lock file of {code}: {e}"))?;
         }
+        Ok(())
     }
-    if let Some(lock) = &mut messages_lock {
-        let source = message_texts(&site.locales, default);
-        let own = message_texts(&site.locales, lang);
+
+    /// Records the messages' source texts and fingerprints in the messages' lock file.
+    fn mark_messages(&self, mut lock: Lock, marked: &mut Marked) -> Result<(), String> {
+        let (site, code) = (self.site, self.code);
+        let source = message_texts(&site.locales, site.config.default);
+        let own = message_texts(&site.locales, self.lang);
         let mut copied = false;
         for (id, text) in &source {
-            if let Target::Message(m) = target
+            if let Target::Message(m) = self.target
                 && m != id
             {
                 continue;
@@ -189,8 +230,8 @@ pub fn mark(
                 continue;
             };
             let identical = translation.text == text.text && text.has_words;
-            if identical && !include_identical {
-                skipped.push(format!("message {id}"));
+            if identical && !self.include_identical {
+                marked.skipped.push(format!("message {id}"));
                 copied = true;
                 continue;
             }
@@ -202,12 +243,13 @@ pub fn mark(
                     text: Some(text.text.clone()),
                 },
             );
-            messages += 1;
+            marked.messages += 1;
         }
-        if let Target::Message(id) = target
-            && messages == 0
+        if let Target::Message(id) = self.target
+            && marked.messages == 0
         {
             if copied {
+                let default_code = &site.config.default_language().code;
                 return Err(format!(
                     "`{id}` in {code} is the {default_code} text copied, not a translation; \
                      translate it, or add --include-identical if it is the same on purpose (a name)"
@@ -218,19 +260,25 @@ pub fn mark(
             ));
         }
         lock.write(&site.root, code)
-            .map_err(|e| format!("cannot write the lock file of {code}: {e}"))?;
+            .map_err(|e| format!("cannot write the lock file of {code}: {e}"))
     }
-    let mut summary =
-        format!("Marked {pages} page(s) and {messages} message(s) of {code} as up to date.");
-    if !skipped.is_empty() {
-        summary.push_str(&format!(
-            "\nLeft {} unmarked: identical to {default_code}, so copied rather than translated ({}). \
-             Translate them, or run again with --include-identical if they are the same on purpose.",
-            skipped.len(),
-            shown(&skipped)
-        ));
+}
+
+impl Marked {
+    fn summary(&self, code: &str, default_code: &str) -> String {
+        let (pages, messages) = (self.pages, self.messages);
+        let mut summary =
+            format!("Marked {pages} page(s) and {messages} message(s) of {code} as up to date.");
+        if !self.skipped.is_empty() {
+            summary.push_str(&format!(
+                "\nLeft {} unmarked: identical to {default_code}, so copied rather than translated ({}). \
+                 Translate them, or run again with --include-identical if they are the same on purpose.",
+                self.skipped.len(),
+                shown(&self.skipped)
+            ));
+        }
+        summary
     }
-    Ok(summary)
 }
 
 /// The first few names of a list, and how many more.

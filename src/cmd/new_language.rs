@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::config::{self, CONFIG_FILE};
+use crate::config::{self, CONFIG_FILE, SiteConfig};
 use crate::source::SourceFile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -41,64 +41,13 @@ pub fn run(root: &Path, request: &NewLanguage) -> i32 {
 /// Adds the language; returns what was done, or why nothing was.
 pub fn add(root: &Path, request: &NewLanguage) -> Result<String, String> {
     let code = request.code.as_str();
-    if !crate::config::is_language_code(code) {
-        return Err(format!(
-            "`{code}` is not a language code: write a BCP 47 code such as `de`, `pt-BR` or `zh-TW` \
-             (letters and digits, subtags joined by `-`)"
-        ));
-    }
-    let tag = request.tag.as_deref().unwrap_or(code);
-    if tag.parse::<unic_langid::LanguageIdentifier>().is_err() {
-        return Err(format!(
-            "`{tag}` is not a BCP 47 language tag; write one such as `de`, `fr-CA` or `zh-Hant-TW`"
-        ));
-    }
+    let tag = checked_tag(request)?;
     // One writer at a time: what follows reads site.yaml and the locale folders and writes
     // them, and reads them after any other command has written.
     let _lock = crate::source::SourceLock::take(root)?;
     let yaml_path = root.join(CONFIG_FILE);
-    if std::fs::symlink_metadata(&yaml_path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(
-            "site.yaml is a symbolic link; add the language to the file it links to by hand"
-                .to_string(),
-        );
-    }
-    let yaml = SourceFile::read(root, &yaml_path).map_err(|d| d.to_string())?;
-    let config = config::parse(&yaml).map_err(|errors| {
-        let shown: Vec<String> = errors.iter().map(|d| d.to_string()).collect();
-        format!(
-            "site.yaml has errors; fix them first:\n{}",
-            shown.join("\n")
-        )
-    })?;
-    if let Some(existing) = config
-        .languages
-        .iter()
-        .find(|l| l.code.eq_ignore_ascii_case(code) || l.prefix == code.to_lowercase())
-    {
-        return Err(format!(
-            "the site already has the language `{}` ({}) in site.yaml",
-            existing.code, existing.name
-        ));
-    }
-    for fallback in &request.fallback {
-        if config.language_index(fallback).is_none() {
-            let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-            return Err(format!(
-                "fallback `{fallback}` is not a language of the site; use one of: {}",
-                codes.join(", ")
-            ));
-        }
-    }
-    let locale_dir = root.join("locales").join(code);
-    for dir in [&locale_dir, &root.join("content").join(code)] {
-        if std::fs::symlink_metadata(dir).is_ok() {
-            return Err(format!(
-                "{} already exists; move it away, or add the language to site.yaml by hand",
-                crate::source::display_path(root, dir)
-            ));
-        }
-    }
+    let (yaml, config) = read_config(root, &yaml_path)?;
+    refuse_clashes(root, &config, request)?;
     let name = request.name.clone().unwrap_or_else(|| code.to_string());
     let entry = Entry {
         code,
@@ -115,22 +64,9 @@ pub fn add(root: &Path, request: &NewLanguage) -> Result<String, String> {
             shown.join("\n")
         ));
     }
-
-    let default = config.default_language();
-    let source_dir = root.join("locales").join(&default.code);
-    let (files, walk_errors) = crate::source::walk(root, &source_dir, &["ftl"]);
-    if let Some(d) = walk_errors.iter().find(|d| d.is_error()) {
-        return Err(d.to_string());
-    }
-    let mut templates: Vec<(PathBuf, String)> = Vec::new();
-    let mut messages = 0;
-    for path in &files {
-        let source = SourceFile::read(root, path).map_err(|d| d.to_string())?;
-        let relative = path.strip_prefix(&source_dir).unwrap_or(path);
-        let (text, count) = template(&source.text, &source.display, &default.code, &name);
-        messages += count;
-        templates.push((locale_dir.join(relative), text));
-    }
+    let default = &config.default_language().code;
+    let locale_dir = root.join("locales").join(code);
+    let (templates, messages) = locale_templates(root, default, &locale_dir, &name)?;
 
     // Everything is known to be writable in principle: the locale files first, site.yaml
     // last, so that a failure leaves the site as it was.
@@ -150,11 +86,121 @@ pub fn add(root: &Path, request: &NewLanguage) -> Result<String, String> {
         .iter()
         .map(|(p, _)| crate::source::display_path(root, p))
         .collect();
+    Ok(summary(request, &name, default, &shown, messages))
+}
+
+/// The language's tag (its code unless given), once the code and the tag are known valid.
+fn checked_tag(request: &NewLanguage) -> Result<&str, String> {
+    let code = request.code.as_str();
+    if !crate::config::is_language_code(code) {
+        return Err(format!(
+            "`{code}` is not a language code: write a BCP 47 code such as `de`, `pt-BR` or `zh-TW` \
+             (letters and digits, subtags joined by `-`)"
+        ));
+    }
+    let tag = request.tag.as_deref().unwrap_or(code);
+    if tag.parse::<unic_langid::LanguageIdentifier>().is_err() {
+        return Err(format!(
+            "`{tag}` is not a BCP 47 language tag; write one such as `de`, `fr-CA` or `zh-Hant-TW`"
+        ));
+    }
+    Ok(tag)
+}
+
+/// site.yaml, as text and as configuration; refused when it is a link or has errors.
+fn read_config(root: &Path, yaml_path: &Path) -> Result<(SourceFile, SiteConfig), String> {
+    if std::fs::symlink_metadata(yaml_path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(
+            "site.yaml is a symbolic link; add the language to the file it links to by hand"
+                .to_string(),
+        );
+    }
+    let yaml = SourceFile::read(root, yaml_path).map_err(|d| d.to_string())?;
+    let config = config::parse(&yaml).map_err(|errors| {
+        let shown: Vec<String> = errors.iter().map(|d| d.to_string()).collect();
+        format!(
+            "site.yaml has errors; fix them first:\n{}",
+            shown.join("\n")
+        )
+    })?;
+    Ok((yaml, config))
+}
+
+/// Refuses a language the site has (by code or URL prefix), a fallback it lacks, and
+/// folders that already exist.
+fn refuse_clashes(root: &Path, config: &SiteConfig, request: &NewLanguage) -> Result<(), String> {
+    let code = request.code.as_str();
+    if let Some(existing) = config
+        .languages
+        .iter()
+        .find(|l| l.code.eq_ignore_ascii_case(code) || l.prefix == code.to_lowercase())
+    {
+        return Err(format!(
+            "the site already has the language `{}` ({}) in site.yaml",
+            existing.code, existing.name
+        ));
+    }
+    for fallback in &request.fallback {
+        if config.language_index(fallback).is_none() {
+            let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+            return Err(format!(
+                "fallback `{fallback}` is not a language of the site; use one of: {}",
+                codes.join(", ")
+            ));
+        }
+    }
+    for dir in [
+        root.join("locales").join(code),
+        root.join("content").join(code),
+    ] {
+        if std::fs::symlink_metadata(&dir).is_ok() {
+            return Err(format!(
+                "{} already exists; move it away, or add the language to site.yaml by hand",
+                crate::source::display_path(root, &dir)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The new language's files: each Fluent file of the default language as a translation
+/// template under `locale_dir`, with the number of messages to translate.
+fn locale_templates(
+    root: &Path,
+    default: &str,
+    locale_dir: &Path,
+    name: &str,
+) -> Result<(Vec<(PathBuf, String)>, usize), String> {
+    let source_dir = root.join("locales").join(default);
+    let (files, walk_errors) = crate::source::walk(root, &source_dir, &["ftl"]);
+    if let Some(d) = walk_errors.iter().find(|d| d.is_error()) {
+        return Err(d.to_string());
+    }
+    let mut templates: Vec<(PathBuf, String)> = Vec::new();
+    let mut messages = 0;
+    for path in &files {
+        let source = SourceFile::read(root, path).map_err(|d| d.to_string())?;
+        let relative = path.strip_prefix(&source_dir).unwrap_or(path);
+        let (text, count) = template(&source.text, &source.display, default, name);
+        messages += count;
+        templates.push((locale_dir.join(relative), text));
+    }
+    Ok((templates, messages))
+}
+
+/// What was done, and what to do next.
+fn summary(
+    request: &NewLanguage,
+    name: &str,
+    default: &str,
+    written: &[String],
+    messages: usize,
+) -> String {
+    let code = request.code.as_str();
     let mut summary = format!(
         "Added {code} ({name}) to site.yaml, and {} with {messages} messages to translate \
-         (each shown in {} as a comment: remove the `# ` before its lines and translate it).",
-        shown.join(", "),
-        default.code
+         (each shown in {default} as a comment: remove the `# ` before its lines and translate it).",
+        written.join(", "),
     );
     if request.name.is_none() {
         summary.push_str(&format!(
@@ -162,12 +208,11 @@ pub fn add(root: &Path, request: &NewLanguage) -> Result<String, String> {
         ));
     }
     summary.push_str(&format!(
-        "\nUntil translated, pages fall back visibly to {}. Next: `polydocs check --lang {code}` lists what to \
+        "\nUntil translated, pages fall back visibly to {default}. Next: `polydocs check --lang {code}` lists what to \
          translate, `polydocs status` shows progress; translate a page by writing it under content/{code}/ \
-         with the same name as in content/{}/, then `polydocs mark {code} --page <path>`.",
-        default.code, default.code
+         with the same name as in content/{default}/, then `polydocs mark {code} --page <path>`."
     ));
-    Ok(summary)
+    summary
 }
 
 /// The new entry of `languages:`.
