@@ -58,7 +58,10 @@ impl<'a> Uses<'a> {
         for r in &site.plan_labels {
             required.entry(&r.id).or_default().push(Use::Data(r));
         }
-        for (id, src, pos) in site.templates.message_uses(&site.pages) {
+        for (id, src, pos) in site
+            .templates
+            .message_uses(&site.pages, site.plan.is_some())
+        {
             // `message_uses` hands back owned IDs; the use keeps the template's own text.
             let id = template_id(src, pos, &id);
             required

@@ -287,6 +287,14 @@ impl Locales {
             })
     }
 
+    /// Whether a file of the site writes `id` for `lang` or a language of its chain (the
+    /// theme's own words aside).
+    pub fn written(&self, lang: usize, id: &str) -> bool {
+        self.chains[lang]
+            .iter()
+            .any(|&l| self.bundles[l].has_message(id))
+    }
+
     /// The bundle `resolve` found `id` in for language `source`: its files', or the theme's.
     fn bundle_with(&self, source: usize, id: &str) -> &Bundle {
         match &self.builtin[source] {

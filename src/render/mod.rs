@@ -549,22 +549,33 @@ fn format_diagnostic(site: &Site, lang: usize, error: crate::l10n::FormatError) 
     }
 }
 
-/// The site's name in a language: the `site-title` message, else `title` of site.yaml.
-/// The site's title as HTML for a page in `lang`: marked with its own language when it falls
-/// back to another one.
+/// The site's title as HTML for a page in `lang` (see [`site_title`]): marked with its own
+/// language when it falls back to another one.
 pub fn site_title_html(site: &Site, lang: usize) -> String {
+    if let Some(title) = yaml_title(site, lang) {
+        return crate::l10n::html::escape(title);
+    }
     match crate::l10n::html::message_html(&site.locales, lang, messages::SITE_TITLE, None) {
         Ok(html) => html,
-        Err(_) => crate::l10n::html::escape(&site_title(site, lang)),
+        Err(_) => String::new(),
     }
 }
 
+/// The site's name in a language: the `site-title` message where the site's locales write
+/// it, else `title` of site.yaml, else the theme's own word for it ("Documentation").
 pub fn site_title(site: &Site, lang: usize) -> String {
-    site.locales
-        .format(lang, messages::SITE_TITLE, None)
-        .ok()
-        .or_else(|| site.config.languages[lang].title.clone())
+    yaml_title(site, lang)
+        .map(str::to_string)
+        .or_else(|| site.locales.format(lang, messages::SITE_TITLE, None).ok())
         .unwrap_or_default()
+}
+
+/// site.yaml's `title` for `lang`, where no locale file of the site writes `site-title`.
+fn yaml_title(site: &Site, lang: usize) -> Option<&str> {
+    if site.locales.written(lang, messages::SITE_TITLE) {
+        return None;
+    }
+    site.config.languages[lang].title.as_deref()
 }
 
 #[cfg(test)]

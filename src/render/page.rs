@@ -320,7 +320,7 @@ pub fn context(
     ctx.insert("switcher", &switcher);
     ctx.insert("alternates", &alternates);
     Ok(PageContext {
-        template: crate::templates::page_template(page).to_string(),
+        template: crate::templates::page_template(page, site.plan.is_some()).to_string(),
         context: ctx,
         links: rendered.links,
         heading_ids,

@@ -319,8 +319,12 @@ impl TemplateSources {
     /// site's templates, and in the theme's templates that `pages` are rendered with (with
     /// those they extend and include). A site without plan data needs no label of the
     /// theme's tier pages.
-    pub fn message_uses(&self, pages: &[PageSource]) -> Vec<(String, &SourceFile, Position)> {
-        let used = self.theme_in_use(pages);
+    pub fn message_uses(
+        &self,
+        pages: &[PageSource],
+        has_plan: bool,
+    ) -> Vec<(String, &SourceFile, Position)> {
+        let used = self.theme_in_use(pages, has_plan);
         let mut uses = Vec::new();
         let theme = self
             .theme
@@ -356,13 +360,15 @@ impl TemplateSources {
 }
 
 /// The template a page is rendered with: its `template:`, else the theme's template for its
-/// kind of page (a tier, the home page, a section, a page).
-pub fn page_template(page: &PageSource) -> &str {
+/// kind of page (a tier, the home page, a section, a page). The home page shows the support
+/// plan's tiers only where the site has plan data: a docs site's root `_index.md` is the
+/// section of all its pages.
+pub fn page_template(page: &PageSource, has_plan: bool) -> &str {
     if let Some(t) = &page.front.template {
         &t.value
     } else if page.front.tier.is_some() {
         "tier.html"
-    } else if page.key == "_index.md" {
+    } else if page.key == "_index.md" && has_plan {
         "home.html"
     } else if page.is_section() {
         "section.html"
@@ -377,8 +383,12 @@ const ALWAYS_RENDERED: &[&str] = &["404.html", "languages.html"];
 impl TemplateSources {
     /// The names of the theme templates a build renders: those of `pages` and of every site,
     /// those the site's own templates name, and what these extend, include or import.
-    fn theme_in_use(&self, pages: &[PageSource]) -> std::collections::BTreeSet<&str> {
-        let mut wanted: Vec<&str> = pages.iter().map(page_template).collect();
+    fn theme_in_use(
+        &self,
+        pages: &[PageSource],
+        has_plan: bool,
+    ) -> std::collections::BTreeSet<&str> {
+        let mut wanted: Vec<&str> = pages.iter().map(|p| page_template(p, has_plan)).collect();
         wanted.extend(ALWAYS_RENDERED);
         for (_, src) in &self.files {
             wanted.extend(named_templates(&src.text));

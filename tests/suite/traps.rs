@@ -139,3 +139,76 @@ fn a_base_url_on_localhost_or_ending_in_a_file_name_is_a_warning() {
     assert!(!run.stderr.contains("base-url"), "{}", run.describe());
     assert!(site.page("robots.txt").contains("Sitemap: https://"));
 }
+
+/// A docs site brought as it is: a site.yaml with a `title:` per language, Markdown pages, a
+/// root `_index.md` without `template:`, and neither `locales/` nor `templates/`. The theme's
+/// own words carry it (`--strict` passes in every language), the root page is a docs home
+/// listing its sections (not the support plan's home and its tier messages), and the site's
+/// name is site.yaml's, since no locale file writes `site-title`.
+#[test]
+fn a_docs_site_without_locales_builds_strictly_with_a_docs_home_and_its_own_title() {
+    let dir = TempDir::new("traps-standalone");
+    let site = dir.path.join("docs");
+    let write = |rel: &str, text: &str| {
+        let path = site.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        "site.yaml",
+        "base_url: https://docs.example.com/\ndefault_language: en\nlanguages:\n  \
+         - code: en\n    tag: en\n    name: English\n    title: Acme handbook\n  \
+         - code: fr\n    tag: fr\n    name: Français\n    title: Manuel Acme\n    fallback: en\n",
+    );
+    write(
+        "content/en/_index.md",
+        "---\ntitle: Acme handbook\n---\n\nEverything about Acme.\n",
+    );
+    write(
+        "content/en/setup/_index.md",
+        "---\ntitle: Setting up\ndescription: First steps.\n---\n\nStart here.\n",
+    );
+    write(
+        "content/en/setup/install.md",
+        "---\ntitle: Install\n---\n\nRun the installer.\n",
+    );
+    write(
+        "content/fr/_index.md",
+        "---\ntitle: Manuel Acme\n---\n\nTout sur Acme.\n",
+    );
+    write(
+        "content/fr/setup/_index.md",
+        "---\ntitle: Installation\n---\n\nCommencez ici.\n",
+    );
+    write(
+        "content/fr/setup/install.md",
+        "---\ntitle: Installer\n---\n\nLancez l’installateur.\n",
+    );
+    let run = polydocs_in(&site, &["build", "--strict"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    assert!(!run.stderr.contains("error["), "{}", run.stderr);
+    for (lang, name) in [("en", "Acme handbook"), ("fr", "Manuel Acme")] {
+        let home = read(&site.join(format!("public/{lang}/index.html")));
+        let brand = start_tags(&home, "a")
+            .into_iter()
+            .find(|t| has_class(t, "brand"))
+            .expect("the site's name links home");
+        let after = &home[home.find(brand).unwrap() + brand.len()..];
+        assert!(after.starts_with(name), "{lang}: {after:.80}");
+        assert!(
+            home.contains(&format!("<title>{name}</title>")),
+            "{lang}: the home page's title is the site's name, once"
+        );
+        // A docs home: the sections, linked, and no support-plan tier cards.
+        assert!(home.contains("setup/\""), "{lang}: no link to the section");
+        assert!(
+            !home.contains("tier-card"),
+            "{lang}: a tier card on a docs home"
+        );
+    }
+    let page = read(&site.join("public/en/setup/install/index.html"));
+    assert!(
+        page.contains("<title>Install · Acme handbook</title>"),
+        "{page:.400}"
+    );
+}
