@@ -555,10 +555,8 @@ pub fn site_title_html(site: &Site, lang: usize) -> String {
     if let Some(title) = yaml_title(site, lang) {
         return crate::l10n::html::escape(title);
     }
-    match crate::l10n::html::message_html(&site.locales, lang, messages::SITE_TITLE, None) {
-        Ok(html) => html,
-        Err(_) => String::new(),
-    }
+    crate::l10n::html::message_html(&site.locales, lang, messages::SITE_TITLE, None)
+        .unwrap_or_default()
 }
 
 /// The site's name in a language: the `site-title` message where the site's locales write
