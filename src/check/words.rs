@@ -42,6 +42,13 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
     let glossary = load_glossary(site, out);
     let default = site.config.default;
     let source_messages = messages(site, default);
+    // The default language's pages by key, looked up once a translated page (a scan of every
+    // page for each was quadratic: 75 million comparisons at 5 000 pages a language).
+    let source_pages: std::collections::HashMap<&str, &crate::content::PageSource> = (site.pages)
+        .iter()
+        .filter(|p| p.lang == default)
+        .map(|p| (p.key.as_str(), p))
+        .collect();
     for (lang, language) in site.config.languages.iter().enumerate() {
         if language.pseudo {
             continue;
@@ -57,7 +64,7 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
         }
         for unit in messages(site, lang) {
             if rules != Rules::None {
-                typography(rules, &unit, &language.code, out);
+                typography(rules, &unit, &language.code, usize::MAX, out);
             }
             if let Some(source) = source_messages.iter().find(|s| s.name == unit.name) {
                 terminology(&terms, source, &unit, &language.code, out);
@@ -66,16 +73,12 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
         for page in site.pages.iter().filter(|p| p.lang == lang) {
             let unit = page_unit(page);
             if rules != Rules::None {
-                typography(rules, &unit, &language.code, out);
+                typography(rules, &unit, &language.code, PAGE_SLIPS, out);
             }
             if terms.is_empty() {
                 continue;
             }
-            let source = site
-                .pages
-                .iter()
-                .find(|p| p.lang == default && p.key == page.key);
-            if let Some(source) = source {
+            if let Some(source) = source_pages.get(page.key.as_str()) {
                 terminology(&terms, &page_unit(source), &unit, &language.code, out);
             }
         }
@@ -259,7 +262,15 @@ struct Slip {
     hint: &'static str,
 }
 
-fn typography(rules: Rules, unit: &Unit, code: &str, out: &mut Vec<Diagnostic>) {
+/// How many typography slips of one page are reported one by one; the last of them counts the
+/// rest. A page written with plain spaces throughout (as much French on the web is) has one
+/// slip a sentence: a 5 000-page site gave 105 000 findings, which cost the build more time
+/// and memory than rendering the pages, and told the publisher nothing the first ones do not.
+const PAGE_SLIPS: usize = 3;
+
+fn typography(rules: Rules, unit: &Unit, code: &str, most: usize, out: &mut Vec<Diagnostic>) {
+    let mut found: Vec<(Range<usize>, Slip)> = Vec::new();
+    let mut more = 0usize;
     for seg in &unit.segments {
         let text = &unit.src.text[seg.range.clone()];
         let slips = match rules {
@@ -268,14 +279,30 @@ fn typography(rules: Rules, unit: &Unit, code: &str, out: &mut Vec<Diagnostic>) 
             Rules::None => Vec::new(),
         };
         for slip in slips {
-            let start = seg.range.start + slip.range.start;
-            out.push(
-                Diagnostic::warning(Code::Typography, slip.message)
-                    .at_range(&unit.src, start..seg.range.start + slip.range.end)
-                    .in_language(code)
-                    .hint(slip.hint),
-            );
+            if found.len() < most {
+                let at = seg.range.start + slip.range.start..seg.range.start + slip.range.end;
+                found.push((at, slip));
+            } else {
+                more += 1;
+            }
         }
+    }
+    let last = found.len().saturating_sub(1);
+    for (n, (at, slip)) in found.into_iter().enumerate() {
+        let message = if n == last && more > 0 {
+            format!(
+                "{} (and {more} more typography slip(s) further in this page, not listed one by one)",
+                slip.message
+            )
+        } else {
+            slip.message
+        };
+        out.push(
+            Diagnostic::warning(Code::Typography, message)
+                .at_range(&unit.src, at)
+                .in_language(code)
+                .hint(slip.hint),
+        );
     }
 }
 
@@ -767,6 +794,34 @@ mod tests {
         assert!(find("uncontacts", "contacts").is_empty());
         assert_eq!(find("服務層級目標：最初回應", "最初回應").len(), 1);
         assert!(find("abc", "").is_empty());
+    }
+
+    #[test]
+    fn a_page_full_of_slips_gives_a_few_findings_and_counts_the_rest() {
+        let text = "Note : un. Note : deux. Note : trois. Note : quatre. Note : cinq.";
+        let src = Arc::new(SourceFile::from_text("content/fr/a.md", text));
+        let unit = Unit {
+            name: "a.md".to_string(),
+            src,
+            segments: vec![Segment {
+                range: 0..text.len(),
+                after_value: false,
+            }],
+            at: 0..1,
+        };
+        let mut out = Vec::new();
+        typography(Rules::French, &unit, "fr", PAGE_SLIPS, &mut out);
+        assert_eq!(out.len(), PAGE_SLIPS);
+        assert!(
+            out[PAGE_SLIPS - 1].message.contains("and 2 more"),
+            "{}",
+            out[2].message
+        );
+        assert!(!out[0].message.contains("more"));
+        // Messages are short: every slip of one is listed.
+        let mut all = Vec::new();
+        typography(Rules::French, &unit, "fr", usize::MAX, &mut all);
+        assert_eq!(all.len(), 5);
     }
 
     #[test]
