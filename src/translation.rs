@@ -427,6 +427,17 @@ pub struct LanguageStatus {
     pub untracked_pages: Vec<String>,
     /// What changed in the source of each outdated message and page.
     pub changes: Vec<Change>,
+    /// The errors that kept part of the language from being read (a file that does not
+    /// parse, a lock file that does not read), one line each with file:line:column: its
+    /// counts leave out what could not be read.
+    pub errors: Vec<String>,
+}
+
+impl LanguageStatus {
+    /// Whether part of the language could not be read.
+    pub fn broken(&self) -> bool {
+        !self.errors.is_empty()
+    }
 }
 
 /// Whether a translation's recorded source fingerprint differs from its source page's.
@@ -475,8 +486,11 @@ pub fn pages_by_key(site: &Site) -> std::collections::HashMap<(usize, &str), &Pa
         .collect()
 }
 
-/// The state of every language (the pseudo-language left out).
-pub fn status(site: &Site) -> Result<Vec<LanguageStatus>, Box<Diagnostic>> {
+/// The state of every language (the pseudo-language left out). A language whose lock file
+/// cannot be read is reported with the error, counted as if nothing were marked, and the
+/// error is returned too.
+pub fn status(site: &Site) -> (Vec<LanguageStatus>, Vec<Diagnostic>) {
+    let mut errors = Vec::new();
     let default = site.config.default;
     let source_messages = message_texts(&site.locales, default);
     let source_pages: Vec<&PageSource> = site.pages.iter().filter(|p| p.lang == default).collect();
@@ -490,12 +504,19 @@ pub fn status(site: &Site) -> Result<Vec<LanguageStatus>, Box<Diagnostic>> {
         .filter(|(_, l)| !l.pseudo)
     {
         let is_default = lang == default;
+        let mut unreadable = Vec::new();
         let (lock, pages_lock) = if is_default {
             (Lock::default(), Lock::default())
         } else {
+            let mut read = |lock: Result<Lock, Box<Diagnostic>>| {
+                lock.unwrap_or_else(|d| {
+                    unreadable.push(*d);
+                    Lock::default()
+                })
+            };
             (
-                Lock::read(&site.root, &language.code)?,
-                Lock::read_pages(&site.root, &language.code)?,
+                read(Lock::read(&site.root, &language.code)),
+                read(Lock::read_pages(&site.root, &language.code)),
             )
         };
         let own = if is_default {
@@ -530,7 +551,9 @@ pub fn status(site: &Site) -> Result<Vec<LanguageStatus>, Box<Diagnostic>> {
             outdated_pages: Vec::new(),
             untracked_pages: Vec::new(),
             changes: Vec::new(),
+            errors: unreadable.iter().map(ToString::to_string).collect(),
         };
+        errors.append(&mut unreadable);
         for (id, source) in &source_messages {
             if !site.locales.defines(lang, id) {
                 s.messages.missing += 1;
@@ -606,7 +629,7 @@ pub fn status(site: &Site) -> Result<Vec<LanguageStatus>, Box<Diagnostic>> {
         }
         out.push(s);
     }
-    Ok(out)
+    (out, errors)
 }
 
 /// Sets `source-hash:` in a page's front matter, keeping every other line as it is.

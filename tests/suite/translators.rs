@@ -1217,3 +1217,64 @@ fn new_languages_added_at_once_are_all_kept() {
         "the lock goes with the command"
     );
 }
+
+/// A syntax error in one language's files breaks that language only: `status` reports every
+/// other language in full, shows the broken one as broken with the error at its position,
+/// and fails at the end.
+#[test]
+fn one_broken_file_leaves_every_other_language_reported() {
+    let site = TempSite::new("translators-status-broken");
+    let run = site.run(&["new-language", "de", "--name", "Deutsch"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    translate(
+        &site,
+        "locales/de/ui.ftl",
+        "footer-note",
+        "Diese Seite gibt es in { ",
+    );
+    let de = site.read("locales/de/ui.ftl");
+    let (line, _) = locate(&de, "footer-note = ");
+    let run = site.run(&["status"]);
+    assert_eq!(run.code, 1, "{}", run.describe());
+    for code in ["en", "fr", "zh-TW"] {
+        let row = run
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("{code} ")))
+            .unwrap_or_else(|| panic!("no {code} row: {}", run.describe()));
+        assert!(!row.ends_with("broken"), "{row}");
+    }
+    let de_row = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("de "))
+        .unwrap_or_else(|| panic!("no de row: {}", run.describe()));
+    assert!(de_row.ends_with("broken"), "{de_row}");
+    let at_line = format!("locales/de/ui.ftl:{line}:");
+    assert!(
+        run.stdout.contains("de: broken:") && run.stdout.contains(&at_line),
+        "the error is shown with its file:line:column: {}",
+        run.describe()
+    );
+    assert!(
+        run.stderr.contains("de reported as broken") && !run.stderr.contains("nothing was written"),
+        "{}",
+        run.describe()
+    );
+
+    let run = site.run(&["status", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.describe());
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let languages = json.as_array().unwrap();
+    assert_eq!(languages.len(), 4, "{json}");
+    for l in languages {
+        let errors = l["errors"].as_array().unwrap();
+        if l["code"] == "de" {
+            assert_eq!(errors.len(), 1, "{l}");
+            assert!(errors[0].as_str().unwrap().starts_with(&at_line), "{l}");
+        } else {
+            assert!(errors.is_empty(), "{l}");
+            assert_eq!(l["messages"]["missing"], 0, "{l}");
+        }
+    }
+}
