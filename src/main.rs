@@ -99,6 +99,10 @@ enum Command {
         /// such as "Experience League"); otherwise they count as copied, not translated.
         #[arg(long)]
         include_identical: bool,
+        /// Also mark outdated translations that did not change since they were last marked
+        /// (the source's change needed no new wording); otherwise they are left outdated.
+        #[arg(long)]
+        force: bool,
     },
     /// Add a language to the site: its entry in site.yaml (comments and layout kept) and
     /// locales/<code>/*.ftl to translate, every message shown in the source language as a
@@ -202,6 +206,7 @@ fn main() {
             message,
             all,
             include_identical,
+            force,
         } => {
             let target = match (page, message, all) {
                 (Some(p), _, _) => Some(cmd::mark::Target::Page(p)),
@@ -209,7 +214,15 @@ fn main() {
                 (_, _, true) => Some(cmd::mark::Target::All),
                 _ => None,
             };
-            cmd::mark::run(&root, &language, target.as_ref(), include_identical)
+            cmd::mark::run(
+                &root,
+                &language,
+                target.as_ref(),
+                cmd::mark::Options {
+                    include_identical,
+                    force,
+                },
+            )
         }
         Command::NewLanguage {
             code,

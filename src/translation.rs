@@ -35,6 +35,13 @@ pub const LOCK_FILE: &str = "translations.lock";
 pub const PAGES_LOCK_FILE: &str = "pages.lock";
 /// The flag of a lock entry whose translation is identical to its source on purpose.
 pub const IDENTICAL: &str = "same-as-source";
+/// How a lock entry records the translation's own fingerprint: `translation=<fingerprint>`.
+pub const TRANSLATION_PREFIX: &str = "translation=";
+
+/// Whether a word of a lock file is a fingerprint: 16 hex digits.
+fn is_fingerprint(word: &str) -> bool {
+    word.len() == 16 && word.bytes().all(|b| b.is_ascii_hexdigit())
+}
 
 /// A short, stable fingerprint (64-bit FNV-1a, hex): the same text gives the same value on
 /// every machine and every version of polydocs.
@@ -154,6 +161,10 @@ pub struct LockEntry {
     pub identical: bool,
     /// The source text that was marked, when recorded.
     pub text: Option<String>,
+    /// The translation's own fingerprint when it was marked (lock files written before it
+    /// was recorded have none): a translation still at this fingerprint after its source
+    /// changed was not updated, and `mark` does not certify it without `--force`.
+    pub translation: Option<String>,
 }
 
 /// A lock file: message ID (or page key) → what was marked.
@@ -161,9 +172,9 @@ pub struct LockEntry {
 /// One entry a block, sorted, so that a change shows in git as the lines it changes:
 ///
 /// ```text
-/// footer-note 1f0c9a62b7d3e854
+/// footer-note 1f0c9a62b7d3e854 translation=0c9a62b7d3e8541f
 ///   | footer-note = This site is available in several languages.
-/// channel-experience-league 2b7d3e8541f0c9a6 same-as-source
+/// channel-experience-league 2b7d3e8541f0c9a6 same-as-source translation=2b7d3e8541f0c9a6
 ///   | channel-experience-league = Experience League
 /// ```
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -202,7 +213,8 @@ impl Lock {
             Box::new(
                 Diagnostic::error(
                     Code::BadLockFile,
-                    "this line is not `id fingerprint`, `id fingerprint same-as-source` or `  | source text`",
+                    "this line is not `id fingerprint`, optionally followed by `same-as-source` and \
+                     `translation=fingerprint`, nor `  | source text`",
                 )
                 .at(&src, crate::source::Position { line, column: 1 })
                 .in_language(code)
@@ -234,20 +246,30 @@ impl Lock {
                 continue;
             }
             let mut words = line.split_whitespace();
-            match (words.next(), words.next(), words.next(), words.next()) {
-                (Some(id), Some(hash), flag, None)
-                    if hash.len() == 16 && flag.is_none_or(|f| f == IDENTICAL) =>
+            let (Some(id), Some(hash)) = (words.next(), words.next()) else {
+                return Err(n + 1);
+            };
+            if !is_fingerprint(hash) {
+                return Err(n + 1);
+            }
+            let mut entry = LockEntry {
+                hash: hash.to_string(),
+                ..LockEntry::default()
+            };
+            for word in words {
+                if word == IDENTICAL && !entry.identical && entry.translation.is_none() {
+                    entry.identical = true;
+                } else if let Some(own) = word.strip_prefix(TRANSLATION_PREFIX)
+                    && is_fingerprint(own)
+                    && entry.translation.is_none()
                 {
-                    let entry = LockEntry {
-                        hash: hash.to_string(),
-                        identical: flag.is_some(),
-                        text: None,
-                    };
-                    if let Some((id, done)) = current.replace((id.to_string(), entry)) {
-                        entries.insert(id, done);
-                    }
+                    entry.translation = Some(own.to_string());
+                } else {
+                    return Err(n + 1);
                 }
-                _ => return Err(n + 1),
+            }
+            if let Some((id, done)) = current.replace((id.to_string(), entry)) {
+                entries.insert(id, done);
             }
         }
         if let Some((id, done)) = current {
@@ -266,6 +288,11 @@ impl Lock {
             if entry.identical {
                 text.push(' ');
                 text.push_str(IDENTICAL);
+            }
+            if let Some(own) = &entry.translation {
+                text.push(' ');
+                text.push_str(TRANSLATION_PREFIX);
+                text.push_str(own);
             }
             text.push('\n');
             if let Some(source) = &entry.text {
@@ -286,7 +313,7 @@ impl Lock {
     /// Writes the messages' lock file of a language.
     pub fn write(&self, root: &Path, code: &str) -> std::io::Result<()> {
         let text = self.render(
-            "# Each message's source when its translation was marked up to date: its fingerprint,\n# `same-as-source` if the translation is identical on purpose, and the source text.\n# Written by `polydocs mark`; do not edit by hand.\n",
+            "# Each message's source when its translation was marked up to date: its fingerprint,\n# `same-as-source` if the translation is identical on purpose, the translation's own\n# fingerprint, and the source text.\n# Written by `polydocs mark`; do not edit by hand.\n",
         );
         crate::source::replace_file(&Lock::path(root, code), text.as_bytes())
     }
@@ -294,7 +321,7 @@ impl Lock {
     /// Writes the pages' lock file of a language.
     pub fn write_pages(&self, root: &Path, code: &str) -> std::io::Result<()> {
         let text = self.render(
-            "# Each page's source (title, description, body) when its translation was marked up to\n# date, to show what changed since. The fingerprint is the page's `source-hash:`.\n# Written by `polydocs mark`; do not edit by hand.\n",
+            "# Each page's source (title, description, body) when its translation was marked up to\n# date, to show what changed since. The fingerprint is the page's `source-hash:`; then the\n# translation's own fingerprint.\n# Written by `polydocs mark`; do not edit by hand.\n",
         );
         crate::source::replace_file(&Lock::pages_path(root, code), text.as_bytes())
     }
@@ -400,6 +427,17 @@ pub struct LanguageStatus {
     pub untracked_pages: Vec<String>,
     /// What changed in the source of each outdated message and page.
     pub changes: Vec<Change>,
+    /// The errors that kept part of the language from being read (a file that does not
+    /// parse, a lock file that does not read), one line each with file:line:column: its
+    /// counts leave out what could not be read.
+    pub errors: Vec<String>,
+}
+
+impl LanguageStatus {
+    /// Whether part of the language could not be read.
+    pub fn broken(&self) -> bool {
+        !self.errors.is_empty()
+    }
 }
 
 /// Whether a translation's recorded source fingerprint differs from its source page's.
@@ -448,8 +486,11 @@ pub fn pages_by_key(site: &Site) -> std::collections::HashMap<(usize, &str), &Pa
         .collect()
 }
 
-/// The state of every language (the pseudo-language left out).
-pub fn status(site: &Site) -> Result<Vec<LanguageStatus>, Box<Diagnostic>> {
+/// The state of every language (the pseudo-language left out). A language whose lock file
+/// cannot be read is reported with the error, counted as if nothing were marked, and the
+/// error is returned too.
+pub fn status(site: &Site) -> (Vec<LanguageStatus>, Vec<Diagnostic>) {
+    let mut errors = Vec::new();
     let default = site.config.default;
     let source = Source {
         messages: message_texts(&site.locales, default),
@@ -465,12 +506,19 @@ pub fn status(site: &Site) -> Result<Vec<LanguageStatus>, Box<Diagnostic>> {
         .filter(|(_, l)| !l.pseudo)
     {
         let is_default = lang == default;
+        let mut unreadable = Vec::new();
         let (lock, pages_lock) = if is_default {
             (Lock::default(), Lock::default())
         } else {
+            let mut read = |lock: Result<Lock, Box<Diagnostic>>| {
+                lock.unwrap_or_else(|d| {
+                    unreadable.push(*d);
+                    Lock::default()
+                })
+            };
             (
-                Lock::read(&site.root, &language.code)?,
-                Lock::read_pages(&site.root, &language.code)?,
+                read(Lock::read(&site.root, &language.code)),
+                read(Lock::read_pages(&site.root, &language.code)),
             )
         };
         let mut s = LanguageStatus {
@@ -500,12 +548,14 @@ pub fn status(site: &Site) -> Result<Vec<LanguageStatus>, Box<Diagnostic>> {
             outdated_pages: Vec::new(),
             untracked_pages: Vec::new(),
             changes: Vec::new(),
+            errors: unreadable.iter().map(ToString::to_string).collect(),
         };
+        errors.append(&mut unreadable);
         s.count_messages(site, lang, &source, &lock);
         s.count_pages(lang, &source, &pages_lock);
         out.push(s);
     }
-    Ok(out)
+    (out, errors)
 }
 
 /// What the default language has, for the status of the others.
@@ -659,6 +709,7 @@ mod tests {
                 hash: "0123456789abcdef".into(),
                 identical: true,
                 text: Some("a = One\n\n    two\n".into()),
+                translation: Some("00000000000000aa".into()),
             },
         );
         lock.entries.insert(
@@ -667,12 +718,13 @@ mod tests {
                 hash: "fedcba9876543210".into(),
                 identical: false,
                 text: None,
+                translation: None,
             },
         );
         let text = lock.render("# header\n");
         assert_eq!(
             text,
-            "# header\na 0123456789abcdef same-as-source\n  | a = One\n  |\n  |     two\nb fedcba9876543210\n"
+            "# header\na 0123456789abcdef same-as-source translation=00000000000000aa\n  | a = One\n  |\n  |     two\nb fedcba9876543210\n"
         );
         assert_eq!(Lock::parse(&text), Ok(lock));
         assert_eq!(
@@ -681,5 +733,12 @@ mod tests {
         );
         assert_eq!(Lock::parse("# c\n  | orphan\n"), Err(2));
         assert_eq!(Lock::parse("x 0123456789abcdef maybe\n"), Err(1));
+        assert_eq!(Lock::parse("x 0123456789abcdef translation=zz\n"), Err(1));
+        assert_eq!(
+            Lock::parse(
+                "x 0123456789abcdef translation=0123456789abcdef translation=0123456789abcdef\n"
+            ),
+            Err(1)
+        );
     }
 }

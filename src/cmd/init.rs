@@ -522,7 +522,11 @@ fn mark_translations(dir: &Path, plan: &Plan) -> Result<(), Diagnostic> {
         }
     };
     for lang in translated {
-        super::mark::mark(&site, &lang.code, &super::mark::Target::All, true)
+        let options = super::mark::Options {
+            include_identical: true,
+            force: true,
+        };
+        super::mark::mark(&site, &lang.code, &super::mark::Target::All, options)
             .map_err(|e| Diagnostic::error(Code::WriteFailed, e))?;
     }
     Ok(())

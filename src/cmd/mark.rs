@@ -6,18 +6,34 @@
 //! `pages.lock`), so that when the source changes, `check` and `status` show what changed.
 //! A translation identical to its source is a copy, not a translation: it is marked only
 //! with `--include-identical` (for a name that is the same in every language).
+//!
+//! Marking also keeps the translation's own fingerprint, so that a translation nobody
+//! touched since its source changed is not certified by accident: `mark` of one such page or
+//! message refuses and shows what changed in the source; `mark --all` leaves them out and
+//! lists them. `--force` certifies them as they are (the change needed no new wording).
 
 use std::path::Path;
 
 use crate::site::{self, Site};
 use crate::translation::{
-    Lock, LockEntry, message_texts, page_fingerprint, page_is_copy, page_text, stamp_page,
+    Lock, LockEntry, change_summary, fingerprint, is_outdated, message_texts, page_fingerprint,
+    page_is_copy, page_text, stamp_page,
 };
 
 pub enum Target {
     Page(String),
     Message(String),
     All,
+}
+
+/// How `mark` may certify what it is asked to.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Options {
+    /// Also mark translations identical to their source (`--include-identical`).
+    pub include_identical: bool,
+    /// Also mark outdated translations that did not change since they were last marked
+    /// (`--force`).
+    pub force: bool,
 }
 
 /// What `mark` without a target prints: its three forms.
@@ -27,11 +43,12 @@ pub fn usage(code: &str) -> String {
          polydocs mark {code} --all                      every translated page and message\n  \
          polydocs mark {code} --page content/{code}/hours.md  one page (also `{code}/hours.md` or `hours.md`)\n  \
          polydocs mark {code} --message footer-note      one message\n\
-         Add --include-identical to also mark translations identical to their source on purpose (a name)."
+         Add --include-identical to also mark translations identical to their source on purpose (a name),\n\
+         and --force to mark outdated translations that did not change since their source did."
     )
 }
 
-pub fn run(root: &Path, code: &str, target: Option<&Target>, include_identical: bool) -> i32 {
+pub fn run(root: &Path, code: &str, target: Option<&Target>, options: Options) -> i32 {
     let Some(target) = target else {
         eprintln!("error: {}", usage(code));
         return 2;
@@ -52,7 +69,7 @@ pub fn run(root: &Path, code: &str, target: Option<&Target>, include_identical: 
             return 1;
         }
     };
-    match mark(&site, code, target, include_identical) {
+    match mark(&site, code, target, options) {
         Ok(summary) => {
             println!("{summary}");
             0
@@ -81,12 +98,11 @@ pub fn page_key(site: &Site, code: &str, page: &str) -> String {
 }
 
 /// Marks translations of `code` up to date; returns what was done.
-pub fn mark(
-    site: &Site,
-    code: &str,
-    target: &Target,
-    include_identical: bool,
-) -> Result<String, String> {
+pub fn mark(site: &Site, code: &str, target: &Target, options: Options) -> Result<String, String> {
+    let Options {
+        include_identical,
+        force,
+    } = options;
     let lang = site.config.language_index(code).ok_or_else(|| {
         let codes: Vec<&str> = site
             .config
@@ -124,6 +140,7 @@ pub fn mark(
         lang,
         target,
         include_identical,
+        force,
     };
     let mut marked = Marked::default();
     if let Some(lock) = pages_lock {
@@ -143,6 +160,8 @@ struct Request<'a> {
     lang: usize,
     target: &'a Target,
     include_identical: bool,
+    /// Certify outdated translations that did not change since they were last marked.
+    force: bool,
 }
 
 /// What a run marked, and the copies it left unmarked (`page docs/a.md`, `message id`).
@@ -151,6 +170,9 @@ struct Marked {
     pages: usize,
     messages: usize,
     skipped: Vec<String>,
+    /// Outdated translations that did not change since they were last marked, with what
+    /// changed in their source: (name, diff).
+    unchanged: Vec<(String, String)>,
 }
 
 impl Request<'_> {
@@ -176,6 +198,29 @@ impl Request<'_> {
                 marked.skipped.push(format!("page {}", page.key));
                 continue;
             }
+            let own = fingerprint(&page_text(page));
+            let previous = lock.entries.get(&page.key);
+            let recorded = page.front.source_hash.as_deref();
+            if !self.force
+                && is_outdated(page, source)
+                && previous.is_some_and(|e| {
+                    Some(e.hash.as_str()) == recorded && e.translation.as_deref() == Some(&own)
+                })
+            {
+                let diff = change_summary(previous, recorded.unwrap_or(""), &page_text(source));
+                if wanted.is_some() {
+                    let default_code = &site.config.default_language().code;
+                    return Err(format!(
+                        "content/{code}/{key} did not change since its {default_code} source changed, \
+                         so it is not marked up to date.\n  \
+                         What changed in content/{default_code}/{key}: {diff}\n\
+                         Update the translation, or run again with --force if it still says the same.",
+                        key = page.key
+                    ));
+                }
+                marked.unchanged.push((format!("page {}", page.key), diff));
+                continue;
+            }
             let hash = page_fingerprint(source);
             let stamped = stamp_page(&page.source.text, &hash);
             if stamped != page.source.text {
@@ -189,6 +234,7 @@ impl Request<'_> {
                     hash,
                     identical,
                     text: Some(page_text(source)),
+                    translation: Some(own),
                 },
             );
             marked.pages += 1;
@@ -235,12 +281,37 @@ impl Request<'_> {
                 copied = true;
                 continue;
             }
+            let own = translation.fingerprint();
+            let previous = lock.entries.get(id);
+            if !self.force
+                && previous.is_some_and(|e| {
+                    e.hash != text.fingerprint() && e.translation.as_deref() == Some(&own)
+                })
+            {
+                let diff = change_summary(
+                    previous,
+                    previous.map_or("", |e| e.hash.as_str()),
+                    &text.text,
+                );
+                if let Target::Message(_) = self.target {
+                    let default_code = &site.config.default_language().code;
+                    return Err(format!(
+                        "`{id}` in {code} did not change since its {default_code} source changed, \
+                         so it is not marked up to date.\n  \
+                         What changed in the {default_code} source: {diff}\n\
+                         Update the translation, or run again with --force if it still says the same."
+                    ));
+                }
+                marked.unchanged.push((format!("message {id}"), diff));
+                continue;
+            }
             lock.entries.insert(
                 id.clone(),
                 LockEntry {
                     hash: text.fingerprint(),
                     identical,
                     text: Some(text.text.clone()),
+                    translation: Some(own),
                 },
             );
             marked.messages += 1;
@@ -275,6 +346,20 @@ impl Marked {
                  Translate them, or run again with --include-identical if they are the same on purpose.",
                 self.skipped.len(),
                 shown(&self.skipped)
+            ));
+        }
+        if !self.unchanged.is_empty() {
+            summary.push_str(&format!(
+                "\nLeft {} unmarked: outdated, and not changed since they were last marked, so their \
+                 source changed but they did not:",
+                self.unchanged.len()
+            ));
+            for (name, diff) in &self.unchanged {
+                summary.push_str(&format!("\n  {name}: {diff}"));
+            }
+            summary.push_str(&format!(
+                "\nUpdate them, or certify them as they are with `polydocs mark {code} --page PAGE --force`, \
+                 `polydocs mark {code} --message ID --force`, or `polydocs mark {code} --all --force`."
             ));
         }
         summary

@@ -10,7 +10,6 @@ pub mod progress;
 pub mod serve;
 pub mod status;
 
-use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -43,11 +42,6 @@ fn relative_to<'a>(start: &'a Path, absolute: &'a Path) -> impl Fn(&Path) -> Pat
     }
 }
 
-/// Past this many warnings of one code in one language, `build` and `serve` show a few and
-/// count the rest: a new language's hundred missing messages must not bury a real problem.
-/// `check --lang CODE` lists them all.
-const SHOWN_PER_GROUP: usize = 10;
-
 /// Prints diagnostics to standard error, with colour on a terminal, then one line saying how
 /// to learn more about their codes.
 pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
@@ -68,33 +62,10 @@ fn explain_line(code: &str) -> String {
 /// Prints every error, and the warnings with long runs of one code in one language cut short
 /// (the first few shown, the rest counted, with the command that lists them).
 pub fn print_warnings(diagnostics: &[Diagnostic]) {
-    let mut groups: BTreeMap<(Option<&str>, &str), usize> = BTreeMap::new();
-    for d in diagnostics.iter().filter(|d| !d.is_error()) {
-        *groups.entry((d.language(), d.code.as_str())).or_default() += 1;
-    }
-    let mut shown: BTreeMap<(Option<&str>, &str), usize> = BTreeMap::new();
-    let kept: Vec<Diagnostic> = diagnostics
-        .iter()
-        .filter(|d| {
-            if d.is_error() || groups[&(d.language(), d.code.as_str())] <= SHOWN_PER_GROUP {
-                return true;
-            }
-            let n = shown.entry((d.language(), d.code.as_str())).or_default();
-            *n += 1;
-            *n <= 3
-        })
-        .cloned()
-        .collect();
-    print_diagnostics(&kept);
-    for ((lang, code), count) in groups.iter().filter(|(_, n)| **n > SHOWN_PER_GROUP) {
-        let (of, option) = match lang {
-            Some(lang) => (format!(" in {lang}"), format!(" --lang {lang}")),
-            None => (String::new(), String::new()),
-        };
-        eprintln!(
-            "… and {} more `{code}` warnings{of}: `polydocs check{option}` lists them all.",
-            count - 3
-        );
+    let capped = crate::diagnostic::cap_warnings(diagnostics);
+    print_diagnostics(&capped.shown);
+    for line in &capped.more {
+        eprintln!("{line}");
     }
 }
 

@@ -91,9 +91,16 @@ fn print(progress: Progress) {
             );
         }
         Progress::Failed(errors, changes) => {
-            super::print_diagnostics(errors);
-            let errors = errors.iter().filter(|d| d.is_error()).count();
+            super::print_warnings(errors);
+            let warnings = errors.iter().filter(|d| !d.is_error()).count();
+            let errors = errors.len() - warnings;
             let plural = if errors == 1 { "" } else { "s" };
+            if warnings > 0 {
+                eprintln!(
+                    "{warnings} warning{} besides (`polydocs check` lists them all).",
+                    if warnings == 1 { "" } else { "s" }
+                );
+            }
             match changes {
                 Some(changes) => eprintln!(
                     "The build failed after {} saved, with {errors} error{plural}; the last good \

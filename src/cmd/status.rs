@@ -11,22 +11,62 @@ use crate::templates::STATUS_REPORT;
 use crate::translation::{self, Counts, LanguageStatus};
 
 pub fn run(root: &Path, json: bool, html: Option<&Path>) -> i32 {
-    let site = match site::load(root) {
-        Ok((site, _)) => site,
-        Err(report) => {
-            super::print_failure(report, "status");
-            return 1;
-        }
+    // Every language that can be read is reported: an error in one language's files marks
+    // that language broken rather than hiding the others.
+    let (site, report) = site::load_partial(root, &site::LoadOptions::default());
+    let Some(site) = site else {
+        super::print_failure(report, "status");
+        return 1;
     };
-    let status = match translation::status(&site) {
-        Ok(s) => s,
-        Err(d) => {
-            super::print_diagnostics(&[*d]);
-            return 1;
+    let (mut status, lock_errors) = translation::status(&site);
+    let mut errors: Vec<Diagnostic> = report
+        .sorted()
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    for d in &errors {
+        if let Some(s) = d
+            .language()
+            .and_then(|code| status.iter_mut().find(|s| s.code == code))
+        {
+            s.errors.push(d.to_string());
         }
-    };
+    }
+    errors.extend(lock_errors);
+    let code = finish(&site, &status, json, html);
+    if errors.is_empty() {
+        return code;
+    }
+    super::print_diagnostics(&errors);
+    eprintln!("{}", failure_line(&status, errors.len()));
+    1
+}
+
+/// The last line of a `status` that met errors: how many, and which languages they broke.
+fn failure_line(status: &[LanguageStatus], errors: usize) -> String {
+    let broken: Vec<&str> = status
+        .iter()
+        .filter(|s| s.broken())
+        .map(|s| s.code.as_str())
+        .collect();
+    let plural = if errors == 1 { "" } else { "s" };
+    if broken.is_empty() {
+        format!(
+            "status met {errors} error{plural} outside the translations; the languages are reported above."
+        )
+    } else {
+        format!(
+            "status met {errors} error{plural}: {} reported as broken (counts without what could not be read), \
+             every other language in full.",
+            broken.join(", ")
+        )
+    }
+}
+
+/// Writes the report asked for; the exit code.
+fn finish(site: &Site, status: &[LanguageStatus], json: bool, html: Option<&Path>) -> i32 {
     if let Some(path) = html {
-        let report = match html_report(&site, &status) {
+        let report = match html_report(site, status) {
             Ok(r) => r,
             Err(d) => {
                 super::print_diagnostics(&[d]);
@@ -42,10 +82,10 @@ pub fn run(root: &Path, json: bool, html: Option<&Path>) -> i32 {
     if json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&status).unwrap_or_default()
+            serde_json::to_string_pretty(status).unwrap_or_default()
         );
     } else {
-        print!("{}", table(&status));
+        print!("{}", table(status));
         // Drafts are left out of the counts above, as they are of the site.
         if let Some(line) = super::check::drafts_line(site.drafts.len()) {
             let files: Vec<&str> = site
@@ -115,11 +155,25 @@ pub fn table(status: &[LanguageStatus]) -> String {
             p_untracked,
             s.pages.percent_done(),
         );
+        if s.broken() {
+            out.pop();
+            out.push_str("   broken\n");
+        }
     }
     let default = status
         .iter()
         .find(|s| s.default)
         .map_or("the source", |s| s.code.as_str());
+    for s in status.iter().filter(|s| s.broken()) {
+        let _ = writeln!(
+            out,
+            "\n{}: broken: part of it could not be read, so its counts leave that part out; fix:",
+            s.code
+        );
+        for error in &s.errors {
+            let _ = writeln!(out, "  {error}");
+        }
+    }
     for s in status.iter().filter(|s| !s.default) {
         let code = &s.code;
         let same = s.messages.same_as_source + s.pages.same_as_source;

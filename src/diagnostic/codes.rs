@@ -1049,7 +1049,9 @@ registry! {
             (`[-removed-]{+added+}`), as `polydocs status` does.",
         example_file: "locales/en/ui.ftl",
         example: "# marked, then the source changed:\nfooter-note = This site is offered in three languages.",
-        fix: "Update the translation, then run `polydocs mark <code> --message <id>`.",
+        fix: "Update the translation, then run `polydocs mark <code> --message <id>`; `mark` \
+            refuses a translation that did not change since its source did, unless the \
+            source's change needs no new wording and you add `--force`.",
     },
     OutdatedPage {
         name: "outdated-page",
@@ -1063,7 +1065,9 @@ registry! {
             (`[-removed-]{+added+}`), and the page tells visitors it may be out of date.",
         example_file: "content/en/hours.md",
         example: "# marked, then the English page gained a paragraph",
-        fix: "Update the translation, then run `polydocs mark <code> --page <path>`.",
+        fix: "Update the translation, then run `polydocs mark <code> --page <path>`; `mark` \
+            refuses a page that did not change since its source did, unless the source's \
+            change needs no new wording and you add `--force`.",
     },
     SameAsSource {
         name: "same-as-source",
@@ -1092,7 +1096,8 @@ registry! {
         summary: "a line of translations.lock or pages.lock is not in the form `mark` writes",
         explanation: "locales/<code>/translations.lock (messages) and pages.lock (pages) are \
             written by `polydocs mark`: per translation, a line with its ID (or page path), \
-            a 16-digit fingerprint and optionally `same-as-source`, then the source text it \
+            a 16-digit fingerprint, optionally `same-as-source`, optionally \
+            `translation=` and the translation's own fingerprint, then the source text it \
             was marked from, each line after `  | `. A line in another form (an edit by \
             hand, a merge conflict) cannot be read.",
         example_file: "locales/fr/translations.lock",

@@ -258,6 +258,71 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// Past this many warnings of one code in one language, a run's output (`build`, `serve`'s
+/// terminal and its overlay) shows a few and counts the rest: a new language's hundred
+/// missing messages must not bury a real problem. `check --lang CODE` lists them all.
+pub const SHOWN_PER_GROUP: usize = 10;
+
+/// How many warnings of a group cut short are still shown.
+const SHOWN_OF_LONG_GROUP: usize = 3;
+
+/// Diagnostics as a run shows them: every error, and the warnings with long runs of one code
+/// in one language cut short.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Capped {
+    /// What is shown, in the order given.
+    pub shown: Vec<Diagnostic>,
+    /// One line per group cut short: how many more, and the command that lists them.
+    pub more: Vec<String>,
+    /// Every error given.
+    pub errors: usize,
+    /// Every warning given, shown or not.
+    pub warnings: usize,
+}
+
+/// Cuts long runs of warnings of one code in one language short (see [`SHOWN_PER_GROUP`]).
+pub fn cap_warnings(diagnostics: &[Diagnostic]) -> Capped {
+    use std::collections::BTreeMap;
+    let mut groups: BTreeMap<(Option<&str>, &str), usize> = BTreeMap::new();
+    for d in diagnostics.iter().filter(|d| !d.is_error()) {
+        *groups.entry((d.language(), d.code.as_str())).or_default() += 1;
+    }
+    let mut counted: BTreeMap<(Option<&str>, &str), usize> = BTreeMap::new();
+    let shown: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| {
+            if d.is_error() || groups[&(d.language(), d.code.as_str())] <= SHOWN_PER_GROUP {
+                return true;
+            }
+            let n = counted.entry((d.language(), d.code.as_str())).or_default();
+            *n += 1;
+            *n <= SHOWN_OF_LONG_GROUP
+        })
+        .cloned()
+        .collect();
+    let more = groups
+        .iter()
+        .filter(|(_, n)| **n > SHOWN_PER_GROUP)
+        .map(|((lang, code), count)| {
+            let (of, option) = match lang {
+                Some(lang) => (format!(" in {lang}"), format!(" --lang {lang}")),
+                None => (String::new(), String::new()),
+            };
+            format!(
+                "… and {} more `{code}` warnings{of}: `polydocs check{option}` lists them all.",
+                count - SHOWN_OF_LONG_GROUP
+            )
+        })
+        .collect();
+    let warnings = groups.values().sum();
+    Capped {
+        shown,
+        more,
+        errors: diagnostics.len() - warnings,
+        warnings,
+    }
+}
+
 /// Diagnostics of one run, gathered from every stage.
 #[derive(Debug, Default)]
 pub struct Report {

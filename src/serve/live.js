@@ -47,7 +47,13 @@
     return Boolean(old);
   }
 
-  function showErrors(errors) {
+  function count(n, what) {
+    return n === 1 ? `1 ${what}` : `${n} ${what}s`;
+  }
+
+  function showErrors(state) {
+    const errors = state.errors;
+    const counts = state.counts || { errors: errors.length, warnings: 0 };
     hideErrors();
     const host = document.createElement("div");
     host.id = overlayId;
@@ -63,6 +69,7 @@
       p { margin: 0 0 1rem; color: #d4d4d8; }
       pre { background: #000; color: #f4f4f5; padding: 1rem; border-left: 4px solid #f87171;
         overflow: auto; white-space: pre; font: 13px/1.45 ui-monospace, monospace; }
+      pre.warning { border-left-color: #facc15; }
       button { font: inherit; padding: 0.3rem 0.9rem; cursor: pointer; }`;
     const backdrop = document.createElement("div");
     backdrop.className = "backdrop";
@@ -72,16 +79,25 @@
     box.className = "box";
     const title = document.createElement("h2");
     title.id = "title";
+    // Errors and warnings counted apart: the errors stop the build, the warnings do not.
     title.textContent =
-      errors.length === 1 ? "The site has an error" : `The site has ${errors.length} errors`;
+      `The site has ${count(counts.errors, "error")}` +
+      (counts.warnings > 0 ? ` and ${count(counts.warnings, "warning")}` : "");
     const note = document.createElement("p");
     note.textContent =
       "The page below is the last good build. Fix the file and save: the page reloads by itself.";
     box.append(title, note);
+    // Errors first (serve sends them so), then the warnings, long runs of one code cut short.
     for (const error of errors) {
       const pre = document.createElement("pre");
+      pre.className = error.severity === "warning" ? "warning" : "error";
       pre.textContent = error.report || error.summary;
       box.append(pre);
+    }
+    for (const line of state.more || []) {
+      const p = document.createElement("p");
+      p.textContent = line;
+      box.append(p);
     }
     const close = document.createElement("button");
     close.type = "button";
@@ -105,7 +121,7 @@
       return;
     }
     if (state.errors.length > 0) {
-      showErrors(state.errors);
+      showErrors(state);
       return;
     }
     const wasShowingErrors = hideErrors();

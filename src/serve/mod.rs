@@ -44,7 +44,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use changes::Changes;
 use output::Output;
 use rebuild::{Builder, Built, First};
-use state::{ErrorView, Shared};
+use state::{Failure, Shared};
 use watch::{Next, Signal, Watcher};
 
 /// An editor's save is over when the sources have been quiet this long. Editors write a file
@@ -196,7 +196,7 @@ fn show_failure(
     changes: Option<&Changes>,
     progress: &mut dyn FnMut(Progress),
 ) {
-    shared.failed(errors.iter().map(ErrorView::new).collect());
+    shared.failed(Failure::new(errors));
     progress(Progress::Failed(errors, changes));
 }
 

@@ -23,13 +23,15 @@ use crate::diagnostic::Diagnostic;
 /// pages, if they are fewer (see [`Inner::announce`]).
 const MAX_LISTED: usize = 200;
 
-/// One error of a failed build, as the terminal shows it.
+/// One error or warning of a failed build, as the terminal shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorView {
     /// `file:line:col: error[code]: message (hint: ...)`.
     pub summary: String,
     /// The report with the source line and a caret.
     pub report: String,
+    /// An error, not a warning.
+    pub error: bool,
 }
 
 impl ErrorView {
@@ -37,7 +39,38 @@ impl ErrorView {
         ErrorView {
             summary: d.to_string(),
             report: d.render(false),
+            error: d.is_error(),
         }
+    }
+}
+
+/// What the pages of a failed build show: its errors first, then its warnings cut short per
+/// code and language as `build` prints them, and how many of each there are.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub shown: Vec<ErrorView>,
+    /// One line per run of warnings cut short.
+    pub more: Vec<String>,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Failure {
+    pub fn new(diagnostics: &[Diagnostic]) -> Failure {
+        let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+            diagnostics.iter().partition(|d| d.is_error());
+        let ordered: Vec<Diagnostic> = errors.into_iter().chain(warnings).cloned().collect();
+        let capped = crate::diagnostic::cap_warnings(&ordered);
+        Failure {
+            shown: capped.shown.iter().map(ErrorView::new).collect(),
+            more: capped.more,
+            errors: capped.errors,
+            warnings: capped.warnings,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shown.is_empty() && self.more.is_empty()
     }
 }
 
@@ -56,7 +89,7 @@ struct Inner {
     /// Tells this run of serve from an earlier one, whose build numbers start over.
     instance: String,
     build: u64,
-    errors: Vec<ErrorView>,
+    errors: Failure,
     subscribers: Vec<Subscriber>,
     /// The files the subscribed pages show.
     open: OpenPages,
@@ -72,21 +105,27 @@ impl Inner {
     fn state(&self, previous: Option<&str>, changed: Option<&[String]>) -> String {
         let errors: Vec<String> = self
             .errors
+            .shown
             .iter()
             .map(|e| {
                 format!(
-                    "{{\"summary\":{},\"report\":{}}}",
+                    "{{\"summary\":{},\"report\":{},\"severity\":\"{}\"}}",
                     json::string(&e.summary),
-                    json::string(&e.report)
+                    json::string(&e.report),
+                    if e.error { "error" } else { "warning" }
                 )
             })
             .collect();
         format!(
-            "{{\"version\":{},\"previous\":{},\"changed\":{},\"errors\":[{}]}}",
+            "{{\"version\":{},\"previous\":{},\"changed\":{},\"errors\":[{}],\
+             \"counts\":{{\"errors\":{},\"warnings\":{}}},\"more\":{}}}",
             json::string(&self.version()),
             previous.map_or("null".into(), json::string),
             changed.map_or("null".into(), json::strings),
-            errors.join(",")
+            errors.join(","),
+            self.errors.errors,
+            self.errors.warnings,
+            json::strings(&self.errors.more)
         )
     }
 
@@ -186,7 +225,7 @@ impl Shared {
                 output: Arc::new(Output::default()),
                 instance: format!("{:x}", nanos ^ u128::from(std::process::id())),
                 build: 0,
-                errors: Vec::new(),
+                errors: Failure::default(),
                 subscribers: Vec::new(),
                 open: OpenPages::default(),
             }),
@@ -250,7 +289,7 @@ impl Shared {
     }
 
     /// A build failed: the previous build stays served, and pages show the errors.
-    pub fn failed(&self, errors: Vec<ErrorView>) {
+    pub fn failed(&self, errors: Failure) {
         let mut inner = self.lock();
         if inner.errors == errors {
             return;
@@ -310,10 +349,15 @@ mod tests {
         assert!(!shared.succeeded(Output::default(), &[]));
         assert!(rx.try_recv().is_err());
 
-        shared.failed(vec![ErrorView {
-            summary: "locales/fr/ui.ftl:3:1: error[fluent-syntax]: \"bad\"".into(),
-            report: "error".into(),
-        }]);
+        shared.failed(Failure {
+            shown: vec![ErrorView {
+                summary: "locales/fr/ui.ftl:3:1: error[fluent-syntax]: \"bad\"".into(),
+                report: "error".into(),
+                error: true,
+            }],
+            errors: 1,
+            ..Failure::default()
+        });
         let news = rx.try_recv().unwrap();
         assert!(news.contains("locales/fr/ui.ftl:3:1"), "{news}");
         assert!(news.contains("\\\"bad\\\""), "{news}");
@@ -361,10 +405,15 @@ mod tests {
         ]));
         shared.succeeded((*last_good).clone(), &["fr/a/index.html".into()]);
         let sub = shared.subscribe(vec!["fr/a/index.html".into()]);
-        shared.failed(vec![ErrorView {
-            summary: "old error".into(),
-            report: "old error".into(),
-        }]);
+        shared.failed(Failure {
+            shown: vec![ErrorView {
+                summary: "old error".into(),
+                report: "old error".into(),
+                error: true,
+            }],
+            errors: 1,
+            ..Failure::default()
+        });
         assert!(sub.news.try_recv().unwrap().contains("old error"));
 
         // The open page first: it is served and announced; the error is still shown.

@@ -1101,3 +1101,107 @@ fn drafts_are_previewed_with_a_mark() {
     );
     assert!(serve.get("/en/docs/").body.contains("Upcoming"));
 }
+
+/// One error among many warnings: the overlay's news counts them apart, sends the error
+/// first and the warnings cut short per code and language, and the terminal caps them as
+/// `build` does.
+#[test]
+fn one_error_among_many_warnings_is_counted_apart_and_shown_first() {
+    let site = TempSite::new("serve-error-and-warnings");
+    // Twenty English messages revised: forty outdated translations (fr and zh-TW).
+    let en = site.read("locales/en/ui.ftl");
+    let mut revised = 0;
+    let lines: Vec<String> = en
+        .lines()
+        .map(|l| {
+            let simple = l.split_once(" = ").is_some_and(|(id, value)| {
+                !id.is_empty()
+                    && id.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    && value.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !value.contains('{')
+            });
+            if simple && revised < 20 {
+                revised += 1;
+                format!("{l} (revised)")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    assert_eq!(revised, 20);
+    site.write("locales/en/ui.ftl", &(lines.join("\n") + "\n"));
+    // An English page revised: its translations are outdated, in files listed before...
+    let compare = site.read("content/en/compare.md");
+    site.write(
+        "content/en/compare.md",
+        &format!("{compare}\nOne more sentence.\n"),
+    );
+    // ...the one error: a link to no page.
+    let page = site.read("content/zh-TW/hours.md");
+    let broken = format!("{page}\n[無處](../nowhere/)\n");
+    site.write("content/zh-TW/hours.md", &broken);
+    let (line, _) = crate::common::locate(&broken, "[無處]");
+    let location = format!("content/zh-TW/hours.md:{line}:");
+
+    let serve = Serve::start(&site);
+    serve.wait_until("the failed build is shown", |s| {
+        s.status().contains(&location)
+    });
+    let state: serde_json::Value = serde_json::from_str(&serve.status()).unwrap();
+    assert_eq!(state["counts"]["errors"], 1, "{state}");
+    let warnings = state["counts"]["warnings"].as_u64().unwrap();
+    assert!(warnings >= 42, "{state}");
+    let shown = state["errors"].as_array().unwrap();
+    assert_eq!(
+        shown[0]["severity"], "error",
+        "the error comes first: {state}"
+    );
+    assert!(
+        shown[0]["summary"].as_str().unwrap().starts_with(&location),
+        "{state}"
+    );
+    assert!(
+        shown[1..].iter().all(|e| e["severity"] == "warning"),
+        "{state}"
+    );
+    let outdated = |lang: &str| {
+        shown
+            .iter()
+            .filter(|e| {
+                let s = e["summary"].as_str().unwrap();
+                s.contains("[outdated-message]") && s.starts_with(&format!("locales/{lang}/"))
+            })
+            .count()
+    };
+    assert_eq!((outdated("fr"), outdated("zh-TW")), (3, 3), "{state}");
+    let more: Vec<&str> = state["more"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    assert!(
+        more.contains(
+            &"… and 17 more `outdated-message` warnings in zh-TW: `polydocs check --lang zh-TW` lists them all."
+        ),
+        "{more:?}"
+    );
+
+    // The terminal: the same cap as `build`, and the counts apart.
+    serve.wait_until("the terminal says how the build failed", |s| {
+        s.stderr
+            .lock()
+            .unwrap()
+            .contains("The build failed with 1 error")
+    });
+    let err = serve.stderr.lock().unwrap().clone();
+    assert!(
+        err.contains("… and 17 more `outdated-message` warnings in zh-TW"),
+        "{err}"
+    );
+    assert_eq!(err.matches("warning[outdated-message]").count(), 6, "{err}");
+    assert!(
+        err.contains(&format!("{warnings} warnings besides")),
+        "{err}"
+    );
+}

@@ -285,6 +285,14 @@ fn outdated_pages_are_reported_shown_and_cleared_by_mark() {
         "zh-TW is tracked from the start, so outdated too"
     );
 
+    // The French page did not follow the source: marking it needs the translator's word.
+    let run = site.run(&["mark", "fr", "--page", key]);
+    assert_eq!(run.code, 1, "{}", run.describe());
+    let fr = site.read(&format!("content/fr/{key}"));
+    site.write(
+        &format!("content/fr/{key}"),
+        &format!("{fr}\nUne phrase de plus dans la source.\n"),
+    );
     let run = site.run(&["mark", "fr", "--page", key]);
     assert_eq!(run.code, 0, "{}", run.describe());
     let (_, found, _) = findings(&site, &[]);
@@ -346,11 +354,13 @@ fn outdated_messages_are_reported_and_cleared_by_mark() {
 
     let status = site.run(&["status"]);
     assert!(status.stdout.contains("zh-TW"), "{}", status.describe());
-    assert_eq!(
-        site.run(&["mark", "zh-TW", "--message", "footer-note"])
-            .code,
-        0
+    site.replace_once(
+        "locales/zh-TW/ui.ftl",
+        "footer-note = ",
+        "footer-note = 現在：",
     );
+    let run = site.run(&["mark", "zh-TW", "--message", "footer-note"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
     let (_, found, _) = findings(&site, &[]);
     assert!(
         !found
@@ -884,7 +894,7 @@ fn copied_text_is_counted_same_as_source_not_translated() {
     assert_eq!(run.code, 0, "{}", run.describe());
     let lock = site.read("locales/de/translations.lock");
     assert!(
-        lock.contains("\nchannel-experience-league ") && lock.contains(" same-as-source\n"),
+        lock.contains("\nchannel-experience-league ") && lock.contains(" same-as-source "),
         "{lock}"
     );
     let de = status_of(&site, "de");
@@ -1006,6 +1016,7 @@ fn mark_explains_its_forms_and_takes_the_page_path_a_translator_has() {
         assert!(run.stderr.contains(form), "{}", run.describe());
     }
     let page = site.read("content/en/compare.md");
+    let translation = site.read("content/fr/compare.md");
     for (n, path) in [
         "content/fr/compare.md",
         "fr/compare.md",
@@ -1016,6 +1027,10 @@ fn mark_explains_its_forms_and_takes_the_page_path_a_translator_has() {
     .enumerate()
     {
         site.write("content/en/compare.md", &format!("{page}\nEdit {n}.\n"));
+        site.write(
+            "content/fr/compare.md",
+            &format!("{translation}\nModification {n}.\n"),
+        );
         assert_eq!(status_of(&site, "fr")["pages"]["outdated"], 1, "{path}");
         let run = site.run(&["mark", "fr", "--page", path]);
         assert_eq!(run.code, 0, "{path}: {}", run.describe());
@@ -1026,6 +1041,111 @@ fn mark_explains_its_forms_and_takes_the_page_path_a_translator_has() {
     assert!(
         run.stderr.contains("no page `nowhere.md`"),
         "{}",
+        run.describe()
+    );
+}
+
+/// What `mark` certifies is a translator's work: an outdated translation that nobody changed
+/// since its source did is refused alone, left out of `--all` and listed, unless `--force`.
+#[test]
+fn mark_does_not_certify_a_translation_nobody_changed_since_its_source_did() {
+    let site = TempSite::new("translators-mark-unchanged");
+    site.replace_once(
+        "locales/en/ui.ftl",
+        "footer-note = This site is available in several languages.",
+        "footer-note = This site is available in three languages.",
+    );
+    let lock_before = site.read("locales/zh-TW/translations.lock");
+    let run = site.run(&["mark", "zh-TW", "--message", "footer-note"]);
+    assert_eq!(run.code, 1, "{}", run.describe());
+    assert!(
+        run.stderr
+            .contains("`footer-note` in zh-TW did not change since its en source changed"),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        run.stderr.contains("[-several-]{+three+}") && run.stderr.contains("--force"),
+        "the source's change and the way out are shown: {}",
+        run.describe()
+    );
+    assert!(!run.stdout.contains("Marked"), "{}", run.describe());
+    assert_eq!(site.read("locales/zh-TW/translations.lock"), lock_before);
+    assert_eq!(status_of(&site, "zh-TW")["messages"]["outdated"], 1);
+
+    // Two pages and a message changed in English; French follows one page and the message.
+    for key in ["hours.md", "compare.md"] {
+        let en = site.read(&format!("content/en/{key}"));
+        site.write(
+            &format!("content/en/{key}"),
+            &format!("{en}\nHolidays follow the local calendar.\n"),
+        );
+    }
+    let fr = site.read("content/fr/hours.md");
+    site.write(
+        "content/fr/hours.md",
+        &format!("{fr}\nLes jours fériés suivent le calendrier local.\n"),
+    );
+    site.replace_once(
+        "locales/fr/ui.ftl",
+        "footer-note = Ce site est proposé en plusieurs langues.",
+        "footer-note = Ce site est proposé en trois langues.",
+    );
+    let compare_before = site.read("content/fr/compare.md");
+    let run = site.run(&["mark", "fr", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    assert!(
+        run.stdout
+            .contains("Left 1 unmarked: outdated, and not changed since"),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        run.stdout.contains("\n  page compare.md: ")
+            && run.stdout.contains("Holidays follow the local calendar"),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        run.stdout.contains("polydocs mark fr --all --force"),
+        "{}",
+        run.describe()
+    );
+    assert_eq!(site.read("content/fr/compare.md"), compare_before);
+    let fr = status_of(&site, "fr");
+    assert_eq!(fr["pages"]["outdated"], 1, "{fr}");
+    assert_eq!(fr["outdated_pages"][0], "compare.md", "{fr}");
+    assert_eq!(fr["messages"]["outdated"], 0, "{fr}");
+
+    // --force certifies them as they are.
+    let run = site.run(&["mark", "zh-TW", "--message", "footer-note", "--force"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    assert_eq!(status_of(&site, "zh-TW")["messages"]["outdated"], 0);
+    let run = site.run(&["mark", "fr", "--page", "compare.md", "--force"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    assert_eq!(status_of(&site, "fr")["pages"]["outdated"], 0);
+
+    // A lock file written before translations were fingerprinted still reads, and marks.
+    let old: String = site
+        .read("locales/fr/translations.lock")
+        .lines()
+        .map(|l| match l.find(" translation=") {
+            Some(i) => format!("{}\n", &l[..i]),
+            None => format!("{l}\n"),
+        })
+        .collect();
+    site.write("locales/fr/translations.lock", &old);
+    assert_eq!(status_of(&site, "fr")["messages"]["outdated"], 0);
+    site.replace_once(
+        "locales/en/ui.ftl",
+        "footer-note = This site is available in three languages.",
+        "footer-note = This site is available in four languages.",
+    );
+    let run = site.run(&["mark", "fr", "--message", "footer-note"]);
+    assert_eq!(
+        run.code,
+        0,
+        "nothing says it did not change: {}",
         run.describe()
     );
 }
@@ -1096,4 +1216,65 @@ fn new_languages_added_at_once_are_all_kept() {
         !site.path(".polydocs.lock").exists(),
         "the lock goes with the command"
     );
+}
+
+/// A syntax error in one language's files breaks that language only: `status` reports every
+/// other language in full, shows the broken one as broken with the error at its position,
+/// and fails at the end.
+#[test]
+fn one_broken_file_leaves_every_other_language_reported() {
+    let site = TempSite::new("translators-status-broken");
+    let run = site.run(&["new-language", "de", "--name", "Deutsch"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    translate(
+        &site,
+        "locales/de/ui.ftl",
+        "footer-note",
+        "Diese Seite gibt es in { ",
+    );
+    let de = site.read("locales/de/ui.ftl");
+    let (line, _) = locate(&de, "footer-note = ");
+    let run = site.run(&["status"]);
+    assert_eq!(run.code, 1, "{}", run.describe());
+    for code in ["en", "fr", "zh-TW"] {
+        let row = run
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("{code} ")))
+            .unwrap_or_else(|| panic!("no {code} row: {}", run.describe()));
+        assert!(!row.ends_with("broken"), "{row}");
+    }
+    let de_row = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("de "))
+        .unwrap_or_else(|| panic!("no de row: {}", run.describe()));
+    assert!(de_row.ends_with("broken"), "{de_row}");
+    let at_line = format!("locales/de/ui.ftl:{line}:");
+    assert!(
+        run.stdout.contains("de: broken:") && run.stdout.contains(&at_line),
+        "the error is shown with its file:line:column: {}",
+        run.describe()
+    );
+    assert!(
+        run.stderr.contains("de reported as broken") && !run.stderr.contains("nothing was written"),
+        "{}",
+        run.describe()
+    );
+
+    let run = site.run(&["status", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.describe());
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let languages = json.as_array().unwrap();
+    assert_eq!(languages.len(), 4, "{json}");
+    for l in languages {
+        let errors = l["errors"].as_array().unwrap();
+        if l["code"] == "de" {
+            assert_eq!(errors.len(), 1, "{l}");
+            assert!(errors[0].as_str().unwrap().starts_with(&at_line), "{l}");
+        } else {
+            assert!(errors.is_empty(), "{l}");
+            assert_eq!(l["messages"]["missing"], 0, "{l}");
+        }
+    }
 }
