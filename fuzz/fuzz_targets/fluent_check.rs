@@ -1,6 +1,6 @@
 //! What `polydocs check` does with a translator's Fluent file: a small site (English strings as
 //! shipped) whose `locales/fr/x.ftl` is the input, loaded with `Locales::load` (through
-//! `site::load_partial`), validated, and linted by the translators' checks.
+//! `site::load_partial`), indexed, and checked by every check `polydocs check` runs.
 
 #![no_main]
 
@@ -52,9 +52,8 @@ fuzz_target!(|data: &[u8]| {
     let (site, report) = polydocs::site::load_partial(root, &Default::default());
     common::check_all(&report.diagnostics, Some(&src));
     if let Some(site) = site {
-        let validated = polydocs::validate::validate(&site);
-        common::check_all(&validated.diagnostics, Some(&src));
-        let lints = polydocs::lint::lint(&site, &validated, !report.has_errors());
-        common::check_all(&lints, Some(&src));
+        let index = polydocs::index::Index::build(&site.config, &site.pages);
+        let findings = polydocs::check::check(&site, &index, Default::default());
+        common::check_all(&findings, Some(&src));
     }
 });

@@ -49,6 +49,8 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
         .filter(|p| p.lang == default)
         .map(|p| (p.key.as_str(), p))
         .collect();
+    let mut source_terms: std::collections::HashMap<&str, Vec<bool>> =
+        std::collections::HashMap::new();
     for (lang, language) in site.config.languages.iter().enumerate() {
         if language.pseudo {
             continue;
@@ -67,7 +69,15 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
                 typography(rules, &unit, &language.code, usize::MAX, out);
             }
             if let Some(source) = source_messages.iter().find(|s| s.name == unit.name) {
-                terminology(&terms, source, &unit, &language.code, out);
+                let folded = Folded::new(&source.text());
+                terminology(
+                    &terms,
+                    Some(&folded),
+                    &unit,
+                    &language.code,
+                    usize::MAX,
+                    out,
+                );
             }
         }
         for page in site.pages.iter().filter(|p| p.lang == lang) {
@@ -79,7 +89,20 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             if let Some(source) = source_pages.get(page.key.as_str()) {
-                terminology(&terms, &page_unit(source), &unit, &language.code, out);
+                // A source page serves every language: which of the glossary's terms it holds
+                // is found once (its folded text is not kept: 16 bytes a character, for every
+                // page of a large site).
+                let held = source_terms.entry(page.key.as_str()).or_insert_with(|| {
+                    let folded = Folded::new(&page_unit(source).text());
+                    (glossary.iter())
+                        .map(|t| !find_folded(&folded, &t.term.value).is_empty())
+                        .collect()
+                });
+                let terms: Vec<(&Term, &Rendering)> = (glossary.iter().zip(held.iter()))
+                    .filter(|(_, held)| **held)
+                    .filter_map(|(t, _)| t.translations.get(&language.code).map(|r| (t, r)))
+                    .collect();
+                terminology(&terms, None, &unit, &language.code, PAGE_SLIPS, out);
             }
         }
     }
@@ -262,15 +285,15 @@ struct Slip {
     hint: &'static str,
 }
 
-/// How many typography slips of one page are reported one by one; the last of them counts the
-/// rest. A page written with plain spaces throughout (as much French on the web is) has one
+/// How many typography slips (or glossary findings) of one page are reported one by one; the
+/// last of them counts the rest. A page written with plain spaces throughout (as much French on the web is) has one
 /// slip a sentence: a 5 000-page site gave 105 000 findings, which cost the build more time
 /// and memory than rendering the pages, and told the publisher nothing the first ones do not.
 const PAGE_SLIPS: usize = 3;
 
 fn typography(rules: Rules, unit: &Unit, code: &str, most: usize, out: &mut Vec<Diagnostic>) {
-    let mut found: Vec<(Range<usize>, Slip)> = Vec::new();
-    let mut more = 0usize;
+    let mut found = Vec::new();
+    let mut skipped = 0;
     for seg in &unit.segments {
         let text = &unit.src.text[seg.range.clone()];
         let slips = match rules {
@@ -279,31 +302,43 @@ fn typography(rules: Rules, unit: &Unit, code: &str, most: usize, out: &mut Vec<
             Rules::None => Vec::new(),
         };
         for slip in slips {
-            if found.len() < most {
-                let at = seg.range.start + slip.range.start..seg.range.start + slip.range.end;
-                found.push((at, slip));
-            } else {
-                more += 1;
+            // Past what is shown, a slip is only counted (placing it costs a scan of the file).
+            if found.len() == most {
+                skipped += 1;
+                continue;
             }
+            let at = seg.range.start + slip.range.start..seg.range.start + slip.range.end;
+            found.push(
+                Diagnostic::warning(Code::Typography, slip.message)
+                    .at_range(&unit.src, at)
+                    .in_language(code)
+                    .hint(slip.hint),
+            );
         }
     }
-    let last = found.len().saturating_sub(1);
-    for (n, (at, slip)) in found.into_iter().enumerate() {
-        let message = if n == last && more > 0 {
-            format!(
-                "{} (and {more} more typography slip(s) further in this page, not listed one by one)",
-                slip.message
-            )
-        } else {
-            slip.message
-        };
-        out.push(
-            Diagnostic::warning(Code::Typography, message)
-                .at_range(&unit.src, at)
-                .in_language(code)
-                .hint(slip.hint),
-        );
+    push_capped(found, skipped, "typography slip(s)", most, out);
+}
+
+/// Pushes the first `most` of one page's findings, the last of them counting the rest (and
+/// `skipped`, those counted without being made).
+fn push_capped(
+    mut found: Vec<Diagnostic>,
+    skipped: usize,
+    what: &str,
+    most: usize,
+    out: &mut Vec<Diagnostic>,
+) {
+    if found.len() > most || skipped > 0 {
+        let more = found.len().saturating_sub(most) + skipped;
+        found.truncate(most);
+        if let Some(last) = found.last_mut() {
+            last.message = format!(
+                "{} (and {more} more {what} further in this page, not listed one by one)",
+                last.message
+            );
+        }
     }
+    out.extend(found);
 }
 
 const NBSP: char = '\u{a0}';
@@ -583,26 +618,32 @@ fn load_glossary(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<Term> {
     terms
 }
 
+/// The glossary's findings in `unit` for `terms`: those its source holds, or, given the
+/// source's folded text, those of `terms` found in it.
 fn terminology(
     terms: &[(&Term, &Rendering)],
-    source: &Unit,
+    source_text: Option<&Folded>,
     unit: &Unit,
     code: &str,
+    most: usize,
     out: &mut Vec<Diagnostic>,
 ) {
+    let mut found = Vec::new();
+    let terms: Vec<&(&Term, &Rendering)> = terms
+        .iter()
+        .filter(|(term, _)| {
+            source_text.is_none_or(|s| !find_folded(s, &term.term.value).is_empty())
+        })
+        .collect();
     if terms.is_empty() {
         return;
     }
-    let source_text = Folded::new(&source.text());
     let segments: Vec<(&Segment, Folded)> = unit
         .segments
         .iter()
         .map(|seg| (seg, Folded::new(&unit.src.text[seg.range.clone()])))
         .collect();
     for (term, rendering) in terms {
-        if find_folded(&source_text, &term.term.value).is_empty() {
-            continue;
-        }
         let mut has_required = false;
         let mut avoided: Vec<(Range<usize>, &str)> = Vec::new();
         for (seg, text) in &segments {
@@ -636,7 +677,7 @@ fn terminology(
             } else {
                 format!("write {use_list}, as the glossary ({GLOSSARY}) says")
             };
-            out.push(
+            found.push(
                 Diagnostic::warning(
                     Code::Terminology,
                     format!(
@@ -650,7 +691,7 @@ fn terminology(
             );
         }
         if !has_required && !rendering.required.is_empty() {
-            out.push(
+            found.push(
                 Diagnostic::warning(
                     Code::Terminology,
                     format!(
@@ -664,6 +705,7 @@ fn terminology(
             );
         }
     }
+    push_capped(found, 0, "terminology finding(s)", most, out);
 }
 
 /// Folds a character for matching: lower case, typographic apostrophe as `'`, no-break
@@ -687,12 +729,18 @@ fn find(hay: &str, needle: &str) -> Vec<Range<usize>> {
 struct Folded {
     chars: Vec<(usize, char)>,
     len: usize,
+    /// The folded characters as one string: most terms are on no page of a site, and a
+    /// substring search (SIMD) says so before the scan character by character. A match of a
+    /// folded needle in it starts at a character (UTF-8 does not match inside one).
+    text: String,
 }
 
 impl Folded {
     fn new(text: &str) -> Folded {
+        let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold(c))).collect();
         Folded {
-            chars: text.char_indices().map(|(i, c)| (i, fold(c))).collect(),
+            text: chars.iter().map(|&(_, c)| c).collect(),
+            chars,
             len: text.len(),
         }
     }
@@ -703,6 +751,10 @@ fn find_folded(hay: &Folded, needle: &str) -> Vec<Range<usize>> {
     let Some(&first) = needle.first() else {
         return Vec::new();
     };
+    let folded: String = needle.iter().collect();
+    if memchr::memmem::find(hay.text.as_bytes(), folded.as_bytes()).is_none() {
+        return Vec::new();
+    }
     let chars = &hay.chars;
     let mut out = Vec::new();
     for start in 0..chars.len() {
