@@ -171,6 +171,11 @@ impl SiteConfig {
     pub fn language_index(&self, code: &str) -> Option<usize> {
         self.languages.iter().position(|l| l.code == code)
     }
+
+    /// The languages' codes, in site.yaml's order (for messages that list them).
+    pub fn codes(&self) -> Vec<&str> {
+        self.languages.iter().map(|l| l.code.as_str()).collect()
+    }
 }
 
 /// Parses and checks `site.yaml`.

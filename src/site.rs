@@ -114,7 +114,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
         crate::l10n::pseudo::add_language(&mut config);
     }
 
-    let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    let codes = config.codes();
     let (resolved, ds) = plan::load(root, codes);
     let plan_failed = ds.iter().any(Diagnostic::is_error);
     let plan::Resolved { plan, labels } = resolved;

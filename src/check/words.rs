@@ -568,12 +568,7 @@ fn load_glossary(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<Term> {
             return Vec::new();
         }
     };
-    let codes: Vec<&str> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| l.code.as_str())
-        .collect();
+    let codes = site.config.codes();
     let mut terms = Vec::new();
     for term in file.terms {
         let position = yaml::spanned_position(&term.term, 0);

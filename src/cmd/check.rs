@@ -138,7 +138,7 @@ fn unknown_language(root: &Path, code: &str) -> Option<String> {
     if config.language_index(code).is_some() {
         return None;
     }
-    let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    let codes = config.codes();
     Some(format!(
         "`{code}` is not a language of this site; its languages are {}",
         codes.join(", ")

@@ -104,12 +104,7 @@ pub fn mark(site: &Site, code: &str, target: &Target, options: Options) -> Resul
         force,
     } = options;
     let lang = site.config.language_index(code).ok_or_else(|| {
-        let codes: Vec<&str> = site
-            .config
-            .languages
-            .iter()
-            .map(|l| l.code.as_str())
-            .collect();
+        let codes = site.config.codes();
         format!(
             "unknown language `{code}`; the site has {}",
             codes.join(", ")

@@ -142,7 +142,7 @@ fn refuse_clashes(root: &Path, config: &SiteConfig, request: &NewLanguage) -> Re
     }
     for fallback in &request.fallback {
         if config.language_index(fallback).is_none() {
-            let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+            let codes = config.codes();
             return Err(format!(
                 "fallback `{fallback}` is not a language of the site; use one of: {}",
                 codes.join(", ")
