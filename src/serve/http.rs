@@ -266,8 +266,10 @@ fn site_file(snapshot: &Snapshot, target: &str) -> Response {
             return page(404, file, bytes);
         }
     }
+    // No 404 page: nothing has been built yet (every build writes one). The overlay reads the
+    // body's mark to say so rather than speak of a last good build.
     let fallback = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-        <title>Not found</title></head><body><h1>Not found</h1>\
+        <title>Not found</title></head><body data-polydocs-unbuilt><h1>Not found</h1>\
         <p>The site has no page at this address.</p></body></html>\n";
     page(404, "404.html", fallback.as_bytes())
 }

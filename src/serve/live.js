@@ -84,8 +84,12 @@
       `The site has ${count(counts.errors, "error")}` +
       (counts.warnings > 0 ? ` and ${count(counts.warnings, "warning")}` : "");
     const note = document.createElement("p");
-    note.textContent =
-      "The page below is the last good build. Fix the file and save: the page reloads by itself.";
+    // Serve's own "Not found" page (marked) stands where no build has succeeded yet.
+    const built = !document.body.hasAttribute("data-polydocs-unbuilt");
+    note.textContent = (built
+      ? "The page below is the last good build."
+      : "No build has succeeded yet, so no page can be shown.") +
+      " Fix the file and save: the page reloads by itself.";
     box.append(title, note);
     // Errors first (serve sends them so), then the warnings, long runs of one code cut short.
     for (const error of errors) {
