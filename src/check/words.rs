@@ -70,14 +70,12 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
             }
             if let Some(source) = source_messages.iter().find(|s| s.name == unit.name) {
                 let folded = Folded::new(&source.text());
-                terminology(
-                    &terms,
-                    Some(&folded),
-                    &unit,
-                    &language.code,
-                    usize::MAX,
-                    out,
-                );
+                let held: Vec<(&Term, &Rendering)> = terms
+                    .iter()
+                    .filter(|(t, _)| t.is_in(&folded))
+                    .copied()
+                    .collect();
+                terminology(&held, &unit, &language.code, usize::MAX, out);
             }
         }
         for page in site.pages.iter().filter(|p| p.lang == lang) {
@@ -94,15 +92,13 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
                 // page of a large site).
                 let held = source_terms.entry(page.key.as_str()).or_insert_with(|| {
                     let folded = Folded::new(&page_unit(source).text());
-                    (glossary.iter())
-                        .map(|t| !find_folded(&folded, &t.term.value).is_empty())
-                        .collect()
+                    (glossary.iter()).map(|t| t.is_in(&folded)).collect()
                 });
                 let terms: Vec<(&Term, &Rendering)> = (glossary.iter().zip(held.iter()))
                     .filter(|(_, held)| **held)
                     .filter_map(|(t, _)| t.translations.get(&language.code).map(|r| (t, r)))
                     .collect();
-                terminology(&terms, None, &unit, &language.code, PAGE_SLIPS, out);
+                terminology(&terms, &unit, &language.code, PAGE_SLIPS, out);
             }
         }
     }
@@ -536,6 +532,13 @@ struct Term {
     translations: BTreeMap<String, Rendering>,
 }
 
+impl Term {
+    /// Whether a source's folded text holds the term.
+    fn is_in(&self, source: &Folded) -> bool {
+        !find_folded(source, &self.term.value).is_empty()
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Rendering {
@@ -613,23 +616,15 @@ fn load_glossary(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<Term> {
     terms
 }
 
-/// The glossary's findings in `unit` for `terms`: those its source holds, or, given the
-/// source's folded text, those of `terms` found in it.
+/// The glossary's findings in `unit` for `terms`, the terms its source holds.
 fn terminology(
     terms: &[(&Term, &Rendering)],
-    source_text: Option<&Folded>,
     unit: &Unit,
     code: &str,
     most: usize,
     out: &mut Vec<Diagnostic>,
 ) {
     let mut found = Vec::new();
-    let terms: Vec<&(&Term, &Rendering)> = terms
-        .iter()
-        .filter(|(term, _)| {
-            source_text.is_none_or(|s| !find_folded(s, &term.term.value).is_empty())
-        })
-        .collect();
     if terms.is_empty() {
         return;
     }
