@@ -20,16 +20,17 @@
 //! message or page whose source holds a term gets a finding when its translation has none of
 //! the renderings, or has one of the variants (at the variant).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-use std::sync::Arc;
 
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::content::PageSource;
 use crate::site::Site;
 use crate::source::SourceFile;
 use crate::yaml::{self, Text};
@@ -38,19 +39,23 @@ use crate::yaml::{self, Text};
 pub const GLOSSARY: &str = "locales/glossary.yaml";
 
 /// Every finding of the typography and terminology checks.
+///
+/// Pages are checked in parallel (a large site's translated pages are most of the check's
+/// work) and their findings kept in the order of the pages, so that a run reports the same
+/// list whatever the thread count.
 pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
     let glossary = load_glossary(site, out);
     let default = site.config.default;
-    let source_messages = messages(site, default);
+    let source_files = message_files(site, default);
+    let source_messages = messages(site, default, &source_files);
     // The default language's pages by key, looked up once a translated page (a scan of every
     // page for each was quadratic: 75 million comparisons at 5 000 pages a language).
-    let source_pages: std::collections::HashMap<&str, &crate::content::PageSource> = (site.pages)
+    let source_pages: HashMap<&str, &PageSource> = (site.pages)
         .iter()
         .filter(|p| p.lang == default)
         .map(|p| (p.key.as_str(), p))
         .collect();
-    let mut source_terms: std::collections::HashMap<&str, Vec<bool>> =
-        std::collections::HashMap::new();
+    let source_terms = held_terms(site, &glossary, &source_pages);
     for (lang, language) in site.config.languages.iter().enumerate() {
         if language.pseudo {
             continue;
@@ -64,12 +69,13 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
         if rules == Rules::None && terms.is_empty() {
             continue;
         }
-        for unit in messages(site, lang) {
+        let files = message_files(site, lang);
+        for unit in messages(site, lang, &files) {
             if rules != Rules::None {
                 typography(rules, &unit, &language.code, usize::MAX, out);
             }
             if let Some(source) = source_messages.iter().find(|s| s.name == unit.name) {
-                let folded = Folded::new(&source.text());
+                let folded = Folded::of(source);
                 let held: Vec<(&Term, &Rendering)> = terms
                     .iter()
                     .filter(|(t, _)| t.is_in(&folded))
@@ -78,30 +84,55 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
                 terminology(&held, &unit, &language.code, usize::MAX, out);
             }
         }
-        for page in site.pages.iter().filter(|p| p.lang == lang) {
-            let unit = page_unit(page);
-            if rules != Rules::None {
-                typography(rules, &unit, &language.code, PAGE_SLIPS, out);
-            }
-            if terms.is_empty() {
-                continue;
-            }
-            if let Some(source) = source_pages.get(page.key.as_str()) {
-                // A source page serves every language: which of the glossary's terms it holds
-                // is found once (its folded text is not kept: 16 bytes a character, for every
-                // page of a large site).
-                let held = source_terms.entry(page.key.as_str()).or_insert_with(|| {
-                    let folded = Folded::new(&page_unit(source).text());
-                    (glossary.iter()).map(|t| t.is_in(&folded)).collect()
-                });
-                let terms: Vec<(&Term, &Rendering)> = (glossary.iter().zip(held.iter()))
-                    .filter(|(_, held)| **held)
-                    .filter_map(|(t, _)| t.translations.get(&language.code).map(|r| (t, r)))
-                    .collect();
-                terminology(&terms, &unit, &language.code, PAGE_SLIPS, out);
-            }
-        }
+        let pages: Vec<&PageSource> = site.pages.iter().filter(|p| p.lang == lang).collect();
+        let found: Vec<Vec<Diagnostic>> = pages
+            .par_iter()
+            .map(|page| {
+                let mut found = Vec::new();
+                let unit = page_unit(page);
+                if rules != Rules::None {
+                    typography(rules, &unit, &language.code, PAGE_SLIPS, &mut found);
+                }
+                if let Some(held) = source_terms.get(page.key.as_str()) {
+                    let terms: Vec<(&Term, &Rendering)> = (glossary.iter().zip(held.iter()))
+                        .filter(|(_, held)| **held)
+                        .filter_map(|(t, _)| t.translations.get(&language.code).map(|r| (t, r)))
+                        .collect();
+                    terminology(&terms, &unit, &language.code, PAGE_SLIPS, &mut found);
+                }
+                found
+            })
+            .collect();
+        out.extend(found.into_iter().flatten());
     }
+}
+
+/// Which of the glossary's terms each source page holds, for the pages some language
+/// translates (none without a glossary). A source page serves every language, so this is
+/// found once; its folded text is not kept.
+fn held_terms<'a>(
+    site: &'a Site,
+    glossary: &[Term],
+    source_pages: &HashMap<&'a str, &'a PageSource>,
+) -> HashMap<&'a str, Vec<bool>> {
+    if glossary.is_empty() {
+        return HashMap::new();
+    }
+    let default = site.config.default;
+    let mut translated: Vec<&PageSource> = (site.pages.iter())
+        .filter(|p| p.lang != default)
+        .filter_map(|p| source_pages.get(p.key.as_str()).copied())
+        .collect();
+    translated.sort_by_key(|p| p.key.as_str());
+    translated.dedup_by_key(|p| p.key.as_str());
+    translated
+        .par_iter()
+        .map(|source| {
+            let folded = Folded::of(&page_unit(source));
+            let held = glossary.iter().map(|t| t.is_in(&folded)).collect();
+            (source.key.as_str(), held)
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -109,10 +140,10 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
 
 /// One message or one page: its file and the byte ranges of its visible text. A segment that
 /// follows a placeable starts with a value the check cannot see (a number, a name).
-struct Unit {
+struct Unit<'a> {
     /// The message ID, or the page's key.
-    name: String,
-    src: Arc<SourceFile>,
+    name: &'a str,
+    src: &'a SourceFile,
     segments: Vec<Segment>,
     /// Where a finding about the whole unit points (the message ID, the page's first line).
     at: Range<usize>,
@@ -123,25 +154,26 @@ struct Segment {
     after_value: bool,
 }
 
-impl Unit {
-    fn text(&self) -> String {
-        let mut s = String::new();
-        for seg in &self.segments {
-            s.push_str(&self.src.text[seg.range.clone()]);
-            s.push(' ');
-        }
-        s
+impl Unit<'_> {
+    fn segment(&self, seg: &Segment) -> &str {
+        &self.src.text[seg.range.clone()]
     }
 }
 
-/// Every message of a language's own files, as units.
-fn messages(site: &Site, lang: usize) -> Vec<Unit> {
+/// A language's own message files, as the text their units point into.
+fn message_files(site: &Site, lang: usize) -> Vec<SourceFile> {
+    (site.locales.files.get(lang))
+        .map(|files| files.iter().map(|f| f.source()).collect())
+        .unwrap_or_default()
+}
+
+/// Every message of a language's own files (`sources`: [`message_files`]), as units.
+fn messages<'a>(site: &'a Site, lang: usize, sources: &'a [SourceFile]) -> Vec<Unit<'a>> {
     let Some(files) = site.locales.files.get(lang) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for file in files {
-        let src = Arc::new(file.source());
+    for (file, src) in files.iter().zip(sources) {
         let resource: &FluentResource = &file.resource;
         let base = resource.source().as_ptr() as usize;
         let offset = |s: &str| s.as_ptr() as usize - base;
@@ -158,8 +190,8 @@ fn messages(site: &Site, lang: usize) -> Vec<Unit> {
             }
             let at = offset(m.id.name);
             out.push(Unit {
-                name: m.id.name.to_string(),
-                src: src.clone(),
+                name: m.id.name,
+                src,
                 segments,
                 at: at..at + m.id.name.len(),
             });
@@ -197,7 +229,7 @@ fn pattern_segments(
 }
 
 /// A page's title, description and Markdown text.
-fn page_unit(page: &crate::content::PageSource) -> Unit {
+fn page_unit(page: &PageSource) -> Unit<'_> {
     let text = page.source.text.as_str();
     let mut segments = Vec::new();
     // The front matter's `title:` and `description:` values, as written on their line.
@@ -246,8 +278,8 @@ fn page_unit(page: &crate::content::PageSource) -> Unit {
         .find(|&start| start >= page.body_start)
         .unwrap_or(page.body_start.min(text.len()));
     Unit {
-        name: page.key.clone(),
-        src: Arc::new(page.source.clone()),
+        name: &page.key,
+        src: &page.source,
         segments,
         at: at..at + text[at..].chars().next().map_or(0, char::len_utf8),
     }
@@ -291,7 +323,7 @@ fn typography(rules: Rules, unit: &Unit, code: &str, most: usize, out: &mut Vec<
     let mut found = Vec::new();
     let mut skipped = 0;
     for seg in &unit.segments {
-        let text = &unit.src.text[seg.range.clone()];
+        let text = unit.segment(seg);
         let slips = match rules {
             Rules::French => french(text, seg.after_value),
             Rules::Chinese => chinese(text),
@@ -306,7 +338,7 @@ fn typography(rules: Rules, unit: &Unit, code: &str, most: usize, out: &mut Vec<
             let at = seg.range.start + slip.range.start..seg.range.start + slip.range.end;
             found.push(
                 Diagnostic::warning(Code::Typography, slip.message)
-                    .at_range(&unit.src, at)
+                    .at_range(unit.src, at)
                     .in_language(code)
                     .hint(slip.hint),
             );
@@ -399,15 +431,16 @@ fn french(text: &str, after_value: bool) -> Vec<Slip> {
                     Some(b) => b.is_ascii_digit(),
                     None => after_value,
                 };
-                let word: String = text[end_of(i)..]
-                    .chars()
-                    .take_while(|c| c.is_alphabetic() || *c == '%')
-                    .collect();
-                let ends = text[end_of(i) + word.len()..]
+                let rest = &text[end_of(i)..];
+                let word = match rest.find(|c: char| !(c.is_alphabetic() || c == '%')) {
+                    Some(end) => &rest[..end],
+                    None => rest,
+                };
+                let ends = rest[word.len()..]
                     .chars()
                     .next()
                     .is_none_or(|c| !c.is_alphanumeric());
-                if number_before && ends && FRENCH_UNITS.contains(&word.as_str()) {
+                if number_before && ends && FRENCH_UNITS.contains(&word) {
                     slips.push(Slip {
                         range: at..end_of(i),
                         message: format!(
@@ -628,33 +661,25 @@ fn terminology(
     if terms.is_empty() {
         return;
     }
-    let segments: Vec<(&Segment, Folded)> = unit
-        .segments
-        .iter()
-        .map(|seg| (seg, Folded::new(&unit.src.text[seg.range.clone()])))
-        .collect();
+    let text = Folded::of(unit);
     for (term, rendering) in terms {
-        let mut has_required = false;
+        let required: Vec<Range<usize>> = rendering
+            .required
+            .iter()
+            .flat_map(|r| find_folded(&text, r))
+            .collect();
         let mut avoided: Vec<(Range<usize>, &str)> = Vec::new();
-        for (seg, text) in &segments {
-            let required: Vec<Range<usize>> = rendering
-                .required
-                .iter()
-                .flat_map(|r| find_folded(text, r))
-                .collect();
-            has_required |= !required.is_empty();
-            for variant in &rendering.avoid {
-                for r in find_folded(text, variant) {
-                    let inside = required
-                        .iter()
-                        .any(|q| q.start <= r.start && r.end <= q.end);
-                    if !inside {
-                        let at = seg.range.start + r.start..seg.range.start + r.end;
-                        avoided.push((at, variant.as_str()));
-                    }
+        for variant in &rendering.avoid {
+            for r in find_folded(&text, variant) {
+                let inside = required
+                    .iter()
+                    .any(|q| q.start <= r.start && r.end <= q.end);
+                if !inside {
+                    avoided.push((r, variant.as_str()));
                 }
             }
         }
+        avoided.sort_by_key(|(r, _)| r.start);
         let use_list = rendering
             .required
             .iter()
@@ -675,12 +700,12 @@ fn terminology(
                         unit.name, term.term.value
                     ),
                 )
-                .at_range(&unit.src, at)
+                .at_range(unit.src, text.original(at))
                 .in_language(code)
                 .hint(hint),
             );
         }
-        if !has_required && !rendering.required.is_empty() {
+        if required.is_empty() && !rendering.required.is_empty() {
             found.push(
                 Diagnostic::warning(
                     Code::Terminology,
@@ -689,7 +714,7 @@ fn terminology(
                         unit.name, term.term.value
                     ),
                 )
-                .at_range(&unit.src, unit.at.clone())
+                .at_range(unit.src, unit.at.clone())
                 .in_language(code)
                 .hint(format!("write {use_list}, as the glossary ({GLOSSARY}) says")),
             );
@@ -712,60 +737,104 @@ fn fold(c: char) -> char {
 /// starts with a letter matches only at the start of a word.
 #[cfg(test)]
 fn find(hay: &str, needle: &str) -> Vec<Range<usize>> {
-    find_folded(&Folded::new(hay), needle)
+    let src = SourceFile::from_text("a.md", hay);
+    let unit = Unit {
+        name: "a.md",
+        src: &src,
+        segments: vec![Segment {
+            range: 0..hay.len(),
+            after_value: false,
+        }],
+        at: 0..0,
+    };
+    let folded = Folded::of(&unit);
+    (find_folded(&folded, needle).into_iter())
+        .map(|r| folded.original(r))
+        .collect()
 }
 
-/// A text folded once for many searches.
+/// A unit's text folded once for all of its searches: its segments folded (see [`fold`]) one
+/// after the other, apart by a space where only white space parts them in the file (the
+/// lines of a paragraph) and otherwise by a line break that no term holds, so that no match
+/// spans two cells, items or messages.
+///
+/// A substring search (SIMD) over the one string finds a term anywhere in a page, where a
+/// scan per segment and character cost the check more than rendering the page. A match of a
+/// folded needle starts at a character (UTF-8 does not match inside one).
 struct Folded {
-    chars: Vec<(usize, char)>,
-    len: usize,
-    /// The folded characters as one string: most terms are on no page of a site, and a
-    /// substring search (SIMD) says so before the scan character by character. A match of a
-    /// folded needle in it starts at a character (UTF-8 does not match inside one).
     text: String,
+    /// Where the folded text and the file stop moving together (a segment's start; after a
+    /// character whose fold has another length): a folded offset and the file's offset there.
+    anchors: Vec<(usize, usize)>,
 }
 
 impl Folded {
-    fn new(text: &str) -> Folded {
-        let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold(c))).collect();
-        Folded {
-            text: chars.iter().map(|&(_, c)| c).collect(),
-            chars,
-            len: text.len(),
+    fn of(unit: &Unit) -> Folded {
+        let mut text = String::new();
+        let mut anchors = Vec::new();
+        let mut end = None;
+        for seg in &unit.segments {
+            // Lines of one paragraph read as one text: a term may wrap.
+            let gap = end.and_then(|end| unit.src.text.get(end..seg.range.start));
+            text.push(match gap {
+                Some(gap) if gap.chars().all(char::is_whitespace) => ' ',
+                _ => '\n',
+            });
+            end = Some(seg.range.end);
+            anchors.push((text.len(), seg.range.start));
+            let segment = unit.segment(seg);
+            // Most text is ASCII: its bytes fold in place, a stretch at a time.
+            let mut from = 0;
+            while from < segment.len() {
+                let ascii = segment.as_bytes()[from..]
+                    .iter()
+                    .position(|b| !b.is_ascii())
+                    .map_or(segment.len(), |n| from + n);
+                let start = text.len();
+                text.push_str(&segment[from..ascii]);
+                text[start..].make_ascii_lowercase();
+                let Some(c) = segment[ascii..].chars().next() else {
+                    break;
+                };
+                let at = ascii;
+                from = ascii + c.len_utf8();
+                let folded = fold(c);
+                text.push(folded);
+                if folded.len_utf8() != c.len_utf8() {
+                    anchors.push((text.len(), seg.range.start + at + c.len_utf8()));
+                }
+            }
         }
+        Folded { text, anchors }
+    }
+
+    /// The file's byte range of a folded range.
+    fn original(&self, range: Range<usize>) -> Range<usize> {
+        let at = |folded: usize| {
+            let i = self.anchors.partition_point(|&(f, _)| f <= folded);
+            match i.checked_sub(1).map(|i| self.anchors[i]) {
+                Some((f, o)) => o + (folded - f),
+                None => folded,
+            }
+        };
+        at(range.start)..at(range.end)
     }
 }
 
+/// Where `needle`, folded, occurs in `hay`, as ranges of the folded text.
 fn find_folded(hay: &Folded, needle: &str) -> Vec<Range<usize>> {
-    let needle: Vec<char> = needle.chars().map(fold).collect();
-    let Some(&first) = needle.first() else {
+    let needle: String = needle.chars().map(fold).collect();
+    let Some(first) = needle.chars().next() else {
         return Vec::new();
     };
-    let folded: String = needle.iter().collect();
-    if memchr::memmem::find(hay.text.as_bytes(), folded.as_bytes()).is_none() {
-        return Vec::new();
-    }
-    let chars = &hay.chars;
-    let mut out = Vec::new();
-    for start in 0..chars.len() {
-        if chars[start].1 != first || chars.len() - start < needle.len() {
-            continue;
-        }
-        if first.is_alphanumeric()
-            && !is_cjk(first)
-            && start > 0
-            && chars[start - 1].1.is_alphanumeric()
-        {
-            continue;
-        }
-        if needle.iter().zip(&chars[start..]).all(|(n, (_, c))| n == c) {
-            let end = chars
-                .get(start + needle.len())
-                .map_or(hay.len, |&(at, _)| at);
-            out.push(chars[start].0..end);
-        }
-    }
-    out
+    let at_word_start = first.is_alphanumeric() && !is_cjk(first);
+    memchr::memmem::find_iter(hay.text.as_bytes(), needle.as_bytes())
+        .filter(|&start| {
+            !at_word_start
+                || !(hay.text[..start].chars().next_back()).is_some_and(char::is_alphanumeric)
+        })
+        .map(|start| start..start + needle.len())
+        .collect()
 }
 
 #[cfg(test)]
@@ -841,10 +910,10 @@ mod tests {
     #[test]
     fn a_page_full_of_slips_gives_a_few_findings_and_counts_the_rest() {
         let text = "Note : un. Note : deux. Note : trois. Note : quatre. Note : cinq.";
-        let src = Arc::new(SourceFile::from_text("content/fr/a.md", text));
+        let src = SourceFile::from_text("content/fr/a.md", text);
         let unit = Unit {
-            name: "a.md".to_string(),
-            src,
+            name: "a.md",
+            src: &src,
             segments: vec![Segment {
                 range: 0..text.len(),
                 after_value: false,
