@@ -29,8 +29,8 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use crate::diagnostic::{Code, Diagnostic};
 use crate::content::PageSource;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::site::Site;
 use crate::source::SourceFile;
 use crate::yaml::{self, Text};

@@ -240,24 +240,20 @@ fn ms(since: Instant) -> f64 {
     since.elapsed().as_secs_f64() * 1000.0
 }
 
-/// Loads the whole site.
+/// Loads the whole site as `build` and `check` do, as far as its errors allow: with an error
+/// in one file, the checks of everything else still run, so that the preview reports what
+/// `check` reports (a strict load here once hid every check behind the first load error).
 fn full_load(root: &Path, report: &mut Report) -> Option<(Site, Vec<Scope>)> {
     // Drafts are previewed, marked as such.
     let options = site::LoadOptions {
         drafts: true,
         ..site::LoadOptions::default()
     };
-    match site::load_with(root, &options) {
-        Ok((mut site, warnings)) => {
-            report.extend(warnings.diagnostics);
-            site.config.base_url = PREVIEW_BASE_URL.to_string();
-            Some((site, vec![Scope::All]))
-        }
-        Err(errors) => {
-            report.extend(errors.diagnostics);
-            None
-        }
-    }
+    let (site, loaded) = pipeline::load(root, &options);
+    report.extend(loaded.diagnostics);
+    let mut site = site?;
+    site.config.base_url = PREVIEW_BASE_URL.to_string();
+    Some((site, vec![Scope::All]))
 }
 
 /// Loads again what `changes` names into the last good site, and says what to render.

@@ -276,3 +276,68 @@ fn built_in_templates_are_used_until_a_site_overrides_them() {
         "{sitemap}"
     );
 }
+
+/// `serve` loads and checks a site as `check` does: with a page whose front matter does not
+/// parse, the findings about everything else (a missing heading in another page, a message
+/// with an unknown variable) are still reported, by both, the same ones at the same places.
+#[test]
+fn serve_reports_what_check_reports_on_a_site_that_does_not_load_whole() {
+    use polydocs::serve::changes::Changes;
+    use polydocs::serve::output::Output;
+    use polydocs::serve::rebuild::Builder;
+    use std::collections::BTreeSet;
+
+    let site = TempSite::new("pipeline-serve-same");
+    site.replace_once(
+        "content/fr/hours.md",
+        "title: Horaires régionaux",
+        "title: [Horaires régionaux",
+    );
+    append_to_page(&site, "Voir [ici](#nulle-part).");
+    site.replace_once(
+        "locales/fr/ui.ftl",
+        "footer-note = Ce site",
+        "footer-note = { $inconnue } Ce site",
+    );
+    type Finding = (String, String, Option<u64>);
+    let (code, json) = json_findings(&site, &[]);
+    assert_eq!(code, 1, "{json}");
+    let from_check: BTreeSet<Finding> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let text = |k: &str| f[k].as_str().unwrap_or("").to_string();
+            (text("code"), text("file"), f["line"].as_u64())
+        })
+        .collect();
+    let root = site.root.canonicalize().unwrap();
+    let Err(found) = Builder::new(&root).build(
+        &Changes::everything(),
+        std::sync::Arc::new(Output::default()),
+    ) else {
+        panic!("serve built a site that check rejects");
+    };
+    let from_serve: BTreeSet<Finding> = found
+        .iter()
+        .map(|d| {
+            let file = d.file.clone().unwrap_or_default();
+            (
+                d.code.as_str().to_string(),
+                file,
+                d.position.map(|p| p.line as u64),
+            )
+        })
+        .collect();
+    for code in ["yaml-type", "broken-link"] {
+        assert!(
+            from_check.iter().any(|(c, _, _)| c == code),
+            "check reports no {code}: {from_check:#?}"
+        );
+    }
+    assert!(
+        from_check.iter().any(|(_, f, _)| f == "locales/fr/ui.ftl"),
+        "check reports nothing in locales/fr/ui.ftl: {from_check:#?}"
+    );
+    assert_eq!(from_serve, from_check, "serve and check disagree");
+}
