@@ -60,8 +60,9 @@ struct RawLanguage {
     #[serde(default)]
     prefix: Option<Spanned<String>>,
     name: String,
+    /// Without it, the tag's: right-to-left for Arabic, Hebrew, Persian, Urdu...
     #[serde(default)]
-    direction: Direction,
+    direction: Option<Direction>,
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
@@ -110,6 +111,28 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// The direction a language tag's script is written in: its script subtag where it has one
+    /// (`az-Arab`, `ks-Deva`), else its language's usual script (`ar`, `he`, `fa`, `ur`...).
+    /// A publisher adding `ar` should not have to know to say `direction: rtl`; a wrong guess
+    /// is overridden in site.yaml.
+    pub fn of_tag(tag: &str) -> Direction {
+        const RTL_SCRIPTS: [&str; 8] = [
+            "arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand",
+        ];
+        const RTL_LANGUAGES: [&str; 16] = [
+            "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi",
+            "nqo", "prs",
+        ];
+        let mut subtags = tag.split(['-', '_']).map(str::to_ascii_lowercase);
+        let language = subtags.next().unwrap_or_default();
+        let script = subtags.find(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_alphabetic()));
+        let rtl = match script {
+            Some(script) => RTL_SCRIPTS.contains(&script.as_str()),
+            None => RTL_LANGUAGES.contains(&language.as_str()),
+        };
+        if rtl { Direction::Rtl } else { Direction::Ltr }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Direction::Ltr => "ltr",
@@ -348,7 +371,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
                 tag: lang.tag.value.clone(),
                 prefix: prefixes[i].clone(),
                 name: lang.name.clone(),
-                direction: lang.direction,
+                direction: (lang.direction).unwrap_or_else(|| Direction::of_tag(&lang.tag.value)),
                 title: lang.title.clone().or_else(|| raw.title.clone()),
                 chain,
                 pseudo: false,
@@ -542,6 +565,16 @@ fn normalize_edit_url(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tag_gives_its_writing_direction() {
+        for tag in ["ar", "ar-EG", "he", "fa-IR", "ur", "az-Arab", "yi"] {
+            assert_eq!(Direction::of_tag(tag), Direction::Rtl, "{tag}");
+        }
+        for tag in ["en", "fr", "zh-Hant-TW", "ks-Deva", "arn", "hi", "uz-Latn"] {
+            assert_eq!(Direction::of_tag(tag), Direction::Ltr, "{tag}");
+        }
+    }
 
     fn config(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
         parse(&SourceFile::from_text("site.yaml", text))

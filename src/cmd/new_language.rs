@@ -53,7 +53,7 @@ pub fn add(root: &Path, request: &NewLanguage) -> Result<String, String> {
         code,
         tag,
         name: &name,
-        rtl: request.direction == Some(Direction::Rtl),
+        direction: request.direction,
         fallback: &request.fallback,
     };
     let new_yaml = add_to_site_yaml(&yaml.text, &entry)?;
@@ -220,7 +220,8 @@ struct Entry<'a> {
     code: &'a str,
     tag: &'a str,
     name: &'a str,
-    rtl: bool,
+    /// As asked; without it, site.yaml leaves the direction to the tag (`ar` is right-to-left).
+    direction: Option<Direction>,
     fallback: &'a [String],
 }
 
@@ -231,8 +232,12 @@ impl Entry<'_> {
             ("tag", scalar(self.tag)),
             ("name", scalar(self.name)),
         ];
-        if self.rtl {
-            fields.push(("direction", "rtl".to_string()));
+        if let Some(direction) = self.direction {
+            let direction = match direction {
+                Direction::Ltr => "ltr",
+                Direction::Rtl => "rtl",
+            };
+            fields.push(("direction", direction.to_string()));
         }
         match self.fallback {
             [] => {}
@@ -401,7 +406,7 @@ mod tests {
             code: "de",
             tag: "de",
             name: "Deutsch",
-            rtl: false,
+            direction: None,
             fallback,
         }
     }

@@ -102,15 +102,31 @@ pub fn message_html(
 ) -> Result<String, FormatError> {
     let text = locales.format(lang, id, args.map(|a| &a.args))?;
     let mut html = escape(&text);
-    if let Some(args) = args.filter(|a| !a.html.is_empty()) {
-        html = insert(&html, &args.html);
-    }
     let from = locales.resolve(lang, id).unwrap_or(lang);
+    if let Some(args) = args.filter(|a| !a.html.is_empty()) {
+        let isolate = locales.dir(lang) == "rtl" || locales.dir(from) == "rtl";
+        html = insert(&html, &args.html, isolate);
+    }
     Ok(mark(locales, lang, from, html))
 }
 
-/// Replaces each `OPEN n CLOSE` of `text` with `fragments[n]`.
-fn insert(text: &str, fragments: &[String]) -> String {
+/// Replaces each `OPEN n CLOSE` of `text` with `fragments[n]`; inside `<bdi>` when
+/// `isolate`.
+///
+/// A value inserted into a message (a time, a name, a link) may run in another direction
+/// than the words around it: "6:00 ص" in an Arabic page's fallback "{ $opens } – { $closes }"
+/// made the browser show "6:00 م 5:30 – ص", the dash and the second time pulled into the
+/// first time's right-to-left run. Isolated, each value keeps its own order and the message
+/// orders them. `<bdi>` rather than the invisible FSI/PDI characters: it is HTML's own
+/// isolate (it sets `dir=auto` and `unicode-bidi: isolate`), leaves nothing in copied text,
+/// and cannot end up in an attribute. Pages and messages that are left-to-right on both sides
+/// get none: a Latin or Chinese value cannot reorder left-to-right text.
+fn insert(text: &str, fragments: &[String], isolate: bool) -> String {
+    let (open, close) = if isolate {
+        ("<bdi>", "</bdi>")
+    } else {
+        ("", "")
+    };
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find(OPEN) {
@@ -125,7 +141,11 @@ fn insert(text: &str, fragments: &[String]) -> String {
             .ok()
             .and_then(|n| fragments.get(n))
         {
-            Some(fragment) => out.push_str(fragment),
+            Some(fragment) => {
+                out.push_str(open);
+                out.push_str(fragment);
+                out.push_str(close);
+            }
             None => out.push_str(&rest[start..start + OPEN.len_utf8() + end + CLOSE.len_utf8()]),
         }
         rest = &after[end + CLOSE.len_utf8()..];
@@ -142,7 +162,11 @@ mod tests {
     fn fragments_replace_their_marks() {
         let text = format!("Only for {OPEN}0{CLOSE} &amp; {OPEN}1{CLOSE}.");
         let frags = ["<b>A</b>".to_string(), "B".to_string()];
-        assert_eq!(insert(&text, &frags), "Only for <b>A</b> &amp; B.");
-        assert_eq!(insert("plain", &frags), "plain");
+        assert_eq!(insert(&text, &frags, false), "Only for <b>A</b> &amp; B.");
+        assert_eq!(insert("plain", &frags, false), "plain");
+        assert_eq!(
+            insert(&text, &frags, true),
+            "Only for <bdi><b>A</b></bdi> &amp; <bdi>B</bdi>."
+        );
     }
 }

@@ -10,6 +10,7 @@
 use serde::Serialize;
 
 use crate::l10n::html::{self, HtmlArgs};
+use crate::l10n::messages::HOURS_RANGE;
 use crate::l10n::{FormatError, Locales, messages};
 use crate::plan::compare::{self, Change, FeatureAt};
 use crate::plan::{Coverage, Duration, MessageRef, Plan, TierValue, TimeOfDay};
@@ -355,10 +356,26 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> (PlanView, Vec<Form
             .map(|r| {
                 let opens = w.time(r.opens);
                 let closes = w.time(r.closes);
+                // A range shown in a fallback language is written in that language whole,
+                // its times too: "6:00 AM – 5:30 PM" in an English span, not Arabic times
+                // ordered by English text.
                 let mut args = HtmlArgs::new();
-                args.html("opens", opens.clone());
-                args.html("closes", closes.clone());
-                let hours = w.args("hours-range", &args);
+                match locales
+                    .resolve(lang, HOURS_RANGE)
+                    .filter(|&from| from != lang)
+                {
+                    Some(from) => {
+                        let times = locales.time_formatter(from);
+                        let mut time = |t| w.keep(times.format(t).map(|t| html::escape(&t)));
+                        args.html("opens", time(r.opens));
+                        args.html("closes", time(r.closes));
+                    }
+                    None => {
+                        args.html("opens", opens.clone());
+                        args.html("closes", closes.clone());
+                    }
+                }
+                let hours = w.args(HOURS_RANGE, &args);
                 RegionView {
                     id: r.id.clone(),
                     name: w.msg(&r.name),

@@ -247,3 +247,49 @@ fn shipped_site_has_no_fallback_and_builds_strict() {
         run.describe()
     );
 }
+
+/// The hours cell of the first region (the Americas) of a language's hours page, as HTML.
+fn americas_hours(site: &TempSite, prefix: &str) -> String {
+    let page = site.page(&format!("{prefix}/hours/index.html"));
+    let row = page
+        .split("<tr")
+        .find(|row| row.contains("<td") && (row.contains("AM") || row.contains("ص")))
+        .unwrap_or_else(|| panic!("{prefix}: no hours row in\n{page}"));
+    // Times hold no-break spaces ("6:00\u{202f}AM"): compared as spaces.
+    row.replace(['\u{202f}', '\u{a0}'], " ")
+}
+
+/// On a right-to-left page, the values inside a message (times here) are isolated, so that
+/// the browser keeps each in its own order and the message's order between them; a message
+/// falling back to English is English whole, its times included. Left-to-right pages stay as
+/// they were, without isolates.
+#[test]
+fn right_to_left_pages_isolate_the_values_of_their_messages() {
+    let site = TempSite::new("fallback-rtl-values");
+    let run = site.run(&["new-language", "ar", "--name", "العربية"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    site.build_ok();
+    // Untranslated: the English range, times as English writes them, in an English span.
+    let fallback = americas_hours(&site, "ar");
+    assert!(
+        fallback.contains(
+            "<span lang=\"en\" dir=\"ltr\"><bdi>6:00 AM</bdi> – <bdi>5:30 PM</bdi></span>"
+        ),
+        "{fallback}"
+    );
+    assert!(!americas_hours(&site, "en").contains("<bdi>"));
+    // Translated: Arabic times, each isolated inside the Arabic sentence.
+    let ui = site.read("locales/ar/ui.ftl");
+    site.write(
+        "locales/ar/ui.ftl",
+        &format!("{ui}\nhours-range = من {{ $opens }} إلى {{ $closes }}\n"),
+    );
+    site.build_ok();
+    let translated = americas_hours(&site, "ar");
+    assert!(
+        translated.contains("من <bdi>6:00 ص</bdi> إلى <bdi>5:30 م</bdi>"),
+        "{translated}"
+    );
+    let cell = &translated[translated.find("<td").unwrap()..];
+    assert!(!cell.contains("lang=\"en\""), "{translated}");
+}
