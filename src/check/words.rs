@@ -296,6 +296,25 @@ enum Rules {
 }
 
 impl Rules {
+    /// Whether `text` holds a character some rule looks at: most runs of prose hold none, and
+    /// are passed over at the speed of a byte scan instead of a character at a time.
+    fn may_slip(self, text: &str, after_value: bool) -> bool {
+        let bytes = text.as_bytes();
+        match self {
+            // Punctuation, digits (a number before its unit) and `«` `»` (after 0xC2).
+            Rules::French => {
+                after_value
+                    || bytes
+                        .iter()
+                        .any(|b| matches!(b, b':' | b';' | b'!' | b'?' | b'0'..=b'9' | 0xC2))
+            }
+            Rules::Chinese => {
+                (bytes.iter()).any(|b| matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'(' | b')'))
+            }
+            Rules::None => false,
+        }
+    }
+
     fn of(tag: &str) -> Rules {
         match tag.split(['-', '_']).next().unwrap_or("") {
             "fr" => Rules::French,
@@ -325,6 +344,7 @@ fn typography(rules: Rules, unit: &Unit, code: &str, most: usize, out: &mut Vec<
     for seg in &unit.segments {
         let text = unit.segment(seg);
         let slips = match rules {
+            _ if !rules.may_slip(text, seg.after_value) => Vec::new(),
             Rules::French => french(text, seg.after_value),
             Rules::Chinese => chinese(text),
             Rules::None => Vec::new(),
