@@ -277,32 +277,18 @@ fn built_in_templates_are_used_until_a_site_overrides_them() {
     );
 }
 
-/// `serve` loads and checks a site as `check` does: with a page whose front matter does not
-/// parse, the findings about everything else (a missing heading in another page, a message
-/// with an unknown variable) are still reported, by both, the same ones at the same places.
-#[test]
-fn serve_reports_what_check_reports_on_a_site_that_does_not_load_whole() {
+/// What `check --format json` reports, and what serve's builder reports, as
+/// `(code, file, line)`; serve must refuse the site.
+fn check_and_serve_findings(
+    site: &TempSite,
+) -> [std::collections::BTreeSet<(String, String, Option<u64>)>; 2] {
     use polydocs::serve::changes::Changes;
     use polydocs::serve::output::Output;
     use polydocs::serve::rebuild::Builder;
-    use std::collections::BTreeSet;
 
-    let site = TempSite::new("pipeline-serve-same");
-    site.replace_once(
-        "content/fr/hours.md",
-        "title: Horaires régionaux",
-        "title: [Horaires régionaux",
-    );
-    append_to_page(&site, "Voir [ici](#nulle-part).");
-    site.replace_once(
-        "locales/fr/ui.ftl",
-        "footer-note = Ce site",
-        "footer-note = { $inconnue } Ce site",
-    );
-    type Finding = (String, String, Option<u64>);
-    let (code, json) = json_findings(&site, &[]);
+    let (code, json) = json_findings(site, &[]);
     assert_eq!(code, 1, "{json}");
-    let from_check: BTreeSet<Finding> = json["findings"]
+    let from_check = json["findings"]
         .as_array()
         .unwrap()
         .iter()
@@ -318,7 +304,7 @@ fn serve_reports_what_check_reports_on_a_site_that_does_not_load_whole() {
     ) else {
         panic!("serve built a site that check rejects");
     };
-    let from_serve: BTreeSet<Finding> = found
+    let from_serve = found
         .iter()
         .map(|d| {
             let file = d.file.clone().unwrap_or_default();
@@ -329,6 +315,29 @@ fn serve_reports_what_check_reports_on_a_site_that_does_not_load_whole() {
             )
         })
         .collect();
+    [from_check, from_serve]
+}
+
+/// `serve` loads and checks a site as `check` does: with a file that does not load in each
+/// stage (a page's front matter, plan data, a template, a locale file, a link), the findings
+/// about everything else are still reported, by both, the same ones at the same places.
+#[test]
+fn serve_reports_what_check_reports_on_a_site_that_does_not_load_whole() {
+    // A page that does not load, a missing heading in another, a message with an unknown
+    // variable.
+    let site = TempSite::new("pipeline-serve-same");
+    site.replace_once(
+        "content/fr/hours.md",
+        "title: Horaires régionaux",
+        "title: [Horaires régionaux",
+    );
+    append_to_page(&site, "Voir [ici](#nulle-part).");
+    site.replace_once(
+        "locales/fr/ui.ftl",
+        "footer-note = Ce site",
+        "footer-note = { $inconnue } Ce site",
+    );
+    let [from_check, from_serve] = check_and_serve_findings(&site);
     for code in ["yaml-type", "broken-link"] {
         assert!(
             from_check.iter().any(|(c, _, _)| c == code),
@@ -339,5 +348,31 @@ fn serve_reports_what_check_reports_on_a_site_that_does_not_load_whole() {
         from_check.iter().any(|(_, f, _)| f == "locales/fr/ui.ftl"),
         "check reports nothing in locales/fr/ui.ftl: {from_check:#?}"
     );
+    assert_eq!(from_serve, from_check, "serve and check disagree");
+
+    // Plan data and a template that do not load, and a broken Fluent entry.
+    let site = TempSite::new("pipeline-serve-same-data");
+    site.replace_once("content/regions.yaml", "regions:", "regions: [");
+    site.replace_once(
+        "templates/hours.html",
+        "{% block main %}",
+        "{% block main %}{% if x %}",
+    );
+    site.replace_once(
+        "locales/fr/ui.ftl",
+        "footer-note = Ce site",
+        "footer-note = { Ce site",
+    );
+    let [from_check, from_serve] = check_and_serve_findings(&site);
+    for file in [
+        "content/regions.yaml",
+        "templates/hours.html",
+        "locales/fr/ui.ftl",
+    ] {
+        assert!(
+            from_check.iter().any(|(_, f, _)| f == file),
+            "check reports nothing in {file}: {from_check:#?}"
+        );
+    }
     assert_eq!(from_serve, from_check, "serve and check disagree");
 }
