@@ -127,7 +127,7 @@ fn callout_open(alert: Alert, label: &str) -> String {
     format!(
         "<div class=\"callout callout-{name}\" role=\"note\"><p class=\"callout-label\"><svg class=\"callout-icon\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" fill=\"currentColor\"><path fill-rule=\"evenodd\" d=\"{}\"></path></svg>{}</p>\n",
         alert.icon_path(),
-        crate::escape::markup(label)
+        crate::escape::html(label)
     )
 }
 
@@ -394,7 +394,7 @@ pub fn render_page(
                     _ => None,
                 })
                 .collect();
-            let language = crate::escape::markup(highlight::language_of(info));
+            let language = crate::escape::html(highlight::language_of(info));
             let open = code_frame(&language);
             let at = fences.next().unwrap_or_default();
             match highlight::highlight(info, &code) {
@@ -571,7 +571,7 @@ pub const HEADING_LINK_LABEL: &str = "_hl";
 /// own (style.css draws a `#`), so that neither the heading's words in the contents nor the
 /// search index get any; its name is "Link to this section:" and the heading's text.
 fn heading_link(id: &str) -> String {
-    let id = crate::escape::markup(id);
+    let id = crate::escape::html(id);
     format!(
         "<a class=\"heading-link\" href=\"#{id}\" aria-labelledby=\"{HEADING_LINK_LABEL} {id}\"></a>"
     )
@@ -592,7 +592,7 @@ fn code_frame(language: &str) -> String {
 fn decorate_tables(html: &str, label: &str) -> String {
     let open = format!(
         "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table>",
-        crate::escape::markup(label)
+        crate::escape::html(label)
     );
     let replacements = [
         ("<table>", open.as_str()),

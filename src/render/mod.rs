@@ -553,7 +553,7 @@ fn format_diagnostic(site: &Site, lang: usize, error: crate::l10n::FormatError) 
 /// language when it falls back to another one.
 pub fn site_title_html(site: &Site, lang: usize) -> String {
     if let Some(title) = yaml_title(site, lang) {
-        return crate::l10n::html::escape(title);
+        return crate::escape::html(title);
     }
     crate::l10n::html::message_html(&site.locales, lang, messages::SITE_TITLE, None)
         .unwrap_or_default()

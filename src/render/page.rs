@@ -124,7 +124,7 @@ pub struct PageContext {
 /// language lacks it and it falls back.
 fn notice(site: &Site, lang: usize, id: &str, other: usize) -> Result<String, Diagnostic> {
     let mut args = HtmlArgs::new();
-    let name = html::escape(&site.config.languages[other].name);
+    let name = crate::escape::html(&site.config.languages[other].name);
     // Marked against the notice's own language (a notice falling back to English does not
     // mark "English" again).
     let notice_lang = site.locales.resolve(lang, id).unwrap_or(lang);

@@ -190,7 +190,7 @@ impl Words<'_> {
     }
 
     fn time(&mut self, t: TimeOfDay) -> String {
-        let r = self.times.format(t).map(|t| html::escape(&t));
+        let r = self.times.format(t).map(|t| crate::escape::html(&t));
         self.keep(r)
     }
 
@@ -366,7 +366,7 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> (PlanView, Vec<Form
                 {
                     Some(from) => {
                         let times = locales.time_formatter(from);
-                        let mut time = |t| w.keep(times.format(t).map(|t| html::escape(&t)));
+                        let mut time = |t| w.keep(times.format(t).map(|t| crate::escape::html(&t)));
                         args.html("opens", time(r.opens));
                         args.html("closes", time(r.closes));
                     }

@@ -4,7 +4,7 @@
 //! cannot carry it. It is loaded from the server rather than inlined, so that a site whose
 //! Content-Security-Policy forbids inline scripts still reloads.
 
-use crate::escape::markup as attribute;
+use crate::escape::html as attribute;
 
 /// Where the script is served.
 pub const SCRIPT_PATH: &str = "/__polydocs/live.js";

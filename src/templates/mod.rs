@@ -105,7 +105,7 @@ impl TemplateSources {
     fn compile_with(&self, setup: &dyn Fn(&mut tera::Tera)) -> Result<tera::Tera, Vec<Diagnostic>> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(crate::l10n::html::escape_into);
+        tera.set_escape_fn(crate::escape::html_into);
         setup(&mut tera);
         let builtin = BUILTIN
             .iter()

@@ -103,9 +103,6 @@ mod tests {
         let text = "a<b>&\"'c’";
         let mut tera = Vec::new();
         tera::escape_html(text, &mut tera).unwrap();
-        assert_eq!(
-            crate::l10n::html::escape(text),
-            String::from_utf8(tera).unwrap()
-        );
+        assert_eq!(crate::escape::html(text), String::from_utf8(tera).unwrap());
     }
 }
