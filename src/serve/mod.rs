@@ -22,7 +22,6 @@
 pub mod changes;
 pub mod early;
 pub mod http;
-pub mod json;
 pub mod live;
 pub mod mime;
 pub mod open;

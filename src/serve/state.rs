@@ -13,7 +13,6 @@
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use super::json;
 use super::open::OpenPages;
 use super::output::Output;
 use crate::diagnostic::Diagnostic;
@@ -103,30 +102,24 @@ impl Inner {
     /// The news as JSON: the version, the one before it and what changed in between (`null`:
     /// anything may have), and the errors of a failed build.
     fn state(&self, previous: Option<&str>, changed: Option<&[String]>) -> String {
-        let errors: Vec<String> = self
-            .errors
-            .shown
-            .iter()
+        let errors: Vec<serde_json::Value> = (self.errors.shown.iter())
             .map(|e| {
-                format!(
-                    "{{\"summary\":{},\"report\":{},\"severity\":\"{}\"}}",
-                    json::string(&e.summary),
-                    json::string(&e.report),
-                    if e.error { "error" } else { "warning" }
-                )
+                serde_json::json!({
+                    "summary": e.summary,
+                    "report": e.report,
+                    "severity": if e.error { "error" } else { "warning" },
+                })
             })
             .collect();
-        format!(
-            "{{\"version\":{},\"previous\":{},\"changed\":{},\"errors\":[{}],\
-             \"counts\":{{\"errors\":{},\"warnings\":{}}},\"more\":{}}}",
-            json::string(&self.version()),
-            previous.map_or("null".into(), json::string),
-            changed.map_or("null".into(), json::strings),
-            errors.join(","),
-            self.errors.errors,
-            self.errors.warnings,
-            json::strings(&self.errors.more)
-        )
+        serde_json::json!({
+            "version": self.version(),
+            "previous": previous,
+            "changed": changed,
+            "errors": errors,
+            "counts": { "errors": self.errors.errors, "warnings": self.errors.warnings },
+            "more": self.errors.more,
+        })
+        .to_string()
     }
 
     fn broadcast(&mut self, message: String) {
