@@ -143,9 +143,9 @@ pub fn split_list(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The languages of the new site, checked: the default one first in the returned order is
-/// not implied; `default` is its index.
-struct Plan {
+/// What `init` will write, checked before anything is: the new site's languages (`default` is
+/// the index of the default one) and its address. Not a support plan ([`crate::plan::Plan`]).
+struct Starter {
     languages: Vec<Lang>,
     default: usize,
     base_url: String,
@@ -170,7 +170,7 @@ fn init_error(code: Code, message: String, hint: &str) -> Diagnostic {
 }
 
 /// Checks everything before anything is written.
-fn plan(options: &InitOptions) -> Result<Plan, Diagnostic> {
+fn starter(options: &InitOptions) -> Result<Starter, Diagnostic> {
     // Without --languages, the site has the --default language alone, or English.
     let codes = options
         .languages
@@ -250,7 +250,7 @@ fn plan(options: &InitOptions) -> Result<Plan, Diagnostic> {
             }
         }
     };
-    Ok(Plan {
+    Ok(Starter {
         languages,
         default,
         base_url,
@@ -299,12 +299,12 @@ pub fn init(options: &InitOptions) -> Result<String, Diagnostic> {
     let files = if options.example {
         example_files()
     } else {
-        let plan = plan(options)?;
-        let files = starter_files(&plan);
+        let starter = starter(options)?;
+        let files = starter_files(&starter);
         let (_lock, created) = claim(dir)?;
         write_all(dir, &files, created)?;
-        mark_translations(dir, &plan)?;
-        return Ok(summary(dir, &plan));
+        mark_translations(dir, &starter)?;
+        return Ok(summary(dir, &starter));
     };
     let (_lock, created) = claim(dir)?;
     write_all(dir, &files, created)?;
@@ -342,11 +342,11 @@ fn starter_of(code: &str) -> Vec<(&'static str, &'static str)> {
 }
 
 /// The files of a new site, by path relative to it.
-fn starter_files(plan: &Plan) -> Vec<(String, Vec<u8>)> {
-    let mut files = vec![("site.yaml".to_string(), site_yaml(plan).into_bytes())];
-    let default = &plan.languages[plan.default];
+fn starter_files(starter: &Starter) -> Vec<(String, Vec<u8>)> {
+    let mut files = vec![("site.yaml".to_string(), site_yaml(starter).into_bytes())];
+    let default = &starter.languages[starter.default];
     let default_starter = default.known.map_or(STARTER_FALLBACK, |k| k.code);
-    for lang in &plan.languages {
+    for lang in &starter.languages {
         let own = lang.known.map(|k| k.code);
         let from = if std::ptr::eq(lang, default) {
             Some(default_starter)
@@ -386,7 +386,7 @@ fn starter_files(plan: &Plan) -> Vec<(String, Vec<u8>)> {
 }
 
 /// `site.yaml`, commented as the repository's is.
-fn site_yaml(plan: &Plan) -> String {
+fn site_yaml(starter: &Starter) -> String {
     let mut out = String::from(
         "# The site: its languages, the default language, where it is published and built.\n\
          # A language's `code` is its folder under locales/ and content/; `tag` is its BCP 47 tag\n\
@@ -396,13 +396,13 @@ fn site_yaml(plan: &Plan) -> String {
          # The theme comes with polydocs: to change one of its files, write a file of the same\n\
          # name under templates/ or static/ (`polydocs init --example` shows them all).\n",
     );
-    out.push_str(&format!("base_url: {}\n", plan.base_url));
+    out.push_str(&format!("base_url: {}\n", starter.base_url));
     out.push_str(&format!(
         "default_language: {}\n",
-        plan.languages[plan.default].code
+        starter.languages[starter.default].code
     ));
     out.push_str("output: public\nlanguages:\n");
-    for lang in &plan.languages {
+    for lang in &starter.languages {
         out.push_str(&format!("  - code: {}\n", lang.code));
         out.push_str(&format!("    tag: {}\n", lang.tag()));
         if lang.code.contains(|c: char| c.is_ascii_uppercase()) {
@@ -502,9 +502,9 @@ fn write_all(dir: &Path, files: &[(String, Vec<u8>)], created: bool) -> Result<(
 
 /// Marks the starter translations up to date, as `polydocs mark <code> --all` does: they are
 /// real translations of the starter text, identical words included (`Documentation`).
-fn mark_translations(dir: &Path, plan: &Plan) -> Result<(), Diagnostic> {
-    let default = plan.languages[plan.default].code.as_str();
-    let translated: Vec<&Lang> = plan
+fn mark_translations(dir: &Path, starter: &Starter) -> Result<(), Diagnostic> {
+    let default = starter.languages[starter.default].code.as_str();
+    let translated: Vec<&Lang> = starter
         .languages
         .iter()
         .filter(|l| l.known.is_some() && l.code != default)
@@ -532,13 +532,13 @@ fn mark_translations(dir: &Path, plan: &Plan) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-fn summary(dir: &Path, plan: &Plan) -> String {
-    let names: Vec<String> = plan
+fn summary(dir: &Path, starter: &Starter) -> String {
+    let names: Vec<String> = starter
         .languages
         .iter()
         .map(|l| format!("{} ({})", l.name(), l.code))
         .collect();
-    let default = &plan.languages[plan.default];
+    let default = &starter.languages[starter.default];
     let mut out = format!(
         "Created a site in {} in {}; {} is the default language, the source of translations.",
         dir.display(),
@@ -552,7 +552,7 @@ fn summary(dir: &Path, plan: &Plan) -> String {
             default.code
         ));
     }
-    let untranslated: Vec<&str> = plan
+    let untranslated: Vec<&str> = starter
         .languages
         .iter()
         .filter(|l| l.known.is_none() && l.code != default.code)
@@ -653,9 +653,9 @@ mod tests {
                 Code::InitBaseUrl,
             ),
         ] {
-            assert_eq!(plan(&o).err().map(|d| d.code), Some(code));
+            assert_eq!(starter(&o).err().map(|d| d.code), Some(code));
         }
-        let ok = plan(&options(
+        let ok = starter(&options(
             &["EN", "zh-tw"],
             Some("zh-TW"),
             Some("https://x.org"),
