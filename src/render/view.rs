@@ -227,9 +227,32 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> (PlanView, Vec<Form
         times: locales.time_formatter(lang),
         errors: Vec::new(),
     };
+    let priorities = priorities(&mut w, plan);
+    let groups = groups(&mut w, plan);
+    let names: Vec<String> = plan.tiers.iter().map(|t| w.msg(&t.name)).collect();
+    let tiers = tiers(&mut w, plan, &groups, &names, &priorities);
+    let channels = channels(&mut w, plan);
+    let resources = resources(&mut w, plan, &names);
+    let regions = regions(&mut w, plan);
+    let paid_banner = w.msg(&plan.paid_banner);
+    let paid_count = plan.tiers.iter().filter(|t| t.paid).count();
+    let view = PlanView {
+        tiers,
+        paid_banner,
+        free_count: plan.tiers.len() - paid_count,
+        paid_count,
+        groups,
+        priorities,
+        channels,
+        resources,
+        regions,
+    };
+    (view, w.errors)
+}
 
-    let priorities: Vec<PriorityView> = plan
-        .priorities
+/// The priorities and, per tier, the initial-response target of each.
+fn priorities(w: &mut Words, plan: &Plan) -> Vec<PriorityView> {
+    plan.priorities
         .iter()
         .map(|p| PriorityView {
             id: p.id.clone(),
@@ -253,10 +276,12 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> (PlanView, Vec<Form
                 })
                 .collect(),
         })
-        .collect();
+        .collect()
+}
 
-    let groups: Vec<GroupView> = plan
-        .groups
+/// The comparison's groups of features, each feature with its value in every tier.
+fn groups(w: &mut Words, plan: &Plan) -> Vec<GroupView> {
+    plan.groups
         .iter()
         .map(|g| GroupView {
             id: g.id.clone(),
@@ -271,11 +296,18 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> (PlanView, Vec<Form
                 })
                 .collect(),
         })
-        .collect();
+        .collect()
+}
 
-    let names: Vec<String> = plan.tiers.iter().map(|t| w.msg(&t.name)).collect();
-    let tiers = plan
-        .tiers
+/// The tiers, each with what it adds to and drops from the one before it.
+fn tiers(
+    w: &mut Words,
+    plan: &Plan,
+    groups: &[GroupView],
+    names: &[String],
+    priorities: &[PriorityView],
+) -> Vec<TierView> {
+    plan.tiers
         .iter()
         .enumerate()
         .map(|(i, t)| TierView {
@@ -291,18 +323,19 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> (PlanView, Vec<Form
                     description: w.msg(&h.description),
                 })
                 .collect(),
-            adds: tier_additions(&mut w, plan, &groups, &names, i),
-            drops: tier_drops(&mut w, plan, &groups, &names, i),
+            adds: tier_additions(w, plan, groups, names, i),
+            drops: tier_drops(w, plan, groups, names, i),
             previous: i.checked_sub(1).map(|p| names[p].clone()),
             targets: priorities
                 .iter()
                 .map(|p| p.targets[i].text.clone())
                 .collect(),
         })
-        .collect();
+        .collect()
+}
 
-    let channels = plan
-        .channels
+fn channels(w: &mut Words, plan: &Plan) -> Vec<ChannelView> {
+    plan.channels
         .iter()
         .map(|c| ChannelView {
             id: c.id.clone(),
@@ -312,11 +345,15 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> (PlanView, Vec<Form
             description: w.msg(&c.description),
             footnote: c.footnote.as_ref().map(|f| w.msg(f)),
         })
-        .collect();
+        .collect()
+}
 
+/// The resources, each with its address in the page's language where a source gives one, or
+/// in the language it has (said so, with `hreflang`).
+fn resources(w: &mut Words, plan: &Plan, names: &[String]) -> Vec<ResourceView> {
+    let (locales, lang) = (w.locales, w.lang);
     let code = locales.code(lang);
-    let resources = plan
-        .resources
+    plan.resources
         .iter()
         .map(|r| {
             let tiers: Vec<String> = r.tiers.iter().map(|&t| names[t].clone()).collect();
@@ -344,38 +381,19 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> (PlanView, Vec<Form
                 tiers,
             }
         })
-        .collect();
+        .collect()
+}
 
-    let regions = RegionsView {
+/// The regions with their business hours, and the notes under the hours table.
+fn regions(w: &mut Words, plan: &Plan) -> RegionsView {
+    RegionsView {
         intro: w.msg(&plan.regions.intro),
         global_services: w.msg(&plan.regions.global_services),
-        regions: plan
-            .regions
-            .regions
-            .iter()
+        regions: (plan.regions.regions.iter())
             .map(|r| {
                 let opens = w.time(r.opens);
                 let closes = w.time(r.closes);
-                // A range shown in a fallback language is written in that language whole,
-                // its times too: "6:00 AM – 5:30 PM" in an English span, not Arabic times
-                // ordered by English text.
-                let mut args = HtmlArgs::new();
-                match locales
-                    .resolve(lang, HOURS_RANGE)
-                    .filter(|&from| from != lang)
-                {
-                    Some(from) => {
-                        let times = locales.time_formatter(from);
-                        let mut time = |t| w.keep(times.format(t).map(|t| crate::escape::html(&t)));
-                        args.html("opens", time(r.opens));
-                        args.html("closes", time(r.closes));
-                    }
-                    None => {
-                        args.html("opens", opens.clone());
-                        args.html("closes", closes.clone());
-                    }
-                }
-                let hours = w.args(HOURS_RANGE, &args);
+                let hours = hours_range(w, r.opens, r.closes, &opens, &closes);
                 RegionView {
                     id: r.id.clone(),
                     name: w.msg(&r.name),
@@ -392,31 +410,44 @@ pub fn build(plan: &Plan, locales: &Locales, lang: usize) -> (PlanView, Vec<Form
                 }
             })
             .collect(),
-        notes: plan
-            .regions
-            .notes
-            .iter()
+        notes: (plan.regions.notes.iter())
             .map(|n| NoteView {
                 marker: n.marker,
                 text: w.msg(&n.text),
             })
             .collect(),
-    };
+    }
+}
 
-    let paid_banner = w.msg(&plan.paid_banner);
-    let paid_count = plan.tiers.iter().filter(|t| t.paid).count();
-    let view = PlanView {
-        tiers,
-        paid_banner,
-        free_count: plan.tiers.len() - paid_count,
-        paid_count,
-        groups,
-        priorities,
-        channels,
-        resources,
-        regions,
-    };
-    (view, w.errors)
+/// "opens – closes" (`hours-range`), with the times as the page's language writes them
+/// (`opens`, `closes`). A range shown in a fallback language is written in that language
+/// whole, its times too: "6:00 AM – 5:30 PM" in an English span, not Arabic times ordered by
+/// English text.
+fn hours_range(
+    w: &mut Words,
+    opens_at: TimeOfDay,
+    closes_at: TimeOfDay,
+    opens: &str,
+    closes: &str,
+) -> String {
+    let (locales, lang) = (w.locales, w.lang);
+    let mut args = HtmlArgs::new();
+    match locales
+        .resolve(lang, HOURS_RANGE)
+        .filter(|&from| from != lang)
+    {
+        Some(from) => {
+            let times = locales.time_formatter(from);
+            let mut time = |t| w.keep(times.format(t).map(|t| crate::escape::html(&t)));
+            args.html("opens", time(opens_at));
+            args.html("closes", time(closes_at));
+        }
+        None => {
+            args.html("opens", opens);
+            args.html("closes", closes);
+        }
+    }
+    w.args(HOURS_RANGE, &args)
 }
 
 /// The features a tier has, or has more of, than the tier before it (see [`compare`]), as
