@@ -34,25 +34,25 @@ tier-elite-summary = Adds a technical account manager, event management, environ
 ## Business support highlights
 
 # A highlight of Business support, in the Highlights section of the Business support page:
-# the bold title above its paragraph. A short label.
+# the title above its paragraph. A short label.
 highlight-account-support-lead = Account support lead
 # A highlight of Business support, in the Highlights section of the Business support page:
 # the paragraph under the title highlight-account-support-lead. Sentences.
 highlight-account-support-lead-description = A dedicated lead keeps an eye on your cases, gets teams working together, runs onboarding webinars and service reports, helps with non-technical questions, and speaks up for you inside Adobe Support as your escalation point.
 # A highlight of Business support, in the Highlights section of the Business support page:
-# the bold title above its paragraph. A short label.
+# the title above its paragraph. A short label.
 highlight-live-phone-support = Live phone support
 # A highlight of Business support, in the Highlights section of the Business support page:
 # the paragraph under the title highlight-live-phone-support. Sentences.
 highlight-live-phone-support-description = During your region’s support hours you can open cases by phone for any P2, P3 or P4 issue, with no cap on the number of calls. You can also ask for a call back, a meeting with a demonstration, or a shared remote desktop session to work through the problem.
 # A highlight of Business support, in the Highlights section of the Business support page:
-# the bold title above its paragraph. A short label.
+# the title above its paragraph. A short label.
 highlight-escalation-management = Escalation management
 # A highlight of Business support, in the Highlights section of the Business support page:
 # the paragraph under the title highlight-escalation-management. Sentences.
 highlight-escalation-management-description = A named contact at Adobe helps with escalations, keeps you regularly informed and makes sure your most urgent open requests are handled first.
 # A highlight of Business support, in the Highlights section of the Business support page:
-# the bold title above its paragraph. A short label.
+# the title above its paragraph. A short label.
 highlight-business-services = Business services
 # A highlight of Business support, in the Highlights section of the Business support page:
 # the paragraph under the title highlight-business-services. Sentences.
@@ -116,28 +116,28 @@ feature-field-service-activities = Field service activities
 
 ## Priorities
 
-# The name of a priority level: the bold start of a row header of the response-target table
+# The name of a priority level: the start of a row header of the response-target table
 # (Initial response targets page), and the start of a line of a tier page's list of
 # targets ("Priority 1  24x7 / 1 hour"). A short label; P1 is its abbreviation in other texts.
 priority-p1 = Priority 1
 # What makes a case Priority 1: under the priority's name in the row header of the
 # response-target table (Initial response targets page). One or two sentences.
 priority-p1-description = The customer’s production business functions are down, or there is data loss or a major degradation of service. Functionality and availability need to be restored right away.
-# The name of a priority level: the bold start of a row header of the response-target table
+# The name of a priority level: the start of a row header of the response-target table
 # (Initial response targets page), and the start of a line of a tier page's list of
 # targets ("Priority 2  24x7 / 1 hour"). A short label; P2 is its abbreviation in other texts.
 priority-p2 = Priority 2
 # What makes a case Priority 2: under the priority's name in the row header of the
 # response-target table (Initial response targets page). One or two sentences.
 priority-p2-description = The customer’s business functions suffer a serious degradation of service or possible data loss, or a major feature is affected.
-# The name of a priority level: the bold start of a row header of the response-target table
+# The name of a priority level: the start of a row header of the response-target table
 # (Initial response targets page), and the start of a line of a tier page's list of
 # targets ("Priority 3  24x7 / 1 hour"). A short label; P3 is its abbreviation in other texts.
 priority-p3 = Priority 3
 # What makes a case Priority 3: under the priority's name in the row header of the
 # response-target table (Initial response targets page). One or two sentences.
 priority-p3-description = The customer’s business functions show a minor degradation of service, but a solution or workaround lets them keep working normally.
-# The name of a priority level: the bold start of a row header of the response-target table
+# The name of a priority level: the start of a row header of the response-target table
 # (Initial response targets page), and the start of a line of a tier page's list of
 # targets ("Priority 4  24x7 / 1 hour"). A short label; P4 is its abbreviation in other texts.
 priority-p4 = Priority 4
