@@ -23,8 +23,8 @@ nav-menu = Menu
 # The accessible name of the list of languages in the header (English, Français, 繁體中文);
 # read by screen readers only, never shown. A short label.
 language-switcher-label = Language
-# The accessible name of the trail of links above a page's text (Support plans › Tiers ›
-# Online support); read by screen readers only, never shown. A short label.
+# The accessible name of the trail of links above a page's text (Support plans ›
+# Business support); read by screen readers only, never shown. A short label.
 breadcrumb-label = Breadcrumb
 # The navigation between the pages of a section (the documentation pages): the title of
 # the fold shown above the text on phones (click to open), and the accessible name of the
@@ -45,7 +45,7 @@ fallback-notice = This page has not been translated yet; it is shown in its orig
 # A short label; also the spoken value, not a sentence.
 value-included = Included
 # The text of a cell of the comparison table where a tier does not have the feature: drawn
-# as an empty cell, the words are read by screen readers only. A short label.
+# as a dash, the words are read by screen readers only. A short label.
 value-not-included = Not included
 # The title shown above the comparison table, on the Compare tiers page and on each tier
 # page. A short heading, no full stop.
@@ -54,8 +54,9 @@ comparison-caption = What each tier includes
 # names. One or two words: the column is narrow on phones.
 comparison-feature-column = Feature
 # Added in parentheses after the tier name in the column header of the tier being viewed,
-# in the comparison table and the response-target table of a tier page:
-# "Business support (this tier)". Write it without the parentheses; keep it short.
+# in the comparison table of a tier page: "Business support (this tier)" (the
+# response-target table would show it too on a tier page). Write it without the
+# parentheses; keep it short: it is part of a narrow column header.
 comparison-current-tier = this tier
 
 ## Coverage windows and durations
@@ -71,7 +72,7 @@ coverage-24x7 = 24x7
 # A coverage window (24 hours a day, 5 days a week); see coverage-24x7 for where it is shown.
 # Variables:
 #   $count (Number) - the amount of the duration this window goes with in response targets
-#     (1 for "1 hour"); 1 in the comparison table. Not used in English.
+#     (30 for "30 minutes"); 1 in the comparison table. Not used in English.
 coverage-24x5 = 24x5
 # A coverage window (during the region's business hours; see the Regional hours page); see
 # coverage-24x7 for where it is shown. A short label.
@@ -96,7 +97,7 @@ duration-minutes = { $count ->
 # How long until a first response, in the response-target table and in a tier page's list
 # of targets ("1 hour", "4 hours"). Plural categories: one, other (use your language's own).
 # Variables:
-#   $count (Number) - number of hours (1, 2, 4)
+#   $count (Number) - number of hours (1, 2, 4, 6)
 duration-hours = { $count ->
     [one] { $count } hour
    *[other] { $count } hours
@@ -104,7 +105,7 @@ duration-hours = { $count ->
 # How long until a first response, in the response-target table and in a tier page's list
 # of targets ("1 day", "3 days"). Plural categories: one, other (use your language's own).
 # Variables:
-#   $count (Number) - number of days (1, 2, 3)
+#   $count (Number) - number of days (1, 3)
 duration-days = { $count ->
     [one] { $count } day
    *[other] { $count } days
@@ -322,7 +323,7 @@ search-results-label = Search results
 search-found = Pages found:
 # Under the search box when no page matches what was typed. A sentence.
 search-none = No page matches this search.
-# Under the search box when the search index cannot be loaded. A sentence.
+# Under the search box when a search fails (its index cannot be loaded). A sentence.
 search-failed = Search is not available right now.
 # The button after the results shown, which shows ten more.
 search-more = Show more results
