@@ -282,58 +282,7 @@ fn partial_load(
         scopes.push(Scope::Languages(languages));
     }
     if !changes.pages.is_empty() {
-        let diff = match edited_pages(&site, &changes.pages) {
-            Some(edited) => reread_pages(&mut site, edited, report)?,
-            None => {
-                let (pages, ds) = content::load(&site.root, &site.config);
-                let failed = ds.iter().any(Diagnostic::is_error);
-                report.extend(ds);
-                if failed {
-                    return None;
-                }
-                let diff = diff_pages(&site.pages, &pages);
-                site.pages = pages;
-                diff
-            }
-        };
-        match diff {
-            PageDiff::Routes => scopes.push(Scope::All),
-            PageDiff::Pages { front, mut body } => {
-                // A translation says whether it is older than its source: an edit of a source
-                // page re-renders the pages translated from it.
-                let default = site.config.default;
-                let edited: Vec<&str> = front
-                    .iter()
-                    .chain(&body)
-                    .map(|&i| &site.pages[i])
-                    .filter(|p| p.lang == default)
-                    .map(|p| p.key.as_str())
-                    .collect();
-                let translations: Vec<usize> = site
-                    .pages
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| p.lang != default && edited.contains(&p.key.as_str()))
-                    .map(|(i, _)| i)
-                    .filter(|i| !body.contains(i))
-                    .collect();
-                body.extend(translations);
-                if !front.is_empty() {
-                    // The languages that show these pages; routes are unchanged, as no page
-                    // was added or removed.
-                    let languages: BTreeSet<usize> = index
-                        .routes
-                        .all()
-                        .filter(|(_, r)| front.contains(&r.page))
-                        .map(|(_, r)| r.lang)
-                        .collect();
-                    scopes.push(Scope::Languages(languages.into_iter().collect()));
-                }
-                if !body.is_empty() {
-                    scopes.push(Scope::Pages(body));
-                }
-            }
-        }
+        scopes.extend(reload_pages(&mut site, index, &changes.pages, report)?);
     }
     if changes.static_files {
         let (files, ds) = site::static_files(&site.root);
@@ -347,6 +296,72 @@ fn partial_load(
         scopes.push(Scope::Static);
     }
     Some((site, scopes))
+}
+
+/// Reads again the pages `paths` names into `site`, and says what to render: the pages
+/// edited (and the translations that say whether they are older than an edited source), the
+/// languages whose navigation shows an edited front matter, or everything when pages were
+/// added or removed. `None` when a page does not load.
+fn reload_pages(
+    site: &mut Site,
+    index: &Index,
+    paths: &BTreeSet<String>,
+    report: &mut Report,
+) -> Option<Vec<Scope>> {
+    let mut scopes = Vec::new();
+    let diff = match edited_pages(site, paths) {
+        Some(edited) => reread_pages(site, edited, report)?,
+        None => {
+            let (pages, ds) = content::load(&site.root, &site.config);
+            let failed = ds.iter().any(Diagnostic::is_error);
+            report.extend(ds);
+            if failed {
+                return None;
+            }
+            let diff = diff_pages(&site.pages, &pages);
+            site.pages = pages;
+            diff
+        }
+    };
+    match diff {
+        PageDiff::Routes => scopes.push(Scope::All),
+        PageDiff::Pages { front, mut body } => {
+            // A translation says whether it is older than its source: an edit of a source
+            // page re-renders the pages translated from it.
+            let default = site.config.default;
+            let edited: Vec<&str> = front
+                .iter()
+                .chain(&body)
+                .map(|&i| &site.pages[i])
+                .filter(|p| p.lang == default)
+                .map(|p| p.key.as_str())
+                .collect();
+            let translations: Vec<usize> = site
+                .pages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.lang != default && edited.contains(&p.key.as_str()))
+                .map(|(i, _)| i)
+                .filter(|i| !body.contains(i))
+                .collect();
+            body.extend(translations);
+            if !front.is_empty() {
+                // The languages that show these pages; routes are unchanged, as no page
+                // was added or removed.
+                let languages: BTreeSet<usize> = index
+                    .routes
+                    .all()
+                    .filter(|(_, r)| front.contains(&r.page))
+                    .map(|(_, r)| r.lang)
+                    .collect();
+                scopes.push(Scope::Languages(languages.into_iter().collect()));
+            }
+            if !body.is_empty() {
+                scopes.push(Scope::Pages(body));
+            }
+        }
+    }
+    Some(scopes)
 }
 
 /// The site with its locales read again, and its templates compiled against them (the `t()`
