@@ -328,6 +328,35 @@ pub fn load(root: &Path, language_codes: Vec<&str>) -> (Resolved, Vec<Diagnostic
     (plan, diags)
 }
 
+/// An error for each plan data file that is missing, where others are there.
+fn missing_files(files: &[(&str, Option<&SourceFile>)]) -> Vec<Diagnostic> {
+    (files.iter())
+        .filter(|(_, source)| source.is_none())
+        .map(|(name, _)| {
+            // A missing data file is coded as any file named by the site that cannot be read.
+            Diagnostic::error(
+                Code::UnreadableFile,
+                format!(
+                    "{name} is missing: a site with plan data needs all of {}",
+                    FILES.join(", ")
+                ),
+            )
+            .in_file(*name)
+            .hint("add the file, or remove every plan data file for a site of documentation only")
+        })
+        .collect()
+}
+
+/// A data file read into its raw form, with the plan's own vocabulary for did-you-means.
+fn parse<T: serde::de::DeserializeOwned>(
+    src: Option<&SourceFile>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    yaml::parse_with(src?, &raw::VOCABULARY)
+        .map_err(|d| diags.push(*d))
+        .ok()
+}
+
 /// Resolves the plan data files, already read. Returns the plan only when there was no error.
 ///
 /// A site without any of the files is a plain documentation site: no plan, no error. A site
@@ -338,32 +367,7 @@ pub fn resolve(sources: &PlanSources, ctx: &Context<'_>) -> (Resolved, Vec<Diagn
     if files.iter().all(|(_, s)| s.is_none()) {
         return (Resolved::default(), diags);
     }
-    for (name, source) in files {
-        if source.is_none() {
-            diags.push(
-                // A missing data file is coded as any file named by the site that cannot be read.
-                Diagnostic::error(
-                    Code::UnreadableFile,
-                    format!(
-                        "{name} is missing: a site with plan data needs all of {}",
-                        FILES.join(", ")
-                    ),
-                )
-                .in_file(name)
-                .hint(
-                    "add the file, or remove every plan data file for a site of documentation only",
-                ),
-            );
-        }
-    }
-    fn parse<T: serde::de::DeserializeOwned>(
-        src: Option<&SourceFile>,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Option<T> {
-        yaml::parse_with(src?, &raw::VOCABULARY)
-            .map_err(|d| diags.push(*d))
-            .ok()
-    }
+    diags.extend(missing_files(&files));
     let tiers_src = sources.tiers.as_ref();
     let comparison_src = sources.comparison.as_ref();
     let targets_src = sources.response_targets.as_ref();
