@@ -341,7 +341,7 @@ fn missing_files(files: &[(&str, Option<&SourceFile>)]) -> Vec<Diagnostic> {
                     FILES.join(", ")
                 ),
             )
-            .in_file(*name)
+            .in_file(name)
             .hint("add the file, or remove every plan data file for a site of documentation only")
         })
         .collect()
