@@ -16,43 +16,13 @@ pub fn css(css: &str) -> String {
     while let Some(c) = chars.next() {
         match c {
             '/' if chars.peek() == Some(&'*') => {
-                chars.next();
-                let mut last = '\0';
-                for c in chars.by_ref() {
-                    if last == '*' && c == '/' {
-                        break;
-                    }
-                    last = c;
-                }
+                skip_comment(&mut chars);
                 // A comment separates what is around it, as white space does.
                 pending_space = true;
             }
             '"' | '\'' => {
                 flush_space(&mut out, &mut pending_space, c);
-                let mut string = String::from(c);
-                let mut escaped = false;
-                for s in chars.by_ref() {
-                    string.push(s);
-                    if escaped {
-                        escaped = false;
-                    } else if s == '\\' {
-                        escaped = true;
-                    } else if s == c || s == '\n' {
-                        break;
-                    }
-                }
-                // An attribute selector's value that is a name needs no quotes: `[scope=row]`.
-                let inner = &string[1..string.len() - 1];
-                if out.ends_with('=')
-                    && string.len() > 2
-                    && string.ends_with(c)
-                    && chars.peek() == Some(&']')
-                    && is_name(inner)
-                {
-                    out.push_str(inner);
-                } else {
-                    out.push_str(&string);
-                }
+                copy_string(&mut out, &mut chars, c);
             }
             'u' if starts_url(&out, &mut chars) => {
                 flush_space(&mut out, &mut pending_space, c);
@@ -110,6 +80,47 @@ pub fn css(css: &str) -> String {
     }
     out.push('\n');
     out
+}
+
+/// Skips a comment whose `/` was read, to its `*/`.
+fn skip_comment(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    chars.next();
+    let mut last = '\0';
+    for c in chars.by_ref() {
+        if last == '*' && c == '/' {
+            break;
+        }
+        last = c;
+    }
+}
+
+/// Copies a string whose opening `quote` was read, to its closing quote (or the end of its
+/// line). An attribute selector's value that is a name needs no quotes: `[scope=row]`.
+fn copy_string(out: &mut String, chars: &mut std::iter::Peekable<std::str::Chars>, quote: char) {
+    let mut string = String::from(quote);
+    let mut escaped = false;
+    for s in chars.by_ref() {
+        string.push(s);
+        if escaped {
+            escaped = false;
+        } else if s == '\\' {
+            escaped = true;
+        } else if s == quote || s == '\n' {
+            break;
+        }
+    }
+    // A quote alone at the end of the file has no inside.
+    let inner = string.get(1..string.len() - 1).unwrap_or_default();
+    if out.ends_with('=')
+        && string.len() > 2
+        && string.ends_with(quote)
+        && chars.peek() == Some(&']')
+        && is_name(inner)
+    {
+        out.push_str(inner);
+    } else {
+        out.push_str(&string);
+    }
 }
 
 /// Writes the white space seen before `next` when something came before it that it may
@@ -267,6 +278,12 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::css;
+
+    #[test]
+    fn a_quote_alone_at_the_end_is_kept() {
+        assert_eq!(css("a{content:\""), "a{content:\"\n");
+        assert_eq!(css("[x='"), "[x='\n");
+    }
 
     #[test]
     fn pages_lose_indentation_and_blank_lines_but_not_what_shows() {
