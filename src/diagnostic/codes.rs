@@ -1252,17 +1252,22 @@ registry! {
         name: "broken-link",
         level: Level::Error,
         area: Area::Pages,
-        summary: "a relative link in a page leads to no published page or heading",
-        explanation: "Relative links between pages are checked against the pages that are \
-            published in the page's language (its own or fallen back) and the static \
-            files, and a `#fragment` against the ids the target page is really rendered \
-            with (its headings, and what its template marks). A link to nothing is a 404 \
-            for the visitor; usually a page was renamed, a heading reworded, or the link has \
-            one `../` too many or too few.",
+        summary: "a link or image in a page leads to no published page, file or heading",
+        explanation: "Links and images are checked as a browser follows them: a relative \
+            address from the page's own address (`docs/setup/`), a root-absolute one \
+            (`/en/docs/`, `/static/images/a.png`) from the site's root under its base path. \
+            They must lead to a page published in the page's language (its own or fallen \
+            back) or a static file, and a `#fragment` to an id the target page is really \
+            rendered with (its headings, and what its template marks). A link to nothing is \
+            a 404 for the visitor; usually a page was renamed, a heading reworded, the link \
+            names the page's Markdown file (`../linux.md`) instead of its address \
+            (`../linux/`), or has one `../` too many or too few. Every broken link of every \
+            page is reported in one run.",
         example_file: "content/fr/hours.md",
         example: "Voir [les délais de réponse](../delais-de-reponse/) et [les horaires](#horaire).",
         fix: "Link to a published page with a relative address such as \
-            `../response-targets/`; for a heading, use the id made from its text \
+            `../response-targets/` (or `/en/response-targets/` from the site's root, which \
+            polydocs publishes as a relative address); for a heading, use the id made from its text \
             (`## Opening hours` → `#opening-hours`), as the hint suggests.",
     },
     UnsafeLink {

@@ -119,6 +119,9 @@ pub struct PageFacts {
     /// up (only a `#fragment` link to the page looks).
     pub anchors: Anchors,
     pub links: Vec<(usize, String)>,
+    /// The addresses left out of the page as unsafe (`javascript:`, `file:`), by byte offset
+    /// in the body: each is an error, reported with the page's broken links.
+    pub refused: Vec<(usize, String)>,
     /// The page's terms and text for its language's search index (`None` without one). Kept
     /// with the other facts so that a partial rebuild in `serve` writes a language's whole
     /// index from the pages it rendered and the facts of the others, without reading the

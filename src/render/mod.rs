@@ -180,7 +180,8 @@ pub fn render_counted(
         return (rendered, errors);
     };
     let mut tera = tera.clone();
-    crate::templates::register_asset(&mut tera, std::sync::Arc::new(assets.paths()));
+    let asset_paths = std::sync::Arc::new(assets.paths());
+    crate::templates::register_asset(&mut tera, asset_paths.clone());
     let navigation = Navigation::new(site, index);
     let og_locales = sharing::og_locales(&site.config.languages);
     // One Tera per language, its global context holding the language-wide data.
@@ -241,6 +242,7 @@ pub fn render_counted(
                 navigation: &navigation,
                 teras: &per_language,
                 analyzers: &analyzers,
+                assets: &asset_paths,
                 sink,
                 counter,
             };
@@ -327,6 +329,8 @@ struct Pages<'a> {
     teras: &'a [tera::Tera],
     /// One analyzer per language when the site is searched, none otherwise.
     analyzers: &'a [crate::search::Analyzer],
+    /// The path each file under `static/` is published at (fingerprinted when it can be).
+    assets: &'a std::collections::BTreeMap<String, String>,
     sink: &'a dyn Sink,
     counter: &'a Counter,
 }
@@ -347,6 +351,7 @@ impl Pages<'_> {
             route,
             number,
             with_text,
+            self.assets,
         ) {
             Ok(page) => page,
             Err(d) => return (None, Err(d), Vec::new()),
@@ -371,10 +376,10 @@ impl Pages<'_> {
             }));
         }
         // Links are checked where the page is written, in its own language.
-        let links = if route.is_fallback(&site.pages) {
-            Vec::new()
+        let (links, refused) = if route.is_fallback(&site.pages) {
+            (Vec::new(), Vec::new())
         } else {
-            page.links
+            (page.links, page.refused)
         };
         // Rendered as bytes, as they are written: a String would check them all again
         // for UTF-8 (Tera writes only strings).
@@ -393,6 +398,7 @@ impl Pages<'_> {
                 let facts = PageFacts {
                     anchors: anchors(&html).collect(),
                     links,
+                    refused,
                     search,
                 };
                 let path = format!(
@@ -405,6 +411,7 @@ impl Pages<'_> {
                 let facts = PageFacts {
                     anchors: page.heading_ids.iter().map(String::as_str).collect(),
                     links,
+                    refused,
                     search: found.document,
                 };
                 (

@@ -22,6 +22,7 @@ mod highlight;
 mod hostile;
 mod init;
 mod l10n;
+mod links;
 mod navigation;
 mod output_safety;
 mod pipeline;
