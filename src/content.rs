@@ -86,7 +86,8 @@ impl PageSource {
     }
 }
 
-/// `docs/setup.md` → `docs/setup/`, `docs/_index.md` → `docs/`, `_index.md` → ``.
+/// `docs/setup.md` → `docs/setup/`, `docs/_index.md` → `docs/`, `_index.md` → ``, and a page
+/// bundle's `docs/faq/index.md` → `docs/faq/` (the folder's page, as Hugo's leaf bundles).
 pub fn url_path(key: &str) -> String {
     let (folder, slash) = url_folder(key);
     [folder, slash].concat()
@@ -95,16 +96,28 @@ pub fn url_path(key: &str) -> String {
 /// [`url_path`] in two borrowed parts: the folder, and the slash a page (not a section) adds.
 pub fn url_folder(key: &str) -> (&str, &'static str) {
     let stem = key.strip_suffix(".md").unwrap_or(key);
-    match stem.strip_suffix("_index") {
-        Some(folder) => (folder, ""),
+    if let Some(folder) = stem.strip_suffix("_index") {
+        return (folder, "");
+    }
+    match stem.strip_suffix("/index") {
+        Some(folder) => (&stem[..=folder.len()], ""),
         None => (stem, "/"),
     }
 }
 
+/// Whether `key` is a page bundle's page (`docs/faq/index.md`): the page of its folder, whose
+/// other files are published beside it.
+pub fn is_bundle(key: &str) -> bool {
+    key.ends_with("/index.md")
+}
+
 /// The key of the section a page belongs to (`docs/_index.md` for `docs/setup.md`), if any.
 pub fn parent_section(key: &str) -> Option<String> {
-    let folder = if key.ends_with("_index.md") {
-        let dir = key.strip_suffix("_index.md")?.trim_end_matches('/');
+    let own_folder = key
+        .strip_suffix("_index.md")
+        .or_else(|| key.strip_suffix("/index.md"));
+    let folder = if let Some(dir) = own_folder {
+        let dir = dir.trim_end_matches('/');
         if dir.is_empty() {
             return None;
         }
@@ -167,6 +180,78 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Vec<PageSource>, Vec<Diagnosti
         }
     }
     (pages, diags)
+}
+
+/// The files of the language folders that are not pages (a page bundle's images, a
+/// section's diagrams), each with the path it is published at: `content/en/docs/faq/map.png`
+/// at `en/docs/faq/map.png`, beside the page `docs/faq/index.md`, so that the page names it
+/// `map.png`. A language without its own copy of a file of the default language gets the
+/// default's, so that a translated page (or one shown from the default language) finds it
+/// where the default page does. Files whose address the build uses itself (an `index.html`,
+/// the `404.html` and `search/` of a language) are refused; names starting with `.` are left
+/// out.
+pub fn other_files(
+    root: &Path,
+    config: &SiteConfig,
+) -> (Vec<(std::path::PathBuf, String)>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    // Per language: path inside the language folder → file.
+    let mut per_language: Vec<std::collections::BTreeMap<String, std::path::PathBuf>> =
+        vec![Default::default(); config.languages.len()];
+    for (lang, language) in config.languages.iter().enumerate() {
+        let dir = root.join("content").join(&language.code);
+        if language.pseudo || !dir.is_dir() {
+            continue;
+        }
+        // Symbolic links were reported by the walk of the pages.
+        let (found, _) = crate::source::walk(root, &dir, &[]);
+        for path in found {
+            if path.extension().is_some_and(|e| e == "md") {
+                continue;
+            }
+            let inner = display_path(&dir, &path);
+            if inner.split('/').any(|part| part.starts_with('.')) {
+                continue;
+            }
+            let lower = inner.to_ascii_lowercase();
+            let first = lower.split('/').next().unwrap_or_default();
+            if lower == "index.html"
+                || lower.ends_with("/index.html")
+                || lower == "404.html"
+                || first == "search"
+            {
+                let shown = display_path(root, &path);
+                diags.push(
+                    Diagnostic::error(
+                        Code::PageCollision,
+                        format!(
+                            "{shown} would be published at /{}/{inner}, where the build writes a page or the search index",
+                            language.prefix
+                        ),
+                    )
+                    .in_file(&shown)
+                    .hint("rename it: the files beside a page may have any name but `index.html`"),
+                );
+                continue;
+            }
+            per_language[lang].insert(inner, path);
+        }
+    }
+    let mut out = Vec::new();
+    for (lang, language) in config.languages.iter().enumerate() {
+        let own = &per_language[lang];
+        let borrowed = per_language[config.default]
+            .iter()
+            .filter(|(inner, _)| !own.contains_key(*inner));
+        let mut files: Vec<(&String, &std::path::PathBuf)> = own.iter().chain(borrowed).collect();
+        files.sort();
+        out.extend(
+            files
+                .into_iter()
+                .map(|(inner, path)| (path.clone(), format!("{}/{inner}", language.prefix))),
+        );
+    }
+    (out, diags)
 }
 
 /// Reads and parses the page `key` of language `lang`, at `path`.
@@ -305,6 +390,12 @@ mod tests {
         assert_eq!(url_path("_index.md"), "");
         assert_eq!(url_path("docs/_index.md"), "docs/");
         assert_eq!(url_path("docs/a/b.md"), "docs/a/b/");
+        assert_eq!(url_path("docs/faq/index.md"), "docs/faq/");
+        assert_eq!(url_path("index.md"), "index/");
+        assert_eq!(
+            parent_section("docs/faq/index.md").as_deref(),
+            Some("docs/_index.md")
+        );
     }
 
     #[test]

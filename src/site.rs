@@ -37,6 +37,9 @@ pub struct Site {
     /// path it is published at (`CNAME`, `.well-known/security.txt`). Those that would
     /// replace a generated file are left out, and reported when loading.
     pub root_files: Vec<(PathBuf, String)>,
+    /// The files of the language folders that are not pages (page bundles' images), each
+    /// with the path it is published at ([`content::other_files`]).
+    pub content_files: Vec<(PathBuf, String)>,
     /// The theme's static files the site does not replace, by the path they are published
     /// at (`static/style.css`): a site without a `static/` folder still gets its stylesheet.
     pub theme_static: Vec<(&'static str, &'static [u8])>,
@@ -128,6 +131,8 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
     } else {
         content::split_drafts(pages, config.default)
     };
+    let (content_files, ds) = content::other_files(root, &config);
+    report.extend(ds);
     let (templates, ds) = TemplateSources::load(root);
     report.extend(ds);
     let (static_files, ds) = static_files(root);
@@ -155,6 +160,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
         templates,
         static_files,
         root_files,
+        content_files,
         theme_static,
         tera,
     };

@@ -22,6 +22,7 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
         .iter()
         .map(|p| crate::source::display_path(&site.root, p))
         .chain(site.theme_static.iter().map(|(p, _)| p.to_string()))
+        .chain(site.content_files.iter().map(|(_, p)| p.clone()))
         .collect();
     let base_path = paths::base_path(&config.base_url);
     let mut out = Vec::new();

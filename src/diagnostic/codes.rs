@@ -1242,8 +1242,11 @@ registry! {
         level: Level::Error,
         area: Area::Pages,
         summary: "two pages would be published at the same address",
-        explanation: "`docs/setup.md` and `docs/setup/_index.md` are both published at \
-            `/<prefix>/docs/setup/`; one would overwrite the other.",
+        explanation: "`docs/setup.md`, `docs/setup/_index.md` and the page bundle \
+            `docs/setup/index.md` are all published at `/<prefix>/docs/setup/`; one would \
+            overwrite the other. A file beside the pages (a bundle's image) may not be named \
+            `index.html`, nor be the language's `404.html` or under its `search/` folder, \
+            which the build writes.",
         example_file: "content/en/",
         example: "content/en/docs/setup.md\ncontent/en/docs/setup/_index.md",
         fix: "Rename or remove one of the two files.",

@@ -83,7 +83,11 @@ impl Index {
         let candidates = if folder.is_empty() {
             vec!["_index.md".to_string()]
         } else {
-            vec![format!("{folder}.md"), format!("{folder}/_index.md")]
+            vec![
+                format!("{folder}.md"),
+                format!("{folder}/_index.md"),
+                format!("{folder}/index.md"),
+            ]
         };
         candidates.into_iter().find_map(|key| {
             let (key, routes) = self.routes.by_key.get_key_value(&key)?;

@@ -512,11 +512,14 @@ pub fn read_assets(site: &Site) -> Result<assets::Assets, Vec<Diagnostic>> {
 
 /// The files of `root/`, at the output's root as they are (checked when loading: none
 /// replaces a file the build writes).
+/// The files beside the pages (page bundles' images) are copied with them.
 fn copy_root_files(site: &Site, sink: &dyn Sink) -> Result<Written, Diagnostic> {
     let mut written = Written::default();
-    let sources: Vec<std::path::PathBuf> = site.root_files.iter().map(|(p, _)| p.clone()).collect();
+    let all: Vec<&(std::path::PathBuf, String)> =
+        site.root_files.iter().chain(&site.content_files).collect();
+    let sources: Vec<std::path::PathBuf> = all.iter().map(|(p, _)| p.clone()).collect();
     let files = files::read_static(&site.root, &sources)?;
-    for ((_, published), (_, bytes)) in site.root_files.iter().zip(files) {
+    for ((_, published), (_, bytes)) in all.into_iter().zip(files) {
         written.bytes += sink.put(published, bytes)?;
         written.files += 1;
     }

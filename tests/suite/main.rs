@@ -9,6 +9,7 @@ mod alerts;
 mod architecture;
 mod assets;
 mod build;
+mod bundles;
 mod cli;
 mod crash_safety;
 mod docpage;
