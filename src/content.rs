@@ -37,6 +37,10 @@ pub struct FrontMatter {
     /// default language), published by `build --drafts` and shown by `serve`, marked.
     #[serde(default)]
     pub draft: bool,
+    /// Old addresses of the page, from the site's root (`/en/docs/setup/`): each is published
+    /// as a page that sends the visitor on to this one.
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
     /// Hash of the default-language page this translation was made from.
     #[serde(default)]
     pub source_hash: Option<String>,

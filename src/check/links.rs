@@ -102,6 +102,24 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
                     ));
                     continue;
                 }
+                if target.is_none()
+                    && let Some(redirect) = alias_at(index, &resolved)
+                {
+                    let new = paths::site_path(config, &redirect.key, redirect.lang);
+                    let written = if path.starts_with('/') {
+                        format!("/{new}")
+                    } else {
+                        paths::relative(&from, &new)
+                    };
+                    found.push((
+                        *offset,
+                        broken(
+                            format!("/{resolved} is an old address (an alias) of /{new}"),
+                            format!("link to the page's address, `{written}`: the old one only sends the visitor on"),
+                        ),
+                    ));
+                    continue;
+                }
                 if target.is_none() {
                     let near = Near {
                         site,
@@ -163,6 +181,16 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
         out.extend(found.into_iter().map(|(_, d)| d));
     }
     out
+}
+
+/// The alias published at site path `resolved` (`en/docs/setup/`, or the file itself).
+fn alias_at<'a>(index: &'a Index, resolved: &str) -> Option<&'a crate::index::aliases::Redirect> {
+    let folder = resolved.trim_end_matches('/');
+    index
+        .aliases
+        .iter()
+        .filter_map(|a| a.outcome.as_ref().ok())
+        .find(|r| r.file == resolved || r.folder() == folder)
 }
 
 /// Whether a site path names a file (its last part has an extension) rather than a page.

@@ -1251,6 +1251,24 @@ registry! {
         example: "content/en/docs/setup.md\ncontent/en/docs/setup/_index.md",
         fix: "Rename or remove one of the two files.",
     },
+    BadAlias {
+        name: "bad-alias",
+        level: Level::Error,
+        area: Area::Pages,
+        summary: "an alias (an old address of a page) cannot be published",
+        explanation: "Each address of a page's `aliases:` is published as a small page that \
+            sends the visitor on to the page (a meta refresh, a link, and `noindex` so that \
+            search engines keep the new address). An alias is a path from the site's root as \
+            Hugo writes it (`/en/docs/setup/`; polydocs adds the base path): it may not lead \
+            to another site (`//host`, `https:`, `javascript:`), climb out with `..`, hold \
+            spaces, `?`, `#` or `%`, replace a page or a file the build writes (the chooser, \
+            a 404 page, `static/`, a search index), or be another page's alias. A page may \
+            have at most 100 aliases.",
+        example_file: "content/en/docs/install.md",
+        example: "aliases: [../setup/, /en/docs/]",
+        fix: "Write the old address from the site's root, such as `/en/docs/setup/`, and \
+            remove aliases that are the address of a page that exists.",
+    },
     BrokenLink {
         name: "broken-link",
         level: Level::Error,

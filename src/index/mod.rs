@@ -6,6 +6,7 @@
 //! Nothing here reads a file or formats a word; checks, rendering and `serve` read the index
 //! and never work these out again.
 
+pub mod aliases;
 pub mod paths;
 pub mod routes;
 
@@ -23,6 +24,8 @@ pub struct Index {
     pub children: Vec<BTreeMap<String, Vec<String>>>,
     /// Per language: tier ID → key of the tier's page in that language.
     pub tier_pages: Vec<BTreeMap<String, String>>,
+    /// Every page's aliases (old addresses), resolved.
+    pub aliases: Vec<aliases::Alias>,
 }
 
 impl Index {
@@ -62,10 +65,12 @@ impl Index {
                 });
             }
         }
+        let aliases = aliases::resolve(config, pages, &routes);
         Index {
             routes,
             children,
             tier_pages,
+            aliases,
         }
     }
 
@@ -77,22 +82,7 @@ impl Index {
     /// The page published at a path from the site root (`fr/docs/a/`, with or without the
     /// trailing slash), as its language and key.
     pub fn page_at(&self, config: &SiteConfig, path: &str) -> Option<(usize, &str)> {
-        let (prefix, rest) = path.split_once('/').unwrap_or((path, ""));
-        let lang = config.languages.iter().position(|l| l.prefix == prefix)?;
-        let folder = rest.trim_end_matches('/');
-        let candidates = if folder.is_empty() {
-            vec!["_index.md".to_string()]
-        } else {
-            vec![
-                format!("{folder}.md"),
-                format!("{folder}/_index.md"),
-                format!("{folder}/index.md"),
-            ]
-        };
-        candidates.into_iter().find_map(|key| {
-            let (key, routes) = self.routes.by_key.get_key_value(&key)?;
-            routes[lang].map(|_| (lang, key.as_str()))
-        })
+        self.routes.page_at(config, path)
     }
 
     /// A section's children in a language, in display order.

@@ -86,7 +86,7 @@ fn an_unknown_key_lists_the_keys_of_its_entry() {
         &page(&text),
         Code::YamlType,
         at(&text, "author", 0),
-        "`author` is not a key of the front matter; the keys here are: title, description, weight, template, tier, draft, source-hash, source-git-commit, workflow-type, source-wordcount, ht-degree",
+        "`author` is not a key of the front matter; the keys here are: title, description, weight, template, tier, draft, aliases, source-hash, source-git-commit, workflow-type, source-wordcount, ht-degree",
         "check the spelling of the key, or remove the line",
     );
 }

@@ -6,6 +6,7 @@ mod common;
 mod corpus;
 
 mod alerts;
+mod aliases;
 mod architecture;
 mod assets;
 mod build;
