@@ -104,6 +104,15 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Rename a page in every language at once, with its translation records, leaving an
+    /// alias at each old address: `polydocs move docs/setup.md docs/install.md`.
+    Move {
+        /// The page's path as `mark --page` takes it: `docs/setup.md` (or
+        /// `content/<code>/docs/setup.md`).
+        old: String,
+        /// Its new path: `docs/install.md`.
+        new: String,
+    },
     /// Add a language to the site: its entry in site.yaml (comments and layout kept) and
     /// locales/<code>/*.ftl to translate, every message shown in the source language as a
     /// comment. Nothing counts as translated until it is.
@@ -223,6 +232,9 @@ fn main() {
                     force,
                 },
             )
+        }
+        Command::Move { old, new } => {
+            cmd::move_page::run(&root, &cmd::move_page::Move { old, new })
         }
         Command::NewLanguage {
             code,

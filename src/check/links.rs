@@ -254,6 +254,18 @@ impl Near<'_> {
                 }
             }
         }
+        // One `../` too many: the address left the language's folder.
+        let prefix = &config.languages[self.lang].prefix;
+        let first = resolved.split('/').next().unwrap_or_default();
+        if !config.languages.iter().any(|l| &l.prefix == first) && first != "static" {
+            let inside = format!("{prefix}/{resolved}");
+            if self.index.page_at(config, &inside).is_some() {
+                return format!(
+                    "did you mean `{}`? The address climbs out of the language's folder, /{prefix}/",
+                    written(&inside)
+                );
+            }
+        }
         if image || is_file(resolved) {
             let near = closest_path(resolved, self.statics.iter().map(String::as_str));
             return match near {

@@ -25,6 +25,7 @@ mod hostile;
 mod init;
 mod l10n;
 mod links;
+mod move_page;
 mod navigation;
 mod output_safety;
 mod pipeline;
