@@ -151,6 +151,16 @@ pub fn split_drafts(pages: Vec<PageSource>, default: usize) -> (Vec<PageSource>,
 
 /// Reads every language's pages. Pages with errors are left out and reported.
 pub fn load(root: &Path, config: &SiteConfig) -> (Vec<PageSource>, Vec<Diagnostic>) {
+    let (pages, _, diags) = load_all(root, config);
+    (pages, diags)
+}
+
+/// [`load`], also giving the pages left out for their errors (language, key), so that the
+/// links to them are not reported broken as well.
+pub fn load_all(
+    root: &Path,
+    config: &SiteConfig,
+) -> (Vec<PageSource>, Vec<(usize, String)>, Vec<Diagnostic>) {
     use rayon::prelude::*;
     let mut diags = Vec::new();
     let mut files = Vec::new();
@@ -169,21 +179,27 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Vec<PageSource>, Vec<Diagnosti
     }
     // Pages are read and parsed side by side (a large site's front matter is a fifth of its
     // loading), and kept in the order of the walk.
-    let loaded: Vec<Result<PageSource, Diagnostic>> = files
+    let loaded: Vec<Result<PageSource, (Diagnostic, usize, String)>> = files
         .into_par_iter()
         .map(|(lang, key, path)| {
-            load_page(root, lang, &key, &path)
-                .map_err(|d| d.in_language(&config.languages[lang].code).about_page(&key))
+            load_page(root, lang, &key, &path).map_err(|d| {
+                let d = d.in_language(&config.languages[lang].code).about_page(&key);
+                (d, lang, key)
+            })
         })
         .collect();
     let mut pages = Vec::with_capacity(loaded.len());
+    let mut failed = Vec::new();
     for page in loaded {
         match page {
             Ok(page) => pages.push(page),
-            Err(d) => diags.push(d),
+            Err((d, lang, key)) => {
+                diags.push(d);
+                failed.push((lang, key));
+            }
         }
     }
-    (pages, diags)
+    (pages, failed, diags)
 }
 
 /// The files of the language folders that are not pages (a page bundle's images, a

@@ -29,6 +29,9 @@ pub struct Site {
     /// The pages left out as drafts ([`content::split_drafts`]): none when drafts are
     /// published ([`LoadOptions::drafts`]).
     pub drafts: Vec<PageSource>,
+    /// The pages that could not be read (language, key), reported when loading: a link to
+    /// one is not reported broken as well.
+    pub unread_pages: Vec<(usize, String)>,
     pub templates: TemplateSources,
     /// The files under `static/`, published as they are (symbolic links left out, and
     /// reported when loading).
@@ -124,7 +127,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
     report.extend(ds);
     let (locales, ds) = Locales::load(root, &config);
     report.extend(ds);
-    let (pages, ds) = content::load(root, &config);
+    let (pages, unread_pages, ds) = content::load_all(root, &config);
     report.extend(ds);
     let (pages, drafts) = if options.drafts {
         (pages, Vec::new())
@@ -157,6 +160,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
         locales,
         pages,
         drafts,
+        unread_pages,
         templates,
         static_files,
         root_files,

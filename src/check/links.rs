@@ -25,6 +25,24 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
         .chain(site.content_files.iter().map(|(_, p)| p.clone()))
         .collect();
     let base_path = paths::base_path(&config.base_url);
+    // Where the pages that could not be read would be published, in every language that
+    // would show them.
+    let unread: HashSet<String> = site
+        .unread_pages
+        .iter()
+        .flat_map(|(lang, key)| {
+            let langs: Vec<usize> = if *lang == config.default {
+                (0..config.languages.len()).collect()
+            } else {
+                vec![*lang]
+            };
+            langs.into_iter().map(move |l| {
+                paths::site_path(config, key, l)
+                    .trim_end_matches('/')
+                    .to_string()
+            })
+        })
+        .collect();
     let mut out = Vec::new();
     let mut rendered: Vec<_> = published.pages.iter().collect();
     rendered.sort_by(|a, b| a.0.cmp(b.0));
@@ -81,6 +99,10 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
                     continue;
                 }
                 let target = index.page_at(config, &resolved);
+                // A page that could not be read has its own error: the link is not broken.
+                if target.is_none() && unread.contains(resolved.trim_end_matches('/')) {
+                    continue;
+                }
                 if target.is_none()
                     && let Some(draft) = draft_at(site, &resolved)
                 {

@@ -105,7 +105,8 @@ fn every_link_error_of_every_page_is_reported_in_one_run_with_fitting_hints() {
         A [script](javascript:alert(1)) and a [file](file:///etc/passwd).\n\n\
         See [named contacts](../named-contacts.md),\n[the hours](/en/hour/),\n\
         [chat](../chat-and-fone/) and\n[the section](/en/docs/contacting-support/_index.md).\n\n\
-        ![A diagram](../../images/diagram.png)\n\n![The chat icon](/static/icons/chta.svg)\n";
+        ![A diagram](../../images/diagram.png)\n\n![The chat icon](/static/icons/chta.svg)\n\n\
+        The page with the error, [linked](../../broken-yaml/), has its own error only.\n";
     site.write(PAGE, text);
     // Another page's front matter does not parse: it hides nothing about this one.
     site.write(
