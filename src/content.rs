@@ -68,6 +68,9 @@ pub struct PageSource {
     pub body_start: usize,
     /// Number of lines before the body (for positions inside it).
     pub body_line: usize,
+    /// Keys of other site generators in the front matter (read past), with the byte offset
+    /// of each in the file.
+    pub foreign_keys: Vec<(&'static str, usize)>,
 }
 
 impl PageSource {
@@ -199,6 +202,7 @@ pub fn load_all(
             }
         }
     }
+    diags.extend(foreign_key_warnings(&pages, config));
     (pages, failed, diags)
 }
 
@@ -331,7 +335,12 @@ pub fn parse_page(
             .hint("add a line with only `---` after the front matter"),
         ));
     };
-    let yaml_text = &source.text[yaml_start..yaml_end];
+    let (yaml_text, foreign_keys) = without_foreign_keys(&source.text[yaml_start..yaml_end]);
+    let foreign_keys: Vec<(&'static str, usize)> = foreign_keys
+        .into_iter()
+        .map(|(key, at)| (key, yaml_start + at))
+        .collect();
+    let yaml_text = yaml_text.as_str();
     let front: FrontMatter = if yaml_text.trim().is_empty() {
         return Err(Box::new(
             Diagnostic::error(Code::MissingTitle, "the front matter is empty")
@@ -375,7 +384,172 @@ pub fn parse_page(
         front,
         body_start,
         body_line,
+        foreign_keys,
     })
+}
+
+/// Keys other site generators write in front matter (Hugo, Zola, Jekyll, Docusaurus,
+/// Starlight), each with what polydocs offers instead, if anything.
+pub const FOREIGN_KEYS: &[(&str, &str)] = &[
+    ("date", "polydocs does not date pages"),
+    ("lastmod", "polydocs does not date pages"),
+    ("updated", "polydocs does not date pages"),
+    (
+        "publishDate",
+        "polydocs does not date pages; `draft: true` keeps a page out of the build",
+    ),
+    ("expiryDate", "polydocs does not date pages"),
+    ("last_update", "polydocs does not date pages"),
+    ("lastUpdated", "polydocs does not date pages"),
+    (
+        "slug",
+        "a page's address is its file's path: rename the file (`polydocs move` keeps the old address as an alias)",
+    ),
+    (
+        "url",
+        "a page's address is its file's path: rename the file (`polydocs move` keeps the old address as an alias)",
+    ),
+    (
+        "permalink",
+        "a page's address is its file's path: rename the file (`polydocs move` keeps the old address as an alias)",
+    ),
+    (
+        "path",
+        "a page's address is its file's path: rename the file (`polydocs move` keeps the old address as an alias)",
+    ),
+    ("id", "a page's address is its file's path"),
+    ("redirect_from", "write the old addresses as `aliases:`"),
+    (
+        "redirect_to",
+        "polydocs publishes redirects from a page's `aliases:` only",
+    ),
+    ("linkTitle", "the navigation shows the page's `title:`"),
+    ("sidebar_label", "the navigation shows the page's `title:`"),
+    ("sidebar_position", "order pages with `weight:`"),
+    (
+        "sidebar",
+        "order pages with `weight:`; the navigation shows their titles",
+    ),
+    (
+        "menu",
+        "the navigation lists every page of a section, ordered by `weight:`",
+    ),
+    ("tags", "polydocs has no tags or categories"),
+    ("categories", "polydocs has no tags or categories"),
+    ("taxonomies", "polydocs has no tags or categories"),
+    ("keywords", "the search index is made from the page's text"),
+    ("summary", "write the summary as `description:`"),
+    ("excerpt", "write the summary as `description:`"),
+    ("author", "polydocs does not show authors"),
+    ("authors", "polydocs does not show authors"),
+    ("layout", "choose a template with `template:`"),
+    ("type", "choose a template with `template:`"),
+    (
+        "toc",
+        "a page gets its contents from three h2/h3 headings on",
+    ),
+    (
+        "hide_table_of_contents",
+        "a page gets its contents from three h2/h3 headings on",
+    ),
+    (
+        "tableOfContents",
+        "a page gets its contents from three h2/h3 headings on",
+    ),
+    ("hide_title", "the page's template decides what it shows"),
+    (
+        "images",
+        "the theme's `head-meta.html` template sets the sharing image",
+    ),
+    (
+        "image",
+        "the theme's `head-meta.html` template sets the sharing image",
+    ),
+    ("extra", "polydocs front matter has no extra values"),
+    ("params", "polydocs front matter has no extra values"),
+    ("published", "`draft: true` keeps a page out of the build"),
+    ("unlisted", "`draft: true` keeps a page out of the build"),
+    (
+        "in_search_index",
+        "every published page is in the search index",
+    ),
+    ("pagefind", "every published page is in the search index"),
+    ("sort_by", "order pages with `weight:`"),
+    ("custom_edit_url", "set `edit_url:` in site.yaml"),
+    ("editUrl", "set `edit_url:` in site.yaml"),
+    (
+        "translationKey",
+        "translations are matched by their file's path",
+    ),
+];
+
+/// `yaml` (front matter) with the blocks of other generators' keys ([`FOREIGN_KEYS`]) blanked
+/// out (every character but line breaks made a space, so positions stay), and those keys
+/// with the byte offset of each. Only keys at the start of a line are seen.
+fn without_foreign_keys(yaml: &str) -> (String, Vec<(&'static str, usize)>) {
+    let mut found = Vec::new();
+    let mut out = String::with_capacity(yaml.len());
+    let mut blanking = false;
+    let mut offset = 0;
+    for line in yaml.split_inclusive('\n') {
+        let indented = line.starts_with([' ', '\t']) || line.trim().is_empty();
+        if !indented || !blanking {
+            blanking = false;
+            let key = line.split_once(':').map(|(k, _)| k);
+            if let Some(&(name, _)) = key.and_then(|k| FOREIGN_KEYS.iter().find(|(n, _)| *n == k)) {
+                found.push((name, offset));
+                blanking = true;
+            }
+        }
+        if blanking {
+            out.extend(
+                line.chars()
+                    .map(|c| if c == '\n' || c == '\r' { c } else { ' ' }),
+            );
+        } else {
+            out.push_str(line);
+        }
+        offset += line.len();
+    }
+    (out, found)
+}
+
+/// One warning a key name of [`FOREIGN_KEYS`] for the whole run, at its first page, saying in
+/// how many other pages it is.
+pub fn foreign_key_warnings(pages: &[PageSource], config: &SiteConfig) -> Vec<Diagnostic> {
+    let mut first: Vec<(&'static str, &PageSource, usize, usize)> = Vec::new();
+    for page in pages {
+        for &(key, at) in &page.foreign_keys {
+            match first.iter_mut().find(|(k, ..)| *k == key) {
+                Some(entry) => entry.3 += 1,
+                None => first.push((key, page, at, 0)),
+            }
+        }
+    }
+    first
+        .into_iter()
+        .map(|(key, page, at, others)| {
+            let also = match others {
+                0 => String::new(),
+                1 => " (and in 1 other page)".to_string(),
+                n => format!(" (and in {n} other pages)"),
+            };
+            let instead = FOREIGN_KEYS
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map_or("", |(_, h)| *h);
+            Diagnostic::warning(
+                Code::ForeignFrontMatter,
+                format!("`{key}` is a key of other site generators; polydocs reads past it{also}"),
+            )
+            .at_range(&page.source, at..at + key.len())
+            .in_language(&config.languages[page.lang].code)
+            .about_page(&page.key)
+            .hint(format!(
+                "{instead}; remove the line when the page no longer needs it"
+            ))
+        })
+        .collect()
 }
 
 /// Characters a one-line title or description may not hold: controls (NUL, line breaks,

@@ -1251,6 +1251,23 @@ registry! {
         example: "content/en/docs/setup.md\ncontent/en/docs/setup/_index.md",
         fix: "Rename or remove one of the two files.",
     },
+    ForeignFrontMatter {
+        name: "foreign-front-matter",
+        level: Level::Warning,
+        area: Area::Pages,
+        summary: "a page's front matter has a key of another site generator",
+        explanation: "Pages brought from Hugo, Zola, Jekyll, Docusaurus or Starlight carry \
+            keys polydocs does not use (`date`, `slug`, `linkTitle`, `tags`, \
+            `sidebar_position`, ...). They are read past, so the page is published, and \
+            reported once a run per key name (with how many other pages have it): the hint \
+            says what polydocs offers instead, if anything. A key that is neither ours nor \
+            another generator's is an error, with a did-you-mean when it is one of ours \
+            misspelt.",
+        example_file: "content/en/docs/setup.md",
+        example: "---\ntitle: Setup\nslug: installation\nsidebar_position: 2\n---",
+        fix: "Remove the key, or use what the hint names (`weight:` to order pages, \
+            `aliases:` for old addresses, the file's name for the address).",
+    },
     BadAlias {
         name: "bad-alias",
         level: Level::Error,

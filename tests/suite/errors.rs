@@ -422,7 +422,7 @@ fn explain_says_what_a_code_means_with_an_example_and_the_fix() {
     let text = &run.stdout;
     assert!(text.starts_with("broken-link (error, pages)\n"), "{text}");
     assert!(
-        text.contains("A relative link in a page leads to no published page or heading."),
+        text.contains("A link or image in a page leads to no published page, file or heading."),
         "{text}"
     );
     // The whole explanation, however it is wrapped.

@@ -20,6 +20,7 @@ mod examples;
 mod facts;
 mod fallback;
 mod foreign;
+mod front_matter;
 mod highlight;
 mod hostile;
 mod init;
