@@ -44,6 +44,10 @@ enum Command {
         /// canonical links, `hreflang`, the sitemap and robots.txt use it.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Keep this build out of search engines (a preview deploy): every page gets
+        /// `<meta name="robots" content="noindex">`.
+        #[arg(long)]
+        noindex: bool,
     },
     /// Check every source for errors without writing anything: what a translator's linter checks.
     Check {
@@ -177,6 +181,7 @@ fn main() {
             pseudo,
             drafts,
             base_url,
+            noindex,
         } => cmd::build::run(
             &root,
             &cmd::build::BuildOptions {
@@ -185,6 +190,7 @@ fn main() {
                 pseudo,
                 drafts,
                 base_url,
+                noindex,
             },
             cli.quiet,
         ),

@@ -60,6 +60,8 @@ pub struct LoadOptions {
     pub drafts: bool,
     /// Replaces `base_url` of site.yaml (`build --base-url`, for a preview deploy).
     pub base_url: Option<String>,
+    /// Keeps the build out of search engines (`build --noindex`, for a preview deploy).
+    pub noindex: bool,
 }
 
 /// Loads a site folder. On error, the report holds every problem found.
@@ -119,6 +121,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
     if options.pseudo {
         crate::l10n::pseudo::add_language(&mut config);
     }
+    config.noindex = options.noindex;
 
     let codes = config.codes();
     let (resolved, ds) = plan::load(root, codes);

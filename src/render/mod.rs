@@ -206,6 +206,8 @@ pub fn render_counted(
         global.insert("site_title_html", &site_title_html(site, lang));
         global.insert("search_enabled", &site.config.search);
         global.insert("og_locales", &og_locales);
+        // The site's own settings: `config.extra.<name>`.
+        global.insert("config", &serde_json::json!({ "extra": site.config.extra }));
         per_language.push(t);
     }
 
@@ -387,6 +389,11 @@ impl Pages<'_> {
         match self.teras[route.lang].render_to(&page.template, &page.context, &mut html) {
             Ok(()) => {
                 let html = minify::html(&html);
+                let html = if site.config.noindex {
+                    noindex(html)
+                } else {
+                    html
+                };
                 let search = match found.document {
                     Some(_) if shows_data(&page.template) => {
                         let text =
@@ -494,6 +501,24 @@ fn anchors(html: &[u8]) -> impl Iterator<Item = &str> {
         let end = memchr::memchr(b'"', rest)?;
         std::str::from_utf8(&rest[..end]).ok()
     })
+}
+
+/// `html` with `<meta name="robots" content="noindex">` first in its `<head>` (`build
+/// --noindex`): written into what the templates made, so a site's own templates get it too.
+pub fn noindex(html: Vec<u8>) -> Vec<u8> {
+    const META: &[u8] = b"<meta name=\"robots\" content=\"noindex\">";
+    let Some(at) = memchr::memmem::find(&html, b"<head>") else {
+        return html;
+    };
+    if memchr::memmem::find(&html, META).is_some() {
+        return html;
+    }
+    let at = at + b"<head>".len();
+    let mut out = Vec::with_capacity(html.len() + META.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(META);
+    out.extend_from_slice(&html[at..]);
+    out
 }
 
 /// What a page's HTML is first given room for: most pages of the shipped theme are 10-30 KB.

@@ -58,6 +58,13 @@ pub fn render(
         .map_err(|e| site.templates.diagnostic(&e))?;
     files.push(("robots.txt".to_string(), robots.into_bytes()));
     files.extend(alias_pages(site, index));
+    if config.noindex {
+        for (path, bytes) in &mut files {
+            if path.ends_with(".html") {
+                *bytes = super::noindex(std::mem::take(bytes));
+            }
+        }
+    }
     Ok(files)
 }
 

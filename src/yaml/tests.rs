@@ -69,7 +69,7 @@ fn an_unknown_key_lists_the_keys_of_its_entry() {
         &site(&text),
         Code::YamlType,
         at(&text, "colour", 0),
-        "`colour` is not a key of this file; the keys here are: title, base_url, default_language, output, languages, search, edit_url",
+        "`colour` is not a key of this file; the keys here are: title, base_url, default_language, output, languages, search, edit_url, extra",
         "check the spelling of the key, or remove the line",
     );
     let text = edit(

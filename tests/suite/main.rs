@@ -30,6 +30,7 @@ mod move_page;
 mod navigation;
 mod output_safety;
 mod pipeline;
+mod preview;
 mod progress;
 mod properties;
 mod readers;
