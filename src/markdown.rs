@@ -102,6 +102,9 @@ impl Alert {
     }
 }
 
+/// Gives the address a link or image is published with, when not the one written.
+pub type Address<'a> = dyn Fn(&str) -> Option<String> + 'a;
+
 /// The words a page's own markup needs, in the visitor's language.
 pub struct Labels<'a> {
     /// The name of the scrolling region around a table.
@@ -110,7 +113,7 @@ pub struct Labels<'a> {
     pub alert: &'a dyn Fn(Alert) -> String,
     /// The address a link or image is published with, when it differs from the one written
     /// (a site path such as `/en/docs/` made relative, a static file's fingerprinted name).
-    pub address: Option<&'a dyn Fn(&str) -> Option<String>>,
+    pub address: Option<&'a Address<'a>>,
 }
 
 impl Labels<'_> {

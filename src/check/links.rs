@@ -279,7 +279,7 @@ impl Near<'_> {
         // One `../` too many: the address left the language's folder.
         let prefix = &config.languages[self.lang].prefix;
         let first = resolved.split('/').next().unwrap_or_default();
-        if !config.languages.iter().any(|l| &l.prefix == first) && first != "static" {
+        if !config.languages.iter().any(|l| l.prefix == first) && first != "static" {
             let inside = format!("{prefix}/{resolved}");
             if self.index.page_at(config, &inside).is_some() {
                 return format!(

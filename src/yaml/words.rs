@@ -229,7 +229,7 @@ impl Around<'_> {
             .filter(|k| !self.vocabulary.unlisted.contains(k))
             .collect();
         // A key of ours misspelt: one or two letters off (a third of a long key).
-        let limit = (field.chars().count() / 3).max(1).min(2);
+        let limit = (field.chars().count() / 3).clamp(1, 2);
         let near = listed
             .iter()
             .map(|k| {
