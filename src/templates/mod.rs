@@ -127,7 +127,22 @@ impl TemplateSources {
                     {
                         // Tera sees an unclosed tag where a closer does not match it (or at
                         // the end): the tag left open is where the mistake is.
-                        let d = match unclosed_tag(&src.text) {
+                        // Only when Tera stumbled at that closer (or at the end): an error
+                        // before it is another mistake, at Tera's position.
+                        let stumbled = match e.kind() {
+                            tera::ErrorKind::SyntaxError(report) => Some(src.offset(Position {
+                                line: report.span().start_line.max(1),
+                                column: report.span().start_col + 1,
+                            })),
+                            _ => None,
+                        };
+                        let d = match unclosed_tag(&src.text).filter(|open| {
+                            let from = open
+                                .closer
+                                .as_ref()
+                                .map_or(src.text.trim_end().len(), |(at, _)| *at);
+                            stumbled.is_some_and(|at| at >= from)
+                        }) {
                             Some(open) => open.diagnostic(src),
                             None => self.diagnostic(&e),
                         };

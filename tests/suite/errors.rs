@@ -348,16 +348,16 @@ fn front_matter_with_unknown_key() {
         let text = site.read(rel);
         let title_start = text.find("\ntitle:").unwrap() + 1;
         let title_end = title_start + text[title_start..].find('\n').unwrap() + 1;
-        let broken = format!("{}author: moi\n{}", &text[..title_end], &text[title_end..]);
+        let broken = format!("{}auteur: moi\n{}", &text[..title_end], &text[title_end..]);
         site.write(rel, &broken);
         vec![Want::at(
             "yaml-type",
             "content/fr/docs/choosing-a-priority.md",
             &broken,
-            "author: moi",
+            "auteur: moi",
         )]
     });
-    assert!(run.stderr.contains("`author`"), "{}", run.stderr);
+    assert!(run.stderr.contains("`auteur`"), "{}", run.stderr);
 }
 
 #[test]
