@@ -305,7 +305,9 @@ pub fn parse_page(
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
     let bom = source.text.len() - text.len();
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    if text[..first_line_end].trim_end() != "---" {
+    // `---` opens YAML front matter; `+++` TOML, as Zola and Hugo write it.
+    let fence = text[..first_line_end].trim_end();
+    if fence != "---" && fence != "+++" {
         return Err(Box::new(
             Diagnostic::error(
                 Code::MissingFrontMatter,
@@ -319,7 +321,7 @@ pub fn parse_page(
     let mut offset = yaml_start;
     let mut close = None;
     for line in source.text[yaml_start..].split_inclusive('\n') {
-        if line.trim_end() == "---" {
+        if line.trim_end() == fence {
             close = Some((offset, offset + line.len()));
             break;
         }
@@ -329,13 +331,19 @@ pub fn parse_page(
         return Err(Box::new(
             Diagnostic::error(
                 Code::UnclosedFrontMatter,
-                "the front matter has no closing `---` line",
+                format!("the front matter has no closing `{fence}` line"),
             )
             .at(&source, Position { line: 1, column: 1 })
-            .hint("add a line with only `---` after the front matter"),
+            .hint(format!(
+                "add a line with only `{fence}` after the front matter"
+            )),
         ));
     };
-    let (yaml_text, foreign_keys) = without_foreign_keys(&source.text[yaml_start..yaml_end]);
+    let (yaml_text, foreign_keys) = if fence == "+++" {
+        toml_as_yaml(&source, yaml_start, yaml_end)?
+    } else {
+        without_foreign_keys(&source.text[yaml_start..yaml_end])
+    };
     let foreign_keys: Vec<(&'static str, usize)> = foreign_keys
         .into_iter()
         .map(|(key, at)| (key, yaml_start + at))
@@ -514,6 +522,99 @@ fn without_foreign_keys(yaml: &str) -> (String, Vec<(&'static str, usize)>) {
     (out, found)
 }
 
+/// Front matter as YAML text, and the other generators' keys left out of it with their offsets.
+type Stripped = (String, Vec<(&'static str, usize)>);
+
+/// TOML front matter (`source.text[start..end]`, between `+++` lines) as the YAML the rest
+/// reads: each top-level key on the line the TOML writes it on (`title = "A"` → `title: "A"`),
+/// its value as JSON (which YAML reads), other lines blank, so that every position keeps its
+/// line. Other generators' keys ([`FOREIGN_KEYS`]) are left out, with their offsets.
+fn toml_as_yaml(
+    source: &SourceFile,
+    start: usize,
+    end: usize,
+) -> Result<Stripped, Box<Diagnostic>> {
+    let toml = &source.text[start..end];
+    let doc = toml_edit::Document::parse(toml).map_err(|e| {
+        let at = start + e.span().map_or(0, |s| s.start);
+        Box::new(
+            Diagnostic::error(
+                Code::YamlSyntax,
+                format!("the TOML front matter does not parse: {}", e.message()),
+            )
+            .at_range(source, at..at + 1)
+            .hint("write `key = value` lines between the `+++` lines, strings in quotes"),
+        )
+    })?;
+    let mut lines: Vec<String> = vec![String::new(); toml.split('\n').count()];
+    let mut foreign = Vec::new();
+    let table = doc.as_table();
+    for (key, item) in table.iter() {
+        let at = table
+            .get_key_value(key)
+            .and_then(|(k, _)| k.span())
+            .map_or(0, |s| s.start);
+        if let Some(&(name, _)) = FOREIGN_KEYS.iter().find(|(n, _)| *n == key) {
+            foreign.push((name, at));
+            continue;
+        }
+        let line = toml[..at].matches('\n').count();
+        let bare = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        let name = if bare {
+            key.to_string()
+        } else {
+            serde_json::Value::from(key).to_string()
+        };
+        lines[line] = format!("{name}: {}", toml_item(item));
+    }
+    Ok((lines.join("\n"), foreign))
+}
+
+fn toml_item(item: &toml_edit::Item) -> serde_json::Value {
+    use serde_json::Value as J;
+    match item {
+        toml_edit::Item::None => J::Null,
+        toml_edit::Item::Value(v) => toml_value(v),
+        toml_edit::Item::Table(t) => J::Object(
+            t.iter()
+                .map(|(k, i)| (k.to_string(), toml_item(i)))
+                .collect(),
+        ),
+        toml_edit::Item::ArrayOfTables(a) => J::Array(
+            a.iter()
+                .map(|t| {
+                    J::Object(
+                        t.iter()
+                            .map(|(k, i)| (k.to_string(), toml_item(i)))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        ),
+    }
+}
+
+fn toml_value(value: &toml_edit::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    use toml_edit::Value as T;
+    match value {
+        T::String(s) => J::from(s.value().as_str()),
+        T::Integer(i) => J::from(*i.value()),
+        T::Float(f) => J::from(*f.value()),
+        T::Boolean(b) => J::from(*b.value()),
+        T::Datetime(d) => J::from(d.value().to_string()),
+        T::Array(a) => J::Array(a.iter().map(toml_value).collect()),
+        T::InlineTable(t) => J::Object(
+            t.iter()
+                .map(|(k, v)| (k.to_string(), toml_value(v)))
+                .collect(),
+        ),
+    }
+}
+
 /// One warning a key name of [`FOREIGN_KEYS`] for the whole run, at its first page, saying in
 /// how many other pages it is.
 pub fn foreign_key_warnings(pages: &[PageSource], config: &SiteConfig) -> Vec<Diagnostic> {
@@ -608,6 +709,20 @@ mod tests {
             parent_section("docs/x/y.md").as_deref(),
             Some("docs/x/_index.md")
         );
+    }
+
+    #[test]
+    fn toml_front_matter_is_read_as_yaml_is() {
+        let p = page("+++\ntitle = \"Hello\"\nweight = 3\ndate = 2024-01-02\naliases = [\"/en/old/\"]\n+++\n# Body\n").unwrap();
+        assert_eq!(p.front.title, "Hello");
+        assert_eq!(p.front.weight, Some(3));
+        assert_eq!(p.front.aliases[0].value, "/en/old/");
+        assert_eq!(p.foreign_keys, [("date", 31)]);
+        assert_eq!(p.body(), "# Body\n");
+        let d = page("+++\ntitle = \"Hello\"\nwieght = 3\n+++\n").unwrap_err();
+        assert_eq!(d.location(), "content/en/docs/a.md:3:1");
+        let d = page("+++\ntitle = Hello\n+++\n").unwrap_err();
+        assert_eq!(d.code, Code::YamlSyntax);
     }
 
     #[test]

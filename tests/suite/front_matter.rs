@@ -73,3 +73,44 @@ fn a_misspelt_key_gets_a_did_you_mean_and_the_list_is_a_publishers() {
     );
     assert!(!run.stderr.contains("ht-degree"), "{}", run.describe());
 }
+
+#[test]
+fn toml_front_matter_is_read() {
+    let site = TempSite::new("front-matter-toml");
+    site.write(
+        "content/en/docs/from-zola.md",
+        "+++\ntitle = \"From Zola\"\nweight = 5\ndate = 2024-01-02\n\n[extra]\nlead = true\n+++\n\nText from Zola.\n",
+    );
+    let run = site.build_ok();
+    assert!(
+        site.page("en/docs/from-zola/index.html")
+            .contains("<h1>From Zola</h1>")
+    );
+    assert!(
+        run.stderr
+            .contains("`date` is a key of other site generators")
+            && run
+                .stderr
+                .contains("`extra` is a key of other site generators"),
+        "{}",
+        run.describe()
+    );
+    site.write(
+        "content/en/docs/from-zola.md",
+        "+++\ntitle = \"From Zola\"\nwieght = 5\n+++\n\nText.\n",
+    );
+    let run = site.run(&["check"]);
+    assert_diagnostic(
+        &run.stderr,
+        "yaml-type",
+        "content/en/docs/from-zola.md",
+        3,
+        1,
+        "wieght = 5",
+    );
+    assert!(
+        run.stderr.contains("did you mean `weight`?"),
+        "{}",
+        run.describe()
+    );
+}
