@@ -36,6 +36,10 @@ struct RawConfig {
     /// path from the site root (`content/fr/docs/x.md`), opens it in the repository's editor.
     #[serde(default)]
     edit_url: Option<Spanned<String>>,
+    /// The site's own settings for its templates (`config.extra` in a template), as Zola's
+    /// `[extra]`: any values, under names the site chooses.
+    #[serde(default)]
+    extra: Option<serde_json::Value>,
 }
 
 /// A key that is there, whatever its value: `Some(None)` for `key: ~`, so that a null is told
@@ -184,6 +188,10 @@ pub struct SiteConfig {
     /// The address a page's source path is appended to for its "Edit this page" link (ends
     /// with `/`); no link without it.
     pub edit_url: Option<String>,
+    /// `extra:` of site.yaml, for the templates (`config.extra`): a mapping, empty without one.
+    pub extra: serde_json::Value,
+    /// Every page is marked `noindex` (`build --noindex`).
+    pub noindex: bool,
 }
 
 impl SiteConfig {
@@ -205,6 +213,21 @@ impl SiteConfig {
 pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     let raw: RawConfig = yaml::parse(source).map_err(|d| vec![*d])?;
     let mut errors = Vec::new();
+    if let Some(extra) = &raw.extra
+        && !extra.is_object()
+        && !extra.is_null()
+    {
+        let line = source
+            .text
+            .lines()
+            .position(|l| l.starts_with("extra:"))
+            .map_or(1, |i| i + 1);
+        errors.push(
+            Diagnostic::error(Code::YamlType, "`extra:` must hold `name: value` lines")
+                .spanning(source, Position { line, column: 1 }, "extra".len())
+                .hint("write the site's own settings under `extra:`, indented, such as `  support_email: help@example.com`; templates read them as `config.extra.support_email`"),
+        );
+    }
     let at = |s: &Spanned<String>| yaml::spanned_position(s, 0);
 
     let mut codes: Vec<&str> = Vec::new();
@@ -388,6 +411,11 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         output: PathBuf::from(output),
         search: raw.search,
         edit_url,
+        extra: raw
+            .extra
+            .filter(serde_json::Value::is_object)
+            .unwrap_or_else(|| serde_json::Value::Object(Default::default())),
+        noindex: false,
     })
 }
 

@@ -37,6 +37,10 @@ pub struct FrontMatter {
     /// default language), published by `build --drafts` and shown by `serve`, marked.
     #[serde(default)]
     pub draft: bool,
+    /// Old addresses of the page, from the site's root (`/en/docs/setup/`): each is published
+    /// as a page that sends the visitor on to this one.
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
     /// Hash of the default-language page this translation was made from.
     #[serde(default)]
     pub source_hash: Option<String>,
@@ -64,6 +68,9 @@ pub struct PageSource {
     pub body_start: usize,
     /// Number of lines before the body (for positions inside it).
     pub body_line: usize,
+    /// Keys of other site generators in the front matter (read past), with the byte offset
+    /// of each in the file.
+    pub foreign_keys: Vec<(&'static str, usize)>,
 }
 
 impl PageSource {
@@ -86,7 +93,8 @@ impl PageSource {
     }
 }
 
-/// `docs/setup.md` → `docs/setup/`, `docs/_index.md` → `docs/`, `_index.md` → ``.
+/// `docs/setup.md` → `docs/setup/`, `docs/_index.md` → `docs/`, `_index.md` → ``, and a page
+/// bundle's `docs/faq/index.md` → `docs/faq/` (the folder's page, as Hugo's leaf bundles).
 pub fn url_path(key: &str) -> String {
     let (folder, slash) = url_folder(key);
     [folder, slash].concat()
@@ -95,16 +103,28 @@ pub fn url_path(key: &str) -> String {
 /// [`url_path`] in two borrowed parts: the folder, and the slash a page (not a section) adds.
 pub fn url_folder(key: &str) -> (&str, &'static str) {
     let stem = key.strip_suffix(".md").unwrap_or(key);
-    match stem.strip_suffix("_index") {
-        Some(folder) => (folder, ""),
+    if let Some(folder) = stem.strip_suffix("_index") {
+        return (folder, "");
+    }
+    match stem.strip_suffix("/index") {
+        Some(folder) => (&stem[..=folder.len()], ""),
         None => (stem, "/"),
     }
 }
 
+/// Whether `key` is a page bundle's page (`docs/faq/index.md`): the page of its folder, whose
+/// other files are published beside it.
+pub fn is_bundle(key: &str) -> bool {
+    key.ends_with("/index.md")
+}
+
 /// The key of the section a page belongs to (`docs/_index.md` for `docs/setup.md`), if any.
 pub fn parent_section(key: &str) -> Option<String> {
-    let folder = if key.ends_with("_index.md") {
-        let dir = key.strip_suffix("_index.md")?.trim_end_matches('/');
+    let own_folder = key
+        .strip_suffix("_index.md")
+        .or_else(|| key.strip_suffix("/index.md"));
+    let folder = if let Some(dir) = own_folder {
+        let dir = dir.trim_end_matches('/');
         if dir.is_empty() {
             return None;
         }
@@ -134,6 +154,16 @@ pub fn split_drafts(pages: Vec<PageSource>, default: usize) -> (Vec<PageSource>,
 
 /// Reads every language's pages. Pages with errors are left out and reported.
 pub fn load(root: &Path, config: &SiteConfig) -> (Vec<PageSource>, Vec<Diagnostic>) {
+    let (pages, _, diags) = load_all(root, config);
+    (pages, diags)
+}
+
+/// [`load`], also giving the pages left out for their errors (language, key), so that the
+/// links to them are not reported broken as well.
+pub fn load_all(
+    root: &Path,
+    config: &SiteConfig,
+) -> (Vec<PageSource>, Vec<(usize, String)>, Vec<Diagnostic>) {
     use rayon::prelude::*;
     let mut diags = Vec::new();
     let mut files = Vec::new();
@@ -152,21 +182,100 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Vec<PageSource>, Vec<Diagnosti
     }
     // Pages are read and parsed side by side (a large site's front matter is a fifth of its
     // loading), and kept in the order of the walk.
-    let loaded: Vec<Result<PageSource, Diagnostic>> = files
+    let loaded: Vec<Result<PageSource, (Diagnostic, usize, String)>> = files
         .into_par_iter()
         .map(|(lang, key, path)| {
-            load_page(root, lang, &key, &path)
-                .map_err(|d| d.in_language(&config.languages[lang].code).about_page(&key))
+            load_page(root, lang, &key, &path).map_err(|d| {
+                let d = d.in_language(&config.languages[lang].code).about_page(&key);
+                (d, lang, key)
+            })
         })
         .collect();
     let mut pages = Vec::with_capacity(loaded.len());
+    let mut failed = Vec::new();
     for page in loaded {
         match page {
             Ok(page) => pages.push(page),
-            Err(d) => diags.push(d),
+            Err((d, lang, key)) => {
+                diags.push(d);
+                failed.push((lang, key));
+            }
         }
     }
-    (pages, diags)
+    diags.extend(foreign_key_warnings(&pages, config));
+    (pages, failed, diags)
+}
+
+/// The files of the language folders that are not pages (a page bundle's images, a
+/// section's diagrams), each with the path it is published at: `content/en/docs/faq/map.png`
+/// at `en/docs/faq/map.png`, beside the page `docs/faq/index.md`, so that the page names it
+/// `map.png`. A language without its own copy of a file of the default language gets the
+/// default's, so that a translated page (or one shown from the default language) finds it
+/// where the default page does. Files whose address the build uses itself (an `index.html`,
+/// the `404.html` and `search/` of a language) are refused; names starting with `.` are left
+/// out.
+pub fn other_files(
+    root: &Path,
+    config: &SiteConfig,
+) -> (Vec<(std::path::PathBuf, String)>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    // Per language: path inside the language folder → file.
+    let mut per_language: Vec<std::collections::BTreeMap<String, std::path::PathBuf>> =
+        vec![Default::default(); config.languages.len()];
+    for (lang, language) in config.languages.iter().enumerate() {
+        let dir = root.join("content").join(&language.code);
+        if language.pseudo || !dir.is_dir() {
+            continue;
+        }
+        // Symbolic links were reported by the walk of the pages.
+        let (found, _) = crate::source::walk(root, &dir, &[]);
+        for path in found {
+            if path.extension().is_some_and(|e| e == "md") {
+                continue;
+            }
+            let inner = display_path(&dir, &path);
+            if inner.split('/').any(|part| part.starts_with('.')) {
+                continue;
+            }
+            let lower = inner.to_ascii_lowercase();
+            let first = lower.split('/').next().unwrap_or_default();
+            if lower == "index.html"
+                || lower.ends_with("/index.html")
+                || lower == "404.html"
+                || first == "search"
+            {
+                let shown = display_path(root, &path);
+                diags.push(
+                    Diagnostic::error(
+                        Code::PageCollision,
+                        format!(
+                            "{shown} would be published at /{}/{inner}, where the build writes a page or the search index",
+                            language.prefix
+                        ),
+                    )
+                    .in_file(&shown)
+                    .hint("rename it: the files beside a page may have any name but `index.html`"),
+                );
+                continue;
+            }
+            per_language[lang].insert(inner, path);
+        }
+    }
+    let mut out = Vec::new();
+    for (lang, language) in config.languages.iter().enumerate() {
+        let own = &per_language[lang];
+        let borrowed = per_language[config.default]
+            .iter()
+            .filter(|(inner, _)| !own.contains_key(*inner));
+        let mut files: Vec<(&String, &std::path::PathBuf)> = own.iter().chain(borrowed).collect();
+        files.sort();
+        out.extend(
+            files
+                .into_iter()
+                .map(|(inner, path)| (path.clone(), format!("{}/{inner}", language.prefix))),
+        );
+    }
+    (out, diags)
 }
 
 /// Reads and parses the page `key` of language `lang`, at `path`.
@@ -196,7 +305,9 @@ pub fn parse_page(
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
     let bom = source.text.len() - text.len();
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    if text[..first_line_end].trim_end() != "---" {
+    // `---` opens YAML front matter; `+++` TOML, as Zola and Hugo write it.
+    let fence = text[..first_line_end].trim_end();
+    if fence != "---" && fence != "+++" {
         return Err(Box::new(
             Diagnostic::error(
                 Code::MissingFrontMatter,
@@ -210,7 +321,7 @@ pub fn parse_page(
     let mut offset = yaml_start;
     let mut close = None;
     for line in source.text[yaml_start..].split_inclusive('\n') {
-        if line.trim_end() == "---" {
+        if line.trim_end() == fence {
             close = Some((offset, offset + line.len()));
             break;
         }
@@ -220,13 +331,24 @@ pub fn parse_page(
         return Err(Box::new(
             Diagnostic::error(
                 Code::UnclosedFrontMatter,
-                "the front matter has no closing `---` line",
+                format!("the front matter has no closing `{fence}` line"),
             )
             .at(&source, Position { line: 1, column: 1 })
-            .hint("add a line with only `---` after the front matter"),
+            .hint(format!(
+                "add a line with only `{fence}` after the front matter"
+            )),
         ));
     };
-    let yaml_text = &source.text[yaml_start..yaml_end];
+    let (yaml_text, foreign_keys) = if fence == "+++" {
+        toml_as_yaml(&source, yaml_start, yaml_end)?
+    } else {
+        without_foreign_keys(&source.text[yaml_start..yaml_end])
+    };
+    let foreign_keys: Vec<(&'static str, usize)> = foreign_keys
+        .into_iter()
+        .map(|(key, at)| (key, yaml_start + at))
+        .collect();
+    let yaml_text = yaml_text.as_str();
     let front: FrontMatter = if yaml_text.trim().is_empty() {
         return Err(Box::new(
             Diagnostic::error(Code::MissingTitle, "the front matter is empty")
@@ -270,7 +392,265 @@ pub fn parse_page(
         front,
         body_start,
         body_line,
+        foreign_keys,
     })
+}
+
+/// Keys other site generators write in front matter (Hugo, Zola, Jekyll, Docusaurus,
+/// Starlight), each with what polydocs offers instead, if anything.
+pub const FOREIGN_KEYS: &[(&str, &str)] = &[
+    ("date", "polydocs does not date pages"),
+    ("lastmod", "polydocs does not date pages"),
+    ("updated", "polydocs does not date pages"),
+    (
+        "publishDate",
+        "polydocs does not date pages; `draft: true` keeps a page out of the build",
+    ),
+    ("expiryDate", "polydocs does not date pages"),
+    ("last_update", "polydocs does not date pages"),
+    ("lastUpdated", "polydocs does not date pages"),
+    (
+        "slug",
+        "a page's address is its file's path: rename the file (`polydocs move` keeps the old address as an alias)",
+    ),
+    (
+        "url",
+        "a page's address is its file's path: rename the file (`polydocs move` keeps the old address as an alias)",
+    ),
+    (
+        "permalink",
+        "a page's address is its file's path: rename the file (`polydocs move` keeps the old address as an alias)",
+    ),
+    (
+        "path",
+        "a page's address is its file's path: rename the file (`polydocs move` keeps the old address as an alias)",
+    ),
+    ("id", "a page's address is its file's path"),
+    ("redirect_from", "write the old addresses as `aliases:`"),
+    (
+        "redirect_to",
+        "polydocs publishes redirects from a page's `aliases:` only",
+    ),
+    ("linkTitle", "the navigation shows the page's `title:`"),
+    ("sidebar_label", "the navigation shows the page's `title:`"),
+    ("sidebar_position", "order pages with `weight:`"),
+    (
+        "sidebar",
+        "order pages with `weight:`; the navigation shows their titles",
+    ),
+    (
+        "menu",
+        "the navigation lists every page of a section, ordered by `weight:`",
+    ),
+    ("tags", "polydocs has no tags or categories"),
+    ("categories", "polydocs has no tags or categories"),
+    ("taxonomies", "polydocs has no tags or categories"),
+    ("keywords", "the search index is made from the page's text"),
+    ("summary", "write the summary as `description:`"),
+    ("excerpt", "write the summary as `description:`"),
+    ("author", "polydocs does not show authors"),
+    ("authors", "polydocs does not show authors"),
+    ("layout", "choose a template with `template:`"),
+    ("type", "choose a template with `template:`"),
+    (
+        "toc",
+        "a page gets its contents from three h2/h3 headings on",
+    ),
+    (
+        "hide_table_of_contents",
+        "a page gets its contents from three h2/h3 headings on",
+    ),
+    (
+        "tableOfContents",
+        "a page gets its contents from three h2/h3 headings on",
+    ),
+    ("hide_title", "the page's template decides what it shows"),
+    (
+        "images",
+        "the theme's `head-meta.html` template sets the sharing image",
+    ),
+    (
+        "image",
+        "the theme's `head-meta.html` template sets the sharing image",
+    ),
+    ("extra", "polydocs front matter has no extra values"),
+    ("params", "polydocs front matter has no extra values"),
+    ("published", "`draft: true` keeps a page out of the build"),
+    ("unlisted", "`draft: true` keeps a page out of the build"),
+    (
+        "in_search_index",
+        "every published page is in the search index",
+    ),
+    ("pagefind", "every published page is in the search index"),
+    ("sort_by", "order pages with `weight:`"),
+    ("custom_edit_url", "set `edit_url:` in site.yaml"),
+    ("editUrl", "set `edit_url:` in site.yaml"),
+    (
+        "translationKey",
+        "translations are matched by their file's path",
+    ),
+];
+
+/// `yaml` (front matter) with the blocks of other generators' keys ([`FOREIGN_KEYS`]) blanked
+/// out (every character but line breaks made a space, so positions stay), and those keys
+/// with the byte offset of each. Only keys at the start of a line are seen.
+fn without_foreign_keys(yaml: &str) -> (String, Vec<(&'static str, usize)>) {
+    let mut found = Vec::new();
+    let mut out = String::with_capacity(yaml.len());
+    let mut blanking = false;
+    let mut offset = 0;
+    for line in yaml.split_inclusive('\n') {
+        let indented = line.starts_with([' ', '\t']) || line.trim().is_empty();
+        if !indented || !blanking {
+            blanking = false;
+            let key = line.split_once(':').map(|(k, _)| k);
+            if let Some(&(name, _)) = key.and_then(|k| FOREIGN_KEYS.iter().find(|(n, _)| *n == k)) {
+                found.push((name, offset));
+                blanking = true;
+            }
+        }
+        if blanking {
+            out.extend(
+                line.chars()
+                    .map(|c| if c == '\n' || c == '\r' { c } else { ' ' }),
+            );
+        } else {
+            out.push_str(line);
+        }
+        offset += line.len();
+    }
+    (out, found)
+}
+
+/// Front matter as YAML text, and the other generators' keys left out of it with their offsets.
+type Stripped = (String, Vec<(&'static str, usize)>);
+
+/// TOML front matter (`source.text[start..end]`, between `+++` lines) as the YAML the rest
+/// reads: each top-level key on the line the TOML writes it on (`title = "A"` → `title: "A"`),
+/// its value as JSON (which YAML reads), other lines blank, so that every position keeps its
+/// line. Other generators' keys ([`FOREIGN_KEYS`]) are left out, with their offsets.
+fn toml_as_yaml(
+    source: &SourceFile,
+    start: usize,
+    end: usize,
+) -> Result<Stripped, Box<Diagnostic>> {
+    let toml = &source.text[start..end];
+    let doc = toml_edit::Document::parse(toml).map_err(|e| {
+        let at = start + e.span().map_or(0, |s| s.start);
+        Box::new(
+            Diagnostic::error(
+                Code::YamlSyntax,
+                format!("the TOML front matter does not parse: {}", e.message()),
+            )
+            .at_range(source, at..at + 1)
+            .hint("write `key = value` lines between the `+++` lines, strings in quotes"),
+        )
+    })?;
+    let mut lines: Vec<String> = vec![String::new(); toml.split('\n').count()];
+    let mut foreign = Vec::new();
+    let table = doc.as_table();
+    for (key, item) in table.iter() {
+        let at = table
+            .get_key_value(key)
+            .and_then(|(k, _)| k.span())
+            .map_or(0, |s| s.start);
+        if let Some(&(name, _)) = FOREIGN_KEYS.iter().find(|(n, _)| *n == key) {
+            foreign.push((name, at));
+            continue;
+        }
+        let line = toml[..at].matches('\n').count();
+        let bare = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        let name = if bare {
+            key.to_string()
+        } else {
+            serde_json::Value::from(key).to_string()
+        };
+        lines[line] = format!("{name}: {}", toml_item(item));
+    }
+    Ok((lines.join("\n"), foreign))
+}
+
+fn toml_item(item: &toml_edit::Item) -> serde_json::Value {
+    use serde_json::Value as J;
+    match item {
+        toml_edit::Item::None => J::Null,
+        toml_edit::Item::Value(v) => toml_value(v),
+        toml_edit::Item::Table(t) => J::Object(
+            t.iter()
+                .map(|(k, i)| (k.to_string(), toml_item(i)))
+                .collect(),
+        ),
+        toml_edit::Item::ArrayOfTables(a) => J::Array(
+            a.iter()
+                .map(|t| {
+                    J::Object(
+                        t.iter()
+                            .map(|(k, i)| (k.to_string(), toml_item(i)))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        ),
+    }
+}
+
+fn toml_value(value: &toml_edit::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    use toml_edit::Value as T;
+    match value {
+        T::String(s) => J::from(s.value().as_str()),
+        T::Integer(i) => J::from(*i.value()),
+        T::Float(f) => J::from(*f.value()),
+        T::Boolean(b) => J::from(*b.value()),
+        T::Datetime(d) => J::from(d.value().to_string()),
+        T::Array(a) => J::Array(a.iter().map(toml_value).collect()),
+        T::InlineTable(t) => J::Object(
+            t.iter()
+                .map(|(k, v)| (k.to_string(), toml_value(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// One warning a key name of [`FOREIGN_KEYS`] for the whole run, at its first page, saying in
+/// how many other pages it is.
+pub fn foreign_key_warnings(pages: &[PageSource], config: &SiteConfig) -> Vec<Diagnostic> {
+    let mut first: Vec<(&'static str, &PageSource, usize, usize)> = Vec::new();
+    for page in pages {
+        for &(key, at) in &page.foreign_keys {
+            match first.iter_mut().find(|(k, ..)| *k == key) {
+                Some(entry) => entry.3 += 1,
+                None => first.push((key, page, at, 0)),
+            }
+        }
+    }
+    first
+        .into_iter()
+        .map(|(key, page, at, others)| {
+            let also = match others {
+                0 => String::new(),
+                1 => " (and in 1 other page)".to_string(),
+                n => format!(" (and in {n} other pages)"),
+            };
+            let instead = FOREIGN_KEYS
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map_or("", |(_, h)| *h);
+            Diagnostic::warning(
+                Code::ForeignFrontMatter,
+                format!("`{key}` is a key of other site generators; polydocs reads past it{also}"),
+            )
+            .at_range(&page.source, at..at + key.len())
+            .in_language(&config.languages[page.lang].code)
+            .about_page(&page.key)
+            .hint(format!(
+                "{instead}; remove the line when the page no longer needs it"
+            ))
+        })
+        .collect()
 }
 
 /// Characters a one-line title or description may not hold: controls (NUL, line breaks,
@@ -305,6 +685,12 @@ mod tests {
         assert_eq!(url_path("_index.md"), "");
         assert_eq!(url_path("docs/_index.md"), "docs/");
         assert_eq!(url_path("docs/a/b.md"), "docs/a/b/");
+        assert_eq!(url_path("docs/faq/index.md"), "docs/faq/");
+        assert_eq!(url_path("index.md"), "index/");
+        assert_eq!(
+            parent_section("docs/faq/index.md").as_deref(),
+            Some("docs/_index.md")
+        );
     }
 
     #[test]
@@ -323,6 +709,20 @@ mod tests {
             parent_section("docs/x/y.md").as_deref(),
             Some("docs/x/_index.md")
         );
+    }
+
+    #[test]
+    fn toml_front_matter_is_read_as_yaml_is() {
+        let p = page("+++\ntitle = \"Hello\"\nweight = 3\ndate = 2024-01-02\naliases = [\"/en/old/\"]\n+++\n# Body\n").unwrap();
+        assert_eq!(p.front.title, "Hello");
+        assert_eq!(p.front.weight, Some(3));
+        assert_eq!(p.front.aliases[0].value, "/en/old/");
+        assert_eq!(p.foreign_keys, [("date", 31)]);
+        assert_eq!(p.body(), "# Body\n");
+        let d = page("+++\ntitle = \"Hello\"\nwieght = 3\n+++\n").unwrap_err();
+        assert_eq!(d.location(), "content/en/docs/a.md:3:1");
+        let d = page("+++\ntitle = Hello\n+++\n").unwrap_err();
+        assert_eq!(d.code, Code::YamlSyntax);
     }
 
     #[test]

@@ -44,6 +44,10 @@ enum Command {
         /// canonical links, `hreflang`, the sitemap and robots.txt use it.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Keep this build out of search engines (a preview deploy): every page gets
+        /// `<meta name="robots" content="noindex">`.
+        #[arg(long)]
+        noindex: bool,
     },
     /// Check every source for errors without writing anything: what a translator's linter checks.
     Check {
@@ -103,6 +107,15 @@ enum Command {
         /// (the source's change needed no new wording); otherwise they are left outdated.
         #[arg(long)]
         force: bool,
+    },
+    /// Rename a page in every language at once, with its translation records, leaving an
+    /// alias at each old address: `polydocs move docs/setup.md docs/install.md`.
+    Move {
+        /// The page's path as `mark --page` takes it: `docs/setup.md` (or
+        /// `content/<code>/docs/setup.md`).
+        old: String,
+        /// Its new path: `docs/install.md`.
+        new: String,
     },
     /// Add a language to the site: its entry in site.yaml (comments and layout kept) and
     /// locales/<code>/*.ftl to translate, every message shown in the source language as a
@@ -168,6 +181,7 @@ fn main() {
             pseudo,
             drafts,
             base_url,
+            noindex,
         } => cmd::build::run(
             &root,
             &cmd::build::BuildOptions {
@@ -176,6 +190,7 @@ fn main() {
                 pseudo,
                 drafts,
                 base_url,
+                noindex,
             },
             cli.quiet,
         ),
@@ -223,6 +238,9 @@ fn main() {
                     force,
                 },
             )
+        }
+        Command::Move { old, new } => {
+            cmd::move_page::run(&root, &cmd::move_page::Move { old, new })
         }
         Command::NewLanguage {
             code,

@@ -102,12 +102,18 @@ impl Alert {
     }
 }
 
+/// Gives the address a link or image is published with, when not the one written.
+pub type Address<'a> = dyn Fn(&str) -> Option<String> + 'a;
+
 /// The words a page's own markup needs, in the visitor's language.
 pub struct Labels<'a> {
     /// The name of the scrolling region around a table.
     pub table: &'a str,
     /// The label of a callout of a kind (asked for only when a page has one).
     pub alert: &'a dyn Fn(Alert) -> String,
+    /// The address a link or image is published with, when it differs from the one written
+    /// (a site path such as `/en/docs/` made relative, a static file's fingerprinted name).
+    pub address: Option<&'a Address<'a>>,
 }
 
 impl Labels<'_> {
@@ -116,6 +122,7 @@ impl Labels<'_> {
         Labels {
             table,
             alert: &|alert: Alert| alert.english().to_string(),
+            address: None,
         }
     }
 }
@@ -282,8 +289,12 @@ pub fn render_page(
                 {
                     let url = std::mem::replace(dest_url, CowStr::from(""));
                     refused.push((range.start, url.to_string()));
-                } else if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &tag {
+                } else if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
                     links.push((range.start, dest_url.to_string()));
+                    // The address as written is checked; the one published may differ.
+                    if let Some(published) = labels.address.and_then(|f| f(dest_url)) {
+                        *dest_url = CowStr::from(published);
+                    }
                 }
                 has_table |= matches!(tag, Tag::Table(_));
                 if matches!(tag, Tag::CodeBlock(CodeBlockKind::Fenced(_))) {

@@ -29,6 +29,9 @@ pub struct Site {
     /// The pages left out as drafts ([`content::split_drafts`]): none when drafts are
     /// published ([`LoadOptions::drafts`]).
     pub drafts: Vec<PageSource>,
+    /// The pages that could not be read (language, key), reported when loading: a link to
+    /// one is not reported broken as well.
+    pub unread_pages: Vec<(usize, String)>,
     pub templates: TemplateSources,
     /// The files under `static/`, published as they are (symbolic links left out, and
     /// reported when loading).
@@ -37,6 +40,9 @@ pub struct Site {
     /// path it is published at (`CNAME`, `.well-known/security.txt`). Those that would
     /// replace a generated file are left out, and reported when loading.
     pub root_files: Vec<(PathBuf, String)>,
+    /// The files of the language folders that are not pages (page bundles' images), each
+    /// with the path it is published at ([`content::other_files`]).
+    pub content_files: Vec<(PathBuf, String)>,
     /// The theme's static files the site does not replace, by the path they are published
     /// at (`static/style.css`): a site without a `static/` folder still gets its stylesheet.
     pub theme_static: Vec<(&'static str, &'static [u8])>,
@@ -54,6 +60,8 @@ pub struct LoadOptions {
     pub drafts: bool,
     /// Replaces `base_url` of site.yaml (`build --base-url`, for a preview deploy).
     pub base_url: Option<String>,
+    /// Keeps the build out of search engines (`build --noindex`, for a preview deploy).
+    pub noindex: bool,
 }
 
 /// Loads a site folder. On error, the report holds every problem found.
@@ -113,6 +121,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
     if options.pseudo {
         crate::l10n::pseudo::add_language(&mut config);
     }
+    config.noindex = options.noindex;
 
     let codes = config.codes();
     let (resolved, ds) = plan::load(root, codes);
@@ -121,13 +130,15 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
     report.extend(ds);
     let (locales, ds) = Locales::load(root, &config);
     report.extend(ds);
-    let (pages, ds) = content::load(root, &config);
+    let (pages, unread_pages, ds) = content::load_all(root, &config);
     report.extend(ds);
     let (pages, drafts) = if options.drafts {
         (pages, Vec::new())
     } else {
         content::split_drafts(pages, config.default)
     };
+    let (content_files, ds) = content::other_files(root, &config);
+    report.extend(ds);
     let (templates, ds) = TemplateSources::load(root);
     report.extend(ds);
     let (static_files, ds) = static_files(root);
@@ -152,9 +163,11 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
         locales,
         pages,
         drafts,
+        unread_pages,
         templates,
         static_files,
         root_files,
+        content_files,
         theme_static,
         tera,
     };

@@ -39,18 +39,29 @@ pub struct Vocabulary {
     pub whole: &'static str,
     /// The entries of a list, or values of a mapping, under a key: `("tiers", "tier")`.
     pub entries: &'static [(&'static str, &'static str)],
+    /// Keys accepted but never offered in a list of the keys (what tools write, not people).
+    pub unlisted: &'static [&'static str],
 }
 
 /// A file with no names for its entries: they are named by the key of their list.
 pub const PLAIN_FILE: Vocabulary = Vocabulary {
     whole: "this file",
     entries: &[],
+    unlisted: &[],
 };
 
 /// The YAML at the top of a Markdown page.
 pub const FRONT_MATTER: Vocabulary = Vocabulary {
     whole: "the front matter",
     entries: &[],
+    // Written by `polydocs mark` and by translation platforms.
+    unlisted: &[
+        "source-hash",
+        "source-git-commit",
+        "workflow-type",
+        "source-wordcount",
+        "ht-degree",
+    ],
 };
 
 /// Parses a whole file into `T`, or says where and why it cannot.

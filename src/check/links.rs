@@ -1,13 +1,15 @@
-//! Links in pages, checked against what the build really publishes: a relative link must lead
-//! to a published page or a static file, and a `#fragment` to an element of that page (a
-//! heading, or anything its template gives an `id`).
+//! Links in pages, checked against what the build really publishes, as a browser follows
+//! them: a relative link, or a root-absolute one (`/en/docs/`, read from the base path), must
+//! lead to a published page or a static file, and a `#fragment` to an element of that page (a
+//! heading, or anything its template gives an `id`). Unsafe addresses (`javascript:`,
+//! `file:`) are reported here too, so that every link error of a page comes in one run; a
+//! broken link's hint names what it may have meant (a page written as its Markdown file, a
+//! near page, a near image).
 //!
 //! This check reads the anchors each page was rendered with, so it runs after rendering (which
 //! `check` does too, into nothing): the ids are those of the real pages, templates included.
 
 use std::collections::HashSet;
-
-use crate::index::Anchors;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::index::{Index, Published, paths};
@@ -20,6 +22,26 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
         .iter()
         .map(|p| crate::source::display_path(&site.root, p))
         .chain(site.theme_static.iter().map(|(p, _)| p.to_string()))
+        .chain(site.content_files.iter().map(|(_, p)| p.clone()))
+        .collect();
+    let base_path = paths::base_path(&config.base_url);
+    // Where the pages that could not be read would be published, in every language that
+    // would show them.
+    let unread: HashSet<String> = site
+        .unread_pages
+        .iter()
+        .flat_map(|(lang, key)| {
+            let langs: Vec<usize> = if *lang == config.default {
+                (0..config.languages.len()).collect()
+            } else {
+                vec![*lang]
+            };
+            langs.into_iter().map(move |l| {
+                paths::site_path(config, key, l)
+                    .trim_end_matches('/')
+                    .to_string()
+            })
+        })
         .collect();
     let mut out = Vec::new();
     let mut rendered: Vec<_> = published.pages.iter().collect();
@@ -29,6 +51,18 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
             continue;
         };
         let page = &site.pages[route.page];
+        let code = &config.languages[*lang].code;
+        // Unsafe addresses and broken links are reported together, in the order of the page.
+        let mut found: Vec<(usize, Diagnostic)> = facts
+            .refused
+            .iter()
+            .map(|(offset, url)| {
+                let d = crate::markdown::unsafe_link(&page.source, page.body_start + offset, url)
+                    .in_language(code)
+                    .about_page(key);
+                (*offset, d)
+            })
+            .collect();
         let from = paths::site_path(config, key, *lang);
         for (offset, url) in &facts.links {
             let (path, fragment) = match url.split_once('#') {
@@ -36,35 +70,44 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
                 None => (url.as_str(), None),
             };
             let path = path.split('?').next().unwrap_or("");
-            if path.contains(':') || path.starts_with('/') {
-                continue; // another site, or an absolute address the site cannot know
+            if paths::is_external(path) {
+                continue; // another site
             }
             let at = page.body_start + offset;
+            let image = page.body()[*offset..].starts_with("![");
             let broken = |why: String, hint: String| {
                 Diagnostic::error(Code::BrokenLink, format!("link `{url}` is broken: {why}"))
                     .at_range(&page.source, at..at + 1)
-                    .in_language(&config.languages[*lang].code)
+                    .in_language(code)
                     .about_page(key)
                     .hint(hint)
             };
             let target = if path.is_empty() {
                 Some((*lang, key.as_str()))
             } else {
-                let Some(resolved) = paths::resolve(&from, path) else {
-                    out.push(broken(
-                        "it leads outside the site".into(),
-                        "link to a page of this language with a relative address such as `../hours/`".into(),
+                let Some(resolved) = paths::link_target(&base_path, &from, path) else {
+                    found.push((
+                        *offset,
+                        broken(
+                            "it leads outside the site".into(),
+                            "link to a page of this language with a relative address such as `../hours/`".into(),
+                        ),
                     ));
                     continue;
                 };
                 if statics.contains(&resolved) {
                     continue;
                 }
-                let found = index.page_at(config, &resolved);
-                if found.is_none()
+                let target = index.page_at(config, &resolved);
+                // A page that could not be read has its own error: the link is not broken.
+                if target.is_none() && unread.contains(resolved.trim_end_matches('/')) {
+                    continue;
+                }
+                if target.is_none()
                     && let Some(draft) = draft_at(site, &resolved)
                 {
-                    out.push(
+                    found.push((
+                        *offset,
                         Diagnostic::error(
                             Code::BrokenLink,
                             format!(
@@ -73,22 +116,59 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
                             ),
                         )
                         .at_range(&page.source, at..at + 1)
-                        .in_language(&config.languages[*lang].code)
+                        .in_language(code)
                         .hint(format!(
                             "publish the draft (remove `draft: true` from {}) or remove the link; `build --drafts` publishes drafts for a preview",
                             draft.source.display
                         )),
-                    );
-                    continue;
-                }
-                if found.is_none() {
-                    out.push(broken(
-                        format!("no page is published at /{resolved}"),
-                        "link to a page of this language with a relative address such as `../hours/`".into(),
                     ));
                     continue;
                 }
-                found
+                if target.is_none()
+                    && let Some(redirect) = alias_at(index, &resolved)
+                {
+                    let new = paths::site_path(config, &redirect.key, redirect.lang);
+                    let written = if path.starts_with('/') {
+                        format!("/{new}")
+                    } else {
+                        paths::relative(&from, &new)
+                    };
+                    found.push((
+                        *offset,
+                        broken(
+                            format!("/{resolved} is an old address (an alias) of /{new}"),
+                            format!("link to the page's address, `{written}`: the old one only sends the visitor on"),
+                        ),
+                    ));
+                    continue;
+                }
+                if target.is_none() {
+                    let near = Near {
+                        site,
+                        index,
+                        statics: &statics,
+                        lang: *lang,
+                        from: &from,
+                        file_folder: &file_folder(config, key, *lang),
+                        base_path: &base_path,
+                    };
+                    found.push((
+                        *offset,
+                        broken(
+                            format!(
+                                "no {} is published at /{resolved}",
+                                if image || is_file(&resolved) {
+                                    "file"
+                                } else {
+                                    "page"
+                                }
+                            ),
+                            near.hint(path, &resolved, image),
+                        ),
+                    ));
+                    continue;
+                }
+                target
             };
             let (Some(fragment), Some((target_lang, target_key))) = (fragment, target) else {
                 continue;
@@ -106,18 +186,135 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
             };
             if !anchors.contains(&fragment) {
                 let shown = paths::site_path(config, target_key, target_lang);
-                let hint = match closest(&fragment, anchors) {
+                let hint = match closest(&fragment, anchors.iter()) {
                     Some(near) => format!("did you mean `#{near}`? Heading ids are made from the heading's text"),
                     None => "link to a heading of that page: its id is made from the heading's text (`## Opening hours` → `#opening-hours`)".into(),
                 };
-                out.push(broken(
-                    format!("/{shown} has no heading or element with the id `{fragment}`"),
-                    hint,
+                found.push((
+                    *offset,
+                    broken(
+                        format!("/{shown} has no heading or element with the id `{fragment}`"),
+                        hint,
+                    ),
                 ));
             }
         }
+        found.sort_by_key(|(offset, _)| *offset);
+        out.extend(found.into_iter().map(|(_, d)| d));
     }
     out
+}
+
+/// The alias published at site path `resolved` (`en/docs/setup/`, or the file itself).
+fn alias_at<'a>(index: &'a Index, resolved: &str) -> Option<&'a crate::index::aliases::Redirect> {
+    let folder = resolved.trim_end_matches('/');
+    index
+        .aliases
+        .iter()
+        .filter_map(|a| a.outcome.as_ref().ok())
+        .find(|r| r.file == resolved || r.folder() == folder)
+}
+
+/// Whether a site path names a file (its last part has an extension) rather than a page.
+fn is_file(resolved: &str) -> bool {
+    let last = resolved.rsplit('/').next().unwrap_or_default();
+    last.rsplit_once('.')
+        .is_some_and(|(stem, ext)| !stem.is_empty() && !ext.is_empty())
+}
+
+/// What a broken link may have meant, from the page at site path `from` in language `lang`.
+struct Near<'a> {
+    site: &'a Site,
+    index: &'a Index,
+    statics: &'a HashSet<String>,
+    lang: usize,
+    from: &'a str,
+    /// The site path of the folder holding the page's Markdown file (`en/docs/` for
+    /// `docs/setup.md`): where an address written as a file path starts from.
+    file_folder: &'a str,
+    base_path: &'a str,
+}
+
+/// The site path of the folder that holds the Markdown file of page `key` in `lang`.
+fn file_folder(config: &crate::config::SiteConfig, key: &str, lang: usize) -> String {
+    let prefix = &config.languages[lang].prefix;
+    match key.rsplit_once('/') {
+        Some((dir, _)) => format!("{prefix}/{dir}/"),
+        None => format!("{prefix}/"),
+    }
+}
+
+impl Near<'_> {
+    /// The hint for a link written `path` that leads to `resolved`, where nothing is
+    /// published; `image` when it is an image's address.
+    fn hint(&self, path: &str, resolved: &str, image: bool) -> String {
+        let config = &self.site.config;
+        let absolute = path.starts_with('/');
+        // Shown as the link was written: from the site's root or relative to the page.
+        let written = |site_path: &str| {
+            if absolute {
+                format!("/{site_path}")
+            } else {
+                paths::relative(self.from, site_path)
+            }
+        };
+        // A page written as its Markdown file: `../linux.md` is published as `../linux/`. The
+        // file is looked for as the browser reads the address (from the page's folder) and as
+        // a file path (from the folder of the page's Markdown file).
+        if resolved.ends_with(".md") {
+            let as_file = paths::link_target(self.base_path, self.file_folder, path);
+            for target in [Some(resolved.to_string()), as_file].into_iter().flatten() {
+                let Some(stem) = target.strip_suffix(".md") else {
+                    continue;
+                };
+                let folder = stem.strip_suffix("_index").unwrap_or(stem);
+                if let Some((l, k)) = self.index.page_at(config, folder.trim_end_matches('/')) {
+                    return format!(
+                        "did you mean `{}`? Pages are published as folders: link to the page's address, not to its Markdown file",
+                        written(&paths::site_path(config, k, l))
+                    );
+                }
+            }
+        }
+        // One `../` too many: the address left the language's folder.
+        let prefix = &config.languages[self.lang].prefix;
+        let first = resolved.split('/').next().unwrap_or_default();
+        if !config.languages.iter().any(|l| l.prefix == first) && first != "static" {
+            let inside = format!("{prefix}/{resolved}");
+            if self.index.page_at(config, &inside).is_some() {
+                return format!(
+                    "did you mean `{}`? The address climbs out of the language's folder, /{prefix}/",
+                    written(&inside)
+                );
+            }
+        }
+        if image || is_file(resolved) {
+            let near = closest_path(resolved, self.statics.iter().map(String::as_str));
+            return match near {
+                Some(file) => format!("did you mean `{}`?", written(file)),
+                None if image => "put the image under `static/` and link to it from the site's root: `static/images/logo.png` is `/static/images/logo.png`".into(),
+                None => "put the file under `static/` and link to it from the site's root: `static/guide.pdf` is `/static/guide.pdf`".into(),
+            };
+        }
+        let pages = self
+            .index
+            .routes
+            .all()
+            .filter(|(_, r)| r.lang == self.lang)
+            .map(|(k, _)| paths::site_path(config, k, self.lang))
+            .collect::<Vec<_>>();
+        let wanted = if resolved.ends_with('/') {
+            resolved.to_string()
+        } else {
+            format!("{resolved}/")
+        };
+        match closest_path(&wanted, pages.iter().map(String::as_str)) {
+            Some(page) => format!("did you mean `{}`?", written(page)),
+            None => {
+                "link to a page of this language with a relative address such as `../hours/`".into()
+            }
+        }
+    }
 }
 
 /// The draft that would be published at site path `resolved` (`en/docs/setup/`), if any: in
@@ -157,11 +354,28 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
-/// The anchor nearest to `wanted` by edit distance, if it is near enough to be a typo.
-fn closest<'a>(wanted: &str, anchors: &'a Anchors) -> Option<&'a str> {
-    let limit = wanted.chars().count() / 3 + 1;
-    anchors
-        .iter()
+/// The candidate nearest to `wanted` by edit distance, if it is near enough to be a typo.
+fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    closest_within(wanted, candidates, wanted.chars().count() / 3 + 1)
+}
+
+/// The site path nearest to `wanted`, if it differs little from it: by no more than a typo in
+/// its last part would.
+fn closest_path<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let last = wanted
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or(wanted);
+    closest_within(wanted, candidates, last.chars().count() / 3 + 1)
+}
+
+fn closest_within<'a>(
+    wanted: &str,
+    candidates: impl Iterator<Item = &'a str>,
+    limit: usize,
+) -> Option<&'a str> {
+    candidates
         .map(|a| (crate::diagnostic::edit_distance(wanted, a), a))
         .filter(|(d, _)| *d <= limit)
         .min()
@@ -171,6 +385,7 @@ fn closest<'a>(wanted: &str, anchors: &'a Anchors) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::Anchors;
 
     #[test]
     fn fragments_are_percent_decoded() {
@@ -182,7 +397,10 @@ mod tests {
     #[test]
     fn the_closest_anchor_is_suggested_only_when_near() {
         let anchors: Anchors = ["opening-hours", "contacts"].into_iter().collect();
-        assert_eq!(closest("opening-hour", &anchors), Some("opening-hours"));
-        assert_eq!(closest("unrelated-words", &anchors), None);
+        assert_eq!(
+            closest("opening-hour", anchors.iter()),
+            Some("opening-hours")
+        );
+        assert_eq!(closest("unrelated-words", anchors.iter()), None);
     }
 }

@@ -96,8 +96,83 @@ fn check_messages(site: &Site, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The aliases that cannot be published, each at its place in its page's front matter.
+fn check_aliases(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
+    use crate::index::aliases::Problem;
+    let config = &site.config;
+    for alias in &index.aliases {
+        let Err(problem) = &alias.outcome else {
+            continue;
+        };
+        let page = &site.pages[alias.page];
+        let written = &page.front.aliases[alias.at];
+        let value = &written.value;
+        let (message, hint) = match problem {
+            Problem::NotSitePath => (
+                format!("the alias `{value}` is not an address of this site"),
+                "write the page's old address from the site's root, such as `/en/docs/setup/` (polydocs adds the base path)".to_string(),
+            ),
+            Problem::Outside => (
+                format!("the alias `{value}` leads outside the site"),
+                "write the old address from the site's root without `.` or `..`, such as `/en/docs/setup/`".to_string(),
+            ),
+            Problem::Character(c) => (
+                format!("the alias `{value}` holds `{}`, which no address of the site may", c.escape_debug()),
+                "write the old address with letters, digits, `-`, `_`, `.` and `/`".to_string(),
+            ),
+            Problem::Generated(what) => (
+                format!("the alias `{value}` is the address of {what}, which the build writes"),
+                "remove it: an alias may not replace what the build publishes".to_string(),
+            ),
+            Problem::Page(lang, key) => {
+                let shown = site
+                    .pages
+                    .iter()
+                    .filter(|p| &p.key == key)
+                    .min_by_key(|p| p.lang != *lang)
+                    .map_or(key.as_str(), |p| p.source.display.as_str());
+                (
+                    format!("the alias `{value}` is the address of the page {shown}"),
+                    "remove the alias: a page is published there, and an alias would replace it".to_string(),
+                )
+            }
+            Problem::Taken(other) => (
+                format!(
+                    "the alias `{value}` is already an alias of {}",
+                    site.pages[*other].source.display
+                ),
+                "keep the alias on one page only".to_string(),
+            ),
+            Problem::TooMany(count) => (
+                format!(
+                    "the page has more than {} aliases: this one and the {} after it are left out",
+                    crate::index::aliases::MAX_PER_PAGE,
+                    count - 1
+                ),
+                "keep the addresses that are still linked to; a host's redirect rules suit long lists".to_string(),
+            ),
+        };
+        let mut pos = page.position_of(written);
+        // A quoted value is pointed at inside its quotes.
+        let at = page.source.offset(pos);
+        if matches!(page.source.text.as_bytes().get(at), Some(b'"' | b'\''))
+            && !value.starts_with(['"', '\''])
+        {
+            pos = page.source.position(at + 1);
+        }
+        diags.push(
+            Diagnostic::error(Code::BadAlias, message)
+                .spanning(&page.source, pos, value.chars().count().max(1))
+                .in_language(&config.languages[page.lang].code)
+                .about_page(&page.key)
+                .hint(hint),
+        );
+    }
+}
+
 /// Pages: their tier and template references, tier pages given twice, and output collisions.
 fn check_pages(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
+    check_aliases(site, index, diags);
     let routes = &index.routes;
     let mut tier_pages: BTreeMap<(usize, &str), &str> = BTreeMap::new();
     for page in &site.pages {

@@ -24,6 +24,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Replaces `base_url` of site.yaml.
     pub base_url: Option<String>,
+    /// Marks every page `noindex` (a preview deploy).
+    pub noindex: bool,
 }
 
 /// What a successful build did.
@@ -54,6 +56,7 @@ pub fn build_observed(
             pseudo: options.pseudo,
             drafts: options.drafts,
             base_url: options.base_url.clone(),
+            noindex: options.noindex,
         },
     );
     let Some(site) = site else {

@@ -179,7 +179,9 @@ mod tests {
         let text = explanation(codes::find("broken-link").unwrap());
         assert!(text.starts_with("broken-link (error, pages)\n\n"), "{text}");
         assert!(
-            text.contains("A relative link in a page leads to no published page or heading.\n"),
+            text.contains(
+                "A link or image in a page leads to no published page, file or heading.\n"
+            ),
             "{text}"
         );
         assert!(

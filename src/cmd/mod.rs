@@ -5,6 +5,7 @@ pub mod check;
 pub mod explain;
 pub mod init;
 pub mod mark;
+pub mod move_page;
 pub mod new_language;
 pub mod progress;
 pub mod serve;

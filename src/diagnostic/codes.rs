@@ -1242,27 +1242,70 @@ registry! {
         level: Level::Error,
         area: Area::Pages,
         summary: "two pages would be published at the same address",
-        explanation: "`docs/setup.md` and `docs/setup/_index.md` are both published at \
-            `/<prefix>/docs/setup/`; one would overwrite the other.",
+        explanation: "`docs/setup.md`, `docs/setup/_index.md` and the page bundle \
+            `docs/setup/index.md` are all published at `/<prefix>/docs/setup/`; one would \
+            overwrite the other. A file beside the pages (a bundle's image) may not be named \
+            `index.html`, nor be the language's `404.html` or under its `search/` folder, \
+            which the build writes.",
         example_file: "content/en/",
         example: "content/en/docs/setup.md\ncontent/en/docs/setup/_index.md",
         fix: "Rename or remove one of the two files.",
+    },
+    ForeignFrontMatter {
+        name: "foreign-front-matter",
+        level: Level::Warning,
+        area: Area::Pages,
+        summary: "a page's front matter has a key of another site generator",
+        explanation: "Pages brought from Hugo, Zola, Jekyll, Docusaurus or Starlight carry \
+            keys polydocs does not use (`date`, `slug`, `linkTitle`, `tags`, \
+            `sidebar_position`, ...). They are read past, so the page is published, and \
+            reported once a run per key name (with how many other pages have it): the hint \
+            says what polydocs offers instead, if anything. A key that is neither ours nor \
+            another generator's is an error, with a did-you-mean when it is one of ours \
+            misspelt.",
+        example_file: "content/en/docs/setup.md",
+        example: "---\ntitle: Setup\nslug: installation\nsidebar_position: 2\n---",
+        fix: "Remove the key, or use what the hint names (`weight:` to order pages, \
+            `aliases:` for old addresses, the file's name for the address).",
+    },
+    BadAlias {
+        name: "bad-alias",
+        level: Level::Error,
+        area: Area::Pages,
+        summary: "an alias (an old address of a page) cannot be published",
+        explanation: "Each address of a page's `aliases:` is published as a small page that \
+            sends the visitor on to the page (a meta refresh, a link, and `noindex` so that \
+            search engines keep the new address). An alias is a path from the site's root as \
+            Hugo writes it (`/en/docs/setup/`; polydocs adds the base path): it may not lead \
+            to another site (`//host`, `https:`, `javascript:`), climb out with `..`, hold \
+            spaces, `?`, `#` or `%`, replace a page or a file the build writes (the chooser, \
+            a 404 page, `static/`, a search index), or be another page's alias. A page may \
+            have at most 100 aliases.",
+        example_file: "content/en/docs/install.md",
+        example: "aliases: [../setup/, /en/docs/]",
+        fix: "Write the old address from the site's root, such as `/en/docs/setup/`, and \
+            remove aliases that are the address of a page that exists.",
     },
     BrokenLink {
         name: "broken-link",
         level: Level::Error,
         area: Area::Pages,
-        summary: "a relative link in a page leads to no published page or heading",
-        explanation: "Relative links between pages are checked against the pages that are \
-            published in the page's language (its own or fallen back) and the static \
-            files, and a `#fragment` against the ids the target page is really rendered \
-            with (its headings, and what its template marks). A link to nothing is a 404 \
-            for the visitor; usually a page was renamed, a heading reworded, or the link has \
-            one `../` too many or too few.",
+        summary: "a link or image in a page leads to no published page, file or heading",
+        explanation: "Links and images are checked as a browser follows them: a relative \
+            address from the page's own address (`docs/setup/`), a root-absolute one \
+            (`/en/docs/`, `/static/images/a.png`) from the site's root under its base path. \
+            They must lead to a page published in the page's language (its own or fallen \
+            back) or a static file, and a `#fragment` to an id the target page is really \
+            rendered with (its headings, and what its template marks). A link to nothing is \
+            a 404 for the visitor; usually a page was renamed, a heading reworded, the link \
+            names the page's Markdown file (`../linux.md`) instead of its address \
+            (`../linux/`), or has one `../` too many or too few. Every broken link of every \
+            page is reported in one run.",
         example_file: "content/fr/hours.md",
         example: "Voir [les délais de réponse](../delais-de-reponse/) et [les horaires](#horaire).",
         fix: "Link to a published page with a relative address such as \
-            `../response-targets/`; for a heading, use the id made from its text \
+            `../response-targets/` (or `/en/response-targets/` from the site's root, which \
+            polydocs publishes as a relative address); for a heading, use the id made from its text \
             (`## Opening hours` → `#opening-hours`), as the hint suggests.",
     },
     UnsafeLink {

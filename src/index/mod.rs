@@ -6,6 +6,7 @@
 //! Nothing here reads a file or formats a word; checks, rendering and `serve` read the index
 //! and never work these out again.
 
+pub mod aliases;
 pub mod paths;
 pub mod routes;
 
@@ -23,6 +24,8 @@ pub struct Index {
     pub children: Vec<BTreeMap<String, Vec<String>>>,
     /// Per language: tier ID → key of the tier's page in that language.
     pub tier_pages: Vec<BTreeMap<String, String>>,
+    /// Every page's aliases (old addresses), resolved.
+    pub aliases: Vec<aliases::Alias>,
 }
 
 impl Index {
@@ -62,10 +65,12 @@ impl Index {
                 });
             }
         }
+        let aliases = aliases::resolve(config, pages, &routes);
         Index {
             routes,
             children,
             tier_pages,
+            aliases,
         }
     }
 
@@ -77,18 +82,7 @@ impl Index {
     /// The page published at a path from the site root (`fr/docs/a/`, with or without the
     /// trailing slash), as its language and key.
     pub fn page_at(&self, config: &SiteConfig, path: &str) -> Option<(usize, &str)> {
-        let (prefix, rest) = path.split_once('/').unwrap_or((path, ""));
-        let lang = config.languages.iter().position(|l| l.prefix == prefix)?;
-        let folder = rest.trim_end_matches('/');
-        let candidates = if folder.is_empty() {
-            vec!["_index.md".to_string()]
-        } else {
-            vec![format!("{folder}.md"), format!("{folder}/_index.md")]
-        };
-        candidates.into_iter().find_map(|key| {
-            let (key, routes) = self.routes.by_key.get_key_value(&key)?;
-            routes[lang].map(|_| (lang, key.as_str()))
-        })
+        self.routes.page_at(config, path)
     }
 
     /// A section's children in a language, in display order.
@@ -119,6 +113,9 @@ pub struct PageFacts {
     /// up (only a `#fragment` link to the page looks).
     pub anchors: Anchors,
     pub links: Vec<(usize, String)>,
+    /// The addresses left out of the page as unsafe (`javascript:`, `file:`), by byte offset
+    /// in the body: each is an error, reported with the page's broken links.
+    pub refused: Vec<(usize, String)>,
     /// The page's terms and text for its language's search index (`None` without one). Kept
     /// with the other facts so that a partial rebuild in `serve` writes a language's whole
     /// index from the pages it rendered and the facts of the others, without reading the

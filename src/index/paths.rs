@@ -56,9 +56,85 @@ pub fn resolve(from: &str, relative: &str) -> Option<String> {
     Some(path)
 }
 
+/// Whether a link's address leads to another site: it names a scheme (`https:`, `mailto:`)
+/// or a host (`//example.com/`).
+pub fn is_external(url: &str) -> bool {
+    let first = url.split(['/', '?', '#']).next().unwrap_or_default();
+    first.contains(':') || url.starts_with("//")
+}
+
+/// The site path (`en/docs/setup/`) that the path part of a link's address leads to from the
+/// page at `from`, as a browser follows it: relative to the page, or, for a root-absolute
+/// address (`/en/docs/setup/`), from the site's root, the site being at `base_path` (an
+/// address that already starts with the base path is read without it). `None` when it climbs
+/// out of the site.
+pub fn link_target(base_path: &str, from: &str, path: &str) -> Option<String> {
+    match path.strip_prefix('/') {
+        Some(rest) => {
+            let inside = base_path
+                .strip_prefix('/')
+                .filter(|b| !b.is_empty())
+                .and_then(|b| rest.strip_prefix(b))
+                .unwrap_or(rest);
+            resolve("", inside)
+        }
+        None => resolve(from, path),
+    }
+}
+
+/// The relative address of site path `to` from the page at site path `from` (a folder,
+/// `fr/docs/a/`): `../b/` for `fr/docs/b/`.
+pub fn relative(from: &str, to: &str) -> String {
+    let from_parts: Vec<&str> = from.split('/').filter(|p| !p.is_empty()).collect();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_parts
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let common = common.min(to_parts.len().saturating_sub(1));
+    let mut out = "../".repeat(from_parts.len() - common);
+    out.push_str(&to_parts[common..].join("/"));
+    if out.is_empty() {
+        out.push_str("./");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn root_absolute_links_resolve_from_the_base_path() {
+        assert_eq!(
+            link_target("/", "en/docs/a/", "/en/docs/b/").as_deref(),
+            Some("en/docs/b/")
+        );
+        assert_eq!(
+            link_target("/support/", "en/", "/support/static/x.png").as_deref(),
+            Some("static/x.png")
+        );
+        assert_eq!(
+            link_target("/support/", "en/", "/static/x.png").as_deref(),
+            Some("static/x.png")
+        );
+        assert_eq!(link_target("/", "en/", "/../x/"), None);
+        assert!(is_external("https://example.com/a:b"));
+        assert!(is_external("//example.com/"));
+        assert!(!is_external("../a:b/"));
+    }
+
+    #[test]
+    fn relative_addresses_between_site_paths() {
+        assert_eq!(relative("fr/docs/a/", "fr/docs/b/"), "../b/");
+        assert_eq!(
+            relative("fr/docs/a/", "static/x.png"),
+            "../../../static/x.png"
+        );
+        assert_eq!(relative("fr/", "fr/docs/"), "docs/");
+        assert_eq!(relative("fr/docs/", "fr/docs/"), "./");
+    }
 
     #[test]
     fn base_paths() {

@@ -64,6 +64,27 @@ impl Routes {
             .flat_map(|(key, routes)| routes.iter().flatten().map(move |r| (key.as_str(), *r)))
     }
 
+    /// The page published at a path from the site root (`fr/docs/a/`, with or without the
+    /// trailing slash), as its language and key.
+    pub fn page_at(&self, config: &SiteConfig, path: &str) -> Option<(usize, &str)> {
+        let (prefix, rest) = path.split_once('/').unwrap_or((path, ""));
+        let lang = config.languages.iter().position(|l| l.prefix == prefix)?;
+        let folder = rest.trim_end_matches('/');
+        let candidates = if folder.is_empty() {
+            vec!["_index.md".to_string()]
+        } else {
+            vec![
+                format!("{folder}.md"),
+                format!("{folder}/_index.md"),
+                format!("{folder}/index.md"),
+            ]
+        };
+        candidates.into_iter().find_map(|key| {
+            let (key, routes) = self.by_key.get_key_value(&key)?;
+            routes[lang].map(|_| (lang, key.as_str()))
+        })
+    }
+
     pub fn get(&self, key: &str, lang: usize) -> Option<Route> {
         self.by_key.get(key).and_then(|r| r[lang])
     }

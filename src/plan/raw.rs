@@ -28,6 +28,7 @@ pub const VOCABULARY: Vocabulary = Vocabulary {
         ("regions", "region"),
         ("notes", "note"),
     ],
+    unlisted: &[],
 };
 
 #[derive(Debug, Deserialize)]

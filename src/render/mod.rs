@@ -180,7 +180,8 @@ pub fn render_counted(
         return (rendered, errors);
     };
     let mut tera = tera.clone();
-    crate::templates::register_asset(&mut tera, std::sync::Arc::new(assets.paths()));
+    let asset_paths = std::sync::Arc::new(assets.paths());
+    crate::templates::register_asset(&mut tera, asset_paths.clone());
     let navigation = Navigation::new(site, index);
     let og_locales = sharing::og_locales(&site.config.languages);
     // One Tera per language, its global context holding the language-wide data.
@@ -205,6 +206,8 @@ pub fn render_counted(
         global.insert("site_title_html", &site_title_html(site, lang));
         global.insert("search_enabled", &site.config.search);
         global.insert("og_locales", &og_locales);
+        // The site's own settings: `config.extra.<name>`.
+        global.insert("config", &serde_json::json!({ "extra": site.config.extra }));
         per_language.push(t);
     }
 
@@ -241,6 +244,7 @@ pub fn render_counted(
                 navigation: &navigation,
                 teras: &per_language,
                 analyzers: &analyzers,
+                assets: &asset_paths,
                 sink,
                 counter,
             };
@@ -327,6 +331,8 @@ struct Pages<'a> {
     teras: &'a [tera::Tera],
     /// One analyzer per language when the site is searched, none otherwise.
     analyzers: &'a [crate::search::Analyzer],
+    /// The path each file under `static/` is published at (fingerprinted when it can be).
+    assets: &'a std::collections::BTreeMap<String, String>,
     sink: &'a dyn Sink,
     counter: &'a Counter,
 }
@@ -347,6 +353,7 @@ impl Pages<'_> {
             route,
             number,
             with_text,
+            self.assets,
         ) {
             Ok(page) => page,
             Err(d) => return (None, Err(d), Vec::new()),
@@ -371,10 +378,10 @@ impl Pages<'_> {
             }));
         }
         // Links are checked where the page is written, in its own language.
-        let links = if route.is_fallback(&site.pages) {
-            Vec::new()
+        let (links, refused) = if route.is_fallback(&site.pages) {
+            (Vec::new(), Vec::new())
         } else {
-            page.links
+            (page.links, page.refused)
         };
         // Rendered as bytes, as they are written: a String would check them all again
         // for UTF-8 (Tera writes only strings).
@@ -382,6 +389,11 @@ impl Pages<'_> {
         match self.teras[route.lang].render_to(&page.template, &page.context, &mut html) {
             Ok(()) => {
                 let html = minify::html(&html);
+                let html = if site.config.noindex {
+                    noindex(html)
+                } else {
+                    html
+                };
                 let search = match found.document {
                     Some(_) if shows_data(&page.template) => {
                         let text =
@@ -393,6 +405,7 @@ impl Pages<'_> {
                 let facts = PageFacts {
                     anchors: anchors(&html).collect(),
                     links,
+                    refused,
                     search,
                 };
                 let path = format!(
@@ -405,6 +418,7 @@ impl Pages<'_> {
                 let facts = PageFacts {
                     anchors: page.heading_ids.iter().map(String::as_str).collect(),
                     links,
+                    refused,
                     search: found.document,
                 };
                 (
@@ -489,6 +503,24 @@ fn anchors(html: &[u8]) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `html` with `<meta name="robots" content="noindex">` first in its `<head>` (`build
+/// --noindex`): written into what the templates made, so a site's own templates get it too.
+pub fn noindex(html: Vec<u8>) -> Vec<u8> {
+    const META: &[u8] = b"<meta name=\"robots\" content=\"noindex\">";
+    let Some(at) = memchr::memmem::find(&html, b"<head>") else {
+        return html;
+    };
+    if memchr::memmem::find(&html, META).is_some() {
+        return html;
+    }
+    let at = at + b"<head>".len();
+    let mut out = Vec::with_capacity(html.len() + META.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(META);
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
 /// What a page's HTML is first given room for: most pages of the shipped theme are 10-30 KB.
 const PAGE_CAPACITY: usize = 32 * 1024;
 
@@ -505,11 +537,14 @@ pub fn read_assets(site: &Site) -> Result<assets::Assets, Vec<Diagnostic>> {
 
 /// The files of `root/`, at the output's root as they are (checked when loading: none
 /// replaces a file the build writes).
+/// The files beside the pages (page bundles' images) are copied with them.
 fn copy_root_files(site: &Site, sink: &dyn Sink) -> Result<Written, Diagnostic> {
     let mut written = Written::default();
-    let sources: Vec<std::path::PathBuf> = site.root_files.iter().map(|(p, _)| p.clone()).collect();
+    let all: Vec<&(std::path::PathBuf, String)> =
+        site.root_files.iter().chain(&site.content_files).collect();
+    let sources: Vec<std::path::PathBuf> = all.iter().map(|(p, _)| p.clone()).collect();
     let files = files::read_static(&site.root, &sources)?;
-    for ((_, published), (_, bytes)) in site.root_files.iter().zip(files) {
+    for ((_, published), (_, bytes)) in all.into_iter().zip(files) {
         written.bytes += sink.put(published, bytes)?;
         written.files += 1;
     }

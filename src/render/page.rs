@@ -109,6 +109,8 @@ pub struct PageContext {
     pub context: tera::Context,
     /// The Markdown's link addresses, by byte offset in the body.
     pub links: Vec<(usize, String)>,
+    /// The addresses left out as unsafe (`javascript:`, `file:`), by byte offset in the body.
+    pub refused: Vec<(usize, String)>,
     /// The ids of the Markdown's headings.
     pub heading_ids: Vec<String>,
     /// The page's text, when asked for (for the search index), from the same parse.
@@ -140,7 +142,9 @@ fn notice(site: &Site, lang: usize, id: &str, other: usize) -> Result<String, Di
 
 /// The context of page `key` in `route`'s language; for a section, of its list page `number`
 /// (1 for the section's own address, more for the pages listing the rest of its children).
-/// `with_text` asks for the page's text as well.
+/// `with_text` asks for the page's text as well; `assets` gives the fingerprinted name of
+/// each file under `static/` (`images/a.png` → `static/images/a.0c1d2e3f.png`).
+#[allow(clippy::too_many_arguments)]
 pub fn context(
     site: &Site,
     index: &Index,
@@ -149,6 +153,7 @@ pub fn context(
     route: Route,
     number: usize,
     with_text: bool,
+    assets: &std::collections::BTreeMap<String, String>,
 ) -> Result<PageContext, Diagnostic> {
     let config = &site.config;
     let lang = route.lang;
@@ -168,21 +173,16 @@ pub fn context(
             .format(lang, alert.message_id(), None)
             .unwrap_or_else(|_| alert.english().to_string())
     };
+    let base_path = paths::base_path(&config.base_url);
+    let from = paths::site_path(config, key, lang);
+    let address = |url: &str| published_address(url, &base_path, &from, &root, assets);
     let labels = markdown::Labels {
         table: &table_label,
         alert: &alert_label,
+        address: Some(&address),
     };
     let mut rendered =
         markdown::render_page(page.body(), source_language.raw_html, &labels, with_text);
-    // A refused page is reported as the page it is: in its own language, even where another
-    // language shows it.
-    if let Some((offset, url)) = rendered.refused.first() {
-        return Err(
-            markdown::unsafe_link(&page.source, page.body_start + offset, url)
-                .in_language(&source_language.code)
-                .about_page(&page.key),
-        );
-    }
     if let Some(offset) = rendered.too_deep {
         return Err(markdown::too_deep(&page.source, page.body_start + offset)
             .in_language(&source_language.code)
@@ -323,11 +323,41 @@ pub fn context(
         template: crate::templates::page_template(page, site.plan.is_some()).to_string(),
         context: ctx,
         links: rendered.links,
+        refused: rendered.refused,
         heading_ids,
         text: rendered.text.take(),
         not_highlighted: rendered.not_highlighted,
         foreign: rendered.foreign,
     })
+}
+
+/// The address a Markdown link is published with, when not as written: a root-absolute
+/// address (`/en/docs/setup/`, `/static/images/a.png`), read from the site's root at
+/// `base_path`, becomes relative to the page (`root` leads from the page back to the site's
+/// root), so that the site works under any sub-path and from a plain file server; a link to a
+/// file of `static/` names its fingerprinted file. `from` is the page's own site path.
+fn published_address(
+    url: &str,
+    base_path: &str,
+    from: &str,
+    root: &str,
+    assets: &std::collections::BTreeMap<String, String>,
+) -> Option<String> {
+    if url.is_empty() || url.starts_with('#') || paths::is_external(url) {
+        return None;
+    }
+    let cut = url.find(['?', '#']).unwrap_or(url.len());
+    let (path, rest) = url.split_at(cut);
+    let absolute = path.starts_with('/');
+    let target = paths::link_target(base_path, from, path)?;
+    let fingerprinted = target
+        .strip_prefix("static/")
+        .and_then(|inner| assets.get(inner));
+    match fingerprinted {
+        Some(name) => Some(format!("{root}{name}{rest}")),
+        None if absolute => Some(format!("{root}{target}{rest}")),
+        None => None,
+    }
 }
 
 /// A file's path from the site root as a URL path: bytes other than letters, digits, `-._~`
@@ -346,6 +376,36 @@ fn encode_path(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn root_absolute_and_static_addresses_are_published_relative() {
+        let assets = [(
+            "images/a.png".to_string(),
+            "static/images/a.0c1d2e3f.png".to_string(),
+        )]
+        .into_iter()
+        .collect();
+        let publish =
+            |url: &str| super::published_address(url, "/", "en/docs/x/", "../../../", &assets);
+        assert_eq!(
+            publish("/en/docs/y/#top").as_deref(),
+            Some("../../../en/docs/y/#top")
+        );
+        assert_eq!(
+            publish("/static/images/a.png").as_deref(),
+            Some("../../../static/images/a.0c1d2e3f.png")
+        );
+        assert_eq!(
+            publish("../../../static/images/a.png?v=1").as_deref(),
+            Some("../../../static/images/a.0c1d2e3f.png?v=1")
+        );
+        assert_eq!(publish("../y/"), None);
+        assert_eq!(publish("https://example.com/"), None);
+        assert_eq!(publish("//example.com/x"), None);
+        assert_eq!(publish("#top"), None);
+        let under = super::published_address("/docs/en/", "/docs/", "en/", "../", &assets);
+        assert_eq!(under.as_deref(), Some("../en/"));
+    }
+
     #[test]
     fn edit_paths_are_percent_encoded() {
         assert_eq!(

@@ -57,7 +57,41 @@ pub fn render(
         .render("robots.txt", &ctx)
         .map_err(|e| site.templates.diagnostic(&e))?;
     files.push(("robots.txt".to_string(), robots.into_bytes()));
+    files.extend(alias_pages(site, index));
+    if config.noindex {
+        for (path, bytes) in &mut files {
+            if path.ends_with(".html") {
+                *bytes = super::noindex(std::mem::take(bytes));
+            }
+        }
+    }
     Ok(files)
+}
+
+/// A page's old addresses (its `aliases:`), each a small page sending the visitor on: a meta
+/// refresh and a link to the page's new address (relative, so it works under any base path),
+/// its canonical address, and `noindex`, so that search engines keep the new one. The aliases
+/// that cannot be published are errors of the checks.
+pub fn alias_pages(site: &Site, index: &Index) -> Vec<(String, Vec<u8>)> {
+    let config = &site.config;
+    index
+        .aliases
+        .iter()
+        .filter_map(|alias| alias.outcome.as_ref().ok())
+        .filter_map(|redirect| {
+            let route = index.routes.get(&redirect.key, redirect.lang)?;
+            let page = &site.pages[route.page];
+            let target = paths::site_path(config, &redirect.key, redirect.lang);
+            let href = crate::escape::markup(&paths::relative(redirect.folder(), &target));
+            let canonical = crate::escape::markup(&paths::absolute(config, &redirect.key, redirect.lang));
+            let title = crate::escape::markup(&page.front.title);
+            let tag = crate::escape::markup(&config.languages[page.lang].tag);
+            let html = format!(
+                "<!DOCTYPE html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n<p><a href=\"{href}\">{title}</a></p>\n</body>\n</html>\n"
+            );
+            Some((redirect.file.clone(), html.into_bytes()))
+        })
+        .collect()
 }
 
 fn chooser_context(site: &Site) -> tera::Context {

@@ -73,6 +73,9 @@ impl Changes {
             ("content", 2) if !is_yaml(&parts[1]) => {
                 self.pages.insert(parts.join("/"));
             }
+            // A file beside the pages (a bundle's image), published as it is: the whole site
+            // is loaded again, as for `root/`.
+            ("content", n) if n > 2 && is_beside_pages(&parts[n - 1]) => self.everything = true,
             ("content", n) if n > 2 => {
                 self.pages.insert(parts.join("/"));
             }
@@ -116,6 +119,13 @@ fn is_editor_scratch(name: &str) -> bool {
             .any(|ext| name.starts_with('.') && name.ends_with(ext))
 }
 
+/// Whether a name under `content/<code>/` is a file published beside the pages (it has an
+/// extension, and is not Markdown), not a page or a folder of pages.
+fn is_beside_pages(name: &str) -> bool {
+    name.rsplit_once('.')
+        .is_some_and(|(stem, ext)| !stem.is_empty() && !ext.eq_ignore_ascii_case("md"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +151,9 @@ mod tests {
             ["content/en/docs/_index.md", "content/fr/hours.md"]
         );
         assert!(!changes(&["content/en"]).pages.is_empty());
+        // A bundle's image reloads everything; a folder of pages is pages.
+        assert!(changes(&["content/en/docs/faq/map.png"]).everything);
+        assert!(!changes(&["content/en/docs/faq"]).everything);
 
         assert!(changes(&["static/icons/chat.svg"]).static_files);
         for everything in [

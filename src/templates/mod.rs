@@ -125,7 +125,28 @@ impl TemplateSources {
                     if let Err(e) = alone.add_raw_template(name, &src.text)
                         && matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
                     {
-                        diags.push(self.diagnostic(&e));
+                        // Tera sees an unclosed tag where a closer does not match it (or at
+                        // the end): the tag left open is where the mistake is.
+                        // Only when Tera stumbled at that closer (or at the end): an error
+                        // before it is another mistake, at Tera's position.
+                        let stumbled = match e.kind() {
+                            tera::ErrorKind::SyntaxError(report) => Some(src.offset(Position {
+                                line: report.span().start_line.max(1),
+                                column: report.span().start_col + 1,
+                            })),
+                            _ => None,
+                        };
+                        let d = match unclosed_tag(&src.text).filter(|open| {
+                            let from = open
+                                .closer
+                                .as_ref()
+                                .map_or(src.text.trim_end().len(), |(at, _)| *at);
+                            stumbled.is_some_and(|at| at >= from)
+                        }) {
+                            Some(open) => open.diagnostic(src),
+                            None => self.diagnostic(&e),
+                        };
+                        diags.push(d);
                     }
                 }
                 if diags.is_empty() {
@@ -558,6 +579,121 @@ fn find_tag(
         }
     }
     None
+}
+
+/// A block tag (`{% if %}`, `{% for %}`, `{% block %}`, ...) left open: where it starts, its
+/// name, and the closer met in its place (its name and offset), if any before the end.
+#[derive(Debug, PartialEq, Eq)]
+struct Unclosed {
+    at: usize,
+    name: String,
+    closer: Option<(usize, String)>,
+}
+
+impl Unclosed {
+    fn diagnostic(&self, src: &SourceFile) -> Diagnostic {
+        let name = &self.name;
+        let opened = src.position(self.at);
+        let message = match &self.closer {
+            Some((at, closer)) => format!(
+                "`{{% {name} %}}` is not closed: `{{% {closer} %}}` on line {} ends an enclosing tag first",
+                src.position(*at).line
+            ),
+            None => format!("`{{% {name} %}}` is not closed before the end of the template"),
+        };
+        let width = src.text[self.at..].find("%}").map_or(2, |end| {
+            src.text[self.at..self.at + end + 2].chars().count()
+        });
+        Diagnostic::error(Code::TemplateSyntax, message)
+            .spanning(src, opened, width)
+            .hint(format!(
+                "close it with `{{% end{name} %}}` where its part of the template ends"
+            ))
+    }
+}
+
+/// The first block tag of `text` left open, found by following the tags (comments and
+/// `{% raw %}` sections skipped); `None` when every tag is closed by its own closer.
+fn unclosed_tag(text: &str) -> Option<Unclosed> {
+    const OPENERS: &[&str] = &["if", "for", "block", "macro", "filter", "raw"];
+    let mut open: Vec<(usize, &str)> = Vec::new();
+    let mut i = 0;
+    while let Some(found) = text[i..].find('{') {
+        let at = i + found;
+        let rest = &text[at..];
+        if rest.starts_with("{#") {
+            i = rest.find("#}").map_or(text.len(), |e| at + e + 2);
+            continue;
+        }
+        if !rest.starts_with("{%") {
+            i = at + 1;
+            continue;
+        }
+        let end = rest.find("%}").map_or(text.len(), |e| at + e + 2);
+        let inner = text[at + 2..end.saturating_sub(2).max(at + 2)]
+            .trim_matches(['-', ' ', '\t', '\n', '\r']);
+        let word = inner.split_whitespace().next().unwrap_or("");
+        i = end;
+        if OPENERS.contains(&word) {
+            open.push((at, word));
+            if word == "raw" {
+                // Everything up to `{% endraw %}` is text.
+                match text[i..].find("endraw") {
+                    Some(e) => {
+                        i += e;
+                        open.pop();
+                    }
+                    None => {
+                        return Some(Unclosed {
+                            at,
+                            name: "raw".into(),
+                            closer: None,
+                        });
+                    }
+                }
+            }
+        } else if let Some(closed) = word.strip_prefix("end").filter(|c| OPENERS.contains(c)) {
+            match open.last() {
+                Some((_, top)) if *top == closed => {
+                    open.pop();
+                }
+                Some(&(top_at, top)) => {
+                    return Some(Unclosed {
+                        at: top_at,
+                        name: top.to_string(),
+                        closer: Some((at, word.to_string())),
+                    });
+                }
+                None => return None,
+            }
+        }
+    }
+    open.pop().map(|(at, name)| Unclosed {
+        at,
+        name: name.to_string(),
+        closer: None,
+    })
+}
+
+#[cfg(test)]
+mod unclosed_tests {
+    use super::*;
+
+    #[test]
+    fn the_tag_left_open_is_found() {
+        let text = "{% block main %}\n<h1>{% if x %}{{ x }}</h1>\n{% for a in b %}{% endfor %}\n{% endblock main %}\n";
+        let u = unclosed_tag(text).unwrap();
+        assert_eq!(u.name, "if");
+        assert_eq!(u.at, text.find("{% if").unwrap());
+        assert_eq!(u.closer.as_ref().map(|(_, n)| n.as_str()), Some("endblock"));
+        assert_eq!(
+            unclosed_tag("{% if a %}{% else %}{# {% if %} #}{% endif %}"),
+            None
+        );
+        let u = unclosed_tag("{% for a in b %}\n").unwrap();
+        assert_eq!((u.name.as_str(), u.closer), ("for", None));
+        assert_eq!(unclosed_tag("{% raw %}{% if %}{% endraw %}"), None);
+    }
 }
 
 #[cfg(test)]

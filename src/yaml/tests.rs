@@ -69,7 +69,7 @@ fn an_unknown_key_lists_the_keys_of_its_entry() {
         &site(&text),
         Code::YamlType,
         at(&text, "colour", 0),
-        "`colour` is not a key of this file; the keys here are: title, base_url, default_language, output, languages, search, edit_url",
+        "`colour` is not a key of this file; the keys here are: title, base_url, default_language, output, languages, search, edit_url, extra",
         "check the spelling of the key, or remove the line",
     );
     let text = edit(
@@ -81,12 +81,12 @@ fn an_unknown_key_lists_the_keys_of_its_entry() {
         site(&text).message,
         "`colour` is not a key of an entry of `languages:`; the keys here are: code, tag, prefix, name, direction, title, fallback, raw_html"
     );
-    let text = edit(PAGE, "weight: 1\n", "weight: 1\nauthor: me\n");
+    let text = edit(PAGE, "weight: 1\n", "weight: 1\nowner: me\n");
     assert_says(
         &page(&text),
         Code::YamlType,
-        at(&text, "author", 0),
-        "`author` is not a key of the front matter; the keys here are: title, description, weight, template, tier, draft, source-hash, source-git-commit, workflow-type, source-wordcount, ht-degree",
+        at(&text, "owner", 0),
+        "`owner` is not a key of the front matter; the keys here are: title, description, weight, template, tier, draft, aliases",
         "check the spelling of the key, or remove the line",
     );
 }

@@ -223,13 +223,43 @@ impl Around<'_> {
 
     fn unknown_key(&self, field: &str, expected: &[&str]) -> Words {
         let entry = self.entry();
-        let message = if expected.is_empty() {
+        let listed: Vec<&str> = expected
+            .iter()
+            .copied()
+            .filter(|k| !self.vocabulary.unlisted.contains(k))
+            .collect();
+        // A key of ours misspelt: one or two letters off (a third of a long key).
+        let limit = (field.chars().count() / 3).clamp(1, 2);
+        let near = listed
+            .iter()
+            .map(|k| {
+                (
+                    crate::diagnostic::edit_distance(&field.to_lowercase(), k),
+                    *k,
+                )
+            })
+            .filter(|(d, _)| *d <= limit)
+            .min();
+        if let Some((_, near)) = near {
+            return Words {
+                width: field.chars().count(),
+                ..words(
+                    Code::YamlType,
+                    format!(
+                        "`{field}` is not a key of {}; did you mean `{near}`?",
+                        entry.indefinite()
+                    ),
+                    format!("rename the key to `{near}:`"),
+                )
+            };
+        }
+        let message = if listed.is_empty() {
             format!("`{field}` is not a key of {}", entry.indefinite())
         } else {
             format!(
                 "`{field}` is not a key of {}; the keys here are: {}",
                 entry.indefinite(),
-                expected.join(", ")
+                listed.join(", ")
             )
         };
         Words {

@@ -348,16 +348,16 @@ fn front_matter_with_unknown_key() {
         let text = site.read(rel);
         let title_start = text.find("\ntitle:").unwrap() + 1;
         let title_end = title_start + text[title_start..].find('\n').unwrap() + 1;
-        let broken = format!("{}author: moi\n{}", &text[..title_end], &text[title_end..]);
+        let broken = format!("{}auteur: moi\n{}", &text[..title_end], &text[title_end..]);
         site.write(rel, &broken);
         vec![Want::at(
             "yaml-type",
             "content/fr/docs/choosing-a-priority.md",
             &broken,
-            "author: moi",
+            "auteur: moi",
         )]
     });
-    assert!(run.stderr.contains("`author`"), "{}", run.stderr);
+    assert!(run.stderr.contains("`auteur`"), "{}", run.stderr);
 }
 
 #[test]
@@ -422,7 +422,7 @@ fn explain_says_what_a_code_means_with_an_example_and_the_fix() {
     let text = &run.stdout;
     assert!(text.starts_with("broken-link (error, pages)\n"), "{text}");
     assert!(
-        text.contains("A relative link in a page leads to no published page or heading."),
+        text.contains("A link or image in a page leads to no published page, file or heading."),
         "{text}"
     );
     // The whole explanation, however it is wrapped.

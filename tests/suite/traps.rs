@@ -212,3 +212,43 @@ fn a_docs_site_without_locales_builds_strictly_with_a_docs_home_and_its_own_titl
         "{page:.400}"
     );
 }
+
+/// An unclosed `{% if %}` is reported at its own line, named, not as the closer Tera meets
+/// later in its place.
+#[test]
+fn an_unclosed_tag_is_reported_where_it_opens() {
+    let site = TempSite::new("traps-unclosed-if");
+    let text = site.replace_once(
+        "templates/page.html",
+        "<h1>{{ page.title }}</h1>",
+        "<h1>{% if page.title %}{{ page.title }}</h1>",
+    );
+    let run = site.run(&["check"]);
+    assert_ne!(run.code, 0, "{}", run.describe());
+    let (line, col) = locate(&text, "{% if page.title %}");
+    assert_diagnostic(
+        &run.stderr,
+        "template-syntax",
+        "templates/page.html",
+        line,
+        col,
+        line_of(&text, line),
+    );
+    let closer = text
+        .lines()
+        .position(|l| l.contains("{% endblock main %}"))
+        .unwrap()
+        + 1;
+    assert!(
+        run.stderr.contains(&format!(
+            "`{{% if %}}` is not closed: `{{% endblock %}}` on line {closer} ends an enclosing tag first"
+        )),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        run.stderr.contains("close it with `{% endif %}`"),
+        "{}",
+        run.describe()
+    );
+}
