@@ -82,10 +82,10 @@ pub fn alias_pages(site: &Site, index: &Index) -> Vec<(String, Vec<u8>)> {
             let route = index.routes.get(&redirect.key, redirect.lang)?;
             let page = &site.pages[route.page];
             let target = paths::site_path(config, &redirect.key, redirect.lang);
-            let href = crate::escape::markup(&paths::relative(redirect.folder(), &target));
-            let canonical = crate::escape::markup(&paths::absolute(config, &redirect.key, redirect.lang));
-            let title = crate::escape::markup(&page.front.title);
-            let tag = crate::escape::markup(&config.languages[page.lang].tag);
+            let href = crate::escape::html(&paths::relative(redirect.folder(), &target));
+            let canonical = crate::escape::html(&paths::absolute(config, &redirect.key, redirect.lang));
+            let title = crate::escape::html(&page.front.title);
+            let tag = crate::escape::html(&config.languages[page.lang].tag);
             let html = format!(
                 "<!DOCTYPE html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n<p><a href=\"{href}\">{title}</a></p>\n</body>\n</html>\n"
             );
