@@ -293,9 +293,21 @@ pub fn align(old: &[Block], new: &[Block]) -> Vec<Edit> {
 /// The edits of a stretch between two blocks that stayed: blocks of the same kind paired
 /// in order as changed, the rest removed or added.
 fn gap(old: &[Block], new: &[Block], a: Range<usize>, b: Range<usize>, edits: &mut Vec<Edit>) {
+    // The added blocks of each kind, in order: each is looked at once whatever the stretch.
+    let mut by_kind: std::collections::HashMap<Kind, std::collections::VecDeque<usize>> =
+        std::collections::HashMap::new();
+    for j in b.clone() {
+        by_kind.entry(new[j].kind).or_default().push_back(j);
+    }
     let mut next_new = b.start;
     for i in a {
-        match (next_new..b.end).find(|&j| new[j].kind == old[i].kind) {
+        let found = by_kind.get_mut(&old[i].kind).and_then(|queue| {
+            while queue.front().is_some_and(|&j| j < next_new) {
+                queue.pop_front();
+            }
+            queue.pop_front()
+        });
+        match found {
             Some(j) => {
                 edits.extend((next_new..j).map(Edit::Added));
                 edits.push(Edit::Changed(i, j));
@@ -383,6 +395,28 @@ mod tests {
         assert_eq!(
             correspond(&old, &tr),
             vec![Some(0), Some(1), Some(3), Some(4)]
+        );
+    }
+
+    #[test]
+    fn blocks_of_other_kinds_cost_no_quadratic_pairing() {
+        let old: String = (0..50_000).map(|i| format!("p{i}\n\n")).collect();
+        let new: String = (0..50_000).map(|i| format!("- i{i}\n")).collect();
+        let (a, b) = (
+            text_blocks(&format!("T\n\n{old}")),
+            text_blocks(&format!("T\n\n{new}")),
+        );
+        let edits = align(&a, &b);
+        assert_eq!(
+            edits
+                .iter()
+                .filter(|e| matches!(e, Edit::Removed(_)))
+                .count(),
+            50_000
+        );
+        assert_eq!(
+            edits.iter().filter(|e| matches!(e, Edit::Added(_))).count(),
+            50_000
         );
     }
 

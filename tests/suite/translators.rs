@@ -1278,3 +1278,181 @@ fn one_broken_file_leaves_every_other_language_reported() {
         }
     }
 }
+
+/// A rewritten paragraph and a new list item in an English page: each is named at its line in
+/// the source and at the translation's corresponding block, with its whole diff; `status`
+/// gives the old and new text of each block whole, and its HTML report sets old source, new
+/// source and translation side by side.
+#[test]
+fn a_rewritten_paragraph_and_a_new_list_item_are_shown_block_by_block() {
+    let site = TempSite::new("translators-blocks");
+    let key = "docs/choosing-a-priority.md";
+    let (en_file, fr_file) = (format!("content/en/{key}"), format!("content/fr/{key}"));
+    let old_paragraph = "Every case you open carries a priority. It tells Adobe how seriously your business is affected, and it sets the initial response target that applies to the case. Picking the right level helps the most urgent problems get attention first.";
+    let new_paragraph = "Every case you open carries a priority. It tells Adobe how seriously your business is affected, and it sets the initial response target that applies to the case. Picking the right level, which you can change later, helps the most urgent problems reach an engineer first.";
+    let new_item = "- If you are unsure, start with Priority 3 and explain why in the case.";
+    site.replace_once(&en_file, old_paragraph, new_paragraph);
+    site.replace_once(
+        &en_file,
+        "- A general question about current",
+        &format!("{new_item}\n- A general question about current"),
+    );
+    let en = site.read(&en_file);
+    let fr = site.read(&fr_file);
+
+    let (_, found, json) = findings(&site, &["--lang", "fr"]);
+    let paragraph_fr = locate(&fr, "Chaque cas que vous ouvrez").0 as u64;
+    // The new item goes after the translation of the item before it in the source.
+    let before_fr = locate(&fr, "- La priorité 1 concerne").0 as u64;
+    let outdated: Vec<&Finding> = found.iter().filter(|f| f.0 == "outdated-page").collect();
+    assert_eq!(
+        outdated,
+        vec![
+            &(
+                "outdated-page".to_string(),
+                fr_file.clone(),
+                paragraph_fr,
+                1
+            ),
+            &("outdated-page".to_string(), fr_file.clone(), before_fr, 1),
+        ],
+        "{found:?}"
+    );
+    let messages: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "outdated-page")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    let paragraph_en = locate(&en, "Every case you open").0;
+    let item_en = locate(&en, new_item).0;
+    assert!(
+        messages[0].contains(&format!("paragraph changed at {en_file}:{paragraph_en}: "))
+            && messages[0].contains(
+                "Picking the right level{+, which you can change later,+} helps the most urgent problems [-get attention-]{+reach an engineer+} first."
+            )
+            && messages[0].contains("Every case you open carries a priority."),
+        "the whole paragraph's diff: {messages:#?}"
+    );
+    assert!(
+        messages[1].contains(&format!(
+            "new list item at {en_file}:{item_en}, to translate after this block: {{+{new_item}+}}"
+        )),
+        "{messages:#?}"
+    );
+
+    // status: the old and new text of each block whole, as a table and as JSON.
+    let table = site.run(&["status"]).stdout;
+    assert!(
+        table.contains(&format!("      was:  {old_paragraph}\n")),
+        "{table}"
+    );
+    assert!(
+        table.contains(&format!("      now:  {new_paragraph}\n")),
+        "{table}"
+    );
+    assert!(
+        table.contains(&format!(
+            "    list item added at {en_file}:{item_en} (its translation goes after {fr_file}:{before_fr}):\n      now:  {new_item}\n"
+        )),
+        "{table}"
+    );
+    let fr_status = status_of(&site, "fr");
+    let blocks = fr_status["changes"][0]["blocks"].as_array().unwrap();
+    assert_eq!(blocks.len(), 2, "{fr_status}");
+    assert_eq!(blocks[0]["change"], "changed");
+    assert_eq!(blocks[0]["kind"], "paragraph");
+    assert_eq!(blocks[0]["old"], old_paragraph);
+    assert_eq!(blocks[0]["new"], new_paragraph);
+    assert_eq!(blocks[0]["source_line"], paragraph_en);
+    assert_eq!(blocks[0]["translation_line"], paragraph_fr);
+    assert!(
+        blocks[0]["translation"]
+            .as_str()
+            .unwrap()
+            .starts_with("Chaque cas que vous ouvrez")
+    );
+    assert_eq!(blocks[1]["change"], "added");
+    assert_eq!(blocks[1]["kind"], "list item");
+    assert_eq!(blocks[1]["new"], new_item);
+    assert_eq!(blocks[1]["old"], Value::Null);
+
+    // The HTML report: old source, new source and the current translation side by side.
+    let report = site.root.join("report.html");
+    let run = site.run(&["status", "--html", report.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        html.contains("<h4>Old source</h4>")
+            && html.contains("<h4>New source</h4>")
+            && html.contains("<h4>Current translation</h4>"),
+        "{html}"
+    );
+    assert!(html.contains("<del>get attention</del>"), "{html}");
+    assert!(html.contains("<ins>reach an engineer</ins>"), "{html}");
+    assert!(
+        html.contains("<div class=\"text\" lang=\"fr\">Chaque cas que vous ouvrez"),
+        "{html}"
+    );
+    assert!(html.contains("not yet translated"), "{html}");
+    // Three columns that shrink with the window, and a table no wider than it.
+    assert!(html.contains("grid-template-columns:repeat(3,minmax(0,1fr))"));
+    assert!(html.contains("table-layout:fixed"));
+}
+
+/// A lock entry written before block tracking, or without the certified text: the page is
+/// reported whole, as before, and a page of 50 000 blocks costs no quadratic search.
+#[test]
+fn pages_without_a_recorded_source_are_reported_whole_and_huge_pages_stay_bounded() {
+    let site = TempSite::new("translators-blocks-fallback");
+    let key = "hours.md";
+    // The recorded source text is taken out of the lock entry (an older lock file).
+    let lock = site.read("locales/fr/pages.lock");
+    let kept: String = {
+        let mut out = String::new();
+        let mut inside = false;
+        for line in lock.lines() {
+            if line.starts_with(key) {
+                inside = true;
+            } else if !line.starts_with("  |") {
+                inside = false;
+            }
+            if !(inside && line.starts_with("  |")) {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out
+    };
+    site.write("locales/fr/pages.lock", &kept);
+    let en = site.read(&format!("content/en/{key}"));
+    site.write(
+        &format!("content/en/{key}"),
+        &format!("{en}\nA new paragraph.\n"),
+    );
+    let (_, found, json) = findings(&site, &["--lang", "fr"]);
+    assert!(
+        found.contains(&("outdated-page".into(), format!("content/fr/{key}"), 1, 1)),
+        "{found:?}"
+    );
+    assert!(json.to_string().contains("was not recorded"), "{json}");
+
+    // 50 000 paragraphs rewritten: a bounded number of findings, quickly.
+    let page = "docs/_index.md";
+    let big: String = (0..50_000).map(|i| format!("Paragraph {i}.\n\n")).collect();
+    let en = site.read(&format!("content/en/{page}"));
+    let front_end = en[3..].find("---").unwrap() + 6;
+    site.write(
+        &format!("content/en/{page}"),
+        &format!("{}\n{big}", &en[..front_end]),
+    );
+    let started = std::time::Instant::now();
+    let (_, found, _) = findings(&site, &["--lang", "fr"]);
+    let shown = found
+        .iter()
+        .filter(|f| f.0 == "outdated-page" && f.1 == format!("content/fr/{page}"))
+        .count();
+    assert!(shown <= 10, "{shown} findings for one page");
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+}
