@@ -375,7 +375,6 @@ pub struct Change {
     pub translation_file: Option<String>,
     /// For a page whose certified source was recorded: each block that changed, was added
     /// or was removed, whole.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub blocks: Vec<BlockChange>,
 }
 

@@ -257,9 +257,12 @@ fn outdated_pages_are_reported_shown_and_cleared_by_mark() {
         &format!("content/en/{key}"),
         &format!("{en}\nOne more sentence in the source.\n"),
     );
+    // The new paragraph goes after the translation of the last one.
+    let fr = site.read(&format!("content/fr/{key}"));
+    let last = locate(&fr, "La priorité et votre offre").0 as u64;
     let (_, found, _) = findings(&site, &[]);
     assert!(
-        found.contains(&("outdated-page".into(), format!("content/fr/{key}"), 1, 1)),
+        found.contains(&("outdated-page".into(), format!("content/fr/{key}"), last, 1)),
         "{found:?}"
     );
     let status = site.run(&["status", "--format", "json"]);
