@@ -38,6 +38,9 @@ pub const PAGES_LOCK_FILE: &str = "pages.lock";
 pub const IDENTICAL: &str = "same-as-source";
 /// How a lock entry records the translation's own fingerprint: `translation=<fingerprint>`.
 pub const TRANSLATION_PREFIX: &str = "translation=";
+/// How a pages' lock entry records the blocks of the translation certified identical to
+/// their source (`mark --include-identical`): `same-blocks=<fingerprint>,<fingerprint>`.
+pub const SAME_BLOCKS_PREFIX: &str = "same-blocks=";
 
 /// Whether a word of a lock file is a fingerprint: 16 hex digits.
 fn is_fingerprint(word: &str) -> bool {
@@ -166,6 +169,9 @@ pub struct LockEntry {
     /// was recorded have none): a translation still at this fingerprint after its source
     /// changed was not updated, and `mark` does not certify it without `--force`.
     pub translation: Option<String>,
+    /// For a page: the fingerprints of its blocks certified identical to their source on
+    /// purpose (a name, a command), so that they are not reported as copied.
+    pub same_blocks: Vec<String>,
 }
 
 /// A lock file: message ID (or page key) → what was marked.
@@ -214,8 +220,8 @@ impl Lock {
             Box::new(
                 Diagnostic::error(
                     Code::BadLockFile,
-                    "this line is not `id fingerprint`, optionally followed by `same-as-source` and \
-                     `translation=fingerprint`, nor `  | source text`",
+                    "this line is not `id fingerprint`, optionally followed by `same-as-source`, \
+                     `translation=fingerprint` and `same-blocks=fingerprint,…`, nor `  | source text`",
                 )
                 .at(&src, crate::source::Position { line, column: 1 })
                 .in_language(code)
@@ -265,6 +271,11 @@ impl Lock {
                     && entry.translation.is_none()
                 {
                     entry.translation = Some(own.to_string());
+                } else if let Some(list) = word.strip_prefix(SAME_BLOCKS_PREFIX)
+                    && entry.same_blocks.is_empty()
+                    && list.split(',').all(is_fingerprint)
+                {
+                    entry.same_blocks = list.split(',').map(str::to_string).collect();
                 } else {
                     return Err(n + 1);
                 }
@@ -294,6 +305,11 @@ impl Lock {
                 text.push(' ');
                 text.push_str(TRANSLATION_PREFIX);
                 text.push_str(own);
+            }
+            if !entry.same_blocks.is_empty() {
+                text.push(' ');
+                text.push_str(SAME_BLOCKS_PREFIX);
+                text.push_str(&entry.same_blocks.join(","));
             }
             text.push('\n');
             if let Some(source) = &entry.text {
@@ -820,6 +836,7 @@ mod tests {
                 identical: true,
                 text: Some("a = One\n\n    two\n".into()),
                 translation: Some("00000000000000aa".into()),
+                same_blocks: vec!["00000000000000bb".into(), "00000000000000cc".into()],
             },
         );
         lock.entries.insert(
@@ -829,12 +846,13 @@ mod tests {
                 identical: false,
                 text: None,
                 translation: None,
+                same_blocks: Vec::new(),
             },
         );
         let text = lock.render("# header\n");
         assert_eq!(
             text,
-            "# header\na 0123456789abcdef same-as-source translation=00000000000000aa\n  | a = One\n  |\n  |     two\nb fedcba9876543210\n"
+            "# header\na 0123456789abcdef same-as-source translation=00000000000000aa same-blocks=00000000000000bb,00000000000000cc\n  | a = One\n  |\n  |     two\nb fedcba9876543210\n"
         );
         assert_eq!(Lock::parse(&text), Ok(lock));
         assert_eq!(

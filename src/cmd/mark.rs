@@ -15,6 +15,7 @@
 use std::path::Path;
 
 use crate::site::{self, Site};
+use crate::translation::blocks::{identical_blocks, page_blocks};
 use crate::translation::{
     Lock, LockEntry, change_summary, fingerprint, is_outdated, message_texts, page_fingerprint,
     page_is_copy, page_text, stamp_page,
@@ -181,6 +182,7 @@ impl Request<'_> {
             _ => None,
         };
         let by_key = crate::translation::pages_by_key(site);
+        let kept = crate::check::kept_terms(site, code);
         for page in site.pages.iter().filter(|p| p.lang == self.lang) {
             if wanted.as_ref().is_some_and(|key| &page.key != key) {
                 continue;
@@ -223,6 +225,17 @@ impl Request<'_> {
                 crate::source::replace_file(&path, stamped.as_bytes())
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             }
+            // Blocks identical to their source: certified with --include-identical, and kept
+            // certified when they were before.
+            let (source_blocks, own_blocks) = (page_blocks(source), page_blocks(page));
+            let copied = identical_blocks(&source_blocks, &own_blocks, &kept);
+            let same_blocks: std::collections::BTreeSet<String> = copied
+                .iter()
+                .map(|b| fingerprint(&b.text))
+                .filter(|f| {
+                    self.include_identical || previous.is_some_and(|e| e.same_blocks.contains(f))
+                })
+                .collect();
             lock.entries.insert(
                 page.key.clone(),
                 LockEntry {
@@ -230,6 +243,7 @@ impl Request<'_> {
                     identical,
                     text: Some(page_text(source)),
                     translation: Some(own),
+                    same_blocks: same_blocks.into_iter().collect(),
                 },
             );
             marked.pages += 1;
@@ -307,6 +321,7 @@ impl Request<'_> {
                     identical,
                     text: Some(text.text.clone()),
                     translation: Some(own),
+                    same_blocks: Vec::new(),
                 },
             );
             marked.messages += 1;

@@ -338,6 +338,97 @@ pub fn correspond(old: &[Block], translation: &[Block]) -> Vec<Option<usize>> {
         .collect()
 }
 
+/// Whether a block has words a translation would change: its text with code spans, link
+/// addresses, URLs, paths, identifiers and `kept` names (terms written the same in every
+/// language) left out still has two words of two letters or more that are not names (a
+/// capitalized word is taken for a name unless it starts a sentence). A row of figures, a
+/// command, a heading that names an option or a product, a link to a product's site have none:
+/// a translation keeps them as they are.
+pub fn has_words_to_translate(text: &str, kept: &[String]) -> bool {
+    let mut visible = String::with_capacity(text.len());
+    let mut rest = text;
+    // Code spans and link addresses out.
+    while let Some(i) = rest.find(['`', ']']) {
+        visible.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        if rest.as_bytes()[i] == b'`' {
+            rest = after.find('`').map_or("", |end| &after[end + 1..]);
+        } else if let Some(target) = after.strip_prefix('(') {
+            rest = target.find(')').map_or("", |end| &target[end + 1..]);
+        } else {
+            rest = after;
+        }
+    }
+    visible.push_str(rest);
+    for name in kept.iter().filter(|n| !n.is_empty()) {
+        visible = replace_ignoring_case(&visible, name);
+    }
+    let mut words = 0;
+    let mut sentence_start = true;
+    for chunk in visible.split_whitespace() {
+        let identifier = chunk.contains("://")
+            || chunk.starts_with("www.")
+            || chunk.contains(['/', '\\', '@', '_', '='])
+            || chunk
+                .trim_end_matches(['.', ',', ':', ';', '!', '?', ')', '*'])
+                .contains('.');
+        if !identifier {
+            for word in chunk.split(|c: char| !c.is_alphabetic()) {
+                if word.chars().count() < 2 {
+                    continue;
+                }
+                let name = word.chars().next().is_some_and(char::is_uppercase) && !sentence_start;
+                if !name {
+                    words += 1;
+                    if words >= 2 {
+                        return true;
+                    }
+                }
+                sentence_start = false;
+            }
+        }
+        if chunk.ends_with(['.', ':', '!', '?']) {
+            sentence_start = true;
+        }
+    }
+    false
+}
+
+/// `text` with every occurrence of `name` (ASCII letters matched whatever their case) made a
+/// space.
+fn replace_ignoring_case(text: &str, name: &str) -> String {
+    if !text.is_ascii() || !name.is_ascii() {
+        return text.replace(name, " ");
+    }
+    let (hay, needle) = (text.to_ascii_lowercase(), name.to_ascii_lowercase());
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(found) = hay[at..].find(&needle) {
+        out.push_str(&text[at..at + found]);
+        out.push(' ');
+        at += found + needle.len();
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// The blocks of `translation` that are a block of `source` as it is (same kind, same text)
+/// with words to translate: copied, not translated. Code and HTML blocks are left out.
+pub fn identical_blocks<'t>(
+    source: &[Block],
+    translation: &'t [Block],
+    kept: &[String],
+) -> Vec<&'t Block> {
+    let texts: std::collections::HashSet<(Kind, &str)> =
+        source.iter().map(|b| (b.kind, b.text.as_str())).collect();
+    translation
+        .iter()
+        .filter(|b| !matches!(b.kind, Kind::Code | Kind::Html))
+        .filter(|b| texts.contains(&(b.kind, b.text.as_str())))
+        .filter(|b| has_words_to_translate(&b.text, kept))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -386,6 +477,39 @@ mod tests {
         );
         assert_eq!(new[2].line, 5);
         assert_eq!(new[4].line, 8);
+    }
+
+    #[test]
+    fn figures_commands_links_and_names_are_not_words_to_translate() {
+        let kept = vec!["Experience League".to_string()];
+        assert!(!has_words_to_translate("| P1 | 24x7 | 15 |", &kept));
+        assert!(!has_words_to_translate("`hexo server --port 5000`", &kept));
+        assert!(!has_words_to_translate(
+            "[Experience League](https://example.com/x)",
+            &kept
+        ));
+        assert!(!has_words_to_translate("https://hexo.io/docs/", &kept));
+        assert!(has_words_to_translate("Open a case in the portal.", &kept));
+        assert!(has_words_to_translate("## Main navigation", &kept));
+        for name in [
+            "## Git",
+            "### line_number",
+            "**JSON**",
+            "GitHub Pages",
+            "- [GitHub Pages](https://docs.github.com/en/pages)",
+            "- Linux (Fedora, Red Hat, CentOS): `sudo yum install git-core`",
+            "| `:year-:month-:day-:title.html` | 2013-07-14-hello-world.html |",
+            "Guides",
+        ] {
+            assert!(!has_words_to_translate(name, &kept), "{name}");
+        }
+        let source = text_blocks("T\n\nSame words here.\n\n```\ncode\n```\n");
+        let translation = text_blocks("T'\n\nSame words here.\n\n```\ncode\n```\n");
+        let copied: Vec<&str> = identical_blocks(&source, &translation, &[])
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(copied, vec!["Same words here."]);
     }
 
     #[test]

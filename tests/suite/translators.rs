@@ -1459,3 +1459,102 @@ fn pages_without_a_recorded_source_are_reported_whole_and_huge_pages_stay_bounde
     assert!(shown <= 10, "{shown} findings for one page");
     assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
 }
+
+/// English left in translated pages: a paragraph copied from the source is `same-as-source`
+/// at its line (until certified identical), an English sentence pasted into a French
+/// paragraph or left in a Chinese table cell is `untranslated-sentence` at its first
+/// character, and a short cell, a name or code is left alone.
+#[test]
+fn english_left_in_translated_pages_is_found_at_its_line() {
+    let site = TempSite::new("translators-untranslated");
+    let (code, found, _) = findings(&site, &["--strict"]);
+    assert_eq!(
+        (code, found.len()),
+        (0, 0),
+        "the shipped site is clean: {found:?}"
+    );
+
+    // French: an English sentence at the end of a paragraph, and the source's paragraph
+    // pasted in whole.
+    let en = site.read("content/en/hours.md");
+    let en_paragraph = en
+        .lines()
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap()
+        .to_string();
+    let fr_file = "content/fr/hours.md";
+    let fr = site.read(fr_file);
+    let pasted =
+        "The notes on Japan, about languages and case priorities, are listed under the table.";
+    let fr = fr.replacen(
+        "figurent sous le tableau.",
+        &format!("figurent sous le tableau. {pasted}"),
+        1,
+    );
+    let fr = format!(
+        "{fr}\n{en_paragraph}\n\n## Navigation principale (Main navigation)\n\n`hexo server --port 5000`\n"
+    );
+    site.write(fr_file, &fr);
+    // Chinese: a table cell left in English, and a short one.
+    let zh_file = "content/zh-TW/docs/choosing-a-priority.md";
+    let cell = "Business functions suffer a serious service degradation or possible data loss, or a major feature is affected.";
+    site.replace_once(
+        zh_file,
+        "業務功能嚴重降級、可能遺失資料，或主要功能受影響。",
+        cell,
+    );
+    site.replace_once(zh_file, "| 優先順序 2 |", "| Priority two |");
+    let zh = site.read(zh_file);
+
+    let (_, found, json) = findings(&site, &[]);
+    let copied_line = locate(&fr, &en_paragraph[..30]).0 as u64;
+    assert!(
+        found.contains(&("same-as-source".into(), fr_file.into(), copied_line, 1)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&at("untranslated-sentence", fr_file, &fr, pasted)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&at("untranslated-sentence", zh_file, &zh, cell)),
+        "{found:?}"
+    );
+    let sentences: Vec<&Finding> = found
+        .iter()
+        .filter(|f| f.0 == "untranslated-sentence")
+        .collect();
+    assert_eq!(
+        sentences.len(),
+        2,
+        "the copied paragraph is reported once (as copied), the short cell and the code not at all: {found:?}"
+    );
+    let text = json.to_string();
+    assert!(
+        text.contains(
+            "this paragraph of `hours.md` in fr is the en text copied, not a translation"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("is still in English: “The notes on Japan"),
+        "{text}"
+    );
+
+    // Certified identical on purpose: the copied blocks are quiet, the sentence is not.
+    let run = site.run(&["mark", "fr", "--page", "hours.md", "--include-identical"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    assert!(
+        site.read("locales/fr/pages.lock")
+            .lines()
+            .any(|l| l.starts_with("hours.md ") && l.contains(" same-blocks=")),
+        "{}",
+        site.read("locales/fr/pages.lock")
+    );
+    let (_, found, _) = findings(&site, &["--lang", "fr"]);
+    assert!(!found.iter().any(|f| f.0 == "same-as-source"), "{found:?}");
+    assert!(
+        found.contains(&at("untranslated-sentence", fr_file, &fr, pasted)),
+        "{found:?}"
+    );
+}
