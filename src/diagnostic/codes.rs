@@ -882,6 +882,20 @@ registry! {
         example: "site-titel = Offres d\u{2019}assistance",
         fix: "Remove it, or rename it to the ID the default language uses.",
     },
+    MessageInWrongFile {
+        name: "message-in-wrong-file",
+        level: Level::Warning,
+        area: Area::Messages,
+        summary: "a translation defines a message in another file than its source does",
+        explanation: "A language's messages are looked up by ID whatever their file, so the \
+            message works; but a translator looks for it in the file named as the source's \
+            (`plan.ftl` beside `plan.ftl`), the translation template for that file lists it \
+            as still to translate, and a later copy of the file may define it twice.",
+        example_file: "locales/fr/ui.ftl",
+        example: "# locales/en/plan.ftl defines it\ntier-enterprise = Assistance Enterprise",
+        fix: "Move the message to the file of the same name as the source's (the warning \
+            names it).",
+    },
     ObsoleteAttribute {
         name: "obsolete-attribute",
         level: Level::Warning,

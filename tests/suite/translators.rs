@@ -1558,3 +1558,71 @@ fn english_left_in_translated_pages_is_found_at_its_line() {
         "{found:?}"
     );
 }
+
+/// Two slips of a translator's day: a message written into another file than its source's
+/// (named with the file it belongs in), and a plural template entry uncommented on its first
+/// line only (told to uncomment its variant lines, not to add a `}`).
+#[test]
+fn a_message_in_the_wrong_file_and_a_half_uncommented_plural_are_named_for_what_they_are() {
+    let site = TempSite::new("translators-slips-files");
+    // tier-enterprise moves from fr plan.ftl to fr ui.ftl.
+    let plan = site.read("locales/fr/plan.ftl");
+    let line = plan
+        .lines()
+        .find(|l| l.starts_with("tier-enterprise = "))
+        .unwrap()
+        .to_string();
+    site.write(
+        "locales/fr/plan.ftl",
+        &plan.replacen(&format!("{line}\n"), "", 1),
+    );
+    let ui = format!("{}\n{line}\n", site.read("locales/fr/ui.ftl"));
+    site.write("locales/fr/ui.ftl", &ui);
+    let (_, found, json) = findings(&site, &[]);
+    assert!(
+        found.contains(&at(
+            "message-in-wrong-file",
+            "locales/fr/ui.ftl",
+            &ui,
+            "tier-enterprise = "
+        )),
+        "{found:?}"
+    );
+    assert!(
+        json.to_string().contains(
+            "`tier-enterprise` is defined in locales/fr/ui.ftl, but its source is in locales/en/plan.ftl: it belongs in locales/fr/plan.ftl"
+        ),
+        "{json}"
+    );
+
+    // A new language's template: the plural's first line uncommented, its variants not.
+    let run = site.run(&["new-language", "de", "--name", "Deutsch"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    let de = site.read("locales/de/ui.ftl");
+    let de = de.replacen(
+        "# duration-days = { $count ->",
+        "duration-days = { $count ->",
+        1,
+    );
+    site.write("locales/de/ui.ftl", &de);
+    let run = site.run(&["check", "--lang", "de"]);
+    assert!(
+        run.stdout
+            .contains("this `{` opens a select whose variant lines are still commented out")
+            || run
+                .stderr
+                .contains("this `{` opens a select whose variant lines are still commented out"),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        (run.stdout.clone() + &run.stderr).contains("uncomment its variant lines too"),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        !(run.stdout.clone() + &run.stderr).contains("add the `}`"),
+        "{}",
+        run.describe()
+    );
+}
