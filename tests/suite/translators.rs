@@ -870,9 +870,15 @@ fn copied_text_is_counted_same_as_source_not_translated() {
     let (code, _, _) = findings(&site, &["--strict", "--lang", "de"]);
     assert_eq!(code, 1);
 
-    // `mark --all` does not certify copies...
+    // `mark --all` does not certify copies, and says so with its exit status...
     let run = site.run(&["mark", "de", "--all"]);
-    assert_eq!(run.code, 0, "{}", run.describe());
+    assert_eq!(run.code, 1, "{}", run.describe());
+    assert!(
+        run.stderr
+            .contains("unmarked (listed above), so it exits with status 1"),
+        "{}",
+        run.describe()
+    );
     assert!(
         run.stdout.contains("--include-identical"),
         "{}",
@@ -1096,7 +1102,12 @@ fn mark_does_not_certify_a_translation_nobody_changed_since_its_source_did() {
     );
     let compare_before = site.read("content/fr/compare.md");
     let run = site.run(&["mark", "fr", "--all"]);
-    assert_eq!(run.code, 0, "{}", run.describe());
+    assert_eq!(
+        run.code,
+        1,
+        "what it left unmarked fails the run: {}",
+        run.describe()
+    );
     assert!(
         run.stdout
             .contains("Left 1 unmarked: outdated, and not changed since"),
@@ -1624,5 +1635,50 @@ fn a_message_in_the_wrong_file_and_a_half_uncommented_plural_are_named_for_what_
         !(run.stdout.clone() + &run.stderr).contains("add the `}`"),
         "{}",
         run.describe()
+    );
+}
+
+/// `check --code` shows the findings of one code (or several), with their counts and exit
+/// status; a code that does not exist is refused with the closest ones.
+#[test]
+fn check_shows_the_findings_of_one_code() {
+    let site = TempSite::new("translators-check-code");
+    let page = site.read("content/en/hours.md");
+    site.write(
+        "content/en/hours.md",
+        &format!("{page}\nHolidays follow the local calendar.\n"),
+    );
+    site.replace_once(
+        "locales/en/ui.ftl",
+        "footer-note = This site is available in several languages.",
+        "footer-note = This site is available in three languages.",
+    );
+    let (_, all, _) = findings(&site, &[]);
+    assert!(all.iter().any(|f| f.0 == "outdated-message"), "{all:?}");
+    let (code, only, json) = findings(&site, &["--code", "outdated-page"]);
+    assert_eq!(code, 0);
+    assert!(
+        !only.is_empty() && only.iter().all(|f| f.0 == "outdated-page"),
+        "{only:?}"
+    );
+    assert_eq!(json["warnings"], only.len(), "{json}");
+    let (_, both, _) = findings(
+        &site,
+        &["--code", "outdated-page", "--code", "outdated-message"],
+    );
+    assert!(both.iter().any(|f| f.0 == "outdated-message"), "{both:?}");
+    let run = site.run(&["check", "--code", "outdated-pages"]);
+    assert_eq!(run.code, 2, "{}", run.describe());
+    assert!(
+        run.stderr
+            .contains("`outdated-pages` is not a finding code; did you mean `outdated-page`"),
+        "{}",
+        run.describe()
+    );
+    let text = site.run(&["check", "--code", "outdated-page", "--lang", "fr"]);
+    assert!(
+        text.stdout.contains("for fr of code outdated-page"),
+        "{}",
+        text.describe()
     );
 }
