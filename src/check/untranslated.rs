@@ -22,7 +22,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::site::Site;
 use crate::span::Position;
-use crate::translation::blocks::{Block, identical_blocks, page_blocks};
+use crate::translation::blocks::{Block, Kind, identical_blocks, page_blocks};
 use crate::translation::{Lock, fingerprint, page_is_copy};
 
 /// Findings of each code a page gives one by one; the last counts the rest.
@@ -66,7 +66,17 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
             let source_blocks = source_blocks
                 .entry(source.key.as_str())
                 .or_insert_with(|| page_blocks(source));
-            let own = page_blocks(page);
+            // Only a page that holds the text of one of its source's blocks can have copied
+            // it: most pages are split into blocks for nothing else, so most are not.
+            let text = page.source.text.as_bytes();
+            let own = if source_blocks.iter().any(|b| {
+                !matches!(b.kind, Kind::Code | Kind::Html)
+                    && memchr::memmem::find(text, b.text.as_bytes()).is_some()
+            }) {
+                page_blocks(page)
+            } else {
+                Vec::new()
+            };
             let copied = identical_blocks(source_blocks, &own, &kept);
             let copied_lines: HashSet<usize> = copied.iter().map(|b| b.line).collect();
             let certified =
@@ -116,16 +126,6 @@ fn primary(tag: &str) -> String {
         .unwrap_or("")
         .to_ascii_lowercase()
 }
-
-/// English's most common small words: an English sentence has several, other text few.
-const ENGLISH: &[&str] = &[
-    "the", "and", "with", "this", "that", "you", "your", "which", "are", "from", "have", "has",
-    "its", "it's", "were", "been", "would", "should", "could", "there", "their", "they", "these",
-    "those", "what", "when", "where", "into", "than", "then", "about", "other", "some", "each",
-    "is", "of", "to", "for", "on", "in", "it", "be", "can", "not", "or", "by", "at", "will", "was",
-    "also", "an", "as", "if", "how", "we", "our", "does", "do", "all", "more", "only", "but", "so",
-    "any", "may", "must", "don't", "a",
-];
 
 /// How a language is told from English.
 struct Profile {
@@ -211,61 +211,158 @@ impl Profile {
 
     /// Whether a sentence of a page in this language is written in English.
     fn is_english(&self, sentence: &str, kept: &[String]) -> bool {
+        // Too few Latin letters for five words: nothing to weigh (most sentences of a page
+        // in another script, every short cell).
+        if sentence.bytes().filter(u8::is_ascii_alphabetic).count() < 12 {
+            return false;
+        }
         let mut sentence = sentence.to_lowercase();
         for name in kept {
             sentence = sentence.replace(&name.to_lowercase(), " ");
         }
-        // URLs, paths, file names, options and placeholders are not words.
-        let chunks = sentence.split_whitespace().filter(|c| {
-            !(c.contains("://")
-                || c.contains('/')
-                || c.contains('\\')
-                || c.contains('@')
-                || c.contains('_')
-                || c.contains('=')
-                || c.starts_with('-')
-                || c.starts_with('$')
-                || c.trim_end_matches(['.', ',', ':', ';']).contains('.'))
-        });
-        let (mut words, mut latin_words, mut hits, mut own) = (0usize, 0usize, 0usize, 0usize);
-        let (mut letters, mut latin_letters) = (0usize, 0usize);
-        for chunk in chunks {
-            for word in chunk.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-                let word = word.trim_matches(['\'', '’']);
-                let count = word.chars().filter(|c| c.is_alphabetic()).count();
-                if count == 0 {
-                    continue;
-                }
-                let latin = word
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .filter(|c| (*c as u32) < 0x250)
-                    .count();
-                letters += count;
-                latin_letters += latin;
-                if latin < count {
-                    // A word of another script, or a run of ideographs: its letters count,
-                    // its words are not Latin.
-                    words += 1;
-                    continue;
-                }
-                words += 1;
-                latin_words += 1;
-                let word = word.replace('’', "'");
-                if ENGLISH.contains(&word.as_str()) && !self.shared.contains(&word.as_str()) {
-                    hits += 1;
-                }
-                if self.own.contains(&word.as_str()) {
-                    own += 1;
+        let scan = |with_own: bool| {
+            let mut c = Counts::default();
+            // URLs, paths, file names, options and placeholders are not words.
+            let chunks = sentence.split_whitespace().filter(|c| {
+                !(c.contains("://")
+                    || c.contains(['/', '\\', '@', '_', '='])
+                    || c.starts_with(['-', '$'])
+                    || c.trim_end_matches(['.', ',', ':', ';']).contains('.'))
+            });
+            for chunk in chunks {
+                for word in chunk.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+                {
+                    let word = word.trim_matches(['\'', '’']);
+                    let count = word.chars().filter(|c| c.is_alphabetic()).count();
+                    if count == 0 {
+                        continue;
+                    }
+                    let latin = word
+                        .chars()
+                        .filter(|c| c.is_alphabetic() && (*c as u32) < 0x250)
+                        .count();
+                    c.letters += count;
+                    c.latin_letters += latin;
+                    c.words += 1;
+                    if latin < count {
+                        // A word of another script, or a run of ideographs: its letters
+                        // count, it is not a Latin word.
+                        continue;
+                    }
+                    c.latin_words += 1;
+                    let straight;
+                    let word = if word.contains('’') {
+                        straight = word.replace('’', "'");
+                        straight.as_str()
+                    } else {
+                        word
+                    };
+                    if is_small_english(word) && !self.shared.contains(&word) {
+                        c.hits += 1;
+                    }
+                    if with_own && self.own.contains(&word) {
+                        c.own += 1;
+                    }
                 }
             }
-        }
+            c
+        };
+        let c = scan(false);
         if self.latin {
-            words >= 6 && hits >= 3 && hits * 4 >= words && own * 2 < hits
+            // The language's own small words are counted only for a sentence that could be
+            // English.
+            c.words >= 6 && c.hits >= 3 && c.hits * 4 >= c.words && scan(true).own * 2 < c.hits
         } else {
-            latin_words >= 5 && hits >= 2 && latin_letters * 10 >= letters * 9
+            c.latin_words >= 5 && c.hits >= 2 && c.latin_letters * 10 >= c.letters * 9
         }
     }
+}
+
+/// What [`Profile::is_english`] counts in a sentence.
+#[derive(Default)]
+struct Counts {
+    words: usize,
+    latin_words: usize,
+    hits: usize,
+    own: usize,
+    letters: usize,
+    latin_letters: usize,
+}
+
+/// Whether a lowercase word is one of English's most common small words: an English sentence
+/// has several, other text few.
+fn is_small_english(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "and"
+            | "with"
+            | "this"
+            | "that"
+            | "you"
+            | "your"
+            | "which"
+            | "are"
+            | "from"
+            | "have"
+            | "has"
+            | "its"
+            | "it's"
+            | "were"
+            | "been"
+            | "would"
+            | "should"
+            | "could"
+            | "there"
+            | "their"
+            | "they"
+            | "these"
+            | "those"
+            | "what"
+            | "when"
+            | "where"
+            | "into"
+            | "than"
+            | "then"
+            | "about"
+            | "other"
+            | "some"
+            | "each"
+            | "is"
+            | "of"
+            | "to"
+            | "for"
+            | "on"
+            | "in"
+            | "it"
+            | "be"
+            | "can"
+            | "not"
+            | "or"
+            | "by"
+            | "at"
+            | "will"
+            | "was"
+            | "also"
+            | "an"
+            | "as"
+            | "if"
+            | "how"
+            | "we"
+            | "our"
+            | "does"
+            | "do"
+            | "all"
+            | "more"
+            | "only"
+            | "but"
+            | "so"
+            | "any"
+            | "may"
+            | "must"
+            | "don't"
+            | "a"
+    )
 }
 
 /// The sentences of a page's text (code, inline code and link addresses left out) that are
