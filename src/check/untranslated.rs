@@ -40,6 +40,7 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
         .collect();
     // A source page's blocks serve every language: split once.
     let mut source_blocks: HashMap<&str, Vec<Block>> = HashMap::new();
+    let mut kept_by_language = super::words::kept_terms_by_language(site);
     for (lang, language) in site.config.languages.iter().enumerate() {
         if lang == default || language.pseudo {
             continue;
@@ -52,7 +53,7 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
         }
         // An unreadable lock file is reported by the translations' check.
         let lock = Lock::read_pages(&site.root, code).unwrap_or_default();
-        let kept = super::words::kept_terms(site, code);
+        let kept = kept_by_language.remove(code).unwrap_or_default();
         let profile = Profile::of(&language.tag);
         for page in pages {
             let Some(source) = sources.get(page.key.as_str()) else {

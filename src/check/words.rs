@@ -555,8 +555,21 @@ struct Rendering {
 /// translation. An unreadable glossary gives none (`check` reports it).
 pub fn kept_terms(site: &Site, code: &str) -> Vec<String> {
     let mut ignored = Vec::new();
-    load_glossary(site, &mut ignored)
-        .into_iter()
+    kept_of(&load_glossary(site, &mut ignored), code)
+}
+
+/// [`kept_terms`] for every language, the glossary read once.
+pub fn kept_terms_by_language(site: &Site) -> std::collections::HashMap<String, Vec<String>> {
+    let mut ignored = Vec::new();
+    let glossary = load_glossary(site, &mut ignored);
+    (site.config.languages.iter())
+        .map(|l| (l.code.clone(), kept_of(&glossary, &l.code)))
+        .collect()
+}
+
+fn kept_of(glossary: &[Term], code: &str) -> Vec<String> {
+    glossary
+        .iter()
         .filter(|t| {
             t.translations.get(code).is_some_and(|r| {
                 r.required
@@ -564,7 +577,7 @@ pub fn kept_terms(site: &Site, code: &str) -> Vec<String> {
                     .any(|u| u.to_lowercase() == t.term.value.to_lowercase())
             })
         })
-        .map(|t| t.term.value)
+        .map(|t| t.term.value.clone())
         .collect()
 }
 
