@@ -57,6 +57,10 @@ enum Command {
         /// Show only the findings about one language (its code in site.yaml).
         #[arg(long, value_name = "CODE")]
         lang: Option<String>,
+        /// Show only the findings of this code (`outdated-page`; repeat for several), as
+        /// `--lang` shows one language's: the exit status and the counts are theirs.
+        #[arg(long = "code", value_name = "CODE")]
+        codes: Vec<String>,
         /// Count warnings as errors (exit 1 on any finding).
         #[arg(long)]
         deny_warnings: bool,
@@ -197,6 +201,7 @@ fn main() {
         Command::Check {
             strict,
             lang,
+            codes,
             deny_warnings,
             format,
         } => cmd::check::run(
@@ -206,6 +211,7 @@ fn main() {
                 deny_warnings,
                 format,
                 lang,
+                codes,
             },
             cli.quiet,
         ),

@@ -16,6 +16,7 @@
 //! A language or page never marked is *untracked*: nothing can say whether it is outdated,
 //! and `status` says so rather than counting it up to date.
 
+pub mod blocks;
 pub mod diff;
 
 use std::collections::BTreeMap;
@@ -37,6 +38,9 @@ pub const PAGES_LOCK_FILE: &str = "pages.lock";
 pub const IDENTICAL: &str = "same-as-source";
 /// How a lock entry records the translation's own fingerprint: `translation=<fingerprint>`.
 pub const TRANSLATION_PREFIX: &str = "translation=";
+/// How a pages' lock entry records the blocks of the translation certified identical to
+/// their source (`mark --include-identical`): `same-blocks=<fingerprint>,<fingerprint>`.
+pub const SAME_BLOCKS_PREFIX: &str = "same-blocks=";
 
 /// Whether a word of a lock file is a fingerprint: 16 hex digits.
 fn is_fingerprint(word: &str) -> bool {
@@ -165,6 +169,9 @@ pub struct LockEntry {
     /// was recorded have none): a translation still at this fingerprint after its source
     /// changed was not updated, and `mark` does not certify it without `--force`.
     pub translation: Option<String>,
+    /// For a page: the fingerprints of its blocks certified identical to their source on
+    /// purpose (a name, a command), so that they are not reported as copied.
+    pub same_blocks: Vec<String>,
 }
 
 /// A lock file: message ID (or page key) → what was marked.
@@ -213,8 +220,8 @@ impl Lock {
             Box::new(
                 Diagnostic::error(
                     Code::BadLockFile,
-                    "this line is not `id fingerprint`, optionally followed by `same-as-source` and \
-                     `translation=fingerprint`, nor `  | source text`",
+                    "this line is not `id fingerprint`, optionally followed by `same-as-source`, \
+                     `translation=fingerprint` and `same-blocks=fingerprint,…`, nor `  | source text`",
                 )
                 .at(&src, crate::source::Position { line, column: 1 })
                 .in_language(code)
@@ -264,6 +271,11 @@ impl Lock {
                     && entry.translation.is_none()
                 {
                     entry.translation = Some(own.to_string());
+                } else if let Some(list) = word.strip_prefix(SAME_BLOCKS_PREFIX)
+                    && entry.same_blocks.is_empty()
+                    && list.split(',').all(is_fingerprint)
+                {
+                    entry.same_blocks = list.split(',').map(str::to_string).collect();
                 } else {
                     return Err(n + 1);
                 }
@@ -293,6 +305,11 @@ impl Lock {
                 text.push(' ');
                 text.push_str(TRANSLATION_PREFIX);
                 text.push_str(own);
+            }
+            if !entry.same_blocks.is_empty() {
+                text.push(' ');
+                text.push_str(SAME_BLOCKS_PREFIX);
+                text.push_str(&entry.same_blocks.join(","));
             }
             text.push('\n');
             if let Some(source) = &entry.text {
@@ -367,6 +384,14 @@ pub struct Change {
     pub diff: String,
     /// The same, as runs (for the HTML report).
     pub parts: Vec<diff::Part>,
+    /// For a page: its source file and its translation's (`content/en/hours.md`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation_file: Option<String>,
+    /// For a page whose certified source was recorded: each block that changed, was added
+    /// or was removed, whole.
+    pub blocks: Vec<BlockChange>,
 }
 
 impl Change {
@@ -386,8 +411,114 @@ impl Change {
             key: key.to_string(),
             diff,
             parts,
+            source_file: None,
+            translation_file: None,
+            blocks: Vec::new(),
         }
     }
+
+    /// An outdated page: what changed in it, block by block when its certified source was
+    /// recorded.
+    fn page(recorded: Option<&str>, source: &PageSource, translation: &PageSource) -> Change {
+        let mut change = Change::new("page", &translation.key, recorded, &page_text(source));
+        change.source_file = Some(source.source.display.clone());
+        change.translation_file = Some(translation.source.display.clone());
+        if let Some(old) = recorded {
+            change.blocks = block_changes(old, source, translation);
+        }
+        change
+    }
+}
+
+/// Past this many characters, the diff of one block is cut (at the end of a word).
+pub const BLOCK_DIFF_CHARS: usize = 4_000;
+
+/// One block of an outdated page's source that changed, was added or was removed since the
+/// translation was marked, with the block of the translation that says (or will say) it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BlockChange {
+    /// `changed`, `added` or `removed`.
+    pub change: &'static str,
+    /// `paragraph`, `list item`, `heading`, `table row`, `code block`, `title`, ….
+    pub kind: &'static str,
+    /// Its line in the current source (none for a removed block).
+    pub source_line: Option<usize>,
+    /// The line of the translation's corresponding block: for an added block, the block
+    /// after which its translation goes (none when the translation has no such block).
+    pub translation_line: Option<usize>,
+    /// The certified source text of the block (none for an added block).
+    pub old: Option<String>,
+    /// Its current source text (none for a removed block).
+    pub new: Option<String>,
+    /// The translation's corresponding block as it is now (none for an added block).
+    pub translation: Option<String>,
+    /// The block's whole word diff on one line, `[-old-]{+new+}`.
+    pub diff: String,
+    /// The same, as runs.
+    pub parts: Vec<diff::Part>,
+}
+
+/// The blocks of `source` that changed since `old` (the certified source text) was marked,
+/// with where `translation` says each (see [`blocks`] for how blocks correspond).
+pub fn block_changes(old: &str, source: &PageSource, translation: &PageSource) -> Vec<BlockChange> {
+    use blocks::Edit;
+    let before = blocks::text_blocks(old);
+    let now = blocks::page_blocks(source);
+    let translated = blocks::page_blocks(translation);
+    let corresponding = blocks::correspond(&before, &translated);
+    let line_of = |i: usize| corresponding[i].map(|t| translated[t].line);
+    let mut out = Vec::new();
+    // The last certified block still in the source: an added block goes after its
+    // translation.
+    let mut previous: Option<usize> = None;
+    for edit in blocks::align(&before, &now) {
+        let (change, a, b) = match edit {
+            Edit::Same(i, _) => {
+                previous = Some(i);
+                continue;
+            }
+            Edit::Changed(i, j) => ("changed", Some(i), Some(j)),
+            Edit::Removed(i) => ("removed", Some(i), None),
+            Edit::Added(j) => ("added", None, Some(j)),
+        };
+        let old_text = a.map(|i| before[i].text.clone());
+        let new_text = b.map(|j| now[j].text.clone());
+        let parts = diff::diff(
+            old_text.as_deref().unwrap_or(""),
+            new_text.as_deref().unwrap_or(""),
+        );
+        let kind = b.map_or_else(|| before[a.unwrap_or(0)].kind, |j| now[j].kind);
+        out.push(BlockChange {
+            change,
+            kind: kind.name(),
+            source_line: b.map(|j| now[j].line),
+            translation_line: match a {
+                Some(i) => line_of(i),
+                None => previous.and_then(line_of),
+            },
+            translation: a
+                .and_then(|i| corresponding[i])
+                .map(|t| translated[t].text.clone()),
+            old: old_text,
+            new: new_text,
+            diff: diff::one_line(&parts, BLOCK_DIFF_CHARS),
+            parts,
+        });
+        if let Some(i) = a {
+            previous = Some(i);
+        }
+    }
+    out
+}
+
+/// The source text recorded in a pages' lock file for a translation, if it is the one the
+/// translation's `source-hash:` stands for.
+pub fn recorded_page_text<'l>(lock: &'l Lock, translation: &PageSource) -> Option<&'l str> {
+    let hash = translation.front.source_hash.as_deref()?;
+    lock.entries
+        .get(&translation.key)
+        .filter(|e| e.hash == hash)
+        .and_then(|e| e.text.as_deref())
 }
 
 /// Said of an outdated translation marked before `mark` kept source texts.
@@ -636,16 +767,11 @@ impl LanguageStatus {
                     self.pages.untracked += 1;
                     self.untracked_pages.push(page.key.clone());
                 }
-                Some(recorded) if is_outdated(page, original) => {
+                Some(_) if is_outdated(page, original) => {
                     self.pages.outdated += 1;
                     self.outdated_pages.push(page.key.clone());
-                    let text = pages_lock
-                        .entries
-                        .get(&page.key)
-                        .filter(|e| &e.hash == recorded)
-                        .and_then(|e| e.text.as_deref());
-                    self.changes
-                        .push(Change::new("page", &page.key, text, &page_text(original)));
+                    let text = recorded_page_text(pages_lock, page);
+                    self.changes.push(Change::page(text, original, page));
                 }
                 Some(_) => {}
             }
@@ -710,6 +836,7 @@ mod tests {
                 identical: true,
                 text: Some("a = One\n\n    two\n".into()),
                 translation: Some("00000000000000aa".into()),
+                same_blocks: vec!["00000000000000bb".into(), "00000000000000cc".into()],
             },
         );
         lock.entries.insert(
@@ -719,12 +846,13 @@ mod tests {
                 identical: false,
                 text: None,
                 translation: None,
+                same_blocks: Vec::new(),
             },
         );
         let text = lock.render("# header\n");
         assert_eq!(
             text,
-            "# header\na 0123456789abcdef same-as-source translation=00000000000000aa\n  | a = One\n  |\n  |     two\nb fedcba9876543210\n"
+            "# header\na 0123456789abcdef same-as-source translation=00000000000000aa same-blocks=00000000000000bb,00000000000000cc\n  | a = One\n  |\n  |     two\nb fedcba9876543210\n"
         );
         assert_eq!(Lock::parse(&text), Ok(lock));
         assert_eq!(

@@ -295,6 +295,7 @@ pub fn lint(
             let Some(src) = source_entry(site, &source, catalog, entry, &mut out) else {
                 continue;
             };
+            wrong_file(&source, catalog, entry, src, &mut out);
             attributes(catalog, entry, src, &mut out);
             missing_value(catalog, entry, src, &mut out);
             variables(&source, catalog, entry, src, &mut out);
@@ -491,6 +492,38 @@ fn source_entry<'s>(
         );
     }
     src
+}
+
+/// A message defined in another file than the source's: named with the file it belongs in.
+fn wrong_file(
+    source: &Catalog,
+    catalog: &Catalog,
+    entry: &Entry,
+    src: &Entry,
+    out: &mut Vec<Diagnostic>,
+) {
+    let name = |path: &str| path.rsplit('/').next().unwrap_or(path).to_string();
+    let (here, there) = (
+        &catalog.files[entry.file].display,
+        &source.files[src.file].display,
+    );
+    if name(here) == name(there) {
+        return;
+    }
+    let folder = here.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let right = format!("{folder}/{}", name(there));
+    out.push(catalog.at(
+        Diagnostic::warning(
+            Code::MessageInWrongFile,
+            format!(
+                "`{}` is defined in {here}, but its source is in {there}: it belongs in {right}",
+                entry.id
+            ),
+        )
+        .hint(format!("move it to {right}")),
+        entry,
+        entry.id,
+    ));
 }
 
 /// Attributes the translation has and the source does not, and the reverse.

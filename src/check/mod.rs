@@ -6,7 +6,8 @@
 //! [`references`] (IDs, tiers, templates, addresses), [`translations`] (missing and outdated
 //! translations), [`fluent`] (each language's files against the source's), [`templates`]
 //! (text written outside `t()`), [`slips`] (pages saved under a wrong name, misspelt message
-//! IDs), [`words`] (typography and the glossary's terms), and [`links`], which runs after rendering because it checks
+//! IDs), [`words`] (typography and the glossary's terms), [`untranslated`] (blocks
+//! copied from the source and sentences left in its language), and [`links`], which runs after rendering because it checks
 //! links against the anchors really published.
 
 mod fluent;
@@ -15,8 +16,11 @@ mod references;
 mod slips;
 mod templates;
 mod translations;
+mod untranslated;
 mod uses;
 mod words;
+
+pub use words::kept_terms;
 
 use crate::diagnostic::Diagnostic;
 use crate::index::Index;
@@ -49,6 +53,7 @@ pub fn check(site: &Site, index: &Index, options: Options) -> Vec<Diagnostic> {
     slips::stray_pages(site, &mut out);
     slips::markup_in_attributes(site, &mut out);
     words::check(site, &mut out);
+    untranslated::check(site, &mut out);
     // A misspelt ID is one slip, where the other checks see an obsolete message and a
     // missing one: they meet here and become one finding.
     slips::merge_typos(site, &slips::typos(site), &mut out);

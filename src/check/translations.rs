@@ -15,8 +15,8 @@ use crate::index::{Index, paths};
 use crate::site::Site;
 use crate::span::{Position, SourceFile};
 use crate::translation::{
-    Lock, change_summary, is_outdated, message_is_uncertified_copy, message_text, message_texts,
-    messages, page_is_uncertified_copy, page_text,
+    Lock, block_changes, change_summary, is_outdated, message_is_uncertified_copy, message_text,
+    message_texts, messages, page_is_uncertified_copy, page_text, recorded_page_text,
 };
 
 use super::uses::Uses;
@@ -174,8 +174,14 @@ fn missing_pages(site: &Site, index: &Index, strict: bool, out: &mut Vec<Diagnos
     }
 }
 
-/// Translated pages whose source page changed since they were marked up to date, with what
-/// changed in it.
+/// At most this many outdated-page findings a page, one a changed block; the last counts
+/// the rest (`status` lists them all).
+const BLOCKS_SHOWN: usize = 10;
+
+/// Translated pages whose source page changed since they were marked up to date: one
+/// finding for each block that changed, was added or removed (at the translation's
+/// corresponding block, naming the source's line, with the block's whole diff), or one for
+/// the page when the certified source was not recorded.
 fn outdated_pages(site: &Site, index: &Index, out: &mut Vec<Diagnostic>) {
     let default = &site.config.default_language().code;
     let mut locks: HashMap<usize, Lock> = HashMap::new();
@@ -191,27 +197,77 @@ fn outdated_pages(site: &Site, index: &Index, out: &mut Vec<Diagnostic>) {
         let lock = locks
             .entry(page.lang)
             .or_insert_with(|| Lock::read_pages(&site.root, code).unwrap_or_default());
-        let changed = change_summary(
-            lock.entries.get(&page.key),
-            page.front.source_hash.as_deref().unwrap_or(""),
-            &page_text(source),
+        let hint = format!(
+            "update the translation, then run `polydocs mark {code} --page {}`",
+            page.key
         );
-        out.push(
-            Diagnostic::warning(
-                Code::OutdatedPage,
-                format!(
-                    "the {default} page `{}` has changed since this translation was marked up to date: {changed}",
-                    page.key
+        let changes = recorded_page_text(lock, page)
+            .map(|old| block_changes(old, source, page))
+            .unwrap_or_default();
+        if changes.is_empty() {
+            let changed = change_summary(
+                lock.entries.get(&page.key),
+                page.front.source_hash.as_deref().unwrap_or(""),
+                &page_text(source),
+            );
+            out.push(
+                Diagnostic::warning(
+                    Code::OutdatedPage,
+                    format!(
+                        "the {default} page `{}` has changed since this translation was marked up to date: {changed}",
+                        page.key
+                    ),
+                )
+                .at(&page.source, Position { line: 1, column: 1 })
+                .in_language(code)
+                .about_page(&page.key)
+                .hint(hint),
+            );
+            continue;
+        }
+        let total = changes.len();
+        for (n, change) in changes.iter().take(BLOCKS_SHOWN).enumerate() {
+            let src = &source.source.display;
+            let what = match (change.change, change.source_line) {
+                ("added", Some(line)) => format!(
+                    "new {} at {src}:{line}, to translate after this block",
+                    change.kind
                 ),
-            )
-            .at(&page.source, Position { line: 1, column: 1 })
-            .in_language(code)
-            .about_page(&page.key)
-            .hint(format!(
-                "update the translation, then run `polydocs mark {code} --page {}`",
-                page.key
-            )),
-        );
+                ("removed", _) => format!("{} removed from {src}", change.kind),
+                (_, Some(line)) => format!("{} changed at {src}:{line}", change.kind),
+                (_, None) => format!("{} changed in {src}", change.kind),
+            };
+            let what = if change.translation_line.is_none() && change.change != "added" {
+                format!(
+                    "{what} (the translation has no {} in its place)",
+                    change.kind
+                )
+            } else {
+                what
+            };
+            let more = if n + 1 == BLOCKS_SHOWN && total > BLOCKS_SHOWN {
+                format!(
+                    " (and {} more changed blocks in this page: `polydocs status` lists them all)",
+                    total - BLOCKS_SHOWN
+                )
+            } else {
+                String::new()
+            };
+            let line = change.translation_line.unwrap_or(1);
+            out.push(
+                Diagnostic::warning(
+                    Code::OutdatedPage,
+                    format!(
+                        "the {default} page `{}` has changed since this translation was marked up to date: {what}: {}{more}",
+                        page.key, change.diff
+                    ),
+                )
+                .at(&page.source, Position { line, column: 1 })
+                .in_language(code)
+                .about_page(&page.key)
+                .hint(hint.clone()),
+            );
+        }
     }
 }
 

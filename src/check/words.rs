@@ -603,6 +603,37 @@ struct Rendering {
     avoid: Vec<String>,
 }
 
+/// The glossary's terms that a language writes as the source does (its accepted rendering is
+/// the term itself: a product name): left out when a block's words are weighed for
+/// translation. An unreadable glossary gives none (`check` reports it).
+pub fn kept_terms(site: &Site, code: &str) -> Vec<String> {
+    let mut ignored = Vec::new();
+    kept_of(&load_glossary(site, &mut ignored), code)
+}
+
+/// [`kept_terms`] for every language, the glossary read once.
+pub fn kept_terms_by_language(site: &Site) -> std::collections::HashMap<String, Vec<String>> {
+    let mut ignored = Vec::new();
+    let glossary = load_glossary(site, &mut ignored);
+    (site.config.languages.iter())
+        .map(|l| (l.code.clone(), kept_of(&glossary, &l.code)))
+        .collect()
+}
+
+fn kept_of(glossary: &[Term], code: &str) -> Vec<String> {
+    glossary
+        .iter()
+        .filter(|t| {
+            t.translations.get(code).is_some_and(|r| {
+                r.required
+                    .iter()
+                    .any(|u| u.to_lowercase() == t.term.value.to_lowercase())
+            })
+        })
+        .map(|t| t.term.value.clone())
+        .collect()
+}
+
 /// The glossary's terms; none when the site has no glossary. An unreadable glossary is
 /// reported and counts as empty.
 fn load_glossary(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<Term> {

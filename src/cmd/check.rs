@@ -29,6 +29,8 @@ pub struct CheckOptions {
     pub format: Format,
     /// Show only the findings about this language (its code in site.yaml).
     pub lang: Option<String>,
+    /// Show only the findings of these codes (none: every code).
+    pub codes: Vec<String>,
 }
 
 /// Every finding of a check, in a stable order: exactly what `build` with the same options
@@ -88,6 +90,23 @@ pub fn run(root: &Path, options: &CheckOptions, quiet: bool) -> i32 {
         }
         findings.retain(|d| d.language() == Some(code.as_str()));
     }
+    for code in &options.codes {
+        if crate::diagnostic::codes::find(code).is_none() {
+            let close = crate::diagnostic::codes::closest(code, 3);
+            eprintln!(
+                "error: `{code}` is not a finding code; did you mean {}? (`polydocs explain` lists them all)",
+                close
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            return 2;
+        }
+    }
+    if !options.codes.is_empty() {
+        findings.retain(|d| options.codes.iter().any(|c| c == d.code.as_str()));
+    }
     let errors = findings.iter().filter(|d| d.is_error()).count();
     let warnings = findings.len() - errors;
     let failed = errors > 0 || (options.deny_warnings && warnings > 0);
@@ -110,7 +129,7 @@ pub fn run(root: &Path, options: &CheckOptions, quiet: bool) -> i32 {
                 eprintln!("{line}");
             }
             let summary = format!(
-                "{errors} error{}, {warnings} warning{} in the site at `{}`{}{} ({} ms).",
+                "{errors} error{}, {warnings} warning{} in the site at `{}`{}{}{} ({} ms).",
                 plural(errors),
                 plural(warnings),
                 root.display(),
@@ -118,6 +137,11 @@ pub fn run(root: &Path, options: &CheckOptions, quiet: bool) -> i32 {
                     .lang
                     .as_ref()
                     .map_or(String::new(), |l| format!(" for {l}")),
+                if options.codes.is_empty() {
+                    String::new()
+                } else {
+                    format!(" of code {}", options.codes.join(", "))
+                },
                 drafts_line(drafts).map_or(String::new(), |d| format!("; {d}")),
                 started.elapsed().as_millis()
             );

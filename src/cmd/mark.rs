@@ -15,6 +15,7 @@
 use std::path::Path;
 
 use crate::site::{self, Site};
+use crate::translation::blocks::{identical_blocks, page_blocks};
 use crate::translation::{
     Lock, LockEntry, change_summary, fingerprint, is_outdated, message_texts, page_fingerprint,
     page_is_copy, page_text, stamp_page,
@@ -70,8 +71,17 @@ pub fn run(root: &Path, code: &str, target: Option<&Target>, options: Options) -
         }
     };
     match mark(&site, code, target, options) {
-        Ok(summary) => {
-            println!("{summary}");
+        // What was left unmarked fails the run, so that a script or CI notices.
+        Ok(outcome) if outcome.left > 0 => {
+            println!("{}", outcome.summary);
+            eprintln!(
+                "mark left {} translation(s) of {code} unmarked (listed above), so it exits with status 1.",
+                outcome.left
+            );
+            1
+        }
+        Ok(outcome) => {
+            println!("{}", outcome.summary);
             0
         }
         Err(message) => {
@@ -97,8 +107,15 @@ pub fn page_key(site: &Site, code: &str, page: &str) -> String {
     key.to_string()
 }
 
+/// What a run of `mark` did: its summary, and how many translations it left unmarked (copies
+/// without `--include-identical`, unchanged outdated ones without `--force`).
+pub struct Outcome {
+    pub summary: String,
+    pub left: usize,
+}
+
 /// Marks translations of `code` up to date; returns what was done.
-pub fn mark(site: &Site, code: &str, target: &Target, options: Options) -> Result<String, String> {
+pub fn mark(site: &Site, code: &str, target: &Target, options: Options) -> Result<Outcome, String> {
     let Options {
         include_identical,
         force,
@@ -144,7 +161,10 @@ pub fn mark(site: &Site, code: &str, target: &Target, options: Options) -> Resul
     if let Some(lock) = messages_lock {
         request.mark_messages(lock, &mut marked)?;
     }
-    Ok(marked.summary(code, &site.config.default_language().code))
+    Ok(Outcome {
+        summary: marked.summary(code, &site.config.default_language().code),
+        left: marked.skipped.len() + marked.unchanged.len(),
+    })
 }
 
 /// What to mark: the language (by its code and index), the target, and whether copies are
@@ -181,6 +201,7 @@ impl Request<'_> {
             _ => None,
         };
         let by_key = crate::translation::pages_by_key(site);
+        let kept = crate::check::kept_terms(site, code);
         for page in site.pages.iter().filter(|p| p.lang == self.lang) {
             if wanted.as_ref().is_some_and(|key| &page.key != key) {
                 continue;
@@ -189,7 +210,11 @@ impl Request<'_> {
                 continue;
             };
             let identical = page_is_copy(page, source);
-            if identical && !self.include_identical {
+            let certified = lock
+                .entries
+                .get(&page.key)
+                .is_some_and(|e| e.identical && e.hash == page_fingerprint(source));
+            if identical && !self.include_identical && !certified {
                 marked.skipped.push(format!("page {}", page.key));
                 continue;
             }
@@ -223,6 +248,17 @@ impl Request<'_> {
                 crate::source::replace_file(&path, stamped.as_bytes())
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             }
+            // Blocks identical to their source: certified with --include-identical, and kept
+            // certified when they were before.
+            let (source_blocks, own_blocks) = (page_blocks(source), page_blocks(page));
+            let copied = identical_blocks(&source_blocks, &own_blocks, &kept);
+            let same_blocks: std::collections::BTreeSet<String> = copied
+                .iter()
+                .map(|b| fingerprint(&b.text))
+                .filter(|f| {
+                    self.include_identical || previous.is_some_and(|e| e.same_blocks.contains(f))
+                })
+                .collect();
             lock.entries.insert(
                 page.key.clone(),
                 LockEntry {
@@ -230,6 +266,7 @@ impl Request<'_> {
                     identical,
                     text: Some(page_text(source)),
                     translation: Some(own),
+                    same_blocks: same_blocks.into_iter().collect(),
                 },
             );
             marked.pages += 1;
@@ -271,7 +308,12 @@ impl Request<'_> {
                 continue;
             };
             let identical = translation.text == text.text && text.has_words;
-            if identical && !self.include_identical {
+            // A copy certified identical for this very source stays certified.
+            let certified = lock
+                .entries
+                .get(id)
+                .is_some_and(|e| e.identical && e.hash == text.fingerprint());
+            if identical && !self.include_identical && !certified {
                 marked.skipped.push(format!("message {id}"));
                 copied = true;
                 continue;
@@ -307,6 +349,7 @@ impl Request<'_> {
                     identical,
                     text: Some(text.text.clone()),
                     translation: Some(own),
+                    same_blocks: Vec::new(),
                 },
             );
             marked.messages += 1;

@@ -216,11 +216,45 @@ pub fn table(status: &[LanguageStatus]) -> String {
                 "\n{code}: outdated, with what changed in the {default} source since it was marked:"
             );
             for change in &s.changes {
-                let _ = writeln!(out, "  {} {}: {}", change.kind, change.key, change.diff);
+                if change.blocks.is_empty() {
+                    let _ = writeln!(out, "  {} {}: {}", change.kind, change.key, change.diff);
+                } else {
+                    let _ = writeln!(out, "  {} {}:", change.kind, change.key);
+                    for block in &change.blocks {
+                        write_block(&mut out, change, block);
+                    }
+                }
             }
         }
     }
     out
+}
+
+/// One changed block of an outdated page: where it is in the source and the translation,
+/// its certified and current source text whole, and its diff.
+fn write_block(out: &mut String, change: &translation::Change, block: &translation::BlockChange) {
+    let source = change.source_file.as_deref().unwrap_or("");
+    let translation = change.translation_file.as_deref().unwrap_or("");
+    let at = match block.source_line {
+        Some(line) => format!("at {source}:{line}"),
+        None => format!("from {source}"),
+    };
+    let place = match (block.change, block.translation_line) {
+        ("added", Some(line)) => format!("its translation goes after {translation}:{line}"),
+        (_, Some(line)) => format!("translated at {translation}:{line}"),
+        (_, None) => format!("no block in its place in {translation}"),
+    };
+    let _ = writeln!(out, "    {} {} {at} ({place}):", block.kind, block.change);
+    let indented = |text: &str| text.replace('\n', "\n           ");
+    if let Some(old) = &block.old {
+        let _ = writeln!(out, "      was:  {}", indented(old));
+    }
+    if let Some(new) = &block.new {
+        let _ = writeln!(out, "      now:  {}", indented(new));
+    }
+    if block.change == "changed" {
+        let _ = writeln!(out, "      diff: {}", block.diff);
+    }
 }
 
 /// A standalone HTML page a translation lead can open: the table and, per language, the lists

@@ -882,6 +882,20 @@ registry! {
         example: "site-titel = Offres d\u{2019}assistance",
         fix: "Remove it, or rename it to the ID the default language uses.",
     },
+    MessageInWrongFile {
+        name: "message-in-wrong-file",
+        level: Level::Warning,
+        area: Area::Messages,
+        summary: "a translation defines a message in another file than its source does",
+        explanation: "A language's messages are looked up by ID whatever their file, so the \
+            message works; but a translator looks for it in the file named as the source's \
+            (`plan.ftl` beside `plan.ftl`), the translation template for that file lists it \
+            as still to translate, and a later copy of the file may define it twice.",
+        example_file: "locales/fr/ui.ftl",
+        example: "# locales/en/plan.ftl defines it\ntier-enterprise = Assistance Enterprise",
+        fix: "Move the message to the file of the same name as the source's (the warning \
+            names it).",
+    },
     ObsoleteAttribute {
         name: "obsolete-attribute",
         level: Level::Warning,
@@ -1062,7 +1076,14 @@ registry! {
             (`source-hash:`) what it was translated from, and the source text itself in \
             locales/<code>/pages.lock. When the default language's page changes afterwards, \
             the translation is reported with what changed, word by word \
-            (`[-removed-]{+added+}`), and the page tells visitors it may be out of date.",
+            (`[-removed-]{+added+}`), and the page tells visitors it may be out of date.\n\n\
+            The page is compared block by block (title, description, headings, paragraphs, \
+            list items, table rows, code blocks): each block that changed, was added or was \
+            removed is one finding, at the translation's block that says it (the block of the \
+            same kind and rank; for a new block, the one after which it goes), naming the \
+            block's line in the source and giving its whole diff; at most 10 a page, the last \
+            counting the rest (`polydocs status` lists them all). A page whose certified \
+            source text was not recorded is reported as a whole, at line 1.",
         example_file: "content/en/hours.md",
         example: "# marked, then the English page gained a paragraph",
         fix: "Update the translation, then run `polydocs mark <code> --page <path>`; `mark` \
@@ -1088,6 +1109,30 @@ registry! {
         example: "# locales/en/ui.ftl has the same line\nfooter-note = This site is available in several languages.",
         fix: "Translate it; if it is the same on purpose, run `polydocs mark <code> --message \
             <id> --include-identical`.",
+    },
+    UntranslatedSentence {
+        name: "untranslated-sentence",
+        level: Level::Warning,
+        area: Area::Translations,
+        summary: "a sentence of a translated page is still in the source language",
+        explanation: "A translated page holds a sentence (or a table cell, a list item, a \
+            heading) written in the default language: left over when the page was \
+            translated, or pasted in since. Each sentence of a page's text (code, link \
+            addresses, URLs and paths left out) is weighed: for a language written in another \
+            script (Chinese, Japanese, Korean, Russian, Arabic, Thai...), a sentence of five \
+            Latin words or more, nearly all of its letters Latin, two of them among the \
+            source's most common small words (`the`, `and`, `with`, `you`...); for a language \
+            written in Latin letters, a sentence of six words or more, a quarter of them and \
+            at least three such words of English (words that are also the language's own, \
+            as German `was` or Portuguese `for`, do not count), with fewer of the language's \
+            own small words. Short cells and product names are too short to tell, and are \
+            left alone. It runs where the default language is English. At most three \
+            findings a page, the third counting the rest.",
+        example_file: "content/de/hours.md",
+        example: "Die Zeiten gelten werktags. The notes on Japan are listed under the table.",
+        fix: "Translate the sentence. A whole block left as in the source is reported as \
+            `same-as-source` instead; if it is the same on purpose, `polydocs mark <code> \
+            --page <path> --include-identical` certifies it.",
     },
     BadLockFile {
         name: "bad-lock-file",

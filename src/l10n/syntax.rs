@@ -293,6 +293,32 @@ fn describe(text: &str, e: &ParserError, entry: Range<usize>) -> Fault {
     }
 }
 
+/// Whether the lines right after the one of `brace` are a select's variants left commented out
+/// (`#     [one] …`, `#    *[other] …`, `# }`), as a translation template writes them: the
+/// translator uncommented the message's first line only.
+fn commented_variants_follow(text: &str, brace: usize) -> bool {
+    let Some(line_end) = text[brace..].find('\n') else {
+        return false;
+    };
+    // Only a `{` that ends its line opens a select written over several lines.
+    if !text[brace..brace + line_end].trim_end().ends_with("->") {
+        return false;
+    }
+    let mut variants = false;
+    for line in text[brace + line_end + 1..].lines() {
+        let Some(rest) = line.strip_prefix('#') else {
+            break;
+        };
+        let rest = rest.trim_start();
+        if rest.starts_with('[') || rest.starts_with("*[") {
+            variants = true;
+        } else if !(rest.starts_with('}') || rest.is_empty()) {
+            break;
+        }
+    }
+    variants
+}
+
 /// Where a parser error is: the text, the offset it gave, the innermost `{` still open
 /// there, and the span of the broken entry.
 struct At<'t> {
@@ -322,6 +348,14 @@ impl At<'_> {
         let string_open = open.string.is_some();
         ((ran_on || expected_close) && !string_open && !open.closes(text, upto, self.entry.end))
             .then(|| {
+                if commented_variants_follow(text, brace) {
+                    return Fault::new(
+                        brace..brace + 1,
+                        "this `{` opens a select whose variant lines are still commented out",
+                        "uncomment its variant lines too: remove the `# ` before each `[...]` \
+                         line below it and before the closing `}`",
+                    );
+                }
                 Fault::new(
                     brace..brace + 1,
                     "this `{` is never closed: a placeable ends with `}`",
@@ -819,6 +853,32 @@ mod tests {
         assert_eq!(d.code, Code::FluentSyntax);
         let p = d.position.expect("a position");
         format!("{}:{}: {}", p.line, p.column, d.message)
+    }
+
+    #[test]
+    fn a_select_uncommented_on_its_first_line_only_says_to_uncomment_its_variants() {
+        let text = "days = { $count ->\n#     [one] { $count } jour\n#    *[other] { $count } jours\n# }\nnext = Suite\n";
+        let parsed = parse(&SourceFile::from_text("locales/fr/ui.ftl", text));
+        let d = &parsed.diagnostics[0];
+        assert_eq!(
+            (d.position.unwrap().line, d.position.unwrap().column),
+            (1, 8)
+        );
+        assert!(
+            d.message.contains("variant lines are still commented out"),
+            "{d:?}"
+        );
+        assert!(
+            d.hint
+                .as_deref()
+                .unwrap()
+                .contains("uncomment its variant lines"),
+            "{d:?}"
+        );
+        assert_eq!(
+            only_error("a = Bonjour {\nb = Monde\n").split(": ").nth(1),
+            Some("this `{` is never closed")
+        );
     }
 
     #[test]

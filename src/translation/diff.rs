@@ -112,7 +112,72 @@ pub fn diff(old: &str, new: &str) -> Vec<Part> {
         }
     }
     push(&mut parts, "same", &a[a.len() - suffix..].concat());
-    parts
+    coalesce(parts)
+}
+
+/// Reads changes as phrases: a run of changes separated only by spaces becomes one removed
+/// and one added part (`[-get attention-]{+reach an engineer+}`, not four parts with the
+/// spaces kept between them).
+fn coalesce(parts: Vec<Part>) -> Vec<Part> {
+    let mut out: Vec<Part> = Vec::new();
+    let mut removed = String::new();
+    let mut added = String::new();
+    let mut pending = String::new();
+    let mut in_run = false;
+    // The spaces both sides start or end with are kept, not changed.
+    let flush = |out: &mut Vec<Part>, removed: &mut String, added: &mut String| {
+        let common = |a: &str, b: &str, from_end: bool| -> usize {
+            let pairs: Vec<(char, char)> = if from_end {
+                a.chars().rev().zip(b.chars().rev()).collect()
+            } else {
+                a.chars().zip(b.chars()).collect()
+            };
+            pairs
+                .iter()
+                .take_while(|(x, y)| x == y && x.is_whitespace())
+                .map(|(x, _)| x.len_utf8())
+                .sum()
+        };
+        let head = common(removed, added, false);
+        let tail = common(&removed[head..], &added[head..], true);
+        push(out, "same", &removed[..head]);
+        push(out, "removed", &removed[head..removed.len() - tail]);
+        push(out, "added", &added[head..added.len() - tail]);
+        push(out, "same", &removed[removed.len() - tail..]);
+        removed.clear();
+        added.clear();
+    };
+    for (i, part) in parts.iter().enumerate() {
+        match part.kind {
+            "same"
+                if in_run
+                    && part.text.chars().all(char::is_whitespace)
+                    && parts.get(i + 1).is_some_and(|p| p.kind != "same") =>
+            {
+                pending.push_str(&part.text);
+            }
+            "same" => {
+                flush(&mut out, &mut removed, &mut added);
+                in_run = false;
+                push(&mut out, "same", &part.text);
+            }
+            kind => {
+                if !pending.is_empty() {
+                    removed.push_str(&pending);
+                    added.push_str(&pending);
+                    pending.clear();
+                }
+                in_run = true;
+                if kind == "removed" {
+                    removed.push_str(&part.text);
+                } else {
+                    added.push_str(&part.text);
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut removed, &mut added);
+    out
 }
 
 /// Keeps at most `context` words of unchanged text around each change, with `…` for what is
@@ -185,10 +250,12 @@ pub fn shorten(parts: &[Part], context: usize) -> Vec<Part> {
     out
 }
 
-/// One line: `…in [-three-]{+four+} languages.`, whitespace runs shown as one space, cut
-/// after about `max` characters.
+/// One line: `…in [-three-]{+four+} languages.`, whitespace runs shown as one space. Past
+/// about `max` characters it stops at the end of a word, closes the run it is in and says
+/// `…`: a word is never cut.
 pub fn one_line(parts: &[Part], max: usize) -> String {
     let mut out = String::new();
+    let mut length = 0;
     for part in parts {
         let text: String = part.text.split_whitespace().collect::<Vec<_>>().join(" ");
         let text = if part.text.starts_with(char::is_whitespace) && !text.is_empty() {
@@ -203,17 +270,45 @@ pub fn one_line(parts: &[Part], max: usize) -> String {
         } else {
             text
         };
-        match part.kind {
-            "removed" => out.push_str(&format!("[-{text}-]")),
-            "added" => out.push_str(&format!("{{+{text}+}}")),
-            _ => out.push_str(&text),
+        let (open, close) = match part.kind {
+            "removed" => ("[-", "-]"),
+            "added" => ("{+", "+}"),
+            _ => ("", ""),
+        };
+        let count = text.chars().count();
+        if length + count > max {
+            let room = max.saturating_sub(length);
+            let kept = whole_words(&text, room);
+            if !kept.trim().is_empty() {
+                out.push_str(open);
+                out.push_str(kept.trim_end());
+                out.push_str(" …");
+                out.push_str(close);
+            } else {
+                out.push_str(" …");
+            }
+            return out.trim().to_string();
         }
-        if out.chars().count() > max {
-            let cut: String = out.chars().take(max).collect();
-            return format!("{cut}…");
-        }
+        length += count;
+        out.push_str(open);
+        out.push_str(&text);
+        out.push_str(close);
     }
     out.trim().to_string()
+}
+
+/// The longest start of `text` of at most `room` characters that ends at the end of a word
+/// (or of an ideograph, which is a word of its own).
+fn whole_words(text: &str, room: usize) -> &str {
+    let mut end = 0;
+    for token in tokens(text) {
+        let next = end + token.len();
+        if text[..next].chars().count() > room {
+            break;
+        }
+        end = next;
+    }
+    &text[..end]
 }
 
 /// The short form shown in findings and `status`: a few words around each change, on one line.
@@ -236,6 +331,39 @@ mod tests {
         );
         assert_eq!(summary("a b", "a b c"), "a b{+ c+}");
         assert_eq!(summary("same", "same"), "");
+    }
+
+    #[test]
+    fn a_long_line_stops_at_the_end_of_a_word_and_closes_its_run() {
+        let line = summary(
+            "It opens at nine.",
+            "It opens at nine, which suits everyone in every region we serve today.",
+        );
+        assert_eq!(
+            line,
+            "It opens at nine{+, which suits everyone in every region we serve today+}."
+        );
+        let parts = diff(
+            "the old words",
+            "which are the new words of a much longer sentence",
+        );
+        let cut = one_line(&parts, 20);
+        assert!(
+            cut.ends_with(" …+}") || cut.ends_with(" …-]") || cut.ends_with('…'),
+            "{cut}"
+        );
+        assert!(!cut.contains("whic…"), "{cut}");
+    }
+
+    #[test]
+    fn changes_a_space_apart_read_as_one_phrase() {
+        assert_eq!(
+            summary(
+                "helps problems get attention first.",
+                "helps problems reach an engineer first."
+            ),
+            "helps problems [-get attention-]{+reach an engineer+} first."
+        );
     }
 
     #[test]

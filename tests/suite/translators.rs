@@ -257,9 +257,12 @@ fn outdated_pages_are_reported_shown_and_cleared_by_mark() {
         &format!("content/en/{key}"),
         &format!("{en}\nOne more sentence in the source.\n"),
     );
+    // The new paragraph goes after the translation of the last one.
+    let fr = site.read(&format!("content/fr/{key}"));
+    let last = locate(&fr, "La priorité et votre offre").0 as u64;
     let (_, found, _) = findings(&site, &[]);
     assert!(
-        found.contains(&("outdated-page".into(), format!("content/fr/{key}"), 1, 1)),
+        found.contains(&("outdated-page".into(), format!("content/fr/{key}"), last, 1)),
         "{found:?}"
     );
     let status = site.run(&["status", "--format", "json"]);
@@ -867,9 +870,15 @@ fn copied_text_is_counted_same_as_source_not_translated() {
     let (code, _, _) = findings(&site, &["--strict", "--lang", "de"]);
     assert_eq!(code, 1);
 
-    // `mark --all` does not certify copies...
+    // `mark --all` does not certify copies, and says so with its exit status...
     let run = site.run(&["mark", "de", "--all"]);
-    assert_eq!(run.code, 0, "{}", run.describe());
+    assert_eq!(run.code, 1, "{}", run.describe());
+    assert!(
+        run.stderr
+            .contains("unmarked (listed above), so it exits with status 1"),
+        "{}",
+        run.describe()
+    );
     assert!(
         run.stdout.contains("--include-identical"),
         "{}",
@@ -1093,7 +1102,12 @@ fn mark_does_not_certify_a_translation_nobody_changed_since_its_source_did() {
     );
     let compare_before = site.read("content/fr/compare.md");
     let run = site.run(&["mark", "fr", "--all"]);
-    assert_eq!(run.code, 0, "{}", run.describe());
+    assert_eq!(
+        run.code,
+        1,
+        "what it left unmarked fails the run: {}",
+        run.describe()
+    );
     assert!(
         run.stdout
             .contains("Left 1 unmarked: outdated, and not changed since"),
@@ -1277,4 +1291,394 @@ fn one_broken_file_leaves_every_other_language_reported() {
             assert_eq!(l["messages"]["missing"], 0, "{l}");
         }
     }
+}
+
+/// A rewritten paragraph and a new list item in an English page: each is named at its line in
+/// the source and at the translation's corresponding block, with its whole diff; `status`
+/// gives the old and new text of each block whole, and its HTML report sets old source, new
+/// source and translation side by side.
+#[test]
+fn a_rewritten_paragraph_and_a_new_list_item_are_shown_block_by_block() {
+    let site = TempSite::new("translators-blocks");
+    let key = "docs/choosing-a-priority.md";
+    let (en_file, fr_file) = (format!("content/en/{key}"), format!("content/fr/{key}"));
+    let old_paragraph = "Every case you open carries a priority. It tells Adobe how seriously your business is affected, and it sets the initial response target that applies to the case. Picking the right level helps the most urgent problems get attention first.";
+    let new_paragraph = "Every case you open carries a priority. It tells Adobe how seriously your business is affected, and it sets the initial response target that applies to the case. Picking the right level, which you can change later, helps the most urgent problems reach an engineer first.";
+    let new_item = "- If you are unsure, start with Priority 3 and explain why in the case.";
+    site.replace_once(&en_file, old_paragraph, new_paragraph);
+    site.replace_once(
+        &en_file,
+        "- A general question about current",
+        &format!("{new_item}\n- A general question about current"),
+    );
+    let en = site.read(&en_file);
+    let fr = site.read(&fr_file);
+
+    let (_, found, json) = findings(&site, &["--lang", "fr"]);
+    let paragraph_fr = locate(&fr, "Chaque cas que vous ouvrez").0 as u64;
+    // The new item goes after the translation of the item before it in the source.
+    let before_fr = locate(&fr, "- La priorité 1 concerne").0 as u64;
+    let outdated: Vec<&Finding> = found.iter().filter(|f| f.0 == "outdated-page").collect();
+    assert_eq!(
+        outdated,
+        vec![
+            &(
+                "outdated-page".to_string(),
+                fr_file.clone(),
+                paragraph_fr,
+                1
+            ),
+            &("outdated-page".to_string(), fr_file.clone(), before_fr, 1),
+        ],
+        "{found:?}"
+    );
+    let messages: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "outdated-page")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    let paragraph_en = locate(&en, "Every case you open").0;
+    let item_en = locate(&en, new_item).0;
+    assert!(
+        messages[0].contains(&format!("paragraph changed at {en_file}:{paragraph_en}: "))
+            && messages[0].contains(
+                "Picking the right level{+, which you can change later,+} helps the most urgent problems [-get attention-]{+reach an engineer+} first."
+            )
+            && messages[0].contains("Every case you open carries a priority."),
+        "the whole paragraph's diff: {messages:#?}"
+    );
+    assert!(
+        messages[1].contains(&format!(
+            "new list item at {en_file}:{item_en}, to translate after this block: {{+{new_item}+}}"
+        )),
+        "{messages:#?}"
+    );
+
+    // status: the old and new text of each block whole, as a table and as JSON.
+    let table = site.run(&["status"]).stdout;
+    assert!(
+        table.contains(&format!("      was:  {old_paragraph}\n")),
+        "{table}"
+    );
+    assert!(
+        table.contains(&format!("      now:  {new_paragraph}\n")),
+        "{table}"
+    );
+    assert!(
+        table.contains(&format!(
+            "    list item added at {en_file}:{item_en} (its translation goes after {fr_file}:{before_fr}):\n      now:  {new_item}\n"
+        )),
+        "{table}"
+    );
+    let fr_status = status_of(&site, "fr");
+    let blocks = fr_status["changes"][0]["blocks"].as_array().unwrap();
+    assert_eq!(blocks.len(), 2, "{fr_status}");
+    assert_eq!(blocks[0]["change"], "changed");
+    assert_eq!(blocks[0]["kind"], "paragraph");
+    assert_eq!(blocks[0]["old"], old_paragraph);
+    assert_eq!(blocks[0]["new"], new_paragraph);
+    assert_eq!(blocks[0]["source_line"], paragraph_en);
+    assert_eq!(blocks[0]["translation_line"], paragraph_fr);
+    assert!(
+        blocks[0]["translation"]
+            .as_str()
+            .unwrap()
+            .starts_with("Chaque cas que vous ouvrez")
+    );
+    assert_eq!(blocks[1]["change"], "added");
+    assert_eq!(blocks[1]["kind"], "list item");
+    assert_eq!(blocks[1]["new"], new_item);
+    assert_eq!(blocks[1]["old"], Value::Null);
+
+    // The HTML report: old source, new source and the current translation side by side.
+    let report = site.root.join("report.html");
+    let run = site.run(&["status", "--html", report.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        html.contains("<h4>Old source</h4>")
+            && html.contains("<h4>New source</h4>")
+            && html.contains("<h4>Current translation</h4>"),
+        "{html}"
+    );
+    assert!(html.contains("<del>get attention</del>"), "{html}");
+    assert!(html.contains("<ins>reach an engineer</ins>"), "{html}");
+    assert!(
+        html.contains("<div class=\"text\" lang=\"fr\">Chaque cas que vous ouvrez"),
+        "{html}"
+    );
+    assert!(html.contains("not yet translated"), "{html}");
+    // Three columns that shrink with the window, and a table no wider than it.
+    assert!(html.contains("grid-template-columns:repeat(3,minmax(0,1fr))"));
+    assert!(html.contains("table-layout:fixed"));
+}
+
+/// A lock entry written before block tracking, or without the certified text: the page is
+/// reported whole, as before, and a page of 50 000 blocks costs no quadratic search.
+#[test]
+fn pages_without_a_recorded_source_are_reported_whole_and_huge_pages_stay_bounded() {
+    let site = TempSite::new("translators-blocks-fallback");
+    let key = "hours.md";
+    // The recorded source text is taken out of the lock entry (an older lock file).
+    let lock = site.read("locales/fr/pages.lock");
+    let kept: String = {
+        let mut out = String::new();
+        let mut inside = false;
+        for line in lock.lines() {
+            if line.starts_with(key) {
+                inside = true;
+            } else if !line.starts_with("  |") {
+                inside = false;
+            }
+            if !(inside && line.starts_with("  |")) {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out
+    };
+    site.write("locales/fr/pages.lock", &kept);
+    let en = site.read(&format!("content/en/{key}"));
+    site.write(
+        &format!("content/en/{key}"),
+        &format!("{en}\nA new paragraph.\n"),
+    );
+    let (_, found, json) = findings(&site, &["--lang", "fr"]);
+    assert!(
+        found.contains(&("outdated-page".into(), format!("content/fr/{key}"), 1, 1)),
+        "{found:?}"
+    );
+    assert!(json.to_string().contains("was not recorded"), "{json}");
+
+    // 50 000 paragraphs rewritten: a bounded number of findings, quickly.
+    let page = "docs/_index.md";
+    let big: String = (0..50_000).map(|i| format!("Paragraph {i}.\n\n")).collect();
+    let en = site.read(&format!("content/en/{page}"));
+    let front_end = en[3..].find("---").unwrap() + 6;
+    site.write(
+        &format!("content/en/{page}"),
+        &format!("{}\n{big}", &en[..front_end]),
+    );
+    let started = std::time::Instant::now();
+    let (_, found, _) = findings(&site, &["--lang", "fr"]);
+    let shown = found
+        .iter()
+        .filter(|f| f.0 == "outdated-page" && f.1 == format!("content/fr/{page}"))
+        .count();
+    assert!(shown <= 10, "{shown} findings for one page");
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+}
+
+/// English left in translated pages: a paragraph copied from the source is `same-as-source`
+/// at its line (until certified identical), an English sentence pasted into a French
+/// paragraph or left in a Chinese table cell is `untranslated-sentence` at its first
+/// character, and a short cell, a name or code is left alone.
+#[test]
+fn english_left_in_translated_pages_is_found_at_its_line() {
+    let site = TempSite::new("translators-untranslated");
+    let (code, found, _) = findings(&site, &["--strict"]);
+    assert_eq!(
+        (code, found.len()),
+        (0, 0),
+        "the shipped site is clean: {found:?}"
+    );
+
+    // French: an English sentence at the end of a paragraph, and the source's paragraph
+    // pasted in whole.
+    let en = site.read("content/en/hours.md");
+    let en_paragraph = en
+        .lines()
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap()
+        .to_string();
+    let fr_file = "content/fr/hours.md";
+    let fr = site.read(fr_file);
+    let pasted =
+        "The notes on Japan, about languages and case priorities, are listed under the table.";
+    let fr = fr.replacen(
+        "figurent sous le tableau.",
+        &format!("figurent sous le tableau. {pasted}"),
+        1,
+    );
+    let fr = format!(
+        "{fr}\n{en_paragraph}\n\n## Navigation principale (Main navigation)\n\n`hexo server --port 5000`\n"
+    );
+    site.write(fr_file, &fr);
+    // Chinese: a table cell left in English, and a short one.
+    let zh_file = "content/zh-TW/docs/choosing-a-priority.md";
+    let cell = "Business functions suffer a serious service degradation or possible data loss, or a major feature is affected.";
+    site.replace_once(
+        zh_file,
+        "業務功能嚴重降級、可能遺失資料，或主要功能受影響。",
+        cell,
+    );
+    site.replace_once(zh_file, "| 優先順序 2 |", "| Priority two |");
+    let zh = site.read(zh_file);
+
+    let (_, found, json) = findings(&site, &[]);
+    let copied_line = locate(&fr, &en_paragraph[..30]).0 as u64;
+    assert!(
+        found.contains(&("same-as-source".into(), fr_file.into(), copied_line, 1)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&at("untranslated-sentence", fr_file, &fr, pasted)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&at("untranslated-sentence", zh_file, &zh, cell)),
+        "{found:?}"
+    );
+    let sentences: Vec<&Finding> = found
+        .iter()
+        .filter(|f| f.0 == "untranslated-sentence")
+        .collect();
+    assert_eq!(
+        sentences.len(),
+        2,
+        "the copied paragraph is reported once (as copied), the short cell and the code not at all: {found:?}"
+    );
+    let text = json.to_string();
+    assert!(
+        text.contains(
+            "this paragraph of `hours.md` in fr is the en text copied, not a translation"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("is still in English: “The notes on Japan"),
+        "{text}"
+    );
+
+    // Certified identical on purpose: the copied blocks are quiet, the sentence is not.
+    let run = site.run(&["mark", "fr", "--page", "hours.md", "--include-identical"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    assert!(
+        site.read("locales/fr/pages.lock")
+            .lines()
+            .any(|l| l.starts_with("hours.md ") && l.contains(" same-blocks=")),
+        "{}",
+        site.read("locales/fr/pages.lock")
+    );
+    let (_, found, _) = findings(&site, &["--lang", "fr"]);
+    assert!(!found.iter().any(|f| f.0 == "same-as-source"), "{found:?}");
+    assert!(
+        found.contains(&at("untranslated-sentence", fr_file, &fr, pasted)),
+        "{found:?}"
+    );
+}
+
+/// Two slips of a translator's day: a message written into another file than its source's
+/// (named with the file it belongs in), and a plural template entry uncommented on its first
+/// line only (told to uncomment its variant lines, not to add a `}`).
+#[test]
+fn a_message_in_the_wrong_file_and_a_half_uncommented_plural_are_named_for_what_they_are() {
+    let site = TempSite::new("translators-slips-files");
+    // tier-enterprise moves from fr plan.ftl to fr ui.ftl.
+    let plan = site.read("locales/fr/plan.ftl");
+    let line = plan
+        .lines()
+        .find(|l| l.starts_with("tier-enterprise = "))
+        .unwrap()
+        .to_string();
+    site.write(
+        "locales/fr/plan.ftl",
+        &plan.replacen(&format!("{line}\n"), "", 1),
+    );
+    let ui = format!("{}\n{line}\n", site.read("locales/fr/ui.ftl"));
+    site.write("locales/fr/ui.ftl", &ui);
+    let (_, found, json) = findings(&site, &[]);
+    assert!(
+        found.contains(&at(
+            "message-in-wrong-file",
+            "locales/fr/ui.ftl",
+            &ui,
+            "tier-enterprise = "
+        )),
+        "{found:?}"
+    );
+    assert!(
+        json.to_string().contains(
+            "`tier-enterprise` is defined in locales/fr/ui.ftl, but its source is in locales/en/plan.ftl: it belongs in locales/fr/plan.ftl"
+        ),
+        "{json}"
+    );
+
+    // A new language's template: the plural's first line uncommented, its variants not.
+    let run = site.run(&["new-language", "de", "--name", "Deutsch"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    let de = site.read("locales/de/ui.ftl");
+    let de = de.replacen(
+        "# duration-days = { $count ->",
+        "duration-days = { $count ->",
+        1,
+    );
+    site.write("locales/de/ui.ftl", &de);
+    let run = site.run(&["check", "--lang", "de"]);
+    assert!(
+        run.stdout
+            .contains("this `{` opens a select whose variant lines are still commented out")
+            || run
+                .stderr
+                .contains("this `{` opens a select whose variant lines are still commented out"),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        (run.stdout.clone() + &run.stderr).contains("uncomment its variant lines too"),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        !(run.stdout.clone() + &run.stderr).contains("add the `}`"),
+        "{}",
+        run.describe()
+    );
+}
+
+/// `check --code` shows the findings of one code (or several), with their counts and exit
+/// status; a code that does not exist is refused with the closest ones.
+#[test]
+fn check_shows_the_findings_of_one_code() {
+    let site = TempSite::new("translators-check-code");
+    let page = site.read("content/en/hours.md");
+    site.write(
+        "content/en/hours.md",
+        &format!("{page}\nHolidays follow the local calendar.\n"),
+    );
+    site.replace_once(
+        "locales/en/ui.ftl",
+        "footer-note = This site is available in several languages.",
+        "footer-note = This site is available in three languages.",
+    );
+    let (_, all, _) = findings(&site, &[]);
+    assert!(all.iter().any(|f| f.0 == "outdated-message"), "{all:?}");
+    let (code, only, json) = findings(&site, &["--code", "outdated-page"]);
+    assert_eq!(code, 0);
+    assert!(
+        !only.is_empty() && only.iter().all(|f| f.0 == "outdated-page"),
+        "{only:?}"
+    );
+    assert_eq!(json["warnings"], only.len(), "{json}");
+    let (_, both, _) = findings(
+        &site,
+        &["--code", "outdated-page", "--code", "outdated-message"],
+    );
+    assert!(both.iter().any(|f| f.0 == "outdated-message"), "{both:?}");
+    let run = site.run(&["check", "--code", "outdated-pages"]);
+    assert_eq!(run.code, 2, "{}", run.describe());
+    assert!(
+        run.stderr
+            .contains("`outdated-pages` is not a finding code; did you mean `outdated-page`"),
+        "{}",
+        run.describe()
+    );
+    let text = site.run(&["check", "--code", "outdated-page", "--lang", "fr"]);
+    assert!(
+        text.stdout.contains("for fr of code outdated-page"),
+        "{}",
+        text.describe()
+    );
 }

@@ -1,0 +1,595 @@
+//! Source-language text inside translated pages: blocks copied from the source page as they
+//! are (`same-as-source`, at the block), and sentences still written in the source language
+//! (`untranslated-sentence`, at the sentence).
+//!
+//! A block is copied when the source page has a block of the same kind with the same text and
+//! it has words to translate (code blocks, figures, commands, URLs and the glossary's names
+//! kept as written have none); blocks `mark --include-identical` certified stay quiet.
+//!
+//! Sentences are told apart without a language model, from what an English sentence always
+//! has: its small words. For a language written in another script, a sentence almost all in
+//! Latin letters with at least five words, two of them among English's most common small
+//! words, is English (a product name or a command has none). For a language written in Latin
+//! letters, a sentence of six words or more where at least a quarter, and at least three, are
+//! English small words that are not also the language's own (German `was`, Portuguese `for`),
+//! and that has fewer of the language's own small words, is English. Shorter text (a table
+//! cell of two words) is not judged. Only an English default language is weighed this way.
+
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::site::Site;
+use crate::span::Position;
+use crate::translation::blocks::{Block, Kind, identical_blocks, page_blocks};
+use crate::translation::{Lock, fingerprint, page_is_copy};
+
+/// Findings of each code a page gives one by one; the last counts the rest.
+const PAGE_FINDINGS: usize = 3;
+
+pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
+    let default = site.config.default;
+    let default_language = site.config.default_language();
+    let english = primary(&default_language.tag) == "en";
+    let sources: HashMap<&str, &crate::content::PageSource> = site
+        .pages
+        .iter()
+        .filter(|p| p.lang == default)
+        .map(|p| (p.key.as_str(), p))
+        .collect();
+    // A source page's blocks serve every language: split once.
+    let mut source_blocks: HashMap<&str, Vec<Block>> = HashMap::new();
+    let mut kept_by_language = super::words::kept_terms_by_language(site);
+    for (lang, language) in site.config.languages.iter().enumerate() {
+        if lang == default || language.pseudo {
+            continue;
+        }
+        let code = &language.code;
+        let pages: Vec<&crate::content::PageSource> =
+            site.pages.iter().filter(|p| p.lang == lang).collect();
+        if pages.is_empty() {
+            continue;
+        }
+        // An unreadable lock file is reported by the translations' check.
+        let lock = Lock::read_pages(&site.root, code).unwrap_or_default();
+        let kept = kept_by_language.remove(code).unwrap_or_default();
+        let profile = Profile::of(&language.tag);
+        for page in pages {
+            let Some(source) = sources.get(page.key.as_str()) else {
+                continue;
+            };
+            let entry = lock.entries.get(&page.key);
+            // A page copied whole is reported as a whole; one identical on purpose, not at all.
+            if page_is_copy(page, source) {
+                continue;
+            }
+            let source_blocks = source_blocks
+                .entry(source.key.as_str())
+                .or_insert_with(|| page_blocks(source));
+            // Only a page that holds the text of one of its source's blocks can have copied
+            // it: most pages are split into blocks for nothing else, so most are not.
+            let text = page.source.text.as_bytes();
+            let own = if source_blocks.iter().any(|b| {
+                !matches!(b.kind, Kind::Code | Kind::Html)
+                    && memchr::memmem::find(text, b.text.as_bytes()).is_some()
+            }) {
+                page_blocks(page)
+            } else {
+                Vec::new()
+            };
+            let copied = identical_blocks(source_blocks, &own, &kept);
+            let copied_lines: HashSet<usize> = copied.iter().map(|b| b.line).collect();
+            let certified =
+                |b: &Block| entry.is_some_and(|e| e.same_blocks.contains(&fingerprint(&b.text)));
+            let reported: Vec<&&Block> = copied.iter().filter(|b| !certified(b)).collect();
+            let default_code = &default_language.code;
+            for (n, block) in reported.iter().take(PAGE_FINDINGS).enumerate() {
+                let more = rest(n, reported.len(), "copied blocks");
+                out.push(
+                    Diagnostic::warning(
+                        Code::SameAsSource,
+                        format!(
+                            "this {} of `{}` in {code} is the {default_code} text copied, not a translation{more}",
+                            block.kind.name(),
+                            page.key
+                        ),
+                    )
+                    .at(&page.source, Position { line: block.line, column: 1 })
+                    .in_language(code)
+                    .about_page(&page.key)
+                    .hint(format!(
+                        "translate it; if it is the same in {code} on purpose (a name), run `polydocs mark {code} --page {} --include-identical`",
+                        page.key
+                    )),
+                );
+            }
+            if english && profile.known {
+                sentences(page, &profile, &kept, &copied_lines, code, out);
+            }
+        }
+    }
+}
+
+/// `" (and N more …)"` on the last finding shown of a page.
+fn rest(n: usize, total: usize, what: &str) -> String {
+    if n + 1 == PAGE_FINDINGS && total > PAGE_FINDINGS {
+        format!(" (and {} more {what} in this page)", total - PAGE_FINDINGS)
+    } else {
+        String::new()
+    }
+}
+
+/// The primary subtag of a language tag, lowercase (`zh-Hant-TW` → `zh`).
+fn primary(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// How a language is told from English.
+struct Profile {
+    /// Whether the language is written in Latin letters.
+    latin: bool,
+    /// English small words that are also this language's own (not evidence of English).
+    shared: &'static [&'static str],
+    /// The language's own small words.
+    own: &'static [&'static str],
+    /// Whether the language is one this check knows how to tell from English.
+    known: bool,
+}
+
+impl Profile {
+    fn of(tag: &str) -> Profile {
+        let primary = primary(tag);
+        let other_script = [
+            "zh", "ja", "ko", "ru", "uk", "be", "bg", "mk", "sr", "el", "ar", "he", "fa", "ur",
+            "hi", "bn", "ta", "te", "mr", "th", "lo", "km", "my", "ka", "hy", "am", "kk",
+        ];
+        if other_script.contains(&primary.as_str()) {
+            return Profile {
+                latin: false,
+                shared: &[],
+                own: &[],
+                known: true,
+            };
+        }
+        let (shared, own): (&[&str], &[&str]) = match primary.as_str() {
+            "fr" => (
+                &["on", "or", "as", "an", "a"],
+                &[
+                    "le", "la", "les", "des", "du", "un", "une", "et", "est", "pour", "dans",
+                    "que", "qui", "vous", "pas", "sur", "avec", "ce", "cette", "par", "au", "aux",
+                    "de",
+                ],
+            ),
+            "es" => (
+                &["a"],
+                &[
+                    "el", "la", "los", "las", "de", "del", "y", "que", "en", "un", "una", "es",
+                    "para", "con", "por", "se", "su", "lo", "como", "al",
+                ],
+            ),
+            "pt" => (
+                &["do", "as", "for", "a"],
+                &[
+                    "o", "os", "de", "da", "dos", "das", "e", "que", "em", "um", "uma", "é",
+                    "para", "com", "por", "se", "no", "na", "você",
+                ],
+            ),
+            "de" => (
+                &["in", "an", "was", "also", "will", "so", "as"],
+                &[
+                    "der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "ein", "eine",
+                    "zu", "für", "auf", "sie", "es", "von", "sich",
+                ],
+            ),
+            "it" => (
+                &["in", "a"],
+                &[
+                    "il", "lo", "la", "gli", "le", "di", "e", "che", "è", "un", "una", "per",
+                    "con", "non", "del", "della",
+                ],
+            ),
+            "nl" => (
+                &["of", "is", "in", "was", "an", "so"],
+                &[
+                    "de", "het", "een", "en", "van", "dat", "niet", "met", "voor", "op", "te",
+                    "zijn",
+                ],
+            ),
+            "sv" | "da" | "no" | "nb" | "nn" => (&["for", "at", "in", "an", "so", "a"], &[]),
+            _ => (&["a"], &[]),
+        };
+        Profile {
+            latin: true,
+            shared,
+            own,
+            known: true,
+        }
+    }
+
+    /// Whether a sentence of a page in this language is written in English.
+    fn is_english(&self, sentence: &str, kept: &[String]) -> bool {
+        // Too few Latin letters for five words: nothing to weigh (most sentences of a page
+        // in another script, every short cell).
+        if sentence.bytes().filter(u8::is_ascii_alphabetic).count() < 12 {
+            return false;
+        }
+        let mut sentence = sentence.to_lowercase();
+        for name in kept {
+            sentence = sentence.replace(&name.to_lowercase(), " ");
+        }
+        let scan = |with_own: bool| {
+            let mut c = Counts::default();
+            // URLs, paths, file names, options and placeholders are not words.
+            let chunks = sentence.split_whitespace().filter(|c| {
+                !(c.contains("://")
+                    || c.contains(['/', '\\', '@', '_', '='])
+                    || c.starts_with(['-', '$'])
+                    || c.trim_end_matches(['.', ',', ':', ';']).contains('.'))
+            });
+            for chunk in chunks {
+                for word in chunk.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+                {
+                    let word = word.trim_matches(['\'', '’']);
+                    let count = word.chars().filter(|c| c.is_alphabetic()).count();
+                    if count == 0 {
+                        continue;
+                    }
+                    let latin = word
+                        .chars()
+                        .filter(|c| c.is_alphabetic() && (*c as u32) < 0x250)
+                        .count();
+                    c.letters += count;
+                    c.latin_letters += latin;
+                    c.words += 1;
+                    if latin < count {
+                        // A word of another script, or a run of ideographs: its letters
+                        // count, it is not a Latin word.
+                        continue;
+                    }
+                    c.latin_words += 1;
+                    let straight;
+                    let word = if word.contains('’') {
+                        straight = word.replace('’', "'");
+                        straight.as_str()
+                    } else {
+                        word
+                    };
+                    if is_small_english(word) && !self.shared.contains(&word) {
+                        c.hits += 1;
+                    }
+                    if with_own && self.own.contains(&word) {
+                        c.own += 1;
+                    }
+                }
+            }
+            c
+        };
+        let c = scan(false);
+        if self.latin {
+            // The language's own small words are counted only for a sentence that could be
+            // English.
+            c.words >= 6 && c.hits >= 3 && c.hits * 4 >= c.words && scan(true).own * 2 < c.hits
+        } else {
+            c.latin_words >= 5 && c.hits >= 2 && c.latin_letters * 10 >= c.letters * 9
+        }
+    }
+}
+
+/// What [`Profile::is_english`] counts in a sentence.
+#[derive(Default)]
+struct Counts {
+    words: usize,
+    latin_words: usize,
+    hits: usize,
+    own: usize,
+    letters: usize,
+    latin_letters: usize,
+}
+
+/// Whether a lowercase word is one of English's most common small words: an English sentence
+/// has several, other text few.
+fn is_small_english(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "and"
+            | "with"
+            | "this"
+            | "that"
+            | "you"
+            | "your"
+            | "which"
+            | "are"
+            | "from"
+            | "have"
+            | "has"
+            | "its"
+            | "it's"
+            | "were"
+            | "been"
+            | "would"
+            | "should"
+            | "could"
+            | "there"
+            | "their"
+            | "they"
+            | "these"
+            | "those"
+            | "what"
+            | "when"
+            | "where"
+            | "into"
+            | "than"
+            | "then"
+            | "about"
+            | "other"
+            | "some"
+            | "each"
+            | "is"
+            | "of"
+            | "to"
+            | "for"
+            | "on"
+            | "in"
+            | "it"
+            | "be"
+            | "can"
+            | "not"
+            | "or"
+            | "by"
+            | "at"
+            | "will"
+            | "was"
+            | "also"
+            | "an"
+            | "as"
+            | "if"
+            | "how"
+            | "we"
+            | "our"
+            | "does"
+            | "do"
+            | "all"
+            | "more"
+            | "only"
+            | "but"
+            | "so"
+            | "any"
+            | "may"
+            | "must"
+            | "don't"
+            | "a"
+    )
+}
+
+/// The sentences of a page's text (code, inline code and link addresses left out) that are
+/// English, each reported at its first character.
+fn sentences(
+    page: &crate::content::PageSource,
+    profile: &Profile,
+    kept: &[String],
+    copied_lines: &HashSet<usize>,
+    code: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let body = page.body();
+    let base = page.body_start;
+    // Runs of text of one block (a paragraph, heading, cell, item), as (file offset, text).
+    let mut units: Vec<Vec<(usize, String)>> = Vec::new();
+    let mut current: Vec<(usize, String)> = Vec::new();
+    let mut in_code = 0usize;
+    let mut flush = |current: &mut Vec<(usize, String)>| {
+        if !current.is_empty() {
+            units.push(std::mem::take(current));
+        }
+    };
+    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code += 1,
+            Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
+            Event::Text(t) if in_code == 0 => {
+                // Text as written keeps its offsets; text rebuilt from escapes points at its
+                // start.
+                current.push((base + range.start, t.to_string()));
+            }
+            Event::SoftBreak | Event::HardBreak => current.push((base + range.start, " ".into())),
+            Event::Start(_)
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::TableCell
+                | TagEnd::Item
+                | TagEnd::BlockQuote(_),
+            ) => {
+                // A block starts or ends: inline tags (a link, emphasis) do not cut a run.
+                if let Event::Start(tag) = &event
+                    && !matches!(
+                        tag,
+                        Tag::Paragraph
+                            | Tag::Heading { .. }
+                            | Tag::Item
+                            | Tag::TableCell
+                            | Tag::BlockQuote(_)
+                            | Tag::List(_)
+                            | Tag::Table(_)
+                            | Tag::TableHead
+                            | Tag::TableRow
+                    )
+                {
+                    continue;
+                }
+                flush(&mut current);
+            }
+            _ => {}
+        }
+    }
+    flush(&mut current);
+    let mut found: Vec<usize> = Vec::new();
+    for unit in &units {
+        let mut text = String::new();
+        let mut starts: Vec<(usize, usize)> = Vec::new();
+        for (at, piece) in unit {
+            starts.push((text.len(), *at));
+            text.push_str(piece);
+        }
+        for (start, sentence) in split_sentences(&text, !profile.latin) {
+            if profile.is_english(sentence, kept) {
+                let (unit_at, file_at) = starts
+                    .iter()
+                    .rev()
+                    .find(|(u, _)| *u <= start)
+                    .copied()
+                    .unwrap_or((0, unit[0].0));
+                let piece_len = unit
+                    .iter()
+                    .find(|(at, _)| *at == file_at)
+                    .map_or(0, |(_, p)| p.len());
+                let offset = if body.get(file_at - base..file_at - base + piece_len)
+                    == unit
+                        .iter()
+                        .find(|(at, _)| *at == file_at)
+                        .map(|(_, p)| p.as_str())
+                {
+                    file_at + (start - unit_at)
+                } else {
+                    file_at
+                };
+                found.push(offset);
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut shown = Vec::new();
+    for offset in found {
+        let position = page.source.position(offset);
+        if copied_lines.contains(&position.line) {
+            continue;
+        }
+        shown.push((offset, position));
+    }
+    let total = shown.len();
+    for (n, (offset, position)) in shown.into_iter().take(PAGE_FINDINGS).enumerate() {
+        let more = rest(n, total, "sentences in the source language");
+        let first: String = page.source.text[offset..]
+            .chars()
+            .take_while(|c| *c != '\n')
+            .take(60)
+            .collect();
+        out.push(
+            Diagnostic::warning(
+                Code::UntranslatedSentence,
+                format!(
+                    "this sentence of `{}` in {code} is still in English: “{}…”{more}",
+                    page.key,
+                    first.trim_end()
+                ),
+            )
+            .at(&page.source, position)
+            .in_language(code)
+            .about_page(&page.key)
+            .hint("translate it (code, names and URLs are left alone)"),
+        );
+    }
+}
+
+/// The sentences of a run of text: (start, sentence), cut after `.` `!` `?` `;` followed by a
+/// space (not inside `e.g.` nor `v1.2`), and after `。` `！` `？`; with `by_script`, also where
+/// Latin letters follow letters of another script (`使用者 You may…`), since a page in that
+/// script holds an English sentence there. A sentence starts at its first letter or digit.
+fn split_sentences<'t>(text: &'t str, by_script: bool) -> Vec<(usize, &'t str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let is_latin = |c: char| c.is_alphabetic() && (c as u32) < 0x250;
+    let mut last_letter_latin: Option<bool> = None;
+    let push = |out: &mut Vec<(usize, &'t str)>, from: usize, to: usize| {
+        let sentence = &text[from..to];
+        if let Some(lead) = sentence.find(char::is_alphanumeric) {
+            out.push((from + lead, sentence[lead..].trim_end()));
+        }
+    };
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if by_script && c.is_alphabetic() {
+            let latin = is_latin(c);
+            if latin && last_letter_latin == Some(false) && i > start {
+                push(&mut out, start, i);
+                start = i;
+            }
+            last_letter_latin = Some(latin);
+        }
+        let end = match c {
+            '。' | '！' | '？' => Some(i + c.len_utf8()),
+            '.' | '!' | '?' | ';' => match chars.peek() {
+                Some((_, next)) if next.is_whitespace() => Some(i + 1),
+                None => Some(i + 1),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(end) = end {
+            push(&mut out, start, end);
+            start = end;
+        }
+    }
+    push(&mut out, start, text.len());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_is_told_apart_from_each_language() {
+        let zh = Profile::of("zh-TW");
+        assert!(zh.is_english(
+            "Business functions suffer a serious service degradation or possible data loss.",
+            &[]
+        ));
+        assert!(!zh.is_english("Adobe Experience Manager Cloud Service", &[]));
+        assert!(!zh.is_english("使用 hexo server 命令啟動伺服器。", &[]));
+        let de = Profile::of("de");
+        assert!(de.is_english(
+            "The notes on Japan, about languages and case priorities, are listed under the table.",
+            &[]
+        ));
+        assert!(!de.is_english(
+            "Die Hinweise zu Japan stehen unter der Tabelle, was die Sprachen betrifft.",
+            &[]
+        ));
+        assert!(!de.is_english("Hauptnavigation (Main navigation)", &[]));
+        let pt = Profile::of("pt-BR");
+        assert!(!pt.is_english(
+            "Se for necessário, use o comando para gerar os arquivos do site.",
+            &[]
+        ));
+    }
+
+    #[test]
+    fn sentences_are_cut_at_their_end_not_inside_a_version() {
+        let cut = |text, by_script| -> Vec<&str> {
+            split_sentences(text, by_script)
+                .into_iter()
+                .map(|(_, s)| s)
+                .collect()
+        };
+        assert_eq!(
+            cut("Use v1.2 now. Then stop! 好。了", false),
+            vec!["Use v1.2 now.", "Then stop!", "好。", "了"]
+        );
+        assert_eq!(
+            cut("**Mac 使用者** You may encounter problems.", true),
+            vec!["Mac 使用者**", "You may encounter problems."]
+        );
+        assert_eq!(
+            cut("\" %} %} Because it is.", false),
+            vec!["Because it is."]
+        );
+    }
+}
