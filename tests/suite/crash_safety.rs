@@ -136,9 +136,19 @@ enum Moment {
     After(Duration),
     /// As soon as its staging folder exists.
     StagingCreated,
-    /// At this fraction of the first build's duration (while it writes pages, for the
-    /// larger ones).
-    Fraction(f64),
+    /// When its staging folder holds this fraction of the files the first build wrote: while
+    /// it writes pages, whatever else the machine is doing (a fraction of a time measured on a
+    /// busy machine let the builds end before it).
+    Written(f64),
+}
+
+/// How many files are under `dir` now (names only: the build is writing them).
+fn count_files(dir: &Path) -> usize {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .count()
 }
 
 /// What happened to one build that was to be killed.
@@ -154,7 +164,7 @@ struct Killed {
 }
 
 /// Starts a build and kills it with SIGKILL at `moment` (`took`: the first build's duration).
-fn kill_at(site: &Synthetic, moment: Moment, took: Duration) -> Killed {
+fn kill_at(site: &Synthetic, moment: Moment, took: Duration, files: usize) -> Killed {
     let limit = took * 3;
     let mut child = site.spawn();
     let started = Instant::now();
@@ -175,7 +185,9 @@ fn kill_at(site: &Synthetic, moment: Moment, took: Duration) -> Killed {
         let due = match moment {
             Moment::After(d) => now >= d,
             Moment::StagingCreated => site.staging().is_some(),
-            Moment::Fraction(f) => now >= took.mul_f64(f),
+            Moment::Written(f) => site
+                .staging()
+                .is_some_and(|dir| count_files(&dir) as f64 >= files as f64 * f),
         } || now >= limit;
         if due {
             let writing = site.staging().is_some();
@@ -221,7 +233,7 @@ fn kills_leave_public_intact(name: &str, moments: &[Moment]) {
 
     let mut killed = Vec::new();
     for &moment in moments {
-        let k = kill_at(&site, moment, took);
+        let k = kill_at(&site, moment, took, public.len());
         assert_same_tree(
             &public,
             &snapshot(&site.public()),
@@ -276,7 +288,7 @@ fn builds_killed_while_loading_leave_public_intact() {
 fn builds_killed_while_writing_leave_public_intact() {
     kills_leave_public_intact(
         "kill-writing",
-        &[Moment::Fraction(0.6), Moment::Fraction(0.95)],
+        &[Moment::Written(0.3), Moment::Written(0.8)],
     );
 }
 
