@@ -154,7 +154,21 @@ struct Segment {
     after_value: bool,
 }
 
-impl Unit<'_> {
+impl<'a> Unit<'a> {
+    /// A file's whole text as one unit named `a.md` (the tests' pages).
+    #[cfg(test)]
+    fn whole(src: &'a SourceFile) -> Unit<'a> {
+        Unit {
+            name: "a.md",
+            src,
+            segments: vec![Segment {
+                range: 0..src.text.len(),
+                after_value: false,
+            }],
+            at: 0..1,
+        }
+    }
+
     fn segment(&self, seg: &Segment) -> &str {
         &self.src.text[seg.range.clone()]
     }
@@ -789,15 +803,7 @@ fn fold(c: char) -> char {
 #[cfg(test)]
 fn find(hay: &str, needle: &str) -> Vec<Range<usize>> {
     let src = SourceFile::from_text("a.md", hay);
-    let unit = Unit {
-        name: "a.md",
-        src: &src,
-        segments: vec![Segment {
-            range: 0..hay.len(),
-            after_value: false,
-        }],
-        at: 0..0,
-    };
+    let unit = Unit::whole(&src);
     let folded = Folded::of(&unit);
     (find_folded(&folded, needle).into_iter())
         .map(|r| folded.original(r))
@@ -962,15 +968,7 @@ mod tests {
     fn a_page_full_of_slips_gives_a_few_findings_and_counts_the_rest() {
         let text = "Note : un. Note : deux. Note : trois. Note : quatre. Note : cinq.";
         let src = SourceFile::from_text("content/fr/a.md", text);
-        let unit = Unit {
-            name: "a.md",
-            src: &src,
-            segments: vec![Segment {
-                range: 0..text.len(),
-                after_value: false,
-            }],
-            at: 0..1,
-        };
+        let unit = Unit::whole(&src);
         let mut out = Vec::new();
         typography(Rules::French, &unit, "fr", PAGE_SLIPS, &mut out);
         assert_eq!(out.len(), PAGE_SLIPS);
