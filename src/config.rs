@@ -192,6 +192,9 @@ pub struct SiteConfig {
     pub extra: serde_json::Value,
     /// Every page is marked `noindex` (`build --noindex`).
     pub noindex: bool,
+    /// The text of every message and Markdown block a page shows is marked with where it
+    /// comes from ([`crate::l10n::marks`]): the preview's translate mode (`serve --translate`).
+    pub mark_messages: bool,
 }
 
 impl SiteConfig {
@@ -416,6 +419,7 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
             .filter(serde_json::Value::is_object)
             .unwrap_or_else(|| serde_json::Value::Object(Default::default())),
         noindex: false,
+        mark_messages: false,
     })
 }
 

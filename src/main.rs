@@ -87,6 +87,11 @@ enum Command {
         /// reachable from other machines.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
+        /// Translate in the page: every text of the preview is marked with where it comes
+        /// from and its state in this language, and can be edited and saved in place. Loopback
+        /// only.
+        #[arg(long, value_name = "LANG")]
+        translate: Option<String>,
     },
     /// Mark translations of a language as up to date with their source: `--all`, one
     /// `--page` or one `--message`.
@@ -218,9 +223,18 @@ fn main() {
         Command::Status { format, html } => {
             cmd::status::run(&root, format == cmd::check::Format::Json, html.as_deref())
         }
-        Command::Serve { port, bind } => {
-            cmd::serve::run(&root, &cmd::serve::ServeOptions { port, bind })
-        }
+        Command::Serve {
+            port,
+            bind,
+            translate,
+        } => cmd::serve::run(
+            &root,
+            &cmd::serve::ServeOptions {
+                port,
+                bind,
+                translate,
+            },
+        ),
         Command::Mark {
             language,
             page,

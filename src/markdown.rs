@@ -114,6 +114,9 @@ pub struct Labels<'a> {
     /// The address a link or image is published with, when it differs from the one written
     /// (a site path such as `/en/docs/` made relative, a static file's fingerprinted name).
     pub address: Option<&'a Address<'a>>,
+    /// Start each block of the body with its mark ([`crate::l10n::marks::block`]): the
+    /// preview's translate mode.
+    pub mark_blocks: bool,
 }
 
 impl Labels<'_> {
@@ -123,7 +126,56 @@ impl Labels<'_> {
             table,
             alert: &|alert: Alert| alert.english().to_string(),
             address: None,
+            mark_blocks: false,
         }
+    }
+}
+
+/// Where the blocks of a body start ([`crate::translation::blocks::body_ranges`]), to number
+/// the events that open them, in translate mode.
+struct BlockStarts(std::collections::HashMap<usize, usize>);
+
+impl BlockStarts {
+    fn of(markdown: &str, wanted: bool) -> Option<BlockStarts> {
+        wanted.then(|| {
+            let ranges = crate::translation::blocks::body_ranges(markdown);
+            BlockStarts(ranges.iter().enumerate().map(|(n, (_, r))| (r.start, n)).collect())
+        })
+    }
+}
+
+trait Numbering {
+    fn number(&mut self, event: &Event, at: usize) -> Option<usize>;
+}
+
+impl Numbering for Option<BlockStarts> {
+    /// The number of the block `event` opens: a tag of the kind a block is, starting where a
+    /// block starts (a table starts where its head row does; only the row is a block). An
+    /// HTML block is left unmarked: a mark before its markup would not be inside it.
+    fn number(&mut self, event: &Event, at: usize) -> Option<usize> {
+        let Event::Start(tag) = event else {
+            return None;
+        };
+        let is_block = matches!(
+            tag,
+            Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::CodeBlock(_)
+                | Tag::TableHead
+                | Tag::TableRow
+                | Tag::Item
+        );
+        if !is_block {
+            return None;
+        }
+        self.as_mut()?.0.remove(&at)
+    }
+}
+
+/// After the event at `i` (which opened block `n`), the block's mark.
+fn push_block_mark(out: &mut Vec<Event<'_>>, opens_block: &[Option<usize>], i: usize) {
+    if let Some(Some(n)) = opens_block.get(i) {
+        out.push(Event::Text(CowStr::from(crate::l10n::marks::block(*n))));
     }
 }
 
@@ -262,6 +314,9 @@ pub fn render_page(
     let mut events: Vec<Event> = Vec::new();
     // Where each fenced code block starts, in order: the warning for one left plain points there.
     let mut fences = Vec::new();
+    let mut block_starts = BlockStarts::of(markdown, labels.mark_blocks);
+    // Per event: the number of the block it opens, in translate mode.
+    let mut opens_block: Vec<Option<usize>> = Vec::new();
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         if depth.too_deep_after(&event) {
             return Rendered {
@@ -272,6 +327,9 @@ pub fn render_page(
         }
         if let Some(text) = &mut text {
             text.feed(&event);
+        }
+        if block_starts.is_some() {
+            opens_block.push(block_starts.number(&event, range.start));
         }
         if !foreign.is_empty()
             && matches!(
@@ -367,6 +425,7 @@ pub fn render_page(
                 // `{onclick=...}` would bypass the sanitizer: custom attributes only with raw HTML.
                 attrs: if raw_html { attrs.clone() } else { Vec::new() },
             }));
+            push_block_mark(&mut out, &opens_block, i);
             i += 1;
             continue;
         }
@@ -410,8 +469,12 @@ pub fn render_page(
             let at = fences.next().unwrap_or_default();
             match highlight::highlight(info, &code) {
                 highlight::Outcome::Html(inner) => {
+                    let mark = match opens_block.get(i) {
+                        Some(Some(n)) => crate::l10n::marks::block(*n),
+                        _ => String::new(),
+                    };
                     out.push(Event::Html(CowStr::from(format!(
-                        "{open}<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-{language}\">{inner}</code></pre></div>\n"
+                        "{open}<pre class=\"highlight\" tabindex=\"0\">{mark}<code class=\"language-{language}\">{inner}</code></pre></div>\n"
                     ))));
                     i = end + 1;
                     continue;
@@ -428,6 +491,7 @@ pub fn render_page(
         }
         // Each event is pushed once, and only ever looked at ahead of `i`: it is moved out.
         out.push(std::mem::replace(&mut events[i], Event::Rule));
+        push_block_mark(&mut out, &opens_block, i);
         i += 1;
     }
     // A frame closed at the very end of the text (a code block that ends the page).

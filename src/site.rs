@@ -62,6 +62,8 @@ pub struct LoadOptions {
     pub base_url: Option<String>,
     /// Keeps the build out of search engines (`build --noindex`, for a preview deploy).
     pub noindex: bool,
+    /// Marks where each text of a page comes from (`serve --translate`).
+    pub mark_messages: bool,
 }
 
 /// Loads a site folder. On error, the report holds every problem found.
@@ -122,6 +124,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
         crate::l10n::pseudo::add_language(&mut config);
     }
     config.noindex = options.noindex;
+    config.mark_messages = options.mark_messages;
 
     let codes = config.codes();
     let (resolved, ds) = plan::load(root, codes);

@@ -252,6 +252,22 @@ fn needed_categories(rules: &PluralRules) -> BTreeSet<&'static str> {
         .collect()
 }
 
+/// The plural categories a language's whole numbers need, in CLDR's order (`one`, `other`):
+/// the variants a translation of a plural message writes. `other` alone when the language's
+/// rules are unknown.
+pub fn plural_categories(tag: &str) -> Vec<&'static str> {
+    let needed = plural_rules(tag).map(|r| needed_categories(&r)).unwrap_or_default();
+    let mut out: Vec<&'static str> = CATEGORIES
+        .iter()
+        .copied()
+        .filter(|c| needed.contains(c))
+        .collect();
+    if out.is_empty() {
+        out.push("other");
+    }
+    out
+}
+
 const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 /// Every Fluent finding of every language. `counts` holds, per message, the numbers the plan

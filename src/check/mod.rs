@@ -20,7 +20,8 @@ mod untranslated;
 mod uses;
 mod words;
 
-pub use words::kept_terms;
+pub use fluent::plural_categories;
+pub use words::{TermHint, kept_terms, terms_in};
 
 use crate::diagnostic::Diagnostic;
 use crate::index::Index;

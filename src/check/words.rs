@@ -155,8 +155,8 @@ struct Segment {
 }
 
 impl<'a> Unit<'a> {
-    /// A file's whole text as one unit named `a.md` (the tests' pages).
-    #[cfg(test)]
+    /// A file's whole text as one unit named `a.md` (the tests' pages, a text the
+    /// translate panel matches terms in).
     fn whole(src: &'a SourceFile) -> Unit<'a> {
         Unit {
             name: "a.md",
@@ -623,6 +623,44 @@ struct Rendering {
 pub fn kept_terms(site: &Site, code: &str) -> Vec<String> {
     let mut ignored = Vec::new();
     kept_of(&load_glossary(site, &mut ignored), code)
+}
+
+/// A glossary term a source text holds, with how language `code` writes it: what the
+/// preview's translate panel shows beside a message or a block.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TermHint {
+    pub term: String,
+    #[serde(rename = "use")]
+    pub required: Vec<String>,
+    pub avoid: Vec<String>,
+}
+
+/// For each of `texts` (source texts), the glossary's terms it holds that language `code`
+/// has renderings for; the glossary read once. Matched as the check matches them, case and
+/// width folded.
+pub fn terms_in(site: &Site, code: &str, texts: &[String]) -> Vec<Vec<TermHint>> {
+    let glossary = load_glossary(site, &mut Vec::new());
+    let wanted: Vec<(&Term, &Rendering)> = (glossary.iter())
+        .filter_map(|t| t.translations.get(code).map(|r| (t, r)))
+        .collect();
+    texts
+        .iter()
+        .map(|text| {
+            if wanted.is_empty() {
+                return Vec::new();
+            }
+            let src = SourceFile::from_text("text", text.clone());
+            let folded = Folded::of(&Unit::whole(&src));
+            (wanted.iter())
+                .filter(|(t, _)| t.is_in(&folded))
+                .map(|(t, r)| TermHint {
+                    term: t.term.value.clone(),
+                    required: r.required.clone(),
+                    avoid: r.avoid.clone(),
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// [`kept_terms`] for every language, the glossary read once.

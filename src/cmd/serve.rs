@@ -11,6 +11,8 @@ pub struct ServeOptions {
     /// 0 picks a free port.
     pub port: u16,
     pub bind: IpAddr,
+    /// Translate mode for this language (`--translate`).
+    pub translate: Option<String>,
 }
 
 impl Default for ServeOptions {
@@ -18,6 +20,7 @@ impl Default for ServeOptions {
         ServeOptions {
             port: 8000,
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            translate: None,
         }
     }
 }
@@ -35,15 +38,60 @@ pub fn run(root: &Path, options: &ServeOptions) -> i32 {
         root: root.to_path_buf(),
         bind: options.bind,
         port: options.port,
+        translate: options.translate.as_deref().map(|code| {
+            let mark: std::sync::Arc<serve::translate::Mark> = std::sync::Arc::new(mark_one);
+            std::sync::Arc::new(serve::translate::Desk::new(code, mark))
+        }),
     };
+    if let Some(code) = &options.translate {
+        let known = crate::site::load(root)
+            .map(|(site, _)| site.config.language_index(code).map(|_| ()).ok_or(site.config.codes().join(", ")))
+            .unwrap_or(Ok(()));
+        if let Err(codes) = known {
+            eprintln!("error: unknown language `{code}` for --translate; the site has {codes}");
+            return 2;
+        }
+    }
+    let translating = options.translate.clone();
     let mut terminal = Terminal::default();
-    match serve::run(&serve_options, &mut |p| terminal.print(p)) {
+    let mut print = |p: Progress| {
+        if let (Progress::Serving(address), Some(code)) = (&p, &translating) {
+            println!(
+                "Translating {code}: open {}__polydocs/translate/ for what is left to do, or any page to translate it in place.",
+                url(*address)
+            );
+        }
+        terminal.print(p)
+    };
+    match serve::run(&serve_options, &mut print) {
         Ok(()) => 0,
         Err(d) => {
             super::print_diagnostics(&[d]);
             1
         }
     }
+}
+
+/// "Mark as up to date" of translate mode: `polydocs mark` for one message or page, under the
+/// lock of the site's sources.
+fn mark_one(
+    root: &Path,
+    code: &str,
+    target: serve::translate::MarkTarget,
+) -> Result<String, String> {
+    let _lock = crate::source::SourceLock::take(root)?;
+    let site = crate::site::load(root)
+        .map(|(site, _)| site)
+        .map_err(|_| "the site does not load; fix its errors first".to_string())?;
+    let target = match target {
+        serve::translate::MarkTarget::Message(id) => super::mark::Target::Message(id),
+        serve::translate::MarkTarget::Page(key) => super::mark::Target::Page(key),
+    };
+    let outcome = super::mark::mark(&site, code, &target, super::mark::Options::default())?;
+    if outcome.left > 0 {
+        return Err(outcome.summary);
+    }
+    Ok(outcome.summary)
 }
 
 /// What was last printed, so that a rebuild repeats no warning it already showed.

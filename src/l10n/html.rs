@@ -75,7 +75,7 @@ pub fn message_html(
         let isolate = locales.dir(lang) == "rtl" || locales.dir(from) == "rtl";
         html = insert(&html, &args.html, isolate);
     }
-    Ok(mark(locales, lang, from, html))
+    Ok(locales.shown(id, mark(locales, lang, from, html)))
 }
 
 /// Replaces each `OPEN n CLOSE` of `text` with `fragments[n]`; inside `<bdi>` when

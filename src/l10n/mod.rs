@@ -7,6 +7,7 @@
 pub mod builtin;
 pub mod html;
 pub mod list;
+pub mod marks;
 pub mod messages;
 pub mod pseudo;
 pub mod syntax;
@@ -90,6 +91,16 @@ pub struct Locales {
     dirs: Vec<&'static str>,
     /// Per language: its own files, parsed (empty for a pseudo-language).
     pub files: Vec<Vec<LocaleFile>>,
+    /// Whether the text of each message a page shows is marked with its ID ([`marks`]), for
+    /// the preview's translate mode ([`SiteConfig::mark_messages`]).
+    marked: bool,
+}
+
+/// A locale file's text as it would be, read in place of the file on disk
+/// ([`Locales::load_with`]).
+pub struct Overlay {
+    pub path: std::path::PathBuf,
+    pub text: String,
 }
 
 /// A message could not be formatted.
@@ -126,6 +137,17 @@ impl std::fmt::Display for FormatError {
 impl Locales {
     /// Reads `locales/<code>/**/*.ftl` for every language of the site.
     pub fn load(root: &Path, config: &SiteConfig) -> (Locales, Vec<Diagnostic>) {
+        Locales::load_with(root, config, None)
+    }
+
+    /// [`load`](Self::load), with one file read as `overlay` says instead of from disk (added
+    /// when it does not exist yet): a translation typed in the preview is checked as `check`
+    /// would check it, before anything is written.
+    pub fn load_with(
+        root: &Path,
+        config: &SiteConfig,
+        overlay: Option<&Overlay>,
+    ) -> (Locales, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let mut bundles = Vec::new();
         let mut defined: Vec<BTreeMap<String, Definition>> = Vec::new();
@@ -173,11 +195,22 @@ impl Locales {
                     )),
                 );
             }
-            let (paths, walk_diags) = crate::source::walk(root, &dir, &["ftl"]);
+            let (mut paths, walk_diags) = crate::source::walk(root, &dir, &["ftl"]);
             diags.extend(walk_diags);
+            if let Some(o) = overlay.filter(|o| o.path.starts_with(&dir) && !paths.contains(&o.path))
+            {
+                paths.push(o.path.clone());
+            }
             let mut file_diags = Vec::new();
             for path in paths {
-                match SourceFile::read(root, &path) {
+                let read = match overlay.filter(|o| o.path == path) {
+                    Some(o) => Ok(SourceFile::from_text(
+                        crate::source::display_path(root, &path),
+                        o.text.clone(),
+                    )),
+                    None => SourceFile::read(root, &path),
+                };
+                match read {
                     Ok(src) => {
                         own_files.extend(add_file(&mut bundle, &mut own, src, &mut file_diags));
                     }
@@ -214,9 +247,20 @@ impl Locales {
                 tags,
                 dirs,
                 files,
+                marked: config.mark_messages,
             },
             diags,
         )
+    }
+
+    /// `text`, the formatted message `id`, as a page shows it: marked with its ID in the
+    /// preview's translate mode, else as it is.
+    pub fn shown(&self, id: &str, text: String) -> String {
+        if self.marked {
+            marks::mark(id, &text)
+        } else {
+            text
+        }
     }
 
     pub fn code(&self, lang: usize) -> &str {

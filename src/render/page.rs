@@ -180,6 +180,7 @@ pub fn context(
         table: &table_label,
         alert: &alert_label,
         address: Some(&address),
+        mark_blocks: config.mark_messages,
     };
     let mut rendered =
         markdown::render_page(page.body(), source_language.raw_html, &labels, with_text);

@@ -26,11 +26,14 @@ use super::open::requested_files;
 use super::resolve::resolve;
 use super::slots::{Slot, Slots};
 use super::state::{Shared, Snapshot};
+use super::translate;
 
 /// The longest request head accepted.
 const MAX_HEAD: u64 = 16 * 1024;
-/// How long a client may take to send its whole request head (there is never a body: only GET
-/// and HEAD are served).
+/// The longest request body accepted: an edit of translate mode (a message, a block).
+const MAX_BODY: usize = 1024 * 1024;
+/// How long a client may take to send its whole request head (and, for translate mode's
+/// edits, its body).
 const HEAD_DEADLINE: Duration = Duration::from_secs(10);
 /// How long a client may take to read a whole response (a large file, on a slow network).
 const RESPONSE_DEADLINE: Duration = Duration::from_secs(30);
@@ -118,16 +121,70 @@ struct RequestLine {
     target: String,
 }
 
+/// A request: its line, the headers translate mode reads, and its body (only a POST to
+/// translate mode has one).
+#[derive(Debug, Default)]
+struct Head {
+    host: Option<String>,
+    origin: Option<String>,
+    token: Option<String>,
+    content_type: Option<String>,
+    content_length: Option<usize>,
+}
+
+impl Head {
+    /// Keeps the header `line` if it is one of those read.
+    fn read(&mut self, line: &[u8]) {
+        let Ok(line) = std::str::from_utf8(line) else {
+            return;
+        };
+        let Some((name, value)) = line.split_once(':') else {
+            return;
+        };
+        let value = Some(value.trim().to_string());
+        match name.trim().to_ascii_lowercase().as_str() {
+            "host" => self.host = value,
+            "origin" => self.origin = value,
+            "x-polydocs-token" => self.token = value,
+            "content-type" => self.content_type = value,
+            "content-length" => self.content_length = value.and_then(|v| v.parse().ok()),
+            _ => {}
+        }
+    }
+}
+
 /// Reads one request and answers it. A client that has not sent its head by the deadline, or
 /// whose connection was evicted meanwhile, gets no answer.
 fn handle(stream: TcpStream, shared: &Shared, slot: &Slot) -> io::Result<()> {
-    let request = read_request(&stream, Instant::now() + HEAD_DEADLINE)?;
+    let head_deadline = Instant::now() + HEAD_DEADLINE;
+    let (request, headers, body) = read_request(&stream, head_deadline)?;
     slot.head_read();
     let deadline = Instant::now() + RESPONSE_DEADLINE;
     let Some(request) = request else {
         return Response::text(400, "Bad request.\n").write(stream, false, deadline);
     };
     let head = request.method == "HEAD";
+    if let Some(desk) = &shared.desk {
+        // Translate mode writes files: only this server, by its loopback name, is answered.
+        if !desk.allows(headers.host.as_deref(), headers.origin.as_deref()) {
+            return Response::text(403, "Translate mode answers only http://127.0.0.1 or http://localhost on its own port.\n")
+                .write(stream, false, deadline);
+        }
+        if request.target.starts_with(translate::PREFIX) {
+            let reply = translate::api::answer(
+                desk,
+                &translate::api::Request {
+                    method: &request.method,
+                    target: &request.target,
+                    token: headers.token.as_deref(),
+                    content_type: headers.content_type.as_deref(),
+                    body: &body,
+                },
+            );
+            return Response::new(reply.status, reply.content_type, reply.body)
+                .write(stream, head, deadline);
+        }
+    }
     if request.method != "GET" && !head {
         let mut r = Response::text(405, "Only GET and HEAD are served.\n");
         r.headers.push(("Allow", "GET, HEAD".into()));
@@ -148,28 +205,45 @@ fn handle(stream: TcpStream, shared: &Shared, slot: &Slot) -> io::Result<()> {
             "text/javascript; charset=utf-8",
             live::SCRIPT.as_bytes().to_vec(),
         ),
-        _ => site_file(&shared.snapshot(), &request.target),
+        _ => site_file(&shared.snapshot(), &request.target, shared.desk.as_deref()),
     };
     response.write(stream, head, deadline)
 }
 
 /// Reads the request head by `deadline`; `None` if it does not start with an HTTP/1.x request
 /// line (one that is not UTF-8 included).
-fn read_request(stream: &TcpStream, deadline: Instant) -> io::Result<Option<RequestLine>> {
+fn read_request(
+    stream: &TcpStream,
+    deadline: Instant,
+) -> io::Result<(Option<RequestLine>, Head, Vec<u8>)> {
     let mut reader = BufReader::new(Deadline::new(stream, deadline).take(MAX_HEAD));
     let mut line = Vec::new();
     reader.read_until(b'\n', &mut line)?;
     let parsed = std::str::from_utf8(&line).ok().and_then(parse_request_line);
-    // The headers are not used, but are read so the client is not cut off mid-send. They are
-    // not checked for UTF-8: values may hold any byte from 0x80 up (RFC 9110, obs-text).
+    // Every header is read so the client is not cut off mid-send; those translate mode needs
+    // are kept. They are not checked for UTF-8: values may hold any byte from 0x80 up
+    // (RFC 9110, obs-text).
+    let mut head = Head::default();
     let mut header = Vec::new();
     loop {
         header.clear();
         if reader.read_until(b'\n', &mut header)? == 0 || header.trim_ascii().is_empty() {
             break;
         }
+        head.read(&header);
     }
-    Ok(parsed)
+    // A body only for a POST, within its limit and the same deadline as the head.
+    let mut body = Vec::new();
+    let posted = parsed.as_ref().is_some_and(|r| r.method == "POST");
+    if let Some(length) = head.content_length.filter(|&n| posted && n <= MAX_BODY) {
+        let buffered = reader.buffer().to_vec();
+        reader.consume(buffered.len());
+        body = buffered;
+        body.truncate(length);
+        let mut rest = Deadline::new(stream, deadline).take((length - body.len()) as u64);
+        rest.read_to_end(&mut body)?;
+    }
+    Ok((parsed, head, body))
 }
 
 /// A socket read and written until an absolute deadline: each call may block only for the time
@@ -226,13 +300,21 @@ fn parse_request_line(line: &str) -> Option<RequestLine> {
 
 /// A file of the site, a redirect to a folder's address, or the language's 404 page. HTML is
 /// served with the live-reload script.
-fn site_file(snapshot: &Snapshot, target: &str) -> Response {
+fn site_file(snapshot: &Snapshot, target: &str, desk: Option<&translate::Desk>) -> Response {
     let output = &snapshot.output;
     let page = |status: u16, file: &str, bytes: &[u8]| {
-        let body = if file.ends_with(".html") {
-            live::inject(bytes, &snapshot.version, file)
-        } else {
-            bytes.to_vec()
+        let body = match desk {
+            // In translate mode pages show where each text comes from; other files (the
+            // search index) lose the marks pages are rendered with.
+            Some(desk) if file.ends_with(".html") => {
+                live::inject(&translate::api::page_html(desk, bytes), &snapshot.version, file)
+            }
+            Some(_) => match std::str::from_utf8(bytes) {
+                Ok(text) => crate::l10n::marks::strip(text).into_owned().into_bytes(),
+                Err(_) => bytes.to_vec(),
+            },
+            None if file.ends_with(".html") => live::inject(bytes, &snapshot.version, file),
+            None => bytes.to_vec(),
         };
         Response::new(status, content_type(file), body)
     };
@@ -336,6 +418,11 @@ impl Response {
             200 => "OK",
             301 => "Moved Permanently",
             400 => "Bad Request",
+            403 => "Forbidden",
+            409 => "Conflict",
+            415 => "Unsupported Media Type",
+            422 => "Unprocessable Content",
+            500 => "Internal Server Error",
             404 => "Not Found",
             405 => "Method Not Allowed",
             503 => "Service Unavailable",
@@ -463,18 +550,18 @@ mod tests {
     #[test]
     fn pages_get_the_script_and_other_files_do_not() {
         let site = site();
-        let r = site_file(&site, "/fr/");
+        let r = site_file(&site, "/fr/", None);
         assert_eq!(r.status, 200);
         assert!(body(&r).contains("accueil<script src=\"/__polydocs/live.js\""));
         assert!(body(&r).contains("data-file=\"fr/index.html\""));
-        let r = site_file(&site, "/static/style.css");
+        let r = site_file(&site, "/static/style.css", None);
         assert_eq!((r.status, body(&r).as_str()), (200, "body{}"));
         assert_eq!(r.headers[0].1, "text/css; charset=utf-8");
     }
 
     #[test]
     fn folders_without_a_slash_are_redirected() {
-        let r = site_file(&site(), "/fr/docs?x=1");
+        let r = site_file(&site(), "/fr/docs?x=1", None);
         assert_eq!(r.status, 301);
         assert_eq!(r.headers[1], ("Location", "/fr/docs/?x=1".to_string()));
     }
@@ -482,18 +569,18 @@ mod tests {
     #[test]
     fn missing_pages_get_their_language_404() {
         let site = site();
-        let r = site_file(&site, "/fr/nope/");
+        let r = site_file(&site, "/fr/nope/", None);
         assert_eq!(r.status, 404);
         assert!(body(&r).contains("introuvable"));
         assert!(body(&r).contains("data-file=\"fr/404.html\""));
-        let r = site_file(&site, "/nope.html");
+        let r = site_file(&site, "/nope.html", None);
         assert_eq!(r.status, 404);
         assert!(body(&r).contains("not found"));
         for bad in ["/../site.yaml", "/fr/..%2f..%2fsite.yaml", "/static/"] {
-            assert_eq!(site_file(&site, bad).status, 404, "{bad}");
+            assert_eq!(site_file(&site, bad, None).status, 404, "{bad}");
         }
         // No build yet: a plain page, still with the script (to show the errors).
-        let r = site_file(&snapshot(&[]), "/fr/");
+        let r = site_file(&snapshot(&[]), "/fr/", None);
         assert_eq!(r.status, 404);
         assert!(body(&r).contains("/__polydocs/live.js"));
     }

@@ -30,6 +30,7 @@ pub mod rebuild;
 pub mod resolve;
 pub mod slots;
 pub mod state;
+pub mod translate;
 pub mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
@@ -60,6 +61,8 @@ pub struct Options {
     pub bind: IpAddr,
     /// 0 picks a free port.
     pub port: u16,
+    /// Translate mode for a language ([`translate`]), loopback only.
+    pub translate: Option<Arc<translate::Desk>>,
 }
 
 /// What happened, for the command to print.
@@ -78,6 +81,16 @@ pub enum Progress<'a> {
 /// all (no site there, the port is taken); a broken site is served anyway, with its errors.
 pub fn run(options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<(), Diagnostic> {
     let root = site_root(&options.root)?;
+    if options.translate.is_some() && !options.bind.is_loopback() {
+        return Err(Diagnostic::error(
+            Code::ServeFailed,
+            format!(
+                "translate mode writes the site's files, so it serves on the loopback address only, not on {}",
+                options.bind
+            ),
+        )
+        .hint("leave out --bind (or use --bind 127.0.0.1) with --translate"));
+    }
     let address = SocketAddr::new(options.bind, options.port);
     let listener = TcpListener::bind(address).map_err(|e| {
         Diagnostic::error(
@@ -87,6 +100,9 @@ pub fn run(options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<(), 
         .hint("choose another --port, or --port 0 for any free port")
     })?;
     let address = listener.local_addr().unwrap_or(address);
+    if let Some(desk) = &options.translate {
+        desk.listening_on(address.port());
+    }
 
     let (signals, received) = channel();
     let stop = signals.clone();
@@ -103,8 +119,11 @@ pub fn run(options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<(), 
         .hint("on Linux, raise fs.inotify.max_user_watches if it is exhausted")
     })?;
 
-    let shared = Arc::new(Shared::new());
-    let mut builder = Builder::new(&root);
+    let shared = Arc::new(match &options.translate {
+        Some(desk) => Shared::translating(Arc::clone(desk)),
+        None => Shared::new(),
+    });
+    let mut builder = Builder::new(&root).marking(options.translate.is_some());
     if let Err(errors) = build(
         &mut builder,
         &shared,
@@ -183,6 +202,9 @@ fn build(
         }
     };
     let output = std::mem::take(&mut built.output);
+    if let (Some(desk), Some((site, index))) = (&shared.desk, builder.last_good()) {
+        desk.built(site, index);
+    }
     shared.succeeded(output, &built.news);
     progress(Progress::Built(&built, shown));
     Ok(())

@@ -64,6 +64,8 @@ pub struct Built {
 
 pub struct Builder {
     root: PathBuf,
+    /// Pages are rendered with the marks of translate mode ([`crate::l10n::marks`]).
+    mark_messages: bool,
     /// The last good build: its site, to load only what changes, its index, to know which
     /// languages show an edited page, and what its pages publish, for the link checks of a
     /// partial build.
@@ -99,8 +101,20 @@ impl Builder {
     pub fn new(root: &Path) -> Builder {
         Builder {
             root: root.to_path_buf(),
+            mark_messages: false,
             good: None,
         }
+    }
+
+    /// A builder for translate mode: pages are rendered with their marks.
+    pub fn marking(mut self, mark_messages: bool) -> Builder {
+        self.mark_messages = mark_messages;
+        self
+    }
+
+    /// The site and index of the last good build, if there was one.
+    pub fn last_good(&self) -> Option<(&Site, &Index)> {
+        self.good.as_ref().map(|g| (&g.site, &g.index))
     }
 
     /// Builds what `changes` affects on top of `previous`, the output of the last good build,
@@ -132,7 +146,10 @@ impl Builder {
                     published,
                 )
             }
-            _ => (full_load(&self.root, &mut report), Published::default()),
+            _ => (
+                full_load(&self.root, self.mark_messages, &mut report),
+                Published::default(),
+            ),
         };
         let Some((site, scopes)) = loaded else {
             return Err(report.sorted());
@@ -243,10 +260,11 @@ fn ms(since: Instant) -> f64 {
 /// Loads the whole site as `build` and `check` do, as far as its errors allow: with an error
 /// in one file, the checks of everything else still run, so that the preview reports what
 /// `check` reports (a strict load here once hid every check behind the first load error).
-fn full_load(root: &Path, report: &mut Report) -> Option<(Site, Vec<Scope>)> {
+fn full_load(root: &Path, mark_messages: bool, report: &mut Report) -> Option<(Site, Vec<Scope>)> {
     // Drafts are previewed, marked as such.
     let options = site::LoadOptions {
         drafts: true,
+        mark_messages,
         ..site::LoadOptions::default()
     };
     let (site, loaded) = pipeline::load(root, &options);

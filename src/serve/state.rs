@@ -81,6 +81,8 @@ pub struct Snapshot {
 
 pub struct Shared {
     inner: Mutex<Inner>,
+    /// Translate mode's state, when serving in translate mode.
+    pub desk: Option<Arc<super::translate::Desk>>,
 }
 
 struct Inner {
@@ -222,6 +224,15 @@ impl Shared {
                 subscribers: Vec::new(),
                 open: OpenPages::default(),
             }),
+            desk: None,
+        }
+    }
+
+    /// A server in translate mode ([`super::translate`]).
+    pub fn translating(desk: Arc<super::translate::Desk>) -> Shared {
+        Shared {
+            desk: Some(desk),
+            ..Shared::new()
         }
     }
 

@@ -88,7 +88,7 @@ fn format(
     if plain {
         return locales
             .format(lang, id, Some(&args.args))
-            .map(|s| Value::from(s.as_str()))
+            .map(|s| Value::from(locales.shown(id, s).as_str()))
             .map_err(|e| tera::Error::message(e.to_string()));
     }
     message_html(locales, lang, id, Some(&args))

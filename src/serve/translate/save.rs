@@ -1,0 +1,258 @@
+//! Checking and saving one edit: a message's value or a page's block, written into exactly
+//! that place of its file, every other byte kept.
+//!
+//! A save holds the site's source lock (the one `mark` and `new-language` hold), reads the
+//! file again, refuses when it changed since the panel showed it (the translator is given the
+//! version on disk), checks the file as it would be, and replaces it atomically. It writes
+//! only under `locales/<code>/` and `content/<code>/` of the language being translated.
+
+use std::path::{Component, Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::details::{self, base, read};
+use super::validate::{self, Problem};
+use super::workbench::Workbench;
+use crate::translation::{blocks, edit};
+
+/// What the panel sends: the text typed for a message or a block, and the fingerprint of the
+/// file it was shown from.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Edit {
+    /// A message ID, or none for a block.
+    pub id: Option<String>,
+    /// For a block: the page's address and the block's number.
+    pub page: Option<String>,
+    pub block: Option<usize>,
+    pub value: String,
+    #[serde(default)]
+    pub base: String,
+}
+
+/// What became of a check or a save.
+#[derive(Debug, Serialize)]
+#[serde(tag = "outcome", rename_all = "kebab-case")]
+pub enum Outcome {
+    /// The checks' findings; nothing was written.
+    Checked { problems: Vec<Problem> },
+    /// Written; `problems` holds the warnings.
+    Saved {
+        file: String,
+        problems: Vec<Problem>,
+    },
+    /// Not written: the edit has errors.
+    Refused { problems: Vec<Problem> },
+    /// Not written: the file changed on disk since the panel showed it.
+    Conflict { file: String, disk: Option<String> },
+}
+
+/// A file as it would be after an edit, with what the checks found.
+struct Candidate {
+    file: String,
+    /// The file's text now (`None`: it does not exist yet).
+    disk: Option<String>,
+    text: String,
+    problems: Vec<Problem>,
+}
+
+/// Checks `edit` without writing anything.
+pub fn check(wb: &Workbench, default: usize, edit: &Edit) -> Result<Outcome, String> {
+    let c = candidate(wb, default, edit)?;
+    Ok(Outcome::Checked {
+        problems: c.problems,
+    })
+}
+
+/// Checks `edit` and, without errors and when its file is as the panel saw it, writes it.
+pub fn save(wb: &Workbench, default: usize, edit: &Edit) -> Result<Outcome, String> {
+    let _lock = crate::source::SourceLock::take(&wb.root)?;
+    let c = candidate(wb, default, edit)?;
+    if base(c.disk.as_deref()) != edit.base {
+        return Ok(Outcome::Conflict {
+            file: c.file,
+            disk: c.disk,
+        });
+    }
+    if c.problems.iter().any(|p| p.severity == "error") {
+        return Ok(Outcome::Refused {
+            problems: c.problems,
+        });
+    }
+    let path = writable(&wb.root, &c.file, &wb.code)?;
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", c.file))?;
+    }
+    crate::source::replace_file(&path, c.text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", c.file))?;
+    Ok(Outcome::Saved {
+        file: c.file,
+        problems: c.problems,
+    })
+}
+
+fn candidate(wb: &Workbench, default: usize, e: &Edit) -> Result<Candidate, String> {
+    match (&e.id, &e.page, e.block) {
+        (Some(id), _, _) => message_candidate(wb, id, &e.value),
+        (None, Some(page), Some(n)) => block_candidate(wb, default, page, n, &e.value),
+        _ => Err("say which message (`id`) or which block (`page` and `block`)".to_string()),
+    }
+}
+
+/// The language's file with message `id` set to `value`.
+fn message_candidate(wb: &Workbench, id: &str, value: &str) -> Result<Candidate, String> {
+    let m = (wb.messages.get(id)).ok_or_else(|| format!("no message `{id}`"))?;
+    let disk = read(&wb.root, &m.file)?;
+    let source = read(&wb.root, &m.source_file)?.unwrap_or_default();
+    let crlf = disk.as_deref().is_some_and(|t| t.contains("\r\n"));
+    let existing = (disk.as_deref())
+        .and_then(|t| edit::message_range(t, id).map(|r| t[r].to_string()));
+    let entry = edit::entry_text(id, value, existing.as_deref(), crlf);
+    let text = match (&disk, &existing) {
+        (Some(d), Some(_)) => edit::replace_message(d, id, &entry).unwrap_or_default(),
+        _ => edit::insert_message(disk.as_deref(), &source, id, &entry),
+    };
+    let range = edit::message_range(&text, id).unwrap_or(0..text.len());
+    let first = line_at(&text, range.start);
+    let last = line_at(&text, range.end.saturating_sub(1).max(range.start));
+    let mut problems: Vec<Problem> = edit::syntax_errors(&text)
+        .into_iter()
+        .filter(|s| (first..=last).contains(&s.line))
+        .map(|s| Problem {
+            severity: "error",
+            code: "fluent-syntax",
+            message: s.message,
+            line: Some(s.line - first + 1),
+            column: Some(s.column),
+            hint: None,
+        })
+        .collect();
+    if problems.is_empty() {
+        let path = wb.root.join(&m.file);
+        problems = validate::message(&wb.light, &wb.code, &path, &text, id, first..=last);
+    }
+    Ok(Candidate {
+        file: m.file.clone(),
+        disk,
+        text,
+        problems,
+    })
+}
+
+/// The language's page with block `n` set to `value`; for a page not translated yet, the
+/// source's page with that block translated (its other blocks stay the source's, and the
+/// checks report them as not translated).
+fn block_candidate(
+    wb: &Workbench,
+    default: usize,
+    address: &str,
+    n: usize,
+    value: &str,
+) -> Result<Candidate, String> {
+    let page = wb
+        .page_at(address)
+        .ok_or_else(|| format!("no page of {} at {address}", wb.code))?;
+    let disk = if page.translated {
+        read(&wb.root, &page.file)?
+    } else {
+        None
+    };
+    let from_file = if page.translated { &page.file } else { &page.source_file };
+    let written = read(&wb.root, from_file)?.ok_or_else(|| format!("{from_file} is gone"))?;
+    let crlf = written.contains("\r\n");
+    let normal = written.replace("\r\n", "\n");
+    let lang = if page.translated { wb.lang } else { default };
+    let shown = details::parse(lang, &page.key, from_file, &normal)?;
+    let ranges = blocks::body_ranges(shown.body());
+    let (_, range) = ranges
+        .get(n)
+        .ok_or_else(|| format!("{from_file} has no block {n}; reload the page"))?;
+    let body = shown.body();
+    let start = shown.body_start + range.start;
+    let end = shown.body_start + range.start + body[range.clone()].trim_end().len();
+    let value = value.replace("\r\n", "\n");
+    let mut text = format!("{}{}{}", &normal[..start], value.trim_end(), &normal[end..]);
+    let first = line_at(&text, start);
+    let last = first + value.trim_end().matches('\n').count();
+    let source_text = read(&wb.root, &page.source_file)?.unwrap_or_default();
+    let source = details::parse(default, &page.key, &page.source_file, &source_text)?;
+    let problems = match details::parse(wb.lang, &page.key, &page.file, &text) {
+        Ok(candidate) => validate::block(&wb.light, source, candidate, first..=last),
+        Err(e) => vec![Problem {
+            severity: "error",
+            code: "front-matter",
+            message: e,
+            line: None,
+            column: None,
+            hint: None,
+        }],
+    };
+    if crlf {
+        text = text.replace('\n', "\r\n");
+    }
+    Ok(Candidate {
+        file: page.file.clone(),
+        disk,
+        text,
+        problems,
+    })
+}
+
+/// The 1-based line of byte `at` of `text`.
+fn line_at(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].matches('\n').count() + 1
+}
+
+/// `file` (relative to the site) as a path a save may write: inside `locales/<code>/` or
+/// `content/<code>/`, with no `..`, and not through a symbolic link to elsewhere.
+pub fn writable(root: &Path, file: &str, code: &str) -> Result<PathBuf, String> {
+    let relative = Path::new(file);
+    let inside = [format!("locales/{code}/"), format!("content/{code}/")]
+        .iter()
+        .any(|prefix| file.starts_with(prefix.as_str()));
+    let plain = relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
+    if !inside || !plain {
+        return Err(format!(
+            "{file} is not a file of language {code}: translate mode writes only under \
+             locales/{code}/ and content/{code}/"
+        ));
+    }
+    let path = root.join(relative);
+    let real_root = root.canonicalize().map_err(|e| e.to_string())?;
+    let mut folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    while !folder.exists() {
+        folder = match folder.parent() {
+            Some(p) => p.to_path_buf(),
+            None => break,
+        };
+    }
+    let real = folder.canonicalize().map_err(|e| e.to_string())?;
+    if !real.starts_with(&real_root) {
+        return Err(format!("{file} leads outside the site"));
+    }
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_languages_own_folders_are_writable() {
+        let root = std::env::temp_dir().join(format!("pd-writable-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("locales/fr")).unwrap();
+        assert!(writable(&root, "locales/fr/ui.ftl", "fr").is_ok());
+        assert!(writable(&root, "content/fr/new/page.md", "fr").is_ok());
+        for bad in [
+            "locales/en/ui.ftl",
+            "site.yaml",
+            "locales/fr/../en/ui.ftl",
+            "/etc/passwd",
+            "content/frx/a.md",
+        ] {
+            assert!(writable(&root, bad, "fr").is_err(), "{bad}");
+        }
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+}

@@ -1,0 +1,358 @@
+//! What translate mode knows about the language being translated, made once per build: the
+//! state of each message and page, and where each is written. The details the panel shows
+//! for one text (its source, its translation, the blocks of a page) are read from the files
+//! when it asks ([`details`](super::details)), so that they are what is on disk now, the
+//! file a save will change.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use fluent_syntax::ast;
+use serde::Serialize;
+
+use crate::index::Index;
+use crate::site::Site;
+use crate::translation::{self, Counts, Lock, diff};
+
+/// A translation's state, as the page marks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    /// Translated and, where it is tracked, up to date.
+    Translated,
+    /// Not translated: the page shows it from a fallback language.
+    Missing,
+    /// Its source changed since the translation was marked up to date.
+    Outdated,
+    /// The source's text, copied as it is.
+    SameAsSource,
+}
+
+/// One message, as the language has it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Message {
+    pub id: String,
+    pub state: State,
+    /// The default language's file that defines it, relative to the site (`locales/en/ui.ftl`),
+    /// and the line there.
+    pub source_file: String,
+    pub source_line: usize,
+    /// The file of the language that defines it, or the one a save creates it in (the file of
+    /// the same name as the source's), and its line when it is defined.
+    pub file: String,
+    pub line: Option<usize>,
+    /// The source's comment: what the message is for, and its variables.
+    pub comment: Option<String>,
+    /// The variables the source uses (`$count`), which the translation may use.
+    pub variables: Vec<String>,
+    /// Whether the source selects on a number (a plural): the translation's variants are then
+    /// the language's plural categories.
+    pub plural: bool,
+    /// For an outdated message, what changed in the source since it was marked.
+    pub diff: Vec<diff::Part>,
+    /// The glossary's terms the source holds, with the renderings the language uses.
+    pub terms: Vec<crate::check::TermHint>,
+}
+
+/// One page of the language, as the preview shows it at an address.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    /// The page's key in its language folder (`docs/setup.md`).
+    pub key: String,
+    pub state: State,
+    /// The default language's file, and the language's own (which a save creates when the
+    /// page is not translated yet), relative to the site.
+    pub source_file: String,
+    pub file: String,
+    /// Whether the language has the page: when not, the preview shows the source's blocks.
+    pub translated: bool,
+    /// For an outdated page: the source text it was translated from, when recorded.
+    #[serde(skip)]
+    pub recorded: Option<String>,
+}
+
+/// What translate mode knows about one language after a build.
+pub struct Workbench {
+    pub root: PathBuf,
+    pub lang: usize,
+    pub code: String,
+    pub name: String,
+    pub tag: String,
+    pub dir: &'static str,
+    pub source_code: String,
+    /// The plural categories the language's whole numbers need (`one`, `other`).
+    pub plurals: Vec<&'static str>,
+    pub messages: BTreeMap<String, Message>,
+    /// Pages by the address the preview shows them at (`fr/docs/setup/`).
+    pub pages: BTreeMap<String, Page>,
+    pub message_counts: Counts,
+    pub page_counts: Counts,
+    /// The site as checks need it to check one edit ([`super::validate`]).
+    pub light: super::validate::Light,
+}
+
+impl Workbench {
+    /// The workbench of language `lang` of a site just built.
+    pub fn of(site: &Site, index: &Index, lang: usize) -> Workbench {
+        let language = &site.config.languages[lang];
+        let (statuses, _) = translation::status(site);
+        let status = statuses.into_iter().find(|s| s.code == language.code);
+        let status = status.unwrap_or_else(|| empty_status(&language.code));
+        let messages = messages(site, lang, &status);
+        let pages = pages(site, index, lang, &status);
+        Workbench {
+            root: site.root.clone(),
+            lang,
+            code: language.code.clone(),
+            name: language.name.clone(),
+            tag: language.tag.clone(),
+            dir: site.locales.dir(lang),
+            source_code: site.config.default_language().code.clone(),
+            plurals: crate::check::plural_categories(&language.tag),
+            messages,
+            pages,
+            message_counts: status.messages.clone(),
+            page_counts: status.pages.clone(),
+            light: super::validate::Light::of(site),
+        }
+    }
+
+    /// The page shown at a preview address (`/fr/docs/setup/`, `/fr/docs/setup/index.html`).
+    pub fn page_at(&self, address: &str) -> Option<&Page> {
+        let path = address.trim_start_matches('/');
+        let path = path.strip_suffix("index.html").unwrap_or(path);
+        let path = if path.is_empty() || path.ends_with('/') {
+            path.to_string()
+        } else {
+            format!("{path}/")
+        };
+        self.pages.get(&path)
+    }
+}
+
+fn empty_status(code: &str) -> translation::LanguageStatus {
+    translation::LanguageStatus {
+        code: code.to_string(),
+        name: String::new(),
+        default: true,
+        tracked: false,
+        messages: Counts::default(),
+        pages: Counts::default(),
+        missing_messages: Vec::new(),
+        same_as_source_messages: Vec::new(),
+        outdated_messages: Vec::new(),
+        untracked_messages: Vec::new(),
+        missing_pages: Vec::new(),
+        same_as_source_pages: Vec::new(),
+        outdated_pages: Vec::new(),
+        untracked_pages: Vec::new(),
+        changes: Vec::new(),
+        errors: Vec::new(),
+    }
+}
+
+/// The state of each message of `status`'s lists.
+fn state_of(id: &str, missing: &[String], same: &[String], outdated: &[String]) -> State {
+    let is = |list: &[String]| list.iter().any(|m| m == id);
+    if is(missing) {
+        State::Missing
+    } else if is(outdated) {
+        State::Outdated
+    } else if is(same) {
+        State::SameAsSource
+    } else {
+        State::Translated
+    }
+}
+
+/// Every message of the default language, as language `lang` has it.
+fn messages(
+    site: &Site,
+    lang: usize,
+    status: &translation::LanguageStatus,
+) -> BTreeMap<String, Message> {
+    let default = site.config.default;
+    let code = &site.config.languages[lang].code;
+    let source_code = &site.config.languages[default].code;
+    let sources = translation::messages(&site.locales, default);
+    let texts: Vec<String> = sources.values().map(|m| plain_text(m)).collect();
+    let terms = crate::check::terms_in(site, code, &texts);
+    let mut out = BTreeMap::new();
+    for ((id, m), terms) in sources.into_iter().zip(terms) {
+        let Some(def) = site.locales.defined[default].get(id) else {
+            continue;
+        };
+        let own = site.locales.defined[lang].get(id);
+        let file = match own {
+            Some(d) => d.file.clone(),
+            None => translated_file(&def.file, source_code, code),
+        };
+        let diff = (status.changes.iter())
+            .find(|c| c.kind == "message" && c.key == id)
+            .map(|c| c.parts.clone())
+            .unwrap_or_default();
+        let state = if lang == default {
+            State::Translated
+        } else {
+            state_of(
+                id,
+                &status.missing_messages,
+                &status.same_as_source_messages,
+                &status.outdated_messages,
+            )
+        };
+        let source_text = translation::message_text(m).text;
+        out.insert(
+            id.to_string(),
+            Message {
+                id: id.to_string(),
+                state,
+                source_file: def.file.clone(),
+                source_line: def.position.line,
+                file,
+                line: own.map(|d| d.position.line),
+                comment: m.comment.as_ref().map(|c| c.content.join("\n")),
+                variables: variables(&source_text),
+                plural: is_plural(&source_text),
+                diff,
+                terms,
+            },
+        );
+    }
+    out
+}
+
+/// `locales/en/ui.ftl` → `locales/fr/ui.ftl`: where a missing message is created.
+fn translated_file(source_file: &str, source_code: &str, code: &str) -> String {
+    let prefix = format!("locales/{source_code}/");
+    match source_file.strip_prefix(&prefix) {
+        Some(rest) => format!("locales/{code}/{rest}"),
+        None => format!("locales/{code}/messages.ftl"),
+    }
+}
+
+/// The words of a message, placeables left out: what the glossary is matched against.
+fn plain_text(m: &ast::Message<&str>) -> String {
+    let mut out = String::new();
+    if let Some(p) = &m.value {
+        pattern_words(p, &mut out);
+    }
+    for a in &m.attributes {
+        out.push(' ');
+        pattern_words(&a.value, &mut out);
+    }
+    out
+}
+
+fn pattern_words(p: &ast::Pattern<&str>, out: &mut String) {
+    for e in &p.elements {
+        match e {
+            ast::PatternElement::TextElement { value } => out.push_str(value),
+            ast::PatternElement::Placeable {
+                expression: ast::Expression::Select { variants, .. },
+            } => {
+                for v in variants {
+                    out.push(' ');
+                    pattern_words(&v.value, out);
+                }
+            }
+            ast::PatternElement::Placeable { .. } => out.push(' '),
+        }
+    }
+}
+
+/// The variables a message's text uses, in order, each once.
+pub fn variables(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('$') {
+        let name: String = rest[at + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+            .collect();
+        if !name.is_empty() && !out.contains(&name) {
+            out.push(name.clone());
+        }
+        rest = &rest[at + 1 + name.len()..];
+    }
+    out
+}
+
+/// Whether a message's text selects on a plural category.
+fn is_plural(text: &str) -> bool {
+    text.contains("->") && (text.contains("[one]") || text.contains("*[other]"))
+}
+
+/// Every page the preview shows in language `lang`, by address.
+fn pages(
+    site: &Site,
+    index: &Index,
+    lang: usize,
+    status: &translation::LanguageStatus,
+) -> BTreeMap<String, Page> {
+    let config = &site.config;
+    let default = config.default;
+    let code = &config.languages[lang].code;
+    let pages_lock = Lock::read_pages(&site.root, code).unwrap_or_default();
+    let by_key: HashMap<(usize, &str), &crate::content::PageSource> =
+        translation::pages_by_key(site);
+    let mut out = BTreeMap::new();
+    for (key, route) in index.routes.all().filter(|(_, r)| r.lang == lang) {
+        let shown = &site.pages[route.page];
+        let source = by_key.get(&(default, key)).copied().unwrap_or(shown);
+        let own = by_key.get(&(lang, key)).copied();
+        let state = if lang == default {
+            State::Translated
+        } else if own.is_none() {
+            State::Missing
+        } else {
+            state_of(
+                key,
+                &status.missing_pages,
+                &status.same_as_source_pages,
+                &status.outdated_pages,
+            )
+        };
+        let recorded = own
+            .filter(|_| state == State::Outdated)
+            .and_then(|p| translation::recorded_page_text(&pages_lock, p))
+            .map(str::to_string);
+        let file = match own {
+            Some(p) => p.source.display.clone(),
+            None => format!("content/{code}/{key}"),
+        };
+        out.insert(
+            crate::index::paths::site_path(config, key, lang),
+            Page {
+                key: key.to_string(),
+                state,
+                source_file: source.source.display.clone(),
+                file,
+                translated: own.is_some(),
+                recorded,
+            },
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variables_are_listed_once_in_order() {
+        let text = "n = { $count ->\n    [one] { $count } tier for { $name }\n   *[other] { $count } tiers\n}\n";
+        assert_eq!(variables(text), vec!["count", "name"]);
+        assert!(is_plural(text));
+        assert!(!is_plural("a = { $name } only\n"));
+    }
+
+    #[test]
+    fn a_missing_message_goes_to_the_file_named_as_the_source() {
+        assert_eq!(
+            translated_file("locales/en/plan.ftl", "en", "zh-TW"),
+            "locales/zh-TW/plan.ftl"
+        );
+    }
+}
