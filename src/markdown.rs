@@ -172,7 +172,8 @@ impl Numbering for Option<BlockStarts> {
     }
 }
 
-/// After the event at `i` (which opened block `n`), the block's mark.
+/// Before the event at `i` (which opens block `n`), the block's mark: the element written
+/// next is the block's.
 fn push_block_mark(out: &mut Vec<Event<'_>>, opens_block: &[Option<usize>], i: usize) {
     if let Some(Some(n)) = opens_block.get(i) {
         out.push(Event::Text(CowStr::from(crate::l10n::marks::block(*n))));
@@ -418,6 +419,7 @@ pub fn render_page(
                 id: unique.clone(),
                 text: text.clone(),
             });
+            push_block_mark(&mut out, &opens_block, i);
             out.push(Event::Start(Tag::Heading {
                 level: *level,
                 id: Some(CowStr::from(unique)),
@@ -425,7 +427,6 @@ pub fn render_page(
                 // `{onclick=...}` would bypass the sanitizer: custom attributes only with raw HTML.
                 attrs: if raw_html { attrs.clone() } else { Vec::new() },
             }));
-            push_block_mark(&mut out, &opens_block, i);
             i += 1;
             continue;
         }
@@ -474,7 +475,7 @@ pub fn render_page(
                         _ => String::new(),
                     };
                     out.push(Event::Html(CowStr::from(format!(
-                        "{open}<pre class=\"highlight\" tabindex=\"0\">{mark}<code class=\"language-{language}\">{inner}</code></pre></div>\n"
+                        "{mark}{open}<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-{language}\">{inner}</code></pre></div>\n"
                     ))));
                     i = end + 1;
                     continue;
@@ -486,12 +487,15 @@ pub fn render_page(
                 highlight::Outcome::Unknown => {}
             }
             plain_code = true;
+            push_block_mark(&mut out, &opens_block, i);
             out.push(Event::Html(CowStr::from(open)));
             pending.push((end + 1, "</div>\n".to_string()));
         }
         // Each event is pushed once, and only ever looked at ahead of `i`: it is moved out.
+        if !matches!(events[i], Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_)))) {
+            push_block_mark(&mut out, &opens_block, i);
+        }
         out.push(std::mem::replace(&mut events[i], Event::Rule));
-        push_block_mark(&mut out, &opens_block, i);
         i += 1;
     }
     // A frame closed at the very end of the text (a code block that ends the page).

@@ -310,7 +310,7 @@ fn site_file(snapshot: &Snapshot, target: &str, desk: Option<&translate::Desk>) 
                 live::inject(&translate::api::page_html(desk, bytes), &snapshot.version, file)
             }
             Some(_) => match std::str::from_utf8(bytes) {
-                Ok(text) => crate::l10n::marks::strip(text).into_owned().into_bytes(),
+                Ok(text) => translate::annotate::strip(text).into_owned().into_bytes(),
                 Err(_) => bytes.to_vec(),
             },
             None if file.ends_with(".html") => live::inject(bytes, &snapshot.version, file),

@@ -5,6 +5,8 @@
 //! builds a batch into an [`output`] held in memory, [`state`] publishes it to the
 //! [`http`] server and to the pages' event streams, and [`live`] is the script in those pages.
 //! The server's [`slots`] cap its connections so that no client can keep the others out.
+//! With `--translate`, [`translate`] marks every translatable text of the pages for the
+//! in-page editor.
 //! Serve writes no file at all, so it can never touch a published build, and stopping it
 //! leaves nothing behind.
 //!
