@@ -18,6 +18,7 @@
 
 pub mod blocks;
 pub mod diff;
+pub mod edit;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
