@@ -139,7 +139,13 @@ impl BlockStarts {
     fn of(markdown: &str, wanted: bool) -> Option<BlockStarts> {
         wanted.then(|| {
             let ranges = crate::translation::blocks::body_ranges(markdown);
-            BlockStarts(ranges.iter().enumerate().map(|(n, (_, r))| (r.start, n)).collect())
+            BlockStarts(
+                ranges
+                    .iter()
+                    .enumerate()
+                    .map(|(n, (_, r))| (r.start, n))
+                    .collect(),
+            )
         })
     }
 }
@@ -492,7 +498,10 @@ pub fn render_page(
             pending.push((end + 1, "</div>\n".to_string()));
         }
         // Each event is pushed once, and only ever looked at ahead of `i`: it is moved out.
-        if !matches!(events[i], Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_)))) {
+        if !matches!(
+            events[i],
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_)))
+        ) {
             push_block_mark(&mut out, &opens_block, i);
         }
         out.push(std::mem::replace(&mut events[i], Event::Rule));

@@ -167,7 +167,7 @@ try {
   await small.goto(`${origin}/fr/compare/`);
   await small.waitForSelector('.pd-bar');
   await shot(small, 'translate-page-375.png');
-  await small.locator('[data-pd-m]').first().click();
+  await small.locator('main [data-pd-m]:visible').first().click();
   await small.waitForSelector('.pd-panel');
   const width = await small.evaluate(() => document.querySelector('.pd-panel').getBoundingClientRect().width);
   check(width <= 375, `the panel fits a phone (${width} px)`);

@@ -256,7 +256,9 @@ fn needed_categories(rules: &PluralRules) -> BTreeSet<&'static str> {
 /// the variants a translation of a plural message writes. `other` alone when the language's
 /// rules are unknown.
 pub fn plural_categories(tag: &str) -> Vec<&'static str> {
-    let needed = plural_rules(tag).map(|r| needed_categories(&r)).unwrap_or_default();
+    let needed = plural_rules(tag)
+        .map(|r| needed_categories(&r))
+        .unwrap_or_default();
     let mut out: Vec<&'static str> = CATEGORIES
         .iter()
         .copied()

@@ -57,6 +57,7 @@ pub fn build_observed(
             drafts: options.drafts,
             base_url: options.base_url.clone(),
             noindex: options.noindex,
+            mark_messages: false,
         },
     );
     let Some(site) = site else {

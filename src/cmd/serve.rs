@@ -45,7 +45,12 @@ pub fn run(root: &Path, options: &ServeOptions) -> i32 {
     };
     if let Some(code) = &options.translate {
         let known = crate::site::load(root)
-            .map(|(site, _)| site.config.language_index(code).map(|_| ()).ok_or(site.config.codes().join(", ")))
+            .map(|(site, _)| {
+                site.config
+                    .language_index(code)
+                    .map(|_| ())
+                    .ok_or(site.config.codes().join(", "))
+            })
             .unwrap_or(Ok(()));
         if let Err(codes) = known {
             eprintln!("error: unknown language `{code}` for --translate; the site has {codes}");

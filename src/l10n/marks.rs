@@ -38,7 +38,10 @@ mod tests {
 
     #[test]
     fn marks_name_what_they_mark() {
-        assert_eq!(mark("tier-name", "Elite"), "\u{E010}tier-name\u{E011}Elite\u{E012}");
+        assert_eq!(
+            mark("tier-name", "Elite"),
+            "\u{E010}tier-name\u{E011}Elite\u{E012}"
+        );
         assert_eq!(block(12), "\u{E013}12\u{E014}");
     }
 }

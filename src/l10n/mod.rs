@@ -197,7 +197,8 @@ impl Locales {
             }
             let (mut paths, walk_diags) = crate::source::walk(root, &dir, &["ftl"]);
             diags.extend(walk_diags);
-            if let Some(o) = overlay.filter(|o| o.path.starts_with(&dir) && !paths.contains(&o.path))
+            if let Some(o) =
+                overlay.filter(|o| o.path.starts_with(&dir) && !paths.contains(&o.path))
             {
                 paths.push(o.path.clone());
             }

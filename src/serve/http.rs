@@ -306,9 +306,11 @@ fn site_file(snapshot: &Snapshot, target: &str, desk: Option<&translate::Desk>) 
         let body = match desk {
             // In translate mode pages show where each text comes from; other files (the
             // search index) lose the marks pages are rendered with.
-            Some(desk) if file.ends_with(".html") => {
-                live::inject(&translate::api::page_html(desk, bytes), &snapshot.version, file)
-            }
+            Some(desk) if file.ends_with(".html") => live::inject(
+                &translate::api::page_html(desk, bytes),
+                &snapshot.version,
+                file,
+            ),
             Some(_) => match std::str::from_utf8(bytes) {
                 Ok(text) => translate::annotate::strip(text).into_owned().into_bytes(),
                 Err(_) => bytes.to_vec(),

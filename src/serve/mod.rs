@@ -194,7 +194,11 @@ fn build(
         open: &open,
         publish: &mut publish,
     };
-    let mut built = match builder.build_first(changes, Arc::clone(&last_good), Some(first)) {
+    // In translate mode a page reloads only once the whole build is done: the states it
+    // shows (translated, outdated) come from the whole site, not from the pages rendered
+    // first.
+    let first = shared.desk.is_none().then_some(first);
+    let mut built = match builder.build_first(changes, Arc::clone(&last_good), first) {
         Ok(built) => built,
         Err(errors) => {
             if published_early {

@@ -1211,7 +1211,10 @@ fn one_error_among_many_warnings_is_counted_apart_and_shown_first() {
 
 /// A POST to translate mode, with its headers as given.
 fn post(addr: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Response {
-    let mut head = format!("POST {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    let mut head = format!(
+        "POST {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
     for (name, value) in headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -1223,7 +1226,10 @@ fn post(addr: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Respons
 
 /// The token translate mode gives its pages.
 fn token_of(page: &str) -> String {
-    let at = page.find("data-token=\"").expect("the page has the editor's script") + 12;
+    let at = page
+        .find("data-token=\"")
+        .expect("the page has the editor's script")
+        + 12;
     page[at..].split('"').next().unwrap().to_string()
 }
 
@@ -1247,8 +1253,14 @@ fn translate_mode_saves_a_missing_message_into_its_file_and_nothing_else() {
 
     let page = serve.get("/fr/");
     assert_eq!(page.status, 200, "{}", serve.output());
-    assert!(page.body.contains("data-pd-m=\"footer-note\""), "the message is marked");
-    assert!(!page.body.contains('\u{E010}'), "no mark is left in the page");
+    assert!(
+        page.body.contains("data-pd-m=\"footer-note\""),
+        "the message is marked"
+    );
+    assert!(
+        !page.body.contains('\u{E010}'),
+        "no mark is left in the page"
+    );
     let token = token_of(&page.body);
     let state = json(&serve.get("/__polydocs/translate/page?path=%2Ffr%2F"));
     assert_eq!(state["messages"]["footer-note"], "missing", "{state}");
@@ -1256,7 +1268,10 @@ fn translate_mode_saves_a_missing_message_into_its_file_and_nothing_else() {
     let details = json(&serve.get("/__polydocs/translate/message?id=footer-note"));
     assert_eq!(details["file"], "locales/fr/ui.ftl");
     assert_eq!(details["source_file"], "locales/en/ui.ftl");
-    assert_eq!(details["source"], "This site is available in several languages.");
+    assert_eq!(
+        details["source"],
+        "This site is available in several languages."
+    );
     assert!(details["translation"].is_null(), "{details}");
     let base = details["base"].as_str().unwrap().to_string();
 
@@ -1271,37 +1286,68 @@ fn translate_mode_saves_a_missing_message_into_its_file_and_nothing_else() {
         let h: Vec<(&str, &str)> = h.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         post(&serve.addr, path, &h, &body.to_string())
     };
-    let edit = |value: &str| serde_json::json!({ "id": "footer-note", "value": value, "base": base });
+    let edit =
+        |value: &str| serde_json::json!({ "id": "footer-note", "value": value, "base": base });
 
     // A typed mistake: the check says where, and a save is refused.
-    let checked = send("/__polydocs/translate/check", &headers(&token, &host), &edit("Ce site { $"));
+    let checked = send(
+        "/__polydocs/translate/check",
+        &headers(&token, &host),
+        &edit("Ce site { $"),
+    );
     assert_eq!(checked.status, 200, "{}", checked.body);
     let problems = json(&checked)["problems"].clone();
     assert_eq!(problems[0]["severity"], "error", "{problems}");
-    let refused = send("/__polydocs/translate/save", &headers(&token, &host), &edit("Ce site { $"));
+    let refused = send(
+        "/__polydocs/translate/save",
+        &headers(&token, &host),
+        &edit("Ce site { $"),
+    );
     assert_eq!(refused.status, 422, "{}", refused.body);
     // Not from the preview's own page: refused, whatever they send.
     let good = edit("Ce site est proposé en plusieurs langues.");
     for (h, why) in [
         (headers("guess", &host), "a wrong token"),
-        (headers(&token, "evil.example:80"), "another host (DNS rebinding)"),
+        (
+            headers(&token, "evil.example:80"),
+            "another host (DNS rebinding)",
+        ),
     ] {
-        assert_eq!(send("/__polydocs/translate/save", &h, &good).status, 403, "{why}");
+        assert_eq!(
+            send("/__polydocs/translate/save", &h, &good).status,
+            403,
+            "{why}"
+        );
     }
     let mut cross = headers(&token, &host);
     cross.push(("Origin".to_string(), "http://evil.example".to_string()));
-    assert_eq!(send("/__polydocs/translate/save", &cross, &good).status, 403);
-    assert_eq!(site.read("locales/fr/ui.ftl"), original.replacen(entry, "", 1));
+    assert_eq!(
+        send("/__polydocs/translate/save", &cross, &good).status,
+        403
+    );
+    assert_eq!(
+        site.read("locales/fr/ui.ftl"),
+        original.replacen(entry, "", 1)
+    );
 
     let saved = send("/__polydocs/translate/save", &headers(&token, &host), &good);
     assert_eq!(saved.status, 200, "{}", saved.body);
     assert_eq!(json(&saved)["outcome"], "saved");
-    assert_eq!(site.read("locales/fr/ui.ftl"), original, "only that message was added, where it was");
+    assert_eq!(
+        site.read("locales/fr/ui.ftl"),
+        original,
+        "only that message was added, where it was"
+    );
     serve.wait_until("the page shows the saved message", |s| {
         let state = json(&s.get("/__polydocs/translate/page?path=%2Ffr%2F"));
         state["messages"]["footer-note"] == "translated"
     });
-    assert!(serve.get("/fr/").body.contains("Ce site est proposé en plusieurs langues."));
+    assert!(
+        serve
+            .get("/fr/")
+            .body
+            .contains("Ce site est proposé en plusieurs langues.")
+    );
     // The same save again is a conflict: the file changed since the panel opened.
     let again = send("/__polydocs/translate/save", &headers(&token, &host), &good);
     assert_eq!(again.status, 409, "{}", again.body);
@@ -1324,13 +1370,26 @@ fn translate_mode_saves_an_outdated_paragraph_into_its_block() {
     let token = token_of(&page.body);
     let state = json(&serve.get("/__polydocs/translate/page?path=%2Ffr%2Fhours%2F"));
     let blocks = state["blocks"].as_array().unwrap();
-    let outdated: Vec<&serde_json::Value> = blocks.iter().filter(|b| b["state"] == "outdated").collect();
+    let outdated: Vec<&serde_json::Value> =
+        blocks.iter().filter(|b| b["state"] == "outdated").collect();
     assert_eq!(outdated.len(), 1, "{state}");
     let block = outdated[0];
-    assert!(block["text"].as_str().unwrap().starts_with("L’assistance Adobe s’organise"));
-    assert!(block["diff"].to_string().contains("support regions") || block["diff"].to_string().contains("\"support\""), "{block}");
+    assert!(
+        block["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("L’assistance Adobe s’organise")
+    );
+    assert!(
+        block["diff"].to_string().contains("support regions")
+            || block["diff"].to_string().contains("\"support\""),
+        "{block}"
+    );
     let n = block["n"].as_u64().unwrap();
-    assert!(page.body.contains(&format!("data-pd-block=\"{n}\"")), "the block is marked");
+    assert!(
+        page.body.contains(&format!("data-pd-block=\"{n}\"")),
+        "the block is marked"
+    );
 
     let before = site.read("content/fr/hours.md");
     let old = block["text"].as_str().unwrap();
@@ -1341,13 +1400,22 @@ fn translate_mode_saves_an_outdated_paragraph_into_its_block() {
     let saved = post(
         &serve.addr,
         "/__polydocs/translate/save",
-        &[("Host", &serve.addr), ("Content-Type", "application/json"), ("X-Polydocs-Token", &token)],
+        &[
+            ("Host", &serve.addr),
+            ("Content-Type", "application/json"),
+            ("X-Polydocs-Token", &token),
+        ],
         &body.to_string(),
     );
     assert_eq!(saved.status, 200, "{}", saved.body);
-    assert_eq!(site.read("content/fr/hours.md"), before.replacen(old, new, 1));
+    assert_eq!(
+        site.read("content/fr/hours.md"),
+        before.replacen(old, new, 1)
+    );
     serve.wait_until("the page shows the new paragraph", |s| {
-        s.get("/fr/hours/").body.contains("quatre régions d’assistance.")
+        s.get("/fr/hours/")
+            .body
+            .contains("quatre régions d’assistance.")
     });
 }
 
@@ -1355,8 +1423,22 @@ fn translate_mode_saves_an_outdated_paragraph_into_its_block() {
 fn translate_mode_is_loopback_only_and_for_a_language_of_the_site() {
     let site = TempSite::new("translate-bind");
     for (args, said) in [
-        (vec!["serve", "--translate", "fr", "--bind", "0.0.0.0", "--port", "0"], "loopback"),
-        (vec!["serve", "--translate", "xx", "--port", "0"], "unknown language `xx`"),
+        (
+            vec![
+                "serve",
+                "--translate",
+                "fr",
+                "--bind",
+                "0.0.0.0",
+                "--port",
+                "0",
+            ],
+            "loopback",
+        ),
+        (
+            vec!["serve", "--translate", "xx", "--port", "0"],
+            "unknown language `xx`",
+        ),
     ] {
         let run = site.run(&args);
         assert_ne!(run.code, 0, "{}", run.describe());

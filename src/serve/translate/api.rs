@@ -63,15 +63,23 @@ pub fn answer(desk: &Desk, r: &Request) -> Reply {
         ("GET" | "HEAD", "translate.js") => asset("text/javascript; charset=utf-8", SCRIPT),
         ("GET" | "HEAD", "translate.css") => asset("text/css; charset=utf-8", STYLE),
         ("GET" | "HEAD", "page") => page(&wb, default, &param(query, "path").unwrap_or_default()),
-        ("GET" | "HEAD", "message") => match details::message(&wb, &param(query, "id").unwrap_or_default()) {
-            Ok(m) => Reply::json(200, &m),
-            Err(e) => Reply::error(404, &e),
-        },
+        ("GET" | "HEAD", "message") => {
+            match details::message(&wb, &param(query, "id").unwrap_or_default()) {
+                Ok(m) => Reply::json(200, &m),
+                Err(e) => Reply::error(404, &e),
+            }
+        }
         ("POST", "check" | "save" | "mark") => {
             if r.token != Some(desk.token.as_str()) {
-                return Reply::error(403, "this request does not come from the preview's own page");
+                return Reply::error(
+                    403,
+                    "this request does not come from the preview's own page",
+                );
             }
-            if !r.content_type.is_some_and(|t| t.starts_with("application/json")) {
+            if !r
+                .content_type
+                .is_some_and(|t| t.starts_with("application/json"))
+            {
                 return Reply::error(415, "send JSON");
             }
             write(desk, &wb, default, name, r.body)
@@ -145,8 +153,11 @@ fn page(wb: &Workbench, default: usize, address: &str) -> Reply {
         Some(Err(e)) => return Reply::error(500, &e),
         None => Vec::new(),
     };
-    let states: std::collections::BTreeMap<&str, State> =
-        wb.messages.iter().map(|(id, m)| (id.as_str(), m.state)).collect();
+    let states: std::collections::BTreeMap<&str, State> = wb
+        .messages
+        .iter()
+        .map(|(id, m)| (id.as_str(), m.state))
+        .collect();
     Reply::json(
         200,
         &json!({
@@ -178,15 +189,13 @@ fn percent_decode(s: &str) -> String {
         let hex = |b: u8| (b as char).to_digit(16);
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -222,7 +231,10 @@ mod tests {
 
     #[test]
     fn query_parameters_are_decoded() {
-        assert_eq!(param("path=%2Ffr%2Fhours%2F&x=1", "path").as_deref(), Some("/fr/hours/"));
+        assert_eq!(
+            param("path=%2Ffr%2Fhours%2F&x=1", "path").as_deref(),
+            Some("/fr/hours/")
+        );
         assert_eq!(param("id=tier-name", "id").as_deref(), Some("tier-name"));
         assert_eq!(param("id=a%zz%", "id").as_deref(), Some("a%zz%"));
         assert_eq!(param("a=1", "id"), None);

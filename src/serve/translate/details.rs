@@ -157,7 +157,7 @@ fn compare(
         Some(old) => translation::block_changes(old, source, translation),
         None => Vec::new(),
     };
-    let copied: Vec<usize> = blocks::identical_blocks(&now, &translated, &[])
+    let copied: Vec<usize> = blocks::identical_blocks(&now, &translated, &wb.kept)
         .iter()
         .map(|b| b.line)
         .collect();

@@ -23,8 +23,15 @@ pub fn page(wb: &Workbench, token: &str) -> String {
         .pages
         .iter()
         .find(|(_, p)| p.key == "_index.md")
-        .map_or_else(|| format!("/{}/", wb.code), |(path, _)| format!("/{}", path.trim_start_matches('/')));
-    for (id, message) in wb.messages.iter().filter(|(_, m)| m.state != State::Translated) {
+        .map_or_else(
+            || format!("/{}/", wb.code),
+            |(path, _)| format!("/{}", path.trim_start_matches('/')),
+        );
+    for (id, message) in wb
+        .messages
+        .iter()
+        .filter(|(_, m)| m.state != State::Translated)
+    {
         queue.push_str(&format!(
             "<li class=\"pd-{state}\"><a href=\"{home}#pd-m={id}\"><code>{id}</code></a> \
              <span class=\"pd-state\">{state}</span> <small>{file}</small></li>\n",

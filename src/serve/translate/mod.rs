@@ -124,7 +124,10 @@ mod tests {
 
     #[test]
     fn only_this_server_on_the_loopback_address_is_answered() {
-        let desk = Desk::new("fr", Arc::new(|_: &std::path::Path, _: &str, _| Ok(String::new())));
+        let desk = Desk::new(
+            "fr",
+            Arc::new(|_: &std::path::Path, _: &str, _| Ok(String::new())),
+        );
         desk.listening_on(8123);
         assert!(desk.allows(Some("127.0.0.1:8123"), None));
         assert!(desk.allows(Some("localhost:8123"), Some("http://localhost:8123")));

@@ -104,8 +104,8 @@ fn message_candidate(wb: &Workbench, id: &str, value: &str) -> Result<Candidate,
     let disk = read(&wb.root, &m.file)?;
     let source = read(&wb.root, &m.source_file)?.unwrap_or_default();
     let crlf = disk.as_deref().is_some_and(|t| t.contains("\r\n"));
-    let existing = (disk.as_deref())
-        .and_then(|t| edit::message_range(t, id).map(|r| t[r].to_string()));
+    let existing =
+        (disk.as_deref()).and_then(|t| edit::message_range(t, id).map(|r| t[r].to_string()));
     let entry = edit::entry_text(id, value, existing.as_deref(), crlf);
     let text = match (&disk, &existing) {
         (Some(d), Some(_)) => edit::replace_message(d, id, &entry).unwrap_or_default(),
@@ -156,7 +156,11 @@ fn block_candidate(
     } else {
         None
     };
-    let from_file = if page.translated { &page.file } else { &page.source_file };
+    let from_file = if page.translated {
+        &page.file
+    } else {
+        &page.source_file
+    };
     let written = read(&wb.root, from_file)?.ok_or_else(|| format!("{from_file} is gone"))?;
     let crlf = written.contains("\r\n");
     let normal = written.replace("\r\n", "\n");

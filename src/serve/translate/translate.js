@@ -188,7 +188,8 @@
     ]);
     var parts = [head];
     var src = el("p", { class: "pd-source", lang: info.source, text: isMessage ? d.source : (d.source || "") });
-    parts.push(section("Source (" + info.source + (isMessage ? ", " + d.source_file + ":" + d.source_line : d.source_line ? ", " + d.source_file + ":" + d.source_line : "") + ")", src));
+    var at = d.source_line ? el("code", { text: d.source_file + ":" + d.source_line }) : null;
+    parts.push(el("section", {}, [el("h3", {}, ["Source (" + info.source + ") ", at]), src]));
     if (isMessage && d.comment) parts.push(section("Context", el("p", { class: "pd-comment", text: d.comment })));
     if (d.diff && d.diff.length) parts.push(section("What changed in the source since it was marked", diffView(d.diff)));
     if (isMessage && d.terms && d.terms.length) {
@@ -200,6 +201,7 @@
     }
     var area = el("textarea", { id: "pd-value", lang: LANG, dir: info.dir, rows: "5", spellcheck: "true", "aria-describedby": "pd-problems" });
     area.value = isMessage ? (d.translation || "") : (d.translated ? d.text : d.source || "");
+    area.rows = Math.min(14, Math.max(4, Math.ceil(area.value.length / 48) + area.value.split("\n").length));
     area.addEventListener("input", changed);
     area.addEventListener("keydown", function (e) {
       if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); save(); }

@@ -85,6 +85,9 @@ pub struct Workbench {
     pub messages: BTreeMap<String, Message>,
     /// Pages by the address the preview shows them at (`fr/docs/setup/`).
     pub pages: BTreeMap<String, Page>,
+    /// The glossary's terms the language writes as the source does (names): a block holding
+    /// only those is not a copy.
+    pub kept: Vec<String>,
     pub message_counts: Counts,
     pub page_counts: Counts,
     /// The site as checks need it to check one edit ([`super::validate`]).
@@ -111,6 +114,7 @@ impl Workbench {
             plurals: crate::check::plural_categories(&language.tag),
             messages,
             pages,
+            kept: crate::check::kept_terms(site, &language.code),
             message_counts: status.messages.clone(),
             page_counts: status.pages.clone(),
             light: super::validate::Light::of(site),
@@ -176,6 +180,7 @@ fn messages(
     let source_code = &site.config.languages[default].code;
     let sources = translation::messages(&site.locales, default);
     let texts: Vec<String> = sources.values().map(|m| plain_text(m)).collect();
+    let comments = comments(site, default);
     let terms = crate::check::terms_in(site, code, &texts);
     let mut out = BTreeMap::new();
     for ((id, m), terms) in sources.into_iter().zip(terms) {
@@ -211,13 +216,34 @@ fn messages(
                 source_line: def.position.line,
                 file,
                 line: own.map(|d| d.position.line),
-                comment: m.comment.as_ref().map(|c| c.content.join("\n")),
+                comment: comments.get(id).cloned(),
                 variables: variables(&source_text),
                 plural: is_plural(&source_text),
                 diff,
                 terms,
             },
         );
+    }
+    out
+}
+
+/// The comment above each message of a language's files: what the message is for. Read
+/// from the files as written, as the bundles keep no comment.
+fn comments(site: &Site, lang: usize) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for file in &site.locales.files[lang] {
+        let text = file.source().text;
+        let resource = match fluent_syntax::parser::parse(text.as_str()) {
+            Ok(r) | Err((r, _)) => r,
+        };
+        for entry in resource.body {
+            if let ast::Entry::Message(m) = entry
+                && let Some(c) = m.comment
+            {
+                out.entry(m.id.name.to_string())
+                    .or_insert_with(|| c.content.join("\n"));
+            }
+        }
     }
     out
 }
@@ -322,7 +348,7 @@ fn pages(
             None => format!("content/{code}/{key}"),
         };
         out.insert(
-            crate::index::paths::site_path(config, key, lang),
+            (crate::index::paths::site_path(config, key, lang).trim_start_matches('/')).to_string(),
             Page {
                 key: key.to_string(),
                 state,
