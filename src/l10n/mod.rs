@@ -430,10 +430,13 @@ fn plural_langid(langid: &unic_langid::LanguageIdentifier) -> unic_langid::Langu
 /// Deepest nesting of `{` placeables accepted in a Fluent file.
 pub const MAX_NESTING: usize = 64;
 
-/// The offset where `{` placeables nest deeper than [`MAX_NESTING`], if they do. String
-/// literals inside placeables (`{ "{" }`) do not count.
-fn too_deep(text: &str) -> Option<usize> {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+/// The offset where `{` placeables and `(` call arguments nest deeper than [`MAX_NESTING`],
+/// if they do: the Fluent parser recurses once per level, and a file nesting thousands of
+/// calls (`F(F(F(…`) would overflow the stack. String literals do not count; a `)` only closes a `(` of its own placeable
+/// (one in a variant's text closes nothing), and a `}` closes its placeable's calls too.
+pub fn too_deep(text: &str) -> Option<usize> {
+    let mut open: Vec<char> = Vec::new();
+    let (mut in_string, mut escaped) = (false, false);
     for (i, c) in text.char_indices() {
         if in_string {
             match c {
@@ -445,15 +448,15 @@ fn too_deep(text: &str) -> Option<usize> {
             continue;
         }
         match c {
-            '{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(i);
-                }
-            }
-            '}' => depth = depth.saturating_sub(1),
-            '"' if depth > 0 => in_string = true,
+            '{' => open.push('{'),
+            '(' if !open.is_empty() => open.push('('),
+            ')' if open.last() == Some(&'(') => drop(open.pop()),
+            '}' => while open.pop().is_some_and(|o| o == '(') {},
+            '"' if !open.is_empty() => in_string = true,
             _ => {}
+        }
+        if open.len() > MAX_NESTING {
+            return Some(i);
         }
     }
     None

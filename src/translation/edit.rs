@@ -19,6 +19,7 @@ use std::ops::Range;
 
 use fluent_syntax::ast;
 
+use crate::l10n::{MAX_NESTING, too_deep};
 use crate::source::SourceFile;
 
 /// How far continuation lines are indented in an entry written by [`entry_text`].
@@ -102,41 +103,6 @@ fn content_end(text: &str, head: usize, next: usize) -> usize {
     };
     let from = head + last;
     text[from..next].find('\n').map_or(next, |i| from + i + 1)
-}
-
-/// Deepest nesting of placeables and call arguments read: the Fluent parser recurses once
-/// per level, and a file nesting thousands would overflow the stack.
-const MAX_NESTING: usize = crate::l10n::MAX_NESTING;
-
-/// The offset where `{` placeables and `(` call arguments nest deeper than [`MAX_NESTING`],
-/// if they do. String literals do not count; a `)` only closes a `(` of its own placeable
-/// (one in a variant's text closes nothing), and a `}` closes its placeable's calls too.
-fn too_deep(text: &str) -> Option<usize> {
-    let mut open: Vec<char> = Vec::new();
-    let (mut in_string, mut escaped) = (false, false);
-    for (i, c) in text.char_indices() {
-        if in_string {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' | '\n' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '{' => open.push('{'),
-            '(' if !open.is_empty() => open.push('('),
-            ')' if open.last() == Some(&'(') => drop(open.pop()),
-            '}' => while open.pop().is_some_and(|o| o == '(') {},
-            '"' if !open.is_empty() => in_string = true,
-            _ => {}
-        }
-        if open.len() > MAX_NESTING {
-            return Some(i);
-        }
-    }
-    None
 }
 
 /// `text` as polydocs' loader parses it, with the same length (offsets are the file's): a

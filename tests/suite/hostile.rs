@@ -1043,6 +1043,28 @@ fn message_used_by_data_defined_only_with_a_syntax_error() {
     });
 }
 
+/// A hundred thousand nested calls: the Fluent parser recurses once per level and would
+/// overflow the stack; the file is refused at the call that nests too deep, not parsed.
+#[test]
+fn a_hundred_thousand_nested_function_calls() {
+    rejected("fluent-deep-calls", |site| {
+        let rel = "locales/fr/ui.ftl";
+        let calls = "NUMBER(".repeat(100_000);
+        let text = site.replace_once(
+            rel,
+            "footer-note = Ce site est proposé en plusieurs langues.\n",
+            &format!("footer-note = {{ {calls} }}\n"),
+        );
+        let (line, _) = locate(&text, "footer-note = {");
+        vec![Want::Near {
+            code: "fluent-too-deep",
+            file: rel.into(),
+            lines: line..=line,
+            cols: 1..=800_000,
+        }]
+    });
+}
+
 #[test]
 fn message_that_refers_to_itself() {
     rejected("fluent-cycle", |site| {
