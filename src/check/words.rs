@@ -638,8 +638,13 @@ pub struct TermHint {
 /// For each of `texts` (source texts), the glossary's terms it holds that language `code`
 /// has renderings for; the glossary read once. Matched as the check matches them, case and
 /// width folded.
-pub fn terms_in(site: &Site, code: &str, texts: &[String]) -> Vec<Vec<TermHint>> {
-    let glossary = load_glossary(site, &mut Vec::new());
+pub fn terms_in(
+    root: &std::path::Path,
+    config: &crate::config::SiteConfig,
+    code: &str,
+    texts: &[String],
+) -> Vec<Vec<TermHint>> {
+    let glossary = load_glossary_of(root, config, &mut Vec::new());
     let wanted: Vec<(&Term, &Rendering)> = (glossary.iter())
         .filter_map(|t| t.translations.get(code).map(|r| (t, r)))
         .collect();
@@ -689,11 +694,20 @@ fn kept_of(glossary: &[Term], code: &str) -> Vec<String> {
 /// The glossary's terms; none when the site has no glossary. An unreadable glossary is
 /// reported and counts as empty.
 fn load_glossary(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<Term> {
-    let path = site.root.join(GLOSSARY);
+    load_glossary_of(&site.root, &site.config, out)
+}
+
+/// [`load_glossary`] of the site at `root` with settings `config`.
+fn load_glossary_of(
+    root: &std::path::Path,
+    config: &crate::config::SiteConfig,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Term> {
+    let path = root.join(GLOSSARY);
     if !path.exists() {
         return Vec::new();
     }
-    let src = match SourceFile::read(&site.root, &path) {
+    let src = match SourceFile::read(root, &path) {
         Ok(src) => src,
         Err(d) => {
             out.push(*d);
@@ -707,7 +721,7 @@ fn load_glossary(site: &Site, out: &mut Vec<Diagnostic>) -> Vec<Term> {
             return Vec::new();
         }
     };
-    let codes = site.config.codes();
+    let codes = config.codes();
     let mut terms = Vec::new();
     for term in file.terms {
         let position = yaml::spanned_position(&term.term, 0);

@@ -83,6 +83,7 @@ fn mark_one(
     root: &Path,
     code: &str,
     target: serve::translate::MarkTarget,
+    force: bool,
 ) -> Result<String, String> {
     let _lock = crate::source::SourceLock::take(root)?;
     let site = crate::site::load(root)
@@ -92,7 +93,11 @@ fn mark_one(
         serve::translate::MarkTarget::Message(id) => super::mark::Target::Message(id),
         serve::translate::MarkTarget::Page(key) => super::mark::Target::Page(key),
     };
-    let outcome = super::mark::mark(&site, code, &target, super::mark::Options::default())?;
+    let options = super::mark::Options {
+        force,
+        ..super::mark::Options::default()
+    };
+    let outcome = super::mark::mark(&site, code, &target, options)?;
     if outcome.left > 0 {
         return Err(outcome.summary);
     }

@@ -125,12 +125,15 @@ fn mark(desk: &Desk, wb: &Workbench, body: &[u8]) -> Reply {
     struct Asked {
         id: Option<String>,
         page: Option<String>,
+        /// Mark a translation that did not change since its source did (`--force`).
+        #[serde(default)]
+        force: bool,
     }
     let asked: Asked = match serde_json::from_slice(body) {
         Ok(a) => a,
         Err(e) => return Reply::error(400, &format!("say what to mark: {e}")),
     };
-    let target = match (asked.id, asked.page) {
+    let target = match (asked.id.clone(), asked.page.clone()) {
         (Some(id), _) => MarkTarget::Message(id),
         (None, Some(address)) => match wb.page_at(&address) {
             Some(p) => MarkTarget::Page(p.key.clone()),
@@ -138,7 +141,7 @@ fn mark(desk: &Desk, wb: &Workbench, body: &[u8]) -> Reply {
         },
         _ => return Reply::error(400, "say which message (`id`) or page (`page`)"),
     };
-    match (desk.mark)(&wb.root, &wb.code, target) {
+    match (desk.mark)(&wb.root, &wb.code, target, asked.force) {
         Ok(said) => Reply::json(200, &json!({ "outcome": "marked", "said": said })),
         Err(e) => Reply::json(409, &json!({ "outcome": "not-marked", "error": e })),
     }

@@ -72,6 +72,8 @@ pub struct Block {
     pub source_line: Option<usize>,
     /// For an outdated block: what changed in its source since it was marked.
     pub diff: Vec<diff::Part>,
+    /// The glossary's terms its source holds, with the renderings the language uses.
+    pub terms: Vec<crate::check::TermHint>,
 }
 
 /// A page's blocks, read from its files.
@@ -108,6 +110,7 @@ pub fn page_blocks(wb: &Workbench, page: &Page, default: usize) -> Result<PageBl
                 source_line: Some(b.line),
                 text: b.text,
                 diff: Vec::new(),
+                terms: Vec::new(),
             })
             .collect(),
         Some(text) => {
@@ -115,6 +118,16 @@ pub fn page_blocks(wb: &Workbench, page: &Page, default: usize) -> Result<PageBl
             compare(wb, page, &source, &translation)
         }
     };
+    let mut blocks: Vec<Block> = blocks;
+    if wb.lang != default {
+        let texts: Vec<String> = blocks
+            .iter()
+            .map(|b| b.source.clone().unwrap_or_default())
+            .collect();
+        for (block, terms) in blocks.iter_mut().zip(wb.light.terms(&wb.code, &texts)) {
+            block.terms = terms;
+        }
+    }
     Ok(PageBlocks { blocks, own })
 }
 
@@ -183,6 +196,7 @@ fn compare(
                 source_line: source.map(|s| s.line),
                 diff: change.map(|c| c.parts.clone()).unwrap_or_default(),
                 text: b.text,
+                terms: Vec::new(),
             }
         })
         .collect()

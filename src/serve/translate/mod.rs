@@ -29,9 +29,10 @@ use workbench::Workbench;
 /// Where translate mode's own files and requests are served.
 pub const PREFIX: &str = "/__polydocs/translate/";
 
-/// What the panel's "Mark as up to date" does: `polydocs mark` for one message (`id`) or one
-/// page (its key), given by the command (which owns `mark`).
-pub type Mark = dyn Fn(&std::path::Path, &str, MarkTarget) -> Result<String, String> + Send + Sync;
+/// What the panel's "Mark as up to date" does: `polydocs mark` for one message or one page
+/// (with `--force` when the bool says so), given by the command (which owns `mark`).
+pub type Mark =
+    dyn Fn(&std::path::Path, &str, MarkTarget, bool) -> Result<String, String> + Send + Sync;
 
 /// What to mark up to date.
 pub enum MarkTarget {
@@ -126,7 +127,7 @@ mod tests {
     fn only_this_server_on_the_loopback_address_is_answered() {
         let desk = Desk::new(
             "fr",
-            Arc::new(|_: &std::path::Path, _: &str, _| Ok(String::new())),
+            Arc::new(|_: &std::path::Path, _: &str, _, _| Ok(String::new())),
         );
         desk.listening_on(8123);
         assert!(desk.allows(Some("127.0.0.1:8123"), None));

@@ -106,10 +106,15 @@
     bar = el("div", { class: "pd-bar", role: "region", "aria-label": "Translation of this page", dir: "ltr", lang: "en" }, [
       el("strong", { text: "Translating " + (info ? info.name : LANG) }),
       legend,
-      el("span", { class: "pd-keys", text: "n next to do · p previous · Esc close" }),
+      el("span", { class: "pd-keys", text: "n / p next or previous to do · j / k any text · Esc close" }),
       toggle,
       hiddenList,
-      el("a", { href: API, text: "All pages and the queue" })
+      el("a", { href: API, text: "All pages and the queue" }),
+      el("button", { type: "button", class: "pd-more", "aria-expanded": "false", text: "More", onclick: function (e) {
+        var open = bar.classList.toggle("pd-expanded");
+        e.currentTarget.setAttribute("aria-expanded", String(open));
+        e.currentTarget.textContent = open ? "Less" : "More";
+      } })
     ]);
     document.body.appendChild(bar);
   }
@@ -171,7 +176,8 @@
     return {
       kind: "block", n: n, state: b.state, text: b.text, source: b.source, line: b.line,
       source_line: b.source_line, diff: b.diff, block_kind: b.kind, file: page.file,
-      source_file: page.source_file, translated: page.translated, base: info.base, key: page.key
+      source_file: page.source_file, translated: page.translated, base: info.base, key: page.key,
+      terms: b.terms
     };
   }
 
@@ -192,7 +198,7 @@
     parts.push(el("section", {}, [el("h3", {}, ["Source (" + info.source + ") ", at]), src]));
     if (isMessage && d.comment) parts.push(section("Context", el("p", { class: "pd-comment", text: d.comment })));
     if (d.diff && d.diff.length) parts.push(section("What changed in the source since it was marked", diffView(d.diff)));
-    if (isMessage && d.terms && d.terms.length) {
+    if (d.terms && d.terms.length) {
       var ul = el("ul", { class: "pd-terms" });
       d.terms.forEach(function (t) {
         ul.appendChild(el("li", {}, [el("b", { text: t.term }), " → " + t.use.join(", ") + (t.avoid.length ? " (not " + t.avoid.join(", ") + ")" : "")]));
@@ -223,7 +229,7 @@
     parts.push(el("div", { id: "pd-problems", class: "pd-problems", "aria-live": "polite" }));
     var actions = el("div", { class: "pd-actions" }, [
       el("button", { type: "button", class: "pd-save", text: "Save (Ctrl+Enter)", onclick: save }),
-      (state === "outdated" || state === "same-as-source") ? el("button", { type: "button", class: "pd-mark", text: "Mark as up to date", onclick: markUpToDate }) : null,
+      (state === "outdated" || state === "same-as-source") ? el("button", { type: "button", class: "pd-mark", text: "Mark as up to date", onclick: function () { markUpToDate(false); } }) : null,
       el("button", { type: "button", text: "Cancel", onclick: close })
     ]);
     parts.push(actions);
@@ -304,11 +310,16 @@
     });
   }
 
-  function markUpToDate() {
+  function markUpToDate(force) {
     var e = current.entry;
     var body = e.kind === "message" ? { id: e.id } : { page: location.pathname };
+    body.force = force === true;
     request("POST", "mark", body).then(function (r) {
-      status(r.outcome === "marked" ? r.said + " The page reloads." : "Not marked: " + r.error);
+      if (r.outcome === "marked") { status(r.said + " The page reloads."); return; }
+      status("Not marked: " + r.error);
+      if (/--force/.test(r.error || "") && !panel.querySelector(".pd-force")) {
+        panel.querySelector(".pd-actions").appendChild(el("button", { type: "button", class: "pd-force", text: "Mark anyway: it still says the same", onclick: function () { markUpToDate(true); } }));
+      }
     });
   }
 
@@ -328,11 +339,11 @@
   }
 
   function todo() {
-    return marked().filter(function (n) { return TODO[n.getAttribute("data-pd-state")]; });
+    return marked().filter(function (n) { return TODO[n.getAttribute("data-pd-state")] && n.getClientRects().length; });
   }
 
-  function step(by) {
-    var list = todo();
+  function step(by, all) {
+    var list = all ? marked().filter(function (n) { return n.getClientRects().length; }) : todo();
     if (!list.length) { if (bar) bar.querySelector(".pd-keys").textContent = "Nothing left to do on this page."; return; }
     var at = current && current.node ? list.indexOf(current.node) : -1;
     var next = list[(at + by + list.length) % list.length];
@@ -357,6 +368,8 @@
     if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === "n") { e.preventDefault(); step(1); }
     else if (e.key === "p") { e.preventDefault(); step(-1); }
+    else if (e.key === "j") { e.preventDefault(); step(1, true); }
+    else if (e.key === "k") { e.preventDefault(); step(-1, true); }
     else if (e.key === "t") { e.preventDefault(); setPicking(!picking); }
   });
 

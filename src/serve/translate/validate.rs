@@ -38,6 +38,11 @@ impl Light {
         }
     }
 
+    /// The glossary's terms each of `texts` (source texts) holds, with how `code` writes them.
+    pub fn terms(&self, code: &str, texts: &[String]) -> Vec<Vec<crate::check::TermHint>> {
+        check::terms_in(&self.root, &self.config, code, texts)
+    }
+
     /// A site with these locales and pages and nothing else (no templates, no other page).
     fn site(&self, locales: Locales, pages: Vec<PageSource>) -> Site {
         Site {

@@ -181,7 +181,7 @@ fn messages(
     let sources = translation::messages(&site.locales, default);
     let texts: Vec<String> = sources.values().map(|m| plain_text(m)).collect();
     let comments = comments(site, default);
-    let terms = crate::check::terms_in(site, code, &texts);
+    let terms = crate::check::terms_in(&site.root, &site.config, code, &texts);
     let mut out = BTreeMap::new();
     for ((id, m), terms) in sources.into_iter().zip(terms) {
         let Some(def) = site.locales.defined[default].get(id) else {
