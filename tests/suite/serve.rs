@@ -1448,3 +1448,67 @@ fn translate_mode_is_loopback_only_and_for_a_language_of_the_site() {
         assert!(run.stderr.contains(said), "{}", run.describe());
     }
 }
+
+/// A page not translated yet: translating one of its blocks creates the page from its source
+/// with that block translated, and its title is a field of its front matter, set on its line.
+#[test]
+fn translate_mode_creates_an_untranslated_page_and_sets_its_title() {
+    let site = TempSite::new("translate-new-page");
+    std::fs::remove_file(site.path("content/fr/channels.md")).unwrap();
+    let serve = Serve::start_with(&site.root, &["--port", "0", "--translate", "fr"]);
+    let page = serve.get("/fr/channels/");
+    assert_eq!(page.status, 200, "{}", serve.output());
+    let token = token_of(&page.body);
+    let state = json(&serve.get("/__polydocs/translate/page?path=%2Ffr%2Fchannels%2F"));
+    assert_eq!(state["page"]["state"], "missing", "{state}");
+    let blocks = state["blocks"].as_array().unwrap();
+    assert!(blocks.iter().all(|b| b["state"] == "missing"), "{state}");
+    let first = blocks.iter().find(|b| b["field"].is_null()).unwrap();
+    let source = site.read("content/en/channels.md");
+    let headers = [
+        ("Host", serve.addr.as_str()),
+        ("Content-Type", "application/json"),
+        ("X-Polydocs-Token", token.as_str()),
+    ];
+    let paragraph = "Le support client d’Adobe propose de l’aide en ligne.";
+    let body = serde_json::json!({
+        "page": "/fr/channels/", "block": first["n"], "value": paragraph, "base": "",
+    });
+    let saved = post(
+        &serve.addr,
+        "/__polydocs/translate/save",
+        &headers,
+        &body.to_string(),
+    );
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let created = site.read("content/fr/channels.md");
+    assert_eq!(
+        created,
+        source.replacen(first["text"].as_str().unwrap(), paragraph, 1),
+        "the source page with that block translated"
+    );
+
+    serve.wait_until("the page is translated", |s| {
+        json(&s.get("/__polydocs/translate/page?path=%2Ffr%2Fchannels%2F"))["page"]["translated"]
+            == true
+    });
+    let state = json(&serve.get("/__polydocs/translate/page?path=%2Ffr%2Fchannels%2F"));
+    let body = serde_json::json!({
+        "page": "/fr/channels/", "field": "title", "value": "Canaux : assistance", "base": state["base"],
+    });
+    let saved = post(
+        &serve.addr,
+        "/__polydocs/translate/save",
+        &headers,
+        &body.to_string(),
+    );
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert_eq!(
+        site.read("content/fr/channels.md"),
+        created.replacen(
+            "title: Support channels\n",
+            "title: \"Canaux : assistance\"\n",
+            1
+        )
+    );
+}

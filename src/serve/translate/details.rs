@@ -57,11 +57,14 @@ pub fn message<'w>(wb: &'w Workbench, id: &str) -> Result<MessageDetails<'w>, St
     })
 }
 
-/// One block of a page as the preview shows it.
+/// One block of a page as the preview shows it: a block of its body, or its title or
+/// description (a field of its front matter).
 #[derive(Debug, Clone, Serialize)]
 pub struct Block {
-    /// Its number among the blocks of the shown file's body (the page's mark).
+    /// Its number among the blocks of the shown file's body (the page's mark); 0 for a field.
     pub n: usize,
+    /// `title` or `description` for a field of the front matter.
+    pub field: Option<&'static str>,
     pub kind: &'static str,
     pub state: State,
     /// Its line in the shown file (the translation, or the source when there is none).
@@ -99,10 +102,11 @@ pub fn page_blocks(wb: &Workbench, page: &Page, default: usize) -> Result<PageBl
         None
     };
     let blocks = match &own {
-        None => numbered(&source)
+        None => with_fields(&source)
             .into_iter()
             .map(|(n, b)| Block {
-                n,
+                n: n.unwrap_or(0),
+                field: field_name(b.kind),
                 kind: b.kind.name(),
                 state: State::Missing,
                 line: b.line,
@@ -150,6 +154,25 @@ pub fn numbered(page: &PageSource) -> Vec<(usize, blocks::Block)> {
     out
 }
 
+/// The name of a front matter field a block is, if it is one.
+fn field_name(kind: blocks::Kind) -> Option<&'static str> {
+    match kind {
+        blocks::Kind::Title => Some("title"),
+        blocks::Kind::Description => Some("description"),
+        _ => None,
+    }
+}
+
+/// A page's title and description (numbered `None`), then the blocks of its body.
+fn with_fields(page: &PageSource) -> Vec<(Option<usize>, blocks::Block)> {
+    let fields = blocks::page_blocks(page)
+        .into_iter()
+        .filter(|b| field_name(b.kind).is_some())
+        .map(|b| (None, b));
+    let body = numbered(page).into_iter().map(|(n, b)| (Some(n), b));
+    fields.chain(body).collect()
+}
+
 /// A translated page's blocks against its source's: outdated where the source changed since
 /// the page was marked, the same as the source where copied, else translated.
 fn compare(
@@ -174,11 +197,12 @@ fn compare(
         .iter()
         .map(|b| b.line)
         .collect();
-    numbered(translation)
+    with_fields(translation)
         .into_iter()
         .map(|(n, b)| {
-            let change = (changes.iter())
-                .find(|c| c.change != "added" && c.translation_line == Some(b.line));
+            let change = (changes.iter()).find(|c| {
+                c.change != "added" && c.kind == b.kind.name() && c.translation_line == Some(b.line)
+            });
             let state = if change.is_some() {
                 State::Outdated
             } else if copied.contains(&b.line) {
@@ -188,7 +212,8 @@ fn compare(
             };
             let source = source_of(b.line);
             Block {
-                n,
+                n: n.unwrap_or(0),
+                field: field_name(b.kind),
                 kind: b.kind.name(),
                 state,
                 line: b.line,

@@ -21,9 +21,11 @@ use crate::translation::{blocks, edit};
 pub struct Edit {
     /// A message ID, or none for a block.
     pub id: Option<String>,
-    /// For a block: the page's address and the block's number.
+    /// For a block: the page's address and the block's number, or the front matter field
+    /// (`title`, `description`).
     pub page: Option<String>,
     pub block: Option<usize>,
+    pub field: Option<String>,
     pub value: String,
     #[serde(default)]
     pub base: String,
@@ -93,6 +95,10 @@ pub fn save(wb: &Workbench, default: usize, edit: &Edit) -> Result<Outcome, Stri
 fn candidate(wb: &Workbench, default: usize, e: &Edit) -> Result<Candidate, String> {
     match (&e.id, &e.page, e.block) {
         (Some(id), _, _) => message_candidate(wb, id, &e.value),
+        (None, Some(page), _) if e.field.is_some() => {
+            let field = e.field.as_deref().unwrap_or_default();
+            field_candidate(wb, default, page, field, &e.value)
+        }
         (None, Some(page), Some(n)) => block_candidate(wb, default, page, n, &e.value),
         _ => Err("say which message (`id`) or which block (`page` and `block`)".to_string()),
     }
@@ -201,6 +207,132 @@ fn block_candidate(
     })
 }
 
+/// The language's page with its front matter field `name` (`title`, `description`) set to
+/// `value`, written on one line; for a page not translated yet, the source's page with that
+/// field translated.
+fn field_candidate(
+    wb: &Workbench,
+    default: usize,
+    address: &str,
+    name: &str,
+    value: &str,
+) -> Result<Candidate, String> {
+    if !matches!(name, "title" | "description") {
+        return Err(format!("`{name}` is not a field translate mode edits"));
+    }
+    let page = wb
+        .page_at(address)
+        .ok_or_else(|| format!("no page of {} at {address}", wb.code))?;
+    let disk = if page.translated {
+        read(&wb.root, &page.file)?
+    } else {
+        None
+    };
+    let from_file = if page.translated {
+        &page.file
+    } else {
+        &page.source_file
+    };
+    let written = read(&wb.root, from_file)?.ok_or_else(|| format!("{from_file} is gone"))?;
+    let crlf = written.contains("\r\n");
+    let normal = written.replace("\r\n", "\n");
+    let (range, toml) = field_range(&normal, name).ok_or_else(|| {
+        format!("{from_file} has no `{name}` line in its front matter; write it in the file")
+    })?;
+    // One line; a no-break space the translator typed (before « : ») is kept.
+    let value = value.replace(['\r', '\n'], " ");
+    let value = value.trim_matches([' ', '\t']);
+    let line = if toml {
+        format!("{name} = {}\n", quoted(value))
+    } else {
+        format!("{name}: {}\n", yaml_scalar(value))
+    };
+    let mut text = format!("{}{line}{}", &normal[..range.start], &normal[range.end..]);
+    let first = line_at(&text, range.start);
+    let source_text = read(&wb.root, &page.source_file)?.unwrap_or_default();
+    let source = details::parse(default, &page.key, &page.source_file, &source_text)?;
+    let problems = match details::parse(wb.lang, &page.key, &page.file, &text) {
+        Ok(candidate) => validate::block(&wb.light, source, candidate, first..=first),
+        Err(e) => vec![Problem {
+            severity: "error",
+            code: "front-matter",
+            message: e,
+            line: None,
+            column: None,
+            hint: None,
+        }],
+    };
+    if crlf {
+        text = text.replace('\n', "\r\n");
+    }
+    Ok(Candidate {
+        file: page.file.clone(),
+        disk,
+        text,
+        problems,
+    })
+}
+
+/// Where field `name` is written in a page's front matter (its line, and the indented lines
+/// that continue it), and whether the front matter is TOML (`+++`).
+fn field_range(text: &str, name: &str) -> Option<(std::ops::Range<usize>, bool)> {
+    let mut lines = text.split_inclusive('\n');
+    let fence = lines.next()?.trim_end();
+    let toml = match fence {
+        "---" => false,
+        "+++" => true,
+        _ => return None,
+    };
+    let mut at = fence.len() + 1;
+    let mut found: Option<std::ops::Range<usize>> = None;
+    for line in lines {
+        if line.trim_end() == fence {
+            break;
+        }
+        match &mut found {
+            Some(range) if line.starts_with([' ', '\t']) => range.end = at + line.len(),
+            Some(_) => break,
+            None => {
+                let rest = line.strip_prefix(name).unwrap_or("");
+                let starts = if toml {
+                    rest.trim_start().starts_with('=')
+                } else {
+                    rest.starts_with(':')
+                };
+                if line.starts_with(name) && starts {
+                    found = Some(at..at + line.len());
+                }
+            }
+        }
+        at += line.len();
+    }
+    found.map(|r| (r, toml))
+}
+
+/// A string as a double-quoted scalar, which YAML and TOML read alike.
+fn quoted(value: &str) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// A YAML scalar for `value`: as it is when YAML reads it back as that text, else quoted.
+fn yaml_scalar(value: &str) -> String {
+    let plain = !value.is_empty()
+        && !value.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c))
+        && !value.contains(": ")
+        && !value.contains(" #")
+        && !value.ends_with(':')
+        && !matches!(
+            value.to_ascii_lowercase().as_str(),
+            "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "~"
+        )
+        && value.parse::<f64>().is_err();
+    if plain {
+        value.to_string()
+    } else {
+        quoted(value)
+    }
+}
+
 /// The 1-based line of byte `at` of `text`.
 fn line_at(text: &str, at: usize) -> usize {
     text[..at.min(text.len())].matches('\n').count() + 1
@@ -241,6 +373,30 @@ pub fn writable(root: &Path, file: &str, code: &str) -> Result<PathBuf, String> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_front_matter_field_is_found_with_its_continuation_lines() {
+        let page = "---\ntitle: Horaires\ndescription: >\n  Deux\n  lignes\nweight: 5\n---\nBody\n";
+        let (title, toml) = field_range(page, "title").unwrap();
+        assert_eq!((&page[title], toml), ("title: Horaires\n", false));
+        let (description, _) = field_range(page, "description").unwrap();
+        assert_eq!(&page[description], "description: >\n  Deux\n  lignes\n");
+        assert!(field_range(page, "titles").is_none());
+        assert!(field_range("---\nweight: 1\n---\ntitle: no\n", "title").is_none());
+        let toml = "+++\ntitle = \"A\"\n+++\n";
+        assert_eq!(field_range(toml, "title").unwrap(), (4..16, true));
+    }
+
+    #[test]
+    fn a_scalar_is_quoted_only_when_yaml_would_misread_it() {
+        assert_eq!(yaml_scalar("Horaires régionaux"), "Horaires régionaux");
+        assert_eq!(yaml_scalar("Note : un titre"), "\"Note : un titre\"");
+        assert_eq!(yaml_scalar("Étape: une"), "\"Étape: une\"");
+        assert_eq!(yaml_scalar("#1 choix"), "\"#1 choix\"");
+        assert_eq!(yaml_scalar("yes"), "\"yes\"");
+        assert_eq!(yaml_scalar("2024"), "\"2024\"");
+        assert_eq!(yaml_scalar("« Elite »"), "« Elite »");
+    }
 
     #[test]
     fn only_the_languages_own_folders_are_writable() {

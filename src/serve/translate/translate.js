@@ -48,14 +48,31 @@
       if (i > 0) out.push({ kind: "message", id: pair.slice(i + 1), place: pair.slice(0, i) });
     });
     if (node.dataset.pdBlock !== undefined) out.push({ kind: "block", n: +node.dataset.pdBlock, place: "block" });
+    if (node.dataset.pdField) out.push({ kind: "field", name: node.dataset.pdField, place: node.dataset.pdField });
     return out;
   }
 
   function stateOf(entry) {
     if (!info) return "translated";
     if (entry.kind === "message") return info.messages[entry.id] || "translated";
-    var b = info.blocks.filter(function (x) { return x.n === entry.n; })[0];
+    var b = blockOf(entry);
     return b ? b.state : "translated";
+  }
+
+  function blockOf(entry) {
+    return (info.blocks || []).filter(function (x) {
+      return entry.kind === "field" ? x.field === entry.name : !x.field && x.n === entry.n;
+    })[0];
+  }
+
+  // The page's title and description come from its front matter: the title is marked on the
+  // heading that shows it, the description (a meta tag) is listed with the hidden texts.
+  function markFields() {
+    (info.blocks || []).forEach(function (b) {
+      if (b.field !== "title") return;
+      var h1 = document.querySelector("main h1, h1");
+      if (h1 && h1.textContent.trim() === b.text.trim()) h1.setAttribute("data-pd-field", "title");
+    });
   }
 
   var RANK = { missing: 3, outdated: 2, "same-as-source": 1, translated: 0 };
@@ -64,7 +81,7 @@
   }
 
   function marked() {
-    return Array.prototype.slice.call(document.querySelectorAll("[data-pd-m],[data-pd-attr],[data-pd-block]"))
+    return Array.prototype.slice.call(document.querySelectorAll("[data-pd-m],[data-pd-attr],[data-pd-block],[data-pd-field]"))
       .filter(function (n) { return !n.closest(".pd-panel,.pd-bar"); });
   }
 
@@ -76,7 +93,7 @@
       var state = worst(entries.map(stateOf));
       node.setAttribute("data-pd-state", state);
       entries.forEach(function (e) {
-        var key = e.kind === "message" ? "m:" + e.id : "b:" + e.n;
+        var key = e.kind === "message" ? "m:" + e.id : e.kind === "field" ? "f:" + e.name : "b:" + e.n;
         if (!seen[key]) { seen[key] = 1; counts[stateOf(e)]++; }
       });
     });
@@ -98,7 +115,11 @@
     document.querySelectorAll("[data-pd-text]").forEach(function (node) {
       node.dataset.pdText.split(" ").forEach(function (id) { if (id && hidden.indexOf(id) < 0) hidden.push(id); });
     });
-    var hiddenList = el("span", { class: "pd-hidden" }, hidden.length ? ["Not in the page body: "] : []);
+    var description = (info && info.blocks || []).filter(function (b) { return b.field === "description"; })[0];
+    var hiddenList = el("span", { class: "pd-hidden" }, hidden.length || description ? ["Not in the page body: "] : []);
+    if (description) {
+      hiddenList.appendChild(el("button", { type: "button", class: "pd-chip", "data-pd-state": description.state, text: "description", onclick: function () { open({ kind: "field", name: "description", place: "description" }, null); } }));
+    }
     hidden.forEach(function (id) {
       hiddenList.appendChild(el("button", { type: "button", class: "pd-chip", "data-pd-state": stateOf({ kind: "message", id: id }), text: id, onclick: function () { open({ kind: "message", id: id, place: "hidden" }, null); } }));
     });
@@ -162,7 +183,7 @@
     current = { entry: entry, node: node };
     var load = entry.kind === "message"
       ? request("GET", "message?id=" + encodeURIComponent(entry.id))
-      : Promise.resolve(blockDetails(entry.n));
+      : Promise.resolve(blockDetails(entry));
     load.then(function (d) {
       if (d.error) { show(el("p", { class: "pd-error", text: d.error })); return; }
       current.details = d;
@@ -170,11 +191,11 @@
     });
   }
 
-  function blockDetails(n) {
-    var b = info.blocks.filter(function (x) { return x.n === n; })[0] || {};
+  function blockDetails(entry) {
+    var b = blockOf(entry) || {};
     var page = info.page || {};
     return {
-      kind: "block", n: n, state: b.state, text: b.text, source: b.source, line: b.line,
+      kind: entry.kind, n: entry.n, field: entry.name, state: b.state, text: b.text, source: b.source, line: b.line,
       source_line: b.source_line, diff: b.diff, block_kind: b.kind, file: page.file,
       source_file: page.source_file, translated: page.translated, base: info.base, key: page.key,
       terms: b.terms
@@ -188,7 +209,7 @@
       ? (d.file + (d.line ? ":" + d.line : " (new)"))
       : (d.file + (d.translated ? ":" + d.line : " (new page)"));
     var head = el("header", {}, [
-      el("h2", { id: "pd-title", text: isMessage ? d.id : (d.block_kind || "block") + " of " + d.key }),
+      el("h2", { id: "pd-title", text: isMessage ? d.id : (d.field || d.block_kind || "block") + " of " + d.key }),
       el("p", {}, [el("span", { class: "pd-badge", "data-pd-state": state, text: NAMES[state] || state }), " ", el("code", { text: where })]),
       el("button", { type: "button", class: "pd-close", "aria-label": "Close", text: "×", onclick: close })
     ]);
@@ -260,6 +281,7 @@
     var e = current.entry, d = current.details;
     var body = { value: area.value, base: d.base || "" };
     if (e.kind === "message") body.id = e.id;
+    else if (e.kind === "field") { body.page = location.pathname; body.field = e.name; }
     else { body.page = location.pathname; body.block = e.n; }
     return body;
   }
@@ -331,7 +353,7 @@
     if (entries.length === 1) { open(entries[0], node); return; }
     var list = el("ul", { class: "pd-choices" });
     entries.forEach(function (e) {
-      var label = e.kind === "block" ? "this block" : e.id + (e.place === "text" ? "" : " (" + e.place + ")");
+      var label = e.kind === "block" ? "this block" : e.kind === "field" ? "the page's " + e.name : e.id + (e.place === "text" ? "" : " (" + e.place + ")");
       list.appendChild(el("li", {}, [el("button", { type: "button", "data-pd-state": stateOf(e), text: label, onclick: function () { open(e, node); } })]));
     });
     show(el("header", {}, [el("h2", { id: "pd-title", text: "Which text?" }), el("button", { type: "button", class: "pd-close", "aria-label": "Close", text: "×", onclick: close })]), list);
@@ -355,7 +377,7 @@
   document.addEventListener("click", function (e) {
     if (!picking || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
     if (e.target.closest(".pd-panel,.pd-bar")) return;
-    var node = e.target.closest("[data-pd-m],[data-pd-attr],[data-pd-block]");
+    var node = e.target.closest("[data-pd-m],[data-pd-attr],[data-pd-block],[data-pd-field]");
     if (!node) return;
     e.preventDefault();
     e.stopPropagation();
@@ -376,6 +398,7 @@
   function start() {
     request("GET", "page?path=" + encodeURIComponent(location.pathname)).then(function (r) {
       info = r;
+      markFields();
       var counts = mark();
       setPicking(true);
       toolbar(counts);
@@ -386,7 +409,9 @@
         var s = JSON.parse(saved);
         var node = s.entry.kind === "message"
           ? document.querySelector('[data-pd-m="' + s.entry.id + '"]')
-          : document.querySelector('[data-pd-block="' + s.entry.n + '"]');
+          : s.entry.kind === "field"
+            ? document.querySelector('[data-pd-field="' + s.entry.name + '"]')
+            : document.querySelector('[data-pd-block="' + s.entry.n + '"]');
         open(s.entry, node);
         setTimeout(function () { status("Saved to " + s.file + "."); }, 300);
       } else if (m) {
