@@ -614,8 +614,72 @@ pub fn syntax_errors(text: &str) -> Vec<SyntaxError> {
     errors
 }
 
+/// `ftl` with the commented-out template of message `id` (`# id = source text` and its
+/// continuation lines, as `polydocs new-language` writes them) replaced by `entry`: the
+/// translation takes the template's place, under the comment that explains it. None when the
+/// file has no such template.
+pub fn replace_template(ftl: &str, id: &str, entry: &str) -> Option<String> {
+    let mut at = 0;
+    let mut found: Option<Range<usize>> = None;
+    for line in ftl.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        match &mut found {
+            None => {
+                let rest = bare.strip_prefix("# ").and_then(|r| r.strip_prefix(id));
+                if rest.is_some_and(|r| r.trim_start().starts_with('=')) {
+                    found = Some(at..at + line.len());
+                }
+            }
+            Some(range) => {
+                let continues = bare
+                    .strip_prefix("# ")
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(|c| c.is_whitespace() || matches!(c, '[' | '*' | '}' | '.'));
+                if !continues {
+                    break;
+                }
+                range.end = at + line.len();
+            }
+        }
+        at += line.len();
+    }
+    let range = found?;
+    let mut entry = entry.to_string();
+    if !ftl[range.clone()].ends_with('\n') {
+        entry = entry.trim_end_matches(['\n', '\r']).to_string();
+    }
+    Some(format!(
+        "{}{entry}{}",
+        &ftl[..range.start],
+        &ftl[range.end..]
+    ))
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_template_written_by_new_language_is_replaced_in_place() {
+        let ftl = "# The footer. A sentence.\n# footer-note = This site.\n# Next comment.\n# n = { $count ->\n#     [one] one\n#    *[other] many\n# }\n# Last.\n";
+        assert_eq!(
+            replace_template(ftl, "footer-note", "footer-note = Ce site.\n").unwrap(),
+            "# The footer. A sentence.\nfooter-note = Ce site.\n# Next comment.\n# n = { $count ->\n#     [one] one\n#    *[other] many\n# }\n# Last.\n"
+        );
+        assert_eq!(
+            replace_template(
+                ftl,
+                "n",
+                "n = { $count ->\n    [one] un\n   *[other] plusieurs\n}\n"
+            )
+            .unwrap(),
+            "# The footer. A sentence.\n# footer-note = This site.\n# Next comment.\nn = { $count ->\n    [one] un\n   *[other] plusieurs\n}\n# Last.\n"
+        );
+        assert_eq!(replace_template(ftl, "footer", "x"), None);
+        assert_eq!(
+            replace_template("footer-note = x\n", "footer-note", "y"),
+            None
+        );
+    }
     use super::*;
 
     /// A translator's file: a resource comment, group comments, a message comment, a

@@ -115,6 +115,9 @@ fn message_candidate(wb: &Workbench, id: &str, value: &str) -> Result<Candidate,
     let entry = edit::entry_text(id, value, existing.as_deref(), crlf);
     let text = match (&disk, &existing) {
         (Some(d), Some(_)) => edit::replace_message(d, id, &entry).unwrap_or_default(),
+        // A template `new-language` wrote (`# id = source`) is where the translation goes.
+        (Some(d), None) => edit::replace_template(d, id, &entry)
+            .unwrap_or_else(|| edit::insert_message(disk.as_deref(), &source, id, &entry)),
         _ => edit::insert_message(disk.as_deref(), &source, id, &entry),
     };
     let range = edit::message_range(&text, id).unwrap_or(0..text.len());
