@@ -104,6 +104,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="pd-translate-latency-"))
     try:
         site = work / "scale"
+        site.mkdir()
         edits = sl.scale_site(site, args.pages)
         _, url = edits["md"]
         file = url.strip("/") + "/index.html"

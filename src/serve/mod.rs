@@ -125,7 +125,7 @@ pub fn run(options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<(), 
         Some(desk) => Shared::translating(Arc::clone(desk)),
         None => Shared::new(),
     });
-    let mut builder = Builder::new(&root).marking(options.translate.is_some());
+    let mut builder = Builder::new(&root).translating(options.translate.clone());
     if let Err(errors) = build(
         &mut builder,
         &shared,
@@ -194,11 +194,7 @@ fn build(
         open: &open,
         publish: &mut publish,
     };
-    // In translate mode a page reloads only once the whole build is done: the states it
-    // shows (translated, outdated) come from the whole site, not from the pages rendered
-    // first.
-    let first = shared.desk.is_none().then_some(first);
-    let mut built = match builder.build_first(changes, Arc::clone(&last_good), first) {
+    let mut built = match builder.build_first(changes, Arc::clone(&last_good), Some(first)) {
         Ok(built) => built,
         Err(errors) => {
             if published_early {
@@ -208,9 +204,6 @@ fn build(
         }
     };
     let output = std::mem::take(&mut built.output);
-    if let (Some(desk), Some((site, index))) = (&shared.desk, builder.last_good()) {
-        desk.built(site, index);
-    }
     shared.succeeded(output, &built.news);
     progress(Progress::Built(&built, shown));
     Ok(())

@@ -64,8 +64,9 @@ pub struct Built {
 
 pub struct Builder {
     root: PathBuf,
-    /// Pages are rendered with the marks of translate mode ([`crate::l10n::marks`]).
-    mark_messages: bool,
+    /// Translate mode: pages are rendered with their marks ([`crate::l10n::marks`]), and the
+    /// desk learns what each build says of the language before any page reloads.
+    desk: Option<Arc<super::translate::Desk>>,
     /// The last good build: its site, to load only what changes, its index, to know which
     /// languages show an edited page, and what its pages publish, for the link checks of a
     /// partial build.
@@ -101,20 +102,15 @@ impl Builder {
     pub fn new(root: &Path) -> Builder {
         Builder {
             root: root.to_path_buf(),
-            mark_messages: false,
+            desk: None,
             good: None,
         }
     }
 
-    /// A builder for translate mode: pages are rendered with their marks.
-    pub fn marking(mut self, mark_messages: bool) -> Builder {
-        self.mark_messages = mark_messages;
+    /// A builder for translate mode ([`super::translate`]).
+    pub fn translating(mut self, desk: Option<Arc<super::translate::Desk>>) -> Builder {
+        self.desk = desk;
         self
-    }
-
-    /// The site and index of the last good build, if there was one.
-    pub fn last_good(&self) -> Option<(&Site, &Index)> {
-        self.good.as_ref().map(|g| (&g.site, &g.index))
     }
 
     /// Builds what `changes` affects on top of `previous`, the output of the last good build,
@@ -147,7 +143,7 @@ impl Builder {
                 )
             }
             _ => (
-                full_load(&self.root, self.mark_messages, &mut report),
+                full_load(&self.root, self.desk.is_some(), &mut report),
                 Published::default(),
             ),
         };
@@ -166,6 +162,13 @@ impl Builder {
         } else {
             scope
         };
+        // The states a reloaded page shows come from the sources just loaded, before any
+        // page is published.
+        if let Some(desk) = &self.desk
+            && !report.has_errors()
+        {
+            desk.built(&site, &Index::of(&site));
+        }
         let load_ms = ms(started);
         let rendering = Instant::now();
         let last_good = Arc::clone(&previous);

@@ -1339,15 +1339,12 @@ fn translate_mode_saves_a_missing_message_into_its_file_and_nothing_else() {
         "only that message was added, where it was"
     );
     serve.wait_until("the page shows the saved message", |s| {
-        let state = json(&s.get("/__polydocs/translate/page?path=%2Ffr%2F"));
-        state["messages"]["footer-note"] == "translated"
-    });
-    assert!(
-        serve
-            .get("/fr/")
+        s.get("/fr/")
             .body
             .contains("Ce site est proposé en plusieurs langues.")
-    );
+    });
+    let state = json(&serve.get("/__polydocs/translate/page?path=%2Ffr%2F"));
+    assert_eq!(state["messages"]["footer-note"], "translated", "{state}");
     // The same save again is a conflict: the file changed since the panel opened.
     let again = send("/__polydocs/translate/save", &headers(&token, &host), &good);
     assert_eq!(again.status, 409, "{}", again.body);

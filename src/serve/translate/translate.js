@@ -178,6 +178,7 @@
   }
 
   function open(entry, node) {
+    if (current && current.original !== undefined && !current.saved) current.node.innerHTML = current.original;
     document.querySelectorAll(".pd-current").forEach(function (n) { n.classList.remove("pd-current"); });
     if (node) node.classList.add("pd-current");
     current = { entry: entry, node: node };
@@ -270,6 +271,7 @@
   }
 
   function close() {
+    if (current && current.original !== undefined && !current.saved) current.node.innerHTML = current.original;
     if (panel) { panel.remove(); panel = null; }
     document.documentElement.classList.remove("pd-open");
     if (current && current.node) { current.node.classList.remove("pd-current"); current.node.focus && current.node.focus(); }
@@ -300,7 +302,18 @@
     if (save) save.disabled = (list || []).some(function (p) { return p.severity === "error"; });
   }
 
+  // While typing, a message of plain text shows in the page as it will read, so that a
+  // translation too long for its place is seen before it is saved (Cancel puts the page back).
+  function preview() {
+    if (!current || current.entry.kind !== "message" || !current.node || current.node.dataset.pdM !== current.entry.id) return;
+    var value = document.getElementById("pd-value").value;
+    if (/[{}]/.test(value) || value.indexOf("\n") >= 0 && /^\s*[\[*.]/m.test(value)) return;
+    if (current.original === undefined) current.original = current.node.innerHTML;
+    current.node.textContent = value.replace(/\s*\n\s*/g, " ");
+  }
+
   function changed() {
+    preview();
     clearTimeout(timer);
     timer = setTimeout(function () {
       if (!current) return;
@@ -318,6 +331,7 @@
     var e = current.entry;
     request("POST", "save", edit()).then(function (r) {
       if (r.outcome === "saved") {
+        current.saved = true;
         status("Saved to " + r.file + ". The page reloads with it.");
         sessionStorage.setItem("pd-saved", JSON.stringify({ entry: e, file: r.file }));
       } else if (r.outcome === "conflict") {
