@@ -93,6 +93,17 @@ enum Command {
         #[arg(long, value_name = "LANG")]
         translate: Option<String>,
     },
+    /// Write what the typography check asks for into the messages and pages: no-break
+    /// spaces in French, full-width punctuation beside Chinese characters. Every other byte of
+    /// each file is kept, and each change is listed.
+    Fix {
+        /// Only this language (its code).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Say what would be fixed, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Mark translations of a language as up to date with their source: `--all`, one
     /// `--page` or one `--message`.
     Mark {
@@ -259,6 +270,7 @@ fn main() {
                 },
             )
         }
+        Command::Fix { lang, dry_run } => cmd::fix::run(&root, lang.as_deref(), dry_run),
         Command::Move { old, new } => {
             cmd::move_page::run(&root, &cmd::move_page::Move { old, new })
         }

@@ -21,7 +21,7 @@ mod uses;
 mod words;
 
 pub use fluent::plural_categories;
-pub use words::{TermHint, kept_terms, terms_in};
+pub use words::{Fix, TermHint, kept_terms, terms_in, typography_fixes};
 
 use crate::diagnostic::Diagnostic;
 use crate::index::Index;

@@ -338,12 +338,38 @@ impl Rules {
     }
 }
 
-/// A slip: its byte range in the segment, what is wrong and what to write.
+/// A slip: its byte range in the segment, what is wrong, the hint, and what to write in
+/// place of the range (what `polydocs fix` writes).
 #[derive(Debug, PartialEq, Eq)]
 struct Slip {
     range: Range<usize>,
     message: String,
     hint: &'static str,
+    write: String,
+}
+
+/// The space French typography wants before `c`: a narrow no-break space before `;` `!` `?`
+/// (as the Imprimerie nationale sets them), a no-break space before `:` and `»`.
+fn french_space_before(c: char) -> char {
+    if matches!(c, ';' | '!' | '?') {
+        NNBSP
+    } else {
+        NBSP
+    }
+}
+
+/// The full-width form of a half-width punctuation mark.
+fn full_width(c: char) -> char {
+    match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        other => other,
+    }
 }
 
 /// How many typography slips (or glossary findings) of one page are reported one by one; the
@@ -355,6 +381,25 @@ const PAGE_SLIPS: usize = 3;
 fn typography(rules: Rules, unit: &Unit, code: &str, most: usize, out: &mut Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut skipped = 0;
+    for (at, slip) in slips_of(rules, unit) {
+        // Past what is shown, a slip is only counted (placing it costs a scan of the file).
+        if found.len() == most {
+            skipped += 1;
+            continue;
+        }
+        found.push(
+            Diagnostic::warning(Code::Typography, slip.message)
+                .at_range(unit.src, at)
+                .in_language(code)
+                .hint(slip.hint),
+        );
+    }
+    push_capped(found, skipped, "typography slip(s)", most, out);
+}
+
+/// The typography slips of a unit, each with its byte range in the unit's file.
+fn slips_of(rules: Rules, unit: &Unit) -> Vec<(Range<usize>, Slip)> {
+    let mut out = Vec::new();
     for seg in &unit.segments {
         let text = unit.segment(seg);
         let slips = match rules {
@@ -364,21 +409,51 @@ fn typography(rules: Rules, unit: &Unit, code: &str, most: usize, out: &mut Vec<
             Rules::None => Vec::new(),
         };
         for slip in slips {
-            // Past what is shown, a slip is only counted (placing it costs a scan of the file).
-            if found.len() == most {
-                skipped += 1;
-                continue;
-            }
             let at = seg.range.start + slip.range.start..seg.range.start + slip.range.end;
-            found.push(
-                Diagnostic::warning(Code::Typography, slip.message)
-                    .at_range(unit.src, at)
-                    .in_language(code)
-                    .hint(slip.hint),
-            );
+            out.push((at, slip));
         }
     }
-    push_capped(found, skipped, "typography slip(s)", most, out);
+    out
+}
+
+/// One typography slip as `polydocs fix` rewrites it: in `file` (relative to the site, as
+/// read: line feeds), replace `range` with `write`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub file: String,
+    pub range: Range<usize>,
+    pub write: String,
+    /// What was wrong, and where (`file:line:column`), for the report.
+    pub message: String,
+    pub position: crate::source::Position,
+}
+
+/// Every typography slip of the site's messages and pages in language `only` (or every
+/// language), with what to write instead: `check` reports them, `fix` writes them.
+pub fn typography_fixes(site: &Site, only: Option<usize>) -> Vec<Fix> {
+    let mut fixes = Vec::new();
+    for (lang, language) in site.config.languages.iter().enumerate() {
+        let rules = Rules::of(&language.tag);
+        if language.pseudo || rules == Rules::None || only.is_some_and(|o| o != lang) {
+            continue;
+        }
+        let files = message_files(site, lang);
+        let units = messages(site, lang, &files)
+            .into_iter()
+            .chain(site.pages.iter().filter(|p| p.lang == lang).map(page_unit));
+        for unit in units {
+            for (range, slip) in slips_of(rules, &unit) {
+                fixes.push(Fix {
+                    file: unit.src.display.clone(),
+                    position: unit.src.position(range.start),
+                    range,
+                    write: slip.write,
+                    message: slip.message,
+                });
+            }
+        }
+    }
+    fixes
 }
 
 /// Pushes the first `most` of one page's findings, the last of them counting the rest (and
@@ -428,6 +503,7 @@ fn french(text: &str, after_value: bool) -> Vec<Slip> {
                         "a plain space before « {c} », which can break the line there"
                     ),
                     hint: FRENCH_HINT,
+                    write: format!("{}{c}", french_space_before(c)),
                 }),
                 Some(b) if b != NBSP && b != NNBSP && !is_space(b) && !"«:;!?".contains(b) => {
                     // A colon or question mark glued to both sides is an address or a time.
@@ -437,6 +513,7 @@ fn french(text: &str, after_value: bool) -> Vec<Slip> {
                             range: at..end_of(i),
                             message: format!("no space before « {c} »"),
                             hint: FRENCH_HINT,
+                            write: format!("{}{c}", french_space_before(c)),
                         });
                     }
                 }
@@ -444,6 +521,7 @@ fn french(text: &str, after_value: bool) -> Vec<Slip> {
                     range: at..end_of(i),
                     message: format!("no space before « {c} »"),
                     hint: FRENCH_HINT,
+                    write: format!("{}{c}", french_space_before(c)),
                 }),
                 _ => {}
             },
@@ -452,11 +530,13 @@ fn french(text: &str, after_value: bool) -> Vec<Slip> {
                     range: chars[i + 1].0..end_of(i + 1),
                     message: "a plain space after « « », which can break the line there".into(),
                     hint: FRENCH_HINT,
+                    write: NBSP.to_string(),
                 }),
                 Some(a) if a != NBSP && a != NNBSP && !is_space(a) => slips.push(Slip {
                     range: at..end_of(i),
                     message: "no space after « « »".into(),
                     hint: FRENCH_HINT,
+                    write: format!("«{NBSP}"),
                 }),
                 _ => {}
             },
@@ -481,6 +561,7 @@ fn french(text: &str, after_value: bool) -> Vec<Slip> {
                             "a plain space between a number and « {word} »: they can be split across two lines"
                         ),
                         hint: FRENCH_HINT,
+                        write: NBSP.to_string(),
                     });
                 }
                 // The minutes of a time: "6 h 00".
@@ -493,6 +574,7 @@ fn french(text: &str, after_value: bool) -> Vec<Slip> {
                         range: at..end_of(i),
                         message: "a plain space inside a time (« h 00 »)".into(),
                         hint: FRENCH_HINT,
+                        write: NBSP.to_string(),
                     });
                 }
             }
@@ -506,6 +588,7 @@ fn french(text: &str, after_value: bool) -> Vec<Slip> {
             range: 2..3,
             message: "a plain space inside a time (« h 00 »)".into(),
             hint: FRENCH_HINT,
+            write: NBSP.to_string(),
         });
     }
     slips.sort_by_key(|s| s.range.start);
@@ -569,6 +652,7 @@ fn chinese(text: &str) -> Vec<Slip> {
                 range: at..at + 1,
                 message: format!("half-width `{c}` beside Chinese characters"),
                 hint: CHINESE_HINT,
+                write: full_width(c).to_string(),
             });
         }
     }

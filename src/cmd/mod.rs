@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod explain;
+pub mod fix;
 pub mod init;
 pub mod mark;
 pub mod move_page;

@@ -182,3 +182,57 @@ fn a_glossary_naming_an_unknown_language_is_an_error() {
         run.stderr
     );
 }
+
+/// `fix` writes what the typography check asks for — and nothing else: the French message and
+/// the Chinese page come out with the right spaces and punctuation, every other byte of both
+/// files as it was (CRLF line endings kept), and `check` then finds no slip. `--dry-run`
+/// lists the same and writes nothing.
+#[test]
+fn fix_writes_the_typography_check_asks_for_and_nothing_else() {
+    let site = TempSite::new("words-fix");
+    let ftl = "locales/fr/ui.ftl";
+    let before = site.replace_once(
+        ftl,
+        "footer-note = Ce site est proposé en plusieurs langues.",
+        "footer-note = Ce site : plusieurs langues ! Voir « ici ».",
+    );
+    let page = "content/zh-TW/hours.md";
+    let zh = site.read(page).replace('\n', "\r\n") + "請見說明,以及(範例)。\r\n";
+    site.write(page, &zh);
+
+    let dry = site.run(&["fix", "--dry-run"]);
+    assert_eq!(dry.code, 0, "{}", dry.describe());
+    assert!(
+        dry.stdout
+            .contains("Would fix 7 typography slip(s) in 2 file(s)."),
+        "{}",
+        dry.describe()
+    );
+    assert_eq!(site.read(ftl), before, "--dry-run writes nothing");
+
+    let run = site.run(&["fix"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    let (line, column) = locate(&before, "site :");
+    assert!(
+        run.stdout.contains(&format!(
+            "{ftl}:{line}:{}: a plain space before « : », which can break the line there → fixed",
+            column + 4
+        )),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        site.read(ftl),
+        before.replacen(
+            "Ce site : plusieurs langues ! Voir « ici ».",
+            "Ce site\u{a0}: plusieurs langues\u{202f}! Voir «\u{a0}ici\u{a0}».",
+            1
+        )
+    );
+    assert_eq!(
+        site.read(page),
+        zh.replacen("說明,以及(範例)", "說明，以及（範例）", 1)
+    );
+    let check = site.run(&["check", "--code", "typography"]);
+    assert!(findings(&check.stderr).is_empty(), "{}", check.describe());
+}

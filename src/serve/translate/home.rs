@@ -45,19 +45,21 @@ pub fn page(wb: &Workbench, token: &str) -> String {
     for (path, page) in &wb.pages {
         let address = format!("/{}", path.trim_start_matches('/'));
         let row = format!(
-            "<tr class=\"pd-{state}\"><td><a href=\"{address}\">{key}</a></td><td>{state}</td><td>{file}</td></tr>\n",
+            "<tr class=\"pd-{state}\"><td><a href=\"{address}\">{key}</a></td><td>{state}</td><td>{to_do}</td><td>{file}</td></tr>\n",
             state = state_name(page.state),
             address = html(&address),
             key = html(&page.key),
+            to_do = page.to_do,
             file = html(&page.file),
         );
         pages.push_str(&row);
         if page.state != State::Translated {
             queue.push_str(&format!(
-                "<li class=\"pd-{state}\"><a href=\"{address}\">{key}</a> <span class=\"pd-state\">{state} page</span></li>\n",
+                "<li class=\"pd-{state}\"><a href=\"{address}\">{key}</a> <span class=\"pd-state\">{state} page</span> <small>{to_do} to do</small></li>\n",
                 state = state_name(page.state),
                 address = html(&address),
                 key = html(&page.key),
+                to_do = page.to_do,
             ));
         }
     }
@@ -74,7 +76,7 @@ pub fn page(wb: &Workbench, token: &str) -> String {
          <kbd>n</kbd> for the next text left to do.</p>\
          <h2>To do ({todo})</h2><ul class=\"pd-queue\">{queue}</ul>\
          <h2>Pages</h2><div class=\"pd-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Pages\"><table>\
-         <thead><tr><th scope=\"col\">Page</th><th scope=\"col\">State</th><th scope=\"col\">File</th></tr></thead>\
+         <thead><tr><th scope=\"col\">Page</th><th scope=\"col\">State</th><th scope=\"col\">Texts to do</th><th scope=\"col\">File</th></tr></thead>\
          <tbody>{pages}</tbody></table></div></main></body></html>\n",
         name = html(&wb.name),
         code = html(&wb.code),

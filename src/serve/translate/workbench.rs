@@ -66,6 +66,10 @@ pub struct Page {
     pub file: String,
     /// Whether the language has the page: when not, the preview shows the source's blocks.
     pub translated: bool,
+    /// How many of its texts (title, description, blocks) are left to do: all of them for a
+    /// missing or copied page, the changed ones for an outdated page whose certified source
+    /// was recorded.
+    pub to_do: usize,
     /// For an outdated page: the source text it was translated from, when recorded.
     #[serde(skip)]
     pub recorded: Option<String>,
@@ -347,6 +351,15 @@ fn pages(
             Some(p) => p.source.display.clone(),
             None => format!("content/{code}/{key}"),
         };
+        let to_do = match state {
+            State::Translated => 0,
+            State::Missing | State::SameAsSource => {
+                crate::translation::blocks::page_blocks(source).len()
+            }
+            State::Outdated => (status.changes.iter())
+                .find(|c| c.kind == "page" && c.key == key)
+                .map_or(1, |c| c.blocks.len().max(1)),
+        };
         out.insert(
             (crate::index::paths::site_path(config, key, lang).trim_start_matches('/')).to_string(),
             Page {
@@ -355,6 +368,7 @@ fn pages(
                 source_file: source.source.display.clone(),
                 file,
                 translated: own.is_some(),
+                to_do,
                 recorded,
             },
         );
