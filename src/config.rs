@@ -193,7 +193,7 @@ pub struct SiteConfig {
     /// Every page is marked `noindex` (`build --noindex`).
     pub noindex: bool,
     /// The text of every message and Markdown block a page shows is marked with where it
-    /// comes from ([`crate::l10n::marks`]): the preview's translate mode (`serve --translate`).
+    /// comes from ([`crate::marks`]): the preview's translate mode (`serve --translate`).
     pub mark_messages: bool,
 }
 

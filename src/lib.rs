@@ -19,6 +19,7 @@ pub mod highlight;
 pub mod index;
 pub mod l10n;
 pub mod markdown;
+pub mod marks;
 pub mod pipeline;
 pub mod plan;
 pub mod publish;

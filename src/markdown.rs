@@ -114,9 +114,9 @@ pub struct Labels<'a> {
     /// The address a link or image is published with, when it differs from the one written
     /// (a site path such as `/en/docs/` made relative, a static file's fingerprinted name).
     pub address: Option<&'a Address<'a>>,
-    /// Start each block of the body with its mark ([`crate::l10n::marks::block`]): the
-    /// preview's translate mode.
-    pub mark_blocks: bool,
+    /// Where each block of the body starts (byte offset → its number), to start each with its
+    /// mark ([`crate::marks::block`]): the preview's translate mode.
+    pub block_starts: Option<&'a std::collections::HashMap<usize, usize>>,
 }
 
 impl Labels<'_> {
@@ -126,29 +126,14 @@ impl Labels<'_> {
             table,
             alert: &|alert: Alert| alert.english().to_string(),
             address: None,
-            mark_blocks: false,
+            block_starts: None,
         }
     }
 }
 
-/// Where the blocks of a body start ([`crate::translation::blocks::body_ranges`]), to number
-/// the events that open them, in translate mode.
+/// Where the blocks of a body start, to number the events that open them, in translate mode:
+/// each is taken once.
 struct BlockStarts(std::collections::HashMap<usize, usize>);
-
-impl BlockStarts {
-    fn of(markdown: &str, wanted: bool) -> Option<BlockStarts> {
-        wanted.then(|| {
-            let ranges = crate::translation::blocks::body_ranges(markdown);
-            BlockStarts(
-                ranges
-                    .iter()
-                    .enumerate()
-                    .map(|(n, (_, r))| (r.start, n))
-                    .collect(),
-            )
-        })
-    }
-}
 
 trait Numbering {
     fn number(&mut self, event: &Event, at: usize) -> Option<usize>;
@@ -182,7 +167,7 @@ impl Numbering for Option<BlockStarts> {
 /// next is the block's.
 fn push_block_mark(out: &mut Vec<Event<'_>>, opens_block: &[Option<usize>], i: usize) {
     if let Some(Some(n)) = opens_block.get(i) {
-        out.push(Event::Text(CowStr::from(crate::l10n::marks::block(*n))));
+        out.push(Event::Text(CowStr::from(crate::marks::block(*n))));
     }
 }
 
@@ -321,7 +306,9 @@ pub fn render_page(
     let mut events: Vec<Event> = Vec::new();
     // Where each fenced code block starts, in order: the warning for one left plain points there.
     let mut fences = Vec::new();
-    let mut block_starts = BlockStarts::of(markdown, labels.mark_blocks);
+    let mut block_starts = labels
+        .block_starts
+        .map(|starts| BlockStarts(starts.clone()));
     // Per event: the number of the block it opens, in translate mode.
     let mut opens_block: Vec<Option<usize>> = Vec::new();
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
@@ -477,7 +464,7 @@ pub fn render_page(
             match highlight::highlight(info, &code) {
                 highlight::Outcome::Html(inner) => {
                     let mark = match opens_block.get(i) {
-                        Some(Some(n)) => crate::l10n::marks::block(*n),
+                        Some(Some(n)) => crate::marks::block(*n),
                         _ => String::new(),
                     };
                     out.push(Event::Html(CowStr::from(format!(

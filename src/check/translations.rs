@@ -106,6 +106,7 @@ fn missing_messages(site: &Site, uses: &Uses, strict: bool, out: &mut Vec<Diagno
             continue;
         }
         let code = &language.code;
+        let templates = commented_templates(site, lang);
         // A message written but broken is reported where it is written, as a syntax error.
         let broken: BTreeSet<&str> = site.locales.files[lang]
             .iter()
@@ -137,14 +138,49 @@ fn missing_messages(site: &Site, uses: &Uses, strict: bool, out: &mut Vec<Diagno
                 Code::MissingMessage,
                 message,
             )
-            .hint(format!(
-                "add it to locales/{code}/{file_name} (until then it falls back)"
-            ))
+            .hint(match templates.get(id.as_str()) {
+                Some((file, line)) => format!(
+                    "translate its template at {file}:{line}: remove the `# ` before its lines \
+                     and write the {} text after `=` (until then it falls back)",
+                    language.name
+                ),
+                None => format!("add it to locales/{code}/{file_name} (until then it falls back)"),
+            })
             .in_language(code)
             .about_message(id);
             out.push(files.point(d, &definition.file, definition.position, id.chars().count()));
         }
     }
+}
+
+/// The messages a language's files hold as commented-out templates (`# id = source text`,
+/// as `polydocs new-language` writes them), with the file and line of each: where a missing
+/// message is to be translated.
+fn commented_templates(
+    site: &Site,
+    lang: usize,
+) -> std::collections::HashMap<String, (String, usize)> {
+    let mut out = std::collections::HashMap::new();
+    for file in &site.locales.files[lang] {
+        let src = file.source();
+        for (n, line) in src.text.lines().enumerate() {
+            let Some(rest) = line.strip_prefix("# ") else {
+                continue;
+            };
+            let id: &str = rest
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                .next()
+                .unwrap_or("");
+            let is_entry = !id.is_empty()
+                && id.starts_with(|c: char| c.is_ascii_alphabetic())
+                && rest[id.len()..].trim_start().starts_with('=');
+            if is_entry {
+                out.entry(id.to_string())
+                    .or_insert_with(|| (file.display.clone(), n + 1));
+            }
+        }
+    }
+    out
 }
 
 /// Pages a language shows from another language.

@@ -129,7 +129,7 @@ mod tests {
     #[test]
     fn fixes_replace_their_ranges_and_nothing_else() {
         let text = "a = Examens : 2\nb = 6 h 00\n";
-        let fixes = [fix(20..21, "\u{a0}"), fix(11..13, "\u{a0}:")];
+        let fixes = [fix(23..24, "\u{a0}"), fix(11..13, "\u{a0}:")];
         assert_eq!(
             apply(text, &fixes).unwrap(),
             "a = Examens\u{a0}: 2\nb = 6 h\u{a0}00\n"

@@ -7,7 +7,6 @@
 pub mod builtin;
 pub mod html;
 pub mod list;
-pub mod marks;
 pub mod messages;
 pub mod pseudo;
 pub mod syntax;
@@ -91,7 +90,7 @@ pub struct Locales {
     dirs: Vec<&'static str>,
     /// Per language: its own files, parsed (empty for a pseudo-language).
     pub files: Vec<Vec<LocaleFile>>,
-    /// Whether the text of each message a page shows is marked with its ID ([`marks`]), for
+    /// Whether the text of each message a page shows is marked with its ID ([`crate::marks`]), for
     /// the preview's translate mode ([`SiteConfig::mark_messages`]).
     marked: bool,
 }
@@ -258,7 +257,7 @@ impl Locales {
     /// preview's translate mode, else as it is.
     pub fn shown(&self, id: &str, text: String) -> String {
         if self.marked {
-            marks::mark(id, &text)
+            crate::marks::mark(id, &text)
         } else {
             text
         }

@@ -176,11 +176,20 @@ pub fn context(
     let base_path = paths::base_path(&config.base_url);
     let from = paths::site_path(config, key, lang);
     let address = |url: &str| published_address(url, &base_path, &from, &root, assets);
+    // In translate mode each block of the body is marked with its number, as block tracking
+    // numbers them.
+    let block_starts: Option<std::collections::HashMap<usize, usize>> =
+        config.mark_messages.then(|| {
+            let ranges = crate::translation::blocks::body_ranges(page.body());
+            (ranges.iter().enumerate())
+                .map(|(n, (_, r))| (r.start, n))
+                .collect()
+        });
     let labels = markdown::Labels {
         table: &table_label,
         alert: &alert_label,
         address: Some(&address),
-        mark_blocks: config.mark_messages,
+        block_starts: block_starts.as_ref(),
     };
     let mut rendered =
         markdown::render_page(page.body(), source_language.raw_html, &labels, with_text);

@@ -64,7 +64,7 @@ pub struct Built {
 
 pub struct Builder {
     root: PathBuf,
-    /// Translate mode: pages are rendered with their marks ([`crate::l10n::marks`]), and the
+    /// Translate mode: pages are rendered with their marks ([`crate::marks`]), and the
     /// desk learns what each build says of the language before any page reloads.
     desk: Option<Arc<super::translate::Desk>>,
     /// The last good build: its site, to load only what changes, its index, to know which

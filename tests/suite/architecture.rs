@@ -6,7 +6,7 @@ use std::path::Path;
 
 /// Lowest first. A module may use modules of earlier layers only.
 const LAYERS: &[&[&str]] = &[
-    &["span", "escape", "theme"],
+    &["span", "escape", "theme", "marks"],
     &["diagnostic"],
     &["source"],
     &["highlight"],

@@ -699,6 +699,21 @@ fn a_new_language_starts_at_zero_with_visible_fallbacks() {
     let (_, found, json) = findings(&site, &["--lang", "de"]);
     let missing = found.iter().filter(|f| f.0 == "missing-message").count();
     assert_eq!(missing as u64, total, "{json}");
+    // Each missing message points at its commented template in the new language's file.
+    let (line, _) = crate::common::locate(&ui, "# footer-note = ");
+    let footer = (json["findings"].as_array().unwrap().iter())
+        .find(|f| {
+            f["code"] == "missing-message"
+                && f["message"].as_str().unwrap().contains("`footer-note`")
+        })
+        .unwrap();
+    assert_eq!(
+        footer["hint"],
+        format!(
+            "translate its template at locales/de/ui.ftl:{line}: remove the `# ` before its lines and write the Deutsch text after `=` (until then it falls back)"
+        ),
+        "{footer}"
+    );
     assert!(
         json["findings"]
             .as_array()

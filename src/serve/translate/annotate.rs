@@ -2,7 +2,7 @@
 //!
 //! When `serve --translate` renders, every formatted Fluent message is wrapped in private-use
 //! characters ([`mark`]) and each Markdown block is preceded by a block mark, which
-//! [`annotate`] reads as a `<!--pd-block:N-->` comment (see [`crate::l10n::marks`]). Markers
+//! [`annotate`] reads as a `<!--pd-block:N-->` comment (see [`crate::marks`]). Markers
 //! cost nothing to carry through templates and Markdown, but only the finished page tells
 //! where each one landed: in text (wrapped in a `<span data-pd-m>`), in an attribute value
 //! (named by `data-pd-attr` on the element), or where no span may go, such as a `<title>` or
@@ -22,7 +22,7 @@ use memchr::{memchr, memchr2, memmem};
 
 use crate::escape;
 
-pub use crate::l10n::marks::{CLOSE, NAME_END, OPEN, mark};
+pub use crate::marks::{CLOSE, NAME_END, OPEN, mark};
 
 /// `text` with every marker removed (the IDs between OPEN and NAME_END too): for outputs that
 /// are not HTML pages (JSON search index, sitemap, feeds) and for places where nothing can be
@@ -64,12 +64,12 @@ pub fn annotate(html: &str) -> (String, Vec<Found>) {
     Annotator::new(&html).run()
 }
 
-/// The block marks of a page ([`crate::l10n::marks::block`]) as `<!--pd-block:N-->`
+/// The block marks of a page ([`crate::marks::block`]) as `<!--pd-block:N-->`
 /// comments. Marks, not comments, are what the Markdown renderer writes: a page with raw
 /// HTML goes through the sanitizer, which removes comments. A mark that does not hold a
 /// number is dropped.
 fn block_comments(html: &str) -> Cow<'_, str> {
-    use crate::l10n::marks::{BLOCK, BLOCK_END};
+    use crate::marks::{BLOCK, BLOCK_END};
     if !html.contains(BLOCK) {
         return Cow::Borrowed(html);
     }

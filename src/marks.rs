@@ -11,7 +11,7 @@ pub const OPEN: char = '\u{E010}';
 pub const NAME_END: char = '\u{E011}';
 pub const CLOSE: char = '\u{E012}';
 /// A block of Markdown: BLOCK, its number among the blocks of its page's body
-/// ([`crate::translation::blocks::body_ranges`]), BLOCK_END, right before the element that
+/// (as `translation::blocks::body_ranges` numbers them), BLOCK_END, right before the element that
 /// holds the block.
 pub const BLOCK: char = '\u{E013}';
 pub const BLOCK_END: char = '\u{E014}';
