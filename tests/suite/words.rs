@@ -236,3 +236,38 @@ fn fix_writes_the_typography_check_asks_for_and_nothing_else() {
     let check = site.run(&["check", "--code", "typography"]);
     assert!(findings(&check.stderr).is_empty(), "{}", check.describe());
 }
+
+/// A glossary of 10 000 terms, some made of regular-expression metacharacters: terms are
+/// matched as text (a `.*` term matches only `.*`), and the check stays bounded (a term is
+/// looked for in each text once, not tried as a pattern).
+#[test]
+fn ten_thousand_glossary_terms_and_metacharacters_are_text() {
+    let site = TempSite::new("words-glossary-hostile");
+    let mut yaml = String::from("terms:\n");
+    for i in 0..10_000 {
+        yaml.push_str(&format!(
+            "  - term: zorblax{i}\n    translations:\n      fr:\n        use: [zorblax{i}-fr]\n"
+        ));
+    }
+    for term in [".*", "(a|b)+", "[^x]", "\\d{2}", "$^"] {
+        let quoted = serde_json::to_string(term).unwrap();
+        yaml.push_str(&format!(
+            "  - term: {quoted}\n    translations:\n      fr:\n        use: [\"métachar\"]\n"
+        ));
+    }
+    site.write("locales/glossary.yaml", &yaml);
+    // The English footer says `.*` literally: its French translation lacks the rendering.
+    site.replace_once(
+        "locales/en/ui.ftl",
+        "footer-note = This site is available in several languages.",
+        "footer-note = This site is available in several languages .*",
+    );
+    let started = std::time::Instant::now();
+    let run = site.run(&["check", "--code", "terminology"]);
+    let took = started.elapsed();
+    assert_eq!(run.code, 0, "{}", run.describe());
+    let found = of(&findings(&run.stderr), "terminology");
+    assert_eq!(found.len(), 1, "only `.*`, in fr's footer-note and nowhere else: {}", run.stderr);
+    assert!(found.iter().all(|f| f.starts_with("locales/fr/ui.ftl:")), "{found:?}");
+    assert!(took.as_secs() < 60, "bounded: {took:?}");
+}
