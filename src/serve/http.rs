@@ -157,7 +157,8 @@ impl Head {
 /// whose connection was evicted meanwhile, gets no answer.
 fn handle(stream: TcpStream, shared: &Shared, slot: &Slot) -> io::Result<()> {
     let head_deadline = Instant::now() + HEAD_DEADLINE;
-    let (request, headers, body) = read_request(&stream, head_deadline)?;
+    // Only translate mode takes a body: a preview shared on the network never holds one.
+    let (request, headers, body) = read_request(&stream, head_deadline, shared.desk.is_some())?;
     slot.head_read();
     let deadline = Instant::now() + RESPONSE_DEADLINE;
     let Some(request) = request else {
@@ -215,6 +216,7 @@ fn handle(stream: TcpStream, shared: &Shared, slot: &Slot) -> io::Result<()> {
 fn read_request(
     stream: &TcpStream,
     deadline: Instant,
+    with_body: bool,
 ) -> io::Result<(Option<RequestLine>, Head, Vec<u8>)> {
     let mut reader = BufReader::new(Deadline::new(stream, deadline).take(MAX_HEAD));
     let mut line = Vec::new();
@@ -234,7 +236,7 @@ fn read_request(
     }
     // A body only for a POST, within its limit and the same deadline as the head.
     let mut body = Vec::new();
-    let posted = parsed.as_ref().is_some_and(|r| r.method == "POST");
+    let posted = with_body && parsed.as_ref().is_some_and(|r| r.method == "POST");
     if let Some(length) = head.content_length.filter(|&n| posted && n <= MAX_BODY) {
         let buffered = reader.buffer().to_vec();
         reader.consume(buffered.len());
@@ -522,7 +524,7 @@ mod tests {
         let (server, _) = listener.accept().unwrap();
         let start = Instant::now();
         // Each read gets a byte well within 20 ms: only the deadline for the whole ends it.
-        assert!(read_request(&server, start + Duration::from_millis(200)).is_err());
+        assert!(read_request(&server, start + Duration::from_millis(200), false).is_err());
         let took = start.elapsed();
         assert!(took < Duration::from_millis(600), "{took:?}");
         drop(server);
@@ -536,7 +538,7 @@ mod tests {
         client.write_all(b"GET /\xff HTTP/1.1\r\n\r\n").unwrap();
         let (server, _) = listener.accept().unwrap();
         let deadline = Instant::now() + Duration::from_secs(5);
-        assert_eq!(read_request(&server, deadline).unwrap().0, None);
+        assert_eq!(read_request(&server, deadline, false).unwrap().0, None);
     }
 
     #[test]

@@ -267,7 +267,15 @@ fn ten_thousand_glossary_terms_and_metacharacters_are_text() {
     let took = started.elapsed();
     assert_eq!(run.code, 0, "{}", run.describe());
     let found = of(&findings(&run.stderr), "terminology");
-    assert_eq!(found.len(), 1, "only `.*`, in fr's footer-note and nowhere else: {}", run.stderr);
-    assert!(found.iter().all(|f| f.starts_with("locales/fr/ui.ftl:")), "{found:?}");
+    assert_eq!(
+        found.len(),
+        1,
+        "only `.*`, in fr's footer-note and nowhere else: {}",
+        run.stderr
+    );
+    assert!(
+        found.iter().all(|f| f.starts_with("locales/fr/ui.ftl:")),
+        "{found:?}"
+    );
     assert!(took.as_secs() < 60, "bounded: {took:?}");
 }
