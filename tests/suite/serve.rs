@@ -1298,6 +1298,7 @@ fn translate_mode_saves_a_missing_message_into_its_file_and_nothing_else() {
     assert_eq!(checked.status, 200, "{}", checked.body);
     let problems = json(&checked)["problems"].clone();
     assert_eq!(problems[0]["severity"], "error", "{problems}");
+    assert_eq!(problems[0]["line"], 1, "in the value as typed: {problems}");
     let refused = send(
         "/__polydocs/translate/save",
         &headers(&token, &host),

@@ -120,9 +120,13 @@ fn message_candidate(wb: &Workbench, id: &str, value: &str) -> Result<Candidate,
             .unwrap_or_else(|| edit::insert_message(disk.as_deref(), &source, id, &entry)),
         _ => edit::insert_message(disk.as_deref(), &source, id, &entry),
     };
-    let range = edit::message_range(&text, id).unwrap_or(0..text.len());
-    let first = line_at(&text, range.start);
-    let last = line_at(&text, range.end.saturating_sub(1).max(range.start));
+    // Where the entry is in the file as it would be: the checks' findings there are the edit's.
+    let written = entry.trim_end_matches(['\n', '\r']);
+    let start = (text.find(written))
+        .or_else(|| edit::message_range(&text, id).map(|r| r.start))
+        .unwrap_or(0);
+    let first = line_at(&text, start);
+    let last = line_at(&text, start + written.len());
     let mut problems: Vec<Problem> = edit::syntax_errors(&text)
         .into_iter()
         .filter(|s| (first..=last).contains(&s.line))
@@ -138,6 +142,9 @@ fn message_candidate(wb: &Workbench, id: &str, value: &str) -> Result<Candidate,
     if problems.is_empty() {
         let path = wb.root.join(&m.file);
         problems = validate::message(&wb.light, &wb.code, &path, &text, id, first..=last);
+    }
+    for p in &mut problems {
+        p.column = p.column.map(|c| in_value(id, p.line, c));
     }
     Ok(Candidate {
         file: m.file.clone(),
@@ -336,6 +343,17 @@ fn yaml_scalar(value: &str) -> String {
     }
 }
 
+/// A column of the entry `id = value` (its first line `id = `, the others indented by four
+/// spaces, as [`edit::entry_text`] writes them) as a column of the value the translator typed.
+fn in_value(id: &str, line: Option<usize>, column: usize) -> usize {
+    let indent = if line == Some(1) {
+        id.chars().count() + 3
+    } else {
+        4
+    };
+    column.saturating_sub(indent).max(1)
+}
+
 /// The 1-based line of byte `at` of `text`.
 fn line_at(text: &str, at: usize) -> usize {
     text[..at.min(text.len())].matches('\n').count() + 1
@@ -399,6 +417,16 @@ mod tests {
         assert_eq!(yaml_scalar("yes"), "\"yes\"");
         assert_eq!(yaml_scalar("2024"), "\"2024\"");
         assert_eq!(yaml_scalar("« Elite »"), "« Elite »");
+    }
+
+    #[test]
+    fn findings_point_into_the_value_as_typed() {
+        // `footer-note = Ce site : x`: the space before `:` is column 22 of the file's line,
+        // column 8 of the value.
+        assert_eq!(in_value("footer-note", Some(1), 22), 8);
+        // A continuation line is indented by four spaces in the file.
+        assert_eq!(in_value("n", Some(2), 9), 5);
+        assert_eq!(in_value("n", Some(1), 2), 1);
     }
 
     #[test]
