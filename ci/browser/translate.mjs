@@ -22,6 +22,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
+const axeSource = require('axe-core').source;
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -100,6 +101,17 @@ try {
   check(/nombre/.test(problem), `an unknown variable is reported (${problem})`);
   check(await page.locator('.pd-save').isDisabled(), 'a translation with an error cannot be saved');
   await shot(page, 'translate-panel-missing-1280.png');
+  // The editor itself (bar, panel, outlines) is accessible, in both schemes.
+  await page.evaluate(axeSource);
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    check(violations.length === 0, `axe ${scheme} with the panel open: ${violations.join('; ')}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.fill('#pd-value', 'Ce site est proposé en plusieurs langues.');
   await page.waitForFunction(() => !document.querySelector('.pd-save').disabled, null, { timeout: 15000 });
   const reloaded = page.waitForEvent('load', { timeout: 30000 });

@@ -127,7 +127,7 @@
     bar = el("div", { class: "pd-bar", role: "region", "aria-label": "Translation of this page", dir: "ltr", lang: "en" }, [
       el("strong", { text: "Translating " + (info ? info.name : LANG) }),
       legend,
-      el("span", { class: "pd-keys", text: "n / p next or previous to do · j / k any text · Esc close" }),
+      el("span", { class: "pd-keys", text: "n / p next or previous to do · j / k any text · e the focused one · Esc close" }),
       toggle,
       hiddenList,
       el("a", { href: API, text: "All pages and the queue" }),
@@ -407,6 +407,11 @@
     else if (e.key === "j") { e.preventDefault(); step(1, true); }
     else if (e.key === "k") { e.preventDefault(); step(-1, true); }
     else if (e.key === "t") { e.preventDefault(); setPicking(!picking); }
+    else if (e.key === "e") {
+      // The text of what has the keyboard focus (a link, a button, a field's label).
+      var focused = document.activeElement && document.activeElement.closest("[data-pd-m],[data-pd-attr],[data-pd-block],[data-pd-field]");
+      if (focused) { e.preventDefault(); pick(focused); }
+    }
   });
 
   function start() {
