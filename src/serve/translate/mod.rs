@@ -69,7 +69,8 @@ impl Desk {
         self.port.store(port, Ordering::SeqCst);
     }
 
-    /// After each good build: what it says of the language.
+    /// What a build's sources say of the language, as soon as they are loaded (before any page
+    /// of the build is published, so that a reloaded page shows its new states).
     pub fn built(&self, site: &crate::site::Site, index: &crate::index::Index) {
         let Some(lang) = site.config.language_index(&self.code) else {
             return;
