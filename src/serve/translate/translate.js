@@ -416,6 +416,8 @@
 
   function start() {
     request("GET", "page?path=" + encodeURIComponent(location.pathname)).then(function (r) {
+      // Before the first build, or on an error, the page is shown unmarked.
+      if (r.error || !r.messages) return;
       info = r;
       markFields();
       var counts = mark();
