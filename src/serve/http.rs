@@ -181,6 +181,7 @@ fn handle(stream: TcpStream, shared: &Shared, slot: &Slot) -> io::Result<()> {
                     content_type: headers.content_type.as_deref(),
                     body: &body,
                 },
+                &shared.output(),
             );
             return Response::new(reply.status, reply.content_type, reply.body)
                 .write(stream, head, deadline);

@@ -1274,6 +1274,16 @@ fn translate_mode_saves_a_missing_message_into_its_file_and_nothing_else() {
     );
     assert!(details["translation"].is_null(), "{details}");
     let base = details["base"].as_str().unwrap().to_string();
+    // The translator's home queues it, linked into the first page that shows it.
+    let home = serve.get("/__polydocs/translate/").body;
+    assert!(
+        home.contains("<a href=\"/fr/#pd-m=footer-note\"><code>footer-note</code></a>"),
+        "{home}"
+    );
+    assert!(
+        home.contains("on 15 pages"),
+        "every French page shows the footer: {home}"
+    );
 
     let headers = |token: &str, host: &str| {
         vec![

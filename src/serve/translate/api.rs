@@ -46,8 +46,9 @@ impl Reply {
     }
 }
 
-/// Answers a request under [`PREFIX`].
-pub fn answer(desk: &Desk, r: &Request) -> Reply {
+/// Answers a request under [`PREFIX`]; `output` is the preview as served (its pages, rendered
+/// with marks, say which messages each shows).
+pub fn answer(desk: &Desk, r: &Request, output: &crate::serve::output::Output) -> Reply {
     let (path, query) = r.target.split_once('?').unwrap_or((r.target, ""));
     let name = path.strip_prefix(PREFIX).unwrap_or("");
     let Some(wb) = desk.workbench() else {
@@ -58,7 +59,7 @@ pub fn answer(desk: &Desk, r: &Request) -> Reply {
         ("GET" | "HEAD", "") => Reply {
             status: 200,
             content_type: "text/html; charset=utf-8",
-            body: super::home::page(&wb, &desk.token).into_bytes(),
+            body: super::home::page(&wb, &shown_messages(&wb, output)).into_bytes(),
         },
         ("GET" | "HEAD", "translate.js") => asset("text/javascript; charset=utf-8", SCRIPT),
         ("GET" | "HEAD", "translate.css") => asset("text/css; charset=utf-8", STYLE),
@@ -174,6 +175,21 @@ fn page(wb: &Workbench, default: usize, address: &str) -> Reply {
             "messages": states,
         }),
     )
+}
+
+/// For each page of the language (by address), the messages it shows.
+fn shown_messages(wb: &Workbench, output: &crate::serve::output::Output) -> super::home::Shown {
+    wb.pages
+        .keys()
+        .filter_map(|address| {
+            let html = output.get(&format!("{address}index.html"))?;
+            let ids = super::annotate::message_ids(html);
+            Some((
+                address.clone(),
+                ids.into_iter().map(str::to_string).collect(),
+            ))
+        })
+        .collect()
 }
 
 /// A query parameter, percent-decoded.
