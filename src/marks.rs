@@ -32,9 +32,44 @@ pub fn block(n: usize) -> String {
     format!("{BLOCK}{n}{BLOCK_END}")
 }
 
+/// The IDs of the messages marked in a rendered page, in order (a message shown twice is
+/// listed twice): which messages a page shows. One scan for the marks' lead byte.
+pub fn message_ids(html: &[u8]) -> Vec<&str> {
+    let open = OPEN.to_string();
+    let name_end = NAME_END.to_string();
+    let (open, name_end) = (open.as_bytes(), name_end.as_bytes());
+    let is_id_byte = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-';
+    let mut ids = Vec::new();
+    let mut at = 0;
+    while let Some(found) = memchr::memmem::find(&html[at..], open) {
+        at += found + open.len();
+        let end = html[at..]
+            .iter()
+            .position(|b| !is_id_byte(b))
+            .map_or(html.len(), |n| at + n);
+        if end > at && html[end..].starts_with(name_end) {
+            // The bytes of an ID are ASCII: always a `str`.
+            ids.extend(std::str::from_utf8(&html[at..end]).ok());
+            at = end + name_end.len();
+        }
+    }
+    ids
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ids_a_page_shows_are_listed_in_order() {
+        let page = format!(
+            "<title>{}</title><p>{}</p><p>{OPEN}bad id{NAME_END}x{CLOSE}</p>",
+            mark("site-title", "Docs"),
+            mark("a", &mark("b_2", "x"))
+        );
+        assert_eq!(message_ids(page.as_bytes()), ["site-title", "a", "b_2"]);
+        assert!(message_ids(b"<p>plain</p>").is_empty());
+    }
 
     #[test]
     fn marks_name_what_they_mark() {

@@ -98,16 +98,66 @@ pub fn check_all(
     options: check::Options,
     progress: &Progress,
 ) -> Report {
-    process_observed(
+    // A site rendered with marks tells which pages show each message: the findings about a
+    // message then name them.
+    let shown = render::Shown::default();
+    let sink: &dyn Sink = if site.config.mark_messages {
+        &shown
+    } else {
+        &Discard
+    };
+    let mut report = process_observed(
         site,
         report,
         options,
         &Scope::All,
-        &Discard,
+        sink,
         Published::default(),
         progress,
     )
-    .report
+    .report;
+    if site.config.mark_messages {
+        name_pages(site, &shown, &mut report);
+    }
+    report
+}
+
+/// Which pages show each message: the site at `root` loaded with marks and rendered into
+/// [`render::Shown`] (no check runs, nothing is kept). `None` when it does not load or
+/// render (`status` then reports without pages).
+pub fn shown_pages(root: &Path) -> Option<render::Shown> {
+    let options = LoadOptions {
+        mark_messages: true,
+        ..LoadOptions::default()
+    };
+    let (site, _) = site::load_partial(root, &options);
+    let site = site?;
+    let index = Index::of(&site);
+    let shown = render::Shown::default();
+    let (_, errors) = render::render(&site, &index, &Scope::All, &shown);
+    errors.is_empty().then_some(shown)
+}
+
+/// Gives each finding about a message of a language (missing, outdated, copied) the pages of
+/// that language that show the message.
+fn name_pages(site: &Site, shown: &render::Shown, report: &mut Report) {
+    use crate::diagnostic::Code;
+    for d in &mut report.diagnostics {
+        if !matches!(
+            d.code,
+            Code::MissingMessage | Code::OutdatedMessage | Code::SameAsSource
+        ) {
+            continue;
+        }
+        let (Some(id), Some(code)) = (d.subject.message.clone(), d.language().map(str::to_string))
+        else {
+            continue;
+        };
+        let Some(language) = site.config.languages.iter().find(|l| l.code == code) else {
+            continue;
+        };
+        d.pages = shown.pages_of(&format!("/{}/", language.prefix), &id);
+    }
 }
 
 /// Indexes, checks and renders a loaded site. `report` holds the findings of loading;

@@ -559,6 +559,10 @@ pub struct LanguageStatus {
     pub untracked_pages: Vec<String>,
     /// What changed in the source of each outdated message and page.
     pub changes: Vec<Change>,
+    /// For each missing, copied or outdated message: the pages of the language that show it
+    /// (`/fr/hours/`), where a translator sees it; filled by `status`, which renders the site.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub message_pages: BTreeMap<String, Vec<String>>,
     /// The errors that kept part of the language from being read (a file that does not
     /// parse, a lock file that does not read), one line each with file:line:column: its
     /// counts leave out what could not be read.
@@ -680,6 +684,7 @@ pub fn status(site: &Site) -> (Vec<LanguageStatus>, Vec<Diagnostic>) {
             outdated_pages: Vec::new(),
             untracked_pages: Vec::new(),
             changes: Vec::new(),
+            message_pages: BTreeMap::new(),
             errors: unreadable.iter().map(ToString::to_string).collect(),
         };
         errors.append(&mut unreadable);

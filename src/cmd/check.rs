@@ -51,7 +51,13 @@ pub fn check_counted(
     options: &CheckOptions,
     progress: &Progress,
 ) -> (Vec<Diagnostic>, usize) {
-    let (site, report) = pipeline::load(root, &LoadOptions::default());
+    // Rendered with marks (and forgotten), so that a finding about a message names the pages
+    // that show it.
+    let options_load = LoadOptions {
+        mark_messages: true,
+        ..LoadOptions::default()
+    };
+    let (site, report) = pipeline::load(root, &options_load);
     let Some(site) = site else {
         return (report.sorted(), 0);
     };
@@ -204,6 +210,9 @@ struct JsonFinding<'a> {
     line: Option<usize>,
     column: Option<usize>,
     hint: Option<&'a str>,
+    /// For a finding about a message: the pages that show it (`/fr/hours/`).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pages: &'a [String],
 }
 
 /// `{"errors": n, "warnings": n, "findings": [...]}`
@@ -222,6 +231,7 @@ pub fn to_json(findings: &[Diagnostic], errors: usize, warnings: usize, drafts: 
             line: d.position.map(|p| p.line),
             column: d.position.map(|p| p.column),
             hint: d.hint.as_deref(),
+            pages: &d.pages,
         })
         .collect();
     serde_json::json!({ "errors": errors, "warnings": warnings, "drafts": drafts, "findings": list })

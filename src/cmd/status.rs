@@ -33,6 +33,22 @@ pub fn run(root: &Path, json: bool, html: Option<&Path>) -> i32 {
         }
     }
     errors.extend(lock_errors);
+    // Where a translator sees each message left to do: the pages that show it.
+    if let Some(shown) = crate::pipeline::shown_pages(root) {
+        for s in &mut status {
+            let Some(language) = site.config.languages.iter().find(|l| l.code == s.code) else {
+                continue;
+            };
+            let prefix = format!("/{}/", language.prefix);
+            let ids = (s.missing_messages.iter())
+                .chain(&s.same_as_source_messages)
+                .chain(&s.outdated_messages);
+            s.message_pages = ids
+                .map(|id| (id.clone(), shown.pages_of(&prefix, id)))
+                .filter(|(_, pages)| !pages.is_empty())
+                .collect();
+        }
+    }
     let code = finish(&site, &status, json, html);
     if errors.is_empty() {
         return code;
@@ -266,6 +282,8 @@ pub fn html_report(site: &Site, status: &[LanguageStatus]) -> Result<String, Dia
     struct List<'a> {
         title: &'static str,
         items: &'a [String],
+        /// For a list of messages: the pages that show each.
+        pages: Option<&'a std::collections::BTreeMap<String, Vec<String>>>,
     }
     #[derive(Serialize)]
     struct Row<'a> {
@@ -285,34 +303,42 @@ pub fn html_report(site: &Site, status: &[LanguageStatus]) -> Result<String, Dia
                 List {
                     title: "Missing messages",
                     items: &s.missing_messages,
+                    pages: Some(&s.message_pages),
                 },
                 List {
                     title: "Messages copied from the source (same as source)",
                     items: &s.same_as_source_messages,
+                    pages: Some(&s.message_pages),
                 },
                 List {
                     title: "Outdated messages",
                     items: &s.outdated_messages,
+                    pages: Some(&s.message_pages),
                 },
                 List {
                     title: "Untracked messages (never marked)",
                     items: &s.untracked_messages,
+                    pages: None,
                 },
                 List {
                     title: "Missing pages",
                     items: &s.missing_pages,
+                    pages: None,
                 },
                 List {
                     title: "Pages copied from the source (same as source)",
                     items: &s.same_as_source_pages,
+                    pages: None,
                 },
                 List {
                     title: "Outdated pages",
                     items: &s.outdated_pages,
+                    pages: None,
                 },
                 List {
                     title: "Untracked pages (never marked)",
                     items: &s.untracked_pages,
+                    pages: None,
                 },
             ],
         })

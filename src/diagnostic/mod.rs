@@ -37,6 +37,9 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// What the finding is about, as the check that made it knows it.
     pub subject: Subject,
+    /// For a finding about a message: the pages of its language that show it (`/fr/hours/`),
+    /// where a translator sees it; empty when not known.
+    pub pages: Vec<String>,
 }
 
 /// What a finding is about (its language, message, page), set by the check that makes it:
@@ -83,6 +86,7 @@ impl Diagnostic {
             excerpt: None,
             hint: None,
             subject: Subject::default(),
+            pages: Vec::new(),
         }
     }
 
@@ -210,7 +214,24 @@ impl Diagnostic {
                 group
             }
         };
+        let group = match self.shown_on() {
+            Some(shown) => group.element(Level::NOTE.message(shown)),
+            None => group,
+        };
         renderer.render(&[group])
+    }
+
+    /// "shown on /fr/, /fr/compare/ and 13 more pages", when the pages are known.
+    pub fn shown_on(&self) -> Option<String> {
+        const LISTED: usize = 3;
+        let (first, more) = self.pages.split_at(self.pages.len().min(LISTED));
+        let listed = first.join(", ");
+        match more.len() {
+            _ if first.is_empty() => None,
+            0 => Some(format!("shown on {listed}")),
+            1 => Some(format!("shown on {listed} and 1 more page")),
+            n => Some(format!("shown on {listed} and {n} more pages")),
+        }
     }
 }
 

@@ -19,6 +19,7 @@ pub mod sharing;
 pub mod site_files;
 pub mod view;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -96,6 +97,50 @@ impl Sink for Discard {
 
     fn keeps_files(&self) -> bool {
         false
+    }
+}
+
+/// Forgets every file, as [`Discard`] does, keeping for each page the messages it shows: a
+/// site rendered with marks ([`crate::marks`]) tells `check` where a translator sees each
+/// message.
+#[derive(Default)]
+pub struct Shown {
+    /// Page address (`/fr/hours/`) → the IDs of the messages it shows, sorted, once each.
+    pages: std::sync::Mutex<BTreeMap<String, Vec<String>>>,
+}
+
+impl Sink for Shown {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<u64, Diagnostic> {
+        if let Some(folder) = path.strip_suffix("index.html") {
+            let mut ids: Vec<String> = (crate::marks::message_ids(&bytes).into_iter())
+                .map(str::to_string)
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            if let Ok(mut pages) = self.pages.lock() {
+                pages.insert(format!("/{folder}"), ids);
+            }
+        }
+        Ok(bytes.len() as u64)
+    }
+
+    fn keeps_files(&self) -> bool {
+        false
+    }
+}
+
+impl Shown {
+    /// The pages that show message `id` among those of `prefix` (`/fr/`), in address order.
+    pub fn pages_of(&self, prefix: &str, id: &str) -> Vec<String> {
+        let Ok(pages) = self.pages.lock() else {
+            return Vec::new();
+        };
+        (pages.iter())
+            .filter(|(address, ids)| {
+                address.starts_with(prefix) && ids.binary_search_by(|i| i.as_str().cmp(id)).is_ok()
+            })
+            .map(|(address, _)| address.clone())
+            .collect()
     }
 }
 

@@ -714,6 +714,46 @@ fn a_new_language_starts_at_zero_with_visible_fallbacks() {
         ),
         "{footer}"
     );
+    // ...and names the pages that show it: every German page has the footer.
+    let pages: Vec<&str> = (footer["pages"].as_array().unwrap().iter())
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert_eq!(pages.len(), 15, "{footer}");
+    assert!(
+        pages.contains(&"/de/") && pages.contains(&"/de/hours/"),
+        "{footer}"
+    );
+    let tier = (json["findings"].as_array().unwrap().iter())
+        .find(|f| {
+            f["code"] == "missing-message"
+                && f["message"].as_str().unwrap().starts_with("`tier-online`")
+        })
+        .unwrap();
+    assert!(
+        tier["pages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p == "/de/compare/"),
+        "a label of the plan data is shown where the plan is: {tier}"
+    );
+    let text = site.run(&["check", "--lang", "de", "--code", "missing-message"]);
+    assert!(
+        text.stderr
+            .contains("= note: shown on /de/, /de/channels/, /de/compare/ and 12 more pages"),
+        "{}",
+        text.stderr
+    );
+    let status = site.run(&["status", "--format", "json"]);
+    let languages: Value = serde_json::from_str(&status.stdout).unwrap();
+    let de = (languages.as_array().unwrap().iter())
+        .find(|l| l["code"] == "de")
+        .unwrap();
+    assert_eq!(
+        de["message_pages"]["footer-note"].as_array().map(Vec::len),
+        Some(15),
+        "status lists the pages of each message left to do: {de}"
+    );
     assert!(
         json["findings"]
             .as_array()

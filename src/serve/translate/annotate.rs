@@ -22,7 +22,7 @@ use memchr::{memchr, memchr2, memmem};
 
 use crate::escape;
 
-pub use crate::marks::{CLOSE, NAME_END, OPEN, mark};
+pub use crate::marks::{CLOSE, NAME_END, OPEN, mark, message_ids};
 
 /// `text` with every marker removed (the IDs between OPEN and NAME_END too): for outputs that
 /// are not HTML pages (JSON search index, sitemap, feeds) and for places where nothing can be
@@ -34,29 +34,6 @@ pub fn strip(text: &str) -> Cow<'_, str> {
     let mut stripped = String::with_capacity(text.len());
     strip_into(text, "", &mut stripped, &mut |_| {});
     Cow::Owned(stripped)
-}
-
-/// The IDs of the messages marked in a rendered page, in order (a message shown twice is
-/// listed twice): what a page shows, for the translator's home. One scan for the marks.
-pub fn message_ids(html: &[u8]) -> Vec<&str> {
-    let mut ids = Vec::new();
-    let mut at = 0;
-    while let Some((open, marker)) = next_marker(html, at) {
-        at = open + MARKER_LEN;
-        if marker != Marker::Open {
-            continue;
-        }
-        let end = html[at..]
-            .iter()
-            .position(|b| !is_id_byte(*b))
-            .map_or(html.len(), |n| at + n);
-        if end > at && marker_at(html, end) == Some(Marker::NameEnd) {
-            // Bytes of an ID are ASCII: always a `str`.
-            ids.extend(std::str::from_utf8(&html[at..end]).ok());
-            at = end + MARKER_LEN;
-        }
-    }
-    ids
 }
 
 /// Where a marked message was found on a page.
@@ -918,16 +895,6 @@ impl<'a> Annotator<'a> {
 #[cfg(test)]
 mod tests {
 
-    #[test]
-    fn the_ids_a_page_shows_are_listed_in_order() {
-        let page = format!(
-            "<title>{}</title><p>{}</p><p>{OPEN}bad id{NAME_END}x{CLOSE}</p>",
-            mark("site-title", "Docs"),
-            mark("a", &mark("b_2", "x"))
-        );
-        assert_eq!(message_ids(page.as_bytes()), ["site-title", "a", "b_2"]);
-        assert!(message_ids(b"<p>plain</p>").is_empty());
-    }
     use super::*;
 
     fn m(id: &str, text: &str) -> String {

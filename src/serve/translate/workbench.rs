@@ -155,6 +155,7 @@ fn empty_status(code: &str) -> translation::LanguageStatus {
         outdated_pages: Vec::new(),
         untracked_pages: Vec::new(),
         changes: Vec::new(),
+        message_pages: std::collections::BTreeMap::new(),
         errors: Vec::new(),
     }
 }
