@@ -20,13 +20,25 @@ pub fn run(root: &Path, lang: Option<&str>, dry_run: bool) -> i32 {
             return 1;
         }
     };
-    let site = match site::load(root) {
-        Ok((site, _)) => site,
-        Err(report) => {
-            super::print_failure(report, "fix");
-            return 1;
-        }
+    // A file with errors elsewhere (another language's broken message) does not stop the
+    // fixes: what could not be read is left as it is, and said so.
+    let (site, report) = site::load_partial(root, &site::LoadOptions::default());
+    let Some(site) = site else {
+        super::print_failure(report, "fix");
+        return 1;
     };
+    let errors: Vec<crate::diagnostic::Diagnostic> = report
+        .sorted()
+        .into_iter()
+        .filter(|d| d.is_error())
+        .collect();
+    if !errors.is_empty() {
+        super::print_diagnostics(&errors);
+        eprintln!(
+            "fix leaves what these {} error(s) keep from being read as it is, and fixes the rest.",
+            errors.len()
+        );
+    }
     let only = match lang {
         None => None,
         Some(code) => match site.config.language_index(code) {

@@ -235,6 +235,22 @@ fn fix_writes_the_typography_check_asks_for_and_nothing_else() {
     );
     let check = site.run(&["check", "--code", "typography"]);
     assert!(findings(&check.stderr).is_empty(), "{}", check.describe());
+
+    // A broken message in another language does not stop French from being fixed.
+    site.replace_once("locales/zh-TW/ui.ftl", "footer-note = ", "footer-note = { ");
+    let fr = site.replace_once(ftl, "Voir «\u{a0}ici\u{a0}».", "Voir ici !");
+    let run = site.run(&["fix", "--lang", "fr"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    assert!(
+        run.stderr
+            .contains("fix leaves what these 1 error(s) keep from being read"),
+        "{}",
+        run.describe()
+    );
+    assert_eq!(
+        site.read(ftl),
+        fr.replacen("Voir ici !", "Voir ici\u{202f}!", 1)
+    );
 }
 
 /// A glossary of 10 000 terms, some made of regular-expression metacharacters: terms are
