@@ -63,12 +63,8 @@ pub fn run(root: &Path, code: &str, target: Option<&Target>, options: Options) -
             return 1;
         }
     };
-    let site = match site::load(root) {
-        Ok((site, _)) => site,
-        Err(report) => {
-            super::print_failure(report, "mark");
-            return 1;
-        }
+    let Some(site) = load_for(root, code) else {
+        return 1;
     };
     match mark(&site, code, target, options) {
         // What was left unmarked fails the run, so that a script or CI notices.
@@ -89,6 +85,37 @@ pub fn run(root: &Path, code: &str, target: Option<&Target>, options: Options) -
             1
         }
     }
+}
+
+/// The site, for marking language `code`: errors in the files of another language (a
+/// colleague's broken German file) are said and left alone, since marking French reads only
+/// French and the source; an error anywhere else stops it, as it did before. `None` when it
+/// stops (the errors printed).
+pub fn load_for(root: &Path, code: &str) -> Option<Site> {
+    let (site, report) = site::load_partial(root, &site::LoadOptions::default());
+    let default = site
+        .as_ref()
+        .map(|s| s.config.default_language().code.clone());
+    let errors: Vec<crate::diagnostic::Diagnostic> = (report.diagnostics.iter())
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect();
+    let elsewhere = |d: &crate::diagnostic::Diagnostic| {
+        d.language()
+            .is_some_and(|l| l != code && Some(l) != default.as_deref())
+    };
+    if site.is_none() || !errors.iter().all(elsewhere) {
+        super::print_failure(report, "mark");
+        return None;
+    }
+    if !errors.is_empty() {
+        super::print_diagnostics(&errors);
+        eprintln!(
+            "mark goes on: these {} error(s) are in other languages' files, which marking {code} does not read.",
+            errors.len()
+        );
+    }
+    site
 }
 
 /// A page as a translator names it: `content/fr/docs/a.md`, `fr/docs/a.md` or `docs/a.md`

@@ -86,9 +86,9 @@ fn mark_one(
     force: bool,
 ) -> Result<String, String> {
     let _lock = crate::source::SourceLock::take(root)?;
-    let site = crate::site::load(root)
-        .map(|(site, _)| site)
-        .map_err(|_| "the site does not load; fix its errors first".to_string())?;
+    let site = super::mark::load_for(root, code).ok_or_else(|| {
+        "the site does not load; fix its errors first (see the terminal)".to_string()
+    })?;
     let target = match target {
         serve::translate::MarkTarget::Message(id) => super::mark::Target::Message(id),
         serve::translate::MarkTarget::Page(key) => super::mark::Target::Page(key),

@@ -296,8 +296,27 @@ fn outdated_pages_are_reported_shown_and_cleared_by_mark() {
         &format!("content/fr/{key}"),
         &format!("{fr}\nUne phrase de plus dans la source.\n"),
     );
+    // A colleague's broken Chinese file does not keep French from being marked; it is said.
+    let zh = site.replace_once("locales/zh-TW/ui.ftl", "footer-note = ", "footer-note = { ");
     let run = site.run(&["mark", "fr", "--page", key]);
     assert_eq!(run.code, 0, "{}", run.describe());
+    assert!(
+        run.stderr
+            .contains("mark goes on: these 1 error(s) are in other languages' files"),
+        "{}",
+        run.describe()
+    );
+    site.write(
+        "locales/zh-TW/ui.ftl",
+        &zh.replacen("footer-note = { ", "footer-note = ", 1),
+    );
+    // A broken French file still stops marking French.
+    let broken = site.replace_once("locales/fr/ui.ftl", "footer-note = ", "footer-note = { ");
+    assert_eq!(site.run(&["mark", "fr", "--page", key]).code, 1);
+    site.write(
+        "locales/fr/ui.ftl",
+        &broken.replacen("footer-note = { ", "footer-note = ", 1),
+    );
     let (_, found, _) = findings(&site, &[]);
     assert!(
         !found
