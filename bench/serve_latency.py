@@ -127,10 +127,10 @@ def scale_site(dest: Path, pages: int) -> dict:
 
 
 class Serve:
-    def __init__(self, root: Path, files: list[str]):
+    def __init__(self, root: Path, files: list[str], args: tuple[str, ...] = ()):
         self.files = files
         self.proc = subprocess.Popen(
-            [str(POLYDOCS), "--root", str(root), "serve", "--port", "0"],
+            [str(POLYDOCS), "--root", str(root), "serve", "--port", "0", *args],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -170,7 +170,7 @@ class Serve:
         sock = socket.create_connection((host, int(port)))
         query = "&".join("file=" + quote(f, safe="") for f in self.files)
         sock.sendall(
-            f"GET /__polydocs/events?{query} HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n".encode()
+            f"GET /__polydocs/events?{query} HTTP/1.1\r\nHost: {self.addr}\r\nAccept: text/event-stream\r\n\r\n".encode()
         )
         stream = sock.makefile("rb")
         for raw in stream:
@@ -184,7 +184,7 @@ class Serve:
     def get(self, path: str) -> str:
         host, port = self.addr.rsplit(":", 1)
         with socket.create_connection((host, int(port))) as sock:
-            sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+            sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {self.addr}\r\nConnection: close\r\n\r\n".encode())
             chunks = []
             while True:
                 chunk = sock.recv(65536)

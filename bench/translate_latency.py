@@ -38,19 +38,10 @@ import serve_latency as sl  # noqa: E402
 
 
 class Translating(sl.Serve):
-    """`serve --translate fr`, with the token its pages carry."""
+    """`serve --translate fr`, answering the requests of its panel."""
 
     def __init__(self, root: Path, files: list[str]):
-        original = sl.subprocess.Popen
-
-        def popen(cmd, *args, **kwargs):
-            return original(cmd + ["--translate", "fr"], *args, **kwargs)
-
-        sl.subprocess.Popen = popen
-        try:
-            super().__init__(root, files)
-        finally:
-            sl.subprocess.Popen = original
+        super().__init__(root, files, ("--translate", "fr"))
 
     def request(self, method: str, path: str, body: str = "", token: str = "") -> tuple[int, str]:
         host, port = self.addr.rsplit(":", 1)
@@ -71,17 +62,6 @@ class Translating(sl.Serve):
 
     def get(self, path: str) -> str:
         return self.request("GET", path)[1]
-
-    def _listen(self) -> None:
-        host, port = self.addr.rsplit(":", 1)
-        sock = socket.create_connection((host, int(port)))
-        query = "&".join("file=" + sl.quote(f, safe="") for f in self.files)
-        sock.sendall(
-            f"GET /__polydocs/events?{query} HTTP/1.1\r\nHost: {self.addr}\r\nAccept: text/event-stream\r\n\r\n".encode()
-        )
-        for raw in sock.makefile("rb"):
-            if raw.startswith(b"data: "):
-                self.events.put((time.perf_counter(), json.loads(raw[6:])))
 
 
 def timed(fn) -> float:

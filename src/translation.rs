@@ -539,7 +539,7 @@ pub fn change_summary(recorded: Option<&LockEntry>, hash: &str, current: &str) -
 }
 
 /// The translation state of one language.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct LanguageStatus {
     pub code: String,
     pub name: String,
@@ -675,17 +675,8 @@ pub fn status(site: &Site) -> (Vec<LanguageStatus>, Vec<Diagnostic>) {
                 total: source.pages.len(),
                 ..Counts::default()
             },
-            missing_messages: Vec::new(),
-            same_as_source_messages: Vec::new(),
-            outdated_messages: Vec::new(),
-            untracked_messages: Vec::new(),
-            missing_pages: Vec::new(),
-            same_as_source_pages: Vec::new(),
-            outdated_pages: Vec::new(),
-            untracked_pages: Vec::new(),
-            changes: Vec::new(),
-            message_pages: BTreeMap::new(),
             errors: unreadable.iter().map(ToString::to_string).collect(),
+            ..LanguageStatus::default()
         };
         errors.append(&mut unreadable);
         s.count_messages(site, lang, &source, &lock);

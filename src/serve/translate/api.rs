@@ -152,10 +152,11 @@ fn mark(desk: &Desk, wb: &Workbench, body: &[u8]) -> Reply {
 /// state of every message.
 fn page(wb: &Workbench, default: usize, address: &str) -> Reply {
     let page = wb.page_at(address);
-    let blocks = match page.map(|p| details::page_blocks(wb, p, default)) {
-        Some(Ok(b)) => b.blocks,
+    // The page's file is read once: for its blocks, and for the fingerprint a save compares.
+    let (blocks, base) = match page.map(|p| details::page_blocks(wb, p, default)) {
+        Some(Ok(b)) => (b.blocks, details::base(b.own.as_deref())),
         Some(Err(e)) => return Reply::error(500, &e),
-        None => Vec::new(),
+        None => (Vec::new(), String::new()),
     };
     let states: std::collections::BTreeMap<&str, State> = wb
         .messages
@@ -170,7 +171,7 @@ fn page(wb: &Workbench, default: usize, address: &str) -> Reply {
             "dir": wb.dir,
             "source": wb.source_code,
             "page": page,
-            "base": page.filter(|p| p.translated).map(|p| details::base(details::read(&wb.root, &p.file).ok().flatten().as_deref())).unwrap_or_default(),
+            "base": base,
             "blocks": blocks,
             "messages": states,
         }),

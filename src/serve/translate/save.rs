@@ -154,6 +154,80 @@ fn message_candidate(wb: &Workbench, id: &str, value: &str) -> Result<Candidate,
     })
 }
 
+/// A page file as an edit of it starts: the language's file, or for a page not translated
+/// yet the source's, read with line feeds (written back with its own line endings).
+struct PageFile<'w> {
+    page: &'w super::workbench::Page,
+    /// The language's file as it is on disk (`None` until the page is translated).
+    disk: Option<String>,
+    /// The file the edit starts from, and its language.
+    from_file: &'w str,
+    lang: usize,
+    text: String,
+    crlf: bool,
+}
+
+impl<'w> PageFile<'w> {
+    fn read(wb: &'w Workbench, default: usize, address: &str) -> Result<PageFile<'w>, String> {
+        let page = wb
+            .page_at(address)
+            .ok_or_else(|| format!("no page of {} at {address}", wb.code))?;
+        let disk = if page.translated {
+            read(&wb.root, &page.file)?
+        } else {
+            None
+        };
+        let (from_file, lang) = if page.translated {
+            (page.file.as_str(), wb.lang)
+        } else {
+            (page.source_file.as_str(), default)
+        };
+        let written = read(&wb.root, from_file)?.ok_or_else(|| format!("{from_file} is gone"))?;
+        Ok(PageFile {
+            page,
+            disk,
+            from_file,
+            lang,
+            crlf: written.contains("\r\n"),
+            text: written.replace("\r\n", "\n"),
+        })
+    }
+
+    /// The language's page as `text` (line feeds), checked at `lines` against its source.
+    fn candidate(
+        self,
+        wb: &Workbench,
+        default: usize,
+        text: String,
+        lines: std::ops::RangeInclusive<usize>,
+    ) -> Result<Candidate, String> {
+        let page = self.page;
+        let source_text = read(&wb.root, &page.source_file)?.unwrap_or_default();
+        let source = details::parse(default, &page.key, &page.source_file, &source_text)?;
+        let problems = match details::parse(wb.lang, &page.key, &page.file, &text) {
+            Ok(candidate) => validate::block(&wb.light, source, candidate, lines),
+            Err(e) => vec![Problem {
+                severity: "error",
+                code: "front-matter",
+                message: e,
+                line: None,
+                column: None,
+                hint: None,
+            }],
+        };
+        Ok(Candidate {
+            file: page.file.clone(),
+            disk: self.disk,
+            text: if self.crlf {
+                text.replace('\n', "\r\n")
+            } else {
+                text
+            },
+            problems,
+        })
+    }
+}
+
 /// The language's page with block `n` set to `value`; for a page not translated yet, the
 /// source's page with that block translated (its other blocks stay the source's, and the
 /// checks report them as not translated).
@@ -164,57 +238,20 @@ fn block_candidate(
     n: usize,
     value: &str,
 ) -> Result<Candidate, String> {
-    let page = wb
-        .page_at(address)
-        .ok_or_else(|| format!("no page of {} at {address}", wb.code))?;
-    let disk = if page.translated {
-        read(&wb.root, &page.file)?
-    } else {
-        None
-    };
-    let from_file = if page.translated {
-        &page.file
-    } else {
-        &page.source_file
-    };
-    let written = read(&wb.root, from_file)?.ok_or_else(|| format!("{from_file} is gone"))?;
-    let crlf = written.contains("\r\n");
-    let normal = written.replace("\r\n", "\n");
-    let lang = if page.translated { wb.lang } else { default };
-    let shown = details::parse(lang, &page.key, from_file, &normal)?;
-    let ranges = blocks::body_ranges(shown.body());
-    let (_, range) = ranges
-        .get(n)
-        .ok_or_else(|| format!("{from_file} has no block {n}; reload the page"))?;
+    let file = PageFile::read(wb, default, address)?;
+    let shown = details::parse(file.lang, &file.page.key, file.from_file, &file.text)?;
     let body = shown.body();
+    let ranges = blocks::body_ranges(body);
+    let (_, range) = (ranges.get(n))
+        .ok_or_else(|| format!("{} has no block {n}; reload the page", file.from_file))?;
     let start = shown.body_start + range.start;
-    let end = shown.body_start + range.start + body[range.clone()].trim_end().len();
+    let end = start + body[range.clone()].trim_end().len();
     let value = value.replace("\r\n", "\n");
-    let mut text = format!("{}{}{}", &normal[..start], value.trim_end(), &normal[end..]);
+    let value = value.trim_end();
+    let text = format!("{}{value}{}", &file.text[..start], &file.text[end..]);
     let first = line_at(&text, start);
-    let last = first + value.trim_end().matches('\n').count();
-    let source_text = read(&wb.root, &page.source_file)?.unwrap_or_default();
-    let source = details::parse(default, &page.key, &page.source_file, &source_text)?;
-    let problems = match details::parse(wb.lang, &page.key, &page.file, &text) {
-        Ok(candidate) => validate::block(&wb.light, source, candidate, first..=last),
-        Err(e) => vec![Problem {
-            severity: "error",
-            code: "front-matter",
-            message: e,
-            line: None,
-            column: None,
-            hint: None,
-        }],
-    };
-    if crlf {
-        text = text.replace('\n', "\r\n");
-    }
-    Ok(Candidate {
-        file: page.file.clone(),
-        disk,
-        text,
-        problems,
-    })
+    let last = first + value.matches('\n').count();
+    file.candidate(wb, default, text, first..=last)
 }
 
 /// The language's page with its front matter field `name` (`title`, `description`) set to
@@ -230,24 +267,12 @@ fn field_candidate(
     if !matches!(name, "title" | "description") {
         return Err(format!("`{name}` is not a field translate mode edits"));
     }
-    let page = wb
-        .page_at(address)
-        .ok_or_else(|| format!("no page of {} at {address}", wb.code))?;
-    let disk = if page.translated {
-        read(&wb.root, &page.file)?
-    } else {
-        None
-    };
-    let from_file = if page.translated {
-        &page.file
-    } else {
-        &page.source_file
-    };
-    let written = read(&wb.root, from_file)?.ok_or_else(|| format!("{from_file} is gone"))?;
-    let crlf = written.contains("\r\n");
-    let normal = written.replace("\r\n", "\n");
-    let (range, toml) = field_range(&normal, name).ok_or_else(|| {
-        format!("{from_file} has no `{name}` line in its front matter; write it in the file")
+    let file = PageFile::read(wb, default, address)?;
+    let (range, toml) = field_range(&file.text, name).ok_or_else(|| {
+        format!(
+            "{} has no `{name}` line in its front matter; write it in the file",
+            file.from_file
+        )
     })?;
     // One line; a no-break space the translator typed (before « : ») is kept.
     let value = value.replace(['\r', '\n'], " ");
@@ -257,30 +282,13 @@ fn field_candidate(
     } else {
         format!("{name}: {}\n", yaml_scalar(value))
     };
-    let mut text = format!("{}{line}{}", &normal[..range.start], &normal[range.end..]);
+    let text = format!(
+        "{}{line}{}",
+        &file.text[..range.start],
+        &file.text[range.end..]
+    );
     let first = line_at(&text, range.start);
-    let source_text = read(&wb.root, &page.source_file)?.unwrap_or_default();
-    let source = details::parse(default, &page.key, &page.source_file, &source_text)?;
-    let problems = match details::parse(wb.lang, &page.key, &page.file, &text) {
-        Ok(candidate) => validate::block(&wb.light, source, candidate, first..=first),
-        Err(e) => vec![Problem {
-            severity: "error",
-            code: "front-matter",
-            message: e,
-            line: None,
-            column: None,
-            hint: None,
-        }],
-    };
-    if crlf {
-        text = text.replace('\n', "\r\n");
-    }
-    Ok(Candidate {
-        file: page.file.clone(),
-        disk,
-        text,
-        problems,
-    })
+    file.candidate(wb, default, text, first..=first)
 }
 
 /// Where field `name` is written in a page's front matter (its line, and the indented lines

@@ -141,22 +141,8 @@ impl Workbench {
 fn empty_status(code: &str) -> translation::LanguageStatus {
     translation::LanguageStatus {
         code: code.to_string(),
-        name: String::new(),
         default: true,
-        tracked: false,
-        messages: Counts::default(),
-        pages: Counts::default(),
-        missing_messages: Vec::new(),
-        same_as_source_messages: Vec::new(),
-        outdated_messages: Vec::new(),
-        untracked_messages: Vec::new(),
-        missing_pages: Vec::new(),
-        same_as_source_pages: Vec::new(),
-        outdated_pages: Vec::new(),
-        untracked_pages: Vec::new(),
-        changes: Vec::new(),
-        message_pages: std::collections::BTreeMap::new(),
-        errors: Vec::new(),
+        ..translation::LanguageStatus::default()
     }
 }
 
