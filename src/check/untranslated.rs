@@ -22,7 +22,9 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::site::Site;
 use crate::span::Position;
-use crate::translation::blocks::{Block, Kind, identical_blocks, page_blocks};
+use crate::translation::blocks::{
+    Block, Kind, has_words_to_translate, identical_blocks, page_blocks,
+};
 use crate::translation::{Lock, fingerprint, page_is_copy};
 
 /// Findings of each code a page gives one by one; the last counts the rest.
@@ -38,8 +40,8 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
         .filter(|p| p.lang == default)
         .map(|p| (p.key.as_str(), p))
         .collect();
-    // A source page's blocks serve every language: split once.
-    let mut source_blocks: HashMap<&str, Vec<Block>> = HashMap::new();
+    // A source page's blocks serve every language: split once, each with its searcher.
+    let mut source_blocks: HashMap<&str, SourceBlocks> = HashMap::new();
     let mut kept_by_language = super::words::kept_terms_by_language(site);
     for (lang, language) in site.config.languages.iter().enumerate() {
         if lang == default || language.pseudo {
@@ -54,6 +56,7 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
         // An unreadable lock file is reported by the translations' check.
         let lock = Lock::read_pages(&site.root, code).unwrap_or_default();
         let kept = kept_by_language.remove(code).unwrap_or_default();
+        let kept_lowercase: Vec<String> = kept.iter().map(|n| n.to_lowercase()).collect();
         let profile = Profile::of(&language.tag);
         for page in pages {
             let Some(source) = sources.get(page.key.as_str()) else {
@@ -66,19 +69,15 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
             }
             let source_blocks = source_blocks
                 .entry(source.key.as_str())
-                .or_insert_with(|| page_blocks(source));
+                .or_insert_with(|| SourceBlocks::of(source));
             // Only a page that holds the text of one of its source's blocks can have copied
             // it: most pages are split into blocks for nothing else, so most are not.
-            let text = page.source.text.as_bytes();
-            let own = if source_blocks.iter().any(|b| {
-                !matches!(b.kind, Kind::Code | Kind::Html)
-                    && memchr::memmem::find(text, b.text.as_bytes()).is_some()
-            }) {
+            let own = if source_blocks.any_in(&page.source.text, &kept) {
                 page_blocks(page)
             } else {
                 Vec::new()
             };
-            let copied = identical_blocks(source_blocks, &own, &kept);
+            let copied = identical_blocks(&source_blocks.blocks, &own, &kept);
             let copied_lines: HashSet<usize> = copied.iter().map(|b| b.line).collect();
             let certified =
                 |b: &Block| entry.is_some_and(|e| e.same_blocks.contains(&fingerprint(&b.text)));
@@ -105,9 +104,46 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
                 );
             }
             if english && profile.known {
-                sentences(page, &profile, &kept, &copied_lines, code, out);
+                sentences(page, &profile, &kept_lowercase, &copied_lines, code, out);
             }
         }
+    }
+}
+
+/// A source page's blocks, with a searcher for the start of each block a translation could
+/// copy (code and HTML are not translated): built once for every language, where building a
+/// searcher per page and for a whole block cost a tenth of the check.
+struct SourceBlocks {
+    blocks: Vec<Block>,
+    /// A block's number and the searcher for its start.
+    finders: Vec<(usize, memchr::memmem::Finder<'static>)>,
+}
+
+/// How much of a block's start is searched for: a page that holds a block holds its start,
+/// and a longer needle costs more to prepare than it saves.
+const BLOCK_START: usize = 32;
+
+impl SourceBlocks {
+    fn of(source: &crate::content::PageSource) -> SourceBlocks {
+        let blocks = page_blocks(source);
+        let finders = (blocks.iter().enumerate())
+            .filter(|(_, b)| !matches!(b.kind, Kind::Code | Kind::Html))
+            .map(|(n, b)| {
+                let start = &b.text.as_bytes()[..b.text.len().min(BLOCK_START)];
+                (n, memchr::memmem::Finder::new(start).into_owned())
+            })
+            .collect();
+        SourceBlocks { blocks, finders }
+    }
+
+    /// Whether `text` may hold one of the blocks that could be reported as copied: it holds
+    /// the start of one with words to translate. Table rules and one-word headings
+    /// (`Configuration`) are in most translations as they are in the source, and have none.
+    fn any_in(&self, text: &str, kept: &[String]) -> bool {
+        let bytes = text.as_bytes();
+        self.finders.iter().any(|(n, f)| {
+            f.find(bytes).is_some() && has_words_to_translate(&self.blocks[*n].text, kept)
+        })
     }
 }
 
@@ -210,7 +246,8 @@ impl Profile {
         }
     }
 
-    /// Whether a sentence of a page in this language is written in English.
+    /// Whether a sentence of a page in this language is written in English. `kept` holds
+    /// the names kept as written, in lower case: they are not words of any language.
     fn is_english(&self, sentence: &str, kept: &[String]) -> bool {
         // Too few Latin letters for five words: nothing to weigh (most sentences of a page
         // in another script, every short cell).
@@ -219,7 +256,15 @@ impl Profile {
         }
         let mut sentence = sentence.to_lowercase();
         for name in kept {
-            sentence = sentence.replace(&name.to_lowercase(), " ");
+            if sentence.contains(name.as_str()) {
+                sentence = sentence.replace(name.as_str(), " ");
+            }
+        }
+        // Most sentences of a translation hold too few of English's small words to be
+        // English, counted over all their words (the scan below leaves some out): they stop
+        // here, before the scan.
+        if self.small_english_words(&sentence) < if self.latin { 3 } else { 2 } {
+            return false;
         }
         let scan = |with_own: bool| {
             let mut c = Counts::default();
@@ -234,13 +279,13 @@ impl Profile {
                 for word in chunk.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
                 {
                     let word = word.trim_matches(['\'', '’']);
-                    let count = word.chars().filter(|c| c.is_alphabetic()).count();
+                    let count = word.chars().filter(|c| is_letter(*c)).count();
                     if count == 0 {
                         continue;
                     }
                     let latin = word
                         .chars()
-                        .filter(|c| c.is_alphabetic() && (*c as u32) < 0x250)
+                        .filter(|c| (*c as u32) < 0x250 && is_letter(*c))
                         .count();
                     c.letters += count;
                     c.latin_letters += latin;
@@ -276,6 +321,30 @@ impl Profile {
         } else {
             c.latin_words >= 5 && c.hits >= 2 && c.latin_letters * 10 >= c.letters * 9
         }
+    }
+}
+
+impl Profile {
+    /// How many words of a lowercase sentence are English small words that are not also
+    /// this language's: at least as many as [`Profile::is_english`]'s scan counts, which cuts
+    /// words the same way but skips URLs, paths and options.
+    fn small_english_words(&self, sentence: &str) -> usize {
+        sentence
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .map(|word| word.trim_matches(['\'', '’']))
+            // The longest small word is six letters, `don’t` seven bytes.
+            .filter(|word| (1..=7).contains(&word.len()))
+            .filter(|word| {
+                let straight;
+                let word = if word.contains('’') {
+                    straight = word.replace('’', "'");
+                    straight.as_str()
+                } else {
+                    word
+                };
+                is_small_english(word) && !self.shared.contains(&word)
+            })
+            .count()
     }
 }
 
@@ -498,6 +567,18 @@ fn sentences(
     }
 }
 
+/// `char::is_alphabetic`, answered without its table for ASCII and the common ideographs,
+/// which are most of the letters this check reads.
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        true
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 /// The sentences of a run of text: (start, sentence), cut after `.` `!` `?` `;` followed by a
 /// space (not inside `e.g.` nor `v1.2`), and after `。` `！` `？`; with `by_script`, also where
 /// Latin letters follow letters of another script (`使用者 You may…`), since a page in that
@@ -505,7 +586,7 @@ fn sentences(
 fn split_sentences<'t>(text: &'t str, by_script: bool) -> Vec<(usize, &'t str)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let is_latin = |c: char| c.is_alphabetic() && (c as u32) < 0x250;
+    let is_latin = |c: char| (c as u32) < 0x250 && is_letter(c);
     let mut last_letter_latin: Option<bool> = None;
     let push = |out: &mut Vec<(usize, &'t str)>, from: usize, to: usize| {
         let sentence = &text[from..to];
@@ -515,7 +596,7 @@ fn split_sentences<'t>(text: &'t str, by_script: bool) -> Vec<(usize, &'t str)> 
     };
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if by_script && c.is_alphabetic() {
+        if by_script && is_letter(c) {
             let latin = is_latin(c);
             if latin && last_letter_latin == Some(false) && i > start {
                 push(&mut out, start, i);
