@@ -377,6 +377,22 @@ fn write_site_files(
 /// at once: at 2 000 pages a language, one core then rendered alone for the last 0.1 s.
 const PAGES_PER_JOB: usize = 16;
 
+/// How many pages are rendered between two returns of freed memory to the system.
+const TRIM_EVERY: usize = 512;
+
+/// Gives the pages of freed memory back to the system. Each page leaves its facts and search
+/// document behind, small blocks scattered among the freed buffers of its rendering, and
+/// glibc's allocator keeps those buffers' memory: at 5 000 pages a language the process held
+/// about 390 MB for about 135 MB of live data. A trim returns the free pages of every arena
+/// (a few milliseconds).
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory the allocator owns; no pointer is touched.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// What rendering a page needs, shared by the threads that render them.
 struct Pages<'a> {
     site: &'a Site,
@@ -396,7 +412,10 @@ impl Pages<'_> {
     /// Renders list page `number` of page `key` in the language of `route`, and writes it.
     fn render(&self, &(key, route, number): &(&str, Route, usize)) -> PageOutcome {
         let site = self.site;
-        self.counter.done.fetch_add(1, Ordering::Relaxed);
+        let done = self.counter.done.fetch_add(1, Ordering::Relaxed);
+        if done % TRIM_EVERY == TRIM_EVERY - 1 {
+            release_freed_memory();
+        }
         // A later list page repeats its section's text: only the first is indexed, and
         // its code blocks reported.
         let with_text = !self.analyzers.is_empty() && number == 1;
