@@ -85,12 +85,77 @@ impl PageSource {
     }
 
     pub fn is_section(&self) -> bool {
-        self.key == "_index.md" || self.key.ends_with("/_index.md")
+        PageKind::of(&self.key).is_section()
+    }
+
+    pub fn kind(&self) -> PageKind {
+        PageKind::of(&self.key)
     }
 
     pub fn position_of(&self, spanned: &Spanned<String>) -> Position {
         yaml::spanned_position(spanned, 1)
     }
+}
+
+/// The file name of a section's own page, as Hugo and Zola name it: its list page, and for the
+/// top folder of a language, the language's home.
+const SECTION_FILE: &str = "_index.md";
+/// The file name of a page bundle's page.
+const BUNDLE_FILE: &str = "index.md";
+
+/// The key of a language's home page: the top section's own page.
+pub const HOME: &str = SECTION_FILE;
+
+/// What a page is, read from its key once here: it decides the page's address, its place in
+/// the navigation and whether it lists other pages. Being a draft or having old addresses
+/// (`aliases:`) is a page's state and extra routes, not a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `_index.md`: the language's home, the top section's list page.
+    Home,
+    /// `docs/_index.md`: a section's list page.
+    Section,
+    /// `docs/faq/index.md`: a page bundle, its folder's page, published with the folder's
+    /// other files.
+    Bundle,
+    /// `docs/setup.md`: a page of its section.
+    Leaf,
+}
+
+impl PageKind {
+    pub fn of(key: &str) -> PageKind {
+        let name = key.rsplit_once('/').map_or(key, |(_, name)| name);
+        match name {
+            SECTION_FILE if name.len() == key.len() => PageKind::Home,
+            SECTION_FILE => PageKind::Section,
+            BUNDLE_FILE if name.len() < key.len() => PageKind::Bundle,
+            _ => PageKind::Leaf,
+        }
+    }
+
+    /// Whether the page lists the pages of its folder (the home or a section).
+    pub fn is_section(self) -> bool {
+        matches!(self, PageKind::Home | PageKind::Section)
+    }
+}
+
+/// The key of the section page of `folder` (`docs` → `docs/_index.md`; `""` → the home).
+pub fn section_key(folder: &str) -> String {
+    if folder.is_empty() {
+        HOME.to_string()
+    } else {
+        format!("{folder}/{SECTION_FILE}")
+    }
+}
+
+/// The keys a page published at `folder` (`docs/faq`, not empty) may have: a leaf page, a
+/// section or a page bundle.
+pub fn keys_at(folder: &str) -> [String; 3] {
+    [
+        format!("{folder}.md"),
+        section_key(folder),
+        format!("{folder}/{BUNDLE_FILE}"),
+    ]
 }
 
 /// `docs/setup.md` → `docs/setup/`, `docs/_index.md` → `docs/`, `_index.md` → ``, and a page
@@ -115,7 +180,7 @@ pub fn url_folder(key: &str) -> (&str, &'static str) {
 /// Whether `key` is a page bundle's page (`docs/faq/index.md`): the page of its folder, whose
 /// other files are published beside it.
 pub fn is_bundle(key: &str) -> bool {
-    key.ends_with("/index.md")
+    PageKind::of(key) == PageKind::Bundle
 }
 
 /// The key of the section a page belongs to (`docs/_index.md` for `docs/setup.md`), if any.
@@ -132,11 +197,7 @@ pub fn parent_section(key: &str) -> Option<String> {
     } else {
         key.rsplit_once('/').map_or("", |(p, _)| p).to_string()
     };
-    Some(if folder.is_empty() {
-        "_index.md".to_string()
-    } else {
-        format!("{folder}/_index.md")
-    })
+    Some(section_key(&folder))
 }
 
 /// Splits the drafts out of `pages`: every page marked `draft: true`, and the translations of
@@ -682,6 +743,16 @@ mod tests {
 
     #[test]
     fn url_paths_are_pretty() {
+        assert_eq!(PageKind::of("_index.md"), PageKind::Home);
+        assert_eq!(PageKind::of("docs/_index.md"), PageKind::Section);
+        assert_eq!(PageKind::of("docs/faq/index.md"), PageKind::Bundle);
+        assert_eq!(PageKind::of("docs/setup.md"), PageKind::Leaf);
+        // A name that ends like a section's or a bundle's is a leaf page.
+        assert_eq!(PageKind::of("docs/my_index.md"), PageKind::Leaf);
+        assert_eq!(PageKind::of("docs/reindex.md"), PageKind::Leaf);
+        assert_eq!(PageKind::of("index.md"), PageKind::Leaf);
+        assert_eq!(section_key("docs"), "docs/_index.md");
+        assert_eq!(section_key(""), HOME);
         assert_eq!(url_path("_index.md"), "");
         assert_eq!(url_path("docs/_index.md"), "docs/");
         assert_eq!(url_path("docs/a/b.md"), "docs/a/b/");

@@ -220,7 +220,10 @@ fn check_pages(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
             );
         }
     }
-    if routes.get("_index.md", site.config.default).is_none() {
+    if routes
+        .get(crate::content::HOME, site.config.default)
+        .is_none()
+    {
         diags.push(
             Diagnostic::error(
                 Code::MissingHome,

@@ -76,7 +76,7 @@ impl Index {
 
     /// The home page's children in a language: the main navigation.
     pub fn top_level(&self, lang: usize) -> &[String] {
-        self.children(lang, "_index.md")
+        self.children(lang, crate::content::HOME)
     }
 
     /// The page published at a path from the site root (`fr/docs/a/`, with or without the

@@ -71,13 +71,9 @@ impl Routes {
         let lang = config.languages.iter().position(|l| l.prefix == prefix)?;
         let folder = rest.trim_end_matches('/');
         let candidates = if folder.is_empty() {
-            vec!["_index.md".to_string()]
+            vec![crate::content::HOME.to_string()]
         } else {
-            vec![
-                format!("{folder}.md"),
-                format!("{folder}/_index.md"),
-                format!("{folder}/index.md"),
-            ]
+            crate::content::keys_at(folder).to_vec()
         };
         candidates.into_iter().find_map(|key| {
             let (key, routes) = self.by_key.get_key_value(&key)?;

@@ -530,7 +530,7 @@ fn page_document(
     // the words they are, and found from the index of the language it is published under.
     let analyzer = analyzers.get(page.lang)?;
     let section = crate::content::parent_section(key)
-        .filter(|parent| parent != "_index.md")
+        .filter(|parent| parent != crate::content::HOME)
         .and_then(|parent| index.routes.get(&parent, route.lang))
         .map_or("", |r| site.pages[r.page].front.title.as_str());
     let url = crate::content::url_path(key);

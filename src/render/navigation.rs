@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
+use crate::content::PageKind;
 use crate::index::{self, Index, paths};
 use crate::site::Site;
 
@@ -117,7 +118,7 @@ impl<'a> Navigation<'a> {
                 index
                     .top_level(lang)
                     .iter()
-                    .filter(|k| k.ends_with("_index.md"))
+                    .filter(|k| PageKind::of(k).is_section())
                     .map(|k| (k.clone(), subtree_size(index, lang, k)))
                     .collect()
             })
@@ -157,7 +158,7 @@ impl<'a> Navigation<'a> {
 
     /// The side navigation of page `key` in a top-level section too large to show whole.
     pub fn local(&self, key: &str, lang: usize, top: &str) -> LocalNav<'a> {
-        let is_section = key.ends_with("_index.md");
+        let is_section = PageKind::of(key).is_section();
         let mut sections: Vec<String> = index::ancestors(key)
             .into_iter()
             .skip_while(|k| k != top)
@@ -192,7 +193,7 @@ impl<'a> Navigation<'a> {
 
     /// How many list pages a section has in a language (1 for any other page).
     pub fn list_pages(&self, key: &str, lang: usize) -> usize {
-        if !key.ends_with("_index.md") {
+        if !PageKind::of(key).is_section() {
             return 1;
         }
         self.index
@@ -246,7 +247,9 @@ impl<'a> Navigation<'a> {
     /// for a page inside a section (the home page's children are the main navigation, a
     /// series of their own; they get none).
     pub fn neighbours(&self, key: &str, lang: usize) -> Neighbours<'a> {
-        let Some(section) = crate::content::parent_section(key).filter(|s| s != "_index.md") else {
+        let Some(section) =
+            crate::content::parent_section(key).filter(|s| s != crate::content::HOME)
+        else {
             return Neighbours::default();
         };
         let siblings = self.index.children(lang, &section);
@@ -292,7 +295,7 @@ impl<'a> Navigation<'a> {
         let mut section_trees = BTreeMap::new();
         for key in top
             .iter()
-            .filter(|k| k.ends_with("_index.md") && self.shows_whole_tree(lang, k))
+            .filter(|k| PageKind::of(k).is_section() && self.shows_whole_tree(lang, k))
         {
             let mut tree = Vec::new();
             self.walk(key, lang, 0, &mut tree);

@@ -255,9 +255,9 @@ pub fn context(
     let top = ancestors
         .get(1)
         .map(String::as_str)
-        .or((key != "_index.md").then_some(key));
+        .or((key != crate::content::HOME).then_some(key));
     let nav_key = top.filter(|k| index.top_level(lang).iter().any(|x| x == k));
-    let top_section = nav_key.filter(|k| k.ends_with("_index.md"));
+    let top_section = nav_key.filter(|k| crate::content::PageKind::of(k).is_section());
     let section_tree = top_section.filter(|k| navigation.shows_whole_tree(lang, k));
     let local_nav = match (top_section, section_tree) {
         (Some(top), None) => Some(navigation.local(key, lang, top)),

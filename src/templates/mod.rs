@@ -389,7 +389,7 @@ pub fn page_template(page: &PageSource, has_plan: bool) -> &str {
         &t.value
     } else if page.front.tier.is_some() {
         "tier.html"
-    } else if page.key == "_index.md" && has_plan {
+    } else if page.kind() == crate::content::PageKind::Home && has_plan {
         "home.html"
     } else if page.is_section() {
         "section.html"

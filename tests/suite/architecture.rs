@@ -102,3 +102,41 @@ fn no_module_uses_a_later_stage() {
         wrong.join("\n")
     );
 }
+
+/// What a page is (home, section, bundle, leaf) is read from its file name in one place,
+/// `content::PageKind`: no other shipped code names `_index.md` or `index.md`, so that a new
+/// kind of page or a change of names touches one module.
+#[test]
+fn only_the_content_module_reads_page_file_names() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut named = Vec::new();
+    for file in files {
+        let rel = file
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        // The registry's explanations show users example trees: text, not code.
+        if rel == "content.rs" || rel == "diagnostic/codes.rs" || rel.ends_with("/tests.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        let shipped = text.split("#[cfg(test)]\nmod tests {").next().unwrap_or("");
+        for (n, line) in shipped.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if code.contains("_index.md\"")
+                || code.contains("\"index.md\"")
+                || code.contains("/index.md\"")
+            {
+                named.push(format!("src/{rel}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        named.is_empty(),
+        "page file names outside src/content.rs (use content::PageKind, HOME, section_key):\n{}",
+        named.join("\n")
+    );
+}
