@@ -281,8 +281,8 @@ pub fn lint(
     site: &Site,
     used: Option<&BTreeSet<String>>,
     counts: &BTreeMap<&'static str, BTreeSet<u32>>,
-) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    out: &mut Vec<Diagnostic>,
+) {
     let default = site.config.default;
     let source = Catalog::new(
         &site.config.default_language().code,
@@ -302,27 +302,26 @@ pub fn lint(
         };
         let plurals = Plurals::of(&language.tag);
         for entry in catalog.entries.values() {
-            unknown_references(catalog, entry, &mut out);
-            empty_value(catalog, entry, &mut out);
+            unknown_references(catalog, entry, out);
+            empty_value(catalog, entry, out);
             for select in &entry.selects {
-                plural_variants(catalog, entry, select, &plurals, counts, &mut out);
+                plural_variants(catalog, entry, select, &plurals, counts, out);
             }
             if lang == default || entry.is_term {
                 continue;
             }
-            let Some(src) = source_entry(site, &source, catalog, entry, &mut out) else {
+            let Some(src) = source_entry(site, &source, catalog, entry, out) else {
                 continue;
             };
-            wrong_file(&source, catalog, entry, src, &mut out);
-            attributes(catalog, entry, src, &mut out);
-            missing_value(catalog, entry, src, &mut out);
-            variables(&source, catalog, entry, src, &mut out);
+            wrong_file(&source, catalog, entry, src, out);
+            attributes(catalog, entry, src, out);
+            missing_value(catalog, entry, src, out);
+            variables(&source, catalog, entry, src, out);
         }
     }
     if let Some(used) = used {
-        unused_messages(&source, used, &mut out);
+        unused_messages(&source, used, out);
     }
-    out
 }
 
 /// References must resolve inside the language's own bundle: Fluent does not follow the

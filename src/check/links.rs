@@ -15,7 +15,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::index::{Index, Published, paths};
 use crate::site::Site;
 
-pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnostic> {
+pub fn check(site: &Site, index: &Index, published: &Published, out: &mut Vec<Diagnostic>) {
     let config = &site.config;
     let statics: HashSet<String> = site
         .static_files
@@ -43,7 +43,6 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
             })
         })
         .collect();
-    let mut out = Vec::new();
     let mut rendered: Vec<_> = published.pages.iter().collect();
     rendered.sort_by(|a, b| a.0.cmp(b.0));
     for ((lang, key), facts) in rendered {
@@ -202,7 +201,6 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
         found.sort_by_key(|(offset, _)| *offset);
         out.extend(found.into_iter().map(|(_, d)| d));
     }
-    out
 }
 
 /// The alias published at site path `resolved` (`en/docs/setup/`, or the file itself).

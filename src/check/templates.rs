@@ -5,8 +5,7 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::templates::TemplateSources;
 
-pub fn lint(templates: &TemplateSources) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+pub fn lint(templates: &TemplateSources, out: &mut Vec<Diagnostic>) {
     // Only pages are read by people: a sitemap or robots.txt holds no words to translate.
     for (_, src) in templates
         .files
@@ -95,7 +94,6 @@ pub fn lint(templates: &TemplateSources) -> Vec<Diagnostic> {
             i = end;
         }
     }
-    out
 }
 
 fn literal(src: &crate::source::SourceFile, offset: usize, text: &str) -> Diagnostic {
@@ -121,7 +119,9 @@ mod tests {
             )],
             theme: Vec::new(),
         };
-        lint(&t).iter().map(|d| d.to_string()).collect()
+        let mut out = Vec::new();
+        lint(&t, &mut out);
+        out.iter().map(|d| d.to_string()).collect()
     }
 
     #[test]
