@@ -365,56 +365,85 @@ fn file_folder(config: &crate::config::SiteConfig, key: &str, lang: usize) -> St
 
 impl Near<'_> {
     /// The hint for a link written `path` that leads to `resolved`, where nothing is
-    /// published; `image` when it is an image's address.
+    /// published; `image` when it is an image's address. The likely slips are tried first,
+    /// each naming the fix; else the nearest file or page by spelling.
     fn hint(&self, path: &str, resolved: &str, image: bool) -> String {
-        let config = &self.site.config;
-        let absolute = path.starts_with('/');
-        // Shown as the link was written: from the site's root or relative to the page.
-        let written = |site_path: &str| {
-            if absolute {
-                format!("/{site_path}")
-            } else {
-                paths::relative(self.from, site_path)
-            }
-        };
-        // A page written as its Markdown file: `../linux.md` is published as `../linux/`. The
-        // file is looked for as the browser reads the address (from the page's folder) and as
-        // a file path (from the folder of the page's Markdown file).
-        if resolved.ends_with(".md") {
-            let as_file = paths::link_target(self.base_path, self.file_folder, path);
-            for target in [Some(resolved.to_string()), as_file].into_iter().flatten() {
-                let Some(stem) = target.strip_suffix(".md") else {
-                    continue;
-                };
-                let folder = stem.strip_suffix("_index").unwrap_or(stem);
-                if let Some((l, k)) = self.index.page_at(config, folder.trim_end_matches('/')) {
-                    return format!(
-                        "did you mean `{}`? Pages are published as folders: link to the page's address, not to its Markdown file",
-                        written(&paths::site_path(config, k, l))
-                    );
+        self.markdown_file(path, resolved)
+            .or_else(|| self.outside_language(path, resolved))
+            .unwrap_or_else(|| {
+                if image || is_file(resolved) {
+                    self.near_file(path, resolved, image)
+                } else {
+                    self.near_page(path, resolved)
                 }
+            })
+    }
+
+    /// Site path `site_path` as the link `path` was written: from the site's root or relative
+    /// to the page, so that the hint can be pasted in its place.
+    fn written(&self, path: &str, site_path: &str) -> String {
+        if path.starts_with('/') {
+            format!("/{site_path}")
+        } else {
+            paths::relative(self.from, site_path)
+        }
+    }
+
+    /// A page written as its Markdown file: `../linux.md` is published as `../linux/`. The
+    /// file is looked for as the browser reads the address (from the page's folder) and as
+    /// a file path (from the folder of the page's Markdown file).
+    fn markdown_file(&self, path: &str, resolved: &str) -> Option<String> {
+        if !resolved.ends_with(".md") {
+            return None;
+        }
+        let config = &self.site.config;
+        let as_file = paths::link_target(self.base_path, self.file_folder, path);
+        for target in [Some(resolved.to_string()), as_file].into_iter().flatten() {
+            let Some(stem) = target.strip_suffix(".md") else {
+                continue;
+            };
+            let folder = stem.strip_suffix("_index").unwrap_or(stem);
+            if let Some((l, k)) = self.index.page_at(config, folder.trim_end_matches('/')) {
+                return Some(format!(
+                    "did you mean `{}`? Pages are published as folders: link to the page's address, not to its Markdown file",
+                    self.written(path, &paths::site_path(config, k, l))
+                ));
             }
         }
-        // One `../` too many: the address left the language's folder.
+        None
+    }
+
+    /// One `../` too many: the address left the language's folder, and the same address
+    /// inside it is a page.
+    fn outside_language(&self, path: &str, resolved: &str) -> Option<String> {
+        let config = &self.site.config;
         let prefix = &config.languages[self.lang].prefix;
         let first = resolved.split('/').next().unwrap_or_default();
-        if !config.languages.iter().any(|l| l.prefix == first) && first != "static" {
-            let inside = format!("{prefix}/{resolved}");
-            if self.index.page_at(config, &inside).is_some() {
-                return format!(
-                    "did you mean `{}`? The address climbs out of the language's folder, /{prefix}/",
-                    written(&inside)
-                );
-            }
+        if config.languages.iter().any(|l| l.prefix == first) || first == "static" {
+            return None;
         }
-        if image || is_file(resolved) {
-            let near = closest_path(resolved, self.statics.iter().map(String::as_str));
-            return match near {
-                Some(file) => format!("did you mean `{}`?", written(file)),
-                None if image => "put the image under `static/` and link to it from the site's root: `static/images/logo.png` is `/static/images/logo.png`".into(),
-                None => "put the file under `static/` and link to it from the site's root: `static/guide.pdf` is `/static/guide.pdf`".into(),
-            };
+        let inside = format!("{prefix}/{resolved}");
+        self.index.page_at(config, &inside).is_some().then(|| {
+            format!(
+                "did you mean `{}`? The address climbs out of the language's folder, /{prefix}/",
+                self.written(path, &inside)
+            )
+        })
+    }
+
+    /// The static file nearest in spelling, else where files and images belong.
+    fn near_file(&self, path: &str, resolved: &str, image: bool) -> String {
+        let near = closest_path(resolved, self.statics.iter().map(String::as_str));
+        match near {
+            Some(file) => format!("did you mean `{}`?", self.written(path, file)),
+            None if image => "put the image under `static/` and link to it from the site's root: `static/images/logo.png` is `/static/images/logo.png`".into(),
+            None => "put the file under `static/` and link to it from the site's root: `static/guide.pdf` is `/static/guide.pdf`".into(),
         }
+    }
+
+    /// The page of the link's language nearest in spelling, else how to write a link.
+    fn near_page(&self, path: &str, resolved: &str) -> String {
+        let config = &self.site.config;
         let pages = self
             .index
             .routes
@@ -428,7 +457,7 @@ impl Near<'_> {
             format!("{resolved}/")
         };
         match closest_path(&wanted, pages.iter().map(String::as_str)) {
-            Some(page) => format!("did you mean `{}`?", written(page)),
+            Some(page) => format!("did you mean `{}`?", self.written(path, page)),
             None => {
                 "link to a page of this language with a relative address such as `../hours/`".into()
             }
