@@ -229,7 +229,11 @@ pub fn process_observed(
         Stage::Linking
     });
     let (links, search) = rayon::join(
-        || check::links::check(site, &index, &published),
+        || {
+            let mut links = Vec::new();
+            check::links::check(site, &index, &published, &mut links);
+            links
+        },
         || {
             written
                 .is_some()

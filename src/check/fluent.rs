@@ -281,8 +281,8 @@ pub fn lint(
     site: &Site,
     used: Option<&BTreeSet<String>>,
     counts: &BTreeMap<&'static str, BTreeSet<u32>>,
-) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    out: &mut Vec<Diagnostic>,
+) {
     let default = site.config.default;
     let source = Catalog::new(
         &site.config.default_language().code,
@@ -302,27 +302,37 @@ pub fn lint(
         };
         let plurals = Plurals::of(&language.tag);
         for entry in catalog.entries.values() {
-            unknown_references(catalog, entry, &mut out);
-            empty_value(catalog, entry, &mut out);
+            unknown_references(catalog, entry, out);
+            empty_value(catalog, entry, out);
             for select in &entry.selects {
-                plural_variants(catalog, entry, select, &plurals, counts, &mut out);
+                plural_variants(catalog, entry, select, &plurals, counts, out);
             }
-            if lang == default || entry.is_term {
-                continue;
+            if lang != default && !entry.is_term {
+                against_source(site, &source, catalog, entry, out);
             }
-            let Some(src) = source_entry(site, &source, catalog, entry, &mut out) else {
-                continue;
-            };
-            wrong_file(&source, catalog, entry, src, &mut out);
-            attributes(catalog, entry, src, &mut out);
-            missing_value(catalog, entry, src, &mut out);
-            variables(&source, catalog, entry, src, &mut out);
         }
     }
     if let Some(used) = used {
-        unused_messages(&source, used, &mut out);
+        unused_messages(&source, used, out);
     }
-    out
+}
+
+/// The rules that compare a translated message with the default language's: first whether
+/// the source has it at all, then, when it does, each difference that matters.
+fn against_source(
+    site: &Site,
+    source: &Catalog,
+    catalog: &Catalog,
+    entry: &Entry,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(src) = source_entry(site, source, catalog, entry, out) else {
+        return;
+    };
+    wrong_file(source, catalog, entry, src, out);
+    attributes(catalog, entry, src, out);
+    missing_value(catalog, entry, src, out);
+    variables(source, catalog, entry, src, out);
 }
 
 /// References must resolve inside the language's own bundle: Fluent does not follow the
@@ -361,6 +371,8 @@ fn unknown_references(catalog: &Catalog, entry: &Entry, out: &mut Vec<Diagnostic
     }
 }
 
+/// A blank value shows nothing at all, where a missing message would fall back visibly to
+/// another language's text: removing it is often the better fix.
 fn empty_value(catalog: &Catalog, entry: &Entry, out: &mut Vec<Diagnostic>) {
     if entry.empty {
         out.push(
@@ -391,9 +403,9 @@ impl Plurals {
     }
 }
 
-/// A plural select's variants: `[1]` where the language has a `one` category, and the
-/// categories the language needs that it lacks (an error when the plan formats the message
-/// with a number of a missing category).
+/// The rules of a plural select (one with a numeric key or a CLDR category as a key): `[1]`
+/// where the language has a `one` category, and the categories the language needs that it
+/// lacks. A select with no such key (`[masculine]`, `*[feminine]`) is not plural: left alone.
 fn plural_variants(
     catalog: &Catalog,
     entry: &Entry,
@@ -409,6 +421,19 @@ fn plural_variants(
     if !plural {
         return;
     }
+    numeric_one(catalog, entry, select, plurals, out);
+    missing_categories(catalog, entry, select, plurals, counts, out);
+}
+
+/// A `[1]` variant where the language has a `one` category: it matches only the number 1,
+/// where `[one]` matches every number the language says as one (21 in Russian, 0 in French).
+fn numeric_one(
+    catalog: &Catalog,
+    entry: &Entry,
+    select: &Select,
+    plurals: &Plurals,
+    out: &mut Vec<Diagnostic>,
+) {
     for key in select.keys.iter().filter(|k| k.numeric && k.text == "1") {
         if plurals.needed.as_ref().is_some_and(|n| n.contains("one")) {
             out.push(catalog.at(
@@ -419,9 +444,11 @@ fn plural_variants(
             ));
         }
     }
-    missing_categories(catalog, entry, select, plurals, counts, out);
 }
 
+/// The plural categories the language's numbers fall into that a plural select has no
+/// variant for: an error when the plan formats the message with such a number (visitors would
+/// read the default variant), else a warning.
 fn missing_categories(
     catalog: &Catalog,
     entry: &Entry,
@@ -584,6 +611,8 @@ fn attributes(catalog: &Catalog, entry: &Entry, src: &Entry, out: &mut Vec<Diagn
     }
 }
 
+/// A translation with attributes only, where the source has a value too: the text itself was
+/// left out.
 fn missing_value(catalog: &Catalog, entry: &Entry, src: &Entry, out: &mut Vec<Diagnostic>) {
     if src.has_value && !entry.has_value {
         out.push(
@@ -688,6 +717,8 @@ fn unused_messages(source: &Catalog, used: &BTreeSet<String>, out: &mut Vec<Diag
     }
 }
 
+/// The variables a finding lists as the source message's: those it uses and those its
+/// comment documents, which a translation may use too.
 fn vars(e: &Entry, documented: &BTreeSet<&str>) -> String {
     let all: BTreeSet<&str> = e
         .variables

@@ -11,24 +11,79 @@
 
 use std::collections::HashSet;
 
+use crate::content::PageSource;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::index::{Index, Published, paths};
+use crate::index::{Index, PageFacts, Published, paths};
 use crate::site::Site;
 
-pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnostic> {
-    let config = &site.config;
-    let statics: HashSet<String> = site
-        .static_files
+/// Every link finding of the pages published, page after page in the order of their keys and
+/// each page's in the order it is written: unsafe addresses and broken links together, so that
+/// a writer fixes a page from top to bottom in one run.
+pub fn check(site: &Site, index: &Index, published: &Published, out: &mut Vec<Diagnostic>) {
+    let destinations = Destinations::of(site, index, published);
+    let mut rendered: Vec<_> = published.pages.iter().collect();
+    rendered.sort_by(|a, b| a.0.cmp(b.0));
+    for ((lang, key), facts) in rendered {
+        let Some(route) = index.routes.get(key, *lang) else {
+            continue;
+        };
+        let page = PageLinks {
+            to: &destinations,
+            page: &site.pages[route.page],
+            key,
+            lang: *lang,
+            code: &site.config.languages[*lang].code,
+            from: paths::site_path(&site.config, key, *lang),
+        };
+        page.check(facts, out);
+    }
+}
+
+/// What the links of every page may lead to, gathered once for the whole site: the published
+/// pages and their anchors, the static files, and the addresses of the pages that could not be
+/// read.
+struct Destinations<'a> {
+    site: &'a Site,
+    index: &'a Index,
+    published: &'a Published,
+    /// Every static file by its site path.
+    statics: HashSet<String>,
+    /// Where the pages that could not be read would be published, without the trailing `/`:
+    /// such a page has its own error, so a link to it is not reported as broken.
+    unread: HashSet<String>,
+    /// The path of the base URL, from which root-absolute links (`/en/docs/`) are read.
+    base_path: String,
+}
+
+impl<'a> Destinations<'a> {
+    fn of(site: &'a Site, index: &'a Index, published: &'a Published) -> Destinations<'a> {
+        Destinations {
+            site,
+            index,
+            published,
+            statics: static_paths(site),
+            unread: unread_paths(site),
+            base_path: paths::base_path(&site.config.base_url),
+        }
+    }
+}
+
+/// The site paths of the files published as they are: the site's static files, the theme's,
+/// and the files kept beside the content.
+fn static_paths(site: &Site) -> HashSet<String> {
+    site.static_files
         .iter()
         .map(|p| crate::source::display_path(&site.root, p))
         .chain(site.theme_static.iter().map(|(p, _)| p.to_string()))
         .chain(site.content_files.iter().map(|(_, p)| p.clone()))
-        .collect();
-    let base_path = paths::base_path(&config.base_url);
-    // Where the pages that could not be read would be published, in every language that
-    // would show them.
-    let unread: HashSet<String> = site
-        .unread_pages
+        .collect()
+}
+
+/// Where the pages that could not be read would be published, in every language that would
+/// show them: all of them for a page of the default language, which the others fall back on.
+fn unread_paths(site: &Site) -> HashSet<String> {
+    let config = &site.config;
+    site.unread_pages
         .iter()
         .flat_map(|(lang, key)| {
             let langs: Vec<usize> = if *lang == config.default {
@@ -42,167 +97,231 @@ pub fn check(site: &Site, index: &Index, published: &Published) -> Vec<Diagnosti
                     .to_string()
             })
         })
-        .collect();
-    let mut out = Vec::new();
-    let mut rendered: Vec<_> = published.pages.iter().collect();
-    rendered.sort_by(|a, b| a.0.cmp(b.0));
-    for ((lang, key), facts) in rendered {
-        let Some(route) = index.routes.get(key, *lang) else {
-            continue;
-        };
-        let page = &site.pages[route.page];
-        let code = &config.languages[*lang].code;
-        // Unsafe addresses and broken links are reported together, in the order of the page.
+        .collect()
+}
+
+/// One published page of one language, whose links are checked.
+struct PageLinks<'a> {
+    to: &'a Destinations<'a>,
+    page: &'a PageSource,
+    key: &'a str,
+    lang: usize,
+    code: &'a str,
+    /// The page's site path (`en/docs/setup/`): where its relative links start from.
+    from: String,
+}
+
+/// One link of a page, as written and as a browser reads it.
+struct Link<'a> {
+    /// The address as written, fragment and query included: findings quote it.
+    url: &'a str,
+    /// The address without its fragment and query: what is looked for among the published.
+    path: &'a str,
+    /// Its offset in the page's file.
+    at: usize,
+    /// Whether it is an image's address (`![...](...)`), whose hint names files.
+    image: bool,
+}
+
+/// Where a link leads, for this check.
+enum Target<'a> {
+    /// A published page (language, key), against whose anchors a `#fragment` is checked.
+    Page(usize, &'a str),
+    /// Something not checked further: a static file, or a page that could not be read.
+    Unchecked,
+    /// Nowhere it may: the finding says why.
+    Broken(Box<Diagnostic>),
+}
+
+impl<'a> PageLinks<'a> {
+    /// The page's findings, in the order of the page: the renderer refused the unsafe
+    /// addresses, and the other links are followed.
+    fn check(&self, facts: &PageFacts, out: &mut Vec<Diagnostic>) {
         let mut found: Vec<(usize, Diagnostic)> = facts
             .refused
             .iter()
-            .map(|(offset, url)| {
-                let d = crate::markdown::unsafe_link(&page.source, page.body_start + offset, url)
-                    .in_language(code)
-                    .about_page(key);
-                (*offset, d)
-            })
+            .map(|(offset, url)| (*offset, self.unsafe_link(*offset, url)))
             .collect();
-        let from = paths::site_path(config, key, *lang);
-        for (offset, url) in &facts.links {
-            let (path, fragment) = match url.split_once('#') {
-                Some((p, f)) => (p, Some(f)),
-                None => (url.as_str(), None),
-            };
-            let path = path.split('?').next().unwrap_or("");
-            if paths::is_external(path) {
-                continue; // another site
-            }
-            let at = page.body_start + offset;
-            let image = page.body()[*offset..].starts_with("![");
-            let broken = |why: String, hint: String| {
-                Diagnostic::error(Code::BrokenLink, format!("link `{url}` is broken: {why}"))
-                    .at_range(&page.source, at..at + 1)
-                    .in_language(code)
-                    .about_page(key)
-                    .hint(hint)
-            };
-            let target = if path.is_empty() {
-                Some((*lang, key.as_str()))
-            } else {
-                let Some(resolved) = paths::link_target(&base_path, &from, path) else {
-                    found.push((
-                        *offset,
-                        broken(
-                            "it leads outside the site".into(),
-                            "link to a page of this language with a relative address such as `../hours/`".into(),
-                        ),
-                    ));
-                    continue;
-                };
-                if statics.contains(&resolved) {
-                    continue;
-                }
-                let target = index.page_at(config, &resolved);
-                // A page that could not be read has its own error: the link is not broken.
-                if target.is_none() && unread.contains(resolved.trim_end_matches('/')) {
-                    continue;
-                }
-                if target.is_none()
-                    && let Some(draft) = draft_at(site, &resolved)
-                {
-                    found.push((
-                        *offset,
-                        Diagnostic::error(
-                            Code::BrokenLink,
-                            format!(
-                                "link `{url}` leads to the draft `{}`, which is not published",
-                                draft.source.display
-                            ),
-                        )
-                        .at_range(&page.source, at..at + 1)
-                        .in_language(code)
-                        .hint(format!(
-                            "publish the draft (remove `draft: true` from {}) or remove the link; `build --drafts` publishes drafts for a preview",
-                            draft.source.display
-                        )),
-                    ));
-                    continue;
-                }
-                if target.is_none()
-                    && let Some(redirect) = alias_at(index, &resolved)
-                {
-                    let new = paths::site_path(config, &redirect.key, redirect.lang);
-                    let written = if path.starts_with('/') {
-                        format!("/{new}")
-                    } else {
-                        paths::relative(&from, &new)
-                    };
-                    found.push((
-                        *offset,
-                        broken(
-                            format!("/{resolved} is an old address (an alias) of /{new}"),
-                            format!("link to the page's address, `{written}`: the old one only sends the visitor on"),
-                        ),
-                    ));
-                    continue;
-                }
-                if target.is_none() {
-                    let near = Near {
-                        site,
-                        index,
-                        statics: &statics,
-                        lang: *lang,
-                        from: &from,
-                        file_folder: &file_folder(config, key, *lang),
-                        base_path: &base_path,
-                    };
-                    found.push((
-                        *offset,
-                        broken(
-                            format!(
-                                "no {} is published at /{resolved}",
-                                if image || is_file(&resolved) {
-                                    "file"
-                                } else {
-                                    "page"
-                                }
-                            ),
-                            near.hint(path, &resolved, image),
-                        ),
-                    ));
-                    continue;
-                }
-                target
-            };
-            let (Some(fragment), Some((target_lang, target_key))) = (fragment, target) else {
-                continue;
-            };
-            let fragment = percent_decode(fragment);
-            if fragment.is_empty() {
-                continue;
-            }
-            let Some(anchors) = published
-                .pages
-                .get(&(target_lang, target_key.to_string()))
-                .map(|f| &f.anchors)
-            else {
-                continue; // not rendered in this run: nothing to check against
-            };
-            if !anchors.contains(&fragment) {
-                let shown = paths::site_path(config, target_key, target_lang);
-                let hint = match closest(&fragment, anchors.iter()) {
-                    Some(near) => format!("did you mean `#{near}`? Heading ids are made from the heading's text"),
-                    None => "link to a heading of that page: its id is made from the heading's text (`## Opening hours` → `#opening-hours`)".into(),
-                };
-                found.push((
-                    *offset,
-                    broken(
-                        format!("/{shown} has no heading or element with the id `{fragment}`"),
-                        hint,
-                    ),
-                ));
-            }
-        }
+        found.extend(
+            facts
+                .links
+                .iter()
+                .filter_map(|(offset, url)| Some((*offset, self.link(*offset, url)?))),
+        );
         found.sort_by_key(|(offset, _)| *offset);
         out.extend(found.into_iter().map(|(_, d)| d));
     }
-    out
+
+    /// The finding about an address the renderer refused to write (`javascript:`, `file:`).
+    fn unsafe_link(&self, offset: usize, url: &str) -> Diagnostic {
+        crate::markdown::unsafe_link(&self.page.source, self.page.body_start + offset, url)
+            .in_language(self.code)
+            .about_page(self.key)
+    }
+
+    /// The finding about the link `url` at `offset` of the page's body, if it is broken. Links
+    /// to other sites are not followed.
+    fn link(&self, offset: usize, url: &str) -> Option<Diagnostic> {
+        let (path, fragment) = match url.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (url, None),
+        };
+        let path = path.split('?').next().unwrap_or("");
+        if paths::is_external(path) {
+            return None; // another site
+        }
+        let link = Link {
+            url,
+            path,
+            at: self.page.body_start + offset,
+            image: self.page.body()[offset..].starts_with("!["),
+        };
+        let (lang, key) = match self.target(&link) {
+            Target::Page(lang, key) => (lang, key),
+            Target::Unchecked => return None,
+            Target::Broken(d) => return Some(*d),
+        };
+        self.fragment(&link, fragment?, lang, key)
+    }
+
+    /// Where `link` leads: a page (this one, for a bare `#fragment`), a file, or nowhere.
+    fn target(&self, link: &Link) -> Target<'a> {
+        if link.path.is_empty() {
+            return Target::Page(self.lang, self.key);
+        }
+        let to = self.to;
+        let Some(resolved) = paths::link_target(&to.base_path, &self.from, link.path) else {
+            let hint =
+                "link to a page of this language with a relative address such as `../hours/`";
+            let d = self.broken(link, "it leads outside the site".into(), hint.into());
+            return Target::Broken(Box::new(d));
+        };
+        if to.statics.contains(&resolved) {
+            return Target::Unchecked;
+        }
+        if let Some((lang, key)) = to.index.page_at(&to.site.config, &resolved) {
+            return Target::Page(lang, key);
+        }
+        // A page that could not be read has its own error: the link is not broken.
+        if to.unread.contains(resolved.trim_end_matches('/')) {
+            return Target::Unchecked;
+        }
+        Target::Broken(Box::new(self.unpublished(link, &resolved)))
+    }
+
+    /// The finding about `link`, which leads to site path `resolved` where nothing is
+    /// published: it names a draft or the page an old address now sends to, as the writer
+    /// then knows the fix, and else guesses what was meant.
+    fn unpublished(&self, link: &Link, resolved: &str) -> Diagnostic {
+        let to = self.to;
+        if let Some(draft) = draft_at(to.site, resolved) {
+            return self.to_draft(link, draft);
+        }
+        if let Some(redirect) = alias_at(to.index, resolved) {
+            return self.to_alias(link, resolved, redirect);
+        }
+        let config = &to.site.config;
+        let near = Near {
+            site: to.site,
+            index: to.index,
+            statics: &to.statics,
+            lang: self.lang,
+            from: &self.from,
+            file_folder: &file_folder(config, self.key, self.lang),
+            base_path: &to.base_path,
+        };
+        let what = if link.image || is_file(resolved) {
+            "file"
+        } else {
+            "page"
+        };
+        self.broken(
+            link,
+            format!("no {what} is published at /{resolved}"),
+            near.hint(link.path, resolved, link.image),
+        )
+    }
+
+    /// The finding about `link`, which leads to `draft`: not published, though it may be soon.
+    fn to_draft(&self, link: &Link, draft: &PageSource) -> Diagnostic {
+        let (url, at) = (link.url, link.at);
+        Diagnostic::error(
+            Code::BrokenLink,
+            format!(
+                "link `{url}` leads to the draft `{}`, which is not published",
+                draft.source.display
+            ),
+        )
+        .at_range(&self.page.source, at..at + 1)
+        .in_language(self.code)
+        .hint(format!(
+            "publish the draft (remove `draft: true` from {}) or remove the link; `build --drafts` publishes drafts for a preview",
+            draft.source.display
+        ))
+    }
+
+    /// The finding about `link`, which leads to `resolved`, an old address of a page: it works,
+    /// but only through a redirect, so the page's address is given as the link was written.
+    fn to_alias(
+        &self,
+        link: &Link,
+        resolved: &str,
+        redirect: &crate::index::aliases::Redirect,
+    ) -> Diagnostic {
+        let new = paths::site_path(&self.to.site.config, &redirect.key, redirect.lang);
+        let written = if link.path.starts_with('/') {
+            format!("/{new}")
+        } else {
+            paths::relative(&self.from, &new)
+        };
+        self.broken(
+            link,
+            format!("/{resolved} is an old address (an alias) of /{new}"),
+            format!(
+                "link to the page's address, `{written}`: the old one only sends the visitor on"
+            ),
+        )
+    }
+
+    /// The finding about `link`'s `#fragment` when page `key` in `lang` has no element of that
+    /// id. A page not rendered in this run has nothing to check against.
+    fn fragment(&self, link: &Link, fragment: &str, lang: usize, key: &str) -> Option<Diagnostic> {
+        let fragment = percent_decode(fragment);
+        if fragment.is_empty() {
+            return None;
+        }
+        let anchors = &self
+            .to
+            .published
+            .pages
+            .get(&(lang, key.to_string()))?
+            .anchors;
+        if anchors.contains(&fragment) {
+            return None;
+        }
+        let shown = paths::site_path(&self.to.site.config, key, lang);
+        let hint = match closest(&fragment, anchors.iter()) {
+            Some(near) => format!("did you mean `#{near}`? Heading ids are made from the heading's text"),
+            None => "link to a heading of that page: its id is made from the heading's text (`## Opening hours` → `#opening-hours`)".into(),
+        };
+        Some(self.broken(
+            link,
+            format!("/{shown} has no heading or element with the id `{fragment}`"),
+            hint,
+        ))
+    }
+
+    /// A broken-link error at `link`, saying `why` and what to do.
+    fn broken(&self, link: &Link, why: String, hint: String) -> Diagnostic {
+        Diagnostic::error(
+            Code::BrokenLink,
+            format!("link `{}` is broken: {why}", link.url),
+        )
+        .at_range(&self.page.source, link.at..link.at + 1)
+        .in_language(self.code)
+        .about_page(self.key)
+        .hint(hint)
+    }
 }
 
 /// The alias published at site path `resolved` (`en/docs/setup/`, or the file itself).
@@ -246,56 +365,85 @@ fn file_folder(config: &crate::config::SiteConfig, key: &str, lang: usize) -> St
 
 impl Near<'_> {
     /// The hint for a link written `path` that leads to `resolved`, where nothing is
-    /// published; `image` when it is an image's address.
+    /// published; `image` when it is an image's address. The likely slips are tried first,
+    /// each naming the fix; else the nearest file or page by spelling.
     fn hint(&self, path: &str, resolved: &str, image: bool) -> String {
-        let config = &self.site.config;
-        let absolute = path.starts_with('/');
-        // Shown as the link was written: from the site's root or relative to the page.
-        let written = |site_path: &str| {
-            if absolute {
-                format!("/{site_path}")
-            } else {
-                paths::relative(self.from, site_path)
-            }
-        };
-        // A page written as its Markdown file: `../linux.md` is published as `../linux/`. The
-        // file is looked for as the browser reads the address (from the page's folder) and as
-        // a file path (from the folder of the page's Markdown file).
-        if resolved.ends_with(".md") {
-            let as_file = paths::link_target(self.base_path, self.file_folder, path);
-            for target in [Some(resolved.to_string()), as_file].into_iter().flatten() {
-                let Some(stem) = target.strip_suffix(".md") else {
-                    continue;
-                };
-                let folder = stem.strip_suffix("_index").unwrap_or(stem);
-                if let Some((l, k)) = self.index.page_at(config, folder.trim_end_matches('/')) {
-                    return format!(
-                        "did you mean `{}`? Pages are published as folders: link to the page's address, not to its Markdown file",
-                        written(&paths::site_path(config, k, l))
-                    );
+        self.markdown_file(path, resolved)
+            .or_else(|| self.outside_language(path, resolved))
+            .unwrap_or_else(|| {
+                if image || is_file(resolved) {
+                    self.near_file(path, resolved, image)
+                } else {
+                    self.near_page(path, resolved)
                 }
+            })
+    }
+
+    /// Site path `site_path` as the link `path` was written: from the site's root or relative
+    /// to the page, so that the hint can be pasted in its place.
+    fn written(&self, path: &str, site_path: &str) -> String {
+        if path.starts_with('/') {
+            format!("/{site_path}")
+        } else {
+            paths::relative(self.from, site_path)
+        }
+    }
+
+    /// A page written as its Markdown file: `../linux.md` is published as `../linux/`. The
+    /// file is looked for as the browser reads the address (from the page's folder) and as
+    /// a file path (from the folder of the page's Markdown file).
+    fn markdown_file(&self, path: &str, resolved: &str) -> Option<String> {
+        if !resolved.ends_with(".md") {
+            return None;
+        }
+        let config = &self.site.config;
+        let as_file = paths::link_target(self.base_path, self.file_folder, path);
+        for target in [Some(resolved.to_string()), as_file].into_iter().flatten() {
+            let Some(stem) = target.strip_suffix(".md") else {
+                continue;
+            };
+            let folder = stem.strip_suffix("_index").unwrap_or(stem);
+            if let Some((l, k)) = self.index.page_at(config, folder.trim_end_matches('/')) {
+                return Some(format!(
+                    "did you mean `{}`? Pages are published as folders: link to the page's address, not to its Markdown file",
+                    self.written(path, &paths::site_path(config, k, l))
+                ));
             }
         }
-        // One `../` too many: the address left the language's folder.
+        None
+    }
+
+    /// One `../` too many: the address left the language's folder, and the same address
+    /// inside it is a page.
+    fn outside_language(&self, path: &str, resolved: &str) -> Option<String> {
+        let config = &self.site.config;
         let prefix = &config.languages[self.lang].prefix;
         let first = resolved.split('/').next().unwrap_or_default();
-        if !config.languages.iter().any(|l| l.prefix == first) && first != "static" {
-            let inside = format!("{prefix}/{resolved}");
-            if self.index.page_at(config, &inside).is_some() {
-                return format!(
-                    "did you mean `{}`? The address climbs out of the language's folder, /{prefix}/",
-                    written(&inside)
-                );
-            }
+        if config.languages.iter().any(|l| l.prefix == first) || first == "static" {
+            return None;
         }
-        if image || is_file(resolved) {
-            let near = closest_path(resolved, self.statics.iter().map(String::as_str));
-            return match near {
-                Some(file) => format!("did you mean `{}`?", written(file)),
-                None if image => "put the image under `static/` and link to it from the site's root: `static/images/logo.png` is `/static/images/logo.png`".into(),
-                None => "put the file under `static/` and link to it from the site's root: `static/guide.pdf` is `/static/guide.pdf`".into(),
-            };
+        let inside = format!("{prefix}/{resolved}");
+        self.index.page_at(config, &inside).is_some().then(|| {
+            format!(
+                "did you mean `{}`? The address climbs out of the language's folder, /{prefix}/",
+                self.written(path, &inside)
+            )
+        })
+    }
+
+    /// The static file nearest in spelling, else where files and images belong.
+    fn near_file(&self, path: &str, resolved: &str, image: bool) -> String {
+        let near = closest_path(resolved, self.statics.iter().map(String::as_str));
+        match near {
+            Some(file) => format!("did you mean `{}`?", self.written(path, file)),
+            None if image => "put the image under `static/` and link to it from the site's root: `static/images/logo.png` is `/static/images/logo.png`".into(),
+            None => "put the file under `static/` and link to it from the site's root: `static/guide.pdf` is `/static/guide.pdf`".into(),
         }
+    }
+
+    /// The page of the link's language nearest in spelling, else how to write a link.
+    fn near_page(&self, path: &str, resolved: &str) -> String {
+        let config = &self.site.config;
         let pages = self
             .index
             .routes
@@ -309,7 +457,7 @@ impl Near<'_> {
             format!("{resolved}/")
         };
         match closest_path(&wanted, pages.iter().map(String::as_str)) {
-            Some(page) => format!("did you mean `{}`?", written(page)),
+            Some(page) => format!("did you mean `{}`?", self.written(path, page)),
             None => {
                 "link to a page of this language with a relative address such as `../hours/`".into()
             }

@@ -45,12 +45,13 @@ pub fn check(site: &Site, index: &Index, options: Options) -> Vec<Diagnostic> {
     // make every label it holds look unused.
     let used = uses.all_ids();
     let counts = slips::counts(site);
-    out.extend(fluent::lint(
+    fluent::lint(
         site,
         (!site.plan_failed).then_some(&used),
         &counts,
-    ));
-    out.extend(templates::lint(&site.templates));
+        &mut out,
+    );
+    templates::lint(&site.templates, &mut out);
     slips::stray_pages(site, &mut out);
     slips::markup_in_attributes(site, &mut out);
     words::check(site, &mut out);

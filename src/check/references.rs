@@ -6,8 +6,10 @@
 
 use std::collections::BTreeMap;
 
+use crate::content::PageSource;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::index::Index;
+use crate::index::aliases::Problem;
 use crate::l10n::Defect;
 use crate::site::Site;
 
@@ -98,7 +100,6 @@ fn check_messages(site: &Site, diags: &mut Vec<Diagnostic>) {
 
 /// The aliases that cannot be published, each at its place in its page's front matter.
 fn check_aliases(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
-    use crate::index::aliases::Problem;
     let config = &site.config;
     for alias in &index.aliases {
         let Err(problem) = &alias.outcome else {
@@ -107,51 +108,7 @@ fn check_aliases(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
         let page = &site.pages[alias.page];
         let written = &page.front.aliases[alias.at];
         let value = &written.value;
-        let (message, hint) = match problem {
-            Problem::NotSitePath => (
-                format!("the alias `{value}` is not an address of this site"),
-                "write the page's old address from the site's root, such as `/en/docs/setup/` (polydocs adds the base path)".to_string(),
-            ),
-            Problem::Outside => (
-                format!("the alias `{value}` leads outside the site"),
-                "write the old address from the site's root without `.` or `..`, such as `/en/docs/setup/`".to_string(),
-            ),
-            Problem::Character(c) => (
-                format!("the alias `{value}` holds `{}`, which no address of the site may", c.escape_debug()),
-                "write the old address with letters, digits, `-`, `_`, `.` and `/`".to_string(),
-            ),
-            Problem::Generated(what) => (
-                format!("the alias `{value}` is the address of {what}, which the build writes"),
-                "remove it: an alias may not replace what the build publishes".to_string(),
-            ),
-            Problem::Page(lang, key) => {
-                let shown = site
-                    .pages
-                    .iter()
-                    .filter(|p| &p.key == key)
-                    .min_by_key(|p| p.lang != *lang)
-                    .map_or(key.as_str(), |p| p.source.display.as_str());
-                (
-                    format!("the alias `{value}` is the address of the page {shown}"),
-                    "remove the alias: a page is published there, and an alias would replace it".to_string(),
-                )
-            }
-            Problem::Taken(other) => (
-                format!(
-                    "the alias `{value}` is already an alias of {}",
-                    site.pages[*other].source.display
-                ),
-                "keep the alias on one page only".to_string(),
-            ),
-            Problem::TooMany(count) => (
-                format!(
-                    "the page has more than {} aliases: this one and the {} after it are left out",
-                    crate::index::aliases::MAX_PER_PAGE,
-                    count - 1
-                ),
-                "keep the addresses that are still linked to; a host's redirect rules suit long lists".to_string(),
-            ),
-        };
+        let (message, hint) = alias_problem(site, problem, value);
         let mut pos = page.position_of(written);
         // A quoted value is pointed at inside its quotes.
         let at = page.source.offset(pos);
@@ -170,60 +127,130 @@ fn check_aliases(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Pages: their tier and template references, tier pages given twice, and output collisions.
+/// What is wrong with the alias written `value`, and what to write instead: the finding's
+/// message and hint.
+fn alias_problem(site: &Site, problem: &Problem, value: &str) -> (String, String) {
+    match problem {
+        Problem::NotSitePath => (
+            format!("the alias `{value}` is not an address of this site"),
+            "write the page's old address from the site's root, such as `/en/docs/setup/` (polydocs adds the base path)".to_string(),
+        ),
+        Problem::Outside => (
+            format!("the alias `{value}` leads outside the site"),
+            "write the old address from the site's root without `.` or `..`, such as `/en/docs/setup/`".to_string(),
+        ),
+        Problem::Character(c) => (
+            format!("the alias `{value}` holds `{}`, which no address of the site may", c.escape_debug()),
+            "write the old address with letters, digits, `-`, `_`, `.` and `/`".to_string(),
+        ),
+        Problem::Generated(what) => (
+            format!("the alias `{value}` is the address of {what}, which the build writes"),
+            "remove it: an alias may not replace what the build publishes".to_string(),
+        ),
+        Problem::Page(lang, key) => {
+            let shown = site
+                .pages
+                .iter()
+                .filter(|p| &p.key == key)
+                .min_by_key(|p| p.lang != *lang)
+                .map_or(key.as_str(), |p| p.source.display.as_str());
+            (
+                format!("the alias `{value}` is the address of the page {shown}"),
+                "remove the alias: a page is published there, and an alias would replace it".to_string(),
+            )
+        }
+        Problem::Taken(other) => (
+            format!(
+                "the alias `{value}` is already an alias of {}",
+                site.pages[*other].source.display
+            ),
+            "keep the alias on one page only".to_string(),
+        ),
+        Problem::TooMany(count) => (
+            format!(
+                "the page has more than {} aliases: this one and the {} after it are left out",
+                crate::index::aliases::MAX_PER_PAGE,
+                count - 1
+            ),
+            "keep the addresses that are still linked to; a host's redirect rules suit long lists".to_string(),
+        ),
+    }
+}
+
+/// Pages: their tier and template references, tier pages given twice, the home page, and
+/// output collisions.
 fn check_pages(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
     check_aliases(site, index, diags);
-    let routes = &index.routes;
+    // The first page of each tier and language, which a second one is reported against.
     let mut tier_pages: BTreeMap<(usize, &str), &str> = BTreeMap::new();
     for page in &site.pages {
-        if let Some(tier) = &page.front.tier {
-            let pos = page.position_of(tier);
-            if site.plan_failed {
-                // The tiers are unknown: the plan's own errors say why.
-            } else if site.tier_index(&tier.value).is_none() {
-                let ids: Vec<&str> = site.tiers().iter().map(|t| t.id.as_str()).collect();
-                diags.push(
-                    Diagnostic::error(Code::UnknownTier, format!("unknown tier `{}`", tier.value))
-                        .spanning(&page.source, pos, tier.value.chars().count())
-                        .hint(format!(
-                            "use a tier ID of content/tiers.yaml: {}",
-                            ids.join(", ")
-                        )),
-                );
-            } else if let Some(other) =
-                tier_pages.insert((page.lang, tier.value.as_str()), &page.key)
-            {
-                diags.push(
-                    Diagnostic::error(
-                        Code::DuplicateTierPage,
-                        format!("tier `{}` already has a page, {other}", tier.value),
-                    )
-                    .spanning(&page.source, pos, tier.value.chars().count())
-                    .hint("keep one page per tier and language"),
-                );
-            }
-        }
-        if let Some(template) = &page.front.template
-            && !site.templates.contains(&template.value)
-        {
-            diags.push(
-                Diagnostic::error(
-                    Code::UnknownTemplate,
-                    format!("no template `{}`", template.value),
-                )
-                .spanning(
-                    &page.source,
-                    page.position_of(template),
-                    template.value.chars().count(),
-                )
-                .hint("name a file of templates/, such as page.html"),
-            );
-        }
+        check_tier(site, page, &mut tier_pages, diags);
+        check_template(site, page, diags);
     }
-    if routes
-        .get(crate::content::HOME, site.config.default)
-        .is_none()
+    check_home(site, index, diags);
+    check_collisions(site, index, diags);
+}
+
+/// A page's tier must be one of the plan's, and have no other page in the page's language:
+/// the tier's page is where the plan's pages link to for it.
+fn check_tier<'a>(
+    site: &Site,
+    page: &'a PageSource,
+    tier_pages: &mut BTreeMap<(usize, &'a str), &'a str>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(tier) = &page.front.tier else {
+        return;
+    };
+    let pos = page.position_of(tier);
+    if site.plan_failed {
+        // The tiers are unknown: the plan's own errors say why.
+    } else if site.tier_index(&tier.value).is_none() {
+        let ids: Vec<&str> = site.tiers().iter().map(|t| t.id.as_str()).collect();
+        diags.push(
+            Diagnostic::error(Code::UnknownTier, format!("unknown tier `{}`", tier.value))
+                .spanning(&page.source, pos, tier.value.chars().count())
+                .hint(format!(
+                    "use a tier ID of content/tiers.yaml: {}",
+                    ids.join(", ")
+                )),
+        );
+    } else if let Some(other) = tier_pages.insert((page.lang, tier.value.as_str()), &page.key) {
+        diags.push(
+            Diagnostic::error(
+                Code::DuplicateTierPage,
+                format!("tier `{}` already has a page, {other}", tier.value),
+            )
+            .spanning(&page.source, pos, tier.value.chars().count())
+            .hint("keep one page per tier and language"),
+        );
+    }
+}
+
+/// A page's template must be a file of the templates, the site's or the theme's.
+fn check_template(site: &Site, page: &PageSource, diags: &mut Vec<Diagnostic>) {
+    if let Some(template) = &page.front.template
+        && !site.templates.contains(&template.value)
     {
+        diags.push(
+            Diagnostic::error(
+                Code::UnknownTemplate,
+                format!("no template `{}`", template.value),
+            )
+            .spanning(
+                &page.source,
+                page.position_of(template),
+                template.value.chars().count(),
+            )
+            .hint("name a file of templates/, such as page.html"),
+        );
+    }
+}
+
+/// The site must have a home page in its default language: every other language falls back
+/// to it, and without it the site has no entry point.
+fn check_home(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
+    if index.routes.get(crate::content::HOME, site.config.default).is_none() {
         diags.push(
             Diagnostic::error(
                 Code::MissingHome,
@@ -235,7 +262,12 @@ fn check_pages(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
             .hint("every site needs a home page in its default language"),
         );
     }
-    for (first, second) in routes.collisions() {
+}
+
+/// Two pages published at the same address (`setup.md` and `setup/_index.md`): one would
+/// overwrite the other.
+fn check_collisions(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
+    for (first, second) in index.routes.collisions() {
         // One report per language folder holding the second page, naming the first page's
         // file in the same folder when there is one (else the one the fallback brings in).
         for page in site.pages.iter().filter(|p| p.key == second) {

@@ -8,15 +8,18 @@
 //! message to translate, not one per message and use. With `--strict`, a missing translation
 //! that a visitor would see is an error.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use fluent_syntax::ast;
+
+use crate::content::PageSource;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::index::{Index, paths};
 use crate::site::Site;
 use crate::span::{Position, SourceFile};
 use crate::translation::{
-    Lock, block_changes, change_summary, is_outdated, message_is_uncertified_copy, message_text,
-    message_texts, messages, page_is_uncertified_copy, page_text, recorded_page_text,
+    BlockChange, Lock, block_changes, change_summary, is_outdated, message_is_uncertified_copy,
+    message_text, message_texts, messages, page_is_uncertified_copy, page_text, recorded_page_text,
 };
 
 use super::uses::Uses;
@@ -219,7 +222,7 @@ const BLOCKS_SHOWN: usize = 10;
 /// corresponding block, naming the source's line, with the block's whole diff), or one for
 /// the page when the certified source was not recorded.
 fn outdated_pages(site: &Site, index: &Index, out: &mut Vec<Diagnostic>) {
-    let default = &site.config.default_language().code;
+    // Each language's pages lock is read once, and only for a language with an outdated page.
     let mut locks: HashMap<usize, Lock> = HashMap::new();
     for page in &site.pages {
         let source = index
@@ -233,77 +236,88 @@ fn outdated_pages(site: &Site, index: &Index, out: &mut Vec<Diagnostic>) {
         let lock = locks
             .entry(page.lang)
             .or_insert_with(|| Lock::read_pages(&site.root, code).unwrap_or_default());
-        let hint = format!(
-            "update the translation, then run `polydocs mark {code} --page {}`",
-            page.key
+        outdated_page(site, page, source, lock, out);
+    }
+}
+
+/// The findings about the translation `page`, whose `source` changed since the translation
+/// was marked up to date: what changed, block by block, when `lock` holds the source text it
+/// was marked against (the first [`BLOCKS_SHOWN`] blocks, so that one rewritten page does
+/// not bury the other findings), else only that the page changed.
+fn outdated_page(
+    site: &Site,
+    page: &PageSource,
+    source: &PageSource,
+    lock: &Lock,
+    out: &mut Vec<Diagnostic>,
+) {
+    let default = &site.config.default_language().code;
+    let code = &site.config.languages[page.lang].code;
+    let hint = format!(
+        "update the translation, then run `polydocs mark {code} --page {}`",
+        page.key
+    );
+    let changes = recorded_page_text(lock, page)
+        .map(|old| block_changes(old, source, page))
+        .unwrap_or_default();
+    let finding = |what: String, line: usize| {
+        Diagnostic::warning(
+            Code::OutdatedPage,
+            format!(
+                "the {default} page `{}` has changed since this translation was marked up to date: {what}",
+                page.key
+            ),
+        )
+        .at(&page.source, Position { line, column: 1 })
+        .in_language(code)
+        .about_page(&page.key)
+        .hint(hint.clone())
+    };
+    if changes.is_empty() {
+        let changed = change_summary(
+            lock.entries.get(&page.key),
+            page.front.source_hash.as_deref().unwrap_or(""),
+            &page_text(source),
         );
-        let changes = recorded_page_text(lock, page)
-            .map(|old| block_changes(old, source, page))
-            .unwrap_or_default();
-        if changes.is_empty() {
-            let changed = change_summary(
-                lock.entries.get(&page.key),
-                page.front.source_hash.as_deref().unwrap_or(""),
-                &page_text(source),
-            );
-            out.push(
-                Diagnostic::warning(
-                    Code::OutdatedPage,
-                    format!(
-                        "the {default} page `{}` has changed since this translation was marked up to date: {changed}",
-                        page.key
-                    ),
-                )
-                .at(&page.source, Position { line: 1, column: 1 })
-                .in_language(code)
-                .about_page(&page.key)
-                .hint(hint),
-            );
-            continue;
-        }
-        let total = changes.len();
-        for (n, change) in changes.iter().take(BLOCKS_SHOWN).enumerate() {
-            let src = &source.source.display;
-            let what = match (change.change, change.source_line) {
-                ("added", Some(line)) => format!(
-                    "new {} at {src}:{line}, to translate after this block",
-                    change.kind
-                ),
-                ("removed", _) => format!("{} removed from {src}", change.kind),
-                (_, Some(line)) => format!("{} changed at {src}:{line}", change.kind),
-                (_, None) => format!("{} changed in {src}", change.kind),
-            };
-            let what = if change.translation_line.is_none() && change.change != "added" {
-                format!(
-                    "{what} (the translation has no {} in its place)",
-                    change.kind
-                )
-            } else {
-                what
-            };
-            let more = if n + 1 == BLOCKS_SHOWN && total > BLOCKS_SHOWN {
-                format!(
-                    " (and {} more changed blocks in this page: `polydocs status` lists them all)",
-                    total - BLOCKS_SHOWN
-                )
-            } else {
-                String::new()
-            };
-            let line = change.translation_line.unwrap_or(1);
-            out.push(
-                Diagnostic::warning(
-                    Code::OutdatedPage,
-                    format!(
-                        "the {default} page `{}` has changed since this translation was marked up to date: {what}: {}{more}",
-                        page.key, change.diff
-                    ),
-                )
-                .at(&page.source, Position { line, column: 1 })
-                .in_language(code)
-                .about_page(&page.key)
-                .hint(hint.clone()),
-            );
-        }
+        out.push(finding(changed, 1));
+        return;
+    }
+    let total = changes.len();
+    for (n, change) in changes.iter().take(BLOCKS_SHOWN).enumerate() {
+        let more = if n + 1 == BLOCKS_SHOWN && total > BLOCKS_SHOWN {
+            format!(
+                " (and {} more changed blocks in this page: `polydocs status` lists them all)",
+                total - BLOCKS_SHOWN
+            )
+        } else {
+            String::new()
+        };
+        let what = changed_block(change, &source.source.display);
+        let line = change.translation_line.unwrap_or(1);
+        out.push(finding(format!("{what}: {}{more}", change.diff), line));
+    }
+}
+
+/// What happened to one block of the source page `src`, as an outdated-page finding says
+/// it: where to find the block in the source, and when the translation has no block in its
+/// place, that too (the translator then writes one rather than looking for it).
+fn changed_block(change: &BlockChange, src: &str) -> String {
+    let what = match (change.change, change.source_line) {
+        ("added", Some(line)) => format!(
+            "new {} at {src}:{line}, to translate after this block",
+            change.kind
+        ),
+        ("removed", _) => format!("{} removed from {src}", change.kind),
+        (_, Some(line)) => format!("{} changed at {src}:{line}", change.kind),
+        (_, None) => format!("{} changed in {src}", change.kind),
+    };
+    if change.translation_line.is_none() && change.change != "added" {
+        format!(
+            "{what} (the translation has no {} in its place)",
+            change.kind
+        )
+    } else {
+        what
     }
 }
 
@@ -361,17 +375,15 @@ fn same_as_source(
     out: &mut Vec<Diagnostic>,
 ) {
     let default = site.config.default;
-    let default_code = &site.config.default_language().code;
+    // The source's messages are gathered once, when a language is first compared with them.
     let mut source = None;
     for (lang, language) in site.config.languages.iter().enumerate() {
         if lang == default || language.pseudo {
             continue;
         }
-        let code = &language.code;
         // A messages lock file that does not read is reported by `check`; the
         // pages' one here (`outdated_pages` reads it only for outdated pages).
-        let lock = &locks[lang];
-        let pages_lock = match Lock::read_pages(&site.root, code) {
+        let pages_lock = match Lock::read_pages(&site.root, &language.code) {
             Ok(lock) => lock,
             Err(d) => {
                 out.push(*d);
@@ -379,8 +391,35 @@ fn same_as_source(
             }
         };
         let source = source.get_or_insert_with(|| messages(&site.locales, default));
-        let mut files = Sources::new(site, lang);
-        for (id, own) in messages(&site.locales, lang) {
+        let copies = Copies { site, lang, strict };
+        copies.messages(source, uses, &locks[lang], out);
+        copies.pages(index, &pages_lock, out);
+    }
+}
+
+/// The copies of the source in one language, found against what its lock files certify as
+/// identical on purpose (`mark --include-identical`).
+struct Copies<'a> {
+    site: &'a Site,
+    lang: usize,
+    strict: bool,
+}
+
+impl Copies<'_> {
+    /// Messages whose text is the `source` message's, not certified in the messages `lock`:
+    /// an error under `--strict` when a page shows them (they are in `uses`).
+    fn messages(
+        &self,
+        source: &BTreeMap<&str, &ast::Message<&str>>,
+        uses: &Uses,
+        lock: &Lock,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let site = self.site;
+        let code = &site.config.languages[self.lang].code;
+        let default_code = &site.config.default_language().code;
+        let mut files = Sources::new(site, self.lang);
+        for (id, own) in messages(&site.locales, self.lang) {
             // Only a message written the same way as its source can be a copy: compared as
             // parsed first, as text (comments left out) only then.
             let Some(src) = source
@@ -397,7 +436,7 @@ fn same_as_source(
                 continue;
             }
             let d = Diagnostic::new(
-                severity(strict, uses.required.contains_key(id)),
+                severity(self.strict, uses.required.contains_key(id)),
                 Code::SameAsSource,
                 format!(
                     "`{id}` in {code} is the {default_code} text copied, not a translation"
@@ -408,12 +447,21 @@ fn same_as_source(
             .hint(format!(
                 "translate it; if it is the same in {code} on purpose (a name), run `polydocs mark {code} --message {id} --include-identical`"
             ));
-            out.push(match site.locales.defined[lang].get(id) {
+            out.push(match site.locales.defined[self.lang].get(id) {
                 Some(def) => files.point(d, &def.file, def.position, id.chars().count()),
                 None => d,
             });
         }
-        for page in site.pages.iter().filter(|p| p.lang == lang) {
+    }
+
+    /// Pages that are their source page copied, not certified in the pages' lock: pages are
+    /// always shown, so each is an error under `--strict`.
+    fn pages(&self, index: &Index, pages_lock: &Lock, out: &mut Vec<Diagnostic>) {
+        let site = self.site;
+        let default = site.config.default;
+        let code = &site.config.languages[self.lang].code;
+        let default_code = &site.config.default_language().code;
+        for page in site.pages.iter().filter(|p| p.lang == self.lang) {
             let Some(source) = index
                 .routes
                 .get(&page.key, default)
@@ -422,12 +470,12 @@ fn same_as_source(
             else {
                 continue;
             };
-            if !page_is_uncertified_copy(page, source, &pages_lock) {
+            if !page_is_uncertified_copy(page, source, pages_lock) {
                 continue;
             }
             out.push(
                 Diagnostic::new(
-                    severity(strict, true),
+                    severity(self.strict, true),
                     Code::SameAsSource,
                     format!(
                         "page `{}` in {code} is the {default_code} page copied, not a translation",
