@@ -154,14 +154,7 @@ impl Scan {
         }
         let lead = &line[..line.len() - content.len()];
         if let Some(tab) = lead.find('\t') {
-            return ControlFlow::Break(Some(Problem {
-                line: number,
-                column: lead[..tab].chars().count() + 1,
-                width: 1,
-                message: "YAML indents with spaces, not tabs".into(),
-                hint: "replace the tab with spaces".into(),
-                region_start: self.levels.last().map_or(1, |l| l.line),
-            }));
+            return ControlFlow::Break(Some(self.tab(number, lead, tab)));
         }
         if indent == 0 && (content.starts_with("---") || content.starts_with("...")) {
             // A new document: nothing of the one before stays open.
@@ -202,6 +195,19 @@ impl Scan {
         self.opens = value.is_empty() || value.starts_with('#') || is_property(value);
         *within = after_value(value, last_indent);
         ControlFlow::Continue(())
+    }
+
+    /// A tab in the indentation of line `number`, at byte `tab` of its `lead`: YAML refuses
+    /// it, and reports it on the line above.
+    fn tab(&self, number: usize, lead: &str, tab: usize) -> Problem {
+        Problem {
+            line: number,
+            column: lead[..tab].chars().count() + 1,
+            width: 1,
+            message: "YAML indents with spaces, not tabs".into(),
+            hint: "replace the tab with spaces".into(),
+            region_start: self.levels.last().map_or(1, |l| l.line),
+        }
     }
 
     /// Fits a line's first level among the open ones; says what is wrong when it fits none.
