@@ -153,22 +153,7 @@ impl Builder {
             Some(first) if !report.has_errors() => publish_first(&site, &scope, first, previous),
             _ => (previous, false),
         };
-        let collector = match &scope {
-            Scope::All => Collector::fresh(previous),
-            Scope::Static => Collector::copy_of(previous, &["static/"]),
-            _ => Collector::copy_of(previous, &[]),
-        };
-        let outcome = pipeline::process(
-            &site,
-            report,
-            check::Options::default(),
-            &scope,
-            &collector,
-            published,
-        );
-        if outcome.failed() {
-            return Err(outcome.report.sorted());
-        }
+        let (outcome, collector) = render(&site, report, &scope, previous, published)?;
         let render_ms = ms(rendering);
         let (output, news) = collector.finish();
         let changed = if published_early {
@@ -248,6 +233,34 @@ fn publish_first(
         Some((output, changed)) => ((first.publish)(output, &changed), true),
         None => (previous, false),
     }
+}
+
+/// Renders `scope` through the pipeline of `build`, on top of `previous`: a partial scope
+/// keeps the rest of it (all but `static/` for a static change), a full one starts afresh.
+fn render(
+    site: &Site,
+    report: Report,
+    scope: &Scope,
+    previous: Arc<Output>,
+    published: Published,
+) -> Result<(pipeline::Outcome, Collector), Vec<Diagnostic>> {
+    let collector = match scope {
+        Scope::All => Collector::fresh(previous),
+        Scope::Static => Collector::copy_of(previous, &["static/"]),
+        _ => Collector::copy_of(previous, &[]),
+    };
+    let outcome = pipeline::process(
+        site,
+        report,
+        check::Options::default(),
+        scope,
+        &collector,
+        published,
+    );
+    if outcome.failed() {
+        return Err(outcome.report.sorted());
+    }
+    Ok((outcome, collector))
 }
 
 /// Whether every fingerprinted name of the static files as they are now was published by the
