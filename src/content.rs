@@ -376,7 +376,7 @@ fn fences(source: &SourceFile) -> Result<Fenced<'_>, Box<Diagnostic>> {
 fn front_matter(
     source: &SourceFile,
     fenced: &Fenced,
-) -> Result<(FrontMatter, Vec<(&'static str, usize)>), Box<Diagnostic>> {
+) -> Result<(FrontMatter, ForeignKeys), Box<Diagnostic>> {
     let Fenced {
         fence,
         yaml_start,
@@ -388,7 +388,7 @@ fn front_matter(
     } else {
         without_foreign_keys(&source.text[yaml_start..yaml_end])
     };
-    let foreign_keys: Vec<(&'static str, usize)> = foreign_keys
+    let foreign_keys: ForeignKeys = foreign_keys
         .into_iter()
         .map(|(key, at)| (key, yaml_start + at))
         .collect();
@@ -564,7 +564,11 @@ fn without_foreign_keys(yaml: &str) -> (String, Vec<(&'static str, usize)>) {
 }
 
 /// Front matter as YAML text, and the other generators' keys left out of it with their offsets.
-type Stripped = (String, Vec<(&'static str, usize)>);
+type Stripped = (String, ForeignKeys);
+
+/// Keys of other site generators, each with its byte offset (in the front matter's text, or
+/// in the file).
+type ForeignKeys = Vec<(&'static str, usize)>;
 
 /// TOML front matter (`source.text[start..end]`, between `+++` lines) as the YAML the rest
 /// reads: each top-level key on the line the TOML writes it on (`title = "A"` → `title: "A"`),
