@@ -213,200 +213,40 @@ impl SiteConfig {
 }
 
 /// Parses and checks `site.yaml`.
+///
+/// Every check runs before any error stops the parse, so one build names every mistake of the
+/// file at once, in the order of its fields.
 pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     let raw: RawConfig = yaml::parse(source).map_err(|d| vec![*d])?;
     let mut errors = Vec::new();
-    if let Some(extra) = &raw.extra
-        && !extra.is_object()
-        && !extra.is_null()
-    {
-        let line = source
-            .text
-            .lines()
-            .position(|l| l.starts_with("extra:"))
-            .map_or(1, |i| i + 1);
-        errors.push(
-            Diagnostic::error(Code::YamlType, "`extra:` must hold `name: value` lines")
-                .spanning(source, Position { line, column: 1 }, "extra".len())
-                .hint("write the site's own settings under `extra:`, indented, such as `  support_email: help@example.com`; templates read them as `config.extra.support_email`"),
-        );
-    }
-    let at = |s: &Spanned<String>| yaml::spanned_position(s, 0);
-
-    let mut codes: Vec<&str> = Vec::new();
-    let mut prefixes: Vec<String> = Vec::new();
-    for lang in &raw.languages {
-        let code = lang.code.value.as_str();
-        if !is_language_code(code) {
-            errors.push(
-                Diagnostic::error(
-                    Code::BadLanguageCode,
-                    format!("`{code}` is not a usable language code"),
-                )
-                .at(source, at(&lang.code))
-                .hint("write a BCP 47 code: a language of two or three letters, then subtags of letters or digits joined by `-`, such as `fr`, `pt-BR` or `zh-TW`"),
-            );
-        }
-        if codes.contains(&code) {
-            errors.push(
-                Diagnostic::error(
-                    Code::DuplicateLanguage,
-                    format!("language `{code}` is listed twice"),
-                )
-                .at(source, at(&lang.code))
-                .hint("remove one of the two entries"),
-            );
-        }
-        codes.push(code);
-        if lang
-            .tag
-            .value
-            .parse::<unic_langid::LanguageIdentifier>()
-            .is_err()
-        {
-            errors.push(
-                Diagnostic::error(
-                    Code::BadLanguageTag,
-                    format!("`{}` is not a BCP 47 language tag", lang.tag.value),
-                )
-                .at(source, at(&lang.tag))
-                .hint("write a tag such as `en`, `fr-CA` or `zh-Hant-TW`"),
-            );
-        }
-        let prefix = lang
-            .prefix
-            .as_ref()
-            .map_or_else(|| code.to_lowercase(), |p| p.value.clone());
-        let prefix_at = lang.prefix.as_ref().unwrap_or(&lang.code);
-        if !prefix
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            || prefix.is_empty()
-        {
-            errors.push(
-                Diagnostic::error(
-                    Code::BadPrefix,
-                    format!("URL prefix `{prefix}` may only hold a-z, 0-9 and -"),
-                )
-                .at(source, at(prefix_at))
-                .hint("set `prefix:` to a lowercase folder name such as `zh-tw`"),
-            );
-        } else if prefixes.contains(&prefix) || prefix == "static" {
-            errors.push(
-                Diagnostic::error(
-                    Code::DuplicatePrefix,
-                    format!("URL prefix `{prefix}` is already taken"),
-                )
-                .at(source, at(prefix_at))
-                .hint("give each language its own `prefix:` (and do not use `static`)"),
-            );
-        }
-        prefixes.push(prefix);
-    }
-
+    errors.extend(check_extra(&raw, source));
+    let (codes, prefixes) = check_languages(&raw.languages, source, &mut errors);
     let default = codes.iter().position(|c| *c == raw.default_language.value);
     if default.is_none() {
-        errors.push(
-            Diagnostic::error(
-                Code::UnknownLanguage,
-                format!(
-                    "default language `{}` is not in `languages`",
-                    raw.default_language.value
-                ),
-            )
-            .at(source, at(&raw.default_language))
-            .hint(format!("use one of: {}", codes.join(", "))),
-        );
+        errors.push(unknown_default_language(&raw, &codes, source));
     }
-
-    for lang in &raw.languages {
-        for fb in &lang.fallbacks() {
-            if !codes.contains(&fb.value.as_str()) {
-                errors.push(
-                    Diagnostic::error(
-                        Code::UnknownLanguage,
-                        format!("fallback language `{}` is not in `languages`", fb.value),
-                    )
-                    .at(source, at(fb))
-                    .hint(format!("use one of: {}", codes.join(", "))),
-                );
-            }
-        }
-    }
-
+    check_fallbacks(&raw.languages, &codes, source, &mut errors);
     let base_url = normalize_base_url(&raw.base_url.value);
     if base_url.is_none() {
-        errors.push(
-            Diagnostic::error(Code::BadBaseUrl, format!("`{}` is not an absolute http(s) URL", raw.base_url.value))
-                .at(source, at(&raw.base_url))
-                .hint("write the address the site is published at, such as `https://example.com/support/` (or a path such as `/support/`)"),
-        );
+        errors.push(bad_base_url(&raw.base_url, source));
     }
-
     let edit_url = raw.edit_url.as_ref().and_then(|e| {
         let url = normalize_edit_url(&e.value);
         if url.is_none() {
-            errors.push(
-                Diagnostic::error(
-                    Code::BadEditUrl,
-                    format!("`{}` is not an absolute http(s) URL", e.value),
-                )
-                .at(source, at(e))
-                .hint("write the address of the repository's editor up to the site's folder, such as `https://github.com/acme/support/edit/main/`, or remove `edit_url`"),
-            );
+            errors.push(bad_edit_url(e, source));
         }
         url
     });
-
-    let output = match &raw.output {
-        None => "public",
-        Some(o) => o.as_ref().map_or("", |o| o.value.as_str()),
-    };
+    let output = output_folder(&raw);
     if output.trim().is_empty() {
-        let o = raw.output.as_ref().and_then(Option::as_ref).map(at);
-        let d = Diagnostic::error(Code::BadOutput, "the output folder is empty")
-            .hint("write a folder name such as `public` (`~` is no folder; leave `output:` out for `public`)");
-        errors.push(match o {
-            Some(p) => d.at(source, p),
-            None => d.in_file(&source.display),
-        });
+        errors.push(empty_output(&raw, source));
     }
-
     if !errors.is_empty() {
         return Err(errors);
     }
     let default = default.unwrap_or(0);
-    let languages = raw
-        .languages
-        .iter()
-        .enumerate()
-        .map(|(i, lang)| {
-            let mut chain = vec![i];
-            for fb in &lang.fallbacks() {
-                if let Some(j) = codes.iter().position(|c| *c == fb.value)
-                    && !chain.contains(&j)
-                {
-                    chain.push(j);
-                }
-            }
-            if !chain.contains(&default) {
-                chain.push(default);
-            }
-            Language {
-                code: lang.code.value.clone(),
-                tag: lang.tag.value.clone(),
-                prefix: prefixes[i].clone(),
-                name: lang.name.clone(),
-                direction: (lang.direction).unwrap_or_else(|| Direction::of_tag(&lang.tag.value)),
-                title: lang.title.clone().or_else(|| raw.title.clone()),
-                chain,
-                pseudo: false,
-                raw_html: lang.raw_html,
-            }
-        })
-        .collect();
     Ok(SiteConfig {
-        languages,
+        languages: languages(&raw, &codes, &prefixes, default),
         default,
         sitemap: base_url.as_deref().is_some_and(has_host),
         base_url: base_url.unwrap_or_default(),
@@ -421,6 +261,255 @@ pub fn parse(source: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         noindex: false,
         mark_messages: false,
     })
+}
+
+/// Where a value of site.yaml starts, for a diagnostic about it.
+fn at(value: &Spanned<String>) -> Position {
+    yaml::spanned_position(value, 0)
+}
+
+/// `extra:` must be a mapping (or empty): templates read it as `config.extra.<name>`. The
+/// parsed value keeps no position, so the error points at the `extra:` line itself.
+fn check_extra(raw: &RawConfig, source: &SourceFile) -> Option<Diagnostic> {
+    let extra = raw.extra.as_ref()?;
+    if extra.is_object() || extra.is_null() {
+        return None;
+    }
+    let line = source
+        .text
+        .lines()
+        .position(|l| l.starts_with("extra:"))
+        .map_or(1, |i| i + 1);
+    Some(
+        Diagnostic::error(Code::YamlType, "`extra:` must hold `name: value` lines")
+            .spanning(source, Position { line, column: 1 }, "extra".len())
+            .hint("write the site's own settings under `extra:`, indented, such as `  support_email: help@example.com`; templates read them as `config.extra.support_email`"),
+    )
+}
+
+/// Checks each language's code, tag and URL prefix, and gives back the codes and prefixes in
+/// site.yaml's order (the later checks and the [`Language`]s are built from them).
+fn check_languages<'r>(
+    languages: &'r [RawLanguage],
+    source: &SourceFile,
+    errors: &mut Vec<Diagnostic>,
+) -> (Vec<&'r str>, Vec<String>) {
+    let mut codes: Vec<&str> = Vec::new();
+    let mut prefixes: Vec<String> = Vec::new();
+    for lang in languages {
+        let code = lang.code.value.as_str();
+        errors.extend(check_code(lang, &codes, source));
+        codes.push(code);
+        errors.extend(check_tag(lang, source));
+        let prefix = lang
+            .prefix
+            .as_ref()
+            .map_or_else(|| code.to_lowercase(), |p| p.value.clone());
+        errors.extend(check_prefix(lang, &prefix, &prefixes, source));
+        prefixes.push(prefix);
+    }
+    (codes, prefixes)
+}
+
+/// A language's code names its folders under `content/` and `locales/`: it must be a usable
+/// code, and only one language may have it (`earlier` holds the codes listed before it).
+fn check_code(lang: &RawLanguage, earlier: &[&str], source: &SourceFile) -> Vec<Diagnostic> {
+    let code = lang.code.value.as_str();
+    let mut errors = Vec::new();
+    if !is_language_code(code) {
+        errors.push(
+            Diagnostic::error(
+                Code::BadLanguageCode,
+                format!("`{code}` is not a usable language code"),
+            )
+            .at(source, at(&lang.code))
+            .hint("write a BCP 47 code: a language of two or three letters, then subtags of letters or digits joined by `-`, such as `fr`, `pt-BR` or `zh-TW`"),
+        );
+    }
+    if earlier.contains(&code) {
+        errors.push(
+            Diagnostic::error(
+                Code::DuplicateLanguage,
+                format!("language `{code}` is listed twice"),
+            )
+            .at(source, at(&lang.code))
+            .hint("remove one of the two entries"),
+        );
+    }
+    errors
+}
+
+/// The tag goes into `lang` and `hreflang`, where browsers and search engines expect BCP 47.
+fn check_tag(lang: &RawLanguage, source: &SourceFile) -> Option<Diagnostic> {
+    if lang
+        .tag
+        .value
+        .parse::<unic_langid::LanguageIdentifier>()
+        .is_ok()
+    {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            Code::BadLanguageTag,
+            format!("`{}` is not a BCP 47 language tag", lang.tag.value),
+        )
+        .at(source, at(&lang.tag))
+        .hint("write a tag such as `en`, `fr-CA` or `zh-Hant-TW`"),
+    )
+}
+
+/// The prefix is a folder of the output and a segment of every address of the language: it
+/// must be a plain lowercase name, and no two languages (nor `static`) may share it. Without
+/// `prefix:`, the error points at the code it was made from.
+fn check_prefix(
+    lang: &RawLanguage,
+    prefix: &str,
+    earlier: &[String],
+    source: &SourceFile,
+) -> Option<Diagnostic> {
+    let prefix_at = lang.prefix.as_ref().unwrap_or(&lang.code);
+    if !prefix
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        || prefix.is_empty()
+    {
+        Some(
+            Diagnostic::error(
+                Code::BadPrefix,
+                format!("URL prefix `{prefix}` may only hold a-z, 0-9 and -"),
+            )
+            .at(source, at(prefix_at))
+            .hint("set `prefix:` to a lowercase folder name such as `zh-tw`"),
+        )
+    } else if earlier.iter().any(|p| p == prefix) || prefix == "static" {
+        Some(
+            Diagnostic::error(
+                Code::DuplicatePrefix,
+                format!("URL prefix `{prefix}` is already taken"),
+            )
+            .at(source, at(prefix_at))
+            .hint("give each language its own `prefix:` (and do not use `static`)"),
+        )
+    } else {
+        None
+    }
+}
+
+/// `default_language` names none of the languages: every fallback chain would end nowhere.
+fn unknown_default_language(raw: &RawConfig, codes: &[&str], source: &SourceFile) -> Diagnostic {
+    Diagnostic::error(
+        Code::UnknownLanguage,
+        format!(
+            "default language `{}` is not in `languages`",
+            raw.default_language.value
+        ),
+    )
+    .at(source, at(&raw.default_language))
+    .hint(format!("use one of: {}", codes.join(", ")))
+}
+
+/// A fallback must be one of the site's languages: a page missing in a language is looked
+/// for in them, in order.
+fn check_fallbacks(
+    languages: &[RawLanguage],
+    codes: &[&str],
+    source: &SourceFile,
+    errors: &mut Vec<Diagnostic>,
+) {
+    for lang in languages {
+        for fb in &lang.fallbacks() {
+            if !codes.contains(&fb.value.as_str()) {
+                errors.push(
+                    Diagnostic::error(
+                        Code::UnknownLanguage,
+                        format!("fallback language `{}` is not in `languages`", fb.value),
+                    )
+                    .at(source, at(fb))
+                    .hint(format!("use one of: {}", codes.join(", "))),
+                );
+            }
+        }
+    }
+}
+
+/// `base_url` is neither an absolute http(s) address nor a path ([`normalize_base_url`]).
+fn bad_base_url(base_url: &Spanned<String>, source: &SourceFile) -> Diagnostic {
+    Diagnostic::error(Code::BadBaseUrl, format!("`{}` is not an absolute http(s) URL", base_url.value))
+        .at(source, at(base_url))
+        .hint("write the address the site is published at, such as `https://example.com/support/` (or a path such as `/support/`)")
+}
+
+/// `edit_url` is not an absolute http(s) address ([`normalize_edit_url`]).
+fn bad_edit_url(edit_url: &Spanned<String>, source: &SourceFile) -> Diagnostic {
+    Diagnostic::error(
+        Code::BadEditUrl,
+        format!("`{}` is not an absolute http(s) URL", edit_url.value),
+    )
+    .at(source, at(edit_url))
+    .hint("write the address of the repository's editor up to the site's folder, such as `https://github.com/acme/support/edit/main/`, or remove `edit_url`")
+}
+
+/// The output folder as written: `public` without `output:`, empty for `output: ~`.
+fn output_folder(raw: &RawConfig) -> &str {
+    match &raw.output {
+        None => "public",
+        Some(o) => o.as_ref().map_or("", |o| o.value.as_str()),
+    }
+}
+
+/// An empty output folder would mean writing the site over its own sources. `output: ~`
+/// keeps no position, so that error names the file only.
+fn empty_output(raw: &RawConfig, source: &SourceFile) -> Diagnostic {
+    let o = raw.output.as_ref().and_then(Option::as_ref).map(at);
+    let d = Diagnostic::error(Code::BadOutput, "the output folder is empty").hint(
+        "write a folder name such as `public` (`~` is no folder; leave `output:` out for `public`)",
+    );
+    match o {
+        Some(p) => d.at(source, p),
+        None => d.in_file(&source.display),
+    }
+}
+
+/// The checked languages, each with its fallback chain: itself, its fallbacks in order, then
+/// the default language, each once.
+fn languages(
+    raw: &RawConfig,
+    codes: &[&str],
+    prefixes: &[String],
+    default: usize,
+) -> Vec<Language> {
+    raw.languages
+        .iter()
+        .enumerate()
+        .map(|(i, lang)| Language {
+            code: lang.code.value.clone(),
+            tag: lang.tag.value.clone(),
+            prefix: prefixes[i].clone(),
+            name: lang.name.clone(),
+            direction: (lang.direction).unwrap_or_else(|| Direction::of_tag(&lang.tag.value)),
+            title: lang.title.clone().or_else(|| raw.title.clone()),
+            chain: chain(i, lang, codes, default),
+            pseudo: false,
+            raw_html: lang.raw_html,
+        })
+        .collect()
+}
+
+/// The languages a page of language `i` is looked for in, by index, without repeats.
+fn chain(i: usize, lang: &RawLanguage, codes: &[&str], default: usize) -> Vec<usize> {
+    let mut chain = vec![i];
+    for fb in &lang.fallbacks() {
+        if let Some(j) = codes.iter().position(|c| *c == fb.value)
+            && !chain.contains(&j)
+        {
+            chain.push(j);
+        }
+    }
+    if !chain.contains(&default) {
+        chain.push(default);
+    }
+    chain
 }
 
 /// A language code as polydocs uses it for folders and as `site.yaml`, `init` and
@@ -464,23 +553,13 @@ pub fn has_host(base_url: &str) -> bool {
 /// point at site.yaml, or name `--base-url` when it replaced it.
 pub fn base_url_warnings(config: &SiteConfig, source: &SourceFile) -> Vec<Diagnostic> {
     let url = &config.base_url;
-    let (setting, how) = match config.base_url_at {
-        Some(_) => (
-            "`base_url`",
-            "set `base_url:` in site.yaml to the address the site is published at, such as `https://docs.example.com/`, or build a preview with `--base-url URL`",
-        ),
-        None => (
-            "`--base-url`",
-            "give `--base-url` the address the site is published at, such as `https://preview.example.com/pr-12/`",
-        ),
-    };
+    let (setting, how) = base_url_setting(config);
     let place = |d: Diagnostic| match config.base_url_at {
         Some(position) => d.at(source, position),
         None => d,
     };
-    let mut out = Vec::new();
     if !has_host(url) {
-        out.push(place(
+        return vec![place(
             Diagnostic::warning(
                 Code::RelativeBaseUrl,
                 format!(
@@ -488,27 +567,13 @@ pub fn base_url_warnings(config: &SiteConfig, source: &SourceFile) -> Vec<Diagno
                 ),
             )
             .hint(how),
-        ));
-        return out;
+        )];
     }
     let rest = url.split_once("://").map_or("", |(_, r)| r);
     let authority = rest.split('/').next().unwrap_or_default();
-    let host_port = authority.rsplit('@').next().unwrap_or_default();
-    let host = if host_port.starts_with('[') {
-        host_port
-            .split(']')
-            .next()
-            .map_or("", |h| h.trim_start_matches('['))
-    } else {
-        host_port.split(':').next().unwrap_or_default()
-    }
-    .to_ascii_lowercase();
-    let local = host == "localhost"
-        || host.ends_with(".localhost")
-        || host.starts_with("127.")
-        || host == "::1"
-        || host == "0.0.0.0";
-    if local {
+    let host = host_name(authority);
+    let mut out = Vec::new();
+    if is_local_host(&host) {
         out.push(place(
             Diagnostic::warning(
                 Code::DoubtfulBaseUrl,
@@ -519,16 +584,7 @@ pub fn base_url_warnings(config: &SiteConfig, source: &SourceFile) -> Vec<Diagno
             .hint(format!("{how}; `polydocs serve` previews the site without it")),
         ));
     }
-    let path = rest[authority.len()..].trim_matches('/');
-    let last = path.rsplit('/').next().unwrap_or_default();
-    let file_like = !path.is_empty()
-        && last.rsplit_once('.').is_some_and(|(_, ext)| {
-            matches!(
-                ext.to_ascii_lowercase().as_str(),
-                "html" | "htm" | "php" | "asp" | "aspx" | "jsp" | "xml" | "json" | "txt" | "md"
-            )
-        });
-    if file_like {
+    if let Some(last) = file_name_at_end(rest[authority.len()..].trim_matches('/')) {
         out.push(place(
             Diagnostic::warning(
                 Code::DoubtfulBaseUrl,
@@ -543,6 +599,59 @@ pub fn base_url_warnings(config: &SiteConfig, source: &SourceFile) -> Vec<Diagno
         ));
     }
     out
+}
+
+/// How the warnings name the base URL and say how to change it: the site.yaml setting, or
+/// the `--base-url` option when it replaced it.
+fn base_url_setting(config: &SiteConfig) -> (&'static str, &'static str) {
+    match config.base_url_at {
+        Some(_) => (
+            "`base_url`",
+            "set `base_url:` in site.yaml to the address the site is published at, such as `https://docs.example.com/`, or build a preview with `--base-url URL`",
+        ),
+        None => (
+            "`--base-url`",
+            "give `--base-url` the address the site is published at, such as `https://preview.example.com/pr-12/`",
+        ),
+    }
+}
+
+/// The host of a URL's authority (`user@host:port`, `[::1]:8080`), lowercased, without user,
+/// port or IPv6 brackets.
+fn host_name(authority: &str) -> String {
+    let host_port = authority.rsplit('@').next().unwrap_or_default();
+    if host_port.starts_with('[') {
+        host_port
+            .split(']')
+            .next()
+            .map_or("", |h| h.trim_start_matches('['))
+    } else {
+        host_port.split(':').next().unwrap_or_default()
+    }
+    .to_ascii_lowercase()
+}
+
+/// A host only this computer reaches: links to it break for everyone else.
+fn is_local_host(host: &str) -> bool {
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host.starts_with("127.")
+        || host == "::1"
+        || host == "0.0.0.0"
+}
+
+/// The last segment of a URL's path when it looks like a file (`index.html`, `docs.php`):
+/// the site would be published under it as if it were a folder.
+fn file_name_at_end(path: &str) -> Option<&str> {
+    let last = path.rsplit('/').next().unwrap_or_default();
+    let file_like = !path.is_empty()
+        && last.rsplit_once('.').is_some_and(|(_, ext)| {
+            matches!(
+                ext.to_ascii_lowercase().as_str(),
+                "html" | "htm" | "php" | "asp" | "aspx" | "jsp" | "xml" | "json" | "txt" | "md"
+            )
+        });
+    file_like.then_some(last)
 }
 
 /// `https://host/sub` → `https://host/sub/`, `/sub` → `/sub/`; anything else → `None`.

@@ -363,10 +363,39 @@ pub fn parse_page(
     key: String,
     source: SourceFile,
 ) -> Result<PageSource, Box<Diagnostic>> {
+    let fenced = fences(&source)?;
+    let (front, foreign_keys) = front_matter(&source, &fenced)?;
+    check_title(&source, &front)?;
+    let body_start = fenced.body_start;
+    let body_line = source.text[..body_start].matches('\n').count();
+    Ok(PageSource {
+        lang,
+        key,
+        source,
+        front,
+        body_start,
+        body_line,
+        foreign_keys,
+    })
+}
+
+/// Where a page's front matter is, in bytes of its file (after a byte order mark).
+struct Fenced<'t> {
+    /// `---` (YAML) or `+++` (TOML), which opens and closes it.
+    fence: &'t str,
+    /// Its text, between the two fence lines.
+    yaml_start: usize,
+    yaml_end: usize,
+    /// After the closing fence line.
+    body_start: usize,
+}
+
+/// Finds the front matter's fences: `---` opens YAML front matter; `+++` TOML, as Zola and
+/// Hugo write it. The same line must close it.
+fn fences(source: &SourceFile) -> Result<Fenced<'_>, Box<Diagnostic>> {
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
     let bom = source.text.len() - text.len();
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    // `---` opens YAML front matter; `+++` TOML, as Zola and Hugo write it.
     let fence = text[..first_line_end].trim_end();
     if fence != "---" && fence != "+++" {
         return Err(Box::new(
@@ -374,55 +403,76 @@ pub fn parse_page(
                 Code::MissingFrontMatter,
                 "the page does not start with front matter",
             )
-            .at(&source, Position { line: 1, column: 1 })
+            .at(source, Position { line: 1, column: 1 })
             .hint("begin the file with a `---` line, `title: ...`, and a closing `---` line"),
         ));
     }
     let yaml_start = bom + first_line_end;
     let mut offset = yaml_start;
-    let mut close = None;
     for line in source.text[yaml_start..].split_inclusive('\n') {
         if line.trim_end() == fence {
-            close = Some((offset, offset + line.len()));
-            break;
+            return Ok(Fenced {
+                fence,
+                yaml_start,
+                yaml_end: offset,
+                body_start: offset + line.len(),
+            });
         }
         offset += line.len();
     }
-    let Some((yaml_end, body_start)) = close else {
-        return Err(Box::new(
-            Diagnostic::error(
-                Code::UnclosedFrontMatter,
-                format!("the front matter has no closing `{fence}` line"),
-            )
-            .at(&source, Position { line: 1, column: 1 })
-            .hint(format!(
-                "add a line with only `{fence}` after the front matter"
-            )),
-        ));
-    };
+    Err(Box::new(
+        Diagnostic::error(
+            Code::UnclosedFrontMatter,
+            format!("the front matter has no closing `{fence}` line"),
+        )
+        .at(source, Position { line: 1, column: 1 })
+        .hint(format!(
+            "add a line with only `{fence}` after the front matter"
+        )),
+    ))
+}
+
+/// Parses the front matter (TOML read as YAML), with the keys of other site generators it
+/// held and where they are in the file; an empty one is refused, as every page needs a title.
+fn front_matter(
+    source: &SourceFile,
+    fenced: &Fenced,
+) -> Result<(FrontMatter, ForeignKeys), Box<Diagnostic>> {
+    let Fenced {
+        fence,
+        yaml_start,
+        yaml_end,
+        ..
+    } = *fenced;
     let (yaml_text, foreign_keys) = if fence == "+++" {
-        toml_as_yaml(&source, yaml_start, yaml_end)?
+        toml_as_yaml(source, yaml_start, yaml_end)?
     } else {
         without_foreign_keys(&source.text[yaml_start..yaml_end])
     };
-    let foreign_keys: Vec<(&'static str, usize)> = foreign_keys
+    let foreign_keys: ForeignKeys = foreign_keys
         .into_iter()
         .map(|(key, at)| (key, yaml_start + at))
         .collect();
     let yaml_text = yaml_text.as_str();
-    let front: FrontMatter = if yaml_text.trim().is_empty() {
+    if yaml_text.trim().is_empty() {
         return Err(Box::new(
             Diagnostic::error(Code::MissingTitle, "the front matter is empty")
-                .at(&source, Position { line: 2, column: 1 })
+                .at(source, Position { line: 2, column: 1 })
                 .hint("every page needs at least `title: ...`"),
         ));
-    } else {
-        yaml::parse_str(&source, yaml_text, 1)?
-    };
+    }
+    let front: FrontMatter = yaml::parse_str(source, yaml_text, 1)?;
+    Ok((front, foreign_keys))
+}
+
+/// The title must say something, and neither it nor the description may hold a control
+/// character or a direction override ([`forbidden_in_title`]): both are shown in every
+/// place that names the page.
+fn check_title(source: &SourceFile, front: &FrontMatter) -> Result<(), Box<Diagnostic>> {
     if front.title.trim().is_empty() {
         return Err(Box::new(
             Diagnostic::error(Code::MissingTitle, "the page title is empty")
-                .at(&source, Position { line: 2, column: 1 })
+                .at(source, Position { line: 2, column: 1 })
                 .hint("write the page's title after `title:`"),
         ));
     }
@@ -441,20 +491,11 @@ pub fn parse_page(
                     c as u32
                 ),
             )
-            .at(&source, Position { line: 2, column: 1 })
+            .at(source, Position { line: 2, column: 1 })
             .hint("remove it from the front matter"),
         ));
     }
-    let body_line = source.text[..body_start].matches('\n').count();
-    Ok(PageSource {
-        lang,
-        key,
-        source,
-        front,
-        body_start,
-        body_line,
-        foreign_keys,
-    })
+    Ok(())
 }
 
 /// Keys other site generators write in front matter (Hugo, Zola, Jekyll, Docusaurus,
@@ -584,7 +625,11 @@ fn without_foreign_keys(yaml: &str) -> (String, Vec<(&'static str, usize)>) {
 }
 
 /// Front matter as YAML text, and the other generators' keys left out of it with their offsets.
-type Stripped = (String, Vec<(&'static str, usize)>);
+type Stripped = (String, ForeignKeys);
+
+/// Keys of other site generators, each with its byte offset (in the front matter's text, or
+/// in the file).
+type ForeignKeys = Vec<(&'static str, usize)>;
 
 /// TOML front matter (`source.text[start..end]`, between `+++` lines) as the YAML the rest
 /// reads: each top-level key on the line the TOML writes it on (`title = "A"` → `title: "A"`),

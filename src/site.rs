@@ -85,24 +85,25 @@ pub fn load_with(root: &Path, options: &LoadOptions) -> Result<(Site, Report), R
 /// compile), so that the checks of everything that did load still run.
 pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report) {
     let mut report = Report::default();
+    let Some(mut config) = read_config(root, options, &mut report) else {
+        return (None, report);
+    };
+    if options.pseudo {
+        crate::l10n::pseudo::add_language(&mut config);
+    }
+    config.noindex = options.noindex;
+    config.mark_messages = options.mark_messages;
+    let site = load_sources(root, options, config, &mut report);
+    (Some(site), report)
+}
+
+/// Reads and checks site.yaml, with `--base-url` in place of its `base_url`; `None` when it
+/// cannot be used, the reasons in `report`. A folder without site.yaml is no site at all,
+/// which says more than "cannot read".
+fn read_config(root: &Path, options: &LoadOptions, report: &mut Report) -> Option<SiteConfig> {
     let config_path = root.join(config::CONFIG_FILE);
-    let config = match SourceFile::read(root, &config_path) {
-        Ok(src) => match config::parse(&src) {
-            Ok(mut c) => {
-                match &options.base_url {
-                    Some(url) => match config::override_base_url(&mut c, url) {
-                        Ok(()) => report.extend(config::base_url_warnings(&c, &src)),
-                        Err(d) => report.push(*d),
-                    },
-                    None => report.extend(config::base_url_warnings(&c, &src)),
-                }
-                Some(c)
-            }
-            Err(ds) => {
-                report.extend(ds);
-                None
-            }
-        },
+    let src = match SourceFile::read(root, &config_path) {
+        Ok(src) => src,
         Err(d) => {
             let d = if std::fs::symlink_metadata(&config_path).is_ok() {
                 *d
@@ -114,18 +115,34 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
                 .hint("run polydocs in a site folder, or pass the folder with --root")
             };
             report.push(d);
-            None
+            return None;
         }
     };
-    let Some(mut config) = config else {
-        return (None, report);
+    let mut c = match config::parse(&src) {
+        Ok(c) => c,
+        Err(ds) => {
+            report.extend(ds);
+            return None;
+        }
     };
-    if options.pseudo {
-        crate::l10n::pseudo::add_language(&mut config);
+    match &options.base_url {
+        Some(url) => match config::override_base_url(&mut c, url) {
+            Ok(()) => report.extend(config::base_url_warnings(&c, &src)),
+            Err(d) => report.push(*d),
+        },
+        None => report.extend(config::base_url_warnings(&c, &src)),
     }
-    config.noindex = options.noindex;
-    config.mark_messages = options.mark_messages;
+    Some(c)
+}
 
+/// Loads every source of the site but its configuration, each reporting its own errors in
+/// `report`: the plan data, the messages, the pages, the templates and the static files.
+fn load_sources(
+    root: &Path,
+    options: &LoadOptions,
+    config: SiteConfig,
+    report: &mut Report,
+) -> Site {
     let codes = config.codes();
     let (resolved, ds) = plan::load(root, codes);
     let plan_failed = ds.iter().any(Diagnostic::is_error);
@@ -157,7 +174,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
         .compile(&locales)
         .map_err(|ds| report.extend(ds))
         .ok();
-    let site = Site {
+    Site {
         root: root.to_path_buf(),
         config,
         plan,
@@ -173,8 +190,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> (Option<Site>, Report
         content_files,
         theme_static,
         tera,
-    };
-    (Some(site), report)
+    }
 }
 
 /// The files of `static/`, listed like every other source, so that a symbolic link there is

@@ -176,6 +176,25 @@ fn starter(options: &InitOptions) -> Result<Starter, Diagnostic> {
         .languages
         .clone()
         .unwrap_or_else(|| vec![options.default.clone().unwrap_or_else(|| "en".to_string())]);
+    let languages = starter_languages(&codes)?;
+    let default = match &options.default {
+        None => 0,
+        Some(d) => default_index(&languages, &codes, d)?,
+    };
+    let base_url = match &options.base_url {
+        None => "/".to_string(),
+        Some(url) => starter_base_url(url)?,
+    };
+    Ok(Starter {
+        languages,
+        default,
+        base_url,
+    })
+}
+
+/// The languages of `--languages`, in order: each a usable code, listed once. A known
+/// language keeps its usual spelling (`zh-TW`, not `zh-tw`) and gets its starter text.
+fn starter_languages(codes: &[String]) -> Result<Vec<Lang>, Diagnostic> {
     if codes.is_empty() {
         return Err(init_error(
             Code::InitLanguage,
@@ -184,7 +203,7 @@ fn starter(options: &InitOptions) -> Result<Starter, Diagnostic> {
         ));
     }
     let mut languages: Vec<Lang> = Vec::new();
-    for code in &codes {
+    for code in codes {
         if !crate::config::is_language_code(code)
             || code.parse::<unic_langid::LanguageIdentifier>().is_err()
         {
@@ -204,56 +223,50 @@ fn starter(options: &InitOptions) -> Result<Starter, Diagnostic> {
         }
         let known = KNOWN.iter().find(|k| k.code.eq_ignore_ascii_case(code));
         languages.push(Lang {
-            // A known language keeps its usual spelling (`zh-TW`, not `zh-tw`).
             code: known.map_or_else(|| code.clone(), |k| k.code.to_string()),
             known,
         });
     }
-    let default = match &options.default {
-        None => 0,
-        Some(d) => languages
-            .iter()
-            .position(|l| l.code.eq_ignore_ascii_case(d))
-            .ok_or_else(|| {
-                init_error(
-                    Code::InitLanguage,
-                    format!(
-                        "--default `{d}` is not one of --languages ({})",
-                        codes.join(", ")
-                    ),
-                    "name one of the listed languages, or add it to --languages",
-                )
-            })?,
-    };
-    let base_url = match &options.base_url {
-        None => "/".to_string(),
-        Some(url) => {
-            let host = url
-                .strip_prefix("https://")
-                .or_else(|| url.strip_prefix("http://"))
-                .and_then(|rest| rest.split('/').next())
-                .unwrap_or("");
-            if host.is_empty() || url.contains(char::is_whitespace) || url.contains(['?', '#', '"'])
-            {
-                return Err(init_error(
-                    Code::InitBaseUrl,
-                    format!("`{url}` is not an http(s) address"),
-                    "write the address the site will be published at, such as \
-                     `--base-url https://docs.example.com/`, or leave it out and set \
-                     `base_url:` in site.yaml later",
-                ));
-            }
-            if url.ends_with('/') {
-                url.clone()
-            } else {
-                format!("{url}/")
-            }
-        }
-    };
-    Ok(Starter {
-        languages,
-        default,
-        base_url,
+    Ok(languages)
+}
+
+/// The index of `--default` among the languages (any case), which it must be one of.
+fn default_index(languages: &[Lang], codes: &[String], default: &str) -> Result<usize, Diagnostic> {
+    languages
+        .iter()
+        .position(|l| l.code.eq_ignore_ascii_case(default))
+        .ok_or_else(|| {
+            init_error(
+                Code::InitLanguage,
+                format!(
+                    "--default `{default}` is not one of --languages ({})",
+                    codes.join(", ")
+                ),
+                "name one of the listed languages, or add it to --languages",
+            )
+        })
+}
+
+/// `--base-url` as site.yaml gets it: an http(s) address with a host, ending with `/`.
+fn starter_base_url(url: &str) -> Result<String, Diagnostic> {
+    let host = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or("");
+    if host.is_empty() || url.contains(char::is_whitespace) || url.contains(['?', '#', '"']) {
+        return Err(init_error(
+            Code::InitBaseUrl,
+            format!("`{url}` is not an http(s) address"),
+            "write the address the site will be published at, such as \
+             `--base-url https://docs.example.com/`, or leave it out and set \
+             `base_url:` in site.yaml later",
+        ));
+    }
+    Ok(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
     })
 }
 

@@ -14,6 +14,7 @@
 
 use std::path::Path;
 
+use crate::content::PageSource;
 use crate::site::{self, Site};
 use crate::translation::blocks::{identical_blocks, page_blocks};
 use crate::translation::{
@@ -236,87 +237,132 @@ impl Request<'_> {
             let Some(source) = by_key.get(&(default, page.key.as_str())) else {
                 continue;
             };
-            let identical = page_is_copy(page, source);
-            let certified = lock
-                .entries
-                .get(&page.key)
-                .is_some_and(|e| e.identical && e.hash == page_fingerprint(source));
-            if identical && !self.include_identical && !certified {
-                marked.skipped.push(format!("page {}", page.key));
-                continue;
-            }
-            let own = fingerprint(&page_text(page));
-            let previous = lock.entries.get(&page.key);
-            let recorded = page.front.source_hash.as_deref();
-            if !self.force
-                && is_outdated(page, source)
-                && previous.is_some_and(|e| {
-                    Some(e.hash.as_str()) == recorded && e.translation.as_deref() == Some(&own)
-                })
-            {
-                let diff = change_summary(previous, recorded.unwrap_or(""), &page_text(source));
-                if wanted.is_some() {
-                    let default_code = &site.config.default_language().code;
-                    return Err(format!(
-                        "content/{code}/{key} did not change since its {default_code} source changed, \
-                         so it is not marked up to date.\n  \
-                         What changed in content/{default_code}/{key}: {diff}\n\
-                         Update the translation, or run again with --force if it still says the same.",
-                        key = page.key
-                    ));
-                }
-                marked.unchanged.push((format!("page {}", page.key), diff));
-                continue;
-            }
-            let hash = page_fingerprint(source);
-            let stamped = stamp_page(&page.source.text, &hash);
-            if stamped != page.source.text {
-                let path = site.root.join(&page.source.display);
-                crate::source::replace_file(&path, stamped.as_bytes())
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            }
-            // Blocks identical to their source: certified with --include-identical, and kept
-            // certified when they were before.
-            let (source_blocks, own_blocks) = (page_blocks(source), page_blocks(page));
-            let copied = identical_blocks(&source_blocks, &own_blocks, &kept);
-            let same_blocks: std::collections::BTreeSet<String> = copied
-                .iter()
-                .map(|b| fingerprint(&b.text))
-                .filter(|f| {
-                    self.include_identical || previous.is_some_and(|e| e.same_blocks.contains(f))
-                })
-                .collect();
-            lock.entries.insert(
-                page.key.clone(),
-                LockEntry {
-                    hash,
-                    identical,
-                    text: Some(page_text(source)),
-                    translation: Some(own),
-                    same_blocks: same_blocks.into_iter().collect(),
-                },
-            );
-            marked.pages += 1;
+            self.mark_page(page, source, &mut lock, marked, wanted.is_some(), &kept)?;
         }
         if let Some(key) = &wanted
             && marked.pages == 0
         {
-            let default_code = &site.config.default_language().code;
-            if !marked.skipped.is_empty() {
-                return Err(format!(
-                    "content/{code}/{key} is the {default_code} page copied, not a translation; \
-                     translate it, or add --include-identical if it is the same on purpose"
-                ));
-            }
-            return Err(format!(
-                "no page `{key}` in content/{code}/ with a source in content/{default_code}/"
-            ));
+            return Err(self.page_not_marked(key, marked));
         }
         if marked.pages > 0 {
             lock.write_pages(&site.root, code)
                 .map_err(|e| format!("cannot write the pages' lock file of {code}: {e}"))?;
         }
         Ok(())
+    }
+
+    /// Marks one translated page, or leaves it out (a copy, or a translation unchanged since
+    /// its source changed). `one` is for `--page`, which refuses the latter instead.
+    fn mark_page(
+        &self,
+        page: &PageSource,
+        source: &PageSource,
+        lock: &mut Lock,
+        marked: &mut Marked,
+        one: bool,
+        kept: &[String],
+    ) -> Result<(), String> {
+        let identical = page_is_copy(page, source);
+        let certified = lock
+            .entries
+            .get(&page.key)
+            .is_some_and(|e| e.identical && e.hash == page_fingerprint(source));
+        if identical && !self.include_identical && !certified {
+            marked.skipped.push(format!("page {}", page.key));
+            return Ok(());
+        }
+        let own = fingerprint(&page_text(page));
+        let previous = lock.entries.get(&page.key);
+        if let Some(diff) = self.unchanged_since_marked(page, source, previous, &own) {
+            if one {
+                return Err(self.unchanged_page(page, &diff));
+            }
+            marked.unchanged.push((format!("page {}", page.key), diff));
+            return Ok(());
+        }
+        let hash = page_fingerprint(source);
+        stamp(self.site, page, &hash)?;
+        let same_blocks = self.same_blocks(page, source, previous, kept);
+        lock.entries.insert(
+            page.key.clone(),
+            LockEntry {
+                hash,
+                identical,
+                text: Some(page_text(source)),
+                translation: Some(own),
+                same_blocks,
+            },
+        );
+        marked.pages += 1;
+        Ok(())
+    }
+
+    /// What changed in the source of an outdated translation that is still the text last
+    /// marked (`own` is its fingerprint): marking it would certify it by accident. `None`
+    /// with `--force`, or when the translation is not such a one.
+    fn unchanged_since_marked(
+        &self,
+        page: &PageSource,
+        source: &PageSource,
+        previous: Option<&LockEntry>,
+        own: &str,
+    ) -> Option<String> {
+        let recorded = page.front.source_hash.as_deref();
+        let unchanged = !self.force
+            && is_outdated(page, source)
+            && previous.is_some_and(|e| {
+                Some(e.hash.as_str()) == recorded && e.translation.as_deref() == Some(own)
+            });
+        unchanged.then(|| change_summary(previous, recorded.unwrap_or(""), &page_text(source)))
+    }
+
+    /// `mark --page` of a translation unchanged since its source changed: what changed, and
+    /// the two ways on.
+    fn unchanged_page(&self, page: &PageSource, diff: &str) -> String {
+        let code = self.code;
+        let default_code = &self.site.config.default_language().code;
+        format!(
+            "content/{code}/{key} did not change since its {default_code} source changed, \
+             so it is not marked up to date.\n  \
+             What changed in content/{default_code}/{key}: {diff}\n\
+             Update the translation, or run again with --force if it still says the same.",
+            key = page.key
+        )
+    }
+
+    /// Blocks identical to their source, by fingerprint: certified with
+    /// --include-identical, and kept certified when they were before.
+    fn same_blocks(
+        &self,
+        page: &PageSource,
+        source: &PageSource,
+        previous: Option<&LockEntry>,
+        kept: &[String],
+    ) -> Vec<String> {
+        let (source_blocks, own_blocks) = (page_blocks(source), page_blocks(page));
+        let copied = identical_blocks(&source_blocks, &own_blocks, kept);
+        let same_blocks: std::collections::BTreeSet<String> = copied
+            .iter()
+            .map(|b| fingerprint(&b.text))
+            .filter(|f| {
+                self.include_identical || previous.is_some_and(|e| e.same_blocks.contains(f))
+            })
+            .collect();
+        same_blocks.into_iter().collect()
+    }
+
+    /// Why `mark --page` marked nothing: the page is a copy, or there is no such page with a
+    /// source.
+    fn page_not_marked(&self, key: &str, marked: &Marked) -> String {
+        let code = self.code;
+        let default_code = &self.site.config.default_language().code;
+        if !marked.skipped.is_empty() {
+            return format!(
+                "content/{code}/{key} is the {default_code} page copied, not a translation; \
+                 translate it, or add --include-identical if it is the same on purpose"
+            );
+        }
+        format!("no page `{key}` in content/{code}/ with a source in content/{default_code}/")
     }
 
     /// Records the messages' source texts and fingerprints in the messages' lock file.
@@ -398,6 +444,18 @@ impl Request<'_> {
         lock.write(&site.root, code)
             .map_err(|e| format!("cannot write the lock file of {code}: {e}"))
     }
+}
+
+/// Writes the source's fingerprint into a page's front matter; a page that has it already is
+/// not written (its file keeps its modification time).
+fn stamp(site: &Site, page: &PageSource, hash: &str) -> Result<(), String> {
+    let stamped = stamp_page(&page.source.text, hash);
+    if stamped != page.source.text {
+        let path = site.root.join(&page.source.display);
+        crate::source::replace_file(&path, stamped.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 impl Marked {

@@ -75,9 +75,48 @@ struct Plan {
     locks: Vec<(String, Lock)>,
 }
 
+/// The page being moved, as each step of the plan sees it.
+struct Moving<'s> {
+    site: &'s Site,
+    old_key: String,
+    new_key: String,
+    /// The page's own files: one per language that has it.
+    pages: Vec<&'s PageSource>,
+}
+
+/// Works out everything the move writes, and checks it, before anything is written: a step
+/// that fails leaves every file as it was.
 fn plan(site: &Site, request: &Move) -> Result<Plan, String> {
-    let config = &site.config;
-    let default_code = &config.default_language().code;
+    let (old_key, new_key) = keys(site, request)?;
+    let moving = Moving {
+        site,
+        pages: pages_of(site, &old_key)?,
+        old_key,
+        new_key,
+    };
+    let index = crate::index::Index::of(site);
+    moving.check_free(&index)?;
+    let aliases = moving.old_addresses(&index);
+    let mut files = moving.files(&aliases)?;
+    let reread = reread(site, &files)?;
+    let locks = restamp(
+        site,
+        (&moving.old_key, &moving.new_key),
+        &mut files,
+        &reread,
+    )?;
+    Ok(Plan {
+        old_key: moving.old_key,
+        new_key: moving.new_key,
+        files,
+        locks,
+    })
+}
+
+/// The old and new keys of the page, as `mark --page` reads them: both must name a page's
+/// file, the new one must make a valid address, and they must differ.
+fn keys(site: &Site, request: &Move) -> Result<(String, String), String> {
+    let default_code = &site.config.default_language().code;
     let old_key = super::mark::page_key(site, default_code, &request.old);
     let new_key = super::mark::page_key(site, default_code, &request.new);
     for key in [&old_key, &new_key] {
@@ -99,150 +138,40 @@ fn plan(site: &Site, request: &Move) -> Result<Plan, String> {
     if old_key == new_key {
         return Err(format!("`{old_key}` is already the page's name"));
     }
+    Ok((old_key, new_key))
+}
+
+/// The page's files in every language; when no language has it, the error suggests the
+/// nearest key of the default language (a typo is the likely cause).
+fn pages_of<'s>(site: &'s Site, old_key: &str) -> Result<Vec<&'s PageSource>, String> {
     let pages: Vec<&PageSource> = site.pages.iter().filter(|p| p.key == old_key).collect();
-    if pages.is_empty() {
-        let near = site
-            .pages
-            .iter()
-            .filter(|p| p.lang == config.default)
-            .map(|p| {
-                (
-                    crate::diagnostic::edit_distance(&old_key, &p.key),
-                    p.key.as_str(),
-                )
-            })
-            .min();
-        return Err(match near {
-            Some((_, key)) => {
-                format!("no language has the page `{old_key}`; did you mean `{key}`?")
-            }
-            None => format!("no language has the page `{old_key}`"),
-        });
+    if !pages.is_empty() {
+        return Ok(pages);
     }
-    let old_bundle = content::is_bundle(&old_key);
-    let new_bundle = content::is_bundle(&new_key);
-    let index = crate::index::Index::of(site);
-    // The new address must be free in every language.
-    for (lang, language) in config.languages.iter().enumerate() {
-        if language.pseudo {
-            continue;
-        }
-        let path = site
-            .root
-            .join("content")
-            .join(&language.code)
-            .join(&new_key);
-        if std::fs::symlink_metadata(&path).is_ok() {
-            return Err(format!(
-                "{} already exists: remove it first, or move the page to another name",
-                crate::source::display_path(&site.root, &path)
-            ));
-        }
-        let address = paths::site_path(config, &new_key, lang);
-        if let Some((_, key)) = index.page_at(config, &address)
-            && key != old_key
-        {
-            return Err(format!(
-                "/{address} is the address of the page `{key}`: move the page to another name"
-            ));
-        }
-    }
-    // The old addresses: each language that shows the page had one. A language with its own
-    // file keeps its alias there; the others (shown from another language) in the default
-    // language's file, whose aliases lead to the page in the language they name.
-    let same_address = url_path(&old_key) == url_path(&new_key);
-    let owner = |lang: usize| {
-        pages
-            .iter()
-            .position(|p| p.lang == lang)
-            .or_else(|| pages.iter().position(|p| p.lang == config.default))
-            .unwrap_or(0)
-    };
-    let mut aliases: Vec<Vec<String>> = vec![Vec::new(); pages.len()];
-    if !same_address {
-        for (lang, language) in config.languages.iter().enumerate() {
-            if language.pseudo || index.routes.get(&old_key, lang).is_none() {
-                continue;
-            }
-            aliases[owner(lang)].push(format!("/{}", paths::site_path(config, &old_key, lang)));
-        }
-    }
-    // Every link to the page, in every page, leads to its new address; the page's own
-    // relative links lead where they did from its new address.
-    let base_path = paths::base_path(&config.base_url);
-    let moved_to = |target: &str| {
-        let folder = target.trim_end_matches('/');
-        (0..config.languages.len()).find_map(|l| {
-            (paths::site_path(config, &old_key, l).trim_end_matches('/') == folder)
-                .then(|| paths::site_path(config, &new_key, l))
+    let near = site
+        .pages
+        .iter()
+        .filter(|p| p.lang == site.config.default)
+        .map(|p| {
+            (
+                crate::diagnostic::edit_distance(old_key, &p.key),
+                p.key.as_str(),
+            )
         })
-    };
-    let mut files = Vec::new();
-    for page in &site.pages {
-        let moving = page.key == old_key;
-        let language = &config.languages[page.lang];
-        if language.pseudo {
-            continue;
+        .min();
+    Err(match near {
+        Some((_, key)) => {
+            format!("no language has the page `{old_key}`; did you mean `{key}`?")
         }
-        let folder = site.root.join("content").join(&language.code);
-        let from = paths::site_path(config, &page.key, page.lang);
-        let to = if moving {
-            paths::site_path(config, &new_key, page.lang)
-        } else {
-            from.clone()
-        };
-        let body = relinked(page.body(), &base_path, &from, &to, &moved_to);
-        if !moving && body == page.body() {
-            continue;
-        }
-        let mut text = [&page.source.text[..page.body_start], &body].concat();
-        let mut added = Vec::new();
-        let mut beside = Vec::new();
-        if moving {
-            let mut wanted =
-                aliases[pages.iter().position(|p| p.lang == page.lang).unwrap_or(0)].clone();
-            wanted.retain(|a| !page.front.aliases.iter().any(|w| &w.value == a));
-            text = with_aliases(&text, &wanted)
-                .map_err(|why| format!("{}: {why}", page.source.display))?;
-            added = wanted;
-            if old_bundle {
-                let old_dir = folder.join(old_key.trim_end_matches("index.md"));
-                let (found, _) = crate::source::walk(&site.root, &old_dir, &[]);
-                let others: Vec<PathBuf> = found
-                    .into_iter()
-                    .filter(|p| p.file_name().is_none_or(|n| n != "index.md"))
-                    .collect();
-                if !others.is_empty() && !new_bundle {
-                    return Err(format!(
-                        "{} is a page bundle with {} other file(s): move it to another bundle (`…/index.md`) so they move with it",
-                        page.source.display,
-                        others.len()
-                    ));
-                }
-                let new_dir = folder.join(new_key.trim_end_matches("index.md"));
-                for from in others {
-                    let inner = from.strip_prefix(&old_dir).unwrap_or(&from).to_path_buf();
-                    beside.push((from, new_dir.join(inner)));
-                }
-            }
-        }
-        files.push(Written {
-            lang: page.lang,
-            key: if moving {
-                new_key.clone()
-            } else {
-                page.key.clone()
-            },
-            from: folder.join(&page.key),
-            to: folder.join(if moving { &new_key } else { &page.key }),
-            text,
-            aliases: added,
-            beside,
-        });
-    }
-    // Each new text must read back as the same page, with the new aliases.
+        None => format!("no language has the page `{old_key}`"),
+    })
+}
+
+/// Each new text must read back as the same page, with the new aliases: a front matter the
+/// edit would break stops the move before anything is written.
+fn reread(site: &Site, files: &[Written]) -> Result<Vec<PageSource>, String> {
     let mut reread = Vec::new();
-    for file in &files {
+    for file in files {
         let shown = crate::source::display_path(&site.root, &file.to);
         let page = content::parse_page(
             file.lang,
@@ -267,13 +196,193 @@ fn plan(site: &Site, request: &Move) -> Result<Plan, String> {
         }
         reread.push(page);
     }
-    let locks = restamp(site, (&old_key, &new_key), &mut files, &reread)?;
-    Ok(Plan {
-        old_key,
-        new_key,
-        files,
-        locks,
-    })
+    Ok(reread)
+}
+
+impl Moving<'_> {
+    /// The new address must be free in every language: no file at the new path, and no other
+    /// page served there.
+    fn check_free(&self, index: &crate::index::Index) -> Result<(), String> {
+        let site = self.site;
+        let config = &site.config;
+        for (lang, language) in config.languages.iter().enumerate() {
+            if language.pseudo {
+                continue;
+            }
+            let path = site
+                .root
+                .join("content")
+                .join(&language.code)
+                .join(&self.new_key);
+            if std::fs::symlink_metadata(&path).is_ok() {
+                return Err(format!(
+                    "{} already exists: remove it first, or move the page to another name",
+                    crate::source::display_path(&site.root, &path)
+                ));
+            }
+            let address = paths::site_path(config, &self.new_key, lang);
+            if let Some((_, key)) = index.page_at(config, &address)
+                && key != self.old_key
+            {
+                return Err(format!(
+                    "/{address} is the address of the page `{key}`: move the page to another name"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The old addresses, as aliases to add, per file of [`Moving::pages`]: each language
+    /// that shows the page had one. A language with its own file keeps its alias there; the
+    /// others (shown from another language) in the default language's file, whose aliases
+    /// lead to the page in the language they name.
+    fn old_addresses(&self, index: &crate::index::Index) -> Vec<Vec<String>> {
+        let config = &self.site.config;
+        let mut aliases: Vec<Vec<String>> = vec![Vec::new(); self.pages.len()];
+        if url_path(&self.old_key) == url_path(&self.new_key) {
+            return aliases;
+        }
+        let owner = |lang: usize| {
+            self.pages
+                .iter()
+                .position(|p| p.lang == lang)
+                .or_else(|| self.pages.iter().position(|p| p.lang == config.default))
+                .unwrap_or(0)
+        };
+        for (lang, language) in config.languages.iter().enumerate() {
+            if language.pseudo || index.routes.get(&self.old_key, lang).is_none() {
+                continue;
+            }
+            aliases[owner(lang)].push(format!(
+                "/{}",
+                paths::site_path(config, &self.old_key, lang)
+            ));
+        }
+        aliases
+    }
+
+    /// The new site path of a link's target that led to the page before the move (in any
+    /// language); `None` for any other target.
+    fn moved_to(&self, target: &str) -> Option<String> {
+        let config = &self.site.config;
+        let folder = target.trim_end_matches('/');
+        (0..config.languages.len()).find_map(|l| {
+            (paths::site_path(config, &self.old_key, l).trim_end_matches('/') == folder)
+                .then(|| paths::site_path(config, &self.new_key, l))
+        })
+    }
+
+    /// Every file the move writes: the page's own files, moved, and the pages whose links to
+    /// it change. Every link to the page, in every page, leads to its new address; the page's
+    /// own relative links lead where they did from its new address.
+    fn files(&self, aliases: &[Vec<String>]) -> Result<Vec<Written>, String> {
+        let mut files = Vec::new();
+        for page in &self.site.pages {
+            if self.site.config.languages[page.lang].pseudo {
+                continue;
+            }
+            if let Some(file) = self.written(page, aliases)? {
+                files.push(file);
+            }
+        }
+        Ok(files)
+    }
+
+    /// What the move writes for one page: `None` for a page it leaves as it is.
+    fn written(
+        &self,
+        page: &PageSource,
+        aliases: &[Vec<String>],
+    ) -> Result<Option<Written>, String> {
+        let config = &self.site.config;
+        let moving = page.key == self.old_key;
+        let folder = self
+            .site
+            .root
+            .join("content")
+            .join(&config.languages[page.lang].code);
+        let from = paths::site_path(config, &page.key, page.lang);
+        let to = if moving {
+            paths::site_path(config, &self.new_key, page.lang)
+        } else {
+            from.clone()
+        };
+        let base_path = paths::base_path(&config.base_url);
+        let body = relinked(page.body(), &base_path, &from, &to, &|t| self.moved_to(t));
+        if !moving && body == page.body() {
+            return Ok(None);
+        }
+        let mut text = [&page.source.text[..page.body_start], &body].concat();
+        let mut added = Vec::new();
+        let mut beside = Vec::new();
+        if moving {
+            let mut wanted = aliases[self
+                .pages
+                .iter()
+                .position(|p| p.lang == page.lang)
+                .unwrap_or(0)]
+            .clone();
+            wanted.retain(|a| !page.front.aliases.iter().any(|w| &w.value == a));
+            text = with_aliases(&text, &wanted)
+                .map_err(|why| format!("{}: {why}", page.source.display))?;
+            added = wanted;
+            beside = self.bundle_files(page, &folder)?;
+        }
+        let key = if moving { &self.new_key } else { &page.key };
+        Ok(Some(Written {
+            lang: page.lang,
+            key: key.clone(),
+            from: folder.join(&page.key),
+            to: folder.join(key),
+            text,
+            aliases: added,
+            beside,
+        }))
+    }
+
+    /// The other files of a moved page bundle's folder (from, to), which move with it: only
+    /// into another bundle, since a plain page has no folder to keep them in.
+    fn bundle_files(
+        &self,
+        page: &PageSource,
+        folder: &Path,
+    ) -> Result<Vec<(PathBuf, PathBuf)>, String> {
+        if !content::is_bundle(&self.old_key) {
+            return Ok(Vec::new());
+        }
+        let old_dir = folder.join(self.old_key.trim_end_matches("index.md"));
+        let (found, _) = crate::source::walk(&self.site.root, &old_dir, &[]);
+        let others: Vec<PathBuf> = found
+            .into_iter()
+            .filter(|p| p.file_name().is_none_or(|n| n != "index.md"))
+            .collect();
+        if !others.is_empty() && !content::is_bundle(&self.new_key) {
+            return Err(format!(
+                "{} is a page bundle with {} other file(s): move it to another bundle (`…/index.md`) so they move with it",
+                page.source.display,
+                others.len()
+            ));
+        }
+        let new_dir = folder.join(self.new_key.trim_end_matches("index.md"));
+        Ok(others
+            .into_iter()
+            .map(|from| {
+                let inner = from.strip_prefix(&old_dir).unwrap_or(&from).to_path_buf();
+                (from, new_dir.join(inner))
+            })
+            .collect())
+    }
+}
+
+/// A source page whose text the move changes (its links were rewritten): its translations'
+/// fingerprints follow it.
+struct Changed {
+    /// The page's key after the move.
+    key: String,
+    old_hash: String,
+    new_hash: String,
+    /// The page's new text, as the lock records it.
+    text: String,
 }
 
 /// Rewritten links change a source page's text, so its fingerprint: a translation that was
@@ -282,44 +391,88 @@ fn plan(site: &Site, request: &Move) -> Result<Plan, String> {
 /// locks to write (the moved page's entries under its new key).
 fn restamp(
     site: &Site,
-    (old_key, new_key): (&str, &str),
+    keys: (&str, &str),
     files: &mut Vec<Written>,
     reread: &[PageSource],
 ) -> Result<Vec<(String, Lock)>, String> {
-    let config = &site.config;
-    let default = config.default;
-    // The page a file was before the move.
-    let original = |lang: usize, key: &str| {
-        let key = if key == new_key { old_key } else { key };
-        site.pages.iter().find(|p| p.lang == lang && p.key == key)
-    };
-    // Per source page whose text changes: its key (new), old and new fingerprints and text.
-    let mut changed: Vec<(String, String, String, String)> = Vec::new();
+    let changed = changed_sources(site, keys, files, reread);
+    let extra = restamp_translations(site, keys, &changed, files);
+    let mut locks = Vec::new();
+    for (lang, language) in site.config.languages.iter().enumerate() {
+        if lang == site.config.default || language.pseudo {
+            continue;
+        }
+        let mut lock = Lock::read_pages(&site.root, &language.code).map_err(|d| d.to_string())?;
+        let written: Vec<&Written> = files.iter().chain(&extra).collect();
+        if restamp_lock(site, keys, lang, &mut lock, &changed, &written) {
+            locks.push((language.code.clone(), lock));
+        }
+    }
+    files.extend(extra);
+    Ok(locks)
+}
+
+/// The page a file was before the move (`new_key` was `old_key`).
+fn original<'s>(
+    site: &'s Site,
+    (old_key, new_key): (&str, &str),
+    lang: usize,
+    key: &str,
+) -> Option<&'s PageSource> {
+    let key = if key == new_key { old_key } else { key };
+    site.pages.iter().find(|p| p.lang == lang && p.key == key)
+}
+
+/// The source pages (default language) whose fingerprint the rewritten text changes.
+fn changed_sources(
+    site: &Site,
+    keys: (&str, &str),
+    files: &[Written],
+    reread: &[PageSource],
+) -> Vec<Changed> {
+    let default = site.config.default;
+    let mut changed = Vec::new();
     for (file, page) in files.iter().zip(reread) {
         if file.lang != default {
             continue;
         }
-        if let Some(before) = original(default, &file.key) {
+        if let Some(before) = original(site, keys, default, &file.key) {
             let (old_hash, new_hash) = (page_fingerprint(before), page_fingerprint(page));
             if old_hash != new_hash {
-                changed.push((file.key.clone(), old_hash, new_hash, page_text(page)));
+                changed.push(Changed {
+                    key: file.key.clone(),
+                    old_hash,
+                    new_hash,
+                    text: page_text(page),
+                });
             }
         }
     }
-    // Translations not written yet but whose source changed are written, restamped.
+    changed
+}
+
+/// Stamps the up-to-date translations of the changed sources with their new fingerprint: in
+/// the text the move already writes, or in a file written for it alone (returned).
+fn restamp_translations(
+    site: &Site,
+    (old_key, new_key): (&str, &str),
+    changed: &[Changed],
+    files: &mut [Written],
+) -> Vec<Written> {
     let mut extra = Vec::new();
-    for (key, old_hash, new_hash, _) in &changed {
-        for page in site.pages.iter().filter(|p| p.lang != default) {
+    for source in changed {
+        let key = &source.key;
+        for page in site.pages.iter().filter(|p| p.lang != site.config.default) {
             // The translations of the moved page are under its old key.
             let same = page.key == *key || (key == new_key && page.key == old_key);
-            if !same || page.front.source_hash.as_deref() != Some(old_hash.as_str()) {
+            if !same || page.front.source_hash.as_deref() != Some(source.old_hash.as_str()) {
                 continue;
             }
             match files
                 .iter_mut()
                 .find(|f| f.lang == page.lang && f.key == *key)
             {
-                Some(file) => file.text = stamp_page(&file.text, new_hash),
+                Some(file) => file.text = stamp_page(&file.text, &source.new_hash),
                 None => {
                     let path = site.root.join(&page.source.display);
                     extra.push(Written {
@@ -327,7 +480,7 @@ fn restamp(
                         key: key.clone(),
                         from: path.clone(),
                         to: path,
-                        text: stamp_page(&page.source.text, new_hash),
+                        text: stamp_page(&page.source.text, &source.new_hash),
                         aliases: Vec::new(),
                         beside: Vec::new(),
                     });
@@ -335,52 +488,54 @@ fn restamp(
             }
         }
     }
-    let mut locks = Vec::new();
-    for (lang, language) in config.languages.iter().enumerate() {
-        if lang == default || language.pseudo {
+    extra
+}
+
+/// Updates one language's pages.lock: the moved page's entry under its new key, and the
+/// entries of changed sources that were up to date restamped. Returns whether it changed.
+fn restamp_lock(
+    site: &Site,
+    (old_key, new_key): (&str, &str),
+    lang: usize,
+    lock: &mut Lock,
+    changed: &[Changed],
+    written: &[&Written],
+) -> bool {
+    let mut touched = false;
+    if let Some(entry) = lock.entries.remove(old_key) {
+        lock.entries.insert(new_key.to_string(), entry);
+        touched = true;
+    }
+    for source in changed {
+        let key = &source.key;
+        let Some(entry) = lock.entries.get_mut(key) else {
+            continue;
+        };
+        if entry.hash != source.old_hash {
             continue;
         }
-        let mut lock = Lock::read_pages(&site.root, &language.code).map_err(|d| d.to_string())?;
-        let mut touched = false;
-        if let Some(entry) = lock.entries.remove(old_key) {
-            lock.entries.insert(new_key.to_string(), entry);
-            touched = true;
+        let before = original(site, (old_key, new_key), lang, key);
+        let after = written
+            .iter()
+            .find(|f| f.lang == lang && f.key == *key)
+            .and_then(|f| {
+                content::parse_page(
+                    lang,
+                    key.clone(),
+                    crate::source::SourceFile::from_text("", f.text.clone()),
+                )
+                .ok()
+            });
+        entry.hash = source.new_hash.clone();
+        entry.text = Some(source.text.clone());
+        if let (Some(before), Some(after)) = (before, after)
+            && entry.translation.as_deref() == Some(fingerprint(&page_text(before)).as_str())
+        {
+            entry.translation = Some(fingerprint(&page_text(&after)));
         }
-        for (key, old_hash, new_hash, text) in &changed {
-            let Some(entry) = lock.entries.get_mut(key) else {
-                continue;
-            };
-            if entry.hash != *old_hash {
-                continue;
-            }
-            let before = original(lang, key);
-            let after = files
-                .iter()
-                .chain(&extra)
-                .find(|f| f.lang == lang && f.key == *key)
-                .and_then(|f| {
-                    content::parse_page(
-                        lang,
-                        key.clone(),
-                        crate::source::SourceFile::from_text("", f.text.clone()),
-                    )
-                    .ok()
-                });
-            entry.hash = new_hash.clone();
-            entry.text = Some(text.clone());
-            if let (Some(before), Some(after)) = (before, after)
-                && entry.translation.as_deref() == Some(fingerprint(&page_text(before)).as_str())
-            {
-                entry.translation = Some(fingerprint(&page_text(&after)));
-            }
-            touched = true;
-        }
-        if touched {
-            locks.push((language.code.clone(), lock));
-        }
+        touched = true;
     }
-    files.extend(extra);
-    Ok(locks)
+    touched
 }
 
 impl Plan {

@@ -119,6 +119,27 @@ fn finish(site: &Site, status: &[LanguageStatus], json: bool, html: Option<&Path
 /// source of each outdated translation and what is not tracked.
 pub fn table(status: &[LanguageStatus]) -> String {
     let mut out = String::new();
+    write_header(&mut out);
+    for s in status {
+        write_row(&mut out, s);
+    }
+    let default = status
+        .iter()
+        .find(|s| s.default)
+        .map_or("the source", |s| s.code.as_str());
+    for s in status.iter().filter(|s| s.broken()) {
+        write_broken(&mut out, s);
+    }
+    for s in status.iter().filter(|s| !s.default) {
+        write_copied(&mut out, s, default);
+        write_tracking(&mut out, s);
+        write_changes(&mut out, s, default);
+    }
+    out
+}
+
+/// The column names, aligned with [`write_row`]'s cells: messages first, then pages.
+fn write_header(out: &mut String) {
     let _ = writeln!(
         out,
         "{:<8} {:>10} {:>7} {:>5} {:>9} {:>9} {:>6}   {:>7} {:>7} {:>5} {:>9} {:>9} {:>6}",
@@ -136,114 +157,132 @@ pub fn table(status: &[LanguageStatus]) -> String {
         "untracked",
         "done"
     );
-    for s in status {
-        let cells = |c: &Counts| {
-            if s.default {
-                ["-".to_string(), "-".to_string(), "-".to_string()]
+}
+
+/// The same, outdated and untracked cells of one count: `-` for the default language, which
+/// translates nothing, and `untracked` as its outdated count for a language never marked.
+fn cells(s: &LanguageStatus, c: &Counts) -> [String; 3] {
+    if s.default {
+        ["-".to_string(), "-".to_string(), "-".to_string()]
+    } else {
+        [
+            c.same_as_source.to_string(),
+            if s.tracked {
+                c.outdated.to_string()
             } else {
-                [
-                    c.same_as_source.to_string(),
-                    if s.tracked {
-                        c.outdated.to_string()
-                    } else {
-                        "untracked".to_string()
-                    },
-                    c.untracked.to_string(),
-                ]
-            }
-        };
-        let [m_same, m_outdated, m_untracked] = cells(&s.messages);
-        let [p_same, p_outdated, p_untracked] = cells(&s.pages);
+                "untracked".to_string()
+            },
+            c.untracked.to_string(),
+        ]
+    }
+}
+
+/// One language's row; `broken` at its end when part of the language could not be read.
+fn write_row(out: &mut String, s: &LanguageStatus) {
+    let [m_same, m_outdated, m_untracked] = cells(s, &s.messages);
+    let [p_same, p_outdated, p_untracked] = cells(s, &s.pages);
+    let _ = writeln!(
+        out,
+        "{:<8} {:>10} {:>7} {:>5} {:>9} {:>9} {:>5.1}%   {:>7} {:>7} {:>5} {:>9} {:>9} {:>5.1}%",
+        s.code,
+        format!("{}/{}", s.messages.translated, s.messages.total),
+        s.messages.missing,
+        m_same,
+        m_outdated,
+        m_untracked,
+        s.messages.percent_done(),
+        format!("{}/{}", s.pages.translated, s.pages.total),
+        s.pages.missing,
+        p_same,
+        p_outdated,
+        p_untracked,
+        s.pages.percent_done(),
+    );
+    if s.broken() {
+        out.pop();
+        out.push_str("   broken\n");
+    }
+}
+
+/// Why a language is broken: its counts leave out what could not be read, so the errors
+/// come with them.
+fn write_broken(out: &mut String, s: &LanguageStatus) {
+    let _ = writeln!(
+        out,
+        "\n{}: broken: part of it could not be read, so its counts leave that part out; fix:",
+        s.code
+    );
+    for error in &s.errors {
+        let _ = writeln!(out, "  {error}");
+    }
+}
+
+/// Translations that are the source text copied, counted apart from translated ones.
+fn write_copied(out: &mut String, s: &LanguageStatus, default: &str) {
+    let code = &s.code;
+    let same = s.messages.same_as_source + s.pages.same_as_source;
+    if same > 0 {
         let _ = writeln!(
             out,
-            "{:<8} {:>10} {:>7} {:>5} {:>9} {:>9} {:>5.1}%   {:>7} {:>7} {:>5} {:>9} {:>9} {:>5.1}%",
-            s.code,
-            format!("{}/{}", s.messages.translated, s.messages.total),
-            s.messages.missing,
-            m_same,
-            m_outdated,
-            m_untracked,
-            s.messages.percent_done(),
-            format!("{}/{}", s.pages.translated, s.pages.total),
-            s.pages.missing,
-            p_same,
-            p_outdated,
-            p_untracked,
-            s.pages.percent_done(),
+            "\n{code}: {} message(s) and {} page(s) are the {default} text copied, not translated \
+             (`polydocs check --lang {code}` lists them).",
+            s.messages.same_as_source, s.pages.same_as_source
         );
-        if s.broken() {
-            out.pop();
-            out.push_str("   broken\n");
-        }
     }
-    let default = status
-        .iter()
-        .find(|s| s.default)
-        .map_or("the source", |s| s.code.as_str());
-    for s in status.iter().filter(|s| s.broken()) {
+}
+
+/// What is not tracked: the whole language when nothing was ever marked, else the first ten
+/// messages and pages never marked.
+fn write_tracking(out: &mut String, s: &LanguageStatus) {
+    let code = &s.code;
+    if !s.tracked {
         let _ = writeln!(
             out,
-            "\n{}: broken: part of it could not be read, so its counts leave that part out; fix:",
-            s.code
+            "\n{code}: untracked: nothing was ever marked, so no translation can be called outdated. \
+             Once its translations are reviewed, run `polydocs mark {code} --all`."
         );
-        for error in &s.errors {
-            let _ = writeln!(out, "  {error}");
-        }
+    } else if s.messages.untracked + s.pages.untracked > 0 {
+        let mut names: Vec<&str> = s.untracked_messages.iter().map(String::as_str).collect();
+        names.extend(s.untracked_pages.iter().map(String::as_str));
+        let _ = writeln!(
+            out,
+            "\n{code}: never marked, so not tracked: {}{}",
+            names
+                .iter()
+                .take(10)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", "),
+            if names.len() > 10 {
+                format!(" and {} more", names.len() - 10)
+            } else {
+                String::new()
+            }
+        );
     }
-    for s in status.iter().filter(|s| !s.default) {
-        let code = &s.code;
-        let same = s.messages.same_as_source + s.pages.same_as_source;
-        if same > 0 {
-            let _ = writeln!(
-                out,
-                "\n{code}: {} message(s) and {} page(s) are the {default} text copied, not translated \
-                 (`polydocs check --lang {code}` lists them).",
-                s.messages.same_as_source, s.pages.same_as_source
-            );
-        }
-        if !s.tracked {
-            let _ = writeln!(
-                out,
-                "\n{code}: untracked: nothing was ever marked, so no translation can be called outdated. \
-                 Once its translations are reviewed, run `polydocs mark {code} --all`."
-            );
-        } else if s.messages.untracked + s.pages.untracked > 0 {
-            let mut names: Vec<&str> = s.untracked_messages.iter().map(String::as_str).collect();
-            names.extend(s.untracked_pages.iter().map(String::as_str));
-            let _ = writeln!(
-                out,
-                "\n{code}: never marked, so not tracked: {}{}",
-                names
-                    .iter()
-                    .take(10)
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                if names.len() > 10 {
-                    format!(" and {} more", names.len() - 10)
-                } else {
-                    String::new()
-                }
-            );
-        }
-        if !s.changes.is_empty() {
-            let _ = writeln!(
-                out,
-                "\n{code}: outdated, with what changed in the {default} source since it was marked:"
-            );
-            for change in &s.changes {
-                if change.blocks.is_empty() {
-                    let _ = writeln!(out, "  {} {}: {}", change.kind, change.key, change.diff);
-                } else {
-                    let _ = writeln!(out, "  {} {}:", change.kind, change.key);
-                    for block in &change.blocks {
-                        write_block(&mut out, change, block);
-                    }
-                }
+}
+
+/// The outdated translations, each with what changed in its source since it was marked: a
+/// message's diff on its line, a page's changed blocks below it.
+fn write_changes(out: &mut String, s: &LanguageStatus, default: &str) {
+    if s.changes.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n{}: outdated, with what changed in the {default} source since it was marked:",
+        s.code
+    );
+    for change in &s.changes {
+        if change.blocks.is_empty() {
+            let _ = writeln!(out, "  {} {}: {}", change.kind, change.key, change.diff);
+        } else {
+            let _ = writeln!(out, "  {} {}:", change.kind, change.key);
+            for block in &change.blocks {
+                write_block(out, change, block);
             }
         }
     }
-    out
 }
 
 /// One changed block of an outdated page: where it is in the source and the translation,

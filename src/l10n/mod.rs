@@ -148,9 +148,7 @@ impl Locales {
         overlay: Option<&Overlay>,
     ) -> (Locales, Vec<Diagnostic>) {
         let mut diags = Vec::new();
-        let mut bundles = Vec::new();
-        let mut defined: Vec<BTreeMap<String, Definition>> = Vec::new();
-        let mut files: Vec<Vec<LocaleFile>> = Vec::new();
+        let mut loaded: Vec<Loaded> = Vec::new();
         let mut builtin = Vec::new();
         for (n, lang) in config.languages.iter().enumerate() {
             let langid = lang
@@ -162,95 +160,43 @@ impl Locales {
             let mut bundle = Bundle::new_concurrent(locales.clone());
             bundle.set_use_isolating(false);
             builtin.push(theme_words(config, n, locales));
-            let mut own = BTreeMap::new();
-            let mut own_files = Vec::new();
-            if lang.pseudo {
-                // The default language's strings, transformed as they are formatted.
-                bundle.set_transform(Some(pseudo::transform));
-                for file in &files[config.default] {
-                    let _ = bundle.add_resource(Arc::clone(&file.resource));
-                }
-                own = defined[config.default].clone();
-                bundles.push(bundle);
-                defined.push(own);
-                files.push(own_files);
-                continue;
-            }
-            let dir = root.join("locales").join(&lang.code);
-            // A site without locales/ at all uses no messages; one with it should have every language.
-            if !dir.is_dir() && root.join("locales").is_dir() {
-                diags.push(
-                    Diagnostic::warning(
-                        Code::MissingLocale,
-                        format!(
-                            "no folder locales/{} for language `{}`",
-                            lang.code, lang.code
-                        ),
-                    )
-                    .in_file("site.yaml")
-                    .hint(format!(
-                        "create locales/{}/ with .ftl files; until then every string falls back",
-                        lang.code
-                    )),
-                );
-            }
-            let (mut paths, walk_diags) = crate::source::walk(root, &dir, &["ftl"]);
-            diags.extend(walk_diags);
-            if let Some(o) =
-                overlay.filter(|o| o.path.starts_with(&dir) && !paths.contains(&o.path))
-            {
-                paths.push(o.path.clone());
-            }
-            let mut file_diags = Vec::new();
-            for path in paths {
-                let read = match overlay.filter(|o| o.path == path) {
-                    Some(o) => Ok(SourceFile::from_text(
-                        crate::source::display_path(root, &path),
-                        o.text.clone(),
-                    )),
-                    None => SourceFile::read(root, &path),
-                };
-                match read {
-                    Ok(src) => {
-                        own_files.extend(add_file(&mut bundle, &mut own, src, &mut file_diags));
-                    }
-                    Err(d) => file_diags.push(*d),
-                }
-            }
-            diags.extend(file_diags.into_iter().map(|d| d.in_language(&lang.code)));
-            bundles.push(bundle);
-            defined.push(own);
-            files.push(own_files);
+            loaded.push(if lang.pseudo {
+                Loaded::pseudo(bundle, &loaded[config.default])
+            } else {
+                Loaded::read(root, &lang.code, bundle, overlay, &mut diags)
+            });
         }
-        let chains = config.languages.iter().map(|l| l.chain.clone()).collect();
-        let times = config
-            .languages
+        (Locales::of(config, loaded, builtin), diags)
+    }
+
+    /// The locales of the site's languages, from each one's loaded files.
+    fn of(config: &SiteConfig, loaded: Vec<Loaded>, builtin: Vec<Option<Bundle>>) -> Locales {
+        let mut bundles = Vec::new();
+        let mut defined = Vec::new();
+        let mut files = Vec::new();
+        for language in loaded {
+            bundles.push(language.bundle);
+            defined.push(language.defined);
+            files.push(language.files);
+        }
+        let languages = &config.languages;
+        let times = languages
             .iter()
             .zip(&defined)
             .map(|(lang, own)| TimeFormat::new(&lang.tag, own.contains_key(time::OVERRIDE_ID)))
             .collect();
-        let codes = config.languages.iter().map(|l| l.code.clone()).collect();
-        let tags = config.languages.iter().map(|l| l.tag.clone()).collect();
-        let dirs = config
-            .languages
-            .iter()
-            .map(|l| l.direction.as_str())
-            .collect();
-        (
-            Locales {
-                bundles,
-                builtin,
-                defined,
-                chains,
-                times,
-                codes,
-                tags,
-                dirs,
-                files,
-                marked: config.mark_messages,
-            },
-            diags,
-        )
+        Locales {
+            bundles,
+            builtin,
+            defined,
+            chains: languages.iter().map(|l| l.chain.clone()).collect(),
+            times,
+            codes: languages.iter().map(|l| l.code.clone()).collect(),
+            tags: languages.iter().map(|l| l.tag.clone()).collect(),
+            dirs: languages.iter().map(|l| l.direction.as_str()).collect(),
+            files,
+            marked: config.mark_messages,
+        }
     }
 
     /// `text`, the formatted message `id`, as a page shows it: marked with its ID in the
@@ -396,7 +342,84 @@ impl Locales {
     }
 }
 
-/// The bare language of a tag (`zh-Hant-TW` → `zh`), which CLDR plural rules are keyed by.
+/// One language's messages as loaded: its bundle, where it defines each message, its files.
+struct Loaded {
+    bundle: Bundle,
+    defined: BTreeMap<String, Definition>,
+    files: Vec<LocaleFile>,
+}
+
+impl Loaded {
+    /// The pseudo-language: the default language's strings, transformed as they are
+    /// formatted. It has no files of its own.
+    fn pseudo(mut bundle: Bundle, default: &Loaded) -> Loaded {
+        bundle.set_transform(Some(pseudo::transform));
+        for file in &default.files {
+            let _ = bundle.add_resource(Arc::clone(&file.resource));
+        }
+        Loaded {
+            bundle,
+            defined: default.defined.clone(),
+            files: Vec::new(),
+        }
+    }
+
+    /// Reads `locales/<code>/**/*.ftl` into `bundle`, with the overlay's text in place of its
+    /// file. The files' diagnostics name the language.
+    fn read(
+        root: &Path,
+        code: &str,
+        mut bundle: Bundle,
+        overlay: Option<&Overlay>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Loaded {
+        let dir = root.join("locales").join(code);
+        // A site without locales/ at all uses no messages; one with it should have every language.
+        if !dir.is_dir() && root.join("locales").is_dir() {
+            diags.push(missing_locale(code));
+        }
+        let (mut paths, walk_diags) = crate::source::walk(root, &dir, &["ftl"]);
+        diags.extend(walk_diags);
+        if let Some(o) = overlay.filter(|o| o.path.starts_with(&dir) && !paths.contains(&o.path)) {
+            paths.push(o.path.clone());
+        }
+        let mut defined = BTreeMap::new();
+        let mut files = Vec::new();
+        let mut file_diags = Vec::new();
+        for path in paths {
+            let read = match overlay.filter(|o| o.path == path) {
+                Some(o) => Ok(SourceFile::from_text(
+                    crate::source::display_path(root, &path),
+                    o.text.clone(),
+                )),
+                None => SourceFile::read(root, &path),
+            };
+            match read {
+                Ok(src) => files.extend(add_file(&mut bundle, &mut defined, src, &mut file_diags)),
+                Err(d) => file_diags.push(*d),
+            }
+        }
+        diags.extend(file_diags.into_iter().map(|d| d.in_language(code)));
+        Loaded {
+            bundle,
+            defined,
+            files,
+        }
+    }
+}
+
+/// A language without its folder under an existing `locales/`: every string falls back.
+fn missing_locale(code: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::MissingLocale,
+        format!("no folder locales/{code} for language `{code}`"),
+    )
+    .in_file("site.yaml")
+    .hint(format!(
+        "create locales/{code}/ with .ftl files; until then every string falls back"
+    ))
+}
+
 /// The theme's own words for language `n` of the site ([`builtin`]): the language's, or
 /// English for the default language where the theme has none in it; a pseudo-language's are
 /// its default language's, transformed as its strings are.
@@ -422,6 +445,7 @@ fn theme_words(
     Some(theme)
 }
 
+/// The bare language of a tag (`zh-Hant-TW` → `zh`), which CLDR plural rules are keyed by.
 fn plural_langid(langid: &unic_langid::LanguageIdentifier) -> unic_langid::LanguageIdentifier {
     unic_langid::LanguageIdentifier::from_parts(langid.language, None, None, &[])
 }

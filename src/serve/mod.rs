@@ -38,7 +38,7 @@ pub mod watch;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::channel;
+use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
 use crate::config::CONFIG_FILE;
@@ -83,6 +83,38 @@ pub enum Progress<'a> {
 /// all (no site there, the port is taken); a broken site is served anyway, with its errors.
 pub fn run(options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<(), Diagnostic> {
     let root = site_root(&options.root)?;
+    let (listener, address) = listen(options)?;
+    let (mut watcher, received) = watch(&root)?;
+    let shared = Arc::new(match &options.translate {
+        Some(desk) => Shared::translating(Arc::clone(desk)),
+        None => Shared::new(),
+    });
+    let mut builder = Builder::new(&root).translating(options.translate.clone());
+    if let Err(errors) = build(
+        &mut builder,
+        &shared,
+        &Changes::everything(),
+        None,
+        progress,
+    ) {
+        show_failure(&shared, &errors, None, progress);
+    }
+    let server = Arc::clone(&shared);
+    std::thread::Builder::new()
+        .name("polydocs-accept".into())
+        .spawn(move || http::run(listener, server))
+        .map_err(|e| {
+            Diagnostic::error(Code::ServeFailed, format!("cannot start the server: {e}"))
+        })?;
+    progress(Progress::Serving(address));
+    rebuild_on_edits(&mut watcher, &received, &mut builder, &shared, progress);
+    progress(Progress::Stopped);
+    Ok(())
+}
+
+/// Binds the address to serve on, and tells translate mode its port. Translate mode writes
+/// the site's files, so it refuses any address but a loopback one.
+fn listen(options: &Options) -> Result<(TcpListener, SocketAddr), Diagnostic> {
     if options.translate.is_some() && !options.bind.is_loopback() {
         return Err(Diagnostic::error(
             Code::ServeFailed,
@@ -105,71 +137,60 @@ pub fn run(options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<(), 
     if let Some(desk) = &options.translate {
         desk.listening_on(address.port());
     }
+    Ok((listener, address))
+}
 
+/// Starts watching the site and Ctrl-C, both sending to the returned receiver. Watching
+/// starts before the first build, so that an edit made during it is not lost.
+fn watch(root: &Path) -> Result<(Watcher, Receiver<Signal>), Diagnostic> {
     let (signals, received) = channel();
     let stop = signals.clone();
     ctrlc::set_handler(move || {
         let _ = stop.send(Signal::Stop);
     })
     .map_err(|e| Diagnostic::error(Code::ServeFailed, format!("cannot handle Ctrl-C: {e}")))?;
-    // Watching starts before the first build, so that an edit made during it is not lost.
-    let mut watcher = Watcher::start(&root, signals).map_err(|e| {
+    let watcher = Watcher::start(root, signals).map_err(|e| {
         Diagnostic::error(
             Code::ServeFailed,
             format!("cannot watch {}: {e}", root.display()),
         )
         .hint("on Linux, raise fs.inotify.max_user_watches if it is exhausted")
     })?;
+    Ok((watcher, received))
+}
 
-    let shared = Arc::new(match &options.translate {
-        Some(desk) => Shared::translating(Arc::clone(desk)),
-        None => Shared::new(),
-    });
-    let mut builder = Builder::new(&root).translating(options.translate.clone());
-    if let Err(errors) = build(
-        &mut builder,
-        &shared,
-        &Changes::everything(),
-        None,
-        progress,
-    ) {
-        show_failure(&shared, &errors, None, progress);
-    }
-
-    let server = Arc::clone(&shared);
-    std::thread::Builder::new()
-        .name("polydocs-accept".into())
-        .spawn(move || http::run(listener, server))
-        .map_err(|e| {
-            Diagnostic::error(Code::ServeFailed, format!("cannot start the server: {e}"))
-        })?;
-    progress(Progress::Serving(address));
-
+/// Builds each batch of edits until Ctrl-C. A failed build is shown once the save has
+/// settled; when edits go on, they are merged and built again instead.
+fn rebuild_on_edits(
+    watcher: &mut Watcher,
+    received: &Receiver<Signal>,
+    builder: &mut Builder,
+    shared: &Shared,
+    progress: &mut dyn FnMut(Progress),
+) {
     let mut pending: Option<Changes> = None;
     loop {
         let mut changes = match pending.take() {
             Some(changes) => changes,
-            None => match watcher.next(&received, QUIET, LONGEST) {
+            None => match watcher.next(received, QUIET, LONGEST) {
                 Next::Changes(changes) => changes,
                 Next::Quiet => continue,
                 Next::Stop => break,
             },
         };
-        let Err(errors) = build(&mut builder, &shared, &changes, Some(&changes), progress) else {
+        let Err(errors) = build(builder, shared, &changes, Some(&changes), progress) else {
             continue;
         };
         // Wait for the save to settle before showing the errors; build again if it goes on.
-        match watcher.more(&received, ERROR_QUIET, LONGEST) {
+        match watcher.more(received, ERROR_QUIET, LONGEST) {
             Next::Changes(more) => {
                 changes.merge(more);
                 pending = Some(changes);
             }
-            Next::Quiet => show_failure(&shared, &errors, Some(&changes), progress),
+            Next::Quiet => show_failure(shared, &errors, Some(&changes), progress),
             Next::Stop => break,
         }
     }
-    progress(Progress::Stopped);
-    Ok(())
 }
 
 /// Runs one build, publishing first the pages a reload waits for, and, if it succeeded,

@@ -134,34 +134,11 @@ impl Builder {
     ) -> Result<Built, Vec<Diagnostic>> {
         let started = Instant::now();
         let mut report = Report::default();
-        let (loaded, published) = match self.good.take() {
-            Some(good) if !changes.everything => {
-                let published = good.published;
-                (
-                    partial_load(good.site, &good.index, changes, &mut report),
-                    published,
-                )
-            }
-            _ => (
-                full_load(&self.root, self.desk.is_some(), &mut report),
-                Published::default(),
-            ),
-        };
+        let (loaded, published) = self.load(changes, &mut report);
         let Some((site, scopes)) = loaded else {
             return Err(report.sorted());
         };
-        let scope = if scopes.contains(&Scope::All) {
-            Scope::All
-        } else {
-            // One partial scope at a time through the pipeline; several are rare (a batch
-            // editing a locale and a page): render the languages and pages together.
-            merge(&scopes)
-        };
-        let scope = if scope == Scope::Static && !same_asset_names(&site, &previous) {
-            Scope::All
-        } else {
-            scope
-        };
+        let scope = scope_of(&scopes, &site, &previous);
         // The states a reloaded page shows come from the sources just loaded, before any
         // page is published.
         if let Some(desk) = &self.desk
@@ -172,32 +149,11 @@ impl Builder {
         let load_ms = ms(started);
         let rendering = Instant::now();
         let last_good = Arc::clone(&previous);
-        let mut published_early = false;
-        let mut previous = previous;
-        if let Some(first) = first
-            && !report.has_errors()
-            && let Some((output, changed)) =
-                early::render_first(&site, &scope, first.open, Arc::clone(&previous))
-        {
-            previous = (first.publish)(output, &changed);
-            published_early = true;
-        }
-        let collector = match &scope {
-            Scope::All => Collector::fresh(previous),
-            Scope::Static => Collector::copy_of(previous, &["static/"]),
-            _ => Collector::copy_of(previous, &[]),
+        let (previous, published_early) = match first {
+            Some(first) if !report.has_errors() => publish_first(&site, &scope, first, previous),
+            _ => (previous, false),
         };
-        let outcome = pipeline::process(
-            &site,
-            report,
-            check::Options::default(),
-            &scope,
-            &collector,
-            published,
-        );
-        if outcome.failed() {
-            return Err(outcome.report.sorted());
-        }
+        let (outcome, collector) = render(&site, report, &scope, previous, published)?;
         let render_ms = ms(rendering);
         let (output, news) = collector.finish();
         let changed = if published_early {
@@ -223,6 +179,88 @@ impl Builder {
             render_ms,
         })
     }
+
+    /// The site with `changes` applied, and the scopes they touch: reloaded in part from the
+    /// last good build, or whole (after a failed build, or when everything changed). The
+    /// addresses published so far go with a partial load only.
+    fn load(
+        &mut self,
+        changes: &Changes,
+        report: &mut Report,
+    ) -> (Option<(Site, Vec<Scope>)>, Published) {
+        match self.good.take() {
+            Some(good) if !changes.everything => {
+                let published = good.published;
+                (
+                    partial_load(good.site, &good.index, changes, report),
+                    published,
+                )
+            }
+            _ => (
+                full_load(&self.root, self.desk.is_some(), report),
+                Published::default(),
+            ),
+        }
+    }
+}
+
+/// The one scope the pipeline renders for a batch of edits. A static change whose files got
+/// new fingerprinted names renders every page, since the pages name them.
+fn scope_of(scopes: &[Scope], site: &Site, previous: &Output) -> Scope {
+    let scope = if scopes.contains(&Scope::All) {
+        Scope::All
+    } else {
+        // One partial scope at a time through the pipeline; several are rare (a batch
+        // editing a locale and a page): render the languages and pages together.
+        merge(scopes)
+    };
+    if scope == Scope::Static && !same_asset_names(site, previous) {
+        Scope::All
+    } else {
+        scope
+    }
+}
+
+/// Renders and publishes the pages open in a browser before the rest; gives the output the
+/// rest of the build starts from, and whether anything was published early.
+fn publish_first(
+    site: &Site,
+    scope: &Scope,
+    first: First,
+    previous: Arc<Output>,
+) -> (Arc<Output>, bool) {
+    match early::render_first(site, scope, first.open, Arc::clone(&previous)) {
+        Some((output, changed)) => ((first.publish)(output, &changed), true),
+        None => (previous, false),
+    }
+}
+
+/// Renders `scope` through the pipeline of `build`, on top of `previous`: a partial scope
+/// keeps the rest of it (all but `static/` for a static change), a full one starts afresh.
+fn render(
+    site: &Site,
+    report: Report,
+    scope: &Scope,
+    previous: Arc<Output>,
+    published: Published,
+) -> Result<(pipeline::Outcome, Collector), Vec<Diagnostic>> {
+    let collector = match scope {
+        Scope::All => Collector::fresh(previous),
+        Scope::Static => Collector::copy_of(previous, &["static/"]),
+        _ => Collector::copy_of(previous, &[]),
+    };
+    let outcome = pipeline::process(
+        site,
+        report,
+        check::Options::default(),
+        scope,
+        &collector,
+        published,
+    );
+    if outcome.failed() {
+        return Err(outcome.report.sorted());
+    }
+    Ok((outcome, collector))
 }
 
 /// Whether every fingerprinted name of the static files as they are now was published by the

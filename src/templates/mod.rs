@@ -160,104 +160,126 @@ impl TemplateSources {
         }
     }
 
-    /// A Tera error as a diagnostic pointing into the template source.
+    /// A Tera error as a diagnostic pointing into the template source: one function per kind
+    /// of error, each finding the template and tag it is about.
     pub fn diagnostic(&self, error: &tera::Error) -> Diagnostic {
         match error.kind() {
-            tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
-                let code = if matches!(error.kind(), tera::ErrorKind::SyntaxError(_)) {
-                    Code::TemplateSyntax
-                } else {
-                    Code::TemplateRender
-                };
-                let d = Diagnostic::error(code, format!("template error: {}", report.message()))
-                    .hint("fix the template at this position");
-                match self.source(report.filename()) {
-                    Some(src) => {
-                        let span = report.span();
-                        let position = Position {
-                            line: span.start_line.max(1),
-                            column: span.start_col + 1,
-                        };
-                        let width = if span.end_line == span.start_line {
-                            span.end_col.saturating_sub(span.start_col).max(1)
-                        } else {
-                            1
-                        };
-                        d.spanning(src, position, width)
-                    }
-                    None => d.in_file(&format!("templates/{}", report.filename())),
-                }
+            tera::ErrorKind::SyntaxError(report) => {
+                self.report_diagnostic(Code::TemplateSyntax, report)
             }
-            tera::ErrorKind::MissingParent { current, parent } => self.at_tag(
-                Diagnostic::error(
-                    Code::TemplateMissingParent,
-                    format!("template `{current}` extends `{parent}`, which does not exist"),
-                )
-                .hint(format!(
-                    "add templates/{parent} or fix the name in `{{% extends %}}`"
-                )),
-                current,
-                "extends",
-                parent,
-            ),
+            tera::ErrorKind::RenderingError(report) => {
+                self.report_diagnostic(Code::TemplateRender, report)
+            }
+            tera::ErrorKind::MissingParent { current, parent } => {
+                self.missing_parent(current, parent)
+            }
             tera::ErrorKind::CircularExtend {
                 tpl,
                 inheritance_chain,
-            } => {
-                // The chain lists the parents of `tpl` up to the one seen twice; the template
-                // before that one in [tpl, parents...] holds the `extends` closing the loop.
-                let full: Vec<&String> = std::iter::once(tpl).chain(inheritance_chain).collect();
-                let (closer, target) = closing_link(&full);
-                self.at_tag(
-                    Diagnostic::error(
-                        Code::TemplateCycle,
-                        format!(
-                            "templates extend each other in a loop: {}",
-                            join_chain(&full, "extends")
-                        ),
-                    )
-                    .hint("a template cannot extend itself, directly or through its parents"),
-                    closer,
-                    "extends",
-                    target,
-                )
-            }
+            } => self.circular_extend(tpl, inheritance_chain),
             tera::ErrorKind::CircularInclude { include_chain, .. } => {
-                let full: Vec<&String> = include_chain.iter().collect();
-                let (closer, target) = closing_link(&full);
-                self.at_tag(
-                    Diagnostic::error(
-                        Code::TemplateCycle,
-                        format!(
-                            "templates include each other in a loop: {}",
-                            join_chain(&full, "includes")
-                        ),
-                    )
-                    .hint("remove the include that leads back to a template already included"),
-                    closer,
-                    "include",
-                    target,
-                )
+                self.circular_include(include_chain)
             }
-            tera::ErrorKind::TemplateNotFound(name) => {
-                let d = Diagnostic::error(
-                    Code::TemplateNotFound,
-                    format!("template `{name}` does not exist"),
-                )
-                .hint(format!(
-                    "add templates/{name} or use the name of an existing template"
-                ));
-                // Tera does not say which template asked for it: the first include naming it.
-                match self
-                    .all()
-                    .find_map(|(n, src)| find_tag(src, "include", Some(name)).map(|_| n.as_str()))
-                {
-                    Some(includer) => self.at_tag(d, includer, "include", name),
-                    None => d,
-                }
-            }
+            tera::ErrorKind::TemplateNotFound(name) => self.template_not_found(name),
             _ => Diagnostic::error(Code::Template, format!("template error: {error}"))
                 .hint("fix the templates under templates/"),
+        }
+    }
+
+    /// A syntax or rendering error, which Tera reports with the span it is at.
+    fn report_diagnostic(&self, code: Code, report: &tera::ReportError) -> Diagnostic {
+        let d = Diagnostic::error(code, format!("template error: {}", report.message()))
+            .hint("fix the template at this position");
+        match self.source(report.filename()) {
+            Some(src) => {
+                let span = report.span();
+                let position = Position {
+                    line: span.start_line.max(1),
+                    column: span.start_col + 1,
+                };
+                let width = if span.end_line == span.start_line {
+                    span.end_col.saturating_sub(span.start_col).max(1)
+                } else {
+                    1
+                };
+                d.spanning(src, position, width)
+            }
+            None => d.in_file(&format!("templates/{}", report.filename())),
+        }
+    }
+
+    /// `{% extends %}` names a template that does not exist: at that tag.
+    fn missing_parent(&self, current: &str, parent: &str) -> Diagnostic {
+        self.at_tag(
+            Diagnostic::error(
+                Code::TemplateMissingParent,
+                format!("template `{current}` extends `{parent}`, which does not exist"),
+            )
+            .hint(format!(
+                "add templates/{parent} or fix the name in `{{% extends %}}`"
+            )),
+            current,
+            "extends",
+            parent,
+        )
+    }
+
+    /// Templates that extend each other in a loop. The chain lists the parents of `tpl` up to
+    /// the one seen twice; the template before that one in [tpl, parents...] holds the
+    /// `extends` closing the loop, so the error points there.
+    fn circular_extend(&self, tpl: &String, inheritance_chain: &[String]) -> Diagnostic {
+        let full: Vec<&String> = std::iter::once(tpl).chain(inheritance_chain).collect();
+        let (closer, target) = closing_link(&full);
+        self.at_tag(
+            Diagnostic::error(
+                Code::TemplateCycle,
+                format!(
+                    "templates extend each other in a loop: {}",
+                    join_chain(&full, "extends")
+                ),
+            )
+            .hint("a template cannot extend itself, directly or through its parents"),
+            closer,
+            "extends",
+            target,
+        )
+    }
+
+    /// Templates that include each other in a loop: at the include closing it.
+    fn circular_include(&self, include_chain: &[String]) -> Diagnostic {
+        let full: Vec<&String> = include_chain.iter().collect();
+        let (closer, target) = closing_link(&full);
+        self.at_tag(
+            Diagnostic::error(
+                Code::TemplateCycle,
+                format!(
+                    "templates include each other in a loop: {}",
+                    join_chain(&full, "includes")
+                ),
+            )
+            .hint("remove the include that leads back to a template already included"),
+            closer,
+            "include",
+            target,
+        )
+    }
+
+    /// An included template that does not exist. Tera does not say which template asked for
+    /// it: the error points at the first include naming it.
+    fn template_not_found(&self, name: &str) -> Diagnostic {
+        let d = Diagnostic::error(
+            Code::TemplateNotFound,
+            format!("template `{name}` does not exist"),
+        )
+        .hint(format!(
+            "add templates/{name} or use the name of an existing template"
+        ));
+        match self
+            .all()
+            .find_map(|(n, src)| find_tag(src, "include", Some(name)).map(|_| n.as_str()))
+        {
+            Some(includer) => self.at_tag(d, includer, "include", name),
+            None => d,
         }
     }
 

@@ -97,6 +97,8 @@ pub fn value_of_key_at(text: &str, line: usize, column: usize) -> Option<(Place,
     walk(text, (line, column), true)
 }
 
+/// Reads the events of `text` up to `target`, keeping the collections open around each node.
+/// With `value_of_key`, the node at `target` must be a key, and the place is its value's.
 fn walk(text: &str, target: (usize, usize), value_of_key: bool) -> Option<(Place, (usize, usize))> {
     let mut frames: Vec<Frame> = Vec::new();
     let mut before: Option<(Place, (usize, usize))> = None;
@@ -104,58 +106,18 @@ fn walk(text: &str, target: (usize, usize), value_of_key: bool) -> Option<(Place
     for event in Parser::new_from_str(text) {
         let (event, span) = event.ok()?;
         let start = (span.start.line(), span.start.col() + 1);
-        let node = match &event {
-            Event::Scalar(value, style, ..) => Some(
-                if *style == ScalarStyle::Plain
-                    && matches!(&**value, "" | "~" | "null" | "Null" | "NULL")
-                {
-                    Node::Empty
-                } else {
-                    Node::Text(value.to_string())
-                },
-            ),
-            Event::SequenceStart(..) => Some(Node::List),
-            Event::MappingStart(..) => Some(Node::Keys),
-            Event::Alias(_) => Some(Node::Alias),
-            Event::SequenceEnd | Event::MappingEnd => {
-                frames.pop()?;
-                finish(&mut frames, None);
-                None
-            }
-            _ => None,
-        };
-        let Some(node) = node else {
+        if matches!(event, Event::SequenceEnd | Event::MappingEnd) {
+            frames.pop()?;
+            finish(&mut frames, None);
+            continue;
+        }
+        let Some(node) = node_of(&event) else {
             continue;
         };
         if start > target && !key_found {
             return if value_of_key { None } else { before };
         }
-        let step = match frames.last_mut() {
-            None => None,
-            Some(Frame {
-                at_key: Some(true), ..
-            }) => None,
-            Some(Frame {
-                at_key: Some(false),
-                key,
-                ..
-            }) => Some(Step::Key(key.clone())),
-            Some(Frame { at_key: None, .. }) => Some(Step::Item),
-        };
-        let entry_start = if node == Node::Keys {
-            Some(start)
-        } else {
-            frames
-                .last()
-                .filter(|f| f.at_key.is_some())
-                .map(|f| f.start)
-        };
-        let place = Place {
-            path: frames.iter().filter_map(|f| f.step.clone()).collect(),
-            step: step.clone(),
-            node: node.clone(),
-            entry_start,
-        };
+        let place = place_in(&frames, node.clone(), start);
         if key_found {
             return Some((place, start));
         }
@@ -163,24 +125,80 @@ fn walk(text: &str, target: (usize, usize), value_of_key: bool) -> Option<(Place
             if !value_of_key {
                 return Some((place, start));
             }
-            if step.is_some() || !matches!(node, Node::Text(_) | Node::Empty) {
+            if place.step.is_some() || !matches!(node, Node::Text(_) | Node::Empty) {
                 return None;
             }
             key_found = true;
         }
+        let step = place.step.clone();
         before = Some((place, start));
-        match node {
-            Node::List | Node::Keys => frames.push(Frame {
-                step,
-                start,
-                at_key: (node == Node::Keys).then_some(true),
-                key: String::new(),
-            }),
-            Node::Text(text) => finish(&mut frames, Some(text)),
-            Node::Empty | Node::Alias => finish(&mut frames, None),
-        }
+        enter(&mut frames, node, step, start);
     }
     if value_of_key { None } else { before }
+}
+
+/// The node an event starts; `None` for events that start none (document and stream
+/// markers).
+fn node_of(event: &Event) -> Option<Node> {
+    match event {
+        Event::Scalar(value, style, ..) => Some(
+            if *style == ScalarStyle::Plain
+                && matches!(&**value, "" | "~" | "null" | "Null" | "NULL")
+            {
+                Node::Empty
+            } else {
+                Node::Text(value.to_string())
+            },
+        ),
+        Event::SequenceStart(..) => Some(Node::List),
+        Event::MappingStart(..) => Some(Node::Keys),
+        Event::Alias(_) => Some(Node::Alias),
+        _ => None,
+    }
+}
+
+/// The place of a node starting at `start` inside the open `frames`.
+fn place_in(frames: &[Frame], node: Node, start: (usize, usize)) -> Place {
+    let step = match frames.last() {
+        None => None,
+        Some(Frame {
+            at_key: Some(true), ..
+        }) => None,
+        Some(Frame {
+            at_key: Some(false),
+            key,
+            ..
+        }) => Some(Step::Key(key.clone())),
+        Some(Frame { at_key: None, .. }) => Some(Step::Item),
+    };
+    let entry_start = if node == Node::Keys {
+        Some(start)
+    } else {
+        frames
+            .last()
+            .filter(|f| f.at_key.is_some())
+            .map(|f| f.start)
+    };
+    Place {
+        path: frames.iter().filter_map(|f| f.step.clone()).collect(),
+        step,
+        node,
+        entry_start,
+    }
+}
+
+/// After a node: a collection opens a frame, anything else ends a key or a value.
+fn enter(frames: &mut Vec<Frame>, node: Node, step: Option<Step>, start: (usize, usize)) {
+    match node {
+        Node::List | Node::Keys => frames.push(Frame {
+            step,
+            start,
+            at_key: (node == Node::Keys).then_some(true),
+            key: String::new(),
+        }),
+        Node::Text(text) => finish(frames, Some(text)),
+        Node::Empty | Node::Alias => finish(frames, None),
+    }
 }
 
 /// A node ended in the innermost collection: after a key comes its value, after a value the

@@ -7,6 +7,8 @@
 //! (a `key:`'s entries, a list's `- `), and names the first line that fits none of them. It is
 //! a heuristic, so it only runs once the reader has already refused the text.
 
+use std::ops::ControlFlow;
+
 /// A line whose layout YAML cannot read as it was meant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -69,95 +71,62 @@ pub fn find(text: &str) -> Option<Problem> {
     };
     let mut within = Within::Nothing;
     for (i, raw) in text.split('\n').enumerate() {
-        let number = i + 1;
         let line = raw.trim_end_matches('\r');
         let indent = line.len() - line.trim_start_matches(' ').len();
-        match within {
+        if within.holds(line, indent) {
+            continue;
+        }
+        if let ControlFlow::Break(found) = scan.line(i + 1, line, indent, &mut within) {
+            return found;
+        }
+    }
+    None
+}
+
+impl Within {
+    /// Whether `line` still belongs to the multi-line value open before it (so it is not
+    /// structure); moves past the value where it ends.
+    fn holds(&mut self, line: &str, indent: usize) -> bool {
+        match *self {
             Within::Block { parent } => {
                 if line.trim().is_empty() || indent > parent {
-                    continue;
+                    return true;
                 }
-                within = Within::Nothing;
+                *self = Within::Nothing;
+                false
             }
             Within::Flow { depth, quote } => {
-                within = flow(line, depth, quote);
-                continue;
+                *self = flow(line, depth, quote);
+                true
             }
             Within::Quote(q) => {
                 if closing_quote(line, q).is_some() {
-                    within = Within::Nothing;
+                    *self = Within::Nothing;
                 }
-                continue;
+                true
             }
-            Within::Nothing => {}
+            Within::Nothing => false,
         }
-        let content = line.trim_start_matches([' ', '\t']);
-        if content.is_empty() || content.starts_with('#') {
-            continue;
-        }
-        let lead = &line[..line.len() - content.len()];
-        if let Some(tab) = lead.find('\t') {
-            return Some(Problem {
-                line: number,
-                column: lead[..tab].chars().count() + 1,
-                width: 1,
-                message: "YAML indents with spaces, not tabs".into(),
-                hint: "replace the tab with spaces".into(),
-                region_start: scan.levels.last().map_or(1, |l| l.line),
-            });
-        }
-        if indent == 0 && (content.starts_with("---") || content.starts_with("...")) {
-            scan.levels.clear();
-            scan.opens = true;
-            scan.previous = None;
-            continue;
-        }
-        if content.starts_with(['?', '%', '&', '!', '*', '|', '>']) || content.starts_with(": ") {
-            // Explicit keys, directives and node properties at the start of a line are rare
-            // in hand-written files; the scan does not guess about them.
-            return None;
-        }
-
-        // The levels this line opens: one per `- `, then its key if it has one.
-        let mut tokens = Vec::new();
-        let mut column = indent;
-        let mut rest = content;
-        while rest == "-" || rest.starts_with("- ") {
-            tokens.push((column, Kind::List));
-            let after = rest[1..].trim_start_matches(' ');
-            column += rest.len() - after.len();
-            rest = after;
-        }
-        let value = key_value(rest);
-        if value.is_some() {
-            tokens.push((column, Kind::Keys));
-        }
-        let Some(&(first_indent, first_kind)) = tokens.first() else {
-            // A value on a line of its own, such as the rest of a long text: not structure.
-            within = after_value(rest, indent);
-            scan.opens = false;
-            continue;
-        };
-
-        if let Some(problem) = scan.place(first_indent, first_kind, number, content) {
-            return Some(problem);
-        }
-        for &(indent, kind) in &tokens[1..] {
-            let content = &line[indent..];
-            scan.levels.push(Level {
-                indent,
-                kind,
-                line: number,
-                width: width(kind, content),
-                entries: 1,
-            });
-        }
-        let (&(last_indent, _), value) = (tokens.last()?, value.unwrap_or(rest));
-        let value = value.trim_start_matches(' ');
-        scan.opens = value.is_empty() || value.starts_with('#') || is_property(value);
-        within = after_value(value, last_indent);
     }
-    None
+}
+
+/// The levels a line's content opens, from its indentation: one per `- `, then its key if
+/// it has one; with the text after the dashes and the value after the key.
+fn levels_opened(content: &str, indent: usize) -> (Vec<(usize, Kind)>, &str, Option<&str>) {
+    let mut tokens = Vec::new();
+    let mut column = indent;
+    let mut rest = content;
+    while rest == "-" || rest.starts_with("- ") {
+        tokens.push((column, Kind::List));
+        let after = rest[1..].trim_start_matches(' ');
+        column += rest.len() - after.len();
+        rest = after;
+    }
+    let value = key_value(rest);
+    if value.is_some() {
+        tokens.push((column, Kind::Keys));
+    }
+    (tokens, rest, value)
 }
 
 /// The indentation levels open at a line.
@@ -170,6 +139,77 @@ struct Scan {
 }
 
 impl Scan {
+    /// Reads one line of structure (`number` is 1-based): breaks with the problem it finds,
+    /// or with `None` where the scan stops guessing.
+    fn line(
+        &mut self,
+        number: usize,
+        line: &str,
+        indent: usize,
+        within: &mut Within,
+    ) -> ControlFlow<Option<Problem>> {
+        let content = line.trim_start_matches([' ', '\t']);
+        if content.is_empty() || content.starts_with('#') {
+            return ControlFlow::Continue(());
+        }
+        let lead = &line[..line.len() - content.len()];
+        if let Some(tab) = lead.find('\t') {
+            return ControlFlow::Break(Some(self.tab(number, lead, tab)));
+        }
+        if indent == 0 && (content.starts_with("---") || content.starts_with("...")) {
+            // A new document: nothing of the one before stays open.
+            self.levels.clear();
+            self.opens = true;
+            self.previous = None;
+            return ControlFlow::Continue(());
+        }
+        if content.starts_with(['?', '%', '&', '!', '*', '|', '>']) || content.starts_with(": ") {
+            // Explicit keys, directives and node properties at the start of a line are rare
+            // in hand-written files; the scan does not guess about them.
+            return ControlFlow::Break(None);
+        }
+        let (tokens, rest, value) = levels_opened(content, indent);
+        let Some(&(first_indent, first_kind)) = tokens.first() else {
+            // A value on a line of its own, such as the rest of a long text: not structure.
+            *within = after_value(rest, indent);
+            self.opens = false;
+            return ControlFlow::Continue(());
+        };
+        if let Some(problem) = self.place(first_indent, first_kind, number, content) {
+            return ControlFlow::Break(Some(problem));
+        }
+        for &(indent, kind) in &tokens[1..] {
+            let content = &line[indent..];
+            self.levels.push(Level {
+                indent,
+                kind,
+                line: number,
+                width: width(kind, content),
+                entries: 1,
+            });
+        }
+        let Some(&(last_indent, _)) = tokens.last() else {
+            return ControlFlow::Break(None);
+        };
+        let value = value.unwrap_or(rest).trim_start_matches(' ');
+        self.opens = value.is_empty() || value.starts_with('#') || is_property(value);
+        *within = after_value(value, last_indent);
+        ControlFlow::Continue(())
+    }
+
+    /// A tab in the indentation of line `number`, at byte `tab` of its `lead`: YAML refuses
+    /// it, and reports it on the line above.
+    fn tab(&self, number: usize, lead: &str, tab: usize) -> Problem {
+        Problem {
+            line: number,
+            column: lead[..tab].chars().count() + 1,
+            width: 1,
+            message: "YAML indents with spaces, not tabs".into(),
+            hint: "replace the tab with spaces".into(),
+            region_start: self.levels.last().map_or(1, |l| l.line),
+        }
+    }
+
     /// Fits a line's first level among the open ones; says what is wrong when it fits none.
     fn place(&mut self, indent: usize, kind: Kind, line: usize, content: &str) -> Option<Problem> {
         let new = Level {

@@ -292,12 +292,6 @@ struct MarkedAttr {
 fn scan_tag(bytes: &[u8], at: usize, marked: &mut Vec<MarkedAttr>) -> TagScan {
     marked.clear();
     let len = bytes.len();
-    let skip_spaces = |mut i: usize| {
-        while i < len && is_space(bytes[i]) {
-            i += 1;
-        }
-        i
-    };
     let mut i = at + 1;
     if bytes.get(i) == Some(&b'/') {
         i += 1;
@@ -314,7 +308,7 @@ fn scan_tag(bytes: &[u8], at: usize, marked: &mut Vec<MarkedAttr>) -> TagScan {
         terminated: true,
     };
     loop {
-        i = skip_spaces(i);
+        i = skip_spaces(bytes, i);
         match bytes.get(i) {
             None => {
                 return TagScan {
@@ -333,46 +327,65 @@ fn scan_tag(bytes: &[u8], at: usize, marked: &mut Vec<MarkedAttr>) -> TagScan {
             }
             Some(_) => {}
         }
-        let name_start = i;
-        i += 1;
-        while i < len && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
-            i += 1;
-        }
-        let name = name_start..i;
-        i = skip_spaces(i);
-        let mut value = None;
-        let mut quoted = false;
-        if bytes.get(i) == Some(&b'=') {
-            i = skip_spaces(i + 1);
-            match bytes.get(i) {
-                Some(&quote @ (b'"' | b'\'')) => {
-                    let start = i + 1;
-                    let end = memchr(quote, &bytes[start..]).map_or(len, |o| start + o);
-                    value = Some(start..end);
-                    quoted = true;
-                    i = (end + 1).min(len);
-                }
-                None | Some(b'>') => {}
-                Some(_) => {
-                    let start = i;
-                    while i < len && !is_space(bytes[i]) && bytes[i] != b'>' {
-                        i += 1;
-                    }
-                    value = Some(start..i);
-                }
-            }
-        }
-        let value_marked = value
+        let attribute;
+        (attribute, i) = scan_attribute(bytes, i);
+        let value_marked = attribute
+            .value
             .as_ref()
             .is_some_and(|v| has_marker(&bytes[v.clone()]));
-        if value_marked || has_marker(&bytes[name.clone()]) {
-            marked.push(MarkedAttr {
-                name,
-                value,
-                quoted,
-            });
+        if value_marked || has_marker(&bytes[attribute.name.clone()]) {
+            marked.push(attribute);
         }
     }
+}
+
+/// The first byte at or after `i` that is not a space (or the end).
+fn skip_spaces(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() && is_space(bytes[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// Reads the attribute whose name starts at `i`: its name and value, and where the scan
+/// goes on. Its value may be quoted (and hold `>`), bare, or absent.
+fn scan_attribute(bytes: &[u8], mut i: usize) -> (MarkedAttr, usize) {
+    let len = bytes.len();
+    let name_start = i;
+    i += 1;
+    while i < len && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
+        i += 1;
+    }
+    let name = name_start..i;
+    i = skip_spaces(bytes, i);
+    let mut value = None;
+    let mut quoted = false;
+    if bytes.get(i) == Some(&b'=') {
+        i = skip_spaces(bytes, i + 1);
+        match bytes.get(i) {
+            Some(&quote @ (b'"' | b'\'')) => {
+                let start = i + 1;
+                let end = memchr(quote, &bytes[start..]).map_or(len, |o| start + o);
+                value = Some(start..end);
+                quoted = true;
+                i = (end + 1).min(len);
+            }
+            None | Some(b'>') => {}
+            Some(_) => {
+                let start = i;
+                while i < len && !is_space(bytes[i]) && bytes[i] != b'>' {
+                    i += 1;
+                }
+                value = Some(start..i);
+            }
+        }
+    }
+    let attribute = MarkedAttr {
+        name,
+        value,
+        quoted,
+    };
+    (attribute, i)
 }
 
 /// Where the end tag of raw text element `name` starts, from `from`: `</name` followed by a
