@@ -101,7 +101,7 @@ impl PageSource {
 /// top folder of a language, the language's home.
 const SECTION_FILE: &str = "_index.md";
 /// The file name of a page bundle's page.
-const BUNDLE_FILE: &str = "index.md";
+pub const BUNDLE_FILE: &str = "index.md";
 
 /// The key of a language's home page: the top section's own page.
 pub const HOME: &str = SECTION_FILE;
@@ -137,6 +137,11 @@ impl PageKind {
     pub fn is_section(self) -> bool {
         matches!(self, PageKind::Home | PageKind::Section)
     }
+}
+
+/// The folder of a page bundle's key, with its slash (`docs/faq/index.md` → `docs/faq/`).
+pub fn bundle_folder(key: &str) -> Option<&str> {
+    (PageKind::of(key) == PageKind::Bundle).then(|| &key[..key.len() - BUNDLE_FILE.len()])
 }
 
 /// The key of the section page of `folder` (`docs` → `docs/_index.md`; `""` → the home).
@@ -797,6 +802,8 @@ mod tests {
         assert_eq!(PageKind::of("docs/reindex.md"), PageKind::Leaf);
         assert_eq!(PageKind::of("index.md"), PageKind::Leaf);
         assert_eq!(section_key("docs"), "docs/_index.md");
+        assert_eq!(bundle_folder("docs/faq/index.md"), Some("docs/faq/"));
+        assert_eq!(bundle_folder("docs/faq.md"), None);
         assert_eq!(section_key(""), HOME);
         assert_eq!(url_path("_index.md"), "");
         assert_eq!(url_path("docs/_index.md"), "docs/");

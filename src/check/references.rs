@@ -250,7 +250,11 @@ fn check_template(site: &Site, page: &PageSource, diags: &mut Vec<Diagnostic>) {
 /// The site must have a home page in its default language: every other language falls back
 /// to it, and without it the site has no entry point.
 fn check_home(site: &Site, index: &Index, diags: &mut Vec<Diagnostic>) {
-    if index.routes.get(crate::content::HOME, site.config.default).is_none() {
+    if index
+        .routes
+        .get(crate::content::HOME, site.config.default)
+        .is_none()
+    {
         diags.push(
             Diagnostic::error(
                 Code::MissingHome,

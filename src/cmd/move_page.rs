@@ -347,14 +347,14 @@ impl Moving<'_> {
         page: &PageSource,
         folder: &Path,
     ) -> Result<Vec<(PathBuf, PathBuf)>, String> {
-        if !content::is_bundle(&self.old_key) {
+        let Some(old_folder) = content::bundle_folder(&self.old_key) else {
             return Ok(Vec::new());
-        }
-        let old_dir = folder.join(self.old_key.trim_end_matches("index.md"));
+        };
+        let old_dir = folder.join(old_folder);
         let (found, _) = crate::source::walk(&self.site.root, &old_dir, &[]);
         let others: Vec<PathBuf> = found
             .into_iter()
-            .filter(|p| p.file_name().is_none_or(|n| n != "index.md"))
+            .filter(|p| p.file_name().is_none_or(|n| n != content::BUNDLE_FILE))
             .collect();
         if !others.is_empty() && !content::is_bundle(&self.new_key) {
             return Err(format!(
@@ -363,7 +363,7 @@ impl Moving<'_> {
                 others.len()
             ));
         }
-        let new_dir = folder.join(self.new_key.trim_end_matches("index.md"));
+        let new_dir = folder.join(content::bundle_folder(&self.new_key).unwrap_or_default());
         Ok(others
             .into_iter()
             .map(|from| {
