@@ -23,45 +23,49 @@ use crate::yaml;
 pub struct FrontMatter {
     pub title: String,
     #[serde(default)]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// Orders pages in navigation and lists (lower first; then by title).
     #[serde(default)]
-    pub weight: Option<i64>,
+    pub(crate) weight: Option<i64>,
     /// The template to render the page with, instead of the default for its kind.
     #[serde(default)]
-    pub template: Option<Spanned<String>>,
+    pub(crate) template: Option<Spanned<String>>,
     /// Makes this page the page of a tier of the plan data (and renders it with `tier.html`).
     #[serde(default)]
-    pub tier: Option<Spanned<String>>,
+    pub(crate) tier: Option<Spanned<String>>,
     /// A page being written: left out of `build` (with its translations, for a page of the
     /// default language), published by `build --drafts` and shown by `serve`, marked.
     #[serde(default)]
-    pub draft: bool,
+    pub(crate) draft: bool,
     /// Old addresses of the page, from the site's root (`/en/docs/setup/`): each is published
     /// as a page that sends the visitor on to this one.
     #[serde(default)]
-    pub aliases: Vec<Spanned<String>>,
+    pub(crate) aliases: Vec<Spanned<String>>,
     /// Hash of the default-language page this translation was made from.
     #[serde(default)]
     pub source_hash: Option<String>,
     // Translation metadata written by translation platforms; accepted and not used.
     #[serde(default)]
-    pub source_git_commit: Option<IgnoredAny>,
+    #[allow(dead_code)]
+    source_git_commit: Option<IgnoredAny>,
     #[serde(default)]
-    pub workflow_type: Option<IgnoredAny>,
+    #[allow(dead_code)]
+    workflow_type: Option<IgnoredAny>,
     #[serde(default)]
-    pub source_wordcount: Option<IgnoredAny>,
+    #[allow(dead_code)]
+    source_wordcount: Option<IgnoredAny>,
     #[serde(default)]
-    pub ht_degree: Option<IgnoredAny>,
+    #[allow(dead_code)]
+    ht_degree: Option<IgnoredAny>,
 }
 
 /// One Markdown file of one language.
 #[derive(Debug)]
 pub struct PageSource {
     /// Index of the language whose folder holds the file.
-    pub lang: usize,
+    pub(crate) lang: usize,
     /// Path inside the language folder, with `/` separators (`docs/_index.md`).
-    pub key: String,
+    pub(crate) key: String,
     pub source: SourceFile,
     pub front: FrontMatter,
     /// Byte offset where the Markdown body starts.
@@ -70,7 +74,7 @@ pub struct PageSource {
     pub body_line: usize,
     /// Keys of other site generators in the front matter (read past), with the byte offset
     /// of each in the file.
-    pub foreign_keys: Vec<(&'static str, usize)>,
+    pub(crate) foreign_keys: Vec<(&'static str, usize)>,
 }
 
 impl PageSource {
@@ -80,19 +84,19 @@ impl PageSource {
 
     /// The page's URL path inside its language, with a trailing slash (`docs/setup/`), or `""`
     /// for the language's home page.
-    pub fn url_path(&self) -> String {
+    pub(crate) fn url_path(&self) -> String {
         url_path(&self.key)
     }
 
-    pub fn is_section(&self) -> bool {
+    pub(crate) fn is_section(&self) -> bool {
         PageKind::of(&self.key).is_section()
     }
 
-    pub fn kind(&self) -> PageKind {
+    pub(crate) fn kind(&self) -> PageKind {
         PageKind::of(&self.key)
     }
 
-    pub fn position_of(&self, spanned: &Spanned<String>) -> Position {
+    pub(crate) fn position_of(&self, spanned: &Spanned<String>) -> Position {
         yaml::spanned_position(spanned, 1)
     }
 }
@@ -101,16 +105,16 @@ impl PageSource {
 /// top folder of a language, the language's home.
 const SECTION_FILE: &str = "_index.md";
 /// The file name of a page bundle's page.
-pub const BUNDLE_FILE: &str = "index.md";
+pub(crate) const BUNDLE_FILE: &str = "index.md";
 
 /// The key of a language's home page: the top section's own page.
-pub const HOME: &str = SECTION_FILE;
+pub(crate) const HOME: &str = SECTION_FILE;
 
 /// What a page is, read from its key once here: it decides the page's address, its place in
 /// the navigation and whether it lists other pages. Being a draft or having old addresses
 /// (`aliases:`) is a page's state and extra routes, not a kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PageKind {
+pub(crate) enum PageKind {
     /// `_index.md`: the language's home, the top section's list page.
     Home,
     /// `docs/_index.md`: a section's list page.
@@ -123,7 +127,7 @@ pub enum PageKind {
 }
 
 impl PageKind {
-    pub fn of(key: &str) -> PageKind {
+    pub(crate) fn of(key: &str) -> PageKind {
         let name = key.rsplit_once('/').map_or(key, |(_, name)| name);
         match name {
             SECTION_FILE if name.len() == key.len() => PageKind::Home,
@@ -134,18 +138,18 @@ impl PageKind {
     }
 
     /// Whether the page lists the pages of its folder (the home or a section).
-    pub fn is_section(self) -> bool {
+    pub(crate) fn is_section(self) -> bool {
         matches!(self, PageKind::Home | PageKind::Section)
     }
 }
 
 /// The folder of a page bundle's key, with its slash (`docs/faq/index.md` → `docs/faq/`).
-pub fn bundle_folder(key: &str) -> Option<&str> {
+pub(crate) fn bundle_folder(key: &str) -> Option<&str> {
     (PageKind::of(key) == PageKind::Bundle).then(|| &key[..key.len() - BUNDLE_FILE.len()])
 }
 
 /// The key of the section page of `folder` (`docs` → `docs/_index.md`; `""` → the home).
-pub fn section_key(folder: &str) -> String {
+pub(crate) fn section_key(folder: &str) -> String {
     if folder.is_empty() {
         HOME.to_string()
     } else {
@@ -155,7 +159,7 @@ pub fn section_key(folder: &str) -> String {
 
 /// The keys a page published at `folder` (`docs/faq`, not empty) may have: a leaf page, a
 /// section or a page bundle.
-pub fn keys_at(folder: &str) -> [String; 3] {
+pub(crate) fn keys_at(folder: &str) -> [String; 3] {
     [
         format!("{folder}.md"),
         section_key(folder),
@@ -165,13 +169,13 @@ pub fn keys_at(folder: &str) -> [String; 3] {
 
 /// `docs/setup.md` → `docs/setup/`, `docs/_index.md` → `docs/`, `_index.md` → ``, and a page
 /// bundle's `docs/faq/index.md` → `docs/faq/` (the folder's page, as Hugo's leaf bundles).
-pub fn url_path(key: &str) -> String {
+pub(crate) fn url_path(key: &str) -> String {
     let (folder, slash) = url_folder(key);
     [folder, slash].concat()
 }
 
 /// [`url_path`] in two borrowed parts: the folder, and the slash a page (not a section) adds.
-pub fn url_folder(key: &str) -> (&str, &'static str) {
+pub(crate) fn url_folder(key: &str) -> (&str, &'static str) {
     let stem = key.strip_suffix(".md").unwrap_or(key);
     if let Some(folder) = stem.strip_suffix("_index") {
         return (folder, "");
@@ -184,12 +188,12 @@ pub fn url_folder(key: &str) -> (&str, &'static str) {
 
 /// Whether `key` is a page bundle's page (`docs/faq/index.md`): the page of its folder, whose
 /// other files are published beside it.
-pub fn is_bundle(key: &str) -> bool {
+pub(crate) fn is_bundle(key: &str) -> bool {
     PageKind::of(key) == PageKind::Bundle
 }
 
 /// The key of the section a page belongs to (`docs/_index.md` for `docs/setup.md`), if any.
-pub fn parent_section(key: &str) -> Option<String> {
+pub(crate) fn parent_section(key: &str) -> Option<String> {
     let own_folder = key
         .strip_suffix("_index.md")
         .or_else(|| key.strip_suffix("/index.md"));
@@ -207,7 +211,10 @@ pub fn parent_section(key: &str) -> Option<String> {
 
 /// Splits the drafts out of `pages`: every page marked `draft: true`, and the translations of
 /// a draft of the default language `default`. Returns the published pages and the drafts.
-pub fn split_drafts(pages: Vec<PageSource>, default: usize) -> (Vec<PageSource>, Vec<PageSource>) {
+pub(crate) fn split_drafts(
+    pages: Vec<PageSource>,
+    default: usize,
+) -> (Vec<PageSource>, Vec<PageSource>) {
     let drafted: std::collections::HashSet<String> = pages
         .iter()
         .filter(|p| p.front.draft && p.lang == default)
@@ -219,14 +226,14 @@ pub fn split_drafts(pages: Vec<PageSource>, default: usize) -> (Vec<PageSource>,
 }
 
 /// Reads every language's pages. Pages with errors are left out and reported.
-pub fn load(root: &Path, config: &SiteConfig) -> (Vec<PageSource>, Vec<Diagnostic>) {
+pub(crate) fn load(root: &Path, config: &SiteConfig) -> (Vec<PageSource>, Vec<Diagnostic>) {
     let (pages, _, diags) = load_all(root, config);
     (pages, diags)
 }
 
 /// [`load`], also giving the pages left out for their errors (language, key), so that the
 /// links to them are not reported broken as well.
-pub fn load_all(
+pub(crate) fn load_all(
     root: &Path,
     config: &SiteConfig,
 ) -> (Vec<PageSource>, Vec<(usize, String)>, Vec<Diagnostic>) {
@@ -280,7 +287,7 @@ pub fn load_all(
 /// where the default page does. Files whose address the build uses itself (an `index.html`,
 /// the `404.html` and `search/` of a language) are refused; names starting with `.` are left
 /// out.
-pub fn other_files(
+pub(crate) fn other_files(
     root: &Path,
     config: &SiteConfig,
 ) -> (Vec<(std::path::PathBuf, String)>, Vec<Diagnostic>) {
@@ -505,7 +512,7 @@ fn check_title(source: &SourceFile, front: &FrontMatter) -> Result<(), Box<Diagn
 
 /// Keys other site generators write in front matter (Hugo, Zola, Jekyll, Docusaurus,
 /// Starlight), each with what polydocs offers instead, if anything.
-pub const FOREIGN_KEYS: &[(&str, &str)] = &[
+pub(crate) const FOREIGN_KEYS: &[(&str, &str)] = &[
     ("date", "polydocs does not date pages"),
     ("lastmod", "polydocs does not date pages"),
     ("updated", "polydocs does not date pages"),
@@ -728,7 +735,7 @@ fn toml_value(value: &toml_edit::Value) -> serde_json::Value {
 
 /// One warning a key name of [`FOREIGN_KEYS`] for the whole run, at its first page, saying in
 /// how many other pages it is.
-pub fn foreign_key_warnings(pages: &[PageSource], config: &SiteConfig) -> Vec<Diagnostic> {
+pub(crate) fn foreign_key_warnings(pages: &[PageSource], config: &SiteConfig) -> Vec<Diagnostic> {
     let mut first: Vec<(&'static str, &PageSource, usize, usize)> = Vec::new();
     for page in pages {
         for &(key, at) in &page.foreign_keys {

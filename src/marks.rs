@@ -13,8 +13,8 @@ pub const CLOSE: char = '\u{E012}';
 /// A block of Markdown: BLOCK, its number among the blocks of its page's body
 /// (as `translation::blocks::body_ranges` numbers them), BLOCK_END, right before the element that
 /// holds the block.
-pub const BLOCK: char = '\u{E013}';
-pub const BLOCK_END: char = '\u{E014}';
+pub(crate) const BLOCK: char = '\u{E013}';
+pub(crate) const BLOCK_END: char = '\u{E014}';
 
 /// `text` (a formatted message, text or HTML) marked as message `id`.
 pub fn mark(id: &str, text: &str) -> String {
@@ -28,7 +28,7 @@ pub fn mark(id: &str, text: &str) -> String {
 }
 
 /// The mark that starts block `n` of a page's body.
-pub fn block(n: usize) -> String {
+pub(crate) fn block(n: usize) -> String {
     format!("{BLOCK}{n}{BLOCK_END}")
 }
 

@@ -26,17 +26,17 @@ use crate::site::{self, LoadOptions, Site};
 pub struct Outcome {
     pub index: Index,
     /// Every finding of every stage.
-    pub report: Report,
+    pub(crate) report: Report,
     /// What was rendered, when rendering ran and succeeded.
-    pub written: Option<Written>,
+    pub(crate) written: Option<Written>,
     /// The anchors and links of every page rendered so far (a partial build keeps those of
     /// the pages it did not render again).
-    pub published: Published,
+    pub(crate) published: Published,
 }
 
 impl Outcome {
     /// Whether anything is wrong enough that nothing may be published.
-    pub fn failed(&self) -> bool {
+    pub(crate) fn failed(&self) -> bool {
         self.report.has_errors() || self.written.is_none()
     }
 }
@@ -44,7 +44,7 @@ impl Outcome {
 /// A stage of a run, as a person waiting for it would name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
-pub enum Stage {
+pub(crate) enum Stage {
     Loading,
     Indexing,
     /// Rendering every page, the checks running beside it.
@@ -61,18 +61,18 @@ pub enum Stage {
 /// another thread to show a long build's progress. The pipeline itself never prints: what to
 /// show, where and when is the command's business.
 #[derive(Debug, Default)]
-pub struct Progress {
+pub(crate) struct Progress {
     stage: AtomicU8,
     /// Pages rendered of pages to render.
-    pub pages: Counter,
+    pub(crate) pages: Counter,
 }
 
 impl Progress {
-    pub fn enter(&self, stage: Stage) {
+    pub(crate) fn enter(&self, stage: Stage) {
         self.stage.store(stage as u8, Ordering::Relaxed);
     }
 
-    pub fn stage(&self) -> Stage {
+    pub(crate) fn stage(&self) -> Stage {
         const STAGES: [Stage; 6] = [
             Stage::Loading,
             Stage::Indexing,
@@ -86,13 +86,13 @@ impl Progress {
 }
 
 /// Loads a site folder as far as its errors allow.
-pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Report) {
+pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Report) {
     site::load_partial(root, options)
 }
 
 /// The whole site through every stage, written nowhere: what `check` reports, and what
 /// `build` reports when it cannot write.
-pub fn check_all(
+pub(crate) fn check_all(
     site: &Site,
     report: Report,
     options: check::Options,
@@ -125,7 +125,7 @@ pub fn check_all(
 /// Which pages show each message: the site at `root` loaded with marks and rendered into
 /// [`render::Shown`] (no check runs, nothing is kept). `None` when it does not load or
 /// render (`status` then reports without pages).
-pub fn shown_pages(root: &Path) -> Option<render::Shown> {
+pub(crate) fn shown_pages(root: &Path) -> Option<render::Shown> {
     let options = LoadOptions {
         mark_messages: true,
         ..LoadOptions::default()
@@ -164,7 +164,7 @@ fn name_pages(site: &Site, shown: &render::Shown, report: &mut Report) {
 /// `previous` the anchors and links of an earlier build of the same site (for a partial
 /// `scope`). Files go to `sink` when the site loaded without errors; they may be published
 /// only when the outcome has not [failed](Outcome::failed).
-pub fn process(
+pub(crate) fn process(
     site: &Site,
     report: Report,
     options: check::Options,
@@ -184,7 +184,7 @@ pub fn process(
 }
 
 /// [`process`], telling `progress` which stage it is in and how many pages it has rendered.
-pub fn process_observed(
+pub(crate) fn process_observed(
     site: &Site,
     mut report: Report,
     options: check::Options,

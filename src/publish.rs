@@ -11,17 +11,17 @@ use std::path::{Component, Path, PathBuf};
 use crate::diagnostic::{Code, Diagnostic};
 
 /// Written into every output folder; its presence is what allows replacing the folder.
-pub const MARKER: &str = ".polydocs-output";
+pub(crate) const MARKER: &str = ".polydocs-output";
 
 /// A checked output location.
 pub struct Output {
     /// The folder visitors' files end up in.
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
 }
 
 /// Held while a build writes beside the output: a second build of the same output at the
 /// same time stops with a clear message instead of interleaving its files.
-pub struct BuildLock {
+pub(crate) struct BuildLock {
     path: PathBuf,
 }
 
@@ -156,7 +156,7 @@ impl Output {
 
     /// Takes the lock of this output folder. A lock left by a build that was killed (its
     /// process is gone) is taken over.
-    pub fn lock(&self) -> Result<BuildLock, Diagnostic> {
+    pub(crate) fn lock(&self) -> Result<BuildLock, Diagnostic> {
         let path = self.sibling_named("lock");
         if let Some(parent) = path.parent() {
             let _ = std::fs::create_dir_all(parent);

@@ -14,41 +14,41 @@ use crate::source::SourceFile;
 use crate::templates::TemplateSources;
 
 pub struct Site {
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     pub config: SiteConfig,
     /// The plan data; `None` for a documentation site without any, or when it has errors.
     pub plan: Option<Plan>,
     /// Whether the plan data has errors (reported when loading): checks that need the plan,
     /// such as a page's tier, are then left out rather than reported against every page.
-    pub plan_failed: bool,
+    pub(crate) plan_failed: bool,
     /// Every label the plan data names, also when it has errors (then the labels of the
     /// parts that could be read), so that missing labels are reported with them.
-    pub plan_labels: Vec<plan::MessageRef>,
-    pub locales: std::sync::Arc<Locales>,
-    pub pages: Vec<PageSource>,
+    pub(crate) plan_labels: Vec<plan::MessageRef>,
+    pub(crate) locales: std::sync::Arc<Locales>,
+    pub(crate) pages: Vec<PageSource>,
     /// The pages left out as drafts ([`content::split_drafts`]): none when drafts are
     /// published ([`LoadOptions::drafts`]).
-    pub drafts: Vec<PageSource>,
+    pub(crate) drafts: Vec<PageSource>,
     /// The pages that could not be read (language, key), reported when loading: a link to
     /// one is not reported broken as well.
-    pub unread_pages: Vec<(usize, String)>,
-    pub templates: TemplateSources,
+    pub(crate) unread_pages: Vec<(usize, String)>,
+    pub(crate) templates: TemplateSources,
     /// The files under `static/`, published as they are (symbolic links left out, and
     /// reported when loading).
-    pub static_files: Vec<PathBuf>,
+    pub(crate) static_files: Vec<PathBuf>,
     /// The files under `root/`, published as they are at the output's root: each with the
     /// path it is published at (`CNAME`, `.well-known/security.txt`). Those that would
     /// replace a generated file are left out, and reported when loading.
-    pub root_files: Vec<(PathBuf, String)>,
+    pub(crate) root_files: Vec<(PathBuf, String)>,
     /// The files of the language folders that are not pages (page bundles' images), each
     /// with the path it is published at ([`content::other_files`]).
-    pub content_files: Vec<(PathBuf, String)>,
+    pub(crate) content_files: Vec<(PathBuf, String)>,
     /// The theme's static files the site does not replace, by the path they are published
     /// at (`static/style.css`): a site without a `static/` folder still gets its stylesheet.
-    pub theme_static: Vec<(&'static str, &'static [u8])>,
+    pub(crate) theme_static: Vec<(&'static str, &'static [u8])>,
     /// The templates, compiled once with the functions they may call; `None` when they have
     /// errors (reported when loading), so that the other checks still run.
-    pub tera: Option<tera::Tera>,
+    pub(crate) tera: Option<tera::Tera>,
 }
 
 /// How to load a site beyond what its files say.
@@ -57,13 +57,13 @@ pub struct LoadOptions {
     /// Add the pseudo-language of `build --pseudo`.
     pub pseudo: bool,
     /// Publish the pages marked `draft: true` (`build --drafts`, `serve`).
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// Replaces `base_url` of site.yaml (`build --base-url`, for a preview deploy).
-    pub base_url: Option<String>,
+    pub(crate) base_url: Option<String>,
     /// Keeps the build out of search engines (`build --noindex`, for a preview deploy).
-    pub noindex: bool,
+    pub(crate) noindex: bool,
     /// Marks where each text of a page comes from (`serve --translate`).
-    pub mark_messages: bool,
+    pub(crate) mark_messages: bool,
 }
 
 /// Loads a site folder. On error, the report holds every problem found.
@@ -72,7 +72,7 @@ pub fn load(root: &Path) -> Result<(Site, Report), Report> {
 }
 
 /// Loads a site folder with options.
-pub fn load_with(root: &Path, options: &LoadOptions) -> Result<(Site, Report), Report> {
+pub(crate) fn load_with(root: &Path, options: &LoadOptions) -> Result<(Site, Report), Report> {
     match load_partial(root, options) {
         (Some(site), report) if !report.has_errors() => Ok((site, report)),
         (_, report) => Err(report),
@@ -195,18 +195,21 @@ fn load_sources(
 
 /// The files of `static/`, listed like every other source, so that a symbolic link there is
 /// reported (an error when it leads outside the site) and never published.
-pub fn static_files(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+pub(crate) fn static_files(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     crate::source::walk(root, &root.join(STATIC_DIR), &[])
 }
 
 /// The folder whose files are published at the output's root, as they are.
-pub const ROOT_DIR: &str = "root";
+pub(crate) const ROOT_DIR: &str = "root";
 
 /// The files of `root/` with the path each is published at. A file that would replace or
 /// hide what the build writes — the sitemap, `robots.txt`, the 404 page, the home page, a
 /// language's folder, `static/` — is refused with an error; symbolic links are reported and
 /// never published, as everywhere.
-pub fn root_files(root: &Path, config: &SiteConfig) -> (Vec<(PathBuf, String)>, Vec<Diagnostic>) {
+pub(crate) fn root_files(
+    root: &Path,
+    config: &SiteConfig,
+) -> (Vec<(PathBuf, String)>, Vec<Diagnostic>) {
     let dir = root.join(ROOT_DIR);
     let (files, mut diags) = crate::source::walk(root, &dir, &[]);
     let mut kept = Vec::new();
@@ -289,7 +292,10 @@ fn generated_at(config: &SiteConfig, published: &str) -> Option<String> {
 
 /// The theme's static files that no file of the site's `static/` replaces (a site file of
 /// the same path wins, as with templates).
-pub fn theme_static(root: &Path, site_files: &[PathBuf]) -> Vec<(&'static str, &'static [u8])> {
+pub(crate) fn theme_static(
+    root: &Path,
+    site_files: &[PathBuf],
+) -> Vec<(&'static str, &'static [u8])> {
     let own: std::collections::HashSet<String> = site_files
         .iter()
         .map(|p| crate::source::display_path(root, p))
@@ -302,15 +308,15 @@ pub fn theme_static(root: &Path, site_files: &[PathBuf]) -> Vec<(&'static str, &
 }
 
 /// The folder whose files are published as they are, under the same name.
-pub const STATIC_DIR: &str = "static";
+pub(crate) const STATIC_DIR: &str = "static";
 
 impl Site {
     /// The tiers of the plan (none for a site without plan data).
-    pub fn tiers(&self) -> &[plan::Tier] {
+    pub(crate) fn tiers(&self) -> &[plan::Tier] {
         self.plan.as_ref().map_or(&[], |p| p.tiers.as_slice())
     }
 
-    pub fn tier_index(&self, id: &str) -> Option<usize> {
+    pub(crate) fn tier_index(&self, id: &str) -> Option<usize> {
         self.plan.as_ref().and_then(|p| p.tier_index(id))
     }
 }

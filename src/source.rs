@@ -76,12 +76,16 @@ impl SourceFile {
 
 /// Files bigger than this are refused: no source of a documentation site is this large, and
 /// reading one whole could exhaust memory.
-pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+pub(crate) const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
 /// The regular files under `dir` (sorted) whose names end with one of `extensions` (all files
 /// when empty). Symbolic links are never followed: each one is reported, as an error when it
 /// loops, dangles or leads outside the site, as a warning otherwise.
-pub fn walk(root: &Path, dir: &Path, extensions: &[&str]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+pub(crate) fn walk(
+    root: &Path,
+    dir: &Path,
+    extensions: &[&str],
+) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diags = Vec::new();
     if !dir.is_dir() {
@@ -169,17 +173,17 @@ fn follow(root: &Path, path: &Path, shown: &str) -> Link {
 /// number. A second command waits for the first (up to [`SourceLock::WAIT`]) and then reads
 /// the files again, so that two `new-language` runs at once both land in `site.yaml`. A lock
 /// whose process is gone (a killed command) is taken over.
-pub struct SourceLock {
+pub(crate) struct SourceLock {
     path: PathBuf,
 }
 
 impl SourceLock {
     /// How long a command waits for another one to finish.
-    pub const WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+    pub(crate) const WAIT: std::time::Duration = std::time::Duration::from_secs(30);
     /// The lock's file name, in the site folder.
-    pub const FILE: &'static str = ".polydocs.lock";
+    pub(crate) const FILE: &'static str = ".polydocs.lock";
 
-    pub fn take(root: &Path) -> Result<SourceLock, String> {
+    pub(crate) fn take(root: &Path) -> Result<SourceLock, String> {
         let path = root.join(Self::FILE);
         let deadline = std::time::Instant::now() + Self::WAIT;
         loop {
@@ -204,13 +208,13 @@ impl SourceLock {
 }
 
 /// Who holds a lock file that could not be taken: its process number, if the file gives one.
-pub struct Held(pub Option<u32>);
+pub(crate) struct Held(pub Option<u32>);
 
 /// Creates the lock file `path` holding this process's number, unless a running process holds
 /// it: the one lock of polydocs, for the output folder (taken when publishing) and the sources
 /// ([`SourceLock`]). A file whose process is gone (a killed command), or whose text is not a
 /// number, is taken over; an empty one may be another command's being written, and is held.
-pub fn take_pid_file(path: &Path) -> std::io::Result<Result<(), Held>> {
+pub(crate) fn take_pid_file(path: &Path) -> std::io::Result<Result<(), Held>> {
     for _ in 0..2 {
         match std::fs::OpenOptions::new()
             .write(true)
@@ -248,7 +252,7 @@ impl Drop for SourceLock {
 /// which is then renamed over the original (replacing a symbolic link, not writing through it)
 /// with the original's mode, owner and group. A file its owner made read-only is refused, not
 /// replaced behind their back.
-pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let original = std::fs::metadata(path).ok();
     if original
         .as_ref()
@@ -286,7 +290,7 @@ fn keep_owner(path: &Path, original: &std::fs::Metadata) {
 fn keep_owner(_: &Path, _: &std::fs::Metadata) {}
 
 /// A path as shown to the user: relative to the site root when it is inside it.
-pub fn display_path(root: &Path, path: &Path) -> String {
+pub(crate) fn display_path(root: &Path, path: &Path) -> String {
     let shown: PathBuf = path
         .strip_prefix(root)
         .map(Path::to_path_buf)

@@ -69,16 +69,6 @@ impl SourceFile {
                 .nth(pos.column.saturating_sub(1))
                 .map_or(line_end, |(i, _)| i)
     }
-
-    /// The byte offset of `slice`, which must have been borrowed from this file's text.
-    ///
-    /// Parsers such as fluent-syntax hand back `&str` slices of their input rather than
-    /// offsets; the pointer difference recovers where the slice starts.
-    pub fn offset_of(&self, slice: &str) -> Option<usize> {
-        let start = self.text.as_ptr() as usize;
-        let at = slice.as_ptr() as usize;
-        (at >= start && at + slice.len() <= start + self.text.len()).then(|| at - start)
-    }
 }
 
 /// Replaces each `\r` that is not followed by `\n` with `\n`, in place.

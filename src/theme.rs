@@ -10,12 +10,13 @@ include!(concat!(env!("OUT_DIR"), "/theme.rs"));
 /// How a theme template is named in messages: it is no file of the site, so the name says
 /// where it comes from (`theme:templates/base.html`); writing `templates/base.html` in the
 /// site replaces it.
-pub fn display(name: &str) -> String {
+pub(crate) fn display(name: &str) -> String {
     format!("theme:templates/{name}")
 }
 
 /// The theme's static file published at `path` (`static/style.css`), if any.
-pub fn static_file(path: &str) -> Option<&'static [u8]> {
+#[cfg(test)]
+pub(crate) fn static_file(path: &str) -> Option<&'static [u8]> {
     THEME_STATIC
         .iter()
         .find(|(p, _)| *p == path)

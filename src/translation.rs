@@ -31,17 +31,17 @@ use crate::l10n::Locales;
 use crate::site::Site;
 
 /// The lock file of a language's messages, inside its locale folder.
-pub const LOCK_FILE: &str = "translations.lock";
+pub(crate) const LOCK_FILE: &str = "translations.lock";
 /// The lock file of a language's pages, inside its locale folder (the fingerprint itself is
 /// in each page's front matter; this file keeps the source text it stands for).
-pub const PAGES_LOCK_FILE: &str = "pages.lock";
+pub(crate) const PAGES_LOCK_FILE: &str = "pages.lock";
 /// The flag of a lock entry whose translation is identical to its source on purpose.
-pub const IDENTICAL: &str = "same-as-source";
+pub(crate) const IDENTICAL: &str = "same-as-source";
 /// How a lock entry records the translation's own fingerprint: `translation=<fingerprint>`.
-pub const TRANSLATION_PREFIX: &str = "translation=";
+pub(crate) const TRANSLATION_PREFIX: &str = "translation=";
 /// How a pages' lock entry records the blocks of the translation certified identical to
 /// their source (`mark --include-identical`): `same-blocks=<fingerprint>,<fingerprint>`.
-pub const SAME_BLOCKS_PREFIX: &str = "same-blocks=";
+pub(crate) const SAME_BLOCKS_PREFIX: &str = "same-blocks=";
 
 /// Whether a word of a lock file is a fingerprint: 16 hex digits.
 fn is_fingerprint(word: &str) -> bool {
@@ -50,7 +50,7 @@ fn is_fingerprint(word: &str) -> bool {
 
 /// A short, stable fingerprint (64-bit FNV-1a, hex): the same text gives the same value on
 /// every machine and every version of polydocs.
-pub fn fingerprint(text: &str) -> String {
+pub(crate) fn fingerprint(text: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in text.as_bytes() {
         hash ^= u64::from(*byte);
@@ -60,7 +60,7 @@ pub fn fingerprint(text: &str) -> String {
 }
 
 /// What a translator translates of a page: its title, description and body, as one text.
-pub fn page_text(page: &PageSource) -> String {
+pub(crate) fn page_text(page: &PageSource) -> String {
     let description = page.front.description.as_deref().unwrap_or("");
     format!("{}\n{}\n{}", page.front.title, description, page.body())
 }
@@ -72,7 +72,7 @@ pub fn page_fingerprint(page: &PageSource) -> String {
 
 /// Whether a translated page is the source page copied: the same body (or, for a page
 /// without a body, the same title).
-pub fn page_is_copy(translation: &PageSource, source: &PageSource) -> bool {
+pub(crate) fn page_is_copy(translation: &PageSource, source: &PageSource) -> bool {
     let (body, source_body) = (translation.body().trim(), source.body().trim());
     if source_body.is_empty() {
         body.is_empty() && translation.front.title.trim() == source.front.title.trim()
@@ -85,19 +85,19 @@ pub fn page_is_copy(translation: &PageSource, source: &PageSource) -> bool {
 /// layout left out, so rewrapping a file or editing a comment outdates nothing), and whether
 /// it has words to translate (`{ $coverage } / { $duration }` has none).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MessageText {
-    pub text: String,
-    pub has_words: bool,
+pub(crate) struct MessageText {
+    pub(crate) text: String,
+    pub(crate) has_words: bool,
 }
 
 impl MessageText {
-    pub fn fingerprint(&self) -> String {
+    pub(crate) fn fingerprint(&self) -> String {
         fingerprint(&self.text)
     }
 }
 
 /// Every message of a language, by ID (the first definition wins).
-pub fn message_texts(locales: &Locales, lang: usize) -> BTreeMap<String, MessageText> {
+pub(crate) fn message_texts(locales: &Locales, lang: usize) -> BTreeMap<String, MessageText> {
     messages(locales, lang)
         .into_iter()
         .map(|(id, m)| (id.to_string(), message_text(m)))
@@ -106,7 +106,7 @@ pub fn message_texts(locales: &Locales, lang: usize) -> BTreeMap<String, Message
 
 /// Every message of a language as parsed, by ID (the first definition wins): cheap to
 /// compare before any text is made.
-pub fn messages(locales: &Locales, lang: usize) -> BTreeMap<&str, &ast::Message<&str>> {
+pub(crate) fn messages(locales: &Locales, lang: usize) -> BTreeMap<&str, &ast::Message<&str>> {
     let mut out = BTreeMap::new();
     for file in &locales.files[lang] {
         for entry in file.resource.entries() {
@@ -119,7 +119,7 @@ pub fn messages(locales: &Locales, lang: usize) -> BTreeMap<&str, &ast::Message<
 }
 
 /// A message as text, comments left out (what fingerprints and copies are judged on).
-pub fn message_text(m: &ast::Message<&str>) -> MessageText {
+pub(crate) fn message_text(m: &ast::Message<&str>) -> MessageText {
     let mut m = m.clone();
     m.comment = None;
     let has_words = m.value.as_ref().is_some_and(pattern_has_words)
@@ -149,30 +149,22 @@ fn expression_has_words(expression: &ast::Expression<&str>) -> bool {
     }
 }
 
-/// The fingerprint of every message of a language.
-pub fn message_fingerprints(locales: &Locales, lang: usize) -> BTreeMap<String, String> {
-    message_texts(locales, lang)
-        .into_iter()
-        .map(|(id, m)| (id, m.fingerprint()))
-        .collect()
-}
-
 /// What `mark` recorded about one translation.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct LockEntry {
+pub(crate) struct LockEntry {
     /// The source's fingerprint when the translation was marked.
-    pub hash: String,
+    pub(crate) hash: String,
     /// The translation was identical to its source, on purpose (`--include-identical`).
-    pub identical: bool,
+    pub(crate) identical: bool,
     /// The source text that was marked, when recorded.
-    pub text: Option<String>,
+    pub(crate) text: Option<String>,
     /// The translation's own fingerprint when it was marked (lock files written before it
     /// was recorded have none): a translation still at this fingerprint after its source
     /// changed was not updated, and `mark` does not certify it without `--force`.
     pub translation: Option<String>,
     /// For a page: the fingerprints of its blocks certified identical to their source on
     /// purpose (a name, a command), so that they are not reported as copied.
-    pub same_blocks: Vec<String>,
+    pub(crate) same_blocks: Vec<String>,
 }
 
 /// A lock file: message ID (or page key) → what was marked.
@@ -186,28 +178,28 @@ pub struct LockEntry {
 ///   | channel-experience-league = Experience League
 /// ```
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Lock {
-    pub entries: BTreeMap<String, LockEntry>,
+pub(crate) struct Lock {
+    pub(crate) entries: BTreeMap<String, LockEntry>,
 }
 
 impl Lock {
     /// The messages' lock file of a language.
-    pub fn path(root: &Path, code: &str) -> PathBuf {
+    pub(crate) fn path(root: &Path, code: &str) -> PathBuf {
         root.join("locales").join(code).join(LOCK_FILE)
     }
 
     /// The pages' lock file of a language.
-    pub fn pages_path(root: &Path, code: &str) -> PathBuf {
+    pub(crate) fn pages_path(root: &Path, code: &str) -> PathBuf {
         root.join("locales").join(code).join(PAGES_LOCK_FILE)
     }
 
     /// Reads the messages' lock file of a language; a missing file is an empty lock.
-    pub fn read(root: &Path, code: &str) -> Result<Lock, Box<Diagnostic>> {
+    pub(crate) fn read(root: &Path, code: &str) -> Result<Lock, Box<Diagnostic>> {
         Lock::read_file(root, &Lock::path(root, code), code)
     }
 
     /// Reads the pages' lock file of a language; a missing file is an empty lock.
-    pub fn read_pages(root: &Path, code: &str) -> Result<Lock, Box<Diagnostic>> {
+    pub(crate) fn read_pages(root: &Path, code: &str) -> Result<Lock, Box<Diagnostic>> {
         Lock::read_file(root, &Lock::pages_path(root, code), code)
     }
 
@@ -292,7 +284,7 @@ impl Lock {
     }
 
     /// The text of a lock file, entries sorted.
-    pub fn render(&self, header: &str) -> String {
+    pub(crate) fn render(&self, header: &str) -> String {
         let mut text = String::from(header);
         for (id, entry) in &self.entries {
             text.push_str(id);
@@ -329,7 +321,7 @@ impl Lock {
     }
 
     /// Writes the messages' lock file of a language.
-    pub fn write(&self, root: &Path, code: &str) -> std::io::Result<()> {
+    pub(crate) fn write(&self, root: &Path, code: &str) -> std::io::Result<()> {
         let text = self.render(
             "# Each message's source when its translation was marked up to date: its fingerprint,\n# `same-as-source` if the translation is identical on purpose, the translation's own\n# fingerprint, and the source text.\n# Written by `polydocs mark`; do not edit by hand.\n",
         );
@@ -337,7 +329,7 @@ impl Lock {
     }
 
     /// Writes the pages' lock file of a language.
-    pub fn write_pages(&self, root: &Path, code: &str) -> std::io::Result<()> {
+    pub(crate) fn write_pages(&self, root: &Path, code: &str) -> std::io::Result<()> {
         let text = self.render(
             "# Each page's source (title, description, body) when its translation was marked up to\n# date, to show what changed since. The fingerprint is the page's `source-hash:`; then the\n# translation's own fingerprint.\n# Written by `polydocs mark`; do not edit by hand.\n",
         );
@@ -350,22 +342,22 @@ impl Lock {
 /// `translated + missing + same_as_source == total`; `outdated` and `untracked` are parts
 /// of `translated`.
 #[derive(Debug, Default, Clone, serde::Serialize)]
-pub struct Counts {
-    pub total: usize,
+pub(crate) struct Counts {
+    pub(crate) total: usize,
     /// Defined in the language, in words of its own (or identical on purpose).
-    pub translated: usize,
-    pub missing: usize,
+    pub(crate) translated: usize,
+    pub(crate) missing: usize,
     /// Defined in the language with the source's own text: a copy, not a translation.
-    pub same_as_source: usize,
+    pub(crate) same_as_source: usize,
     /// Translated from a source that has changed since it was marked.
-    pub outdated: usize,
+    pub(crate) outdated: usize,
     /// Translated, but never marked: nothing says whether it is up to date.
-    pub untracked: usize,
+    pub(crate) untracked: usize,
 }
 
 impl Counts {
     /// Share of the source that is translated and not known to be outdated, in percent.
-    pub fn percent_done(&self) -> f64 {
+    pub(crate) fn percent_done(&self) -> f64 {
         if self.total == 0 {
             100.0
         } else {
@@ -376,23 +368,23 @@ impl Counts {
 
 /// What changed in the source of an outdated translation since it was marked.
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct Change {
+pub(crate) struct Change {
     /// `message` or `page`.
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
     /// The message ID or the page's key.
-    pub key: String,
+    pub(crate) key: String,
     /// One line, `[-old-]{+new+}` with a few words around each change.
-    pub diff: String,
+    pub(crate) diff: String,
     /// The same, as runs (for the HTML report).
-    pub parts: Vec<diff::Part>,
+    pub(crate) parts: Vec<diff::Part>,
     /// For a page: its source file and its translation's (`content/en/hours.md`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_file: Option<String>,
+    pub(crate) source_file: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub translation_file: Option<String>,
+    pub(crate) translation_file: Option<String>,
     /// For a page whose certified source was recorded: each block that changed, was added
     /// or was removed, whole.
-    pub blocks: Vec<BlockChange>,
+    pub(crate) blocks: Vec<BlockChange>,
 }
 
 impl Change {
@@ -432,36 +424,40 @@ impl Change {
 }
 
 /// Past this many characters, the diff of one block is cut (at the end of a word).
-pub const BLOCK_DIFF_CHARS: usize = 4_000;
+pub(crate) const BLOCK_DIFF_CHARS: usize = 4_000;
 
 /// One block of an outdated page's source that changed, was added or was removed since the
 /// translation was marked, with the block of the translation that says (or will say) it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct BlockChange {
+pub(crate) struct BlockChange {
     /// `changed`, `added` or `removed`.
-    pub change: &'static str,
+    pub(crate) change: &'static str,
     /// `paragraph`, `list item`, `heading`, `table row`, `code block`, `title`, ….
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
     /// Its line in the current source (none for a removed block).
-    pub source_line: Option<usize>,
+    pub(crate) source_line: Option<usize>,
     /// The line of the translation's corresponding block: for an added block, the block
     /// after which its translation goes (none when the translation has no such block).
-    pub translation_line: Option<usize>,
+    pub(crate) translation_line: Option<usize>,
     /// The certified source text of the block (none for an added block).
-    pub old: Option<String>,
+    pub(crate) old: Option<String>,
     /// Its current source text (none for a removed block).
-    pub new: Option<String>,
+    pub(crate) new: Option<String>,
     /// The translation's corresponding block as it is now (none for an added block).
     pub translation: Option<String>,
     /// The block's whole word diff on one line, `[-old-]{+new+}`.
-    pub diff: String,
+    pub(crate) diff: String,
     /// The same, as runs.
-    pub parts: Vec<diff::Part>,
+    pub(crate) parts: Vec<diff::Part>,
 }
 
 /// The blocks of `source` that changed since `old` (the certified source text) was marked,
 /// with where `translation` says each (see [`blocks`] for how blocks correspond).
-pub fn block_changes(old: &str, source: &PageSource, translation: &PageSource) -> Vec<BlockChange> {
+pub(crate) fn block_changes(
+    old: &str,
+    source: &PageSource,
+    translation: &PageSource,
+) -> Vec<BlockChange> {
     use blocks::Edit;
     let before = blocks::text_blocks(old);
     let now = blocks::page_blocks(source);
@@ -514,7 +510,7 @@ pub fn block_changes(old: &str, source: &PageSource, translation: &PageSource) -
 
 /// The source text recorded in a pages' lock file for a translation, if it is the one the
 /// translation's `source-hash:` stands for.
-pub fn recorded_page_text<'l>(lock: &'l Lock, translation: &PageSource) -> Option<&'l str> {
+pub(crate) fn recorded_page_text<'l>(lock: &'l Lock, translation: &PageSource) -> Option<&'l str> {
     let hash = translation.front.source_hash.as_deref()?;
     lock.entries
         .get(&translation.key)
@@ -523,12 +519,12 @@ pub fn recorded_page_text<'l>(lock: &'l Lock, translation: &PageSource) -> Optio
 }
 
 /// Said of an outdated translation marked before `mark` kept source texts.
-pub const NOT_RECORDED: &str =
+pub(crate) const NOT_RECORDED: &str =
     "(the source text it was marked from was not recorded; mark it again to track changes)";
 
 /// What changed from the source text recorded in `entry` (if it is the one `hash` stands
 /// for) to `current`, on one line.
-pub fn change_summary(recorded: Option<&LockEntry>, hash: &str, current: &str) -> String {
+pub(crate) fn change_summary(recorded: Option<&LockEntry>, hash: &str, current: &str) -> String {
     match recorded
         .filter(|e| e.hash == hash)
         .and_then(|e| e.text.as_deref())
@@ -540,45 +536,45 @@ pub fn change_summary(recorded: Option<&LockEntry>, hash: &str, current: &str) -
 
 /// The translation state of one language.
 #[derive(Debug, Clone, Default, serde::Serialize)]
-pub struct LanguageStatus {
-    pub code: String,
-    pub name: String,
-    pub default: bool,
+pub(crate) struct LanguageStatus {
+    pub(crate) code: String,
+    pub(crate) name: String,
+    pub(crate) default: bool,
     /// Whether anything of the language was ever marked: when not, nothing can be called
     /// outdated, and `status` says "untracked" rather than 0.
-    pub tracked: bool,
-    pub messages: Counts,
-    pub pages: Counts,
-    pub missing_messages: Vec<String>,
-    pub same_as_source_messages: Vec<String>,
-    pub outdated_messages: Vec<String>,
-    pub untracked_messages: Vec<String>,
-    pub missing_pages: Vec<String>,
-    pub same_as_source_pages: Vec<String>,
-    pub outdated_pages: Vec<String>,
-    pub untracked_pages: Vec<String>,
+    pub(crate) tracked: bool,
+    pub(crate) messages: Counts,
+    pub(crate) pages: Counts,
+    pub(crate) missing_messages: Vec<String>,
+    pub(crate) same_as_source_messages: Vec<String>,
+    pub(crate) outdated_messages: Vec<String>,
+    pub(crate) untracked_messages: Vec<String>,
+    pub(crate) missing_pages: Vec<String>,
+    pub(crate) same_as_source_pages: Vec<String>,
+    pub(crate) outdated_pages: Vec<String>,
+    pub(crate) untracked_pages: Vec<String>,
     /// What changed in the source of each outdated message and page.
-    pub changes: Vec<Change>,
+    pub(crate) changes: Vec<Change>,
     /// For each missing, copied or outdated message: the pages of the language that show it
     /// (`/fr/hours/`), where a translator sees it; filled by `status`, which renders the site.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub message_pages: BTreeMap<String, Vec<String>>,
+    pub(crate) message_pages: BTreeMap<String, Vec<String>>,
     /// The errors that kept part of the language from being read (a file that does not
     /// parse, a lock file that does not read), one line each with file:line:column: its
     /// counts leave out what could not be read.
-    pub errors: Vec<String>,
+    pub(crate) errors: Vec<String>,
 }
 
 impl LanguageStatus {
     /// Whether part of the language could not be read.
-    pub fn broken(&self) -> bool {
+    pub(crate) fn broken(&self) -> bool {
         !self.errors.is_empty()
     }
 }
 
 /// Whether a translation's recorded source fingerprint differs from its source page's.
 /// A translation that records none is not tracked, so not reported outdated.
-pub fn is_outdated(translation: &PageSource, source: &PageSource) -> bool {
+pub(crate) fn is_outdated(translation: &PageSource, source: &PageSource) -> bool {
     translation.lang != source.lang
         && translation
             .front
@@ -589,7 +585,7 @@ pub fn is_outdated(translation: &PageSource, source: &PageSource) -> bool {
 
 /// Whether a translated page counts as the source copied: identical text, not marked as
 /// identical on purpose for the current source.
-pub fn page_is_uncertified_copy(
+pub(crate) fn page_is_uncertified_copy(
     translation: &PageSource,
     source: &PageSource,
     pages_lock: &Lock,
@@ -604,7 +600,7 @@ pub fn page_is_uncertified_copy(
 
 /// Whether a translated message counts as the source copied: the source's text, with words
 /// in it, not marked as identical on purpose for the current source.
-pub fn message_is_uncertified_copy(
+pub(crate) fn message_is_uncertified_copy(
     translation: &MessageText,
     source: &MessageText,
     entry: Option<&LockEntry>,
@@ -615,7 +611,7 @@ pub fn message_is_uncertified_copy(
 }
 
 /// The pages of a site by language and key, for lookups in loops over many pages.
-pub fn pages_by_key(site: &Site) -> std::collections::HashMap<(usize, &str), &PageSource> {
+pub(crate) fn pages_by_key(site: &Site) -> std::collections::HashMap<(usize, &str), &PageSource> {
     site.pages
         .iter()
         .map(|p| ((p.lang, p.key.as_str()), p))
@@ -625,7 +621,7 @@ pub fn pages_by_key(site: &Site) -> std::collections::HashMap<(usize, &str), &Pa
 /// The state of every language (the pseudo-language left out). A language whose lock file
 /// cannot be read is reported with the error, counted as if nothing were marked, and the
 /// error is returned too.
-pub fn status(site: &Site) -> (Vec<LanguageStatus>, Vec<Diagnostic>) {
+pub(crate) fn status(site: &Site) -> (Vec<LanguageStatus>, Vec<Diagnostic>) {
     let mut errors = Vec::new();
     let default = site.config.default;
     let source = Source {

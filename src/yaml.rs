@@ -36,22 +36,22 @@ pub type Text = Spanned<String>;
 #[derive(Debug, Clone, Copy)]
 pub struct Vocabulary {
     /// The whole text: "this file", "the front matter".
-    pub whole: &'static str,
+    pub(crate) whole: &'static str,
     /// The entries of a list, or values of a mapping, under a key: `("tiers", "tier")`.
-    pub entries: &'static [(&'static str, &'static str)],
+    pub(crate) entries: &'static [(&'static str, &'static str)],
     /// Keys accepted but never offered in a list of the keys (what tools write, not people).
-    pub unlisted: &'static [&'static str],
+    pub(crate) unlisted: &'static [&'static str],
 }
 
 /// A file with no names for its entries: they are named by the key of their list.
-pub const PLAIN_FILE: Vocabulary = Vocabulary {
+pub(crate) const PLAIN_FILE: Vocabulary = Vocabulary {
     whole: "this file",
     entries: &[],
     unlisted: &[],
 };
 
 /// The YAML at the top of a Markdown page.
-pub const FRONT_MATTER: Vocabulary = Vocabulary {
+pub(crate) const FRONT_MATTER: Vocabulary = Vocabulary {
     whole: "the front matter",
     entries: &[],
     // Written by `polydocs mark` and by translation platforms.
@@ -78,7 +78,7 @@ pub fn parse_with<T: DeserializeOwned>(
 }
 
 /// Parses `text`, the front matter of `source`, which starts `line_offset` lines into it.
-pub fn parse_str<T: DeserializeOwned>(
+pub(crate) fn parse_str<T: DeserializeOwned>(
     source: &SourceFile,
     text: &str,
     line_offset: usize,
@@ -182,7 +182,7 @@ fn limit(message: &str) -> Option<Diagnostic> {
 }
 
 /// A serde-saphyr location as a position, shifted for text embedded in a larger file.
-pub fn position(loc: Location, line_offset: usize) -> Position {
+pub(crate) fn position(loc: Location, line_offset: usize) -> Position {
     Position {
         line: loc.line() as usize + line_offset,
         column: (loc.column() as usize).max(1),
@@ -190,6 +190,6 @@ pub fn position(loc: Location, line_offset: usize) -> Position {
 }
 
 /// Where a spanned value was written.
-pub fn spanned_position<T>(value: &Spanned<T>, line_offset: usize) -> Position {
+pub(crate) fn spanned_position<T>(value: &Spanned<T>, line_offset: usize) -> Position {
     position(value.referenced, line_offset)
 }

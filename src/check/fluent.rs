@@ -277,7 +277,7 @@ const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 ///
 /// Each rule is a function of one entry of one language (and, for the rules that compare
 /// with the default language, its source entry), so that a rule is added beside the others.
-pub fn lint(
+pub(crate) fn lint(
     site: &Site,
     used: Option<&BTreeSet<String>>,
     counts: &BTreeMap<&'static str, BTreeSet<u32>>,

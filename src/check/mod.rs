@@ -32,7 +32,7 @@ use crate::site::Site;
 pub struct Options {
     /// A missing translation that a visitor would see (a message or a page shown from another
     /// language) is an error instead of a warning.
-    pub strict: bool,
+    pub(crate) strict: bool,
 }
 
 /// Every finding of the checks that run before rendering.

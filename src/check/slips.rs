@@ -11,7 +11,7 @@ use crate::diagnostic::{Code, Diagnostic, edit_distance};
 use crate::site::Site;
 
 /// Pages of a translation with no page of the same name in the default language.
-pub fn stray_pages(site: &Site, out: &mut Vec<Diagnostic>) {
+pub(crate) fn stray_pages(site: &Site, out: &mut Vec<Diagnostic>) {
     let default = site.config.default;
     let source: Vec<&str> = site
         .pages
@@ -56,10 +56,10 @@ pub fn stray_pages(site: &Site, out: &mut Vec<Diagnostic>) {
 
 /// A message ID of a translation that is a misspelling of a source ID it lacks.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Typo {
-    pub lang: usize,
-    pub written: String,
-    pub meant: String,
+pub(crate) struct Typo {
+    pub(crate) lang: usize,
+    pub(crate) written: String,
+    pub(crate) meant: String,
 }
 
 /// Whether two IDs are close enough to be one mistyped as the other.
@@ -71,7 +71,7 @@ fn looks_like_typo(a: &str, b: &str) -> Option<usize> {
 
 /// Per language, the IDs it defines that the source lacks paired with the source IDs it
 /// lacks, where one is unambiguously a misspelling of the other.
-pub fn typos(site: &Site) -> Vec<Typo> {
+pub(crate) fn typos(site: &Site) -> Vec<Typo> {
     let default = site.config.default;
     let source = &site.locales.defined[default];
     let mut found = Vec::new();
@@ -120,7 +120,7 @@ pub fn typos(site: &Site) -> Vec<Typo> {
 /// Turns each typo's `obsolete-message` and `missing-message` findings into one
 /// `misspelt-message` where the misspelt ID is written; it is an error when the missing
 /// message was (a visible fallback under `--strict`).
-pub fn merge_typos(site: &Site, typos: &[Typo], out: &mut Vec<Diagnostic>) {
+pub(crate) fn merge_typos(site: &Site, typos: &[Typo], out: &mut Vec<Diagnostic>) {
     if typos.is_empty() {
         return;
     }
@@ -169,7 +169,7 @@ pub fn merge_typos(site: &Site, typos: &[Typo], out: &mut Vec<Diagnostic>) {
 }
 
 /// Per plural message of the plan, the numbers the plan formats it with.
-pub fn counts(site: &Site) -> BTreeMap<&'static str, BTreeSet<u32>> {
+pub(crate) fn counts(site: &Site) -> BTreeMap<&'static str, BTreeSet<u32>> {
     let mut counts: BTreeMap<&'static str, BTreeSet<u32>> = BTreeMap::new();
     let Some(plan) = &site.plan else {
         return counts;
@@ -202,7 +202,7 @@ pub fn counts(site: &Site) -> BTreeMap<&'static str, BTreeSet<u32>> {
 /// `t()` calls where no markup may go (inside a tag, that is an attribute, or in `<title>`)
 /// without `plain=true`: the day the message falls back, its `<span lang>` would break the
 /// tag or show in the title bar.
-pub fn markup_in_attributes(site: &Site, out: &mut Vec<Diagnostic>) {
+pub(crate) fn markup_in_attributes(site: &Site, out: &mut Vec<Diagnostic>) {
     for (_, src) in &site.templates.files {
         let text = src.text.as_str();
         let mut from = 0;

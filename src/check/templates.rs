@@ -8,7 +8,7 @@ use crate::templates::TemplateSources;
 
 /// Every text written straight into a page template: one finding a text between tags or
 /// attribute value, in the order of the templates and of each template's text.
-pub fn lint(templates: &TemplateSources, out: &mut Vec<Diagnostic>) {
+pub(crate) fn lint(templates: &TemplateSources, out: &mut Vec<Diagnostic>) {
     // Only pages are read by people: a sitemap or robots.txt holds no words to translate.
     for (_, src) in templates
         .files

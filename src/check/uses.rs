@@ -12,7 +12,7 @@ use crate::site::Site;
 use crate::span::{Position, SourceFile};
 
 /// One place a message is used.
-pub enum Use<'a> {
+pub(crate) enum Use<'a> {
     Data(&'a MessageRef),
     Template(&'a SourceFile, Position),
     /// Formatted by polydocs itself (a duration, a coverage window, a notice).
@@ -21,7 +21,7 @@ pub enum Use<'a> {
 
 impl Use<'_> {
     /// `file:line:col`, or what uses the message.
-    pub fn location(&self) -> String {
+    pub(crate) fn location(&self) -> String {
         match self {
             Use::Data(r) => format!("{}:{}:{}", r.file, r.position.line, r.position.column),
             Use::Template(src, pos) => format!("{}:{}:{}", src.display, pos.line, pos.column),
@@ -30,7 +30,7 @@ impl Use<'_> {
     }
 
     /// `d` pointing at the use of `id` (a data file is read again only on this error path).
-    pub fn point(&self, site: &Site, id: &str, d: Diagnostic) -> Diagnostic {
+    pub(crate) fn point(&self, site: &Site, id: &str, d: Diagnostic) -> Diagnostic {
         let width = id.chars().count();
         match self {
             Use::Data(r) => {
@@ -45,15 +45,15 @@ impl Use<'_> {
     }
 }
 
-pub struct Uses<'a> {
+pub(crate) struct Uses<'a> {
     /// Message ID → where it is required, in the order found.
-    pub required: BTreeMap<&'a str, Vec<Use<'a>>>,
+    pub(crate) required: BTreeMap<&'a str, Vec<Use<'a>>>,
     /// IDs polydocs formats when a language defines them, with a default otherwise.
-    pub optional: BTreeSet<&'static str>,
+    pub(crate) optional: BTreeSet<&'static str>,
 }
 
 impl<'a> Uses<'a> {
-    pub fn collect(site: &'a Site, index: &Index) -> Uses<'a> {
+    pub(crate) fn collect(site: &'a Site, index: &Index) -> Uses<'a> {
         let mut required: BTreeMap<&'a str, Vec<Use<'a>>> = BTreeMap::new();
         for r in &site.plan_labels {
             required.entry(&r.id).or_default().push(Use::Data(r));
@@ -101,7 +101,7 @@ impl<'a> Uses<'a> {
     }
 
     /// Every ID used, required or optional: what the unused-message check counts as used.
-    pub fn all_ids(&self) -> BTreeSet<String> {
+    pub(crate) fn all_ids(&self) -> BTreeSet<String> {
         self.required
             .keys()
             .copied()

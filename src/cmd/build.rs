@@ -30,12 +30,12 @@ pub struct BuildOptions {
 
 /// What a successful build did.
 pub struct Built {
-    pub written: Written,
+    pub(crate) written: Written,
     pub output: PathBuf,
-    pub languages: usize,
+    pub(crate) languages: usize,
     /// Pages left out as drafts.
-    pub drafts: usize,
-    pub warnings: Vec<Diagnostic>,
+    pub(crate) drafts: usize,
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 /// Builds the site in `root`. On failure nothing in the output folder has changed, and the
@@ -45,7 +45,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Report> {
 }
 
 /// [`build`], telling `progress` how far it has got.
-pub fn build_observed(
+pub(crate) fn build_observed(
     root: &Path,
     options: &BuildOptions,
     progress: &Progress,
@@ -129,7 +129,7 @@ pub fn build_observed(
 /// never in it (`public` → `public-pseudo`). A pseudo build is a test of the templates and the
 /// layouts; one upload of the published folder must never show it to visitors, nor name it in
 /// the chooser, the switcher, the sitemap or `hreflang`.
-pub fn pseudo_output(published: &Path) -> PathBuf {
+pub(crate) fn pseudo_output(published: &Path) -> PathBuf {
     let mut name = published
         .file_name()
         .map(|n| n.to_os_string())

@@ -40,13 +40,17 @@ pub fn check(root: &Path, options: &CheckOptions) -> Vec<Diagnostic> {
 }
 
 /// [`check`], telling `progress` how far it has got.
-pub fn check_observed(root: &Path, options: &CheckOptions, progress: &Progress) -> Vec<Diagnostic> {
+pub(crate) fn check_observed(
+    root: &Path,
+    options: &CheckOptions,
+    progress: &Progress,
+) -> Vec<Diagnostic> {
     check_counted(root, options, progress).0
 }
 
 /// [`check_observed`], with the number of drafts left out of the check as they are of the
 /// build (pages marked `draft: true`, and the translations of those of the default language).
-pub fn check_counted(
+pub(crate) fn check_counted(
     root: &Path,
     options: &CheckOptions,
     progress: &Progress,
@@ -72,7 +76,7 @@ pub fn check_counted(
 }
 
 /// "2 drafts, not published", or nothing when there are none.
-pub fn drafts_line(drafts: usize) -> Option<String> {
+pub(crate) fn drafts_line(drafts: usize) -> Option<String> {
     match drafts {
         0 => None,
         1 => Some("1 draft, not published".to_string()),
@@ -176,7 +180,7 @@ fn unknown_language(root: &Path, code: &str) -> Option<String> {
 }
 
 /// How many findings of each code each language has: one line per language.
-pub fn summary(findings: &[Diagnostic]) -> Vec<String> {
+pub(crate) fn summary(findings: &[Diagnostic]) -> Vec<String> {
     let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
     for d in findings {
         *counts
@@ -216,7 +220,12 @@ struct JsonFinding<'a> {
 }
 
 /// `{"errors": n, "warnings": n, "findings": [...]}`
-pub fn to_json(findings: &[Diagnostic], errors: usize, warnings: usize, drafts: usize) -> String {
+pub(crate) fn to_json(
+    findings: &[Diagnostic],
+    errors: usize,
+    warnings: usize,
+    drafts: usize,
+) -> String {
     let list: Vec<JsonFinding> = findings
         .iter()
         .map(|d| JsonFinding {

@@ -41,7 +41,7 @@ fn normalize(asked: &str) -> String {
 }
 
 /// One code in full: the summary, the explanation, the example and the fix.
-pub fn explanation(code: &Entry) -> String {
+pub(crate) fn explanation(code: &Entry) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -68,7 +68,7 @@ pub fn explanation(code: &Entry) -> String {
 }
 
 /// Every code with its level and summary, by area.
-pub fn listing() -> String {
+pub(crate) fn listing() -> String {
     let width = CODES.iter().map(|c| c.name.len()).max().unwrap_or(0);
     let level = CODES
         .iter()

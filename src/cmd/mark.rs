@@ -39,7 +39,7 @@ pub struct Options {
 }
 
 /// What `mark` without a target prints: its three forms.
-pub fn usage(code: &str) -> String {
+pub(crate) fn usage(code: &str) -> String {
     format!(
         "say what to mark as up to date in {code}:\n  \
          polydocs mark {code} --all                      every translated page and message\n  \
@@ -92,7 +92,7 @@ pub fn run(root: &Path, code: &str, target: Option<&Target>, options: Options) -
 /// colleague's broken German file) are said and left alone, since marking French reads only
 /// French and the source; an error anywhere else stops it, as it did before. `None` when it
 /// stops (the errors printed).
-pub fn load_for(root: &Path, code: &str) -> Option<Site> {
+pub(crate) fn load_for(root: &Path, code: &str) -> Option<Site> {
     let (site, report) = site::load_partial(root, &site::LoadOptions::default());
     let default = site
         .as_ref()
@@ -121,7 +121,7 @@ pub fn load_for(root: &Path, code: &str) -> Option<Site> {
 
 /// A page as a translator names it: `content/fr/docs/a.md`, `fr/docs/a.md` or `docs/a.md`
 /// (a path into the source language's folder is accepted too) → `docs/a.md`.
-pub fn page_key(site: &Site, code: &str, page: &str) -> String {
+pub(crate) fn page_key(site: &Site, code: &str, page: &str) -> String {
     let page = page.replace('\\', "/");
     let mut key = page.trim_start_matches("./");
     key = key.strip_prefix("content/").unwrap_or(key);
@@ -138,8 +138,8 @@ pub fn page_key(site: &Site, code: &str, page: &str) -> String {
 /// What a run of `mark` did: its summary, and how many translations it left unmarked (copies
 /// without `--include-identical`, unchanged outdated ones without `--force`).
 pub struct Outcome {
-    pub summary: String,
-    pub left: usize,
+    pub(crate) summary: String,
+    pub(crate) left: usize,
 }
 
 /// Marks translations of `code` up to date; returns what was done.

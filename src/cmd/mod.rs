@@ -46,7 +46,7 @@ fn relative_to<'a>(start: &'a Path, absolute: &'a Path) -> impl Fn(&Path) -> Pat
 
 /// Prints diagnostics to standard error, with colour on a terminal, then one line saying how
 /// to learn more about their codes.
-pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
+pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic]) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     for d in diagnostics {
         eprintln!("{}\n", d.render(color));
@@ -63,7 +63,7 @@ fn explain_line(code: &str) -> String {
 
 /// Prints every error, and the warnings with long runs of one code in one language cut short
 /// (the first few shown, the rest counted, with the command that lists them).
-pub fn print_warnings(diagnostics: &[Diagnostic]) {
+pub(crate) fn print_warnings(diagnostics: &[Diagnostic]) {
     let capped = crate::diagnostic::cap_warnings(diagnostics);
     print_diagnostics(&capped.shown);
     for line in &capped.more {
@@ -72,7 +72,7 @@ pub fn print_warnings(diagnostics: &[Diagnostic]) {
 }
 
 /// The errors of a report, its warnings left out: what `--quiet` shows.
-pub fn errors_only(report: Report) -> Report {
+pub(crate) fn errors_only(report: Report) -> Report {
     let mut errors = Report::default();
     errors.extend(report.sorted().into_iter().filter(Diagnostic::is_error));
     errors
@@ -80,7 +80,7 @@ pub fn errors_only(report: Report) -> Report {
 
 /// Prints the problems of a failed run, each once, then the closing line counting the errors
 /// printed (the same error met by every page of a language is shown and counted once).
-pub fn print_failure(report: Report, what: &str) {
+pub(crate) fn print_failure(report: Report, what: &str) {
     let diagnostics = report.sorted();
     print_warnings(&diagnostics);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();

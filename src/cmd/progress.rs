@@ -15,19 +15,19 @@ use crate::pipeline::{Progress, Stage};
 /// How long a run goes before its progress shows. Overridden by this environment variable,
 /// in milliseconds: for tests, which need the line on a build that takes less than a second.
 const AFTER: Duration = Duration::from_secs(1);
-pub const AFTER_VARIABLE: &str = "POLYDOCS_PROGRESS_AFTER_MS";
+pub(crate) const AFTER_VARIABLE: &str = "POLYDOCS_PROGRESS_AFTER_MS";
 
 /// How often the line is rewritten.
 const TICK: Duration = Duration::from_millis(100);
 
 /// Whether a command not asked to be quiet shows progress: only when a person is watching.
-pub fn wanted(quiet: bool) -> bool {
+pub(crate) fn wanted(quiet: bool) -> bool {
     !quiet && std::io::stderr().is_terminal()
 }
 
 /// Runs `work`, showing how far it has got from `progress` when `show` is true and `work`
 /// takes longer than the delay; the line is cleared before this returns.
-pub fn while_running<T>(progress: &Progress, show: bool, work: impl FnOnce() -> T) -> T {
+pub(crate) fn while_running<T>(progress: &Progress, show: bool, work: impl FnOnce() -> T) -> T {
     if !show {
         return work();
     }
@@ -73,7 +73,7 @@ fn tick(progress: &Progress, finished: &mpsc::Receiver<()>, after: Duration) {
 }
 
 /// What the line says: the stage, and while rendering, the pages rendered of the total.
-pub fn describe(progress: &Progress) -> String {
+pub(crate) fn describe(progress: &Progress) -> String {
     match progress.stage() {
         Stage::Loading => "loading the site".to_string(),
         Stage::Indexing => "indexing pages".to_string(),

@@ -117,7 +117,7 @@ fn finish(site: &Site, status: &[LanguageStatus], json: bool, html: Option<&Path
 
 /// The terminal table: one row per language, then, per language, what changed in the
 /// source of each outdated translation and what is not tracked.
-pub fn table(status: &[LanguageStatus]) -> String {
+pub(crate) fn table(status: &[LanguageStatus]) -> String {
     let mut out = String::new();
     write_header(&mut out);
     for s in status {
@@ -316,7 +316,7 @@ fn write_block(out: &mut String, change: &translation::Change, block: &translati
 /// of missing, copied, outdated and untracked messages and pages, and what changed in the
 /// source of each outdated one. Rendered from the `translation-status.html` template (built
 /// in; a site may override it).
-pub fn html_report(site: &Site, status: &[LanguageStatus]) -> Result<String, Diagnostic> {
+pub(crate) fn html_report(site: &Site, status: &[LanguageStatus]) -> Result<String, Diagnostic> {
     #[derive(Serialize)]
     struct List<'a> {
         title: &'static str,

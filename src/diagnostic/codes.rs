@@ -12,7 +12,7 @@ use super::edit_distance;
 
 /// What the user edits to fix a problem: codes are listed by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Area {
+pub(crate) enum Area {
     Site,
     Files,
     Data,
@@ -25,7 +25,7 @@ pub enum Area {
 
 impl Area {
     /// Every area, in the order `polydocs explain` lists them.
-    pub const ALL: [Area; 8] = [
+    pub(crate) const ALL: [Area; 8] = [
         Area::Site,
         Area::Files,
         Area::Data,
@@ -36,7 +36,7 @@ impl Area {
         Area::Output,
     ];
 
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Area::Site => "Site configuration (site.yaml)",
             Area::Files => "Any source file",
@@ -52,7 +52,7 @@ impl Area {
 
 /// How findings of one kind are reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
+pub(crate) enum Level {
     Error,
     Warning,
     /// A warning in some runs or cases, an error in others (the explanation says when).
@@ -60,7 +60,7 @@ pub enum Level {
 }
 
 impl Level {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Level::Error => "error",
             Level::Warning => "warning",
@@ -69,7 +69,7 @@ impl Level {
     }
 
     /// Whether a diagnostic of this severity may carry a code of this level.
-    pub fn allows(self, severity: Severity) -> bool {
+    pub(crate) fn allows(self, severity: Severity) -> bool {
         match self {
             Level::Error => severity == Severity::Error,
             Level::Warning => severity == Severity::Warning,
@@ -81,21 +81,24 @@ impl Level {
 /// One code's entry in the registry: what `polydocs explain` prints about it.
 #[derive(Debug)]
 pub struct Entry {
-    pub code: Code,
+    /// The code the entry explains; the registry's tests check that each entry sits at its
+    /// code's place.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) code: Code,
     /// The code as users see it, in brackets in a report and in the JSON `code` field.
     pub name: &'static str,
-    pub level: Level,
-    pub area: Area,
+    pub(crate) level: Level,
+    pub(crate) area: Area,
     /// One line, lowercase, no final period: what the problem is.
     pub summary: &'static str,
     /// What it means and why polydocs refuses or warns; paragraphs separated by a blank line.
     pub explanation: &'static str,
     /// The file the example would be in (or `shell` for a command line).
-    pub example_file: &'static str,
+    pub(crate) example_file: &'static str,
     /// Input that triggers it.
-    pub example: &'static str,
+    pub(crate) example: &'static str,
     /// What to do.
-    pub fix: &'static str,
+    pub(crate) fix: &'static str,
 }
 
 /// The table of codes as the [`Code`] enum (one variant per entry, documented by its summary)
@@ -153,12 +156,12 @@ macro_rules! registry {
 
 impl Code {
     /// The code's entry in the registry.
-    pub fn entry(self) -> &'static Entry {
+    pub(crate) fn entry(self) -> &'static Entry {
         &CODES[self as usize]
     }
 
     /// Whether findings of this code are errors, warnings or either.
-    pub fn level(self) -> Level {
+    pub(crate) fn level(self) -> Level {
         self.entry().level
     }
 }
@@ -170,7 +173,7 @@ pub fn find(name: &str) -> Option<&'static Entry> {
 
 /// Up to `n` registered codes closest to `name`: those containing it first, then by edit
 /// distance.
-pub fn closest(name: &str, n: usize) -> Vec<&'static str> {
+pub(crate) fn closest(name: &str, n: usize) -> Vec<&'static str> {
     let mut ranked: Vec<(bool, usize, &'static str)> = CODES
         .iter()
         .map(|c| (!c.name.contains(name), edit_distance(name, c.name), c.name))

@@ -16,7 +16,7 @@ use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use crate::span::{Position, SourceFile};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
 }
@@ -24,52 +24,52 @@ pub enum Severity {
 /// One finding about the site's sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// A stable, short name for the kind of problem (`yaml-syntax`, `unknown-tier`, ...).
     pub code: Code,
-    pub message: String,
+    pub(crate) message: String,
     /// The file, relative to the site root.
     pub file: Option<String>,
     pub position: Option<Position>,
     /// The source line at `position` and how many characters the caret spans.
     pub excerpt: Option<(String, usize)>,
     /// What the user should do.
-    pub hint: Option<String>,
+    pub(crate) hint: Option<String>,
     /// What the finding is about, as the check that made it knows it.
-    pub subject: Subject,
+    pub(crate) subject: Subject,
     /// For a finding about a message: the pages of its language that show it (`/fr/hours/`),
     /// where a translator sees it; empty when not known.
-    pub pages: Vec<String>,
+    pub(crate) pages: Vec<String>,
 }
 
 /// What a finding is about (its language, message, page), set by the check that makes it:
 /// merges, filters and summaries read this, never the finding's wording, so rewording a
 /// message changes nothing else.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Subject {
+pub(crate) struct Subject {
     /// The code of the language the finding is about (a missing translation is about the
     /// language that lacks it, though it points at the source's file).
-    pub language: Option<String>,
+    pub(crate) language: Option<String>,
     /// The ID of the Fluent message or term the finding is about.
-    pub message: Option<String>,
+    pub(crate) message: Option<String>,
     /// The page the finding is about, by its key under `content/<code>/` (`docs/setup.md`).
-    pub page: Option<String>,
+    pub(crate) page: Option<String>,
 }
 
 impl Diagnostic {
     /// An error; `code` must be registered as an error (or as either).
-    pub fn error(code: Code, message: impl Into<String>) -> Self {
+    pub(crate) fn error(code: Code, message: impl Into<String>) -> Self {
         Diagnostic::new(Severity::Error, code, message)
     }
 
     /// A warning; `code` must be registered as a warning (or as either).
-    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(code: Code, message: impl Into<String>) -> Self {
         Diagnostic::new(Severity::Warning, code, message)
     }
 
     /// A finding whose severity depends on the run (`--strict` makes some warnings errors);
     /// `code` must be registered at that level.
-    pub fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
+    pub(crate) fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
         debug_assert!(
             code.level().allows(severity),
             "diagnostic code `{}` is given as {severity:?} but registered as {:?}",
@@ -91,19 +91,19 @@ impl Diagnostic {
     }
 
     /// Says which language the finding is about.
-    pub fn in_language(mut self, code: &str) -> Self {
+    pub(crate) fn in_language(mut self, code: &str) -> Self {
         self.subject.language = Some(code.to_string());
         self
     }
 
     /// Says which message (by its ID) the finding is about.
-    pub fn about_message(mut self, id: &str) -> Self {
+    pub(crate) fn about_message(mut self, id: &str) -> Self {
         self.subject.message = Some(id.to_string());
         self
     }
 
     /// Says which page (by its key under `content/<code>/`) the finding is about.
-    pub fn about_page(mut self, key: &str) -> Self {
+    pub(crate) fn about_page(mut self, key: &str) -> Self {
         self.subject.page = Some(key.to_string());
         self
     }
@@ -111,7 +111,7 @@ impl Diagnostic {
     /// The language the finding is about: the one its check gave it, else the language
     /// folder of its file (`locales/fr/…`, `content/fr/…`) for the findings of the readers,
     /// which see a file before anyone knows its language, else none (site-wide files).
-    pub fn language(&self) -> Option<&str> {
+    pub(crate) fn language(&self) -> Option<&str> {
         self.subject.language.as_deref().or_else(|| {
             let file = self.file.as_deref()?;
             let rest = file
@@ -122,18 +122,23 @@ impl Diagnostic {
     }
 
     /// Names the file without a position (the whole file is concerned).
-    pub fn in_file(mut self, file: &str) -> Self {
+    pub(crate) fn in_file(mut self, file: &str) -> Self {
         self.file = Some(file.to_string());
         self
     }
 
     /// Points at a position in a source file, keeping its line for the caret.
-    pub fn at(self, source: &SourceFile, position: Position) -> Self {
+    pub(crate) fn at(self, source: &SourceFile, position: Position) -> Self {
         self.spanning(source, position, 1)
     }
 
     /// Points at `width` characters from `position`.
-    pub fn spanning(mut self, source: &SourceFile, position: Position, width: usize) -> Self {
+    pub(crate) fn spanning(
+        mut self,
+        source: &SourceFile,
+        position: Position,
+        width: usize,
+    ) -> Self {
         self.file = Some(source.display.clone());
         self.position = Some(position);
         self.excerpt = Some((source.line_text(position.line).to_string(), width.max(1)));
@@ -141,7 +146,7 @@ impl Diagnostic {
     }
 
     /// Points at a byte range of a source file.
-    pub fn at_range(self, source: &SourceFile, range: std::ops::Range<usize>) -> Self {
+    pub(crate) fn at_range(self, source: &SourceFile, range: std::ops::Range<usize>) -> Self {
         let position = source.position(range.start);
         let end = range.end.min(source.text.len()).max(range.start);
         let width = source
@@ -151,7 +156,7 @@ impl Diagnostic {
         self.spanning(source, position, width)
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -222,7 +227,7 @@ impl Diagnostic {
     }
 
     /// "shown on /fr/, /fr/compare/ and 13 more pages", when the pages are known.
-    pub fn shown_on(&self) -> Option<String> {
+    pub(crate) fn shown_on(&self) -> Option<String> {
         const LISTED: usize = 3;
         let (first, more) = self.pages.split_at(self.pages.len().min(LISTED));
         let listed = first.join(", ");
@@ -262,7 +267,7 @@ fn char_to_byte(line: &str, chars: usize) -> usize {
 
 /// The number of single-character edits between two words (Levenshtein), to suggest the name
 /// a typo was meant to be.
-pub fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -282,7 +287,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// Past this many warnings of one code in one language, a run's output (`build`, `serve`'s
 /// terminal and its overlay) shows a few and counts the rest: a new language's hundred
 /// missing messages must not bury a real problem. `check --lang CODE` lists them all.
-pub const SHOWN_PER_GROUP: usize = 10;
+pub(crate) const SHOWN_PER_GROUP: usize = 10;
 
 /// How many warnings of a group cut short are still shown.
 const SHOWN_OF_LONG_GROUP: usize = 3;
@@ -290,19 +295,19 @@ const SHOWN_OF_LONG_GROUP: usize = 3;
 /// Diagnostics as a run shows them: every error, and the warnings with long runs of one code
 /// in one language cut short.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Capped {
+pub(crate) struct Capped {
     /// What is shown, in the order given.
-    pub shown: Vec<Diagnostic>,
+    pub(crate) shown: Vec<Diagnostic>,
     /// One line per group cut short: how many more, and the command that lists them.
-    pub more: Vec<String>,
+    pub(crate) more: Vec<String>,
     /// Every error given.
-    pub errors: usize,
+    pub(crate) errors: usize,
     /// Every warning given, shown or not.
-    pub warnings: usize,
+    pub(crate) warnings: usize,
 }
 
 /// Cuts long runs of warnings of one code in one language short (see [`SHOWN_PER_GROUP`]).
-pub fn cap_warnings(diagnostics: &[Diagnostic]) -> Capped {
+pub(crate) fn cap_warnings(diagnostics: &[Diagnostic]) -> Capped {
     use std::collections::BTreeMap;
     let mut groups: BTreeMap<(Option<&str>, &str), usize> = BTreeMap::new();
     for d in diagnostics.iter().filter(|d| !d.is_error()) {
@@ -347,24 +352,24 @@ pub fn cap_warnings(diagnostics: &[Diagnostic]) -> Capped {
 /// Diagnostics of one run, gathered from every stage.
 #[derive(Debug, Default)]
 pub struct Report {
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 impl Report {
-    pub fn push(&mut self, d: Diagnostic) {
+    pub(crate) fn push(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
     }
 
-    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+    pub(crate) fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
         self.diagnostics.extend(ds);
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
     /// Sorted by file and position so that output is stable from run to run.
-    pub fn sorted(mut self) -> Vec<Diagnostic> {
+    pub(crate) fn sorted(mut self) -> Vec<Diagnostic> {
         self.diagnostics.sort_by(|a, b| {
             (&a.file, a.position, a.severity, &a.message)
                 .cmp(&(&b.file, b.position, b.severity, &b.message))

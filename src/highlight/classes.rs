@@ -14,7 +14,7 @@ use syntect::parsing::{Scope, ScopeStack};
 
 /// A kind of token, as coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Comment,
     String,
     /// Numbers, `true`, named constants, escapes in strings.
@@ -34,7 +34,7 @@ pub enum Kind {
 
 impl Kind {
     /// The class written on the span; the style sheet colours `.highlight .<class>`.
-    pub fn class(self) -> &'static str {
+    pub(crate) fn class(self) -> &'static str {
         match self {
             Kind::Comment => "c",
             Kind::String => "s",
@@ -51,7 +51,7 @@ impl Kind {
 
 /// What one scope says about the colour of its text: a kind, or nothing of its own (the
 /// colour of the scope around it: punctuation inside a string is coloured as the string).
-pub fn kind_of(scope: &str) -> Option<Kind> {
+pub(crate) fn kind_of(scope: &str) -> Option<Kind> {
     // A scope is "under" `prefix` when its name starts with the whole atoms of `prefix`.
     let under = |prefix: &str| {
         scope
@@ -102,7 +102,7 @@ fn is_key(scope: &str) -> bool {
 
 /// The kind of the text under `stack`: that of the innermost scope that has one, except that
 /// a string that is a mapping's key is a [`Kind::Tag`], as YAML and TOML keys are.
-pub fn kind_under(stack: &ScopeStack) -> Option<Kind> {
+pub(crate) fn kind_under(stack: &ScopeStack) -> Option<Kind> {
     KINDS.with(|kinds| {
         let mut kinds = kinds.borrow_mut();
         let mut found = None;

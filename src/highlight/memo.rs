@@ -24,7 +24,7 @@ use syntect::parsing::{ParseState, ParsingError, ScopeStackOp, SyntaxSet};
 /// 20 000 lines of real code (an entry takes 1 to 2 KB). A smaller memo costs time on sites
 /// whose pages fall back to another language: 8 MiB made a site of 2 MB of code, built in
 /// three languages, take 75 % more CPU.
-pub const MAX_BYTES: usize = 32 << 20;
+pub(crate) const MAX_BYTES: usize = 32 << 20;
 /// Longer lines are parsed each time: they rarely repeat, and would fill the memo.
 const MAX_LENGTH: usize = 200;
 /// The most parser states remembered for one line's text.
@@ -49,9 +49,9 @@ type Ops = Vec<(usize, ScopeStackOp)>;
 /// byte of the range each searched), and whether one of them failed (reached Oniguruma's
 /// retry limit, which syntect takes for no match).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Work {
-    pub steps: u64,
-    pub failed: bool,
+pub(crate) struct Work {
+    pub(crate) steps: u64,
+    pub(crate) failed: bool,
 }
 
 struct Parsed {
@@ -120,7 +120,7 @@ fn cost(line: &str, ops: &[(usize, ScopeStackOp)], depth: usize) -> usize {
 /// Parses `line` (with its line feed) from `state`, which it advances, and hands the
 /// operations on the scope stack to `write`. `depth` is the number of scopes open before
 /// the line (the writer's count): states deeper than [`MAX_DEPTH`] are not remembered.
-pub fn parse_line<T>(
+pub(crate) fn parse_line<T>(
     state: &mut ParseState,
     line: &str,
     syntaxes: &SyntaxSet,

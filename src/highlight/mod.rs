@@ -29,12 +29,12 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceFile;
 
 /// The largest code block highlighted, in bytes.
-pub const MAX_BLOCK: usize = 64 * 1024;
+pub(crate) const MAX_BLOCK: usize = 64 * 1024;
 /// The longest line highlighted, in bytes.
-pub const MAX_LINE: usize = 2_000;
+pub(crate) const MAX_LINE: usize = 2_000;
 /// The most lines highlighted in a block: the time goes by the line (some 40 µs each, in a
 /// release build), and 64 KiB of short lines would be 32 000 of them.
-pub const MAX_LINES: usize = 2_000;
+pub(crate) const MAX_LINES: usize = 2_000;
 
 /// The most times one search of a grammar's pattern may backtrack (Oniguruma's retry limit
 /// in search, for the whole process; its default is 10 million in a match and none in a
@@ -43,7 +43,7 @@ pub const MAX_LINES: usize = 2_000;
 /// plain ([`Limit::Backtracking`]). Of 400 real files, a few Markdown and HTML ones need more
 /// than 100 000; two Markdown changelogs pass even Oniguruma's default (which syntect used to
 /// take for no match, silently).
-pub const RETRY_LIMIT: u32 = 1_000_000;
+pub(crate) const RETRY_LIMIT: u32 = 1_000_000;
 
 /// The steps a block may take per byte of its code (and [`BASE_STEPS`] more), the budget
 /// that keeps a block's time in proportion to its size whatever its grammar does. A step is
@@ -51,9 +51,9 @@ pub const RETRY_LIMIT: u32 = 1_000_000;
 /// tries each position of the rest of the line). Real code takes up to some 130 steps a byte
 /// (400 files of Rust, C, Python, shell, HTML, Markdown, JSON, YAML and TOML were measured);
 /// crafted lines of operators or brackets up to several thousand.
-pub const STEPS_PER_BYTE: u64 = 1_000;
+pub(crate) const STEPS_PER_BYTE: u64 = 1_000;
 /// The steps any block may take, however short.
-pub const BASE_STEPS: u64 = 100_000;
+pub(crate) const BASE_STEPS: u64 = 100_000;
 
 /// What became of a fenced code block.
 #[derive(Debug, PartialEq, Eq)]
@@ -82,7 +82,7 @@ pub enum Limit {
 
 impl Limit {
     /// Why the block is plain, for the warning: after "this block is not highlighted:".
-    pub fn reason(self) -> String {
+    pub(crate) fn reason(self) -> String {
         match self {
             Limit::Size => format!(
                 "it is larger than {} KiB or {MAX_LINES} lines, or has a line longer than {MAX_LINE} bytes",
@@ -103,8 +103,8 @@ impl Limit {
 
 /// A grammar and the set it belongs to: a parser reads its contexts from that set.
 #[derive(Clone, Copy)]
-pub struct Grammar {
-    pub set: &'static SyntaxSet,
+pub(crate) struct Grammar {
+    pub(crate) set: &'static SyntaxSet,
     pub syntax: &'static SyntaxReference,
 }
 
@@ -112,7 +112,7 @@ pub struct Grammar {
 /// a millisecond, and each grammar's contexts are decompressed only when a block first needs
 /// them (a few milliseconds for YAML). Adding a grammar to this set would decompress every
 /// one of them and compress them again: a fifth of a second of a build's CPU.
-pub fn syntaxes() -> &'static SyntaxSet {
+pub(crate) fn syntaxes() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
@@ -134,7 +134,7 @@ fn own_syntaxes() -> &'static SyntaxSet {
 
 /// The grammar for the language named by a fence's info string (`rust`, `sh`, `yml`,
 /// `rust,ignore`), if any.
-pub fn syntax_for(info: &str) -> Option<Grammar> {
+pub(crate) fn syntax_for(info: &str) -> Option<Grammar> {
     let name = language_of(info);
     if name.is_empty() {
         return None;
@@ -161,7 +161,7 @@ pub fn syntax_for(info: &str) -> Option<Grammar> {
 }
 
 /// The language word of a fence's info string: up to the first space, comma or `{`.
-pub fn language_of(info: &str) -> &str {
+pub(crate) fn language_of(info: &str) -> &str {
     let info = info.trim();
     let end = info
         .find(|c: char| c.is_whitespace() || c == ',' || c == '{')
@@ -175,10 +175,10 @@ pub fn language_of(info: &str) -> &str {
 /// pushing contexts at 100), against 20 ms once stopped here. Real code nests up to some 11
 /// (in 400 files measured). Counted on the scopes the grammar opens, so that a `)` in a string
 /// does not close a `(`.
-pub const MAX_DEPTH: usize = 40;
+pub(crate) const MAX_DEPTH: usize = 40;
 
 /// Whether a block is too large to parse at all.
-pub fn too_large(code: &str) -> bool {
+pub(crate) fn too_large(code: &str) -> bool {
     code.len() > MAX_BLOCK
         || code.split('\n').any(|line| line.len() > MAX_LINE)
         || code
@@ -304,7 +304,12 @@ impl Writer {
 }
 
 /// The warning for a code block left plain by `limit`, at byte `at` of `source`.
-pub fn not_highlighted(source: &SourceFile, at: usize, language: &str, limit: Limit) -> Diagnostic {
+pub(crate) fn not_highlighted(
+    source: &SourceFile,
+    at: usize,
+    language: &str,
+    limit: Limit,
+) -> Diagnostic {
     Diagnostic::warning(
         Code::CodeNotHighlighted,
         format!(

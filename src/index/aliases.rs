@@ -16,34 +16,34 @@ use super::routes::Routes;
 /// The most aliases one page may have: a page renamed a few times has a handful. Past it the
 /// rest are refused with one error, so that a hostile page cannot make the build write (and
 /// report) without bound.
-pub const MAX_PER_PAGE: usize = 100;
+pub(crate) const MAX_PER_PAGE: usize = 100;
 
 /// One alias of one page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alias {
     /// The page whose front matter names it (index into `Site::pages`).
-    pub page: usize,
+    pub(crate) page: usize,
     /// Its place in the page's `aliases` list.
-    pub at: usize,
+    pub(crate) at: usize,
     /// Where it is published and where it leads, or why it cannot be.
-    pub outcome: Result<Redirect, Problem>,
+    pub(crate) outcome: Result<Redirect, Problem>,
 }
 
 /// A redirect page to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Redirect {
+pub(crate) struct Redirect {
     /// The file written (`en/docs/setup/index.html`, or `old/page.html` as written).
-    pub file: String,
+    pub(crate) file: String,
     /// The language of the page it leads to: the language whose prefix the alias starts with
     /// when that language shows the page, else the page's own.
-    pub lang: usize,
+    pub(crate) lang: usize,
     /// The key of the page it leads to.
-    pub key: String,
+    pub(crate) key: String,
 }
 
 impl Redirect {
     /// The folder holding the file, as a site path (`en/docs/setup/`).
-    pub fn folder(&self) -> &str {
+    pub(crate) fn folder(&self) -> &str {
         self.file.rsplit_once('/').map_or("", |(dir, _)| dir)
     }
 }

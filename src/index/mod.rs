@@ -18,14 +18,14 @@ use crate::site::Site;
 pub use routes::{Route, Routes};
 
 pub struct Index {
-    pub routes: Routes,
+    pub(crate) routes: Routes,
     /// Per language: section key → the keys of its pages and sub-sections, in display order
     /// (by `weight`, then title, then key).
-    pub children: Vec<BTreeMap<String, Vec<String>>>,
+    pub(crate) children: Vec<BTreeMap<String, Vec<String>>>,
     /// Per language: tier ID → key of the tier's page in that language.
-    pub tier_pages: Vec<BTreeMap<String, String>>,
+    pub(crate) tier_pages: Vec<BTreeMap<String, String>>,
     /// Every page's aliases (old addresses), resolved.
-    pub aliases: Vec<aliases::Alias>,
+    pub(crate) aliases: Vec<aliases::Alias>,
 }
 
 impl Index {
@@ -75,25 +75,25 @@ impl Index {
     }
 
     /// The home page's children in a language: the main navigation.
-    pub fn top_level(&self, lang: usize) -> &[String] {
+    pub(crate) fn top_level(&self, lang: usize) -> &[String] {
         self.children(lang, crate::content::HOME)
     }
 
     /// The page published at a path from the site root (`fr/docs/a/`, with or without the
     /// trailing slash), as its language and key.
-    pub fn page_at(&self, config: &SiteConfig, path: &str) -> Option<(usize, &str)> {
+    pub(crate) fn page_at(&self, config: &SiteConfig, path: &str) -> Option<(usize, &str)> {
         self.routes.page_at(config, path)
     }
 
     /// A section's children in a language, in display order.
-    pub fn children(&self, lang: usize, section: &str) -> &[String] {
+    pub(crate) fn children(&self, lang: usize, section: &str) -> &[String] {
         self.children[lang].get(section).map_or(&[], Vec::as_slice)
     }
 }
 
 /// The keys of the sections above a page, from the home page down (the page excluded): its
 /// breadcrumbs.
-pub fn ancestors(key: &str) -> Vec<String> {
+pub(crate) fn ancestors(key: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = key.to_string();
     while let Some(parent) = parent_section(&current) {
@@ -108,31 +108,31 @@ pub fn ancestors(key: &str) -> Vec<String> {
 /// `id`s of its elements (headings, and whatever its template marks), and the links its
 /// Markdown makes, by byte offset in the page's body; and what the search index holds of it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct PageFacts {
+pub(crate) struct PageFacts {
     /// The ids, each followed by a newline: one allocation a page, as most are never looked
     /// up (only a `#fragment` link to the page looks).
-    pub anchors: Anchors,
-    pub links: Vec<(usize, String)>,
+    pub(crate) anchors: Anchors,
+    pub(crate) links: Vec<(usize, String)>,
     /// The addresses left out of the page as unsafe (`javascript:`, `file:`), by byte offset
     /// in the body: each is an error, reported with the page's broken links.
-    pub refused: Vec<(usize, String)>,
+    pub(crate) refused: Vec<(usize, String)>,
     /// The page's terms and text for its language's search index (`None` without one). Kept
     /// with the other facts so that a partial rebuild in `serve` writes a language's whole
     /// index from the pages it rendered and the facts of the others, without reading the
     /// others again: at thousands of pages, re-reading them was most of a one-page rebuild.
-    pub search: Option<crate::search::Document>,
+    pub(crate) search: Option<crate::search::Document>,
 }
 
 /// The ids of a page's elements, kept as one text.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Anchors(String);
+pub(crate) struct Anchors(String);
 
 impl Anchors {
-    pub fn contains(&self, id: &str) -> bool {
+    pub(crate) fn contains(&self, id: &str) -> bool {
         self.iter().any(|a| a == id)
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
         self.0.lines()
     }
 }
@@ -152,17 +152,17 @@ impl<'a> FromIterator<&'a str> for Anchors {
 /// checks read it, so that a `#fragment` is checked against the ids really published.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Published {
-    pub pages: HashMap<(usize, String), PageFacts>,
+    pub(crate) pages: HashMap<(usize, String), PageFacts>,
 }
 
 impl Published {
     /// Takes the facts of `newer`, keeping those of pages it did not render (a partial build).
-    pub fn update(&mut self, newer: Published) {
+    pub(crate) fn update(&mut self, newer: Published) {
         self.pages.extend(newer.pages);
     }
 
     /// Leaves out pages that are no longer published.
-    pub fn retain_routes(&mut self, routes: &Routes) {
+    pub(crate) fn retain_routes(&mut self, routes: &Routes) {
         self.pages
             .retain(|(lang, key), _| routes.get(key, *lang).is_some());
     }

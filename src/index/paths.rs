@@ -7,7 +7,7 @@
 use crate::config::SiteConfig;
 
 /// The path from the site root to a page's folder: `fr/docs/setup/`.
-pub fn site_path(config: &SiteConfig, key: &str, lang: usize) -> String {
+pub(crate) fn site_path(config: &SiteConfig, key: &str, lang: usize) -> String {
     // One allocation: every link of every page is made here.
     let prefix = &config.languages[lang].prefix;
     let (folder, slash) = crate::content::url_folder(key);
@@ -20,17 +20,17 @@ pub fn site_path(config: &SiteConfig, key: &str, lang: usize) -> String {
 }
 
 /// The page's absolute address, under the base URL.
-pub fn absolute(config: &SiteConfig, key: &str, lang: usize) -> String {
+pub(crate) fn absolute(config: &SiteConfig, key: &str, lang: usize) -> String {
     format!("{}{}", config.base_url, site_path(config, key, lang))
 }
 
 /// How many folders deep a page is, so `"../".repeat(depth)` leads back to the site root.
-pub fn depth(config: &SiteConfig, key: &str, lang: usize) -> usize {
+pub(crate) fn depth(config: &SiteConfig, key: &str, lang: usize) -> usize {
     site_path(config, key, lang).matches('/').count()
 }
 
 /// The path part of the base URL (`/support/` for `https://example.com/support/`).
-pub fn base_path(base_url: &str) -> String {
+pub(crate) fn base_path(base_url: &str) -> String {
     let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
     rest.find('/')
         .map_or("/".to_string(), |i| rest[i..].to_string())
@@ -58,7 +58,7 @@ pub fn resolve(from: &str, relative: &str) -> Option<String> {
 
 /// Whether a link's address leads to another site: it names a scheme (`https:`, `mailto:`)
 /// or a host (`//example.com/`).
-pub fn is_external(url: &str) -> bool {
+pub(crate) fn is_external(url: &str) -> bool {
     let first = url.split(['/', '?', '#']).next().unwrap_or_default();
     first.contains(':') || url.starts_with("//")
 }
@@ -68,7 +68,7 @@ pub fn is_external(url: &str) -> bool {
 /// address (`/en/docs/setup/`), from the site's root, the site being at `base_path` (an
 /// address that already starts with the base path is read without it). `None` when it climbs
 /// out of the site.
-pub fn link_target(base_path: &str, from: &str, path: &str) -> Option<String> {
+pub(crate) fn link_target(base_path: &str, from: &str, path: &str) -> Option<String> {
     match path.strip_prefix('/') {
         Some(rest) => {
             let inside = base_path
@@ -84,7 +84,7 @@ pub fn link_target(base_path: &str, from: &str, path: &str) -> Option<String> {
 
 /// The relative address of site path `to` from the page at site path `from` (a folder,
 /// `fr/docs/a/`): `../b/` for `fr/docs/b/`.
-pub fn relative(from: &str, to: &str) -> String {
+pub(crate) fn relative(from: &str, to: &str) -> String {
     let from_parts: Vec<&str> = from.split('/').filter(|p| !p.is_empty()).collect();
     let to_parts: Vec<&str> = to.split('/').collect();
     let common = from_parts

@@ -13,20 +13,20 @@ use crate::content::{PageSource, url_path};
 /// One page as published in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Route {
-    pub lang: usize,
+    pub(crate) lang: usize,
     /// Index of the source page in `Site::pages`.
-    pub page: usize,
+    pub(crate) page: usize,
 }
 
 impl Route {
-    pub fn is_fallback(&self, pages: &[PageSource]) -> bool {
+    pub(crate) fn is_fallback(&self, pages: &[PageSource]) -> bool {
         pages[self.page].lang != self.lang
     }
 }
 
 /// Per page key (in key order), the route in each language (`None` where the page is absent).
 pub struct Routes {
-    pub by_key: BTreeMap<String, Vec<Option<Route>>>,
+    pub(crate) by_key: BTreeMap<String, Vec<Option<Route>>>,
 }
 
 impl Routes {
@@ -58,7 +58,7 @@ impl Routes {
     }
 
     /// All routes, language by language, in key order.
-    pub fn all(&self) -> impl Iterator<Item = (&str, Route)> {
+    pub(crate) fn all(&self) -> impl Iterator<Item = (&str, Route)> {
         self.by_key
             .iter()
             .flat_map(|(key, routes)| routes.iter().flatten().map(move |r| (key.as_str(), *r)))
@@ -66,7 +66,7 @@ impl Routes {
 
     /// The page published at a path from the site root (`fr/docs/a/`, with or without the
     /// trailing slash), as its language and key.
-    pub fn page_at(&self, config: &SiteConfig, path: &str) -> Option<(usize, &str)> {
+    pub(crate) fn page_at(&self, config: &SiteConfig, path: &str) -> Option<(usize, &str)> {
         let (prefix, rest) = path.split_once('/').unwrap_or((path, ""));
         let lang = config.languages.iter().position(|l| l.prefix == prefix)?;
         let folder = rest.trim_end_matches('/');
@@ -81,13 +81,13 @@ impl Routes {
         })
     }
 
-    pub fn get(&self, key: &str, lang: usize) -> Option<Route> {
+    pub(crate) fn get(&self, key: &str, lang: usize) -> Option<Route> {
         self.by_key.get(key).and_then(|r| r[lang])
     }
 
     /// The languages that have a page of their own under `key` (translations, not fallbacks),
     /// in site order: what `hreflang` alternates and the sitemap list.
-    pub fn translated(&self, key: &str, pages: &[PageSource]) -> Vec<usize> {
+    pub(crate) fn translated(&self, key: &str, pages: &[PageSource]) -> Vec<usize> {
         self.by_key.get(key).map_or_else(Vec::new, |routes| {
             routes
                 .iter()
@@ -99,7 +99,7 @@ impl Routes {
     }
 
     /// Keys whose URL paths are the same (`a.md` and `a/_index.md`), which would overwrite each other.
-    pub fn collisions(&self) -> Vec<(&str, &str)> {
+    pub(crate) fn collisions(&self) -> Vec<(&str, &str)> {
         let mut seen: BTreeMap<String, &str> = BTreeMap::new();
         let mut out = Vec::new();
         for key in self.by_key.keys() {

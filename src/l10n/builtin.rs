@@ -24,7 +24,7 @@ const WORDS: [(&str, &str); 7] = [
 
 /// The built-in words of the language of BCP 47 tag `tag` (`fr-CA` has French's; Chinese
 /// written in traditional characters has `zh-TW`'s), if the theme has them.
-pub fn messages_for(tag: &str) -> Option<Arc<FluentResource>> {
+pub(crate) fn messages_for(tag: &str) -> Option<Arc<FluentResource>> {
     let at = index_of(tag)?;
     static PARSED: OnceLock<Vec<Arc<FluentResource>>> = OnceLock::new();
     let parsed = PARSED.get_or_init(|| {
@@ -41,7 +41,7 @@ pub fn messages_for(tag: &str) -> Option<Arc<FluentResource>> {
 }
 
 /// The English words, which stand in for a default language the theme has no words in.
-pub fn english() -> Arc<FluentResource> {
+pub(crate) fn english() -> Arc<FluentResource> {
     messages_for("en").expect("English words are built in")
 }
 

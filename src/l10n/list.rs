@@ -8,7 +8,7 @@ use icu_locale::Locale;
 /// `items` joined with the "and" list pattern of the language `tag` (the root patterns for a
 /// tag CLDR does not know). The items are inserted as they are: HTML stays HTML, as CLDR's
 /// list patterns hold no markup characters.
-pub fn join<S: AsRef<str>>(tag: &str, items: &[S]) -> String {
+pub(crate) fn join<S: AsRef<str>>(tag: &str, items: &[S]) -> String {
     let locale: Locale = tag.parse().unwrap_or(Locale::UNKNOWN);
     let options = ListFormatterOptions::default().with_length(ListLength::Wide);
     let formatter = ListFormatter::try_new_and((&locale).into(), options)

@@ -7,26 +7,26 @@
 
 use crate::plan::{Coverage, DurationUnit};
 
-pub const RESPONSE_TARGET: &str = "response-target";
-pub const FEATURE_WITH_VALUE: &str = "feature-with-value";
-pub const FEATURE_VALUE_COMPARED: &str = "feature-value-compared";
-pub const HOURS_RANGE: &str = "hours-range";
+pub(crate) const RESPONSE_TARGET: &str = "response-target";
+pub(crate) const FEATURE_WITH_VALUE: &str = "feature-with-value";
+pub(crate) const FEATURE_VALUE_COMPARED: &str = "feature-value-compared";
+pub(crate) const HOURS_RANGE: &str = "hours-range";
 /// After the link of a resource whose address leads to a page in another language
 /// (`$language`: that language's code).
-pub const RESOURCE_ADDRESS_LANGUAGE: &str = "resource-address-language";
-pub const VALUE_INCLUDED: &str = "value-included";
-pub const VALUE_NOT_INCLUDED: &str = "value-not-included";
-pub const FALLBACK_NOTICE: &str = "fallback-notice";
-pub const OUTDATED_NOTICE: &str = "outdated-notice";
-pub const TABLE_LABEL: &str = "table-label";
+pub(crate) const RESOURCE_ADDRESS_LANGUAGE: &str = "resource-address-language";
+pub(crate) const VALUE_INCLUDED: &str = "value-included";
+pub(crate) const VALUE_NOT_INCLUDED: &str = "value-not-included";
+pub(crate) const FALLBACK_NOTICE: &str = "fallback-notice";
+pub(crate) const OUTDATED_NOTICE: &str = "outdated-notice";
+pub(crate) const TABLE_LABEL: &str = "table-label";
 /// The "Edit this page" label on a page shown from another language (`$language`: the
 /// language of the file the link opens).
-pub const EDIT_FALLBACK: &str = "edit-page-fallback";
-pub const SITE_TITLE: &str = "site-title";
-pub const NOT_FOUND_TITLE: &str = "not-found-title";
-pub const LANGUAGE_CHOOSER_TITLE: &str = "language-chooser-title";
+pub(crate) const EDIT_FALLBACK: &str = "edit-page-fallback";
+pub(crate) const SITE_TITLE: &str = "site-title";
+pub(crate) const NOT_FOUND_TITLE: &str = "not-found-title";
+pub(crate) const LANGUAGE_CHOOSER_TITLE: &str = "language-chooser-title";
 /// How a language writes a time of day, when CLDR's pattern is not what it wants.
-pub const TIME_OF_DAY: &str = super::time::OVERRIDE_ID;
+pub(crate) const TIME_OF_DAY: &str = super::time::OVERRIDE_ID;
 
 const DURATION_UNITS: [DurationUnit; 3] = [
     DurationUnit::Minutes,
@@ -36,7 +36,7 @@ const DURATION_UNITS: [DurationUnit; 3] = [
 
 /// When a message the code formats must exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Need {
+pub(crate) enum Need {
     /// Whenever the site has plan data: it formats plan values.
     WithPlan,
     /// When some page is shown from another language.
@@ -48,7 +48,7 @@ pub enum Need {
 }
 
 /// Every message the code formats, with when it is needed.
-pub fn formatted_by_code() -> Vec<(&'static str, Need)> {
+pub(crate) fn formatted_by_code() -> Vec<(&'static str, Need)> {
     let mut out: Vec<(&'static str, Need)> = Coverage::ALL
         .iter()
         .map(|c| c.message_id())

@@ -30,16 +30,16 @@ pub use time::TimeFormat;
 type Bundle = FluentBundle<Arc<FluentResource>>;
 
 /// One parsed `.ftl` file, kept for the translators' checks (which walk its syntax tree).
-pub struct LocaleFile {
+pub(crate) struct LocaleFile {
     /// Path relative to the site root.
-    pub display: String,
+    pub(crate) display: String,
     /// The entries. Offsets into `resource.source()` are offsets into the file, but the lines
     /// of a broken entry may have been blanked there (see [`syntax`]).
-    pub resource: Arc<FluentResource>,
+    pub(crate) resource: Arc<FluentResource>,
     /// The file as written, when lines were blanked in the resource's copy.
     original: Option<String>,
     /// Messages written in the file whose definition is a syntax error.
-    pub broken: Vec<String>,
+    pub(crate) broken: Vec<String>,
 }
 
 impl LocaleFile {
@@ -55,7 +55,7 @@ impl LocaleFile {
 
 /// A message that cannot be formatted, whatever arguments it is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Defect {
+pub(crate) enum Defect {
     /// It refers back to itself, directly or through other messages.
     Cycle,
     /// It expands to more placeables than Fluent formats (100).
@@ -89,7 +89,7 @@ pub struct Locales {
     tags: Vec<String>,
     dirs: Vec<&'static str>,
     /// Per language: its own files, parsed (empty for a pseudo-language).
-    pub files: Vec<Vec<LocaleFile>>,
+    pub(crate) files: Vec<Vec<LocaleFile>>,
     /// Whether the text of each message a page shows is marked with its ID ([`crate::marks`]), for
     /// the preview's translate mode ([`SiteConfig::mark_messages`]).
     marked: bool,
@@ -97,9 +97,9 @@ pub struct Locales {
 
 /// A locale file's text as it would be, read in place of the file on disk
 /// ([`Locales::load_with`]).
-pub struct Overlay {
-    pub path: std::path::PathBuf,
-    pub text: String,
+pub(crate) struct Overlay {
+    pub(crate) path: std::path::PathBuf,
+    pub(crate) text: String,
 }
 
 /// A message could not be formatted.
@@ -142,7 +142,7 @@ impl Locales {
     /// [`load`](Self::load), with one file read as `overlay` says instead of from disk (added
     /// when it does not exist yet): a translation typed in the preview is checked as `check`
     /// would check it, before anything is written.
-    pub fn load_with(
+    pub(crate) fn load_with(
         root: &Path,
         config: &SiteConfig,
         overlay: Option<&Overlay>,
@@ -201,7 +201,7 @@ impl Locales {
 
     /// `text`, the formatted message `id`, as a page shows it: marked with its ID in the
     /// preview's translate mode, else as it is.
-    pub fn shown(&self, id: &str, text: String) -> String {
+    pub(crate) fn shown(&self, id: &str, text: String) -> String {
         if self.marked {
             crate::marks::mark(id, &text)
         } else {
@@ -209,22 +209,22 @@ impl Locales {
         }
     }
 
-    pub fn code(&self, lang: usize) -> &str {
+    pub(crate) fn code(&self, lang: usize) -> &str {
         &self.codes[lang]
     }
 
     /// The index of the language whose site code is `code`.
-    pub fn language_of(&self, code: &str) -> Option<usize> {
+    pub(crate) fn language_of(&self, code: &str) -> Option<usize> {
         self.codes.iter().position(|c| c == code)
     }
 
     /// The BCP 47 tag of a language (what `lang=""` says).
-    pub fn tag(&self, lang: usize) -> &str {
+    pub(crate) fn tag(&self, lang: usize) -> &str {
         &self.tags[lang]
     }
 
     /// The writing direction of a language: `ltr` or `rtl`.
-    pub fn dir(&self, lang: usize) -> &'static str {
+    pub(crate) fn dir(&self, lang: usize) -> &'static str {
         self.dirs[lang]
     }
 
@@ -235,7 +235,7 @@ impl Locales {
     }
 
     /// Where the message `id` that `lang` uses is defined (in `lang` or along its chain).
-    pub fn definition(&self, lang: usize, id: &str) -> Option<(&str, Position)> {
+    pub(crate) fn definition(&self, lang: usize, id: &str) -> Option<(&str, Position)> {
         let source = self.resolve(lang, id)?;
         self.defined[source]
             .get(id)
@@ -246,7 +246,7 @@ impl Locales {
     /// way no caller can cause or avoid: it refers back to itself, or expands to more
     /// placeables than Fluent allows (a "billion laughs" made of messages). Found here, the
     /// error can point at the message instead of at the template that happened to use it.
-    pub fn defect(&self, lang: usize, id: &str) -> Option<Defect> {
+    pub(crate) fn defect(&self, lang: usize, id: &str) -> Option<Defect> {
         let bundle = &self.bundles[lang];
         let pattern = bundle.get_message(id)?.value()?;
         let mut errors = Vec::new();
@@ -259,7 +259,7 @@ impl Locales {
     }
 
     /// Whether the language's own files define `id`.
-    pub fn defines(&self, lang: usize, id: &str) -> bool {
+    pub(crate) fn defines(&self, lang: usize, id: &str) -> bool {
         self.defined[lang].contains_key(id)
     }
 
@@ -279,7 +279,7 @@ impl Locales {
 
     /// Whether a file of the site writes `id` for `lang` or a language of its chain (the
     /// theme's own words aside).
-    pub fn written(&self, lang: usize, id: &str) -> bool {
+    pub(crate) fn written(&self, lang: usize, id: &str) -> bool {
         self.chains[lang]
             .iter()
             .any(|&l| self.bundles[l].has_message(id))
@@ -337,7 +337,7 @@ impl Locales {
     }
 
     /// A formatter of times of day for one language, to format many in a row.
-    pub fn time_formatter(&self, lang: usize) -> time::TimeFormatter<'_> {
+    pub(crate) fn time_formatter(&self, lang: usize) -> time::TimeFormatter<'_> {
         self.times[lang].formatter(self, lang)
     }
 }
@@ -451,13 +451,13 @@ fn plural_langid(langid: &unic_langid::LanguageIdentifier) -> unic_langid::Langu
 }
 
 /// Deepest nesting of `{` placeables accepted in a Fluent file.
-pub const MAX_NESTING: usize = 64;
+pub(crate) const MAX_NESTING: usize = 64;
 
 /// The offset where `{` placeables and `(` call arguments nest deeper than [`MAX_NESTING`],
 /// if they do: the Fluent parser recurses once per level, and a file nesting thousands of
 /// calls (`F(F(F(…`) would overflow the stack. String literals do not count; a `)` only closes a `(` of its own placeable
 /// (one in a variant's text closes nothing), and a `}` closes its placeable's calls too.
-pub fn too_deep(text: &str) -> Option<usize> {
+pub(crate) fn too_deep(text: &str) -> Option<usize> {
     let mut open: Vec<char> = Vec::new();
     let (mut in_string, mut escaped) = (false, false);
     for (i, c) in text.char_indices() {

@@ -7,11 +7,11 @@ use std::borrow::Cow;
 use crate::config::{Language, SiteConfig};
 
 /// The folder code, tag and URL prefix of the pseudo-language.
-pub const CODE: &str = "en-XA";
-pub const PREFIX: &str = "pseudo";
+pub(crate) const CODE: &str = "en-XA";
+pub(crate) const PREFIX: &str = "pseudo";
 
 /// Fluent's text transform: applied to the text parts of messages, never to variables.
-pub fn transform(text: &str) -> Cow<'_, str> {
+pub(crate) fn transform(text: &str) -> Cow<'_, str> {
     fluent_pseudo::transform(text, false, true)
 }
 

@@ -16,7 +16,7 @@ use crate::plan::TimeOfDay;
 /// The optional message that overrides the CLDR pattern.
 /// Variables: `$hour` (0–23), `$hour12` (1–12), `$minute` ("00"–"59"), `$period` ("am" or "pm"),
 /// `$oclock` ("yes" on the hour, else "no": "上午 6 點" but "下午 5:30").
-pub const OVERRIDE_ID: &str = "time-of-day";
+pub(crate) const OVERRIDE_ID: &str = "time-of-day";
 
 /// How one language writes times. The ICU formatter is built when used: it is not `Sync`,
 /// and a site formats only a handful of times per language.
@@ -26,7 +26,7 @@ pub enum TimeFormat {
 }
 
 impl TimeFormat {
-    pub fn new(tag: &str, overridden: bool) -> TimeFormat {
+    pub(crate) fn new(tag: &str, overridden: bool) -> TimeFormat {
         if overridden {
             return TimeFormat::Fluent;
         }
@@ -34,7 +34,7 @@ impl TimeFormat {
     }
 
     /// A formatter for many times in a row (the ICU one is built once for them all).
-    pub fn formatter<'a>(&self, locales: &'a Locales, lang: usize) -> TimeFormatter<'a> {
+    pub(crate) fn formatter<'a>(&self, locales: &'a Locales, lang: usize) -> TimeFormatter<'a> {
         match self {
             TimeFormat::Cldr(locale) => {
                 let formatter = NoCalendarFormatter::try_new(locale.clone().into(), T::hm())
@@ -48,13 +48,13 @@ impl TimeFormat {
 }
 
 /// Formats times of day for one language; not `Sync`, made where it is used.
-pub enum TimeFormatter<'a> {
+pub(crate) enum TimeFormatter<'a> {
     Cldr(Box<NoCalendarFormatter<T>>),
     Fluent(&'a Locales, usize),
 }
 
 impl TimeFormatter<'_> {
-    pub fn format(&self, time: TimeOfDay) -> Result<String, FormatError> {
+    pub(crate) fn format(&self, time: TimeOfDay) -> Result<String, FormatError> {
         match self {
             TimeFormatter::Cldr(formatter) => {
                 // ICU has no 24:00; a closing time of midnight is written as 00:00.

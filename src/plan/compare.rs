@@ -11,14 +11,14 @@ use super::{Coverage, Plan, TierValue};
 
 /// Where a feature is in [`Plan::groups`]: its group and its place in that group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FeatureAt {
-    pub group: usize,
-    pub feature: usize,
+pub(crate) struct FeatureAt {
+    pub(crate) group: usize,
+    pub(crate) feature: usize,
 }
 
 /// How one feature differs between a lower and a higher tier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Change {
+pub(crate) enum Change {
     /// Only the higher tier has the feature.
     Gained(TierValue),
     /// Only the lower tier has the feature.
@@ -33,23 +33,24 @@ pub enum Change {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Difference {
-    pub at: FeatureAt,
-    pub change: Change,
+pub(crate) struct Difference {
+    pub(crate) at: FeatureAt,
+    pub(crate) change: Change,
 }
 
 /// What the higher of two tiers adds and what it drops, each in comparison-table order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Differences {
+pub(crate) struct Differences {
     /// [`Change::Gained`], [`Change::Increased`] and [`Change::Changed`].
-    pub adds: Vec<Difference>,
+    pub(crate) adds: Vec<Difference>,
     /// [`Change::Lost`], [`Change::Decreased`] and [`Change::Changed`].
-    pub drops: Vec<Difference>,
+    pub(crate) drops: Vec<Difference>,
 }
 
 impl Differences {
     /// The higher tier has everything the lower one has, at least as much of it.
-    pub fn is_superset(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_superset(&self) -> bool {
         self.drops.is_empty()
     }
 }
@@ -81,7 +82,7 @@ fn rank(lower: TierValue, higher: TierValue) -> Option<Ordering> {
 /// Tier indices are positions in [`Plan::tiers`]; an index past the end counts as a tier that
 /// has nothing. The function does not care which of the two comes first in the plan: asked
 /// the other way round, adds and drops swap.
-pub fn differences(plan: &Plan, lower: usize, higher: usize) -> Differences {
+pub(crate) fn differences(plan: &Plan, lower: usize, higher: usize) -> Differences {
     let mut out = Differences::default();
     for (g, group) in plan.groups.iter().enumerate() {
         for (f, feature) in group.features.iter().enumerate() {
@@ -118,7 +119,7 @@ pub fn differences(plan: &Plan, lower: usize, higher: usize) -> Differences {
 }
 
 /// Every feature a tier has, with what it gets of it, in comparison-table order.
-pub fn included(plan: &Plan, tier: usize) -> Vec<(FeatureAt, TierValue)> {
+pub(crate) fn included(plan: &Plan, tier: usize) -> Vec<(FeatureAt, TierValue)> {
     let mut out = Vec::new();
     for (g, group) in plan.groups.iter().enumerate() {
         for (f, feature) in group.features.iter().enumerate() {

@@ -23,113 +23,113 @@ use resolver::Resolver;
 pub use values::{Coverage, Duration, DurationUnit, TimeOfDay};
 
 /// The data files, in the order they are read.
-pub const TIERS_FILE: &str = "content/tiers.yaml";
-pub const COMPARISON_FILE: &str = "content/comparison.yaml";
-pub const RESPONSE_TARGETS_FILE: &str = "content/response-targets.yaml";
-pub const CHANNELS_FILE: &str = "content/channels.yaml";
-pub const RESOURCES_FILE: &str = "content/resources.yaml";
-pub const REGIONS_FILE: &str = "content/regions.yaml";
+pub(crate) const TIERS_FILE: &str = "content/tiers.yaml";
+pub(crate) const COMPARISON_FILE: &str = "content/comparison.yaml";
+pub(crate) const RESPONSE_TARGETS_FILE: &str = "content/response-targets.yaml";
+pub(crate) const CHANNELS_FILE: &str = "content/channels.yaml";
+pub(crate) const RESOURCES_FILE: &str = "content/resources.yaml";
+pub(crate) const REGIONS_FILE: &str = "content/regions.yaml";
 
 /// A Fluent message ID as the data refers to it, with where it was written.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MessageRef {
-    pub id: String,
-    pub file: String,
-    pub position: Position,
+pub(crate) struct MessageRef {
+    pub(crate) id: String,
+    pub(crate) file: String,
+    pub(crate) position: Position,
 }
 
 #[derive(Debug, Clone)]
 pub struct Plan {
-    pub tiers: Vec<Tier>,
+    pub(crate) tiers: Vec<Tier>,
     /// The banner over the paid tiers' columns.
-    pub paid_banner: MessageRef,
-    pub groups: Vec<FeatureGroup>,
-    pub priorities: Vec<Priority>,
-    pub channels: Vec<Channel>,
-    pub resources: Vec<Resource>,
-    pub regions: Regions,
+    pub(crate) paid_banner: MessageRef,
+    pub(crate) groups: Vec<FeatureGroup>,
+    pub(crate) priorities: Vec<Priority>,
+    pub(crate) channels: Vec<Channel>,
+    pub(crate) resources: Vec<Resource>,
+    pub(crate) regions: Regions,
 }
 
 #[derive(Debug, Clone)]
-pub struct Tier {
-    pub id: String,
-    pub name: MessageRef,
-    pub summary: MessageRef,
-    pub paid: bool,
-    pub highlights: Vec<Highlight>,
+pub(crate) struct Tier {
+    pub(crate) id: String,
+    pub(crate) name: MessageRef,
+    pub(crate) summary: MessageRef,
+    pub(crate) paid: bool,
+    pub(crate) highlights: Vec<Highlight>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Highlight {
-    pub title: MessageRef,
-    pub description: MessageRef,
+pub(crate) struct Highlight {
+    pub(crate) title: MessageRef,
+    pub(crate) description: MessageRef,
 }
 
 #[derive(Debug, Clone)]
-pub struct FeatureGroup {
-    pub id: String,
-    pub label: MessageRef,
-    pub features: Vec<Feature>,
+pub(crate) struct FeatureGroup {
+    pub(crate) id: String,
+    pub(crate) label: MessageRef,
+    pub(crate) features: Vec<Feature>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Feature {
-    pub id: String,
-    pub label: MessageRef,
+pub(crate) struct Feature {
+    pub(crate) id: String,
+    pub(crate) label: MessageRef,
     /// One entry per tier, in tier order; `None` means not included.
-    pub values: Vec<Option<TierValue>>,
+    pub(crate) values: Vec<Option<TierValue>>,
 }
 
 /// What a tier gets of a feature.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TierValue {
+pub(crate) enum TierValue {
     Included,
     Count(u32),
     Coverage(Coverage),
 }
 
 #[derive(Debug, Clone)]
-pub struct Priority {
-    pub id: String,
-    pub label: MessageRef,
-    pub description: MessageRef,
+pub(crate) struct Priority {
+    pub(crate) id: String,
+    pub(crate) label: MessageRef,
+    pub(crate) description: MessageRef,
     /// One target per tier, in tier order.
-    pub targets: Vec<ResponseTarget>,
+    pub(crate) targets: Vec<ResponseTarget>,
 }
 
 /// The initial-response target of one priority in one tier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ResponseTarget {
-    pub coverage: Coverage,
-    pub within: Duration,
+pub(crate) struct ResponseTarget {
+    pub(crate) coverage: Coverage,
+    pub(crate) within: Duration,
 }
 
 #[derive(Debug, Clone)]
-pub struct Channel {
-    pub id: String,
+pub(crate) struct Channel {
+    pub(crate) id: String,
     /// File name (without `.svg`) under `static/icons/`.
-    pub icon: String,
-    pub name: MessageRef,
-    pub kind: MessageRef,
-    pub description: MessageRef,
-    pub footnote: Option<MessageRef>,
+    pub(crate) icon: String,
+    pub(crate) name: MessageRef,
+    pub(crate) kind: MessageRef,
+    pub(crate) description: MessageRef,
+    pub(crate) footnote: Option<MessageRef>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Resource {
-    pub id: String,
-    pub name: MessageRef,
-    pub description: MessageRef,
-    pub url: Option<String>,
+pub(crate) struct Resource {
+    pub(crate) id: String,
+    pub(crate) name: MessageRef,
+    pub(crate) description: MessageRef,
+    pub(crate) url: Option<String>,
     /// Per-language addresses that differ from `url`, by language code.
-    pub urls: BTreeMap<String, String>,
+    pub(crate) urls: BTreeMap<String, String>,
     /// Indices of the tiers the resource is limited to; empty means every tier.
-    pub tiers: Vec<usize>,
+    pub(crate) tiers: Vec<usize>,
 }
 
 impl Resource {
     /// The address for a language: its own if it has one, else the common one.
-    pub fn url_for(&self, code: &str) -> Option<&str> {
+    pub(crate) fn url_for(&self, code: &str) -> Option<&str> {
         self.urls
             .get(code)
             .or(self.url.as_ref())
@@ -138,7 +138,7 @@ impl Resource {
 
     /// The address a language shows: [`Self::url_for`], else the first address another
     /// language has, with that language's code (the page it leads to is in that language).
-    pub fn address_for(&self, code: &str) -> Option<(&str, Option<&str>)> {
+    pub(crate) fn address_for(&self, code: &str) -> Option<(&str, Option<&str>)> {
         if let Some(url) = self.url_for(code) {
             return Some((url, None));
         }
@@ -150,34 +150,34 @@ impl Resource {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Regions {
-    pub intro: MessageRef,
-    pub global_services: MessageRef,
-    pub regions: Vec<Region>,
-    pub notes: Vec<RegionNote>,
+pub(crate) struct Regions {
+    pub(crate) intro: MessageRef,
+    pub(crate) global_services: MessageRef,
+    pub(crate) regions: Vec<Region>,
+    pub(crate) notes: Vec<RegionNote>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Region {
-    pub id: String,
-    pub name: MessageRef,
-    pub opens: TimeOfDay,
-    pub closes: TimeOfDay,
+pub(crate) struct Region {
+    pub(crate) id: String,
+    pub(crate) name: MessageRef,
+    pub(crate) opens: TimeOfDay,
+    pub(crate) closes: TimeOfDay,
     /// Indices into [`Regions::notes`].
-    pub notes: Vec<usize>,
+    pub(crate) notes: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
-pub struct RegionNote {
-    pub id: String,
-    pub text: MessageRef,
+pub(crate) struct RegionNote {
+    pub(crate) id: String,
+    pub(crate) text: MessageRef,
     /// The number that marks the note where a region refers to it (1, 2, ...), if any does.
-    pub marker: Option<usize>,
+    pub(crate) marker: Option<usize>,
 }
 
 impl Plan {
     /// Every message ID the data refers to, with where.
-    pub fn message_refs(&self) -> Vec<&MessageRef> {
+    pub(crate) fn message_refs(&self) -> Vec<&MessageRef> {
         let mut refs = vec![
             &self.paid_banner,
             &self.regions.intro,
@@ -210,7 +210,7 @@ impl Plan {
         refs
     }
 
-    pub fn tier_index(&self, id: &str) -> Option<usize> {
+    pub(crate) fn tier_index(&self, id: &str) -> Option<usize> {
         self.tiers.iter().position(|t| t.id == id)
     }
 }
@@ -222,18 +222,18 @@ pub struct Resolved {
     pub plan: Option<Plan>,
     /// Every label (message ID) the data names, also when it has errors elsewhere: labels
     /// that no locale defines are then reported in the same run as the data's own errors.
-    pub labels: Vec<MessageRef>,
+    pub(crate) labels: Vec<MessageRef>,
 }
 
 /// What resolving needs to know about the rest of the site.
 pub struct Context<'a> {
     /// The codes of site.yaml's languages, which `urls:` of a resource may name.
-    pub language_codes: Vec<&'a str>,
+    pub(crate) language_codes: Vec<&'a str>,
     /// The icons a channel may name: the file names, without `.svg`, under `static/icons/`.
-    pub icons: BTreeSet<String>,
+    pub(crate) icons: BTreeSet<String>,
 }
 
-pub const FILES: [&str; 6] = [
+pub(crate) const FILES: [&str; 6] = [
     TIERS_FILE,
     COMPARISON_FILE,
     RESPONSE_TARGETS_FILE,
@@ -246,17 +246,17 @@ pub const FILES: [&str; 6] = [
 /// exist.
 #[derive(Debug, Clone, Default)]
 pub struct PlanSources {
-    pub tiers: Option<SourceFile>,
-    pub comparison: Option<SourceFile>,
-    pub response_targets: Option<SourceFile>,
-    pub channels: Option<SourceFile>,
-    pub resources: Option<SourceFile>,
-    pub regions: Option<SourceFile>,
+    pub(crate) tiers: Option<SourceFile>,
+    pub(crate) comparison: Option<SourceFile>,
+    pub(crate) response_targets: Option<SourceFile>,
+    pub(crate) channels: Option<SourceFile>,
+    pub(crate) resources: Option<SourceFile>,
+    pub(crate) regions: Option<SourceFile>,
 }
 
 impl PlanSources {
     /// Reads the files that exist under `root`, reporting those that cannot be read.
-    pub fn read(root: &Path) -> (PlanSources, Vec<Diagnostic>) {
+    pub(crate) fn read(root: &Path) -> (PlanSources, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let mut read = |name: &str| -> Option<SourceFile> {
             let path = root.join(name);
@@ -291,7 +291,7 @@ impl PlanSources {
 
 /// The names, without `.svg`, of the icons under `root/static/icons/` and of the theme's
 /// icons (published too unless the site replaces them).
-pub fn icon_names(root: &Path) -> BTreeSet<String> {
+pub(crate) fn icon_names(root: &Path) -> BTreeSet<String> {
     let theme = crate::theme::THEME_STATIC.iter().filter_map(|(path, _)| {
         let name = path.strip_prefix("static/icons/")?.strip_suffix(".svg")?;
         (!name.contains('/')).then(|| name.to_string())
@@ -310,7 +310,7 @@ pub fn icon_names(root: &Path) -> BTreeSet<String> {
 
 /// Reads the plan data files of the site at `root` and resolves them. Returns the plan only
 /// when there was no error.
-pub fn load(root: &Path, language_codes: Vec<&str>) -> (Resolved, Vec<Diagnostic>) {
+pub(crate) fn load(root: &Path, language_codes: Vec<&str>) -> (Resolved, Vec<Diagnostic>) {
     let (sources, mut diags) = PlanSources::read(root);
     let ctx = Context {
         language_codes,
@@ -449,7 +449,7 @@ fn labels(plan: &Plan) -> Vec<MessageRef> {
 }
 
 /// Lowercase ASCII letters, digits and inner hyphens: safe in a URL and a file name.
-pub fn is_slug(s: &str) -> bool {
+pub(crate) fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -458,14 +458,14 @@ pub fn is_slug(s: &str) -> bool {
 }
 
 /// The identifier grammar of Fluent messages.
-pub fn is_message_id(s: &str) -> bool {
+pub(crate) fn is_message_id(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Addresses a visitor may follow: http, https and mailto; never script or data schemes.
-pub fn is_safe_url(url: &str) -> bool {
+pub(crate) fn is_safe_url(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
         && !url.contains(char::is_whitespace)

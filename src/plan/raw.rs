@@ -14,7 +14,7 @@ use crate::yaml::{self, Vocabulary};
 pub use crate::yaml::{OrderedMap, Text};
 
 /// What the plan files call their entries, by the key of the list (or mapping) that holds them.
-pub const VOCABULARY: Vocabulary = Vocabulary {
+pub(crate) const VOCABULARY: Vocabulary = Vocabulary {
     whole: "this file",
     entries: &[
         ("tiers", "tier"),
@@ -34,60 +34,60 @@ pub const VOCABULARY: Vocabulary = Vocabulary {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TiersFile {
-    pub paid_banner: Text,
+    pub(crate) paid_banner: Text,
     #[serde(deserialize_with = "tier_entries")]
-    pub tiers: Vec<TierEntry>,
+    pub(crate) tiers: Vec<TierEntry>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct TierEntry {
-    pub id: Text,
-    pub name: Text,
-    pub summary: Text,
+pub(crate) struct TierEntry {
+    pub(crate) id: Text,
+    pub(crate) name: Text,
+    pub(crate) summary: Text,
     #[serde(default)]
-    pub paid: bool,
+    pub(crate) paid: bool,
     #[serde(default, deserialize_with = "highlight_entries")]
-    pub highlights: Vec<HighlightEntry>,
+    pub(crate) highlights: Vec<HighlightEntry>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct HighlightEntry {
-    pub title: Text,
-    pub description: Text,
+pub(crate) struct HighlightEntry {
+    pub(crate) title: Text,
+    pub(crate) description: Text,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ComparisonFile {
     #[serde(deserialize_with = "group_entries")]
-    pub groups: Vec<GroupEntry>,
+    pub(crate) groups: Vec<GroupEntry>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct GroupEntry {
-    pub id: Text,
-    pub label: Text,
+pub(crate) struct GroupEntry {
+    pub(crate) id: Text,
+    pub(crate) label: Text,
     #[serde(deserialize_with = "feature_entries")]
-    pub features: Vec<FeatureEntry>,
+    pub(crate) features: Vec<FeatureEntry>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FeatureEntry {
-    pub id: Text,
-    pub label: Text,
+pub(crate) struct FeatureEntry {
+    pub(crate) id: Text,
+    pub(crate) label: Text,
     #[serde(default, deserialize_with = "tier_values")]
-    pub tiers: OrderedMap<Spanned<ValueEntry>>,
+    pub(crate) tiers: OrderedMap<Spanned<ValueEntry>>,
 }
 
 /// What a tier gets of a feature, as written. Any value is read, so that a wrong one (`2.5`,
 /// `-3`, `true`, a list) is reported by the resolver as a tier value, at its place, rather
 /// than by the YAML reader in its own terms.
 #[derive(Debug, Clone, PartialEq)]
-pub enum ValueEntry {
+pub(crate) enum ValueEntry {
     /// A whole number written as a number.
     Count(u64),
     /// Text: `included`, a coverage keyword, or anything else.
@@ -98,7 +98,7 @@ pub enum ValueEntry {
 
 /// The form of a value that is not a word or a whole number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
+pub(crate) enum Form {
     /// A number that is not whole or not positive, or `true` / `false`: shown as written.
     Scalar,
     List,
@@ -152,93 +152,93 @@ impl<'de> Deserialize<'de> for ValueEntry {
 #[serde(deny_unknown_fields)]
 pub struct ResponseTargetsFile {
     #[serde(deserialize_with = "priority_entries")]
-    pub priorities: Vec<PriorityEntry>,
+    pub(crate) priorities: Vec<PriorityEntry>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PriorityEntry {
-    pub id: Text,
-    pub label: Text,
-    pub description: Text,
+pub(crate) struct PriorityEntry {
+    pub(crate) id: Text,
+    pub(crate) label: Text,
+    pub(crate) description: Text,
     #[serde(deserialize_with = "target_entries")]
-    pub targets: OrderedMap<TargetEntry>,
+    pub(crate) targets: OrderedMap<TargetEntry>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TargetEntry {
-    pub coverage: Text,
-    pub within: Text,
+pub(crate) struct TargetEntry {
+    pub(crate) coverage: Text,
+    pub(crate) within: Text,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChannelsFile {
     #[serde(deserialize_with = "channel_entries")]
-    pub channels: Vec<ChannelEntry>,
+    pub(crate) channels: Vec<ChannelEntry>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ChannelEntry {
-    pub id: Text,
-    pub icon: Text,
-    pub name: Text,
-    pub kind: Text,
-    pub description: Text,
+pub(crate) struct ChannelEntry {
+    pub(crate) id: Text,
+    pub(crate) icon: Text,
+    pub(crate) name: Text,
+    pub(crate) kind: Text,
+    pub(crate) description: Text,
     #[serde(default)]
-    pub footnote: Option<Text>,
+    pub(crate) footnote: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResourcesFile {
     #[serde(deserialize_with = "resource_entries")]
-    pub resources: Vec<ResourceEntry>,
+    pub(crate) resources: Vec<ResourceEntry>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ResourceEntry {
-    pub id: Text,
-    pub name: Text,
-    pub description: Text,
+pub(crate) struct ResourceEntry {
+    pub(crate) id: Text,
+    pub(crate) name: Text,
+    pub(crate) description: Text,
     #[serde(default)]
-    pub url: Option<Text>,
+    pub(crate) url: Option<Text>,
     #[serde(default, deserialize_with = "language_urls")]
-    pub urls: OrderedMap<Text>,
+    pub(crate) urls: OrderedMap<Text>,
     #[serde(default, deserialize_with = "tier_ids")]
-    pub tiers: Vec<Text>,
+    pub(crate) tiers: Vec<Text>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RegionsFile {
-    pub intro: Text,
-    pub global_services: Text,
+    pub(crate) intro: Text,
+    pub(crate) global_services: Text,
     #[serde(deserialize_with = "region_entries")]
-    pub regions: Vec<RegionEntry>,
+    pub(crate) regions: Vec<RegionEntry>,
     #[serde(default, deserialize_with = "note_entries")]
-    pub notes: Vec<NoteEntry>,
+    pub(crate) notes: Vec<NoteEntry>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RegionEntry {
-    pub id: Text,
-    pub name: Text,
-    pub opens: Text,
-    pub closes: Text,
+pub(crate) struct RegionEntry {
+    pub(crate) id: Text,
+    pub(crate) name: Text,
+    pub(crate) opens: Text,
+    pub(crate) closes: Text,
     #[serde(default, deserialize_with = "note_ids")]
-    pub notes: Vec<Text>,
+    pub(crate) notes: Vec<Text>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct NoteEntry {
-    pub id: Text,
-    pub text: Text,
+pub(crate) struct NoteEntry {
+    pub(crate) id: Text,
+    pub(crate) text: Text,
 }
 
 // What each list or mapping holds, in the words of the files' own comments: the YAML reader

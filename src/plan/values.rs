@@ -19,7 +19,7 @@ pub enum Coverage {
 }
 
 impl Coverage {
-    pub const ALL: [Coverage; 4] = [
+    pub(crate) const ALL: [Coverage; 4] = [
         Coverage::AllWeek,
         Coverage::Weekdays,
         Coverage::BusinessHours,
@@ -27,7 +27,7 @@ impl Coverage {
     ];
 
     /// The notation used in YAML.
-    pub fn keyword(self) -> &'static str {
+    pub(crate) fn keyword(self) -> &'static str {
         match self {
             Coverage::AllWeek => "24x7",
             Coverage::Weekdays => "24x5",
@@ -37,7 +37,7 @@ impl Coverage {
     }
 
     /// The Fluent message that names the window.
-    pub fn message_id(self) -> &'static str {
+    pub(crate) fn message_id(self) -> &'static str {
         match self {
             Coverage::AllWeek => "coverage-24x7",
             Coverage::Weekdays => "coverage-24x5",
@@ -102,7 +102,8 @@ impl Duration {
     }
 
     /// Length in minutes, for comparing targets (a day counts as 24 hours).
-    pub fn minutes(self) -> u64 {
+    #[cfg(test)]
+    pub(crate) fn minutes(self) -> u64 {
         let per = match self.unit {
             DurationUnit::Minutes => 1,
             DurationUnit::Hours => 60,
@@ -115,8 +116,8 @@ impl Duration {
 /// A local time of day, from `00:00` to `24:00` (a closing time may be midnight).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct TimeOfDay {
-    pub hour: u8,
-    pub minute: u8,
+    pub(crate) hour: u8,
+    pub(crate) minute: u8,
 }
 
 impl TimeOfDay {

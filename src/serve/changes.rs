@@ -12,19 +12,19 @@ use std::path::{Component, Path};
 pub struct Changes {
     /// Load and render everything: `site.yaml`, templates, plan data, a folder appearing or
     /// disappearing, or anything not recognized.
-    pub everything: bool,
+    pub(crate) everything: bool,
     /// Folder codes of `locales/<code>/` holding a changed file.
-    pub locales: BTreeSet<String>,
+    pub(crate) locales: BTreeSet<String>,
     /// Changed paths under `content/<code>/`: Markdown pages, or folders of them.
-    pub pages: BTreeSet<String>,
+    pub(crate) pages: BTreeSet<String>,
     /// Something in `static/` changed.
-    pub static_files: bool,
+    pub(crate) static_files: bool,
     /// The changed files, relative to the site root, for the terminal.
-    pub files: BTreeSet<String>,
+    pub(crate) files: BTreeSet<String>,
 }
 
 /// The sources a site is built from; nothing else of the site folder is watched.
-pub const WATCHED: &[&str] = &[
+pub(crate) const WATCHED: &[&str] = &[
     "site.yaml",
     "content",
     "locales",
@@ -41,7 +41,7 @@ impl Changes {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         !self.everything && self.locales.is_empty() && self.pages.is_empty() && !self.static_files
     }
 
@@ -85,7 +85,7 @@ impl Changes {
         true
     }
 
-    pub fn merge(&mut self, other: Changes) {
+    pub(crate) fn merge(&mut self, other: Changes) {
         self.everything |= other.everything;
         self.locales.extend(other.locales);
         self.pages.extend(other.pages);
@@ -94,7 +94,7 @@ impl Changes {
     }
 
     /// `content/fr/hours.md`, or `3 files` when there are several, for the terminal.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self.files.len() {
             0 => "the site".to_string(),
             1 => self.files.iter().next().cloned().unwrap_or_default(),

@@ -28,7 +28,7 @@ use crate::site::Site;
 
 /// The early output over `previous` for a rebuild of `scope`, and the files it changed; `None`
 /// when nothing is worth rendering first or those pages do not render.
-pub fn render_first(
+pub(crate) fn render_first(
     site: &Site,
     scope: &Scope,
     open: &OpenPages,

@@ -51,7 +51,7 @@ const KEEPALIVE: Duration = Duration::from_secs(15);
 
 /// Accepts connections until the process ends. This thread only accepts and hands off: it
 /// never reads or writes a connection, so no client can stall it.
-pub fn run(listener: TcpListener, shared: Arc<Shared>) {
+pub(crate) fn run(listener: TcpListener, shared: Arc<Shared>) {
     let slots = Slots::new();
     let refusing = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {

@@ -7,19 +7,19 @@
 use crate::escape::html as attribute;
 
 /// Where the script is served.
-pub const SCRIPT_PATH: &str = "/__polydocs/live.js";
+pub(crate) const SCRIPT_PATH: &str = "/__polydocs/live.js";
 /// The server-sent events stream the script listens to.
-pub const EVENTS_PATH: &str = "/__polydocs/events";
+pub(crate) const EVENTS_PATH: &str = "/__polydocs/events";
 /// The current version and errors, as JSON, for tools and tests.
-pub const STATUS_PATH: &str = "/__polydocs/status";
+pub(crate) const STATUS_PATH: &str = "/__polydocs/status";
 
 /// The script itself.
-pub const SCRIPT: &str = include_str!("live.js");
+pub(crate) const SCRIPT: &str = include_str!("live.js");
 
 /// `html` with the script tag added before its last `</body>` (or at the end). `version` is
 /// the build the page comes from and `file` the page's file in the site, so the script can tell
 /// whether a rebuild concerns it.
-pub fn inject(html: &[u8], version: &str, file: &str) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8], version: &str, file: &str) -> Vec<u8> {
     let tag = format!(
         "<script src=\"{SCRIPT_PATH}\" data-version=\"{}\" data-file=\"{}\"></script>\n",
         attribute(version),

@@ -2,7 +2,7 @@
 
 /// The `Content-Type` of a file of the site. Unknown extensions are served as bytes, which a
 /// browser downloads rather than guesses at (`X-Content-Type-Options: nosniff` is sent too).
-pub fn content_type(path: &str) -> &'static str {
+pub(crate) fn content_type(path: &str) -> &'static str {
     let name = path.rsplit('/').next().unwrap_or(path);
     let ext = name
         .rsplit_once('.')

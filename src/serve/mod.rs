@@ -58,17 +58,17 @@ const LONGEST: Duration = Duration::from_millis(300);
 /// caught mid-save is usually what fails, and the rest of the save fixes it.
 const ERROR_QUIET: Duration = Duration::from_millis(100);
 
-pub struct Options {
-    pub root: PathBuf,
-    pub bind: IpAddr,
+pub(crate) struct Options {
+    pub(crate) root: PathBuf,
+    pub(crate) bind: IpAddr,
     /// 0 picks a free port.
-    pub port: u16,
+    pub(crate) port: u16,
     /// Translate mode for a language ([`translate`]), loopback only.
-    pub translate: Option<Arc<translate::Desk>>,
+    pub(crate) translate: Option<Arc<translate::Desk>>,
 }
 
 /// What happened, for the command to print.
-pub enum Progress<'a> {
+pub(crate) enum Progress<'a> {
     /// A build succeeded; `changes` is `None` for the first build.
     Built(&'a Built, Option<&'a Changes>),
     /// A build failed; the previous build stays served.
@@ -81,7 +81,7 @@ pub enum Progress<'a> {
 
 /// Builds and serves `options.root` until Ctrl-C. Errors are the ones that prevent serving at
 /// all (no site there, the port is taken); a broken site is served anyway, with its errors.
-pub fn run(options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<(), Diagnostic> {
+pub(crate) fn run(options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<(), Diagnostic> {
     let root = site_root(&options.root)?;
     let (listener, address) = listen(options)?;
     let (mut watcher, received) = watch(&root)?;

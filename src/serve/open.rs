@@ -17,17 +17,17 @@ const MAX_FILES: usize = 16;
 
 /// A multiset of files: two tabs on one page keep it open until both are closed.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct OpenPages {
+pub(crate) struct OpenPages {
     counts: BTreeMap<String, usize>,
 }
 
 impl OpenPages {
-    pub fn open(&mut self, file: &str) {
+    pub(crate) fn open(&mut self, file: &str) {
         *self.counts.entry(file.to_string()).or_insert(0) += 1;
     }
 
     /// Forgets one opening of `file`; the file stays open while another tab has it.
-    pub fn close(&mut self, file: &str) {
+    pub(crate) fn close(&mut self, file: &str) {
         if let Some(count) = self.counts.get_mut(file) {
             *count -= 1;
             if *count == 0 {
@@ -36,23 +36,24 @@ impl OpenPages {
         }
     }
 
-    pub fn contains(&self, file: &str) -> bool {
+    #[cfg(test)]
+    pub(crate) fn contains(&self, file: &str) -> bool {
         self.counts.contains_key(file)
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.counts.is_empty()
     }
 
     /// Every open file once, sorted.
-    pub fn files(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn files(&self) -> impl Iterator<Item = &str> {
         self.counts.keys().map(String::as_str)
     }
 }
 
 /// The files an event stream request names (`file=` in its query, as the script writes it),
 /// each one a file of the site as [`resolve`] accepts it; anything else is left out.
-pub fn requested_files(target: &str) -> Vec<String> {
+pub(crate) fn requested_files(target: &str) -> Vec<String> {
     let Some((path, query)) = target.split_once('?') else {
         return Vec::new();
     };

@@ -13,7 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::render::Sink;
 
 /// One file's bytes, shared between successive outputs that did not change it.
-pub type Bytes = Arc<[u8]>;
+pub(crate) type Bytes = Arc<[u8]>;
 
 /// Every file of a build, by its path in the site (`fr/docs/index.html`, `static/style.css`).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -26,15 +26,16 @@ impl Output {
         self.files.get(path)
     }
 
-    pub fn contains(&self, path: &str) -> bool {
+    pub(crate) fn contains(&self, path: &str) -> bool {
         self.files.contains_key(path)
     }
 
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
         self.files.len()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.files.is_empty()
     }
 
@@ -47,7 +48,7 @@ impl Output {
 
     /// The paths whose content differs between `self` and `other` (in one only, or in both
     /// with other bytes), sorted.
-    pub fn differences(&self, other: &Output) -> Vec<String> {
+    pub(crate) fn differences(&self, other: &Output) -> Vec<String> {
         let mut changed: BTreeSet<String> = self
             .files
             .iter()
@@ -68,22 +69,17 @@ impl Output {
         );
         changed.into_iter().collect()
     }
-
-    /// Total size in bytes.
-    pub fn bytes(&self) -> u64 {
-        self.files.values().map(|b| b.len() as u64).sum()
-    }
 }
 
 /// A [`Sink`] that builds the next [`Output`] from the previous one.
-pub struct Collector {
+pub(crate) struct Collector {
     previous: Arc<Output>,
     files: Mutex<HashMap<String, Bytes>>,
 }
 
 impl Collector {
     /// Starts empty: every file must be rendered again, and files not rendered are gone.
-    pub fn fresh(previous: Arc<Output>) -> Collector {
+    pub(crate) fn fresh(previous: Arc<Output>) -> Collector {
         Collector {
             previous,
             files: Mutex::new(HashMap::new()),
@@ -93,7 +89,7 @@ impl Collector {
     /// Starts from the previous output; rendered files replace theirs. Files under any of
     /// `drop_prefixes` are left out first, so that a folder rendered again loses the files it
     /// no longer has (`static/`).
-    pub fn copy_of(previous: Arc<Output>, drop_prefixes: &[&str]) -> Collector {
+    pub(crate) fn copy_of(previous: Arc<Output>, drop_prefixes: &[&str]) -> Collector {
         let files = previous
             .files
             .iter()
@@ -108,7 +104,7 @@ impl Collector {
 
     /// The new output, and the paths whose content differs from the previous output (added,
     /// changed or removed), sorted.
-    pub fn finish(self) -> (Output, Vec<String>) {
+    pub(crate) fn finish(self) -> (Output, Vec<String>) {
         let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
         let output = Output { files };
         let changed = output.differences(&self.previous);

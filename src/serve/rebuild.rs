@@ -51,15 +51,15 @@ pub struct Built {
     pub changed: Vec<String>,
     /// Files that differ from the early output, when there was one (else `changed`): what
     /// pages are told when `output` is published, the early pages having been told already.
-    pub news: Vec<String>,
-    pub written: Written,
+    pub(crate) news: Vec<String>,
+    pub(crate) written: Written,
     /// What was rendered: `everything`, `the fr pages`, `2 pages`, `static files`, `nothing`.
     pub scope: String,
     /// Every warning of the build: the same findings `check` reports.
-    pub warnings: Vec<Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
     /// Time spent reading what changed, then checking and rendering it.
-    pub load_ms: f64,
-    pub render_ms: f64,
+    pub(crate) load_ms: f64,
+    pub(crate) render_ms: f64,
 }
 
 pub struct Builder {
@@ -74,12 +74,12 @@ pub struct Builder {
 }
 
 /// Where a build publishes the pages it renders first ([`early`]).
-pub struct First<'a> {
+pub(crate) struct First<'a> {
     /// The files open in a browser.
-    pub open: &'a OpenPages,
+    pub(crate) open: &'a OpenPages,
     /// Publishes the early output and the files it changed, and returns the output as served,
     /// which the rest of the build starts from.
-    pub publish: &'a mut dyn FnMut(Output, &[String]) -> Arc<Output>,
+    pub(crate) publish: &'a mut dyn FnMut(Output, &[String]) -> Arc<Output>,
 }
 
 struct Good {
@@ -108,7 +108,7 @@ impl Builder {
     }
 
     /// A builder for translate mode ([`super::translate`]).
-    pub fn translating(mut self, desk: Option<Arc<super::translate::Desk>>) -> Builder {
+    pub(crate) fn translating(mut self, desk: Option<Arc<super::translate::Desk>>) -> Builder {
         self.desk = desk;
         self
     }
@@ -126,7 +126,7 @@ impl Builder {
 
     /// [`build`](Self::build), first rendering and publishing through `first` the pages a
     /// reload waits for. When the build then fails, the early output must not stay served.
-    pub fn build_first(
+    pub(crate) fn build_first(
         &mut self,
         changes: &Changes,
         previous: Arc<Output>,

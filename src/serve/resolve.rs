@@ -10,11 +10,11 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
     /// The file to answer with (`fr/docs/index.html` for `/fr/docs/`).
-    pub file: String,
+    pub(crate) file: String,
     /// The decoded first segment (`fr`), to choose the language of a 404 page.
-    pub first_segment: String,
+    pub(crate) first_segment: String,
     /// Whether the path names a folder (ends with `/`), so `file` is its `index.html`.
-    pub folder: bool,
+    pub(crate) folder: bool,
 }
 
 /// Decodes and checks a request target (`/fr/docs/?x=1`). `None` for anything that is not a

@@ -15,24 +15,24 @@ use std::net::{IpAddr, Shutdown, TcpStream};
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// Connections open at once.
-pub const MAX_CONNECTIONS: usize = 256;
+pub(crate) const MAX_CONNECTIONS: usize = 256;
 /// Connections open at once from one client address: a browser opens six or so per site, and
 /// one event stream per tab.
-pub const MAX_PER_ADDRESS: usize = 32;
+pub(crate) const MAX_PER_ADDRESS: usize = 32;
 
 /// The slots of one server, shared by the accept loop and the connections' threads.
-pub struct Slots {
+pub(crate) struct Slots {
     table: Mutex<Table<TcpStream>>,
 }
 
 /// A connection's slot, given back when dropped.
-pub struct Slot {
+pub(crate) struct Slot {
     slots: Arc<Slots>,
     id: u64,
 }
 
 impl Slots {
-    pub fn new() -> Arc<Slots> {
+    pub(crate) fn new() -> Arc<Slots> {
         Arc::new(Slots {
             table: Mutex::new(Table::new(MAX_CONNECTIONS, MAX_PER_ADDRESS)),
         })
@@ -41,7 +41,7 @@ impl Slots {
     /// A slot for `stream` from `address`, evicting a connection that is still sending its
     /// head if a cap is reached; `None` if the connection must be refused. `stream` is kept
     /// (a clone) only to shut it down on eviction.
-    pub fn admit(self: &Arc<Slots>, stream: &TcpStream, address: IpAddr) -> Option<Slot> {
+    pub(crate) fn admit(self: &Arc<Slots>, stream: &TcpStream, address: IpAddr) -> Option<Slot> {
         let closer = stream.try_clone().ok()?;
         let (id, evicted) = self.table().admit(address, closer)?;
         if let Some(evicted) = evicted {
@@ -62,7 +62,7 @@ impl Slots {
 
 impl Slot {
     /// The request head has been read: from now on the connection cannot be evicted.
-    pub fn head_read(&self) {
+    pub(crate) fn head_read(&self) {
         self.slots.table().head_read(self.id);
     }
 }

@@ -24,17 +24,17 @@ const MAX_LISTED: usize = 200;
 
 /// One error or warning of a failed build, as the terminal shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ErrorView {
+pub(crate) struct ErrorView {
     /// `file:line:col: error[code]: message (hint: ...)`.
-    pub summary: String,
+    pub(crate) summary: String,
     /// The report with the source line and a caret.
-    pub report: String,
+    pub(crate) report: String,
     /// An error, not a warning.
-    pub error: bool,
+    pub(crate) error: bool,
 }
 
 impl ErrorView {
-    pub fn new(d: &Diagnostic) -> ErrorView {
+    pub(crate) fn new(d: &Diagnostic) -> ErrorView {
         ErrorView {
             summary: d.to_string(),
             report: d.render(false),
@@ -46,16 +46,16 @@ impl ErrorView {
 /// What the pages of a failed build show: its errors first, then its warnings cut short per
 /// code and language as `build` prints them, and how many of each there are.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Failure {
-    pub shown: Vec<ErrorView>,
+pub(crate) struct Failure {
+    pub(crate) shown: Vec<ErrorView>,
     /// One line per run of warnings cut short.
-    pub more: Vec<String>,
-    pub errors: usize,
-    pub warnings: usize,
+    pub(crate) more: Vec<String>,
+    pub(crate) errors: usize,
+    pub(crate) warnings: usize,
 }
 
 impl Failure {
-    pub fn new(diagnostics: &[Diagnostic]) -> Failure {
+    pub(crate) fn new(diagnostics: &[Diagnostic]) -> Failure {
         let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
             diagnostics.iter().partition(|d| d.is_error());
         let ordered: Vec<Diagnostic> = errors.into_iter().chain(warnings).cloned().collect();
@@ -68,21 +68,21 @@ impl Failure {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.shown.is_empty() && self.more.is_empty()
     }
 }
 
 /// What a request is answered from.
-pub struct Snapshot {
-    pub output: Arc<Output>,
-    pub version: String,
+pub(crate) struct Snapshot {
+    pub(crate) output: Arc<Output>,
+    pub(crate) version: String,
 }
 
-pub struct Shared {
+pub(crate) struct Shared {
     inner: Mutex<Inner>,
     /// Translate mode's state, when serving in translate mode.
-    pub desk: Option<Arc<super::translate::Desk>>,
+    pub(crate) desk: Option<Arc<super::translate::Desk>>,
 }
 
 struct Inner {
@@ -187,11 +187,11 @@ struct Subscriber {
 
 /// A page's subscription to the news: the state when it subscribed, then every change. The
 /// files it named count as open until it is dropped.
-pub struct Subscription<'a> {
+pub(crate) struct Subscription<'a> {
     shared: &'a Shared,
     files: Vec<String>,
-    pub first: String,
-    pub news: Receiver<Arc<str>>,
+    pub(crate) first: String,
+    pub(crate) news: Receiver<Arc<str>>,
 }
 
 impl Drop for Subscription<'_> {
@@ -210,7 +210,7 @@ impl Default for Shared {
 }
 
 impl Shared {
-    pub fn new() -> Shared {
+    pub(crate) fn new() -> Shared {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos())
@@ -229,7 +229,7 @@ impl Shared {
     }
 
     /// A server in translate mode ([`super::translate`]).
-    pub fn translating(desk: Arc<super::translate::Desk>) -> Shared {
+    pub(crate) fn translating(desk: Arc<super::translate::Desk>) -> Shared {
         Shared {
             desk: Some(desk),
             ..Shared::new()
@@ -240,7 +240,7 @@ impl Shared {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub fn snapshot(&self) -> Snapshot {
+    pub(crate) fn snapshot(&self) -> Snapshot {
         let inner = self.lock();
         Snapshot {
             output: Arc::clone(&inner.output),
@@ -248,13 +248,13 @@ impl Shared {
         }
     }
 
-    pub fn output(&self) -> Arc<Output> {
+    pub(crate) fn output(&self) -> Arc<Output> {
         Arc::clone(&self.lock().output)
     }
 
     /// A build succeeded. Pages are told when files changed, or when they show errors that are
     /// now fixed. Returns whether pages were told.
-    pub fn succeeded(&self, output: Output, changed: &[String]) -> bool {
+    pub(crate) fn succeeded(&self, output: Output, changed: &[String]) -> bool {
         let mut inner = self.lock();
         let had_errors = !std::mem::take(&mut inner.errors).is_empty();
         if inner.publish(output, changed) {
@@ -270,13 +270,13 @@ impl Shared {
 
     /// The pages a build renders first are ready: pages showing them reload, while the rest
     /// is built. The errors shown stay until the whole build says whether they are fixed.
-    pub fn published_early(&self, output: Output, changed: &[String]) -> bool {
+    pub(crate) fn published_early(&self, output: Output, changed: &[String]) -> bool {
         self.lock().publish(output, changed)
     }
 
     /// The build whose first pages were [published early](Self::published_early) failed:
     /// `last_good` is served again, and the pages that differ from it reload back to it.
-    pub fn restored(&self, last_good: Arc<Output>) {
+    pub(crate) fn restored(&self, last_good: Arc<Output>) {
         let mut inner = self.lock();
         let changed = inner.output.differences(&last_good);
         inner.output = last_good;
@@ -288,12 +288,12 @@ impl Shared {
     }
 
     /// The files the subscribed pages show, each once.
-    pub fn open_pages(&self) -> OpenPages {
+    pub(crate) fn open_pages(&self) -> OpenPages {
         self.lock().open.clone()
     }
 
     /// A build failed: the previous build stays served, and pages show the errors.
-    pub fn failed(&self, errors: Failure) {
+    pub(crate) fn failed(&self, errors: Failure) {
         let mut inner = self.lock();
         if inner.errors == errors {
             return;
@@ -305,13 +305,13 @@ impl Shared {
     }
 
     /// The current state, as `/__polydocs/status` answers it.
-    pub fn status(&self) -> String {
+    pub(crate) fn status(&self) -> String {
         self.lock().state(None, None)
     }
 
     /// A page's subscription: the current state first, then every change. `files` are the
     /// files the page shows, open until the subscription is dropped.
-    pub fn subscribe(&self, files: Vec<String>) -> Subscription<'_> {
+    pub(crate) fn subscribe(&self, files: Vec<String>) -> Subscription<'_> {
         let (tx, rx) = channel();
         let mut inner = self.lock();
         inner.subscribers.push(Subscriber {

@@ -15,20 +15,20 @@ use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 use super::changes::{Changes, WATCHED};
 
 /// What the serve loop waits for: file events, or the user's Ctrl-C.
-pub enum Signal {
+pub(crate) enum Signal {
     Files(notify::Result<notify::Event>),
     Stop,
 }
 
 /// What waiting produced.
-pub enum Next {
+pub(crate) enum Next {
     Changes(Changes),
     /// The time ran out with no change.
     Quiet,
     Stop,
 }
 
-pub struct Watcher {
+pub(crate) struct Watcher {
     inner: RecommendedWatcher,
     root: PathBuf,
 }
@@ -36,7 +36,7 @@ pub struct Watcher {
 impl Watcher {
     /// Watches `root` (canonical) itself, for `site.yaml` and source folders that appear, and
     /// each source folder with everything in it. Events go to `signals`.
-    pub fn start(root: &Path, signals: Sender<Signal>) -> notify::Result<Watcher> {
+    pub(crate) fn start(root: &Path, signals: Sender<Signal>) -> notify::Result<Watcher> {
         let inner = notify::recommended_watcher(move |event| {
             let _ = signals.send(Signal::Files(event));
         })?;
@@ -69,7 +69,12 @@ impl Watcher {
 
     /// Blocks until the sources change, then gathers further changes until none came for
     /// `quiet` (or `longest` has passed since the first, so a busy folder still gets built).
-    pub fn next(&mut self, signals: &Receiver<Signal>, quiet: Duration, longest: Duration) -> Next {
+    pub(crate) fn next(
+        &mut self,
+        signals: &Receiver<Signal>,
+        quiet: Duration,
+        longest: Duration,
+    ) -> Next {
         let mut changes = Changes::default();
         loop {
             match signals.recv() {
@@ -90,7 +95,12 @@ impl Watcher {
     }
 
     /// Waits up to `quiet` for more changes, then keeps gathering like [`Watcher::next`].
-    pub fn more(&mut self, signals: &Receiver<Signal>, quiet: Duration, longest: Duration) -> Next {
+    pub(crate) fn more(
+        &mut self,
+        signals: &Receiver<Signal>,
+        quiet: Duration,
+        longest: Duration,
+    ) -> Next {
         let mut changes = Changes::default();
         match self.gather(signals, &mut changes, quiet, Instant::now() + longest) {
             Some(Next::Stop) => Next::Stop,

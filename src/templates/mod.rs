@@ -23,7 +23,7 @@ use crate::source::{Position, SourceFile, display_path};
 use crate::theme;
 
 /// The templates polydocs brings, by name: a site template of the same name replaces one.
-pub const BUILTIN: &[(&str, &str)] = &[
+pub(crate) const BUILTIN: &[(&str, &str)] = &[
     ("sitemap.xml", include_str!("builtin/sitemap.xml")),
     ("robots.txt", include_str!("builtin/robots.txt")),
     ("404.html", include_str!("builtin/404.html")),
@@ -34,20 +34,20 @@ pub const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// The template of `polydocs status --html`.
-pub const STATUS_REPORT: &str = "translation-status.html";
+pub(crate) const STATUS_REPORT: &str = "translation-status.html";
 
 /// The template sources, keyed by their name relative to `templates/` (`partials/nav.html`).
-pub struct TemplateSources {
+pub(crate) struct TemplateSources {
     /// The site's own templates.
-    pub files: Vec<(String, SourceFile)>,
+    pub(crate) files: Vec<(String, SourceFile)>,
     /// The theme's templates the site does not replace (named `theme:templates/...`). The
     /// site's checks of template text (untranslated words, markup in attributes) leave them
     /// out: they are polydocs's to keep right, not the site's.
-    pub theme: Vec<(String, SourceFile)>,
+    pub(crate) theme: Vec<(String, SourceFile)>,
 }
 
 impl TemplateSources {
-    pub fn load(root: &Path) -> (TemplateSources, Vec<Diagnostic>) {
+    pub(crate) fn load(root: &Path) -> (TemplateSources, Vec<Diagnostic>) {
         let dir = root.join("templates");
         let mut diags = Vec::new();
         let (paths, walk_diags) = crate::source::walk(root, &dir, &["html", "xml", "txt"]);
@@ -72,7 +72,7 @@ impl TemplateSources {
     }
 
     /// Whether a template of this name exists, the site's own or the theme's.
-    pub fn contains(&self, name: &str) -> bool {
+    pub(crate) fn contains(&self, name: &str) -> bool {
         self.all().any(|(n, _)| n == name)
     }
 
@@ -85,15 +85,10 @@ impl TemplateSources {
         self.files.iter().chain(&self.theme)
     }
 
-    /// Whether a template of this name exists, the site's own or a built-in one.
-    pub fn provides(&self, name: &str) -> bool {
-        self.contains(name) || BUILTIN.iter().any(|(n, _)| *n == name)
-    }
-
     /// Compiles every template into one Tera instance, with `t()` formatting messages of
     /// `locales` and `asset()` (Tera checks while compiling that every function a template
     /// calls exists; the renderer gives `asset()` the static files).
-    pub fn compile(&self, locales: &Arc<Locales>) -> Result<tera::Tera, Vec<Diagnostic>> {
+    pub(crate) fn compile(&self, locales: &Arc<Locales>) -> Result<tera::Tera, Vec<Diagnostic>> {
         let locales = Arc::clone(locales);
         self.compile_with(&move |t| {
             translate::register(t, Arc::clone(&locales));
@@ -362,7 +357,7 @@ impl TemplateSources {
     /// site's templates, and in the theme's templates that `pages` are rendered with (with
     /// those they extend and include). A site without plan data needs no label of the
     /// theme's tier pages.
-    pub fn message_uses(
+    pub(crate) fn message_uses(
         &self,
         pages: &[PageSource],
         has_plan: bool,
@@ -406,7 +401,7 @@ impl TemplateSources {
 /// kind of page (a tier, the home page, a section, a page). The home page shows the support
 /// plan's tiers only where the site has plan data: a docs site's root `_index.md` is the
 /// section of all its pages.
-pub fn page_template(page: &PageSource, has_plan: bool) -> &str {
+pub(crate) fn page_template(page: &PageSource, has_plan: bool) -> &str {
     if let Some(t) = &page.front.template {
         &t.value
     } else if page.front.tier.is_some() {

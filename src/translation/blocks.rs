@@ -24,7 +24,7 @@ use crate::content::PageSource;
 
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
+pub(crate) enum Kind {
     Title,
     Description,
     Heading,
@@ -37,7 +37,7 @@ pub enum Kind {
 
 impl Kind {
     /// As a sentence names it.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Kind::Title => "title",
             Kind::Description => "description",
@@ -54,14 +54,14 @@ impl Kind {
 /// One block of a page: its kind, its text as written (trailing blank space left out), and
 /// its line in the file it was read from (1 for blocks of a text that is not a file).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
-    pub kind: Kind,
-    pub text: String,
-    pub line: usize,
+pub(crate) struct Block {
+    pub(crate) kind: Kind,
+    pub(crate) text: String,
+    pub(crate) line: usize,
 }
 
 /// The blocks of a Markdown body: (kind, byte range), in the order they start.
-pub fn body_ranges(body: &str) -> Vec<(Kind, Range<usize>)> {
+pub(crate) fn body_ranges(body: &str) -> Vec<(Kind, Range<usize>)> {
     /// What a paragraph sits in: an item (whose text it is part of) or anything else.
     enum Open {
         /// An item: its start, and where its own text stops (a nested list or block).
@@ -163,7 +163,7 @@ fn body_blocks(body: &str, first_line: usize, out: &mut Vec<Block>) {
 }
 
 /// The blocks of a page as it is on disk, with their lines in its file.
-pub fn page_blocks(page: &PageSource) -> Vec<Block> {
+pub(crate) fn page_blocks(page: &PageSource) -> Vec<Block> {
     let mut out = Vec::new();
     let front = &page.source.text[..page.body_start.min(page.source.text.len())];
     let field_line = |name: &str| {
@@ -200,7 +200,7 @@ pub fn page_blocks(page: &PageSource) -> Vec<Block> {
 
 /// The blocks of a page's text as [`super::page_text`] makes it and the lock file keeps it
 /// (title, description, body, a line each for the first two), lines counted in that text.
-pub fn text_blocks(text: &str) -> Vec<Block> {
+pub(crate) fn text_blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut rest = text;
     for (kind, line) in [(Kind::Title, 1), (Kind::Description, 2)] {
@@ -237,7 +237,7 @@ const MAX_PAIRS: usize = 1_000_000;
 
 /// The edits from `old` to `new`, in the order of the current source (a removed block where
 /// it was).
-pub fn align(old: &[Block], new: &[Block]) -> Vec<Edit> {
+pub(crate) fn align(old: &[Block], new: &[Block]) -> Vec<Edit> {
     let same = |a: &Block, b: &Block| a.kind == b.kind && a.text == b.text;
     let prefix = old.iter().zip(new).take_while(|(a, b)| same(a, b)).count();
     let suffix = old[prefix..]
@@ -321,7 +321,7 @@ fn gap(old: &[Block], new: &[Block], a: Range<usize>, b: Range<usize>, edits: &m
 
 /// For each block of `old`, the index of the block of `translation` with the same kind and
 /// the same rank among the blocks of its kind, if the translation has one.
-pub fn correspond(old: &[Block], translation: &[Block]) -> Vec<Option<usize>> {
+pub(crate) fn correspond(old: &[Block], translation: &[Block]) -> Vec<Option<usize>> {
     use std::collections::HashMap;
     let mut by_kind: HashMap<Kind, Vec<usize>> = HashMap::new();
     for (i, b) in translation.iter().enumerate() {
@@ -344,7 +344,7 @@ pub fn correspond(old: &[Block], translation: &[Block]) -> Vec<Option<usize>> {
 /// capitalized word is taken for a name unless it starts a sentence). A row of figures, a
 /// command, a heading that names an option or a product, a link to a product's site have none:
 /// a translation keeps them as they are.
-pub fn has_words_to_translate(text: &str, kept: &[String]) -> bool {
+pub(crate) fn has_words_to_translate(text: &str, kept: &[String]) -> bool {
     let mut visible = String::with_capacity(text.len());
     let mut rest = text;
     // Code spans and link addresses out.
@@ -414,7 +414,7 @@ fn replace_ignoring_case(text: &str, name: &str) -> String {
 
 /// The blocks of `translation` that are a block of `source` as it is (same kind, same text)
 /// with words to translate: copied, not translated. Code and HTML blocks are left out.
-pub fn identical_blocks<'t>(
+pub(crate) fn identical_blocks<'t>(
     source: &[Block],
     translation: &'t [Block],
     kept: &[String],

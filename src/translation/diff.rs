@@ -6,10 +6,10 @@ use serde::Serialize;
 
 /// One run of a difference.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Part {
+pub(crate) struct Part {
     /// `same`, `removed` or `added`.
-    pub kind: &'static str,
-    pub text: String,
+    pub(crate) kind: &'static str,
+    pub(crate) text: String,
 }
 
 /// Past this many token pairs, the changed middle is shown as removed and added whole
@@ -67,7 +67,7 @@ fn push(parts: &mut Vec<Part>, kind: &'static str, text: &str) {
 }
 
 /// The differences from `old` to `new`, as runs of kept, removed and added text.
-pub fn diff(old: &str, new: &str) -> Vec<Part> {
+pub(crate) fn diff(old: &str, new: &str) -> Vec<Part> {
     let a = tokens(old);
     let b = tokens(new);
     let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
@@ -182,7 +182,7 @@ fn coalesce(parts: Vec<Part>) -> Vec<Part> {
 
 /// Keeps at most `context` words of unchanged text around each change, with `…` for what is
 /// left out (and nothing of unchanged text when there is no change at all).
-pub fn shorten(parts: &[Part], context: usize) -> Vec<Part> {
+pub(crate) fn shorten(parts: &[Part], context: usize) -> Vec<Part> {
     let is_word = |t: &str| t.chars().any(char::is_alphanumeric);
     let word_count = |t: &str| tokens(t).into_iter().filter(|w| is_word(w)).count();
     let first_words = |t: &str, n: usize| -> String {
@@ -253,7 +253,7 @@ pub fn shorten(parts: &[Part], context: usize) -> Vec<Part> {
 /// One line: `…in [-three-]{+four+} languages.`, whitespace runs shown as one space. Past
 /// about `max` characters it stops at the end of a word, closes the run it is in and says
 /// `…`: a word is never cut.
-pub fn one_line(parts: &[Part], max: usize) -> String {
+pub(crate) fn one_line(parts: &[Part], max: usize) -> String {
     let mut out = String::new();
     let mut length = 0;
     for part in parts {
@@ -312,7 +312,7 @@ fn whole_words(text: &str, room: usize) -> &str {
 }
 
 /// The short form shown in findings and `status`: a few words around each change, on one line.
-pub fn summary(old: &str, new: &str) -> String {
+pub(crate) fn summary(old: &str, new: &str) -> String {
     one_line(&shorten(&diff(old, new), 4), 240)
 }
 

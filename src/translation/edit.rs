@@ -170,7 +170,7 @@ fn find<'a>(placed: &'a [Placed], id: &str) -> Option<&'a Placed> {
 /// the end of its last value/attribute line, the final line break included; attached
 /// comments (`#` lines right above) are NOT included. None when the file does not define
 /// `id` as a message (terms `-x` are not messages).
-pub fn message_range(ftl: &str, id: &str) -> Option<Range<usize>> {
+pub(crate) fn message_range(ftl: &str, id: &str) -> Option<Range<usize>> {
     find(&placed(ftl), id).map(|p| p.head..p.end)
 }
 
@@ -182,7 +182,7 @@ pub fn message_range(ftl: &str, id: &str) -> Option<Range<usize>> {
 /// A value written on the lines below `id =` comes back without the empty first line
 /// (Fluent does not read it either), and the placeables [`entry_text`] writes for what
 /// Fluent would misread come back as the characters they stand for.
-pub fn value_source(ftl: &str, id: &str) -> Option<String> {
+pub(crate) fn value_source(ftl: &str, id: &str) -> Option<String> {
     let placed = placed(ftl);
     let message = find(&placed, id)?;
     let after_id = message.head + id.len();
@@ -320,7 +320,12 @@ fn leading_quote(line: &str) -> Option<(&str, &str)> {
 /// written as typed; when every continuation line is inside one and indented (a select whose
 /// closing `}` is indented too), [`value_source`] gives them back less that common
 /// indentation, which Fluent ignores there anyway.
-pub fn entry_text(id: &str, value: &str, keep_attributes_from: Option<&str>, crlf: bool) -> String {
+pub(crate) fn entry_text(
+    id: &str,
+    value: &str,
+    keep_attributes_from: Option<&str>,
+    crlf: bool,
+) -> String {
     let eol = if crlf { "\r\n" } else { "\n" };
     let value = value.replace("\r\n", "\n").replace('\r', "\n");
     let attributes = keep_attributes_from.and_then(attribute_block);
@@ -418,7 +423,7 @@ fn escape_line_start(line: &str) -> String {
 ///
 /// The entry is written as given (its line endings are the caller's, see [`entry_text`]);
 /// a file whose last line has no line break keeps it that way.
-pub fn replace_message(ftl: &str, id: &str, entry: &str) -> Option<String> {
+pub(crate) fn replace_message(ftl: &str, id: &str, entry: &str) -> Option<String> {
     let range = message_range(ftl, id)?;
     let body = without_final_break(entry);
     let eol = match (final_break(&ftl[range.clone()]), final_break(entry)) {
@@ -484,7 +489,12 @@ fn with_line_ends(text: &str, eol: &str) -> String {
 /// A target that already defines `id` has that entry replaced instead: a second definition
 /// would be ignored by Fluent. A target with too few messages to tell how they are
 /// separated is taken to be separated as the source is, else with blank lines.
-pub fn insert_message(target: Option<&str>, source_ftl: &str, id: &str, entry: &str) -> String {
+pub(crate) fn insert_message(
+    target: Option<&str>,
+    source_ftl: &str,
+    id: &str,
+    entry: &str,
+) -> String {
     let Some(target) = target else {
         return entry.to_string();
     };
@@ -567,10 +577,10 @@ fn ends_with_blank_line(text: &str) -> bool {
 /// wrong, in words for a translator ("expected `}` to close the placeable opened at column
 /// 12").
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
+pub(crate) struct SyntaxError {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) message: String,
 }
 
 /// Parses `text` (a whole candidate .ftl file) and returns its syntax errors (Fluent
@@ -579,7 +589,7 @@ pub struct SyntaxError {
 /// The words and positions are those `polydocs check` gives ([`crate::l10n::syntax`]): at
 /// the cause (the unclosed `{`, not the later line where the parser gave up), with what to
 /// do about it after the fault. Sorted by position.
-pub fn syntax_errors(text: &str) -> Vec<SyntaxError> {
+pub(crate) fn syntax_errors(text: &str) -> Vec<SyntaxError> {
     let source = SourceFile::from_text("", text);
     if let Some(offset) = too_deep(text) {
         let position = source.position(offset);
@@ -618,7 +628,7 @@ pub fn syntax_errors(text: &str) -> Vec<SyntaxError> {
 /// continuation lines, as `polydocs new-language` writes them) replaced by `entry`: the
 /// translation takes the template's place, under the comment that explains it. None when the
 /// file has no such template.
-pub fn replace_template(ftl: &str, id: &str, entry: &str) -> Option<String> {
+pub(crate) fn replace_template(ftl: &str, id: &str, entry: &str) -> Option<String> {
     let mut at = 0;
     let mut found: Option<Range<usize>> = None;
     for line in ftl.split_inclusive('\n') {

@@ -10,7 +10,7 @@ use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 
 /// How a node is reached from the collection that holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Step {
+pub(crate) enum Step {
     /// The value of this key.
     Key(String),
     /// An item of a list.
@@ -19,7 +19,7 @@ pub enum Step {
 
 /// What is written at a position.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Node {
+pub(crate) enum Node {
     /// A single value, as written (after YAML's unquoting).
     Text(String),
     /// No value at all (`key:` with nothing after it).
@@ -34,21 +34,21 @@ pub enum Node {
 
 /// A node and the way to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
+pub(crate) struct Place {
     /// How each collection around the node is reached, outermost first (the top level, which
     /// is reached by no step, is left out).
-    pub path: Vec<Step>,
+    pub(crate) path: Vec<Step>,
     /// How the node itself is reached; `None` when the node is a key.
-    pub step: Option<Step>,
-    pub node: Node,
+    pub(crate) step: Option<Step>,
+    pub(crate) node: Node,
     /// Where the `key: value` collection that is, or holds, the node starts (1-based).
-    pub entry_start: Option<(usize, usize)>,
+    pub(crate) entry_start: Option<(usize, usize)>,
 }
 
 impl Place {
     /// The path of the `key: value` collection that is, or holds, the node: where a
     /// "missing key" or "unknown key" belongs.
-    pub fn entry_path(&self) -> Vec<Step> {
+    pub(crate) fn entry_path(&self) -> Vec<Step> {
         let mut path = self.path.clone();
         if self.node == Node::Keys
             && let Some(step) = &self.step
@@ -59,7 +59,7 @@ impl Place {
     }
 
     /// The key whose value the node is, if it is one.
-    pub fn key(&self) -> Option<&str> {
+    pub(crate) fn key(&self) -> Option<&str> {
         match &self.step {
             Some(Step::Key(k)) => Some(k),
             _ => None,
@@ -67,7 +67,7 @@ impl Place {
     }
 
     /// The key of the list the node is an item of, if it is one.
-    pub fn list_key(&self) -> Option<&str> {
+    pub(crate) fn list_key(&self) -> Option<&str> {
         match (&self.step, self.path.last()) {
             (Some(Step::Item), Some(Step::Key(k))) => Some(k),
             _ => None,
@@ -87,13 +87,17 @@ struct Frame {
 
 /// The place of the node written at `line`:`column` (1-based, columns in characters), or of
 /// the last node that starts before it. `None` when the text cannot be read as YAML up to there.
-pub fn place_at(text: &str, line: usize, column: usize) -> Option<Place> {
+pub(crate) fn place_at(text: &str, line: usize, column: usize) -> Option<Place> {
     walk(text, (line, column), false).map(|(place, _)| place)
 }
 
 /// When the node at `line`:`column` is a key, the place of its value and where that value
 /// starts (serde-saphyr reports some errors of a value at its key).
-pub fn value_of_key_at(text: &str, line: usize, column: usize) -> Option<(Place, (usize, usize))> {
+pub(crate) fn value_of_key_at(
+    text: &str,
+    line: usize,
+    column: usize,
+) -> Option<(Place, (usize, usize))> {
     walk(text, (line, column), true)
 }
 

@@ -13,16 +13,16 @@ use std::ops::ControlFlow;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// 1-based, in the scanned text.
-    pub line: usize,
+    pub(crate) line: usize,
     /// 1-based, in characters.
-    pub column: usize,
+    pub(crate) column: usize,
     /// How many characters to underline.
-    pub width: usize,
-    pub message: String,
-    pub hint: String,
+    pub(crate) width: usize,
+    pub(crate) message: String,
+    pub(crate) hint: String,
     /// The first line of the entries around the problem: a reader's error from this line on
     /// is a consequence of it, one before it is a separate mistake.
-    pub region_start: usize,
+    pub(crate) region_start: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,7 +63,7 @@ enum Within {
 }
 
 /// The first tab or uneven indentation in `text`, if any.
-pub fn find(text: &str) -> Option<Problem> {
+pub(crate) fn find(text: &str) -> Option<Problem> {
     let mut scan = Scan {
         levels: Vec::new(),
         opens: true,

@@ -12,14 +12,14 @@ use super::context::{Node, Place, Step, place_at, value_of_key_at};
 use crate::diagnostic::Code;
 
 /// A diagnostic's words before it is placed.
-pub struct Words {
-    pub code: Code,
-    pub message: String,
-    pub hint: String,
+pub(crate) struct Words {
+    pub(crate) code: Code,
+    pub(crate) message: String,
+    pub(crate) hint: String,
     /// How many characters to underline.
-    pub width: usize,
+    pub(crate) width: usize,
     /// Where the error is, when not where the reader said (1-based line and column).
-    pub at: Option<(usize, usize)>,
+    pub(crate) at: Option<(usize, usize)>,
 }
 
 fn words(code: Code, message: String, hint: impl Into<String>) -> Words {
@@ -41,7 +41,7 @@ const TEXT_HINT: &str =
     "write one value; put it in quotes if it starts with `[`, `{` or `-`, or holds `: `";
 
 /// The key the error of an empty text names first, when it is a missing key.
-pub fn first_missing_key(error: &Error) -> Option<&'static str> {
+pub(crate) fn first_missing_key(error: &Error) -> Option<&'static str> {
     match inner(error) {
         Error::SerdeMissingField { field, .. } => Some(field),
         _ => None,
@@ -57,7 +57,7 @@ fn inner(error: &Error) -> &Error {
 }
 
 /// What went wrong, for a person editing `text`.
-pub fn describe(error: &Error, text: &str, vocabulary: &Vocabulary) -> Words {
+pub(crate) fn describe(error: &Error, text: &str, vocabulary: &Vocabulary) -> Words {
     let location = error
         .location()
         .map(|l| (l.line() as usize, l.column() as usize));

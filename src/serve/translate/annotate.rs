@@ -27,7 +27,7 @@ pub use crate::marks::{CLOSE, NAME_END, OPEN, mark, message_ids};
 /// `text` with every marker removed (the IDs between OPEN and NAME_END too): for outputs that
 /// are not HTML pages (JSON search index, sitemap, feeds) and for places where nothing can be
 /// annotated. Borrowed when there is no marker (the common case must not allocate).
-pub fn strip(text: &str) -> Cow<'_, str> {
+pub(crate) fn strip(text: &str) -> Cow<'_, str> {
     if !has_marker(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
@@ -38,7 +38,7 @@ pub fn strip(text: &str) -> Cow<'_, str> {
 
 /// Where a marked message was found on a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Place {
+pub(crate) enum Place {
     /// In text content, now inside a `<span data-pd-m>`.
     Text,
     /// In the value of this attribute (lowercase), named by the element's `data-pd-attr`.
@@ -49,14 +49,14 @@ pub enum Place {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
-    pub id: String,
-    pub place: Place,
+pub(crate) struct Found {
+    pub(crate) id: String,
+    pub(crate) place: Place,
 }
 
 /// A rendered page with markers → the page with data attributes, and every message found in
 /// document order (a message found twice is listed twice).
-pub fn annotate(html: &str) -> (String, Vec<Found>) {
+pub(crate) fn annotate(html: &str) -> (String, Vec<Found>) {
     let html = block_comments(html);
     if !has_marker(html.as_bytes()) && memmem::find(html.as_bytes(), BLOCK_OPEN).is_none() {
         return (html.into_owned(), Vec::new());

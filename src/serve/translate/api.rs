@@ -11,25 +11,25 @@ use super::{Desk, MarkTarget, PREFIX};
 
 /// The editor's script and stylesheet, served (never inlined) so that a site's
 /// Content-Security-Policy does not stop them.
-pub const SCRIPT: &str = include_str!("translate.js");
-pub const STYLE: &str = include_str!("translate.css");
+pub(crate) const SCRIPT: &str = include_str!("translate.js");
+pub(crate) const STYLE: &str = include_str!("translate.css");
 
 /// A request to translate mode, as the server read it.
 pub struct Request<'a> {
-    pub method: &'a str,
+    pub(crate) method: &'a str,
     /// The path and query (`/__polydocs/translate/message?id=x`).
-    pub target: &'a str,
+    pub(crate) target: &'a str,
     /// The `X-Polydocs-Token` header.
-    pub token: Option<&'a str>,
-    pub content_type: Option<&'a str>,
-    pub body: &'a [u8],
+    pub(crate) token: Option<&'a str>,
+    pub(crate) content_type: Option<&'a str>,
+    pub(crate) body: &'a [u8],
 }
 
 /// An answer.
-pub struct Reply {
-    pub status: u16,
-    pub content_type: &'static str,
-    pub body: Vec<u8>,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) content_type: &'static str,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Reply {
@@ -48,7 +48,7 @@ impl Reply {
 
 /// Answers a request under [`PREFIX`]; `output` is the preview as served (its pages, rendered
 /// with marks, say which messages each shows).
-pub fn answer(desk: &Desk, r: &Request, output: &crate::serve::output::Output) -> Reply {
+pub(crate) fn answer(desk: &Desk, r: &Request, output: &crate::serve::output::Output) -> Reply {
     let (path, query) = r.target.split_once('?').unwrap_or((r.target, ""));
     let name = path.strip_prefix(PREFIX).unwrap_or("");
     let Some(wb) = desk.workbench() else {
@@ -194,7 +194,7 @@ fn shown_messages(wb: &Workbench, output: &crate::serve::output::Output) -> supe
 }
 
 /// A query parameter, percent-decoded.
-pub fn param(query: &str, name: &str) -> Option<String> {
+pub(crate) fn param(query: &str, name: &str) -> Option<String> {
     query.split('&').find_map(|pair| {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         (k == name).then(|| percent_decode(v))
@@ -225,7 +225,7 @@ fn percent_decode(s: &str) -> String {
 
 /// A page of the preview in translate mode: its marks turned into attributes, and the
 /// editor's stylesheet and script added.
-pub fn page_html(desk: &Desk, html: &[u8]) -> Vec<u8> {
+pub(crate) fn page_html(desk: &Desk, html: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(html);
     let (annotated, _) = super::annotate::annotate(&text);
     let tags = format!(

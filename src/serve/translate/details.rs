@@ -12,7 +12,7 @@ use crate::translation::{self, blocks, diff, edit};
 
 /// A file's text, `None` when it does not exist; its fingerprint is what a save compares to
 /// know that nobody changed the file since the panel showed it.
-pub fn read(root: &Path, file: &str) -> Result<Option<String>, String> {
+pub(crate) fn read(root: &Path, file: &str) -> Result<Option<String>, String> {
     match std::fs::read_to_string(root.join(file)) {
         Ok(text) => Ok(Some(text)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -21,25 +21,25 @@ pub fn read(root: &Path, file: &str) -> Result<Option<String>, String> {
 }
 
 /// The fingerprint of a file's text as [`read`] gives it (empty for no file).
-pub fn base(text: Option<&str>) -> String {
+pub(crate) fn base(text: Option<&str>) -> String {
     text.map(translation::fingerprint).unwrap_or_default()
 }
 
 /// A message, with its source and translation as written in their files.
 #[derive(Debug, Serialize)]
-pub struct MessageDetails<'a> {
+pub(crate) struct MessageDetails<'a> {
     #[serde(flatten)]
-    pub message: &'a Message,
-    pub language: &'a str,
-    pub dir: &'a str,
-    pub plurals: &'a [&'static str],
+    pub(crate) message: &'a Message,
+    pub(crate) language: &'a str,
+    pub(crate) dir: &'a str,
+    pub(crate) plurals: &'a [&'static str],
     pub source: String,
     pub translation: Option<String>,
-    pub base: String,
+    pub(crate) base: String,
 }
 
 /// The details of message `id`.
-pub fn message<'w>(wb: &'w Workbench, id: &str) -> Result<MessageDetails<'w>, String> {
+pub(crate) fn message<'w>(wb: &'w Workbench, id: &str) -> Result<MessageDetails<'w>, String> {
     let m = wb
         .messages
         .get(id)
@@ -60,30 +60,30 @@ pub fn message<'w>(wb: &'w Workbench, id: &str) -> Result<MessageDetails<'w>, St
 /// One block of a page as the preview shows it: a block of its body, or its title or
 /// description (a field of its front matter).
 #[derive(Debug, Clone, Serialize)]
-pub struct Block {
+pub(crate) struct Block {
     /// Its number among the blocks of the shown file's body (the page's mark); 0 for a field.
-    pub n: usize,
+    pub(crate) n: usize,
     /// `title` or `description` for a field of the front matter.
-    pub field: Option<&'static str>,
-    pub kind: &'static str,
-    pub state: State,
+    pub(crate) field: Option<&'static str>,
+    pub(crate) kind: &'static str,
+    pub(crate) state: State,
     /// Its line in the shown file (the translation, or the source when there is none).
-    pub line: usize,
-    pub text: String,
+    pub(crate) line: usize,
+    pub(crate) text: String,
     /// The source block it translates, and its line in the source.
     pub source: Option<String>,
-    pub source_line: Option<usize>,
+    pub(crate) source_line: Option<usize>,
     /// For an outdated block: what changed in its source since it was marked.
-    pub diff: Vec<diff::Part>,
+    pub(crate) diff: Vec<diff::Part>,
     /// The glossary's terms its source holds, with the renderings the language uses.
-    pub terms: Vec<crate::check::TermHint>,
+    pub(crate) terms: Vec<crate::check::TermHint>,
 }
 
 /// A page's blocks, read from its files.
-pub struct PageBlocks {
-    pub blocks: Vec<Block>,
+pub(crate) struct PageBlocks {
+    pub(crate) blocks: Vec<Block>,
     /// The text of the language's file (`None` when the page is not translated yet).
-    pub own: Option<String>,
+    pub(crate) own: Option<String>,
 }
 
 /// Reads a page of the language from `file` (key `key`) as `PageSource`.
@@ -93,7 +93,11 @@ pub fn parse(lang: usize, key: &str, file: &str, text: &str) -> Result<PageSourc
 }
 
 /// The blocks of `page`, with the state of each.
-pub fn page_blocks(wb: &Workbench, page: &Page, default: usize) -> Result<PageBlocks, String> {
+pub(crate) fn page_blocks(
+    wb: &Workbench,
+    page: &Page,
+    default: usize,
+) -> Result<PageBlocks, String> {
     let source_text = read(&wb.root, &page.source_file)?.unwrap_or_default();
     let source = parse(default, &page.key, &page.source_file, &source_text)?;
     let own = if page.translated {
@@ -137,7 +141,7 @@ pub fn page_blocks(wb: &Workbench, page: &Page, default: usize) -> Result<PageBl
 
 /// The blocks of a page's body, each with its number among the body's blocks (empty blocks
 /// skipped, as [`blocks::page_blocks`] skips them).
-pub fn numbered(page: &PageSource) -> Vec<(usize, blocks::Block)> {
+pub(crate) fn numbered(page: &PageSource) -> Vec<(usize, blocks::Block)> {
     let body = page.body();
     let mut line = page.body_line + 1;
     let mut at = 0;

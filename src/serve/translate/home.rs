@@ -8,7 +8,7 @@ use super::workbench::{State, Workbench};
 use crate::escape::html;
 
 /// The messages each page of the language shows, by the page's address (`fr/hours/`).
-pub type Shown = BTreeMap<String, BTreeSet<String>>;
+pub(crate) type Shown = BTreeMap<String, BTreeSet<String>>;
 
 fn state_name(state: State) -> &'static str {
     match state {
@@ -20,7 +20,7 @@ fn state_name(state: State) -> &'static str {
 }
 
 /// The home page's HTML.
-pub fn page(wb: &Workbench, shown: &Shown) -> String {
+pub(crate) fn page(wb: &Workbench, shown: &Shown) -> String {
     let (messages, message_items) = message_queue(wb, shown);
     let (pages, page_items) = pages_and_queue(wb, shown);
     let m = &wb.message_counts;

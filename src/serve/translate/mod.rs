@@ -27,25 +27,25 @@ use std::sync::{Arc, RwLock};
 use workbench::Workbench;
 
 /// Where translate mode's own files and requests are served.
-pub const PREFIX: &str = "/__polydocs/translate/";
+pub(crate) const PREFIX: &str = "/__polydocs/translate/";
 
 /// What the panel's "Mark as up to date" does: `polydocs mark` for one message or one page
 /// (with `--force` when the bool says so), given by the command (which owns `mark`).
-pub type Mark =
+pub(crate) type Mark =
     dyn Fn(&std::path::Path, &str, MarkTarget, bool) -> Result<String, String> + Send + Sync;
 
 /// What to mark up to date.
-pub enum MarkTarget {
+pub(crate) enum MarkTarget {
     Message(String),
     Page(String),
 }
 
 /// Translate mode's state, shared by the build loop and the server.
-pub struct Desk {
+pub(crate) struct Desk {
     /// The language translated.
-    pub code: String,
+    pub(crate) code: String,
     /// Given to the preview's pages; required on every write.
-    pub token: String,
+    pub(crate) token: String,
     /// The port served on, for the `Host` check (set once listening).
     port: AtomicU16,
     workbench: RwLock<Option<Arc<Workbench>>>,
@@ -54,7 +54,7 @@ pub struct Desk {
 }
 
 impl Desk {
-    pub fn new(code: &str, mark: Arc<Mark>) -> Desk {
+    pub(crate) fn new(code: &str, mark: Arc<Mark>) -> Desk {
         Desk {
             code: code.to_string(),
             token: token(),
@@ -65,13 +65,13 @@ impl Desk {
         }
     }
 
-    pub fn listening_on(&self, port: u16) {
+    pub(crate) fn listening_on(&self, port: u16) {
         self.port.store(port, Ordering::SeqCst);
     }
 
     /// What a build's sources say of the language, as soon as they are loaded (before any page
     /// of the build is published, so that a reloaded page shows its new states).
-    pub fn built(&self, site: &crate::site::Site, index: &crate::index::Index) {
+    pub(crate) fn built(&self, site: &crate::site::Site, index: &crate::index::Index) {
         let Some(lang) = site.config.language_index(&self.code) else {
             return;
         };
@@ -84,7 +84,7 @@ impl Desk {
         }
     }
 
-    pub fn workbench(&self) -> Option<Arc<Workbench>> {
+    pub(crate) fn workbench(&self) -> Option<Arc<Workbench>> {
         self.workbench.read().ok().and_then(|w| w.clone())
     }
 
@@ -94,7 +94,7 @@ impl Desk {
 
     /// Whether a request's `Host` (and `Origin`, when it has one) is this server on the
     /// loopback address.
-    pub fn allows(&self, host: Option<&str>, origin: Option<&str>) -> bool {
+    pub(crate) fn allows(&self, host: Option<&str>, origin: Option<&str>) -> bool {
         let port = self.port.load(Ordering::SeqCst);
         let ours = |h: &str| {
             ["127.0.0.1", "localhost", "[::1]"]

@@ -20,15 +20,15 @@ use crate::translation::{blocks, edit};
 #[derive(Debug, Clone, Deserialize)]
 pub struct Edit {
     /// A message ID, or none for a block.
-    pub id: Option<String>,
+    pub(crate) id: Option<String>,
     /// For a block: the page's address and the block's number, or the front matter field
     /// (`title`, `description`).
-    pub page: Option<String>,
-    pub block: Option<usize>,
-    pub field: Option<String>,
-    pub value: String,
+    pub(crate) page: Option<String>,
+    pub(crate) block: Option<usize>,
+    pub(crate) field: Option<String>,
+    pub(crate) value: String,
     #[serde(default)]
-    pub base: String,
+    pub(crate) base: String,
 }
 
 /// What became of a check or a save.
@@ -66,7 +66,7 @@ pub fn check(wb: &Workbench, default: usize, edit: &Edit) -> Result<Outcome, Str
 }
 
 /// Checks `edit` and, without errors and when its file is as the panel saw it, writes it.
-pub fn save(wb: &Workbench, default: usize, edit: &Edit) -> Result<Outcome, String> {
+pub(crate) fn save(wb: &Workbench, default: usize, edit: &Edit) -> Result<Outcome, String> {
     let _lock = crate::source::SourceLock::take(&wb.root)?;
     let c = candidate(wb, default, edit)?;
     if base(c.disk.as_deref()) != edit.base {
@@ -369,7 +369,7 @@ fn line_at(text: &str, at: usize) -> usize {
 
 /// `file` (relative to the site) as a path a save may write: inside `locales/<code>/` or
 /// `content/<code>/`, with no `..`, and not through a symbolic link to elsewhere.
-pub fn writable(root: &Path, file: &str, code: &str) -> Result<PathBuf, String> {
+pub(crate) fn writable(root: &Path, file: &str, code: &str) -> Result<PathBuf, String> {
     let relative = Path::new(file);
     let inside = [format!("locales/{code}/"), format!("content/{code}/")]
         .iter()

@@ -19,7 +19,7 @@ use crate::site::Site;
 use crate::templates::TemplateSources;
 
 /// What an edit's checks need of the site, kept from the last build.
-pub struct Light {
+pub(crate) struct Light {
     root: std::path::PathBuf,
     config: SiteConfig,
     plan: Option<crate::plan::Plan>,
@@ -28,7 +28,7 @@ pub struct Light {
 }
 
 impl Light {
-    pub fn of(site: &Site) -> Light {
+    pub(crate) fn of(site: &Site) -> Light {
         Light {
             root: site.root.clone(),
             config: site.config.clone(),
@@ -39,7 +39,7 @@ impl Light {
     }
 
     /// The glossary's terms each of `texts` (source texts) holds, with how `code` writes them.
-    pub fn terms(&self, code: &str, texts: &[String]) -> Vec<Vec<crate::check::TermHint>> {
+    pub(crate) fn terms(&self, code: &str, texts: &[String]) -> Vec<Vec<crate::check::TermHint>> {
         check::terms_in(&self.root, &self.config, code, texts)
     }
 
@@ -72,13 +72,13 @@ impl Light {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
     /// `error` (the edit cannot be saved) or `warning`.
-    pub severity: &'static str,
-    pub code: &'static str,
-    pub message: String,
+    pub(crate) severity: &'static str,
+    pub(crate) code: &'static str,
+    pub(crate) message: String,
     /// Line and column in the edited text (the value or the block), 1-based.
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub hint: Option<String>,
+    pub(crate) line: Option<usize>,
+    pub(crate) column: Option<usize>,
+    pub(crate) hint: Option<String>,
 }
 
 impl Problem {
@@ -111,7 +111,7 @@ fn is_about_the_edit(d: &Diagnostic) -> bool {
 /// The findings of the checks about message `id` of language `code`, with `path` (a file
 /// of the site) holding `text` in place of what is on disk; `lines` are the lines of the
 /// message's entry in `text`.
-pub fn message(
+pub(crate) fn message(
     light: &Light,
     code: &str,
     path: &Path,
@@ -146,7 +146,7 @@ pub fn message(
 
 /// The findings of the checks about the block at `lines` of `page` (the language's page as
 /// it would be), checked against `source` (the default language's).
-pub fn block(
+pub(crate) fn block(
     light: &Light,
     source: PageSource,
     page: PageSource,

@@ -17,7 +17,7 @@ use crate::translation::{self, Counts, Lock, diff};
 /// A translation's state, as the page marks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum State {
+pub(crate) enum State {
     /// Translated and, where it is tracked, up to date.
     Translated,
     /// Not translated: the page shows it from a fallback language.
@@ -30,77 +30,76 @@ pub enum State {
 
 /// One message, as the language has it.
 #[derive(Debug, Clone, Serialize)]
-pub struct Message {
-    pub id: String,
-    pub state: State,
+pub(crate) struct Message {
+    pub(crate) id: String,
+    pub(crate) state: State,
     /// The default language's file that defines it, relative to the site (`locales/en/ui.ftl`),
     /// and the line there.
-    pub source_file: String,
-    pub source_line: usize,
+    pub(crate) source_file: String,
+    pub(crate) source_line: usize,
     /// The file of the language that defines it, or the one a save creates it in (the file of
     /// the same name as the source's), and its line when it is defined.
-    pub file: String,
-    pub line: Option<usize>,
+    pub(crate) file: String,
+    pub(crate) line: Option<usize>,
     /// The source's comment: what the message is for, and its variables.
-    pub comment: Option<String>,
+    pub(crate) comment: Option<String>,
     /// The variables the source uses (`$count`), which the translation may use.
-    pub variables: Vec<String>,
+    pub(crate) variables: Vec<String>,
     /// Whether the source selects on a number (a plural): the translation's variants are then
     /// the language's plural categories.
-    pub plural: bool,
+    pub(crate) plural: bool,
     /// For an outdated message, what changed in the source since it was marked.
-    pub diff: Vec<diff::Part>,
+    pub(crate) diff: Vec<diff::Part>,
     /// The glossary's terms the source holds, with the renderings the language uses.
-    pub terms: Vec<crate::check::TermHint>,
+    pub(crate) terms: Vec<crate::check::TermHint>,
 }
 
 /// One page of the language, as the preview shows it at an address.
 #[derive(Debug, Clone, Serialize)]
-pub struct Page {
+pub(crate) struct Page {
     /// The page's key in its language folder (`docs/setup.md`).
-    pub key: String,
-    pub state: State,
+    pub(crate) key: String,
+    pub(crate) state: State,
     /// The default language's file, and the language's own (which a save creates when the
     /// page is not translated yet), relative to the site.
-    pub source_file: String,
-    pub file: String,
+    pub(crate) source_file: String,
+    pub(crate) file: String,
     /// Whether the language has the page: when not, the preview shows the source's blocks.
-    pub translated: bool,
+    pub(crate) translated: bool,
     /// How many of its texts (title, description, blocks) are left to do: all of them for a
     /// missing or copied page, the changed ones for an outdated page whose certified source
     /// was recorded.
-    pub to_do: usize,
+    pub(crate) to_do: usize,
     /// For an outdated page: the source text it was translated from, when recorded.
     #[serde(skip)]
-    pub recorded: Option<String>,
+    pub(crate) recorded: Option<String>,
 }
 
 /// What translate mode knows about one language after a build.
 pub struct Workbench {
-    pub root: PathBuf,
-    pub lang: usize,
-    pub code: String,
-    pub name: String,
-    pub tag: String,
-    pub dir: &'static str,
-    pub source_code: String,
+    pub(crate) root: PathBuf,
+    pub(crate) lang: usize,
+    pub(crate) code: String,
+    pub(crate) name: String,
+    pub(crate) dir: &'static str,
+    pub(crate) source_code: String,
     /// The plural categories the language's whole numbers need (`one`, `other`).
-    pub plurals: Vec<&'static str>,
-    pub messages: BTreeMap<String, Message>,
+    pub(crate) plurals: Vec<&'static str>,
+    pub(crate) messages: BTreeMap<String, Message>,
     /// Pages by the address the preview shows them at (`fr/docs/setup/`).
-    pub pages: BTreeMap<String, Page>,
+    pub(crate) pages: BTreeMap<String, Page>,
     /// The glossary's terms the language writes as the source does (names): a block holding
     /// only those is not a copy.
-    pub kept: Vec<String>,
-    pub message_counts: Counts,
-    pub page_counts: Counts,
+    pub(crate) kept: Vec<String>,
+    pub(crate) message_counts: Counts,
+    pub(crate) page_counts: Counts,
     /// The site as checks need it to check one edit ([`super::validate`]).
-    pub light: super::validate::Light,
+    pub(crate) light: super::validate::Light,
 }
 
 impl Workbench {
     /// The workbench of language `lang` of a site just built.
-    pub fn of(site: &Site, index: &Index, lang: usize) -> Workbench {
+    pub(crate) fn of(site: &Site, index: &Index, lang: usize) -> Workbench {
         let language = &site.config.languages[lang];
         let (statuses, _) = translation::status(site);
         let status = statuses.into_iter().find(|s| s.code == language.code);
@@ -112,7 +111,6 @@ impl Workbench {
             lang,
             code: language.code.clone(),
             name: language.name.clone(),
-            tag: language.tag.clone(),
             dir: site.locales.dir(lang),
             source_code: site.config.default_language().code.clone(),
             plurals: crate::check::plural_categories(&language.tag),
@@ -126,7 +124,7 @@ impl Workbench {
     }
 
     /// The page shown at a preview address (`/fr/docs/setup/`, `/fr/docs/setup/index.html`).
-    pub fn page_at(&self, address: &str) -> Option<&Page> {
+    pub(crate) fn page_at(&self, address: &str) -> Option<&Page> {
         let path = address.trim_start_matches('/');
         let path = path.strip_suffix("index.html").unwrap_or(path);
         let path = if path.is_empty() || path.ends_with('/') {
@@ -279,7 +277,7 @@ fn pattern_words(p: &ast::Pattern<&str>, out: &mut String) {
 }
 
 /// The variables a message's text uses, in order, each once.
-pub fn variables(text: &str) -> Vec<String> {
+pub(crate) fn variables(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut rest = text;
     while let Some(at) = rest.find('$') {
