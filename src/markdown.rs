@@ -304,11 +304,6 @@ pub fn render_page(
             ..Rendered::default()
         };
     }
-    let passes = Passes {
-        sanitize: parsed.has_html && !raw_html,
-        tables: parsed.has_table.then_some(labels.table),
-        plain_code: false,
-    };
     let mut writer = Writer::new(
         parsed.events,
         parsed.opens_block,
@@ -318,8 +313,9 @@ pub fn render_page(
     );
     writer.write_all();
     let passes = Passes {
+        sanitize: parsed.has_html && !raw_html,
+        tables: parsed.has_table.then_some(labels.table),
         plain_code: writer.plain_code,
-        ..passes
     };
     let html = page_html(writer.out, markdown.len(), passes);
     let text = parsed.text.map(|t| PageText {
@@ -522,37 +518,43 @@ impl<'a, 'l> Writer<'a, 'l> {
         // Each event is written once, and only ever looked at ahead of `i`: it is moved out.
         let event = std::mem::replace(&mut self.events[i], Event::Rule);
         match &event {
-            Event::Start(Tag::Heading { .. }) => {
-                self.heading(i, event);
-                return i + 1;
-            }
+            Event::Start(Tag::Heading { .. }) => self.heading(i, event),
             Event::Start(Tag::BlockQuote(kind)) => {
-                if self.open_quote(kind.map(Alert::of)) {
-                    return i + 1;
+                let alert = kind.map(Alert::of);
+                self.quotes.push(alert);
+                match alert {
+                    Some(alert) => self.open_callout(alert),
+                    None => self.write_as_is(i, event),
                 }
             }
-            Event::End(TagEnd::BlockQuote(_)) => {
-                if self.close_quote() {
-                    return i + 1;
-                }
+            Event::End(TagEnd::BlockQuote(_)) => match self.quotes.pop() {
+                Some(Some(_)) => self.out.push(Event::Html(CowStr::from("</div>\n"))),
+                _ => self.write_as_is(i, event),
+            },
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => {
+                self.plain_code = true;
+                self.write_as_is(i, event);
             }
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => self.plain_code = true,
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 if let Some(next) = self.fenced_code(i, info) {
                     return next;
                 }
                 // Left plain: its frame and its mark are written before it.
                 self.out.push(event);
-                return i + 1;
             }
-            _ => {}
+            _ => self.write_as_is(i, event),
         }
-        push_block_mark(&mut self.out, &self.opens_block, i);
-        self.out.push(event);
         i + 1
     }
 
-    /// Writes the heading `event` opens at `i` with a unique id. Custom attributes
+    /// Writes the event at `i` as pulldown-cmark writes it, after its block's mark.
+    #[inline]
+    fn write_as_is(&mut self, i: usize, event: Event<'a>) {
+        push_block_mark(&mut self.out, &self.opens_block, i);
+        self.out.push(event);
+    }
+
+    /// Writes the heading whose start `event` is (at `i`) with a unique id. Custom attributes
     /// (`{onclick=...}`) would bypass the sanitizer: they are kept only with raw HTML.
     fn heading(&mut self, i: usize, event: Event<'a>) {
         let Event::Start(Tag::Heading {
@@ -602,25 +604,11 @@ impl<'a, 'l> Writer<'a, 'l> {
         unique
     }
 
-    /// Opens a quote: a GitHub alert becomes a callout, written here (true); another quote is
-    /// written as pulldown-cmark writes it (false).
-    fn open_quote(&mut self, alert: Option<Alert>) -> bool {
-        self.quotes.push(alert);
-        let Some(alert) = alert else {
-            return false;
-        };
+    /// Opens the callout a GitHub alert becomes, labelled in the visitor's language; the
+    /// quote's end closes it.
+    fn open_callout(&mut self, alert: Alert) {
         let open = callout_open(alert, &(self.alert)(alert));
         self.out.push(Event::Html(CowStr::from(open)));
-        true
-    }
-
-    /// Closes a quote: true when it was a callout, whose end is written here.
-    fn close_quote(&mut self) -> bool {
-        if let Some(Some(_)) = self.quotes.pop() {
-            self.out.push(Event::Html(CowStr::from("</div>\n")));
-            return true;
-        }
-        false
     }
 
     /// The fenced code block that opens at `i`, in its frame. Highlighted, it is written whole
