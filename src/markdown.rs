@@ -286,46 +286,112 @@ pub fn render_with(markdown: &str, raw_html: bool, table_label: &str) -> Rendere
 /// [`PageText`] too when `with_text` asks for it (for the search index) from the same parse.
 /// GitHub alerts become callouts ([`Alert`]), and another tool's shortcodes outside code are
 /// listed in [`Rendered::foreign`].
+///
+/// Two passes over the events: [`parse`] reads them once (addresses, nesting, the page's text),
+/// then a [`Writer`] writes them, since headings and code blocks need the events up to their
+/// end before their start can be written.
 pub fn render_page(
     markdown: &str,
     raw_html: bool,
     labels: &Labels<'_>,
     with_text: bool,
 ) -> Rendered {
-    let table_label = labels.table;
-    let mut text = with_text.then(|| TextCollector::new(false));
-    // One scan for `{` and `:`; code is told apart from text by the parse below, only on the
-    // rare page where something was found.
-    let mut foreign = foreign_candidates(markdown);
+    let parsed = parse(markdown, labels, with_text);
+    if let Some(at) = parsed.too_deep {
+        return Rendered {
+            too_deep: Some(at),
+            refused: parsed.refused,
+            ..Rendered::default()
+        };
+    }
+    let mut writer = Writer::new(
+        parsed.events,
+        parsed.opens_block,
+        parsed.fences,
+        labels,
+        raw_html,
+    );
+    writer.write_all();
+    let passes = Passes {
+        sanitize: parsed.has_html && !raw_html,
+        tables: parsed.has_table.then_some(labels.table),
+        plain_code: writer.plain_code,
+    };
+    let html = page_html(writer.out, markdown.len(), passes);
+    let text = parsed.text.map(|t| PageText {
+        not_highlighted: writer.not_highlighted.clone(),
+        ..t.finish_with(&writer.headings)
+    });
+    Rendered {
+        html,
+        headings: writer.headings,
+        text,
+        refused: parsed.refused,
+        links: parsed.links,
+        too_deep: None,
+        not_highlighted: writer.not_highlighted,
+        foreign: parsed.foreign,
+    }
+}
+
+/// A page's events as one pass over its Markdown left them, with what that pass learnt: the
+/// writing looks ahead (to a heading's end, a code block's end), which a parser cannot.
+struct Parsed<'a> {
+    /// The events, link and image addresses already checked and rewritten.
+    events: Vec<Event<'a>>,
+    /// Per event: the number of the block it opens, in translate mode.
+    opens_block: Vec<Option<usize>>,
+    /// Where each fenced code block starts, in order: the warning for one left plain points there.
+    fences: Vec<usize>,
+    refused: Vec<(usize, String)>,
+    links: Vec<(usize, String)>,
+    foreign: Vec<(usize, usize, Foreign)>,
+    text: Option<TextCollector>,
+    /// Whether the page has raw HTML, which the sanitizer then reads.
+    has_html: bool,
+    /// Whether the page has a table, whose HTML then gets its scrolling region.
+    has_table: bool,
+    /// Where the page first nests too deep: the parse stops there.
+    too_deep: Option<usize>,
+}
+
+/// Reads the events of `markdown` once, for everything that needs no look ahead: nesting, the
+/// page's text (when `with_text`), block numbers, addresses, and which of the candidates for
+/// another tool's markup are outside code.
+fn parse<'a>(markdown: &'a str, labels: &Labels<'_>, with_text: bool) -> Parsed<'a> {
+    let mut parsed = Parsed {
+        events: Vec::new(),
+        opens_block: Vec::new(),
+        fences: Vec::new(),
+        refused: Vec::new(),
+        links: Vec::new(),
+        // One scan for `{` and `:`; code is told apart from text by the parse below, only on
+        // the rare page where something was found.
+        foreign: foreign_candidates(markdown),
+        text: with_text.then(|| TextCollector::new(false)),
+        has_html: false,
+        has_table: false,
+        too_deep: None,
+    };
     let mut code_ranges: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut refused = Vec::new();
-    let mut links = Vec::new();
-    let mut has_html = false;
-    let mut has_table = false;
     let mut depth = Depth::default();
-    let mut events: Vec<Event> = Vec::new();
-    // Where each fenced code block starts, in order: the warning for one left plain points there.
-    let mut fences = Vec::new();
     let mut block_starts = labels
         .block_starts
         .map(|starts| BlockStarts(starts.clone()));
-    // Per event: the number of the block it opens, in translate mode.
-    let mut opens_block: Vec<Option<usize>> = Vec::new();
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         if depth.too_deep_after(&event) {
-            return Rendered {
-                too_deep: Some(range.start),
-                refused,
-                ..Rendered::default()
-            };
+            parsed.too_deep = Some(range.start);
+            return parsed;
         }
-        if let Some(text) = &mut text {
+        if let Some(text) = &mut parsed.text {
             text.feed(&event);
         }
         if block_starts.is_some() {
-            opens_block.push(block_starts.number(&event, range.start));
+            parsed
+                .opens_block
+                .push(block_starts.number(&event, range.start));
         }
-        if !foreign.is_empty()
+        if !parsed.foreign.is_empty()
             && matches!(
                 event,
                 Event::Start(Tag::CodeBlock(_)) | Event::Code(_) | Event::Html(_)
@@ -333,204 +399,305 @@ pub fn render_page(
         {
             code_ranges.push(range.clone());
         }
-        events.push(match event {
+        let event = parsed.note(event, range.start, labels.address);
+        parsed.events.push(event);
+    }
+    let foreign = &mut parsed.foreign;
+    foreign.retain(|(at, _, _)| !code_ranges.iter().any(|r| r.contains(at)));
+    parsed
+}
+
+impl<'a> Parsed<'a> {
+    /// Notes what the event at byte `at` tells about the page, and gives it back with its
+    /// address checked and rewritten (`address`) if it is a link or an image.
+    fn note(&mut self, event: Event<'a>, at: usize, address: Option<&Address<'_>>) -> Event<'a> {
+        match event {
             Event::Start(mut tag) => {
-                // An unsafe address is emptied (the link text stays) and reported.
-                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
-                    && !is_safe_address(dest_url)
-                {
-                    let url = std::mem::replace(dest_url, CowStr::from(""));
-                    refused.push((range.start, url.to_string()));
-                } else if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
-                    links.push((range.start, dest_url.to_string()));
-                    // The address as written is checked; the one published may differ.
-                    if let Some(published) = labels.address.and_then(|f| f(dest_url)) {
-                        *dest_url = CowStr::from(published);
-                    }
+                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
+                    self.address(dest_url, at, address);
                 }
-                has_table |= matches!(tag, Tag::Table(_));
+                self.has_table |= matches!(tag, Tag::Table(_));
                 if matches!(tag, Tag::CodeBlock(CodeBlockKind::Fenced(_))) {
-                    fences.push(range.start);
+                    self.fences.push(at);
                 }
                 Event::Start(tag)
             }
             Event::Html(_) | Event::InlineHtml(_) => {
-                has_html = true;
+                self.has_html = true;
                 event
             }
             other => other,
-        });
-    }
-    foreign.retain(|(at, _, _)| !code_ranges.iter().any(|r| r.contains(at)));
-    let mut used: HashSet<String> = HashSet::new();
-    let mut headings = Vec::new();
-    // Per open quote: the callout it is, if it is a GitHub alert.
-    let mut quotes: Vec<Option<Alert>> = Vec::new();
-    let mut out = Vec::with_capacity(events.len());
-    // Markup to write before the event at an index ahead: a heading's self-link before its end,
-    // the end of a code block's frame after the block.
-    let mut pending: Vec<(usize, String)> = Vec::new();
-    let mut fences = fences.into_iter();
-    let mut not_highlighted = Vec::new();
-    // Whether pulldown-cmark writes a code block (one left plain): its `<pre>` then gets its
-    // `tabindex` afterwards ([`focusable_code`]).
-    let mut plain_code = false;
-    let mut i = 0;
-    while i < events.len() {
-        if let Some(at) = pending.iter().position(|(at, _)| *at == i) {
-            let (_, html) = pending.swap_remove(at);
-            out.push(Event::Html(CowStr::from(html)));
         }
-        if let Event::Start(Tag::Heading {
+    }
+
+    /// An unsafe address is emptied (the link text stays) and reported. A safe one is listed
+    /// as written, to be checked against what the site publishes, and written as published.
+    fn address(&mut self, dest_url: &mut CowStr<'a>, at: usize, address: Option<&Address<'_>>) {
+        if !is_safe_address(dest_url) {
+            let url = std::mem::replace(dest_url, CowStr::from(""));
+            self.refused.push((at, url.to_string()));
+            return;
+        }
+        self.links.push((at, dest_url.to_string()));
+        if let Some(published) = address.and_then(|f| f(dest_url)) {
+            *dest_url = CowStr::from(published);
+        }
+    }
+}
+
+/// Writes a page's events into the ones pulldown-cmark turns into HTML, each moved once:
+/// headings get unique ids and self-links, alerts become callouts, fenced code is highlighted
+/// in its frame, and blocks get their marks in translate mode.
+struct Writer<'a, 'l> {
+    events: Vec<Event<'a>>,
+    /// Per event: the number of the block it opens, in translate mode.
+    opens_block: Vec<Option<usize>>,
+    /// The label of a callout of a kind, in the visitor's language.
+    alert: &'l dyn Fn(Alert) -> String,
+    raw_html: bool,
+    out: Vec<Event<'a>>,
+    /// Markup to write before the event at an index ahead: a heading's self-link before its
+    /// end, the end of a code block's frame after the block.
+    pending: Vec<(usize, String)>,
+    /// The heading ids given so far.
+    used: HashSet<String>,
+    headings: Vec<Heading>,
+    /// Per open quote: the callout it is, if it is a GitHub alert.
+    quotes: Vec<Option<Alert>>,
+    /// Where each fenced code block starts, taken in order as the blocks are written.
+    fences: std::vec::IntoIter<usize>,
+    not_highlighted: Vec<(usize, String, highlight::Limit)>,
+    /// Whether pulldown-cmark writes a code block (one left plain): its `<pre>` then gets its
+    /// `tabindex` afterwards ([`focusable_code`]).
+    plain_code: bool,
+}
+
+impl<'a, 'l> Writer<'a, 'l> {
+    fn new(
+        events: Vec<Event<'a>>,
+        opens_block: Vec<Option<usize>>,
+        fences: Vec<usize>,
+        labels: &'l Labels<'l>,
+        raw_html: bool,
+    ) -> Writer<'a, 'l> {
+        Writer {
+            out: Vec::with_capacity(events.len()),
+            events,
+            opens_block,
+            alert: labels.alert,
+            raw_html,
+            pending: Vec::new(),
+            used: HashSet::new(),
+            headings: Vec::new(),
+            quotes: Vec::new(),
+            fences: fences.into_iter(),
+            not_highlighted: Vec::new(),
+            plain_code: false,
+        }
+    }
+
+    /// Writes every event, with the markup pending before each.
+    fn write_all(&mut self) {
+        let mut i = 0;
+        while i < self.events.len() {
+            if let Some(at) = self.pending.iter().position(|(at, _)| *at == i) {
+                let (_, html) = self.pending.swap_remove(at);
+                self.out.push(Event::Html(CowStr::from(html)));
+            }
+            i = self.write_event(i);
+        }
+        // A frame closed at the very end of the text (a code block that ends the page).
+        for (_, html) in self.pending.drain(..) {
+            self.out.push(Event::Html(CowStr::from(html)));
+        }
+    }
+
+    /// Writes the event at `i` (and, for a highlighted code block, the events up to its end):
+    /// the index of the next event to write.
+    fn write_event(&mut self, i: usize) -> usize {
+        // Each event is written once, and only ever looked at ahead of `i`: it is moved out.
+        let event = std::mem::replace(&mut self.events[i], Event::Rule);
+        match &event {
+            Event::Start(Tag::Heading { .. }) => self.heading(i, event),
+            Event::Start(Tag::BlockQuote(kind)) => {
+                let alert = kind.map(Alert::of);
+                self.quotes.push(alert);
+                match alert {
+                    Some(alert) => self.open_callout(alert),
+                    None => self.write_as_is(i, event),
+                }
+            }
+            Event::End(TagEnd::BlockQuote(_)) => match self.quotes.pop() {
+                Some(Some(_)) => self.out.push(Event::Html(CowStr::from("</div>\n"))),
+                _ => self.write_as_is(i, event),
+            },
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => {
+                self.plain_code = true;
+                self.write_as_is(i, event);
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                if let Some(next) = self.fenced_code(i, info) {
+                    return next;
+                }
+                // Left plain: its frame and its mark are written before it.
+                self.out.push(event);
+            }
+            _ => self.write_as_is(i, event),
+        }
+        i + 1
+    }
+
+    /// Writes the event at `i` as pulldown-cmark writes it, after its block's mark.
+    #[inline]
+    fn write_as_is(&mut self, i: usize, event: Event<'a>) {
+        push_block_mark(&mut self.out, &self.opens_block, i);
+        self.out.push(event);
+    }
+
+    /// Writes the heading whose start `event` is (at `i`) with a unique id. Custom attributes
+    /// (`{onclick=...}`) would bypass the sanitizer: they are kept only with raw HTML.
+    fn heading(&mut self, i: usize, event: Event<'a>) {
+        let Event::Start(Tag::Heading {
             level,
             id,
             classes,
             attrs,
-        }) = &events[i]
-        {
-            let end = events[i..]
-                .iter()
-                .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
-                .map_or(events.len(), |p| i + p);
-            let text: String = events[i + 1..end]
-                .iter()
-                .filter_map(|e| match e {
-                    Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                    _ => None,
-                })
-                .collect();
-            let base = id
-                .as_ref()
-                .map_or_else(|| slugify(&text), |id| id.to_string());
-            let unique = unique_id(&base, &mut used);
-            let number = level_number(*level);
-            if (2..=4).contains(&number) {
-                pending.push((end, heading_link(&unique)));
-            }
-            headings.push(Heading {
-                level: number,
-                id: unique.clone(),
-                text: text.clone(),
-            });
-            push_block_mark(&mut out, &opens_block, i);
-            out.push(Event::Start(Tag::Heading {
-                level: *level,
-                id: Some(CowStr::from(unique)),
-                classes: classes.clone(),
-                // `{onclick=...}` would bypass the sanitizer: custom attributes only with raw HTML.
-                attrs: if raw_html { attrs.clone() } else { Vec::new() },
-            }));
-            i += 1;
-            continue;
-        }
-        match &events[i] {
-            Event::Start(Tag::BlockQuote(kind)) => {
-                let alert = kind.map(Alert::of);
-                quotes.push(alert);
-                if let Some(alert) = alert {
-                    out.push(Event::Html(CowStr::from(callout_open(
-                        alert,
-                        &(labels.alert)(alert),
-                    ))));
-                    i += 1;
-                    continue;
-                }
-            }
-            Event::End(TagEnd::BlockQuote(_)) => {
-                if let Some(Some(_)) = quotes.pop() {
-                    out.push(Event::Html(CowStr::from("</div>\n")));
-                    i += 1;
-                    continue;
-                }
-            }
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => plain_code = true,
-            _ => {}
-        }
-        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &events[i] {
-            let end = events[i..]
-                .iter()
-                .position(|e| matches!(e, Event::End(TagEnd::CodeBlock)))
-                .map_or(events.len(), |p| i + p);
-            let code: String = events[i + 1..end]
-                .iter()
-                .filter_map(|e| match e {
-                    Event::Text(t) => Some(t.as_ref()),
-                    _ => None,
-                })
-                .collect();
-            let language = crate::escape::html(highlight::language_of(info));
-            let open = code_frame(&language);
-            let at = fences.next().unwrap_or_default();
-            match highlight::highlight(info, &code) {
-                highlight::Outcome::Html(inner) => {
-                    let mark = match opens_block.get(i) {
-                        Some(Some(n)) => crate::marks::block(*n),
-                        _ => String::new(),
-                    };
-                    out.push(Event::Html(CowStr::from(format!(
-                        "{mark}{open}<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-{language}\">{inner}</code></pre></div>\n"
-                    ))));
-                    i = end + 1;
-                    continue;
-                }
-                highlight::Outcome::Plain(limit) => {
-                    let language = highlight::language_of(info).to_string();
-                    not_highlighted.push((at, language, limit));
-                }
-                highlight::Outcome::Unknown => {}
-            }
-            plain_code = true;
-            push_block_mark(&mut out, &opens_block, i);
-            out.push(Event::Html(CowStr::from(open)));
-            pending.push((end + 1, "</div>\n".to_string()));
-        }
-        // Each event is pushed once, and only ever looked at ahead of `i`: it is moved out.
-        if !matches!(
-            events[i],
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_)))
-        ) {
-            push_block_mark(&mut out, &opens_block, i);
-        }
-        out.push(std::mem::replace(&mut events[i], Event::Rule));
-        i += 1;
+        }) = event
+        else {
+            return;
+        };
+        let id = self.heading_id(i, level, id.as_deref());
+        push_block_mark(&mut self.out, &self.opens_block, i);
+        self.out.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(id)),
+            classes,
+            attrs: if self.raw_html { attrs } else { Vec::new() },
+        }));
     }
-    // A frame closed at the very end of the text (a code block that ends the page).
-    for (_, html) in pending {
-        out.push(Event::Html(CowStr::from(html)));
+
+    /// The id of the heading that opens at `i`, unique within the page: its own `{#id}` or one
+    /// made from its text. The heading is listed for the table of contents, and one of level 2
+    /// to 4 gets its self-link before its end, so that its section can be linked to.
+    fn heading_id(&mut self, i: usize, level: HeadingLevel, id: Option<&str>) -> String {
+        let end = end_of(&self.events, i, |e| {
+            matches!(e, Event::End(TagEnd::Heading(_)))
+        });
+        let text: String = self.events[i + 1..end]
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let base = id.map_or_else(|| slugify(&text), str::to_string);
+        let unique = unique_id(&base, &mut self.used);
+        let number = level_number(level);
+        if (2..=4).contains(&number) {
+            self.pending.push((end, heading_link(&unique)));
+        }
+        self.headings.push(Heading {
+            level: number,
+            id: unique.clone(),
+            text,
+        });
+        unique
     }
-    let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut html_out, out.into_iter());
+
+    /// Opens the callout a GitHub alert becomes, labelled in the visitor's language; the
+    /// quote's end closes it.
+    fn open_callout(&mut self, alert: Alert) {
+        let open = callout_open(alert, &(self.alert)(alert));
+        self.out.push(Event::Html(CowStr::from(open)));
+    }
+
+    /// The fenced code block that opens at `i`, in its frame. Highlighted, it is written whole
+    /// here: the index after its end. Left plain (unknown language, or past a limit of
+    /// [`highlight`], which is noted), its frame is opened and closed after its end, and
+    /// pulldown-cmark writes the block: `None`.
+    fn fenced_code(&mut self, i: usize, info: &str) -> Option<usize> {
+        let end = end_of(&self.events, i, |e| {
+            matches!(e, Event::End(TagEnd::CodeBlock))
+        });
+        let code: String = self.events[i + 1..end]
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let language = crate::escape::html(highlight::language_of(info));
+        let open = code_frame(&language);
+        let at = self.fences.next().unwrap_or_default();
+        match highlight::highlight(info, &code) {
+            highlight::Outcome::Html(inner) => {
+                let mark = match self.opens_block.get(i) {
+                    Some(Some(n)) => crate::marks::block(*n),
+                    _ => String::new(),
+                };
+                self.out.push(Event::Html(CowStr::from(format!(
+                    "{mark}{open}<pre class=\"highlight\" tabindex=\"0\"><code class=\"language-{language}\">{inner}</code></pre></div>\n"
+                ))));
+                return Some(end + 1);
+            }
+            highlight::Outcome::Plain(limit) => {
+                let language = highlight::language_of(info).to_string();
+                self.not_highlighted.push((at, language, limit));
+            }
+            highlight::Outcome::Unknown => {}
+        }
+        self.plain_code = true;
+        push_block_mark(&mut self.out, &self.opens_block, i);
+        self.out.push(Event::Html(CowStr::from(open)));
+        self.pending.push((end + 1, "</div>\n".to_string()));
+        None
+    }
+}
+
+/// The index of the first event from `i` on that `is_end` matches, or the number of events:
+/// where the element that opens at `i` ends.
+#[inline]
+fn end_of(events: &[Event<'_>], i: usize, is_end: impl Fn(&Event<'_>) -> bool) -> usize {
+    events[i..]
+        .iter()
+        .position(is_end)
+        .map_or(events.len(), |p| i + p)
+}
+
+/// The passes over a page's HTML after pulldown-cmark wrote it, each done only for a page
+/// that needs it.
+#[derive(Clone, Copy)]
+struct Passes<'l> {
+    /// Raw HTML, not allowed as written: through the sanitizer.
+    sanitize: bool,
+    /// Tables: their scrolling region, with this name.
+    tables: Option<&'l str>,
+    /// A code block pulldown-cmark wrote, without its `tabindex`.
+    plain_code: bool,
+}
+
+/// The HTML of a page's written events (`markdown_len` bytes of Markdown), after the passes
+/// the events alone cannot do.
+fn page_html(events: Vec<Event<'_>>, markdown_len: usize, passes: Passes<'_>) -> String {
+    let mut html_out = String::with_capacity(markdown_len * 3 / 2);
+    html::push_html(&mut html_out, events.into_iter());
     // CommonMark: U+0000 is replaced for security reasons (pulldown-cmark passes it through).
     // memchr: `str::contains` looks at a byte at a time, over every page's whole HTML.
     if memchr::memchr(0, html_out.as_bytes()).is_some() {
         html_out = html_out.replace('\0', "\u{fffd}");
     }
-    if has_html && !raw_html {
+    if passes.sanitize {
         html_out = sanitizer().clean(&html_out).to_string();
     }
-    if has_table {
-        html_out = decorate_tables(&html_out, table_label);
+    if let Some(label) = passes.tables {
+        html_out = decorate_tables(&html_out, label);
     }
     // Highlighted blocks are written with their `tabindex` above; the sanitizer drops it,
     // and pulldown-cmark writes the other blocks without one.
-    let sanitized = has_html && !raw_html;
-    if (sanitized || plain_code) && html_out.contains("<pre") {
+    if (passes.sanitize || passes.plain_code) && html_out.contains("<pre") {
         html_out = focusable_code(&html_out);
     }
-    let text = text.map(|t| PageText {
-        not_highlighted: not_highlighted.clone(),
-        ..t.finish_with(&headings)
-    });
-    Rendered {
-        html: html_out,
-        headings,
-        text,
-        refused,
-        links,
-        too_deep: None,
-        not_highlighted,
-        foreign,
-    }
+    html_out
 }
 
 /// Markup of another tool, which polydocs publishes as written: its kind.

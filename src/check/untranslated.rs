@@ -446,12 +446,25 @@ fn sentences(
     out: &mut Vec<Diagnostic>,
 ) {
     let body = page.body();
-    let base = page.body_start;
-    // Runs of text of one block (a paragraph, heading, cell, item), as (file offset, text).
-    let mut units: Vec<Vec<(usize, String)>> = Vec::new();
-    let mut current: Vec<(usize, String)> = Vec::new();
+    let units = text_units(body, page.body_start);
+    let found = english_offsets(&units, body, page.body_start, profile, kept);
+    if found.is_empty() {
+        return;
+    }
+    report_sentences(page, found, copied_lines, code, out);
+}
+
+/// A piece of a block's text and its file offset.
+type Piece = (usize, String);
+
+/// The runs of text of each block of `body` (a paragraph, heading, cell, item), as pieces
+/// with their file offset (`base` is the body's): a sentence never runs across blocks, while
+/// inline tags (a link, emphasis) stay inside one. Code blocks are left out.
+fn text_units(body: &str, base: usize) -> Vec<Vec<Piece>> {
+    let mut units: Vec<Vec<Piece>> = Vec::new();
+    let mut current: Vec<Piece> = Vec::new();
     let mut in_code = 0usize;
-    let mut flush = |current: &mut Vec<(usize, String)>| {
+    let mut flush = |current: &mut Vec<Piece>| {
         if !current.is_empty() {
             units.push(std::mem::take(current));
         }
@@ -466,6 +479,8 @@ fn sentences(
                 current.push((base + range.start, t.to_string()));
             }
             Event::SoftBreak | Event::HardBreak => current.push((base + range.start, " ".into())),
+            // An inline tag does not cut a run.
+            Event::Start(tag) if !is_block(&tag) => {}
             Event::Start(_)
             | Event::End(
                 TagEnd::Paragraph
@@ -473,33 +488,43 @@ fn sentences(
                 | TagEnd::TableCell
                 | TagEnd::Item
                 | TagEnd::BlockQuote(_),
-            ) => {
-                // A block starts or ends: inline tags (a link, emphasis) do not cut a run.
-                if let Event::Start(tag) = &event
-                    && !matches!(
-                        tag,
-                        Tag::Paragraph
-                            | Tag::Heading { .. }
-                            | Tag::Item
-                            | Tag::TableCell
-                            | Tag::BlockQuote(_)
-                            | Tag::List(_)
-                            | Tag::Table(_)
-                            | Tag::TableHead
-                            | Tag::TableRow
-                    )
-                {
-                    continue;
-                }
-                flush(&mut current);
-            }
+            ) => flush(&mut current),
             _ => {}
         }
     }
     flush(&mut current);
+    units
+}
+
+/// Whether a tag opens a block, where a run of text starts anew.
+fn is_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::Item
+            | Tag::TableCell
+            | Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+    )
+}
+
+/// The file offsets of the English sentences of `units` (the text units of `body`, which
+/// starts at `base`), in order.
+fn english_offsets(
+    units: &[Vec<Piece>],
+    body: &str,
+    base: usize,
+    profile: &Profile,
+    kept: &[String],
+) -> Vec<usize> {
     let mut found: Vec<usize> = Vec::new();
-    for unit in &units {
+    for unit in units {
         let mut text = String::new();
+        // Where each piece starts: in the unit's text, in the file.
         let mut starts: Vec<(usize, usize)> = Vec::new();
         for (at, piece) in unit {
             starts.push((text.len(), *at));
@@ -507,33 +532,56 @@ fn sentences(
         }
         for (start, sentence) in split_sentences(&text, !profile.latin) {
             if profile.is_english(sentence, kept) {
-                let (unit_at, file_at) = starts
-                    .iter()
-                    .rev()
-                    .find(|(u, _)| *u <= start)
-                    .copied()
-                    .unwrap_or((0, unit[0].0));
-                let piece_len = unit
-                    .iter()
-                    .find(|(at, _)| *at == file_at)
-                    .map_or(0, |(_, p)| p.len());
-                let offset = if body.get(file_at - base..file_at - base + piece_len)
-                    == unit
-                        .iter()
-                        .find(|(at, _)| *at == file_at)
-                        .map(|(_, p)| p.as_str())
-                {
-                    file_at + (start - unit_at)
-                } else {
-                    file_at
-                };
-                found.push(offset);
+                found.push(sentence_offset(unit, &starts, start, body, base));
             }
         }
     }
-    if found.is_empty() {
-        return;
+    found
+}
+
+/// The file offset of the sentence at byte `start` of a unit's text: exact inside a piece
+/// written as it reads, the piece's start for one rebuilt from escapes (its bytes are not the
+/// file's).
+fn sentence_offset(
+    unit: &[Piece],
+    starts: &[(usize, usize)],
+    start: usize,
+    body: &str,
+    base: usize,
+) -> usize {
+    let (unit_at, file_at) = starts
+        .iter()
+        .rev()
+        .find(|(u, _)| *u <= start)
+        .copied()
+        .unwrap_or((0, unit[0].0));
+    let piece_len = unit
+        .iter()
+        .find(|(at, _)| *at == file_at)
+        .map_or(0, |(_, p)| p.len());
+    if body.get(file_at - base..file_at - base + piece_len)
+        == unit
+            .iter()
+            .find(|(at, _)| *at == file_at)
+            .map(|(_, p)| p.as_str())
+    {
+        file_at + (start - unit_at)
+    } else {
+        file_at
     }
+}
+
+/// Warns about the English sentences at `found` (file offsets) of `page` in language `code`,
+/// but those on the lines of blocks copied from the source (`copied_lines`: reported as
+/// copies, or the same on purpose): the first [`PAGE_FINDINGS`], the last saying how many more
+/// there are.
+fn report_sentences(
+    page: &crate::content::PageSource,
+    found: Vec<usize>,
+    copied_lines: &HashSet<usize>,
+    code: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut shown = Vec::new();
     for offset in found {
         let position = page.source.position(offset);

@@ -489,111 +489,159 @@ const FRENCH_UNITS: [&str; 11] = [
 /// French slips in one run of text. `after_value`: the text follows a placeable (a number or
 /// a name the check cannot see), which counts as a word or a number before it.
 fn french(text: &str, after_value: bool) -> Vec<Slip> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let run = FrenchRun {
+        text,
+        chars: text.char_indices().collect(),
+        after_value,
+    };
     let mut slips = Vec::new();
-    let end_of = |i: usize| chars.get(i + 1).map_or(text.len(), |&(at, _)| at);
-    for (i, &(at, c)) in chars.iter().enumerate() {
-        let before = i.checked_sub(1).map(|j| chars[j].1);
-        let after = chars.get(i + 1).map(|&(_, c)| c);
+    for (i, &(_, c)) in run.chars.iter().enumerate() {
         match c {
-            ':' | ';' | '!' | '?' | '»' => match before {
-                Some(' ') => slips.push(Slip {
-                    range: chars[i - 1].0..end_of(i),
-                    message: format!(
-                        "a plain space before « {c} », which can break the line there"
-                    ),
-                    hint: FRENCH_HINT,
-                    write: format!("{}{c}", french_space_before(c)),
-                }),
-                Some(b) if b != NBSP && b != NNBSP && !is_space(b) && !"«:;!?".contains(b) => {
-                    // A colon or question mark glued to both sides is an address or a time.
-                    let glued = after.is_some_and(|a| !is_space(a));
-                    if c == '»' || !glued {
-                        slips.push(Slip {
-                            range: at..end_of(i),
-                            message: format!("no space before « {c} »"),
-                            hint: FRENCH_HINT,
-                            write: format!("{}{c}", french_space_before(c)),
-                        });
-                    }
-                }
-                None if after_value && matches!(c, ':' | ';' | '!' | '?') => slips.push(Slip {
-                    range: at..end_of(i),
-                    message: format!("no space before « {c} »"),
-                    hint: FRENCH_HINT,
-                    write: format!("{}{c}", french_space_before(c)),
-                }),
-                _ => {}
-            },
-            '«' => match after {
-                Some(' ') => slips.push(Slip {
-                    range: chars[i + 1].0..end_of(i + 1),
-                    message: "a plain space after « « », which can break the line there".into(),
-                    hint: FRENCH_HINT,
-                    write: NBSP.to_string(),
-                }),
-                Some(a) if a != NBSP && a != NNBSP && !is_space(a) => slips.push(Slip {
-                    range: at..end_of(i),
-                    message: "no space after « « »".into(),
-                    hint: FRENCH_HINT,
-                    write: format!("«{NBSP}"),
-                }),
-                _ => {}
-            },
+            ':' | ';' | '!' | '?' | '»' => slips.extend(run.space_before_mark(i, c)),
+            '«' => slips.extend(run.space_after_opening_quote(i)),
             ' ' => {
-                let number_before = match before {
-                    Some(b) => b.is_ascii_digit(),
-                    None => after_value,
-                };
-                let rest = &text[end_of(i)..];
-                let word = match rest.find(|c: char| !(c.is_alphabetic() || c == '%')) {
-                    Some(end) => &rest[..end],
-                    None => rest,
-                };
-                let ends = rest[word.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                if number_before && ends && FRENCH_UNITS.contains(&word) {
-                    slips.push(Slip {
-                        range: at..end_of(i),
-                        message: format!(
-                            "a plain space between a number and « {word} »: they can be split across two lines"
-                        ),
-                        hint: FRENCH_HINT,
-                        write: NBSP.to_string(),
-                    });
-                }
-                // The minutes of a time: "6 h 00".
-                if before == Some('h')
-                    && after.is_some_and(|a| a.is_ascii_digit())
-                    && i >= 2
-                    && matches!(chars[i - 2].1, ' ' | NBSP | NNBSP)
-                {
-                    slips.push(Slip {
-                        range: at..end_of(i),
-                        message: "a plain space inside a time (« h 00 »)".into(),
-                        hint: FRENCH_HINT,
-                        write: NBSP.to_string(),
-                    });
-                }
+                slips.extend(run.space_before_unit(i));
+                slips.extend(run.space_in_time(i));
             }
             _ => {}
         }
     }
-    // The minutes' check above needs the character before the space to be `h`; a time whose
-    // `h` follows a placeable is "{ $hour } h { $minute }", seen as " h " after a value.
+    // The minutes' check needs the character before the space to be `h`; a time whose `h`
+    // follows a placeable is "{ $hour } h { $minute }", seen as " h " after a value.
     if after_value && text.starts_with(" h ") {
-        slips.push(Slip {
-            range: 2..3,
-            message: "a plain space inside a time (« h 00 »)".into(),
-            hint: FRENCH_HINT,
-            write: NBSP.to_string(),
-        });
+        slips.push(time_slip(2..3));
     }
     slips.sort_by_key(|s| s.range.start);
     slips.dedup_by_key(|s| s.range.start);
     slips
+}
+
+/// One run of French text, read a character at a time: each rule looks at the characters
+/// around one.
+struct FrenchRun<'t> {
+    text: &'t str,
+    chars: Vec<(usize, char)>,
+    /// The text follows a placeable, which counts as a word or a number before it.
+    after_value: bool,
+}
+
+impl FrenchRun<'_> {
+    /// Where the character at `i` ends.
+    #[inline]
+    fn end_of(&self, i: usize) -> usize {
+        self.chars.get(i + 1).map_or(self.text.len(), |&(at, _)| at)
+    }
+
+    /// The range of the character at `i`.
+    #[inline]
+    fn range(&self, i: usize) -> Range<usize> {
+        self.chars[i].0..self.end_of(i)
+    }
+
+    #[inline]
+    fn before(&self, i: usize) -> Option<char> {
+        i.checked_sub(1).map(|j| self.chars[j].1)
+    }
+
+    #[inline]
+    fn after(&self, i: usize) -> Option<char> {
+        self.chars.get(i + 1).map(|&(_, c)| c)
+    }
+
+    /// `:` `;` `!` `?` `»` (`c`, at `i`) want a no-break space before them: a plain one lets the
+    /// line break there, and none at all is a slip too, but for a colon or question mark glued
+    /// to both sides, which is an address or a time.
+    fn space_before_mark(&self, i: usize, c: char) -> Option<Slip> {
+        let missing = || mark_slip(self.range(i), format!("no space before « {c} »"), c);
+        match self.before(i) {
+            Some(' ') => Some(mark_slip(
+                self.chars[i - 1].0..self.end_of(i),
+                format!("a plain space before « {c} », which can break the line there"),
+                c,
+            )),
+            Some(b) if b != NBSP && b != NNBSP && !is_space(b) && !"«:;!?".contains(b) => {
+                let glued = self.after(i).is_some_and(|a| !is_space(a));
+                (c == '»' || !glued).then(missing)
+            }
+            None if self.after_value && matches!(c, ':' | ';' | '!' | '?') => Some(missing()),
+            _ => None,
+        }
+    }
+
+    /// `«` (at `i`) wants a no-break space after it.
+    fn space_after_opening_quote(&self, i: usize) -> Option<Slip> {
+        match self.after(i) {
+            Some(' ') => Some(Slip {
+                range: self.range(i + 1),
+                message: "a plain space after « « », which can break the line there".into(),
+                hint: FRENCH_HINT,
+                write: NBSP.to_string(),
+            }),
+            Some(a) if a != NBSP && a != NNBSP && !is_space(a) => Some(Slip {
+                range: self.range(i),
+                message: "no space after « « »".into(),
+                hint: FRENCH_HINT,
+                write: format!("«{NBSP}"),
+            }),
+            _ => None,
+        }
+    }
+
+    /// The plain space at `i` between a number and a unit ("3 jours"), which lets a line
+    /// break between them.
+    fn space_before_unit(&self, i: usize) -> Option<Slip> {
+        let number_before = match self.before(i) {
+            Some(b) => b.is_ascii_digit(),
+            None => self.after_value,
+        };
+        let rest = &self.text[self.end_of(i)..];
+        let word = match rest.find(|c: char| !(c.is_alphabetic() || c == '%')) {
+            Some(end) => &rest[..end],
+            None => rest,
+        };
+        let ends = rest[word.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        (number_before && ends && FRENCH_UNITS.contains(&word)).then(|| Slip {
+            range: self.range(i),
+            message: format!(
+                "a plain space between a number and « {word} »: they can be split across two lines"
+            ),
+            hint: FRENCH_HINT,
+            write: NBSP.to_string(),
+        })
+    }
+
+    /// The plain space at `i` before the minutes of a time: "6 h 00".
+    fn space_in_time(&self, i: usize) -> Option<Slip> {
+        let minutes = self.before(i) == Some('h')
+            && self.after(i).is_some_and(|a| a.is_ascii_digit())
+            && i >= 2
+            && matches!(self.chars[i - 2].1, ' ' | NBSP | NNBSP);
+        minutes.then(|| time_slip(self.range(i)))
+    }
+}
+
+/// A slip about the space before the mark `c`, at `range`: the fix writes the space French
+/// wants there and the mark.
+fn mark_slip(range: Range<usize>, message: String, c: char) -> Slip {
+    Slip {
+        range,
+        message,
+        hint: FRENCH_HINT,
+        write: format!("{}{c}", french_space_before(c)),
+    }
+}
+
+/// A plain space inside a time, at `range`.
+fn time_slip(range: Range<usize>) -> Slip {
+    Slip {
+        range,
+        message: "a plain space inside a time (« h 00 »)".into(),
+        hint: FRENCH_HINT,
+        write: NBSP.to_string(),
+    }
 }
 
 fn is_space(c: char) -> bool {

@@ -386,30 +386,54 @@ pub fn page_text(files: &[(String, Vec<u8>)], id: u32) -> Option<serde_json::Val
 /// The last word counts as being typed (terms it begins match) unless the query ends with a
 /// space. For tests and tools.
 pub fn lookup(files: &[(String, Vec<u8>)], query: &str) -> Vec<u32> {
-    let file = |name: &str| {
-        files
-            .iter()
-            .find(|(n, _)| n == name)
-            .and_then(|(_, b)| read_json(b))
-    };
-    let Some(meta) = file("meta.json") else {
+    let Some(meta) = json_file(files, "meta.json") else {
         return Vec::new();
     };
     let shards = meta["shards"].as_u64().unwrap_or(1) as usize;
     let pages = meta["pages"].as_f64().unwrap_or(1.0);
     let endings: Vec<(String, String)> =
         serde_json::from_value(meta["endings"].clone()).unwrap_or_default();
+    let segmented = meta["segmented"].as_bool().unwrap_or(false);
+    let mut total: Option<HashMap<u32, f64>> = None;
+    for (word, last) in &query_units(query, segmented) {
+        let forms = stems(word, &endings);
+        let terms = terms_of(files, &forms, shards);
+        let found = unit_pages(word, &forms, *last, &terms);
+        let rarity = (1.0 + pages / found.len().max(1) as f64).ln();
+        let score = |(s, best, titled): (f64, u64, bool)| unit_score(best, titled, s * rarity);
+        // A page must answer every unit: its scores add up.
+        total = Some(match total {
+            None => found.into_iter().map(|(id, f)| (id, score(f))).collect(),
+            Some(before) => before
+                .into_iter()
+                .filter_map(|(id, s)| found.get(&id).map(|&f| (id, s + score(f))))
+                .collect(),
+        });
+    }
+    let mut ranked: Vec<(u32, f64)> = total.unwrap_or_default().into_iter().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.into_iter().map(|(id, _)| id).collect()
+}
+
+/// The JSON of the file `name` among `files`, as [`build`] wrote it.
+fn json_file(files: &[(String, Vec<u8>)], name: &str) -> Option<serde_json::Value> {
+    files
+        .iter()
+        .find(|(n, _)| n == name)
+        .and_then(|(_, b)| read_json(b))
+}
+
+/// Each unit of a query, and whether terms it begins answer it (the word being typed): words
+/// with spaces, and, when the index is `segmented`, the pairs of neighbouring characters of a
+/// run without spaces, as `unspacedUnits` in `search-client.js` (one character alone begins
+/// its terms). The last word is being typed unless the query ends with a space or a mark.
+fn query_units(query: &str, segmented: bool) -> Vec<(String, bool)> {
     let folded = analyze::fold(query);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
     let typing = !query.ends_with(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
-    let mut total: Option<HashMap<u32, f64>> = None;
-    let segmented = meta["segmented"].as_bool().unwrap_or(false);
-    // Each unit, and whether terms it begins answer it (the word being typed): words with
-    // spaces, and the pairs of neighbouring characters of a run without spaces, as
-    // `unspacedUnits` in `search-client.js` (one character alone begins its terms).
     let mut units: Vec<(String, bool)> = Vec::new();
     for (k, word) in words.iter().enumerate() {
         for (part, unspaced) in runs(word) {
@@ -425,59 +449,64 @@ pub fn lookup(files: &[(String, Vec<u8>)], query: &str) -> Vec<u32> {
             }
         }
     }
-    for (word, last) in &units {
-        let (word, last) = (word.as_str(), *last);
-        let forms = stems(word, &endings);
-        let mut terms: BTreeMap<String, Vec<u64>> = BTreeMap::new();
-        for form in &forms {
-            if let Some(serde_json::Value::Object(shard)) =
-                file(&format!("t/{}.json.gz", shard_of(form, shards)))
-            {
-                for (term, list) in shard {
-                    let list = list.as_array().map(|a| a.iter().filter_map(|v| v.as_u64()));
-                    terms.insert(term, list.map(Iterator::collect).unwrap_or_default());
-                }
+    units
+}
+
+/// The terms of the shards where the `forms` of a unit would be, with their lists of pages
+/// (gap from the previous page, score): a term is looked for in the shard its form names.
+fn terms_of(
+    files: &[(String, Vec<u8>)],
+    forms: &[String],
+    shards: usize,
+) -> BTreeMap<String, Vec<u64>> {
+    let mut terms: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    for form in forms {
+        let name = format!("t/{}.json.gz", shard_of(form, shards));
+        if let Some(serde_json::Value::Object(shard)) = json_file(files, &name) {
+            for (term, list) in shard {
+                let list = list.as_array().map(|a| a.iter().filter_map(|v| v.as_u64()));
+                terms.insert(term, list.map(Iterator::collect).unwrap_or_default());
             }
         }
-        let mut scored: Vec<(u64, &Vec<u64>)> = terms
-            .iter()
-            .map(|(t, list)| (quality(word, &forms, last, t), list))
-            .collect();
-        if !scored.iter().any(|(q, _)| *q >= 3) {
-            for ((t, _), (q, _)) in terms.iter().zip(scored.iter_mut()) {
-                if *q == 0 && near(word, t) {
-                    *q = 2;
-                }
-            }
-        }
-        // Per page: the summed mentions, the best quality of the terms that answer the unit
-        // and whether one of them is in the page's title.
-        let mut found: HashMap<u32, (f64, u64, bool)> = HashMap::new();
-        for (q, list) in scored.into_iter().filter(|(q, _)| *q > 0) {
-            let mut id = 0;
-            for pair in list.chunks(2) {
-                if let [gap, score] = pair {
-                    id += gap;
-                    let entry = found.entry(id as u32).or_default();
-                    entry.0 += (q * (score & u64::from(MAX_MENTIONS))) as f64;
-                    entry.1 = entry.1.max(q);
-                    entry.2 |= score & u64::from(TITLE_MARK) != 0;
-                }
-            }
-        }
-        let rarity = (1.0 + pages / found.len().max(1) as f64).ln();
-        let score = |(s, best, titled): (f64, u64, bool)| unit_score(best, titled, s * rarity);
-        total = Some(match total {
-            None => found.into_iter().map(|(id, f)| (id, score(f))).collect(),
-            Some(before) => before
-                .into_iter()
-                .filter_map(|(id, s)| found.get(&id).map(|&f| (id, s + score(f))))
-                .collect(),
-        });
     }
-    let mut ranked: Vec<(u32, f64)> = total.unwrap_or_default().into_iter().collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked.into_iter().map(|(id, _)| id).collect()
+    terms
+}
+
+/// The pages that answer the unit `word` (its stems `forms`, `last` when it is being typed)
+/// among `terms`: per page, the summed mentions, the best quality of the terms that answer
+/// the unit and whether one of them is in the page's title. A near spelling counts only when
+/// no term answers well, so that a typo still finds its pages.
+fn unit_pages(
+    word: &str,
+    forms: &[String],
+    last: bool,
+    terms: &BTreeMap<String, Vec<u64>>,
+) -> HashMap<u32, (f64, u64, bool)> {
+    let mut scored: Vec<(u64, &Vec<u64>)> = terms
+        .iter()
+        .map(|(t, list)| (quality(word, forms, last, t), list))
+        .collect();
+    if !scored.iter().any(|(q, _)| *q >= 3) {
+        for ((t, _), (q, _)) in terms.iter().zip(scored.iter_mut()) {
+            if *q == 0 && near(word, t) {
+                *q = 2;
+            }
+        }
+    }
+    let mut found: HashMap<u32, (f64, u64, bool)> = HashMap::new();
+    for (q, list) in scored.into_iter().filter(|(q, _)| *q > 0) {
+        let mut id = 0;
+        for pair in list.chunks(2) {
+            if let [gap, score] = pair {
+                id += gap;
+                let entry = found.entry(id as u32).or_default();
+                entry.0 += (q * (score & u64::from(MAX_MENTIONS))) as f64;
+                entry.1 = entry.1.max(q);
+                entry.2 |= score & u64::from(TITLE_MARK) != 0;
+            }
+        }
+    }
+    found
 }
 
 /// A word cut into its runs of characters of scripts without spaces and the rest, each
