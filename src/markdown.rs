@@ -13,7 +13,7 @@ use crate::highlight;
 use crate::source::SourceFile;
 
 /// The Markdown extensions pages may use.
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -25,7 +25,7 @@ pub fn options() -> Options {
 
 /// The kinds of GitHub alert (`> [!NOTE]`, ...), each a callout with its own label and icon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Alert {
+pub(crate) enum Alert {
     Note,
     Tip,
     Important,
@@ -34,7 +34,7 @@ pub enum Alert {
 }
 
 impl Alert {
-    pub const ALL: [Alert; 5] = [
+    pub(crate) const ALL: [Alert; 5] = [
         Alert::Note,
         Alert::Tip,
         Alert::Important,
@@ -53,7 +53,7 @@ impl Alert {
     }
 
     /// The name of the kind, as the class of its callout says it.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Alert::Note => "note",
             Alert::Tip => "tip",
@@ -64,7 +64,7 @@ impl Alert {
     }
 
     /// The message that labels a callout of this kind.
-    pub fn message_id(self) -> &'static str {
+    pub(crate) fn message_id(self) -> &'static str {
         match self {
             Alert::Note => "callout-note",
             Alert::Tip => "callout-tip",
@@ -75,7 +75,7 @@ impl Alert {
     }
 
     /// The English label, for Markdown rendered without a site's words.
-    pub fn english(self) -> &'static str {
+    pub(crate) fn english(self) -> &'static str {
         match self {
             Alert::Note => "Note",
             Alert::Tip => "Tip",
@@ -103,20 +103,20 @@ impl Alert {
 }
 
 /// Gives the address a link or image is published with, when not the one written.
-pub type Address<'a> = dyn Fn(&str) -> Option<String> + 'a;
+pub(crate) type Address<'a> = dyn Fn(&str) -> Option<String> + 'a;
 
 /// The words a page's own markup needs, in the visitor's language.
 pub struct Labels<'a> {
     /// The name of the scrolling region around a table.
-    pub table: &'a str,
+    pub(crate) table: &'a str,
     /// The label of a callout of a kind (asked for only when a page has one).
-    pub alert: &'a dyn Fn(Alert) -> String,
+    pub(crate) alert: &'a dyn Fn(Alert) -> String,
     /// The address a link or image is published with, when it differs from the one written
     /// (a site path such as `/en/docs/` made relative, a static file's fingerprinted name).
-    pub address: Option<&'a Address<'a>>,
+    pub(crate) address: Option<&'a Address<'a>>,
     /// Where each block of the body starts (byte offset → its number), to start each with its
     /// mark ([`crate::marks::block`]): the preview's translate mode.
-    pub block_starts: Option<&'a std::collections::HashMap<usize, usize>>,
+    pub(crate) block_starts: Option<&'a std::collections::HashMap<usize, usize>>,
 }
 
 impl Labels<'_> {
@@ -191,21 +191,21 @@ pub struct Rendered {
     pub refused: Vec<(usize, String)>,
     /// The addresses of links and images kept, with their byte offset in the Markdown, so
     /// that they can be checked against what the site publishes.
-    pub links: Vec<(usize, String)>,
+    pub(crate) links: Vec<(usize, String)>,
     /// Where the blocks and spans first nest deeper than [`MAX_NESTING`] (byte offset in the
     /// Markdown); nothing is rendered then.
-    pub too_deep: Option<usize>,
+    pub(crate) too_deep: Option<usize>,
     /// The page's text, when [`render_page`] was asked for it.
     #[serde(skip)]
     pub text: Option<PageText>,
     /// The fenced code blocks with a grammar left plain: byte offset of the fence in the
     /// Markdown, language, and the limit [`highlight`] reached.
     #[serde(skip)]
-    pub not_highlighted: Vec<(usize, String, highlight::Limit)>,
+    pub(crate) not_highlighted: Vec<(usize, String, highlight::Limit)>,
     /// Another tool's markup outside code (byte offset in the Markdown, length, kind): it is
     /// published as written, and worth a warning.
     #[serde(skip)]
-    pub foreign: Vec<(usize, usize, Foreign)>,
+    pub(crate) foreign: Vec<(usize, usize, Foreign)>,
 }
 
 /// How deep blocks and inline spans may nest (a list in a list counts two: list and item).
@@ -213,10 +213,10 @@ pub struct Rendered {
 /// Real pages stay under 20. The limit keeps every later stage linear: the HTML sanitizer
 /// and browsers spend time in the square of the depth of the elements they are given (the
 /// sanitizer took 65 s on a page of 100 000 nested quotes).
-pub const MAX_NESTING: usize = 128;
+pub(crate) const MAX_NESTING: usize = 128;
 
 /// The error for an address [`render_with`] refused, at byte `at` of `source`.
-pub fn unsafe_link(source: &SourceFile, at: usize, url: &str) -> Diagnostic {
+pub(crate) fn unsafe_link(source: &SourceFile, at: usize, url: &str) -> Diagnostic {
     Diagnostic::error(
         Code::UnsafeLink,
         format!("the address `{url}` is not allowed"),
@@ -226,7 +226,7 @@ pub fn unsafe_link(source: &SourceFile, at: usize, url: &str) -> Diagnostic {
 }
 
 /// The error for a page that nests deeper than [`MAX_NESTING`], at byte `at` of `source`.
-pub fn too_deep(source: &SourceFile, at: usize) -> Diagnostic {
+pub(crate) fn too_deep(source: &SourceFile, at: usize) -> Diagnostic {
     Diagnostic::error(
         Code::MarkdownTooDeep,
         format!(
@@ -239,13 +239,13 @@ pub fn too_deep(source: &SourceFile, at: usize) -> Diagnostic {
 
 /// Follows the nesting depth of a Markdown event stream.
 #[derive(Default)]
-pub struct Depth {
+pub(crate) struct Depth {
     current: usize,
 }
 
 impl Depth {
     /// Takes the next event; true when it opens a level beyond [`MAX_NESTING`].
-    pub fn too_deep_after(&mut self, event: &Event<'_>) -> bool {
+    pub(crate) fn too_deep_after(&mut self, event: &Event<'_>) -> bool {
         match event {
             Event::Start(_) => {
                 self.current += 1;
@@ -262,14 +262,15 @@ impl Depth {
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Heading {
-    pub level: u8,
+    pub(crate) level: u8,
     pub id: String,
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// Renders Markdown. Headings without an explicit `{#id}` get one made from their text,
 /// made unique within the page.
-pub fn render(markdown: &str) -> Rendered {
+#[cfg(test)]
+pub(crate) fn render(markdown: &str) -> Rendered {
     render_with(markdown, false, "Table")
 }
 
@@ -772,7 +773,7 @@ fn foreign_candidates(markdown: &str) -> Vec<(usize, usize, Foreign)> {
 
 /// The warning for another tool's markup `kind` at byte `at` (`len` bytes) of `markdown`,
 /// which starts at byte `body_start` of `source`.
-pub fn foreign_markup(
+pub(crate) fn foreign_markup(
     source: &SourceFile,
     body_start: usize,
     markdown: &str,
@@ -807,7 +808,7 @@ pub fn foreign_markup(
 /// The id of the words before a heading's text in the name of its self-link ("Link to this
 /// section:"), which templates/base.html writes once a page, hidden: a heading's id is a slug
 /// or an `{#id}`, never this.
-pub const HEADING_LINK_LABEL: &str = "_hl";
+pub(crate) const HEADING_LINK_LABEL: &str = "_hl";
 
 /// The link to a heading (`id`, as given), shown beside it on hover and focus: no text of its
 /// own (style.css draws a `#`), so that neither the heading's words in the contents nor the
@@ -866,14 +867,14 @@ pub struct PageText {
     pub sections: Vec<Section>,
     /// As [`Rendered::not_highlighted`] when [`render_page`] gathered the text; empty from
     /// [`page_text`], which does not highlight.
-    pub not_highlighted: Vec<(usize, String, highlight::Limit)>,
+    pub(crate) not_highlighted: Vec<(usize, String, highlight::Limit)>,
 }
 
 /// A heading (empty for the text above the first one) and the text under it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Section {
     /// The heading's `id`, as [`render_with`] gives it.
-    pub id: String,
+    pub(crate) id: String,
     pub heading: String,
     pub text: String,
 }
@@ -986,7 +987,7 @@ impl TextCollector {
 }
 
 /// Addresses a page may link to: http, https, mailto, and relative ones (no scheme).
-pub fn is_safe_address(url: &str) -> bool {
+pub(crate) fn is_safe_address(url: &str) -> bool {
     let url = url.trim();
     let scheme_end =
         url.find(|c: char| !(c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.'));

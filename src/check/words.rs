@@ -36,7 +36,7 @@ use crate::source::SourceFile;
 use crate::yaml::{self, Text};
 
 /// Where the glossary is read from, relative to the site's folder.
-pub const GLOSSARY: &str = "locales/glossary.yaml";
+pub(crate) const GLOSSARY: &str = "locales/glossary.yaml";
 
 /// Every finding of the typography and terminology checks.
 ///
@@ -420,12 +420,12 @@ fn slips_of(rules: Rules, unit: &Unit) -> Vec<(Range<usize>, Slip)> {
 /// read: line feeds), replace `range` with `write`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
-    pub file: String,
-    pub range: Range<usize>,
-    pub write: String,
+    pub(crate) file: String,
+    pub(crate) range: Range<usize>,
+    pub(crate) write: String,
     /// What was wrong, and where (`file:line:column`), for the report.
-    pub message: String,
-    pub position: crate::source::Position,
+    pub(crate) message: String,
+    pub(crate) position: crate::source::Position,
 }
 
 /// Every typography slip of the site's messages and pages in language `only` (or every
@@ -761,10 +761,10 @@ pub fn kept_terms(site: &Site, code: &str) -> Vec<String> {
 /// preview's translate panel shows beside a message or a block.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct TermHint {
-    pub term: String,
+    pub(crate) term: String,
     #[serde(rename = "use")]
-    pub required: Vec<String>,
-    pub avoid: Vec<String>,
+    pub(crate) required: Vec<String>,
+    pub(crate) avoid: Vec<String>,
 }
 
 /// For each of `texts` (source texts), the glossary's terms it holds that language `code`
@@ -801,7 +801,9 @@ pub fn terms_in(
 }
 
 /// [`kept_terms`] for every language, the glossary read once.
-pub fn kept_terms_by_language(site: &Site) -> std::collections::HashMap<String, Vec<String>> {
+pub(crate) fn kept_terms_by_language(
+    site: &Site,
+) -> std::collections::HashMap<String, Vec<String>> {
     let mut ignored = Vec::new();
     let glossary = load_glossary(site, &mut ignored);
     (site.config.languages.iter())

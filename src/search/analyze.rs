@@ -214,7 +214,7 @@ impl Analyzer {
 
     /// The number of this way of analyzing, which a [`super::Document`] keeps so that the
     /// index knows which [`endings`] its terms were made with.
-    pub fn kind(&self) -> u8 {
+    pub(crate) fn kind(&self) -> u8 {
         self.kind as u8
     }
 
@@ -245,7 +245,8 @@ impl Analyzer {
     }
 
     /// The terms of `text`, in order, repeats kept.
-    pub fn terms(&self, text: &str, mut each: impl FnMut(&str)) {
+    #[cfg(test)]
+    pub(crate) fn terms(&self, text: &str, mut each: impl FnMut(&str)) {
         VOCABULARIES.with(|vocabularies| {
             let vocabulary = &mut vocabularies.borrow_mut()[self.kind];
             vocabulary.clear_if_full();
@@ -263,7 +264,7 @@ impl Analyzer {
     /// appearance, and their weights. A weight above `max` is a mark (a power of two above
     /// `max`), set once rather than added: the title's words are marked so that a word of the
     /// title outranks any number of mentions in the text.
-    pub fn weigh<'t>(
+    pub(crate) fn weigh<'t>(
         &self,
         texts: impl IntoIterator<Item = (&'t str, u32)>,
         max: u32,
@@ -348,7 +349,7 @@ impl Analyzer {
 
 /// Lowercase text without its accents: decomposed (NFD), combining marks U+0300–U+036F
 /// removed, `œ` and `æ` spelled out, the rest composed again (NFC). `static/search-client.js` does the same to the query.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let nfd = DecomposingNormalizerBorrowed::new_nfd();
     let mut out = String::with_capacity(text.len());
     for c in nfd.normalize_iter(text.chars()) {
@@ -477,10 +478,10 @@ static ENDINGS: std::sync::Mutex<BTreeMap<usize, BTreeSet<Ending>>> =
     std::sync::Mutex::new(BTreeMap::new());
 
 /// The end of a word as written, and the end of its term ([`ENDINGS`]).
-pub type Ending = (Box<str>, Box<str>);
+pub(crate) type Ending = (Box<str>, Box<str>);
 
 /// The endings ([`ENDINGS`]) met with the ways of analyzing `kinds`, sorted.
-pub fn endings(kinds: impl IntoIterator<Item = u8>) -> Vec<Ending> {
+pub(crate) fn endings(kinds: impl IntoIterator<Item = u8>) -> Vec<Ending> {
     let all = ENDINGS.lock().unwrap_or_else(|e| e.into_inner());
     let mut out = BTreeSet::new();
     for kind in kinds {

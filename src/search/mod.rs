@@ -43,13 +43,13 @@ pub use analyze::Analyzer;
 /// The hasher of the maps of words the index is built with: FxHash reads a word eight bytes
 /// at a time and is several times faster than the default hasher on short keys; no input here
 /// is chosen to collide (a site's own pages).
-pub type WordHasher = rustc_hash::FxBuildHasher;
+pub(crate) type WordHasher = rustc_hash::FxBuildHasher;
 
 /// A map keyed by words.
-pub type WordMap<V> = HashMap<Box<str>, V, WordHasher>;
+pub(crate) type WordMap<V> = HashMap<Box<str>, V, WordHasher>;
 
 /// The most text of a page kept for its snippets, in bytes (rounded to a character).
-pub const MAX_PAGE_TEXT: usize = 3_000;
+pub(crate) const MAX_PAGE_TEXT: usize = 3_000;
 /// About how large a shard of terms may grow before the terms are spread over more shards.
 const SHARD_BYTES: usize = 24 * 1024;
 /// How many pages' texts one file of `p/` holds. A page's text is at most [`MAX_PAGE_TEXT`]
@@ -70,7 +70,7 @@ const MAX_MENTIONS: u32 = TITLE_MARK - 1;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     /// The page's address from its language's root (`docs/setup/`).
-    pub url: String,
+    pub(crate) url: String,
     /// What a result shows of the page ([`fragment`]), as JSON: one allocation a page, where
     /// the fragment itself is three strings a section, and a build keeps every page's.
     fragment: Box<str>,
@@ -265,7 +265,7 @@ pub fn read_json(bytes: &[u8]) -> Option<serde_json::Value> {
 /// The shard of a term: FNV-1a over the code points of its first two characters (its first
 /// one when it begins with an ideograph), modulo the number of shards. `search-client.js` computes
 /// the same.
-pub fn shard_of(term: &str, shards: usize) -> usize {
+pub(crate) fn shard_of(term: &str, shards: usize) -> usize {
     let mut chars = term.chars();
     let first = chars.next();
     let second = match first {
