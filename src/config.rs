@@ -323,7 +323,9 @@ fn check_code(lang: &RawLanguage, earlier: &[&str], source: &SourceFile) -> Vec<
                 format!("`{code}` is not a usable language code"),
             )
             .at(source, at(&lang.code))
-            .hint("write a BCP 47 code: a language of two or three letters, then subtags of letters or digits joined by `-`, such as `fr`, `pt-BR` or `zh-TW`"),
+            .hint(format!(
+                "write {LANGUAGE_CODE_RULE}, such as `fr`, `pt-BR` or `zh-TW`"
+            )),
         );
     }
     if earlier.contains(&code) {
@@ -341,12 +343,7 @@ fn check_code(lang: &RawLanguage, earlier: &[&str], source: &SourceFile) -> Vec<
 
 /// The tag goes into `lang` and `hreflang`, where browsers and search engines expect BCP 47.
 fn check_tag(lang: &RawLanguage, source: &SourceFile) -> Option<Diagnostic> {
-    if lang
-        .tag
-        .value
-        .parse::<unic_langid::LanguageIdentifier>()
-        .is_ok()
-    {
+    if is_language_tag(&lang.tag.value) {
         return None;
     }
     Some(
@@ -512,17 +509,26 @@ fn chain(i: usize, lang: &RawLanguage, codes: &[&str], default: usize) -> Vec<us
     chain
 }
 
-/// A language code as polydocs uses it for folders and as `site.yaml`, `init` and
-/// `new-language` accept it: BCP 47-like subtags (`de`, `pt-BR`, `zh-Hant-TW`, `es-419`), a
-/// language of two or three letters, then one to eight letters or digits per subtag. So never
-/// `../x`, and not `x1`.
+/// What a language code is, in words, for the hints of site.yaml, `init` and `new-language`
+/// (see [`is_language_code`]).
+pub const LANGUAGE_CODE_RULE: &str = "a BCP 47 code: a language of two or three letters, then \
+    its script, region or spelling if needed, joined by `-`";
+
+/// A language code as polydocs uses it for folders (`content/<code>/`, `locales/<code>/`) and as
+/// `site.yaml`, `init` and `new-language` accept it, one rule for the three: a well-formed BCP 47
+/// tag ([`is_language_tag`]: `de`, `pt-BR`, `zh-Hant-TW`, `es-419`, `de-1996`) whose language
+/// has two or three letters and whose subtags are joined by `-`. So never `../x` nor `de_DE`,
+/// and not `x1`, `deutsch`, `en-abc` or `de-x-private`, which no language is written as.
 pub fn is_language_code(code: &str) -> bool {
-    let mut subtags = code.split('-');
-    let first = subtags.next().unwrap_or("");
-    (2..=3).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_alphabetic())
-        && subtags
-            .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
+    let language = code.split('-').next().unwrap_or_default();
+    (2..=3).contains(&language.len()) && !code.contains('_') && is_language_tag(code)
+}
+
+/// A BCP 47 language tag as `lang` and `hreflang` take it (`en`, `fr-CA`, `zh-Hant-TW`): a
+/// language, then an optional script, region and variants, as `unic_langid` reads them (which
+/// also takes `_` for `-`). The tag of a language in site.yaml and of `new-language --tag`.
+pub fn is_language_tag(tag: &str) -> bool {
+    tag.parse::<unic_langid::LanguageIdentifier>().is_ok()
 }
 
 /// `build --base-url URL`: replaces `base_url` of site.yaml (a preview deploy's address).
@@ -714,6 +720,50 @@ mod tests {
         }
         for tag in ["en", "fr", "zh-Hant-TW", "ks-Deva", "arn", "hi", "uz-Latn"] {
             assert_eq!(Direction::of_tag(tag), Direction::Ltr, "{tag}");
+        }
+    }
+
+    /// The codes `init` refused while site.yaml and `new-language` took them (a code of
+    /// subtags that is no BCP 47 tag), and `x1`: refused by the one rule.
+    #[test]
+    fn codes_that_are_no_bcp47_tag_are_refused() {
+        for bad in [
+            "x1",
+            "en-abc",
+            "de-a",
+            "en-12",
+            "en-US-US",
+            "de-x-private",
+            "de_DE",
+            "deutsch",
+            "../x",
+        ] {
+            assert!(!is_language_code(bad), "{bad}");
+        }
+    }
+
+    /// The codes of the shipped site and of the corpus's site (`ci/corpus/hexo_site.py`) stay
+    /// codes (`init`'s starter languages are checked beside them, in src/cmd/init.rs).
+    #[test]
+    fn the_codes_sites_use_are_codes() {
+        let shipped = parse(&SourceFile::from_text(
+            "site.yaml",
+            include_str!("../site.yaml"),
+        ))
+        .unwrap();
+        assert_eq!(shipped.languages.len(), 3);
+        for lang in &shipped.languages {
+            assert!(is_language_code(&lang.code), "{}", lang.code);
+            assert!(is_language_tag(&lang.tag), "{}", lang.tag);
+        }
+        let corpus = [
+            "en", "es", "ja", "ko", "pt-BR", "ru", "th", "zh-CN", "zh-TW",
+        ];
+        for code in corpus
+            .into_iter()
+            .chain(["es-419", "zh-Hant-TW", "de-1996", "ast"])
+        {
+            assert!(is_language_code(code), "{code}");
         }
     }
 

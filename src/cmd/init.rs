@@ -204,14 +204,14 @@ fn starter_languages(codes: &[String]) -> Result<Vec<Lang>, Diagnostic> {
     }
     let mut languages: Vec<Lang> = Vec::new();
     for code in codes {
-        if !crate::config::is_language_code(code)
-            || code.parse::<unic_langid::LanguageIdentifier>().is_err()
-        {
+        if !crate::config::is_language_code(code) {
             return Err(init_error(
                 Code::InitLanguage,
                 format!("`{code}` is not a language code"),
-                "write BCP 47 codes such as `en`, `pt-BR` or `zh-TW` (letters and digits, \
-                 subtags joined by `-`), separated by commas",
+                &format!(
+                    "write {}, such as `en`, `pt-BR` or `zh-TW`, separated by commas",
+                    crate::config::LANGUAGE_CODE_RULE
+                ),
             ));
         }
         if languages.iter().any(|l| l.code.eq_ignore_ascii_case(code)) {
@@ -605,6 +605,28 @@ fn next_steps(dir: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every starter language's code and tag pass the rule site.yaml applies to the site
+    /// `init` writes.
+    #[test]
+    fn starter_languages_have_codes_and_tags() {
+        for known in KNOWN {
+            assert!(
+                crate::config::is_language_code(known.code),
+                "{}",
+                known.code
+            );
+            assert!(crate::config::is_language_tag(known.tag), "{}", known.tag);
+        }
+    }
+
+    #[test]
+    fn codes_that_are_no_bcp47_tag_are_refused() {
+        for bad in ["x1", "en-abc", "de_DE", "de-a"] {
+            let error = starter_languages(&[bad.to_string()]).err().expect(bad);
+            assert_eq!(error.code, Code::InitLanguage, "{bad}");
+        }
+    }
 
     #[test]
     fn every_known_language_has_the_same_starter_files() {

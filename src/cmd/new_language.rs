@@ -94,12 +94,12 @@ fn checked_tag(request: &NewLanguage) -> Result<&str, String> {
     let code = request.code.as_str();
     if !crate::config::is_language_code(code) {
         return Err(format!(
-            "`{code}` is not a language code: write a BCP 47 code such as `de`, `pt-BR` or `zh-TW` \
-             (letters and digits, subtags joined by `-`)"
+            "`{code}` is not a language code: write {}, such as `de`, `pt-BR` or `zh-TW`",
+            crate::config::LANGUAGE_CODE_RULE
         ));
     }
     let tag = request.tag.as_deref().unwrap_or(code);
-    if tag.parse::<unic_langid::LanguageIdentifier>().is_err() {
+    if !crate::config::is_language_tag(tag) {
         return Err(format!(
             "`{tag}` is not a BCP 47 language tag; write one such as `de`, `fr-CA` or `zh-Hant-TW`"
         ));
@@ -449,6 +449,9 @@ mod tests {
             "deutsch",
             "de-toolongsubtag",
             ".",
+            "x1",
+            "en-abc",
+            "de-x-private",
         ] {
             assert!(!crate::config::is_language_code(bad), "{bad}");
         }

@@ -219,8 +219,9 @@ registry! {
         area: Area::Site,
         summary: "a language given to `polydocs init` is not a usable language code",
         explanation: "Each code of --languages names folders (locales/<code>/, \
-            content/<code>/) and is the page's language tag, so it must be a BCP 47 code \
-            made of letters and digits joined by hyphens: a code such as `../x` or `a/b` \
+            content/<code>/) and is the page's language tag, so it must be a BCP 47 code, \
+            as site.yaml requires: a language of two or three letters, then its script, \
+            region or spelling if needed, joined by hyphens. A code such as `../x` or `a/b` \
             would write outside the site. A code listed twice, or a --default that is not \
             in the list, is refused too.",
         example_file: "shell",
@@ -244,10 +245,12 @@ registry! {
         name: "bad-language-code",
         level: Level::Error,
         area: Area::Site,
-        summary: "a language code is not made of letters, digits and hyphens",
+        summary: "a language code is not a BCP 47 code",
         explanation: "A language's `code` names its folders (locales/<code>/, content/<code>/) \
             and is what `mark` and `status` take, so it must be usable as a folder name on \
-            every system: ASCII letters, digits and inner hyphens.",
+            every system. site.yaml, `init` and `new-language` take the same codes: a BCP 47 \
+            tag whose language has two or three letters, then its script, region or spelling \
+            if needed, joined by hyphens (`fr`, `pt-BR`, `zh-Hant-TW`, `es-419`).",
         example_file: "site.yaml",
         example: "languages:\n  - code: fr_FR\n    tag: fr-FR\n    name: Français",
         fix: "Write a code such as `fr` or `zh-TW`, and rename the language's folders to match.",

@@ -1,6 +1,14 @@
 //! JSON strings written as serde_json writes them, eight bytes at a time: every page's result
 //! fragment (its title and up to 3 000 bytes of its text) is written as JSON while it renders,
 //! and serde_json looks at each byte in turn.
+//!
+//! Measured (optimized build, one core): the 10 000 fragments of a generated site (`gen_site.py
+//! --layout neutral`, its 633 pages' fragments repeated; 31.5 MB of JSON) take 11.1 ms written
+//! with [`push_string`] as `search::fragment` does, 25.8 ms with a derived `Serialize` and
+//! `serde_json::to_string` (2.3 times as long), for the same bytes. The difference, 1.5 µs a
+//! page, is about 0.3 % of the CPU time of a build of such pages (0.3 s for 633): what keeps
+//! this writer is that the fragment is written for every page of every build and serve rebuild.
+//! Everything else polydocs writes as JSON goes through serde_json.
 
 /// Appends `text` to `out` as a JSON string, quotes included, escaped as serde_json escapes:
 /// `"` and `\` with a backslash, the control characters that have a short escape with it

@@ -765,6 +765,27 @@ fn language_code_with_a_slash() {
     );
 }
 
+/// `init` and `new-language` refuse a code that is no BCP 47 tag: site.yaml refuses it too.
+#[test]
+fn language_code_that_is_no_bcp47_tag() {
+    let run = rejected("code-no-tag", |site| {
+        let text = site.replace_once(SITE, "- code: fr\n", "- code: fr-abc\n");
+        let (line, col) = locate(&text, "fr-abc");
+        vec![Want::Near {
+            code: "bad-language-code",
+            file: SITE.into(),
+            lines: line..=line,
+            cols: col..=col,
+        }]
+    });
+    assert!(
+        run.stderr
+            .contains("`fr-abc` is not a usable language code"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn language_tag_with_markup() {
     bad_site(

@@ -178,6 +178,8 @@ fn every_refusal_writes_nothing() {
     let cases: &[(&[&str], &str)] = &[
         (&["--languages", "en,../x"], "init-language"),
         (&["--languages", "a/b"], "init-language"),
+        (&["--languages", "en,x1"], "init-language"),
+        (&["--languages", "en-abc"], "init-language"),
         (
             &["--languages", "en,fr", "--default", "de"],
             "init-language",

@@ -831,6 +831,8 @@ fn new_language_refuses_what_it_cannot_add_and_writes_nothing() {
         (vec!["new-language", "../x"], "not a language code"),
         (vec!["new-language", "de/../../x"], "not a language code"),
         (vec!["new-language", "deutsch"], "not a language code"),
+        (vec!["new-language", "x1"], "not a language code"),
+        (vec!["new-language", "en-abc"], "not a language code"),
         (vec!["new-language", "de", "--tag", "not a tag"], "BCP 47"),
         (
             vec!["new-language", "de", "--fallback", "xx"],
