@@ -470,12 +470,14 @@ impl Pages<'_> {
     }
 
     /// Renders list page `number` of page `key` in the language of `route`, and writes it.
+    ///
+    /// The parts are functions of their own: the count ([`Pages::count_page`]), the page's
+    /// context ([`page::context`]), the warnings about its text ([`Pages::text_warnings`]), its
+    /// HTML as published ([`Pages::published_html`]) and its search document
+    /// ([`Pages::search_document`]).
     fn render(&self, &(key, route, number): &PageRoute) -> PageOutcome {
         let site = self.site;
-        let done = self.counter.done.fetch_add(1, Ordering::Relaxed);
-        if done % TRIM_EVERY == TRIM_EVERY - 1 {
-            release_freed_memory();
-        }
+        self.count_page();
         // A later list page repeats its section's text: only the first is indexed, and
         // its code blocks reported.
         let with_text = !self.analyzers.is_empty() && number == 1;
@@ -492,25 +494,9 @@ impl Pages<'_> {
             Ok(page) => page,
             Err(d) => return (None, Err(d), Vec::new()),
         };
-        let mut found = PageSearch {
-            document: (page.text.take()).and_then(|text| {
-                page_document(site, self.index, self.analyzers, key, route, &text)
-            }),
-            warnings: Vec::new(),
-        };
-        // A code block left plain is reported once: on the first list page, in its own language.
-        if number == 1 && !route.is_fallback(&site.pages) {
-            let source = &site.pages[route.page];
-            found.warnings = not_highlighted(site, source, &page.not_highlighted);
-            found.warnings.extend(page.foreign.iter().map(|&markup| {
-                crate::markdown::foreign_markup(
-                    &source.source,
-                    source.body_start,
-                    source.body(),
-                    markup,
-                )
-            }));
-        }
+        let document = (page.text.take())
+            .and_then(|text| page_document(site, self.index, self.analyzers, key, route, &text));
+        let warnings = self.text_warnings(route, number, &page);
         // Links are checked where the page is written, in its own language.
         let (links, refused) = if route.is_fallback(&site.pages) {
             (Vec::new(), Vec::new())
@@ -520,47 +506,88 @@ impl Pages<'_> {
         // Rendered as bytes, as they are written: a String would check them all again
         // for UTF-8 (Tera writes only strings).
         let mut html = Vec::with_capacity(PAGE_CAPACITY);
-        match self.teras[route.lang].render_to(&page.template, &page.context, &mut html) {
-            Ok(()) => {
-                let html = minify::html(&html);
-                let html = if site.config.noindex {
-                    noindex(html)
-                } else {
-                    html
-                };
-                let search = match found.document {
-                    Some(_) if shows_data(&page.template) => {
-                        let text =
-                            crate::search::html_text::main_text(&String::from_utf8_lossy(&html));
-                        page_document(site, self.index, self.analyzers, key, route, &text)
-                    }
-                    document => document,
-                };
-                let facts = PageFacts {
-                    anchors: anchors(&html).collect(),
-                    links,
-                    refused,
-                    search,
-                };
-                let path = format!(
-                    "{}index.html",
-                    navigation::list_page_path(&site.config, key, route.lang, number)
-                );
-                (Some(facts), self.sink.put(&path, html), found.warnings)
+        if let Err(e) = self.teras[route.lang].render_to(&page.template, &page.context, &mut html) {
+            let facts = PageFacts {
+                anchors: page.heading_ids.iter().map(String::as_str).collect(),
+                links,
+                refused,
+                search: document,
+            };
+            return (Some(facts), Err(site.templates.diagnostic(&e)), warnings);
+        }
+        let html = self.published_html(&html);
+        let facts = PageFacts {
+            anchors: anchors(&html).collect(),
+            links,
+            refused,
+            search: self.search_document(document, &page.template, &html, key, route),
+        };
+        let path = navigation::list_page_path(&site.config, key, route.lang, number);
+        let path = format!("{path}index.html");
+        (Some(facts), self.sink.put(&path, html), warnings)
+    }
+
+    /// Counts a page as rendered, and every [`TRIM_EVERY`] pages gives freed memory back to
+    /// the system ([`release_freed_memory`]).
+    fn count_page(&self) {
+        let done = self.counter.done.fetch_add(1, Ordering::Relaxed);
+        if done % TRIM_EVERY == TRIM_EVERY - 1 {
+            release_freed_memory();
+        }
+    }
+
+    /// The warnings about a page's text: its code blocks left plain and another tool's
+    /// markup in it. Each is reported once: on the first list page, in its own language.
+    fn text_warnings(
+        &self,
+        route: Route,
+        number: usize,
+        page: &page::PageContext,
+    ) -> Vec<Diagnostic> {
+        if number != 1 || route.is_fallback(&self.site.pages) {
+            return Vec::new();
+        }
+        let source = &self.site.pages[route.page];
+        let mut warnings = not_highlighted(self.site, source, &page.not_highlighted);
+        warnings.extend(page.foreign.iter().map(|&markup| {
+            crate::markdown::foreign_markup(
+                &source.source,
+                source.body_start,
+                source.body(),
+                markup,
+            )
+        }));
+        warnings
+    }
+
+    /// The page's HTML as it is published: minified, and on a `--noindex` build kept out of
+    /// search engines.
+    fn published_html(&self, html: &[u8]) -> Vec<u8> {
+        let html = minify::html(html);
+        if self.site.config.noindex {
+            noindex(html)
+        } else {
+            html
+        }
+    }
+
+    /// What the search index holds of a page: `document`, made from its Markdown, or for a
+    /// template that shows more than that ([`shows_data`]), made again from the `html` it
+    /// rendered.
+    fn search_document(
+        &self,
+        document: Option<crate::search::Document>,
+        template: &str,
+        html: &[u8],
+        key: &str,
+        route: Route,
+    ) -> Option<crate::search::Document> {
+        match document {
+            Some(_) if shows_data(template) => {
+                let text = crate::search::html_text::main_text(&String::from_utf8_lossy(html));
+                page_document(self.site, self.index, self.analyzers, key, route, &text)
             }
-            Err(e) => {
-                let facts = PageFacts {
-                    anchors: page.heading_ids.iter().map(String::as_str).collect(),
-                    links,
-                    refused,
-                    search: found.document,
-                };
-                (
-                    Some(facts),
-                    Err(site.templates.diagnostic(&e)),
-                    found.warnings,
-                )
-            }
+            document => document,
         }
     }
 }
@@ -568,13 +595,6 @@ impl Pages<'_> {
 /// What rendering one page gives: its facts (none when its context could not be made), the
 /// bytes written or the error, and the warnings about its text.
 type PageOutcome = (Option<PageFacts>, Result<u64, Diagnostic>, Vec<Diagnostic>);
-
-/// What a page gives the search index, and the warnings about its text.
-#[derive(Default)]
-struct PageSearch {
-    document: Option<crate::search::Document>,
-    warnings: Vec<Diagnostic>,
-}
 
 /// The index's view of a page with the text `text` (`analyzers` empty: no index).
 fn page_document(
