@@ -43,87 +43,26 @@ impl Assets {
     /// Fingerprints `files`: each is a path relative to the site (`static/style.css`) with its
     /// bytes, as read from `static/`. A stylesheet's `url()` naming a static file that does not
     /// exist is an error at its position.
+    ///
+    /// The steps are functions of their own: the files other than stylesheets are named
+    /// ([`sort_out`]), then the stylesheets, after the files they name ([`hash_stylesheets`]);
+    /// a name taken twice is refused ([`collisions`]) and each file is listed under its names
+    /// ([`published_files`]).
     pub fn of(files: Vec<(String, Vec<u8>)>) -> Result<Assets, Vec<Diagnostic>> {
         let known: BTreeSet<String> = files
             .iter()
             .filter_map(|(path, _)| path.strip_prefix("static/").map(str::to_string))
             .collect();
         let mut names = BTreeMap::new();
-        let mut stylesheets = Vec::new();
         let mut published: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-        let mut errors = Vec::new();
-        for (path, bytes) in files {
-            let Some(inner) = path.strip_prefix("static/").map(str::to_string) else {
-                published.insert(path, bytes);
-                continue;
-            };
-            if !is_fingerprinted(&inner) {
-                published.insert(path, bytes);
-            } else if extension(&inner) == "css" && std::str::from_utf8(&bytes).is_ok() {
-                let text = String::from_utf8(bytes).unwrap_or_default();
-                let found = references(&path, &text, &known);
-                errors.extend(found.iter().filter_map(|r| r.missing.clone()));
-                stylesheets.push((inner, text, found));
-            } else {
-                let bytes = match std::str::from_utf8(&bytes) {
-                    Ok(text) if extension(&inner) == "js" => super::minify::js(text).into_bytes(),
-                    _ => bytes,
-                };
-                names.insert(inner.clone(), fingerprinted_name(&inner, &bytes));
-                published.insert(path, bytes);
-            }
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        // A stylesheet that imports another is hashed after it; a loop of imports keeps the
-        // plain names inside the loop (they are published too).
-        let pending: BTreeSet<String> = stylesheets.iter().map(|(n, _, _)| n.clone()).collect();
-        let mut pending = pending;
-        while !stylesheets.is_empty() {
-            let ready = stylesheets.iter().position(|(_, _, refs)| {
-                refs.iter()
-                    .all(|r| !pending.contains(&r.target) || names.contains_key(&r.target))
-            });
-            let at = ready.unwrap_or(0);
-            let (inner, text, refs) = stylesheets.remove(at);
-            // Published without comments and layout white space (see `minify`), and hashed as
-            // published; positions in errors were found in the text as written.
-            let bytes = super::minify::css(&rewrite(&inner, &text, &refs, &names)).into_bytes();
-            names.insert(inner.clone(), fingerprinted_name(&inner, &bytes));
-            pending.remove(&inner);
-            published.insert(format!("static/{inner}"), bytes);
-        }
-        // A file placed by hand under another file's fingerprinted name would be silently
-        // replaced by it (or replace it): neither may win.
-        let collisions: Vec<Diagnostic> = names
-            .iter()
-            .filter(|(inner, hashed)| {
-                published.contains_key(hashed.as_str()) && **hashed != format!("static/{inner}")
-            })
-            .map(|(inner, hashed)| {
-                Diagnostic::error(
-                    Code::AssetCollision,
-                    format!("{hashed} is a file of static/ and the fingerprinted name of static/{inner}"),
-                )
-                .in_file(hashed.as_str())
-                .hint(format!(
-                    "rename {hashed}: a name of the form `<name>.<8 hex digits>.<extension>` is polydocs' own"
-                ))
-            })
-            .collect();
+        let stylesheets = sort_out(files, &known, &mut names, &mut published)?;
+        hash_stylesheets(stylesheets, &mut names, &mut published);
+        let collisions = collisions(&names, &published);
         if !collisions.is_empty() {
             return Err(collisions);
         }
-        let mut out = Vec::new();
-        for (path, bytes) in published {
-            let inner = path.strip_prefix("static/").unwrap_or(&path);
-            if let Some(hashed) = names.get(inner) {
-                out.push((hashed.clone(), bytes.clone()));
-            }
-            out.push((path, bytes));
-        }
-        Ok(Assets { files: out, names })
+        let files = published_files(published, &names);
+        Ok(Assets { files, names })
     }
 
     /// The fingerprinted path (from the site's root) of a file under `static/`.
@@ -147,6 +86,117 @@ impl Assets {
         }
         paths
     }
+}
+
+/// A stylesheet to fingerprint: its path under `static/`, its text as written and its
+/// references to other static files.
+type Stylesheet = (String, String, Vec<Reference>);
+
+/// Puts each of `files` in `published`, scripts minified, and the fingerprinted name of each
+/// fingerprinted one in `names`, except the stylesheets: those come back, with their
+/// references (`known` holds every path under `static/`), to be hashed once the files they
+/// name have their names. A reference to no file of `static/` is an error.
+fn sort_out(
+    files: Vec<(String, Vec<u8>)>,
+    known: &BTreeSet<String>,
+    names: &mut BTreeMap<String, String>,
+    published: &mut BTreeMap<String, Vec<u8>>,
+) -> Result<Vec<Stylesheet>, Vec<Diagnostic>> {
+    let mut stylesheets = Vec::new();
+    let mut errors = Vec::new();
+    for (path, bytes) in files {
+        let Some(inner) = path.strip_prefix("static/").map(str::to_string) else {
+            published.insert(path, bytes);
+            continue;
+        };
+        if !is_fingerprinted(&inner) {
+            published.insert(path, bytes);
+        } else if extension(&inner) == "css" && std::str::from_utf8(&bytes).is_ok() {
+            let text = String::from_utf8(bytes).unwrap_or_default();
+            let found = references(&path, &text, known);
+            errors.extend(found.iter().filter_map(|r| r.missing.clone()));
+            stylesheets.push((inner, text, found));
+        } else {
+            let bytes = match std::str::from_utf8(&bytes) {
+                Ok(text) if extension(&inner) == "js" => super::minify::js(text).into_bytes(),
+                _ => bytes,
+            };
+            names.insert(inner.clone(), fingerprinted_name(&inner, &bytes));
+            published.insert(path, bytes);
+        }
+    }
+    if errors.is_empty() {
+        Ok(stylesheets)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Rewrites each stylesheet to name the fingerprinted files, then names it after the hash of
+/// what is published, into `names` and `published`. A stylesheet that imports another is
+/// hashed after it; a loop of imports keeps the plain names inside the loop (they are
+/// published too).
+fn hash_stylesheets(
+    mut stylesheets: Vec<Stylesheet>,
+    names: &mut BTreeMap<String, String>,
+    published: &mut BTreeMap<String, Vec<u8>>,
+) {
+    let mut pending: BTreeSet<String> = stylesheets.iter().map(|(n, _, _)| n.clone()).collect();
+    while !stylesheets.is_empty() {
+        let ready = stylesheets.iter().position(|(_, _, refs)| {
+            refs.iter()
+                .all(|r| !pending.contains(&r.target) || names.contains_key(&r.target))
+        });
+        let at = ready.unwrap_or(0);
+        let (inner, text, refs) = stylesheets.remove(at);
+        // Published without comments and layout white space (see `minify`), and hashed as
+        // published; positions in errors were found in the text as written.
+        let bytes = super::minify::css(&rewrite(&inner, &text, &refs, names)).into_bytes();
+        names.insert(inner.clone(), fingerprinted_name(&inner, &bytes));
+        pending.remove(&inner);
+        published.insert(format!("static/{inner}"), bytes);
+    }
+}
+
+/// The files of `static/` placed by hand under another file's fingerprinted name: such a file
+/// would be silently replaced by the other (or replace it), and neither may win.
+fn collisions(
+    names: &BTreeMap<String, String>,
+    published: &BTreeMap<String, Vec<u8>>,
+) -> Vec<Diagnostic> {
+    names
+        .iter()
+        .filter(|(inner, hashed)| {
+            published.contains_key(hashed.as_str()) && **hashed != format!("static/{inner}")
+        })
+        .map(|(inner, hashed)| {
+            Diagnostic::error(
+                Code::AssetCollision,
+                format!("{hashed} is a file of static/ and the fingerprinted name of static/{inner}"),
+            )
+            .in_file(hashed.as_str())
+            .hint(format!(
+                "rename {hashed}: a name of the form `<name>.<8 hex digits>.<extension>` is polydocs' own"
+            ))
+        })
+        .collect()
+}
+
+/// Every file to publish, in path order: a fingerprinted file under its fingerprinted name
+/// first, then under its plain one.
+fn published_files(
+    published: BTreeMap<String, Vec<u8>>,
+    names: &BTreeMap<String, String>,
+) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for (path, bytes) in published {
+        let inner = path.strip_prefix("static/").unwrap_or(&path);
+        if let Some(hashed) = names.get(inner) {
+            out.push((hashed.clone(), bytes.clone()));
+        }
+        out.push((path, bytes));
+    }
+    out
 }
 
 /// Whether a file under `static/` is published under a fingerprinted name.

@@ -21,6 +21,7 @@ pub mod view;
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -207,6 +208,12 @@ pub fn render(
 }
 
 /// [`render`], counting the pages in `counter` as they are rendered.
+///
+/// The stages are functions of their own, in the order they run: the static files
+/// ([`read_assets`]), one Tera a language ([`language_teras`]), the pages to render
+/// ([`page_routes`]), the pages and the site files side by side ([`Pages::render_all`],
+/// [`site_files::render`]), what the pages gave ([`Rendered::add_pages`]), then the site files
+/// written ([`write_site_files`]).
 pub fn render_counted(
     site: &Site,
     index: &Index,
@@ -214,32 +221,98 @@ pub fn render_counted(
     sink: &dyn Sink,
     counter: &Counter,
 ) -> (Rendered, Vec<Diagnostic>) {
-    let mut rendered = Rendered::default();
-    let mut errors = Vec::new();
     // Every page names the static files by their fingerprinted names: they are read first.
     let assets = match read_assets(site) {
         Ok(assets) => assets,
-        Err(ds) => return (rendered, ds),
+        Err(ds) => return (Rendered::default(), ds),
     };
     if *scope == Scope::Static {
-        match copy_static(assets, sink).and_then(|mut written| {
-            written.add(copy_root_files(site, sink)?);
-            Ok(written)
-        }) {
-            Ok(written) => rendered.written = written,
-            Err(d) => errors.push(d),
-        }
-        return (rendered, errors);
+        return render_static(site, assets, sink);
     }
+    let mut rendered = Rendered::default();
+    let mut errors = Vec::new();
     let Some(tera) = &site.tera else {
         return (rendered, errors);
     };
-    let mut tera = tera.clone();
-    let asset_paths = std::sync::Arc::new(assets.paths());
-    crate::templates::register_asset(&mut tera, asset_paths.clone());
+    let asset_paths = Arc::new(assets.paths());
     let navigation = Navigation::new(site, index);
+    let per_language = language_teras(site, tera, &asset_paths, &navigation, &mut errors);
+    let routes = page_routes(index, &navigation, scope);
+    counter.total.store(routes.len(), Ordering::Relaxed);
+    let searching = site.config.search && sink.keeps_files();
+    let analyzers = analyzers(site, searching);
+    let pages = Pages {
+        site,
+        index,
+        navigation: &navigation,
+        teras: &per_language,
+        analyzers: &analyzers,
+        assets: &asset_paths,
+        sink,
+        counter,
+    };
+    // The site's own files (the sitemap lists every page) are rendered beside the pages,
+    // on whichever thread is free: alone after them, they kept one core idle.
+    let whole = !matches!(scope, Scope::PagesOnly(_));
+    let (outcomes, site_files) = rayon::join(
+        || pages.render_all(&routes),
+        || whole.then(|| site_files::render(site, index, &per_language)),
+    );
+    if searching {
+        rendered.searched = searched_languages(&routes);
+    }
+    rendered.add_pages(&routes, outcomes, &mut errors);
+    let Some(site_files) = site_files.filter(|_| errors.is_empty()) else {
+        return (rendered, errors);
+    };
+    // A whole build publishes `static/` and `root/` with the site files.
+    let whole_build = (*scope == Scope::All).then_some(assets);
+    if let Err(d) = write_site_files(site, site_files, whole_build, sink, &mut rendered.written) {
+        errors.push(d);
+    }
+    (rendered, errors)
+}
+
+/// One page to render: its key, its route, and which of its list pages (1 for the page's own
+/// address, more for the pages listing the rest of a section's children).
+type PageRoute<'a> = (&'a str, Route, usize);
+
+/// `static/` and the files of `root/`: all a [`Scope::Static`] render writes.
+fn render_static(
+    site: &Site,
+    assets: assets::Assets,
+    sink: &dyn Sink,
+) -> (Rendered, Vec<Diagnostic>) {
+    let written = copy_static(assets, sink).and_then(|mut written| {
+        written.add(copy_root_files(site, sink)?);
+        Ok(written)
+    });
+    match written {
+        Ok(written) => {
+            let rendered = Rendered {
+                written,
+                ..Rendered::default()
+            };
+            (rendered, Vec::new())
+        }
+        Err(d) => (Rendered::default(), vec![d]),
+    }
+}
+
+/// One Tera per language, each a clone of the site's templates `tera` whose `asset()` gives
+/// `asset_paths` and whose global context holds what every page of the language shares (the
+/// localized plan, the language, its navigation, the site's title): made once a language,
+/// not once a page. The plan's messages that fail to format go into `errors`.
+fn language_teras(
+    site: &Site,
+    tera: &tera::Tera,
+    asset_paths: &Arc<BTreeMap<String, String>>,
+    navigation: &Navigation,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<tera::Tera> {
+    let mut tera = tera.clone();
+    crate::templates::register_asset(&mut tera, asset_paths.clone());
     let og_locales = sharing::og_locales(&site.config.languages);
-    // One Tera per language, its global context holding the language-wide data.
     let mut per_language = Vec::new();
     for (lang, language) in site.config.languages.iter().enumerate() {
         let plan = site.plan.as_ref().map(|p| {
@@ -265,98 +338,74 @@ pub fn render_counted(
         global.insert("config", &serde_json::json!({ "extra": site.config.extra }));
         per_language.push(t);
     }
+    per_language
+}
 
-    // Each page in scope, and each further list page of a section with many children.
-    let routes: Vec<(&str, Route, usize)> = index
-        .routes
-        .all()
+/// Each page in scope, and each further list page of a section with many children.
+fn page_routes<'a>(index: &'a Index, navigation: &Navigation, scope: &Scope) -> Vec<PageRoute<'a>> {
+    (index.routes.all())
         .filter(|(_, route)| scope.includes(*route))
         .flat_map(|(key, route)| {
             (1..=navigation.list_pages(key, route.lang)).map(move |n| (key, route, n))
         })
-        .collect();
-    counter.total.store(routes.len(), Ordering::Relaxed);
-    // Each page's facts come back even when its template fails (its links are then checked
-    // against the anchors of its Markdown alone), so a failed run still checks every link.
-    let searching = site.config.search && sink.keeps_files();
-    let analyzers: Vec<crate::search::Analyzer> = if searching {
-        site.config
-            .languages
-            .iter()
-            .map(|l| crate::search::Analyzer::for_tag(&l.tag))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    // The site's own files (the sitemap lists every page) are rendered beside the pages,
-    // on whichever thread is free: alone after them, they kept one core idle.
-    let whole = !matches!(scope, Scope::PagesOnly(_));
-    let (results, site_files): (Vec<PageOutcome>, _) = rayon::join(
-        || {
-            let pages = Pages {
-                site,
-                index,
-                navigation: &navigation,
-                teras: &per_language,
-                analyzers: &analyzers,
-                assets: &asset_paths,
-                sink,
-                counter,
-            };
-            routes
-                .par_iter()
-                .with_max_len(PAGES_PER_JOB)
-                .map(|route| pages.render(route))
-                .collect()
-        },
-        || whole.then(|| site_files::render(site, index, &per_language)),
-    );
-    if searching {
-        rendered.searched = routes.iter().map(|(_, r, _)| r.lang).collect();
-        rendered.searched.sort_unstable();
-        rendered.searched.dedup();
+        .collect()
+}
+
+/// One search analyzer per language when the search index is `searching`, none otherwise.
+fn analyzers(site: &Site, searching: bool) -> Vec<crate::search::Analyzer> {
+    if !searching {
+        return Vec::new();
     }
-    for ((key, route, number), (facts, result, warnings)) in routes.iter().zip(results) {
-        rendered.warnings.extend(warnings);
-        // A later list page repeats its section's text: its facts are the first page's.
-        if let Some(facts) = facts.filter(|_| *number == 1) {
-            rendered
-                .published
-                .pages
-                .insert((route.lang, key.to_string()), facts);
-        }
-        match result {
-            Ok(bytes) => rendered.written.add(Written {
-                pages: 1,
-                files: 1,
-                bytes,
-                fingerprinted: 0,
-            }),
-            Err(d) => errors.push(d),
-        }
-    }
-    let Some(site_files) = site_files.filter(|_| errors.is_empty()) else {
-        return (rendered, errors);
-    };
-    if let Err(d) = write_site_files(
-        site_files,
-        (*scope == Scope::All).then_some(assets),
-        sink,
-        &mut rendered.written,
+    (site.config.languages.iter())
+        .map(|l| crate::search::Analyzer::for_tag(&l.tag))
+        .collect()
+}
+
+/// The languages with a page among `routes`, once each, in order: their search index is
+/// written again.
+fn searched_languages(routes: &[PageRoute]) -> Vec<usize> {
+    let mut langs: Vec<usize> = routes.iter().map(|(_, r, _)| r.lang).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    langs
+}
+
+impl Rendered {
+    /// Adds what rendering each of `routes` gave (`outcomes`, in the same order): its facts,
+    /// its warnings and its count, and its error to `errors`. A page's facts come back even
+    /// when its template fails (its links are then checked against the anchors of its
+    /// Markdown alone), so a failed run still checks every link.
+    fn add_pages(
+        &mut self,
+        routes: &[PageRoute],
+        outcomes: Vec<PageOutcome>,
+        errors: &mut Vec<Diagnostic>,
     ) {
-        errors.push(d);
-    } else if *scope == Scope::All {
-        match copy_root_files(site, sink) {
-            Ok(written) => rendered.written.add(written),
-            Err(d) => errors.push(d),
+        for ((key, route, number), (facts, result, warnings)) in routes.iter().zip(outcomes) {
+            self.warnings.extend(warnings);
+            // A later list page repeats its section's text: its facts are the first page's.
+            if let Some(facts) = facts.filter(|_| *number == 1) {
+                let page = (route.lang, key.to_string());
+                self.published.pages.insert(page, facts);
+            }
+            match result {
+                Ok(bytes) => self.written.add(Written {
+                    pages: 1,
+                    files: 1,
+                    bytes,
+                    fingerprinted: 0,
+                }),
+                Err(d) => errors.push(d),
+            }
         }
     }
-    (rendered, errors)
 }
 
 /// The pages that are not content (chooser, 404s, sitemap, robots.txt), as
-/// [`site_files::render`] made them, and, for a whole build, `static/` (`assets`).
+/// [`site_files::render`] made them, and, for a whole build, `static/` (`assets`) and the
+/// files of `root/`.
 fn write_site_files(
+    site: &Site,
     site_files: Result<Vec<(String, Vec<u8>)>, Diagnostic>,
     assets: Option<assets::Assets>,
     sink: &dyn Sink,
@@ -368,6 +417,7 @@ fn write_site_files(
     }
     if let Some(assets) = assets {
         written.add(copy_static(assets, sink)?);
+        written.add(copy_root_files(site, sink)?);
     }
     Ok(())
 }
@@ -409,13 +459,25 @@ struct Pages<'a> {
 }
 
 impl Pages<'_> {
+    /// Renders and writes every page of `routes`, on every thread, [`PAGES_PER_JOB`] at most
+    /// at a time; what each gave comes back in the order of `routes`.
+    fn render_all(&self, routes: &[PageRoute]) -> Vec<PageOutcome> {
+        routes
+            .par_iter()
+            .with_max_len(PAGES_PER_JOB)
+            .map(|route| self.render(route))
+            .collect()
+    }
+
     /// Renders list page `number` of page `key` in the language of `route`, and writes it.
-    fn render(&self, &(key, route, number): &(&str, Route, usize)) -> PageOutcome {
+    ///
+    /// The parts are functions of their own: the count ([`Pages::count_page`]), the page's
+    /// context ([`page::context`]), the warnings about its text ([`Pages::text_warnings`]), its
+    /// HTML as published ([`Pages::published_html`]) and its search document
+    /// ([`Pages::search_document`]).
+    fn render(&self, &(key, route, number): &PageRoute) -> PageOutcome {
         let site = self.site;
-        let done = self.counter.done.fetch_add(1, Ordering::Relaxed);
-        if done % TRIM_EVERY == TRIM_EVERY - 1 {
-            release_freed_memory();
-        }
+        self.count_page();
         // A later list page repeats its section's text: only the first is indexed, and
         // its code blocks reported.
         let with_text = !self.analyzers.is_empty() && number == 1;
@@ -432,25 +494,9 @@ impl Pages<'_> {
             Ok(page) => page,
             Err(d) => return (None, Err(d), Vec::new()),
         };
-        let mut found = PageSearch {
-            document: (page.text.take()).and_then(|text| {
-                page_document(site, self.index, self.analyzers, key, route, &text)
-            }),
-            warnings: Vec::new(),
-        };
-        // A code block left plain is reported once: on the first list page, in its own language.
-        if number == 1 && !route.is_fallback(&site.pages) {
-            let source = &site.pages[route.page];
-            found.warnings = not_highlighted(site, source, &page.not_highlighted);
-            found.warnings.extend(page.foreign.iter().map(|&markup| {
-                crate::markdown::foreign_markup(
-                    &source.source,
-                    source.body_start,
-                    source.body(),
-                    markup,
-                )
-            }));
-        }
+        let document = (page.text.take())
+            .and_then(|text| page_document(site, self.index, self.analyzers, key, route, &text));
+        let warnings = self.text_warnings(route, number, &page);
         // Links are checked where the page is written, in its own language.
         let (links, refused) = if route.is_fallback(&site.pages) {
             (Vec::new(), Vec::new())
@@ -460,47 +506,88 @@ impl Pages<'_> {
         // Rendered as bytes, as they are written: a String would check them all again
         // for UTF-8 (Tera writes only strings).
         let mut html = Vec::with_capacity(PAGE_CAPACITY);
-        match self.teras[route.lang].render_to(&page.template, &page.context, &mut html) {
-            Ok(()) => {
-                let html = minify::html(&html);
-                let html = if site.config.noindex {
-                    noindex(html)
-                } else {
-                    html
-                };
-                let search = match found.document {
-                    Some(_) if shows_data(&page.template) => {
-                        let text =
-                            crate::search::html_text::main_text(&String::from_utf8_lossy(&html));
-                        page_document(site, self.index, self.analyzers, key, route, &text)
-                    }
-                    document => document,
-                };
-                let facts = PageFacts {
-                    anchors: anchors(&html).collect(),
-                    links,
-                    refused,
-                    search,
-                };
-                let path = format!(
-                    "{}index.html",
-                    navigation::list_page_path(&site.config, key, route.lang, number)
-                );
-                (Some(facts), self.sink.put(&path, html), found.warnings)
+        if let Err(e) = self.teras[route.lang].render_to(&page.template, &page.context, &mut html) {
+            let facts = PageFacts {
+                anchors: page.heading_ids.iter().map(String::as_str).collect(),
+                links,
+                refused,
+                search: document,
+            };
+            return (Some(facts), Err(site.templates.diagnostic(&e)), warnings);
+        }
+        let html = self.published_html(&html);
+        let facts = PageFacts {
+            anchors: anchors(&html).collect(),
+            links,
+            refused,
+            search: self.search_document(document, &page.template, &html, key, route),
+        };
+        let path = navigation::list_page_path(&site.config, key, route.lang, number);
+        let path = format!("{path}index.html");
+        (Some(facts), self.sink.put(&path, html), warnings)
+    }
+
+    /// Counts a page as rendered, and every [`TRIM_EVERY`] pages gives freed memory back to
+    /// the system ([`release_freed_memory`]).
+    fn count_page(&self) {
+        let done = self.counter.done.fetch_add(1, Ordering::Relaxed);
+        if done % TRIM_EVERY == TRIM_EVERY - 1 {
+            release_freed_memory();
+        }
+    }
+
+    /// The warnings about a page's text: its code blocks left plain and another tool's
+    /// markup in it. Each is reported once: on the first list page, in its own language.
+    fn text_warnings(
+        &self,
+        route: Route,
+        number: usize,
+        page: &page::PageContext,
+    ) -> Vec<Diagnostic> {
+        if number != 1 || route.is_fallback(&self.site.pages) {
+            return Vec::new();
+        }
+        let source = &self.site.pages[route.page];
+        let mut warnings = not_highlighted(self.site, source, &page.not_highlighted);
+        warnings.extend(page.foreign.iter().map(|&markup| {
+            crate::markdown::foreign_markup(
+                &source.source,
+                source.body_start,
+                source.body(),
+                markup,
+            )
+        }));
+        warnings
+    }
+
+    /// The page's HTML as it is published: minified, and on a `--noindex` build kept out of
+    /// search engines.
+    fn published_html(&self, html: &[u8]) -> Vec<u8> {
+        let html = minify::html(html);
+        if self.site.config.noindex {
+            noindex(html)
+        } else {
+            html
+        }
+    }
+
+    /// What the search index holds of a page: `document`, made from its Markdown, or for a
+    /// template that shows more than that ([`shows_data`]), made again from the `html` it
+    /// rendered.
+    fn search_document(
+        &self,
+        document: Option<crate::search::Document>,
+        template: &str,
+        html: &[u8],
+        key: &str,
+        route: Route,
+    ) -> Option<crate::search::Document> {
+        match document {
+            Some(_) if shows_data(template) => {
+                let text = crate::search::html_text::main_text(&String::from_utf8_lossy(html));
+                page_document(self.site, self.index, self.analyzers, key, route, &text)
             }
-            Err(e) => {
-                let facts = PageFacts {
-                    anchors: page.heading_ids.iter().map(String::as_str).collect(),
-                    links,
-                    refused,
-                    search: found.document,
-                };
-                (
-                    Some(facts),
-                    Err(site.templates.diagnostic(&e)),
-                    found.warnings,
-                )
-            }
+            document => document,
         }
     }
 }
@@ -508,13 +595,6 @@ impl Pages<'_> {
 /// What rendering one page gives: its facts (none when its context could not be made), the
 /// bytes written or the error, and the warnings about its text.
 type PageOutcome = (Option<PageFacts>, Result<u64, Diagnostic>, Vec<Diagnostic>);
-
-/// What a page gives the search index, and the warnings about its text.
-#[derive(Default)]
-struct PageSearch {
-    document: Option<crate::search::Document>,
-    warnings: Vec<Diagnostic>,
-}
 
 /// The index's view of a page with the text `text` (`analyzers` empty: no index).
 fn page_document(

@@ -1,9 +1,12 @@
 //! What one page's template is given: its text, its notices, its place in the site and the
 //! same page in the other languages.
 
+use std::collections::{BTreeMap, HashMap};
+
 use serde::Serialize;
 
 use crate::config::Language;
+use crate::content::{HOME, PageSource};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::index::{self, Index, Route, paths};
 use crate::l10n::html::{self, HtmlArgs};
@@ -144,6 +147,11 @@ fn notice(site: &Site, lang: usize, id: &str, other: usize) -> Result<String, Di
 /// (1 for the section's own address, more for the pages listing the rest of its children).
 /// `with_text` asks for the page's text as well; `assets` gives the fingerprinted name of
 /// each file under `static/` (`images/a.png` → `static/images/a.0c1d2e3f.png`).
+///
+/// Each part of the context comes from a function of its own ([`Subject`]'s methods,
+/// [`Place::of`], [`table_of_contents`]), so that a feature of the page's template is added
+/// beside the part it belongs to; this function only gathers them, in the order their errors
+/// are reported (the body, then the notices, then the edit link).
 #[allow(clippy::too_many_arguments)]
 pub fn context(
     site: &Site,
@@ -153,192 +161,324 @@ pub fn context(
     route: Route,
     number: usize,
     with_text: bool,
-    assets: &std::collections::BTreeMap<String, String>,
+    assets: &BTreeMap<String, String>,
 ) -> Result<PageContext, Diagnostic> {
-    let config = &site.config;
-    let lang = route.lang;
-    let language = &config.languages[lang];
-    let page = &site.pages[route.page];
-    let source_language = &config.languages[page.lang];
-    // A list page after the first sits two folders deeper: `page/<n>/`.
-    let extra_depth = if number > 1 { 2 } else { 0 };
-    let root = "../".repeat(paths::depth(config, key, lang) + extra_depth);
-
-    let table_label = site
-        .locales
-        .format(lang, messages::TABLE_LABEL, None)
-        .unwrap_or_default();
-    let alert_label = |alert: markdown::Alert| {
-        site.locales
-            .format(lang, alert.message_id(), None)
-            .unwrap_or_else(|_| alert.english().to_string())
-    };
-    let base_path = paths::base_path(&config.base_url);
-    let from = paths::site_path(config, key, lang);
-    let address = |url: &str| published_address(url, &base_path, &from, &root, assets);
-    // In translate mode each block of the body is marked with its number, as block tracking
-    // numbers them.
-    let block_starts: Option<std::collections::HashMap<usize, usize>> =
-        config.mark_messages.then(|| {
-            let ranges = crate::translation::blocks::body_ranges(page.body());
-            (ranges.iter().enumerate())
-                .map(|(n, (_, r))| (r.start, n))
-                .collect()
-        });
-    let labels = markdown::Labels {
-        table: &table_label,
-        alert: &alert_label,
-        address: Some(&address),
-        block_starts: block_starts.as_ref(),
-    };
-    let mut rendered =
-        markdown::render_page(page.body(), source_language.raw_html, &labels, with_text);
-    if let Some(offset) = rendered.too_deep {
-        return Err(markdown::too_deep(&page.source, page.body_start + offset)
-            .in_language(&source_language.code)
-            .about_page(&page.key));
-    }
-    let fallback = route.is_fallback(&site.pages);
-    // The pseudo-language shows the default language's pages by design: no notice.
-    let fallback_notice = if fallback && !language.pseudo {
-        Some(notice(site, lang, messages::FALLBACK_NOTICE, page.lang)?)
-    } else {
-        None
-    };
-    let default = config.default;
-    let source_page = index.routes.get(key, default).map(|r| &site.pages[r.page]);
-    let outdated_notice = match source_page {
-        Some(source) if !fallback && crate::translation::is_outdated(page, source) => {
-            Some(notice(site, lang, messages::OUTDATED_NOTICE, default)?)
-        }
-        _ => None,
-    };
-
-    // Languages that really have this page (translations, not fallbacks), for hreflang.
-    let translated = index.routes.translated(key, &site.pages);
-    let canonical_lang = if fallback { page.lang } else { lang };
-    let canonical = format!(
-        "{}{}",
-        config.base_url,
-        navigation::list_page_path(config, key, canonical_lang, number)
-    );
-    // Later list pages list what each language's section holds: no alternates for them.
-    let mut alternates: Vec<Alternate> = translated
-        .iter()
-        .filter(|_| number == 1)
-        .map(|&l| Alternate {
-            hreflang: &config.languages[l].tag,
-            href: paths::absolute(config, key, l),
-        })
-        .collect();
-    if number == 1 && translated.contains(&default) && translated.len() > 1 {
-        alternates.push(Alternate {
-            hreflang: "x-default",
-            href: paths::absolute(config, key, default),
-        });
-    }
-    let switcher: Vec<SwitcherEntry> = config
-        .languages
-        .iter()
-        .enumerate()
-        .filter(|(l, _)| index.routes.get(key, *l).is_some())
-        .map(|(l, other)| SwitcherEntry {
-            name: &other.name,
-            tag: &other.tag,
-            dir: super::navigation::foreign_dir(&config.languages, lang, l),
-            href: format!("{root}{}", paths::site_path(config, key, l)),
-            current: l == lang,
-        })
-        .collect();
-
-    let ancestors = index::ancestors(key);
-    let top = ancestors
-        .get(1)
-        .map(String::as_str)
-        .or((key != crate::content::HOME).then_some(key));
-    let nav_key = top.filter(|k| index.top_level(lang).iter().any(|x| x == k));
-    let top_section = nav_key.filter(|k| crate::content::PageKind::of(k).is_section());
-    let section_tree = top_section.filter(|k| navigation.shows_whole_tree(lang, k));
-    let local_nav = match (top_section, section_tree) {
-        (Some(top), None) => Some(navigation.local(key, lang, top)),
-        _ => None,
-    };
-
+    let subject = Subject::new(site, index, key, route, number);
+    let page = subject.page;
+    let rendered = subject.body(with_text, assets)?;
+    let fallback_notice = subject.fallback_notice()?;
+    let outdated_notice = subject.outdated_notice()?;
+    let edit = subject.edit_link(fallback_notice.is_some())?;
+    let place = Place::of(&subject, navigation);
     let heading_ids = rendered.headings.iter().map(|h| h.id.clone()).collect();
-    let in_toc = |h: &&markdown::Heading| matches!(h.level, 2 | 3);
-    let toc: Vec<markdown::Heading> =
-        if rendered.headings.iter().filter(in_toc).count() >= TOC_MIN_HEADINGS {
-            rendered.headings.iter().filter(in_toc).cloned().collect()
-        } else {
-            Vec::new()
-        };
-    let edit = match &config.edit_url {
-        Some(url) => Some(EditLink {
-            href: format!(
-                "{url}{}",
-                encode_path(&format!("content/{}/{key}", source_language.code))
-            ),
-            fallback_label: if fallback_notice.is_some()
-                && site
-                    .locales
-                    .resolve(lang, messages::EDIT_FALLBACK)
-                    .is_some()
-            {
-                Some(notice(site, lang, messages::EDIT_FALLBACK, page.lang)?)
-            } else {
-                None
-            },
-        }),
-        None => None,
-    };
+    let toc = table_of_contents(&rendered.headings);
+    let lang = route.lang;
     let view = PageView {
         key,
         title: &page.front.title,
         description: page.front.description.as_deref(),
         content: rendered.html,
         headings: rendered.headings,
-        canonical,
-        tier: page
-            .front
-            .tier
-            .as_ref()
-            .and_then(|t| site.tier_index(&t.value)),
+        canonical: subject.canonical(),
+        tier: (page.front.tier.as_ref()).and_then(|t| site.tier_index(&t.value)),
         fallback_notice,
         outdated_notice,
         draft: page.front.draft,
-        content_lang: &source_language.tag,
-        content_dir: source_language.direction.as_str(),
-        nav_key,
-        section_tree,
+        content_lang: &subject.source_language.tag,
+        content_dir: subject.source_language.direction.as_str(),
+        nav_key: place.nav_key,
+        section_tree: place.section_tree,
         has_children: page.is_section() && index.children[lang].contains_key(key),
-        local_nav,
-        children: if page.is_section() {
-            navigation.children_page(key, lang, number)
-        } else {
-            Vec::new()
-        },
+        local_nav: place.local_nav,
+        children: subject.children(navigation),
         pagination: navigation.pagination(key, lang, number),
         toc,
         neighbours: navigation.neighbours(key, lang),
         edit,
     };
-    let mut ctx = tera::Context::new();
-    ctx.insert("page", &view);
-    ctx.insert("root", &root);
-    ctx.insert("lang_root", &format!("{root}{}/", language.prefix));
-    ctx.insert("breadcrumbs", &navigation.breadcrumbs(key, lang));
-    ctx.insert("switcher", &switcher);
-    ctx.insert("alternates", &alternates);
     Ok(PageContext {
         template: crate::templates::page_template(page, site.plan.is_some()).to_string(),
-        context: ctx,
+        context: subject.template_context(navigation, &view),
         links: rendered.links,
         refused: rendered.refused,
         heading_ids,
-        text: rendered.text.take(),
+        text: rendered.text,
         not_highlighted: rendered.not_highlighted,
         foreign: rendered.foreign,
     })
+}
+
+/// The page a context is made for, with what every part of the context reads of it. Made
+/// once a page and borrowing the site's data (only `root` is its own), so that splitting the
+/// context into parts costs no copy.
+struct Subject<'a> {
+    site: &'a Site,
+    index: &'a Index,
+    key: &'a str,
+    route: Route,
+    /// The list page: 1 for the page's own address.
+    number: usize,
+    /// The page whose text is shown: the translation, or on a fallback another language's.
+    page: &'a PageSource,
+    /// The language that text is written in.
+    source_language: &'a Language,
+    /// Whether the text is shown from another language.
+    fallback: bool,
+    /// The way from the page back to the site's root (`../../`).
+    root: String,
+}
+
+impl<'a> Subject<'a> {
+    /// List page `number` of page `key` in `route`'s language.
+    fn new(
+        site: &'a Site,
+        index: &'a Index,
+        key: &'a str,
+        route: Route,
+        number: usize,
+    ) -> Subject<'a> {
+        let config = &site.config;
+        let page = &site.pages[route.page];
+        // A list page after the first sits two folders deeper: `page/<n>/`.
+        let extra_depth = if number > 1 { 2 } else { 0 };
+        Subject {
+            site,
+            index,
+            key,
+            route,
+            number,
+            page,
+            source_language: &config.languages[page.lang],
+            fallback: route.is_fallback(&site.pages),
+            root: "../".repeat(paths::depth(config, key, route.lang) + extra_depth),
+        }
+    }
+
+    /// The language the page is published in (the visitor's).
+    fn language(&self) -> &'a Language {
+        &self.site.config.languages[self.route.lang]
+    }
+
+    /// The page's Markdown as HTML, in the words of the visitor's language (table and alert
+    /// labels), its links made to work from where the page is published
+    /// ([`published_address`]); an error where it nests too deep to be rendered.
+    fn body(
+        &self,
+        with_text: bool,
+        assets: &BTreeMap<String, String>,
+    ) -> Result<markdown::Rendered, Diagnostic> {
+        let (site, config, lang) = (self.site, &self.site.config, self.route.lang);
+        let page = self.page;
+        let table_label =
+            (site.locales.format(lang, messages::TABLE_LABEL, None)).unwrap_or_default();
+        let alert_label = |alert: markdown::Alert| {
+            site.locales
+                .format(lang, alert.message_id(), None)
+                .unwrap_or_else(|_| alert.english().to_string())
+        };
+        let base_path = paths::base_path(&config.base_url);
+        let from = paths::site_path(config, self.key, lang);
+        let address = |url: &str| published_address(url, &base_path, &from, &self.root, assets);
+        let block_starts = config.mark_messages.then(|| block_starts(page));
+        let labels = markdown::Labels {
+            table: &table_label,
+            alert: &alert_label,
+            address: Some(&address),
+            block_starts: block_starts.as_ref(),
+        };
+        let raw_html = self.source_language.raw_html;
+        let rendered = markdown::render_page(page.body(), raw_html, &labels, with_text);
+        match rendered.too_deep {
+            Some(offset) => Err(markdown::too_deep(&page.source, page.body_start + offset)
+                .in_language(&self.source_language.code)
+                .about_page(&page.key)),
+            None => Ok(rendered),
+        }
+    }
+
+    /// The notice of a page shown from another language, naming it. The pseudo-language shows
+    /// the default language's pages by design: it gets none.
+    fn fallback_notice(&self) -> Result<Option<String>, Diagnostic> {
+        if !self.fallback || self.language().pseudo {
+            return Ok(None);
+        }
+        self.notice(messages::FALLBACK_NOTICE, self.page.lang)
+            .map(Some)
+    }
+
+    /// The notice of a translation made from an older version of the default language's page
+    /// than the one published, naming the default language.
+    fn outdated_notice(&self) -> Result<Option<String>, Diagnostic> {
+        let (site, default) = (self.site, self.site.config.default);
+        let source = (self.index.routes.get(self.key, default)).map(|r| &site.pages[r.page]);
+        let outdated = source.is_some_and(|source| {
+            !self.fallback && crate::translation::is_outdated(self.page, source)
+        });
+        if !outdated {
+            return Ok(None);
+        }
+        self.notice(messages::OUTDATED_NOTICE, default).map(Some)
+    }
+
+    /// Notice `id` in the visitor's language, naming the language `other` ([`notice`]).
+    fn notice(&self, id: &str, other: usize) -> Result<String, Diagnostic> {
+        notice(self.site, self.route.lang, id, other)
+    }
+
+    /// The "Edit this page" link, when site.yaml sets `edit_url`: to the file of the text
+    /// shown, since that is where a correction goes. A page shown with a fallback notice names
+    /// that file's language, where the visitor's language has words for it.
+    fn edit_link(&self, fallback_shown: bool) -> Result<Option<EditLink>, Diagnostic> {
+        let Some(url) = &self.site.config.edit_url else {
+            return Ok(None);
+        };
+        let (locales, lang) = (&self.site.locales, self.route.lang);
+        let file = format!("content/{}/{}", self.source_language.code, self.key);
+        let href = format!("{url}{}", encode_path(&file));
+        let named = fallback_shown && locales.resolve(lang, messages::EDIT_FALLBACK).is_some();
+        let fallback_label = if named {
+            Some(self.notice(messages::EDIT_FALLBACK, self.page.lang)?)
+        } else {
+            None
+        };
+        Ok(Some(EditLink {
+            href,
+            fallback_label,
+        }))
+    }
+
+    /// The page's canonical address: on a fallback, the page's in its own language, since the
+    /// text is that page's.
+    fn canonical(&self) -> String {
+        let config = &self.site.config;
+        let lang = if self.fallback {
+            self.page.lang
+        } else {
+            self.route.lang
+        };
+        let path = navigation::list_page_path(config, self.key, lang, self.number);
+        format!("{}{path}", config.base_url)
+    }
+
+    /// The children a section's list page shows; none for a page.
+    fn children(&self, navigation: &Navigation<'a>) -> Vec<Link<'a>> {
+        if self.page.is_section() {
+            navigation.children_page(self.key, self.route.lang, self.number)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The `hreflang` alternates: the languages that really have the page (translations, not
+    /// fallbacks), and `x-default` for the default language's when there are others. Later
+    /// list pages list what each language's section holds: they have none.
+    fn alternates(&self) -> Vec<Alternate<'a>> {
+        let config = &self.site.config;
+        let (key, number, default) = (self.key, self.number, config.default);
+        let translated = self.index.routes.translated(key, &self.site.pages);
+        let mut alternates: Vec<Alternate> = (translated.iter())
+            .filter(|_| number == 1)
+            .map(|&l| Alternate {
+                hreflang: &config.languages[l].tag,
+                href: paths::absolute(config, key, l),
+            })
+            .collect();
+        if number == 1 && translated.contains(&default) && translated.len() > 1 {
+            alternates.push(Alternate {
+                hreflang: "x-default",
+                href: paths::absolute(config, key, default),
+            });
+        }
+        alternates
+    }
+
+    /// The language switcher: the page in every language that shows it (fallbacks included),
+    /// each named in its own language, with addresses relative to the page.
+    fn switcher(&self) -> Vec<SwitcherEntry<'a>> {
+        let (config, lang, root) = (&self.site.config, self.route.lang, &self.root);
+        (config.languages.iter().enumerate())
+            .filter(|(l, _)| self.index.routes.get(self.key, *l).is_some())
+            .map(|(l, other)| SwitcherEntry {
+                name: &other.name,
+                tag: &other.tag,
+                dir: navigation::foreign_dir(&config.languages, lang, l),
+                href: format!("{root}{}", paths::site_path(config, self.key, l)),
+                current: l == lang,
+            })
+            .collect()
+    }
+
+    /// What the template is given: the page's `view`, and beside it what every template
+    /// reads at the top level (the ways back to the site's and the language's roots, the
+    /// breadcrumbs, the language switcher and the `hreflang` alternates).
+    fn template_context(&self, navigation: &Navigation<'a>, view: &PageView) -> tera::Context {
+        let root = &self.root;
+        let mut ctx = tera::Context::new();
+        ctx.insert("page", view);
+        ctx.insert("root", root);
+        ctx.insert("lang_root", &format!("{root}{}/", self.language().prefix));
+        ctx.insert(
+            "breadcrumbs",
+            &navigation.breadcrumbs(self.key, self.route.lang),
+        );
+        ctx.insert("switcher", &self.switcher());
+        ctx.insert("alternates", &self.alternates());
+        ctx
+    }
+}
+
+/// Where a page sits in the site's navigation: which top-level entry its templates mark as
+/// current, and which side navigation they show.
+struct Place<'a> {
+    /// The key of the top-level navigation entry the page belongs to.
+    nav_key: Option<&'a str>,
+    /// The top-level section whose whole tree the language's `section_trees` holds.
+    section_tree: Option<&'a str>,
+    /// The side navigation of a top-level section too large for `section_trees`.
+    local_nav: Option<LocalNav<'a>>,
+}
+
+impl<'a> Place<'a> {
+    /// The place of the subject's page, from the keys of its ancestors.
+    fn of(subject: &Subject<'a>, navigation: &Navigation<'a>) -> Place<'a> {
+        let (key, lang) = (subject.key, subject.route.lang);
+        let ancestors = index::ancestors(key);
+        let top = (ancestors.get(1).map(String::as_str)).or((key != HOME).then_some(key));
+        // The entry of the top-level navigation itself: the same key, outliving `ancestors`.
+        let top_level = subject.index.top_level(lang);
+        let nav_key = top.and_then(|k| top_level.iter().find(|x| *x == k).map(String::as_str));
+        let top_section = nav_key.filter(|k| crate::content::PageKind::of(k).is_section());
+        let section_tree = top_section.filter(|k| navigation.shows_whole_tree(lang, k));
+        let local_nav = match (top_section, section_tree) {
+            (Some(top), None) => Some(navigation.local(key, lang, top)),
+            _ => None,
+        };
+        Place {
+            nav_key,
+            section_tree,
+            local_nav,
+        }
+    }
+}
+
+/// The page's "On this page" contents: its h2 and h3 headings, when there are
+/// [`TOC_MIN_HEADINGS`] or more (a shorter page is read without).
+fn table_of_contents(headings: &[markdown::Heading]) -> Vec<markdown::Heading> {
+    let in_toc = |h: &&markdown::Heading| matches!(h.level, 2 | 3);
+    if headings.iter().filter(in_toc).count() >= TOC_MIN_HEADINGS {
+        headings.iter().filter(in_toc).cloned().collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// Where each block of the page's body starts → its number, as block tracking numbers them:
+/// in translate mode each block is marked with it.
+fn block_starts(page: &PageSource) -> HashMap<usize, usize> {
+    let ranges = crate::translation::blocks::body_ranges(page.body());
+    (ranges.iter().enumerate())
+        .map(|(n, (_, r))| (r.start, n))
+        .collect()
 }
 
 /// The address a Markdown link is published with, when not as written: a root-absolute
@@ -351,7 +491,7 @@ fn published_address(
     base_path: &str,
     from: &str,
     root: &str,
-    assets: &std::collections::BTreeMap<String, String>,
+    assets: &BTreeMap<String, String>,
 ) -> Option<String> {
     if url.is_empty() || url.starts_with('#') || paths::is_external(url) {
         return None;
