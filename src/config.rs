@@ -12,7 +12,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{Position, SourceFile};
 use crate::yaml;
 
-pub const CONFIG_FILE: &str = "site.yaml";
+pub(crate) const CONFIG_FILE: &str = "site.yaml";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -119,7 +119,7 @@ impl Direction {
     /// (`az-Arab`, `ks-Deva`), else its language's usual script (`ar`, `he`, `fa`, `ur`...).
     /// A publisher adding `ar` should not have to know to say `direction: rtl`; a wrong guess
     /// is overridden in site.yaml.
-    pub fn of_tag(tag: &str) -> Direction {
+    pub(crate) fn of_tag(tag: &str) -> Direction {
         const RTL_SCRIPTS: [&str; 8] = [
             "arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand",
         ];
@@ -137,7 +137,7 @@ impl Direction {
         if rtl { Direction::Rtl } else { Direction::Ltr }
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Direction::Ltr => "ltr",
             Direction::Rtl => "rtl",
@@ -149,22 +149,22 @@ impl Direction {
 #[derive(Debug, Clone)]
 pub struct Language {
     /// The folder code used under `locales/` and `content/` (`zh-TW`).
-    pub code: String,
+    pub(crate) code: String,
     /// The BCP 47 tag for `lang` and `hreflang` (`zh-Hant-TW`).
-    pub tag: String,
+    pub(crate) tag: String,
     /// The URL prefix (`zh-tw`): the language's pages live under `/<prefix>/`.
     pub prefix: String,
     /// The language's name in itself, as the switcher shows it.
-    pub name: String,
-    pub direction: Direction,
+    pub(crate) name: String,
+    pub(crate) direction: Direction,
     /// The site's name in this language, if site.yaml gives one.
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// Indices into [`SiteConfig::languages`]: this language first, the default language last.
-    pub chain: Vec<usize>,
+    pub(crate) chain: Vec<usize>,
     /// The pseudo-language of `build --pseudo`, made from the default language.
     pub pseudo: bool,
     /// Raw HTML in this language's pages is trusted (not sanitized).
-    pub raw_html: bool,
+    pub(crate) raw_html: bool,
 }
 
 /// The validated site configuration.
@@ -176,29 +176,29 @@ pub struct SiteConfig {
     /// Absolute base URL ending with `/`; its path is the sub-path the site is served under.
     pub base_url: String,
     /// Where `base_url` is written in site.yaml; none when `build --base-url` replaced it.
-    pub base_url_at: Option<Position>,
+    pub(crate) base_url_at: Option<Position>,
     /// Whether the sitemap (and robots.txt's `Sitemap:` line) is written: when the address
     /// the site is published at has a host ([`has_host`]). The preview server keeps it when
     /// it serves the pages from `/`.
-    pub sitemap: bool,
+    pub(crate) sitemap: bool,
     /// The output folder as written in `site.yaml`, relative to the site root.
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
     /// Whether each language gets a search index and box.
-    pub search: bool,
+    pub(crate) search: bool,
     /// The address a page's source path is appended to for its "Edit this page" link (ends
     /// with `/`); no link without it.
-    pub edit_url: Option<String>,
+    pub(crate) edit_url: Option<String>,
     /// `extra:` of site.yaml, for the templates (`config.extra`): a mapping, empty without one.
-    pub extra: serde_json::Value,
+    pub(crate) extra: serde_json::Value,
     /// Every page is marked `noindex` (`build --noindex`).
-    pub noindex: bool,
+    pub(crate) noindex: bool,
     /// The text of every message and Markdown block a page shows is marked with where it
     /// comes from ([`crate::marks`]): the preview's translate mode (`serve --translate`).
-    pub mark_messages: bool,
+    pub(crate) mark_messages: bool,
 }
 
 impl SiteConfig {
-    pub fn default_language(&self) -> &Language {
+    pub(crate) fn default_language(&self) -> &Language {
         &self.languages[self.default]
     }
 
@@ -207,7 +207,7 @@ impl SiteConfig {
     }
 
     /// The languages' codes, in site.yaml's order (for messages that list them).
-    pub fn codes(&self) -> Vec<&str> {
+    pub(crate) fn codes(&self) -> Vec<&str> {
         self.languages.iter().map(|l| l.code.as_str()).collect()
     }
 }
@@ -511,7 +511,7 @@ fn chain(i: usize, lang: &RawLanguage, codes: &[&str], default: usize) -> Vec<us
 
 /// What a language code is, in words, for the hints of site.yaml, `init` and `new-language`
 /// (see [`is_language_code`]).
-pub const LANGUAGE_CODE_RULE: &str = "a BCP 47 code: a language of two or three letters, then \
+pub(crate) const LANGUAGE_CODE_RULE: &str = "a BCP 47 code: a language of two or three letters, then \
     its script, region or spelling if needed, joined by `-`";
 
 /// A language code as polydocs uses it for folders (`content/<code>/`, `locales/<code>/`) and as
@@ -519,7 +519,7 @@ pub const LANGUAGE_CODE_RULE: &str = "a BCP 47 code: a language of two or three 
 /// tag ([`is_language_tag`]: `de`, `pt-BR`, `zh-Hant-TW`, `es-419`, `de-1996`) whose language
 /// has two or three letters and whose subtags are joined by `-`. So never `../x` nor `de_DE`,
 /// and not `x1`, `deutsch`, `en-abc` or `de-x-private`, which no language is written as.
-pub fn is_language_code(code: &str) -> bool {
+pub(crate) fn is_language_code(code: &str) -> bool {
     let language = code.split('-').next().unwrap_or_default();
     (2..=3).contains(&language.len()) && !code.contains('_') && is_language_tag(code)
 }
@@ -527,12 +527,12 @@ pub fn is_language_code(code: &str) -> bool {
 /// A BCP 47 language tag as `lang` and `hreflang` take it (`en`, `fr-CA`, `zh-Hant-TW`): a
 /// language, then an optional script, region and variants, as `unic_langid` reads them (which
 /// also takes `_` for `-`). The tag of a language in site.yaml and of `new-language --tag`.
-pub fn is_language_tag(tag: &str) -> bool {
+pub(crate) fn is_language_tag(tag: &str) -> bool {
     tag.parse::<unic_langid::LanguageIdentifier>().is_ok()
 }
 
 /// `build --base-url URL`: replaces `base_url` of site.yaml (a preview deploy's address).
-pub fn override_base_url(config: &mut SiteConfig, url: &str) -> Result<(), Box<Diagnostic>> {
+pub(crate) fn override_base_url(config: &mut SiteConfig, url: &str) -> Result<(), Box<Diagnostic>> {
     let Some(normalized) = normalize_base_url(url.trim()) else {
         return Err(Box::new(
             Diagnostic::error(
@@ -550,14 +550,14 @@ pub fn override_base_url(config: &mut SiteConfig, url: &str) -> Result<(), Box<D
 
 /// Whether `base_url` names a host: the sitemap and robots.txt's `Sitemap:` line need
 /// absolute addresses, which a path alone (`/`, `/docs/`) cannot give.
-pub fn has_host(base_url: &str) -> bool {
+pub(crate) fn has_host(base_url: &str) -> bool {
     base_url.starts_with("https://") || base_url.starts_with("http://")
 }
 
 /// The warnings about a `base_url` the build can use but that is likely a mistake: a path
 /// without a host (no sitemap then), a host on this computer, a file name at its end. They
 /// point at site.yaml, or name `--base-url` when it replaced it.
-pub fn base_url_warnings(config: &SiteConfig, source: &SourceFile) -> Vec<Diagnostic> {
+pub(crate) fn base_url_warnings(config: &SiteConfig, source: &SourceFile) -> Vec<Diagnostic> {
     let url = &config.base_url;
     let (setting, how) = base_url_setting(config);
     let place = |d: Diagnostic| match config.base_url_at {

@@ -7,7 +7,7 @@
 //! not change with where the escaping happens) and as XML reads it.
 
 /// `text` escaped for HTML or XML text and attributes.
-pub fn html(text: &str) -> String {
+pub(crate) fn html(text: &str) -> String {
     let mut out = Vec::with_capacity(text.len());
     // Writing into memory does not fail.
     let _ = html_into(text, &mut out);
@@ -18,7 +18,7 @@ pub fn html(text: &str) -> String {
 /// Writes `text` escaped (see [`html`]), the runs between special characters at once. Tera's
 /// templates escape with it too: its own escaping writes a byte a call, and was a tenth of the
 /// time of rendering a page.
-pub fn html_into(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn html_into(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let bytes = text.as_bytes();
     let mut start = 0;
     for (at, byte) in bytes.iter().enumerate() {

@@ -703,7 +703,7 @@ fn page_html(events: Vec<Event<'_>>, markdown_len: usize, passes: Passes<'_>) ->
 
 /// Markup of another tool, which polydocs publishes as written: its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum Foreign {
+pub(crate) enum Foreign {
     /// `{% note %}`: a Liquid tag (Jekyll, Hexo's tag plugins, Eleventy).
     Tag,
     /// `{{< tabs >}}`, `{{% note %}}`: a Hugo shortcode.

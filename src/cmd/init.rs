@@ -27,15 +27,15 @@ mod embedded {
 
 /// A language init has starter text for: its folder under `init/starter/`, its BCP 47 tag,
 /// its name in itself, and whether it is written right to left.
-pub struct Known {
-    pub code: &'static str,
-    pub tag: &'static str,
-    pub name: &'static str,
-    pub rtl: bool,
+pub(crate) struct Known {
+    pub(crate) code: &'static str,
+    pub(crate) tag: &'static str,
+    pub(crate) name: &'static str,
+    pub(crate) rtl: bool,
 }
 
 /// The languages with starter text (a folder `src/cmd/init/starter/<code>/` each).
-pub const KNOWN: &[Known] = &[
+pub(crate) const KNOWN: &[Known] = &[
     known("en", "en", "English"),
     known("fr", "fr", "Français"),
     known("de", "de", "Deutsch"),
@@ -136,7 +136,7 @@ fn ask(options: &mut InitOptions) {
 }
 
 /// `en, fr ,ar` → `["en", "fr", "ar"]`.
-pub fn split_list(text: &str) -> Vec<String> {
+pub(crate) fn split_list(text: &str) -> Vec<String> {
     text.split(',')
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
@@ -307,7 +307,7 @@ fn check_folder(dir: &Path) -> Result<(), Diagnostic> {
 }
 
 /// Writes the site; returns what to print.
-pub fn init(options: &InitOptions) -> Result<String, Diagnostic> {
+pub(crate) fn init(options: &InitOptions) -> Result<String, Diagnostic> {
     let dir = &options.dir;
     let files = if options.example {
         example_files()

@@ -39,7 +39,7 @@ pub fn run(root: &Path, request: &NewLanguage) -> i32 {
 }
 
 /// Adds the language; returns what was done, or why nothing was.
-pub fn add(root: &Path, request: &NewLanguage) -> Result<String, String> {
+pub(crate) fn add(root: &Path, request: &NewLanguage) -> Result<String, String> {
     let code = request.code.as_str();
     let tag = checked_tag(request)?;
     // One writer at a time: what follows reads site.yaml and the locale folders and writes
@@ -355,7 +355,12 @@ fn add_to_site_yaml(text: &str, entry: &Entry) -> Result<String, String> {
 /// The translation template of one source file: its comments as they are, each message
 /// commented out (`# id = Source text`), so that it is shown but defines nothing. Returns
 /// the text and the number of messages in it.
-pub fn template(source: &str, display: &str, source_code: &str, name: &str) -> (String, usize) {
+pub(crate) fn template(
+    source: &str,
+    display: &str,
+    source_code: &str,
+    name: &str,
+) -> (String, usize) {
     let mut out = format!(
         "# {name}: translation of {display}.\n\
          # Each message is shown in {source_code} as a comment. To translate one, remove the\n\

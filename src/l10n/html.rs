@@ -12,7 +12,7 @@ use super::{FormatError, Locales};
 /// Arguments of a message: plain values (numbers, text, which Fluent may select on) and HTML
 /// fragments (names already formatted as HTML, inserted as they are).
 #[derive(Default)]
-pub struct HtmlArgs<'a> {
+pub(crate) struct HtmlArgs<'a> {
     pub(crate) args: FluentArgs<'a>,
     html: Vec<String>,
 }
@@ -23,17 +23,17 @@ const OPEN: char = '\u{E000}';
 const CLOSE: char = '\u{E001}';
 
 impl<'a> HtmlArgs<'a> {
-    pub fn new() -> HtmlArgs<'a> {
+    pub(crate) fn new() -> HtmlArgs<'a> {
         HtmlArgs::default()
     }
 
     /// A value Fluent formats (and selects on) itself; escaped with the message.
-    pub fn plain(&mut self, name: &str, value: impl Into<FluentValue<'a>>) {
+    pub(crate) fn plain(&mut self, name: &str, value: impl Into<FluentValue<'a>>) {
         self.args.set(name.to_string(), value);
     }
 
     /// An HTML fragment, inserted as it is.
-    pub fn html(&mut self, name: &str, html: impl Into<String>) {
+    pub(crate) fn html(&mut self, name: &str, html: impl Into<String>) {
         let at = self.html.len();
         self.args
             .set(name.to_string(), format!("{OPEN}{at}{CLOSE}"));
@@ -62,7 +62,7 @@ pub fn mark(locales: &Locales, page: usize, from: usize, html: String) -> String
 
 /// A message for a page in `lang` as HTML: its text escaped, HTML arguments inserted as they
 /// are, and marked with its own language when it comes from another one (see [`mark`]).
-pub fn message_html(
+pub(crate) fn message_html(
     locales: &Locales,
     lang: usize,
     id: &str,

@@ -23,20 +23,20 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceFile;
 
 /// The extensions of the files published under a fingerprinted name (compared in lowercase).
-pub const FINGERPRINTED: &[&str] = &[
+pub(crate) const FINGERPRINTED: &[&str] = &[
     "css", "js", "mjs", "svg", "png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "woff", "woff2",
     "ttf", "otf",
 ];
 
 /// Every static file as it is published, and the fingerprinted name of each that has one.
 #[derive(Debug, Default)]
-pub struct Assets {
+pub(crate) struct Assets {
     /// Output path (`static/...`) and bytes of every file to publish: each fingerprinted file
     /// twice (its fingerprinted name, then its plain one), any other file once.
-    pub files: Vec<(String, Vec<u8>)>,
+    pub(crate) files: Vec<(String, Vec<u8>)>,
     /// Path under `static/` (`icons/chat.svg`) → fingerprinted path from the site's root
     /// (`static/icons/chat.5be1c0d2.svg`).
-    pub names: BTreeMap<String, String>,
+    pub(crate) names: BTreeMap<String, String>,
 }
 
 impl Assets {
@@ -48,7 +48,7 @@ impl Assets {
     /// ([`sort_out`]), then the stylesheets, after the files they name ([`hash_stylesheets`]);
     /// a name taken twice is refused ([`collisions`]) and each file is listed under its names
     /// ([`published_files`]).
-    pub fn of(files: Vec<(String, Vec<u8>)>) -> Result<Assets, Vec<Diagnostic>> {
+    pub(crate) fn of(files: Vec<(String, Vec<u8>)>) -> Result<Assets, Vec<Diagnostic>> {
         let known: BTreeSet<String> = files
             .iter()
             .filter_map(|(path, _)| path.strip_prefix("static/").map(str::to_string))
@@ -66,13 +66,14 @@ impl Assets {
     }
 
     /// The fingerprinted path (from the site's root) of a file under `static/`.
-    pub fn name(&self, inner: &str) -> Option<&str> {
+    #[cfg(test)]
+    pub(crate) fn name(&self, inner: &str) -> Option<&str> {
         self.names.get(inner).map(String::as_str)
     }
 
     /// What a template's `asset()` gives for each file under `static/`: the path from the
     /// site's root of its fingerprinted name, or of its plain name when it has no other.
-    pub fn paths(&self) -> BTreeMap<String, String> {
+    pub(crate) fn paths(&self) -> BTreeMap<String, String> {
         let hashed: BTreeSet<&String> = self.names.values().collect();
         let mut paths = self.names.clone();
         for (path, _) in &self.files {
@@ -200,7 +201,7 @@ fn published_files(
 }
 
 /// Whether a file under `static/` is published under a fingerprinted name.
-pub fn is_fingerprinted(inner: &str) -> bool {
+pub(crate) fn is_fingerprinted(inner: &str) -> bool {
     let ext = extension(inner);
     let file = inner.rsplit('/').next().unwrap_or(inner);
     // A dot file or one without a name before its extension (`.css`) keeps its name.
@@ -215,7 +216,7 @@ fn extension(inner: &str) -> String {
 }
 
 /// `static/` + the path with `.` and the hash of `bytes` before its last extension.
-pub fn fingerprinted_name(inner: &str, bytes: &[u8]) -> String {
+pub(crate) fn fingerprinted_name(inner: &str, bytes: &[u8]) -> String {
     let hash = format!("{:08x}", fingerprint(bytes));
     match inner.rsplit_once('.') {
         Some((stem, ext)) if !stem.ends_with('/') => format!("static/{stem}.{hash}.{ext}"),
@@ -225,7 +226,7 @@ pub fn fingerprinted_name(inner: &str, bytes: &[u8]) -> String {
 
 /// FNV-1a over the bytes, its two halves folded together: eight hex digits, the same on
 /// every run (a cache key, not a defence against forgery).
-pub fn fingerprint(bytes: &[u8]) -> u32 {
+pub(crate) fn fingerprint(bytes: &[u8]) -> u32 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in bytes {
         hash ^= u64::from(*byte);

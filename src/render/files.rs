@@ -6,7 +6,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::source::display_path;
 
 /// Writes a file, creating its folders.
-pub fn write(path: &Path, bytes: &[u8]) -> Result<u64, Diagnostic> {
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<u64, Diagnostic> {
     let fail = |e: std::io::Error| {
         Diagnostic::error(
             Code::WriteFailed,
@@ -23,7 +23,10 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<u64, Diagnostic> {
 
 /// Reads each of `files` (the site's `static/` files, listed when loading), with its output
 /// path (`static/icons/chat.svg`).
-pub fn read_static(root: &Path, files: &[PathBuf]) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+pub(crate) fn read_static(
+    root: &Path,
+    files: &[PathBuf],
+) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     files
         .iter()
         .map(|path| {

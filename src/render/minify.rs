@@ -169,7 +169,7 @@ fn starts_url(out: &str, chars: &mut std::iter::Peekable<std::str::Chars>) -> bo
 /// of a line of text (not inside a tag, a comment, `<pre>`, `<textarea>`, `<script>` or
 /// `<style>`) and at the end of one is dropped, the line break kept. A run of white space
 /// between words or elements shows as one space whatever it holds, so the page looks the same.
-pub fn html(page: &[u8]) -> Vec<u8> {
+pub(crate) fn html(page: &[u8]) -> Vec<u8> {
     // Every page of a build goes through here: text is copied in runs found by memchr, not
     // byte by byte (a third of the time this took over a 2 000-page site).
     let mut out = Vec::with_capacity(page.len());
@@ -256,7 +256,7 @@ fn tag_end(rest: &[u8]) -> usize {
 /// A script without its indentation and the lines that are only a `//` comment, when that is
 /// certainly safe: it has no template literal (a back-quote) nor a string continued on the next
 /// line, so no line break is inside a string. Otherwise it is returned as written.
-pub fn js(script: &str) -> String {
+pub(crate) fn js(script: &str) -> String {
     if script.contains('`') || script.contains("\\\n") || script.contains("\\\r") {
         return script.to_string();
     }

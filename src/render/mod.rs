@@ -34,16 +34,16 @@ use navigation::Navigation;
 
 /// What a build wrote.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct Written {
-    pub pages: usize,
-    pub files: usize,
-    pub bytes: u64,
+pub(crate) struct Written {
+    pub(crate) pages: usize,
+    pub(crate) files: usize,
+    pub(crate) bytes: u64,
     /// Static files published under a fingerprinted name.
-    pub fingerprinted: usize,
+    pub(crate) fingerprinted: usize,
 }
 
 impl Written {
-    pub fn add(&mut self, other: Written) {
+    pub(crate) fn add(&mut self, other: Written) {
         self.pages += other.pages;
         self.files += other.files;
         self.bytes += other.bytes;
@@ -55,14 +55,14 @@ impl Written {
 /// publishes (its anchors and links), for the link checks.
 #[derive(Debug, Default)]
 pub struct Rendered {
-    pub written: Written,
-    pub published: Published,
+    pub(crate) written: Written,
+    pub(crate) published: Published,
     /// The languages whose search index is to be written again (by index in site.yaml): those
     /// with a page rendered, when the site has search. The index itself is written from the
     /// [`PageFacts`] of every page of the language, the new ones and those kept from before.
-    pub searched: Vec<usize>,
+    pub(crate) searched: Vec<usize>,
     /// Findings that do not stop a build (code blocks too large to highlight).
-    pub warnings: Vec<Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 /// Where rendered files go: `build` writes them into a folder, `serve` keeps them in memory,
@@ -89,7 +89,7 @@ impl Sink for Folder<'_> {
 }
 
 /// Keeps nothing: `check` renders every page, as `build` does, and writes none.
-pub struct Discard;
+pub(crate) struct Discard;
 
 impl Sink for Discard {
     fn put(&self, _path: &str, bytes: Vec<u8>) -> Result<u64, Diagnostic> {
@@ -105,7 +105,7 @@ impl Sink for Discard {
 /// site rendered with marks ([`crate::marks`]) tells `check` where a translator sees each
 /// message.
 #[derive(Default)]
-pub struct Shown {
+pub(crate) struct Shown {
     /// Page address (`/fr/hours/`) → the IDs of the messages it shows, sorted, once each.
     pages: std::sync::Mutex<BTreeMap<String, Vec<String>>>,
 }
@@ -132,7 +132,7 @@ impl Sink for Shown {
 
 impl Shown {
     /// The pages that show message `id` among those of `prefix` (`/fr/`), in address order.
-    pub fn pages_of(&self, prefix: &str, id: &str) -> Vec<String> {
+    pub(crate) fn pages_of(&self, prefix: &str, id: &str) -> Vec<String> {
         let Ok(pages) = self.pages.lock() else {
             return Vec::new();
         };
@@ -165,7 +165,7 @@ pub enum Scope {
 
 impl Scope {
     /// Whether this scope renders the page at `route`.
-    pub fn includes(&self, route: Route) -> bool {
+    pub(crate) fn includes(&self, route: Route) -> bool {
         match self {
             Scope::All => true,
             Scope::Languages(langs) => langs.contains(&route.lang),
@@ -179,7 +179,7 @@ impl Scope {
 /// (from every thread), and another thread may read the count at any time: a command shows it
 /// on a terminal during a long build. Counting costs one atomic add a page.
 #[derive(Debug, Default)]
-pub struct Counter {
+pub(crate) struct Counter {
     total: AtomicUsize,
     done: AtomicUsize,
 }
@@ -187,7 +187,7 @@ pub struct Counter {
 impl Counter {
     /// Pages rendered (or being rendered), and pages to render (0 before rendering has
     /// listed them).
-    pub fn get(&self) -> (usize, usize) {
+    pub(crate) fn get(&self) -> (usize, usize) {
         (
             self.done.load(Ordering::Relaxed),
             self.total.load(Ordering::Relaxed),
@@ -214,7 +214,7 @@ pub fn render(
 /// ([`page_routes`]), the pages and the site files side by side ([`Pages::render_all`],
 /// [`site_files::render`]), what the pages gave ([`Rendered::add_pages`]), then the site files
 /// written ([`write_site_files`]).
-pub fn render_counted(
+pub(crate) fn render_counted(
     site: &Site,
     index: &Index,
     scope: &Scope,
@@ -659,7 +659,7 @@ fn anchors(html: &[u8]) -> impl Iterator<Item = &str> {
 
 /// `html` with `<meta name="robots" content="noindex">` first in its `<head>` (`build
 /// --noindex`): written into what the templates made, so a site's own templates get it too.
-pub fn noindex(html: Vec<u8>) -> Vec<u8> {
+pub(crate) fn noindex(html: Vec<u8>) -> Vec<u8> {
     const META: &[u8] = b"<meta name=\"robots\" content=\"noindex\">";
     let Some(at) = memchr::memmem::find(&html, b"<head>") else {
         return html;
@@ -679,7 +679,7 @@ pub fn noindex(html: Vec<u8>) -> Vec<u8> {
 const PAGE_CAPACITY: usize = 32 * 1024;
 
 /// The site's `static/` files and the theme's it does not replace, read and fingerprinted.
-pub fn read_assets(site: &Site) -> Result<assets::Assets, Vec<Diagnostic>> {
+pub(crate) fn read_assets(site: &Site) -> Result<assets::Assets, Vec<Diagnostic>> {
     let mut files = files::read_static(&site.root, &site.static_files).map_err(|d| vec![d])?;
     files.extend(
         site.theme_static
@@ -740,7 +740,7 @@ fn format_diagnostic(site: &Site, lang: usize, error: crate::l10n::FormatError) 
 
 /// The site's title as HTML for a page in `lang` (see [`site_title`]): marked with its own
 /// language when it falls back to another one.
-pub fn site_title_html(site: &Site, lang: usize) -> String {
+pub(crate) fn site_title_html(site: &Site, lang: usize) -> String {
     if let Some(title) = yaml_title(site, lang) {
         return crate::escape::html(title);
     }
@@ -750,7 +750,7 @@ pub fn site_title_html(site: &Site, lang: usize) -> String {
 
 /// The site's name in a language: the `site-title` message where the site's locales write
 /// it, else `title` of site.yaml, else the theme's own word for it ("Documentation").
-pub fn site_title(site: &Site, lang: usize) -> String {
+pub(crate) fn site_title(site: &Site, lang: usize) -> String {
     yaml_title(site, lang)
         .map(str::to_string)
         .or_else(|| site.locales.format(lang, messages::SITE_TITLE, None).ok())

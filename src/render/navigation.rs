@@ -20,7 +20,7 @@ use crate::site::Site;
 /// A link to a page, by its path from the site root (templates prefix it with `root`), so
 /// that one list serves every page of a language whatever its depth.
 #[derive(Debug, Clone, Serialize)]
-pub struct Link<'a> {
+pub(crate) struct Link<'a> {
     key: &'a str,
     title: &'a str,
     path: String,
@@ -34,73 +34,73 @@ pub struct Link<'a> {
 
 /// The links every page of one language shares, computed once per language.
 #[derive(Debug, Default, Serialize)]
-pub struct LanguageLinks<'a> {
+pub(crate) struct LanguageLinks<'a> {
     /// The home page's children: the main navigation.
-    pub nav: Vec<Link<'a>>,
+    pub(crate) nav: Vec<Link<'a>>,
     /// Top-level section key → its whole subtree, depth first (a side navigation).
-    pub section_trees: BTreeMap<String, Vec<Link<'a>>>,
+    pub(crate) section_trees: BTreeMap<String, Vec<Link<'a>>>,
     /// Section key → its direct children, in display order.
-    pub section_children: BTreeMap<String, Vec<Link<'a>>>,
+    pub(crate) section_children: BTreeMap<String, Vec<Link<'a>>>,
     /// Tier ID → path of the tier's page (empty when the tier has no page).
-    pub tier_links: BTreeMap<String, String>,
+    pub(crate) tier_links: BTreeMap<String, String>,
 }
 
 /// Past this many links, a top-level section's tree is not put on each of its pages.
-pub const WHOLE_TREE_LIMIT: usize = 60;
+pub(crate) const WHOLE_TREE_LIMIT: usize = 60;
 /// How many pages of its own section a page's side navigation shows around itself, when the
 /// tree is cut.
-pub const NEARBY: usize = 15;
+pub(crate) const NEARBY: usize = 15;
 /// How many children a section page lists; more go on numbered pages after it.
-pub const PER_PAGE: usize = 50;
+pub(crate) const PER_PAGE: usize = 50;
 
 /// The side navigation of a page in a section too large to show whole: the sections from the
 /// top-level one down to the page's own, then a window of the pages of its own section, and a
 /// link to the section's full list when the window does not hold them all.
 #[derive(Debug, Serialize)]
-pub struct LocalNav<'a> {
-    pub trail: Vec<Link<'a>>,
-    pub items: Vec<Link<'a>>,
-    pub more: Option<More>,
+pub(crate) struct LocalNav<'a> {
+    pub(crate) trail: Vec<Link<'a>>,
+    pub(crate) items: Vec<Link<'a>>,
+    pub(crate) more: Option<More>,
 }
 
 /// A link to the whole list of a section's pages.
 #[derive(Debug, Serialize)]
-pub struct More {
-    pub path: String,
-    pub count: usize,
-    pub depth: usize,
+pub(crate) struct More {
+    pub(crate) path: String,
+    pub(crate) count: usize,
+    pub(crate) depth: usize,
 }
 
 /// The previous and next pages of a page's section, in display order.
 #[derive(Debug, Default, Serialize)]
-pub struct Neighbours<'a> {
-    pub prev: Option<Link<'a>>,
-    pub next: Option<Link<'a>>,
+pub(crate) struct Neighbours<'a> {
+    pub(crate) prev: Option<Link<'a>>,
+    pub(crate) next: Option<Link<'a>>,
 }
 
 /// Where a section page is among the pages listing its children.
 #[derive(Debug, Serialize)]
-pub struct Pagination {
+pub(crate) struct Pagination {
     /// 1-based.
-    pub current: usize,
-    pub total: usize,
+    pub(crate) current: usize,
+    pub(crate) total: usize,
     /// Paths from the site root of the previous and next list pages.
-    pub prev: Option<String>,
-    pub next: Option<String>,
+    pub(crate) prev: Option<String>,
+    pub(crate) next: Option<String>,
     /// The numbered links shown: the first, the last and those around the current page;
     /// `None` stands for a gap.
-    pub pages: Vec<Option<PageNumber>>,
+    pub(crate) pages: Vec<Option<PageNumber>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct PageNumber {
-    pub number: usize,
-    pub path: String,
-    pub current: bool,
+pub(crate) struct PageNumber {
+    pub(crate) number: usize,
+    pub(crate) path: String,
+    pub(crate) current: bool,
 }
 
 /// Builds links of one language.
-pub struct Navigation<'a> {
+pub(crate) struct Navigation<'a> {
     site: &'a Site,
     index: &'a Index,
     /// Per language: top-level section key → how many links its whole tree holds.
@@ -112,7 +112,7 @@ pub struct Navigation<'a> {
 }
 
 impl<'a> Navigation<'a> {
-    pub fn new(site: &'a Site, index: &'a Index) -> Navigation<'a> {
+    pub(crate) fn new(site: &'a Site, index: &'a Index) -> Navigation<'a> {
         let tree_sizes = (0..site.config.languages.len())
             .map(|lang| {
                 index
@@ -150,14 +150,14 @@ impl<'a> Navigation<'a> {
     }
 
     /// Whether the whole tree of top-level section `top` is shown beside its pages.
-    pub fn shows_whole_tree(&self, lang: usize, top: &str) -> bool {
+    pub(crate) fn shows_whole_tree(&self, lang: usize, top: &str) -> bool {
         self.tree_sizes[lang]
             .get(top)
             .is_some_and(|n| *n <= WHOLE_TREE_LIMIT)
     }
 
     /// The side navigation of page `key` in a top-level section too large to show whole.
-    pub fn local(&self, key: &str, lang: usize, top: &str) -> LocalNav<'a> {
+    pub(crate) fn local(&self, key: &str, lang: usize, top: &str) -> LocalNav<'a> {
         let is_section = PageKind::of(key).is_section();
         let mut sections: Vec<String> = index::ancestors(key)
             .into_iter()
@@ -192,7 +192,7 @@ impl<'a> Navigation<'a> {
     }
 
     /// How many list pages a section has in a language (1 for any other page).
-    pub fn list_pages(&self, key: &str, lang: usize) -> usize {
+    pub(crate) fn list_pages(&self, key: &str, lang: usize) -> usize {
         if !PageKind::of(key).is_section() {
             return 1;
         }
@@ -204,7 +204,7 @@ impl<'a> Navigation<'a> {
     }
 
     /// The children a section lists on its list page `number` (1-based).
-    pub fn children_page(&self, key: &str, lang: usize, number: usize) -> Vec<Link<'a>> {
+    pub(crate) fn children_page(&self, key: &str, lang: usize, number: usize) -> Vec<Link<'a>> {
         self.index
             .children(lang, key)
             .iter()
@@ -215,7 +215,7 @@ impl<'a> Navigation<'a> {
     }
 
     /// Where list page `number` of section `key` is among its list pages, when it has several.
-    pub fn pagination(&self, key: &str, lang: usize, number: usize) -> Option<Pagination> {
+    pub(crate) fn pagination(&self, key: &str, lang: usize, number: usize) -> Option<Pagination> {
         let total = self.list_pages(key, lang);
         if total < 2 {
             return None;
@@ -246,7 +246,7 @@ impl<'a> Navigation<'a> {
     /// The pages before and after page `key` among its section's children, in display order,
     /// for a page inside a section (the home page's children are the main navigation, a
     /// series of their own; they get none).
-    pub fn neighbours(&self, key: &str, lang: usize) -> Neighbours<'a> {
+    pub(crate) fn neighbours(&self, key: &str, lang: usize) -> Neighbours<'a> {
         let Some(section) =
             crate::content::parent_section(key).filter(|s| s != crate::content::HOME)
         else {
@@ -265,7 +265,7 @@ impl<'a> Navigation<'a> {
     }
 
     /// The link to a page in a language, if the language shows it.
-    pub fn link(&self, key: &str, lang: usize, depth: usize) -> Option<Link<'a>> {
+    pub(crate) fn link(&self, key: &str, lang: usize, depth: usize) -> Option<Link<'a>> {
         let route = self.index.routes.get(key, lang)?;
         let p = &self.site.pages[route.page];
         Some(Link {
@@ -281,7 +281,7 @@ impl<'a> Navigation<'a> {
     }
 
     /// The sections above a page that the language shows, from the home page down.
-    pub fn breadcrumbs(&self, key: &str, lang: usize) -> Vec<Link<'a>> {
+    pub(crate) fn breadcrumbs(&self, key: &str, lang: usize) -> Vec<Link<'a>> {
         index::ancestors(key)
             .iter()
             .filter_map(|k| self.link(k, lang, 0))
@@ -289,7 +289,7 @@ impl<'a> Navigation<'a> {
     }
 
     /// The language-wide links, for the language's global template context.
-    pub fn language_links(&self, lang: usize) -> LanguageLinks<'a> {
+    pub(crate) fn language_links(&self, lang: usize) -> LanguageLinks<'a> {
         let top = self.index.top_level(lang);
         let nav = top.iter().filter_map(|k| self.link(k, lang, 0)).collect();
         let mut section_trees = BTreeMap::new();
@@ -349,7 +349,7 @@ fn subtree_size(index: &Index, lang: usize, key: &str) -> usize {
 
 /// The path from the site root of list page `number` of a section: the section itself for the
 /// first, `page/<n>/` under it for the others.
-pub fn list_page_path(
+pub(crate) fn list_page_path(
     config: &crate::config::SiteConfig,
     key: &str,
     lang: usize,
@@ -365,7 +365,7 @@ pub fn list_page_path(
 
 /// The direction of text in language `text` shown on a page of language `page`, when the two
 /// differ (an element with `dir` is isolated from the text around it).
-pub fn foreign_dir(
+pub(crate) fn foreign_dir(
     languages: &[crate::config::Language],
     page: usize,
     text: usize,

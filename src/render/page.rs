@@ -17,19 +17,19 @@ use crate::site::Site;
 use super::navigation::{self, Link, LocalNav, Navigation, Neighbours, Pagination};
 
 /// A page gets its "On this page" contents from this many headings on.
-pub const TOC_MIN_HEADINGS: usize = 3;
+pub(crate) const TOC_MIN_HEADINGS: usize = 3;
 
 #[derive(Debug, Serialize)]
-pub struct LanguageView {
-    pub code: String,
-    pub tag: String,
-    pub prefix: String,
-    pub name: String,
-    pub dir: &'static str,
+pub(crate) struct LanguageView {
+    pub(crate) code: String,
+    pub(crate) tag: String,
+    pub(crate) prefix: String,
+    pub(crate) name: String,
+    pub(crate) dir: &'static str,
 }
 
 impl LanguageView {
-    pub fn new(l: &Language) -> LanguageView {
+    pub(crate) fn new(l: &Language) -> LanguageView {
         LanguageView {
             code: l.code.clone(),
             tag: l.tag.clone(),
@@ -91,37 +91,37 @@ struct EditLink {
 }
 
 #[derive(Debug, Serialize)]
-pub struct SwitcherEntry<'a> {
-    pub name: &'a str,
-    pub tag: &'a str,
+pub(crate) struct SwitcherEntry<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) tag: &'a str,
     /// The name's direction, when it differs from the page's.
-    pub dir: Option<&'static str>,
-    pub href: String,
-    pub current: bool,
+    pub(crate) dir: Option<&'static str>,
+    pub(crate) href: String,
+    pub(crate) current: bool,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Alternate<'a> {
-    pub hreflang: &'a str,
-    pub href: String,
+pub(crate) struct Alternate<'a> {
+    pub(crate) hreflang: &'a str,
+    pub(crate) href: String,
 }
 
 /// A page ready for its template.
-pub struct PageContext {
-    pub template: String,
-    pub context: tera::Context,
+pub(crate) struct PageContext {
+    pub(crate) template: String,
+    pub(crate) context: tera::Context,
     /// The Markdown's link addresses, by byte offset in the body.
-    pub links: Vec<(usize, String)>,
+    pub(crate) links: Vec<(usize, String)>,
     /// The addresses left out as unsafe (`javascript:`, `file:`), by byte offset in the body.
-    pub refused: Vec<(usize, String)>,
+    pub(crate) refused: Vec<(usize, String)>,
     /// The ids of the Markdown's headings.
-    pub heading_ids: Vec<String>,
+    pub(crate) heading_ids: Vec<String>,
     /// The page's text, when asked for (for the search index), from the same parse.
-    pub text: Option<markdown::PageText>,
+    pub(crate) text: Option<markdown::PageText>,
     /// The code blocks left plain by a limit of the highlighter, by byte offset in the body.
-    pub not_highlighted: Vec<(usize, String, crate::highlight::Limit)>,
+    pub(crate) not_highlighted: Vec<(usize, String, crate::highlight::Limit)>,
     /// Another tool's markup in the body, published as written ([`markdown::Foreign`]).
-    pub foreign: Vec<(usize, usize, markdown::Foreign)>,
+    pub(crate) foreign: Vec<(usize, usize, markdown::Foreign)>,
 }
 
 /// A notice for a page in `lang`, as HTML, naming the language `other` as `$language` (in
@@ -153,7 +153,7 @@ fn notice(site: &Site, lang: usize, id: &str, other: usize) -> Result<String, Di
 /// beside the part it belongs to; this function only gathers them, in the order their errors
 /// are reported (the body, then the notices, then the edit link).
 #[allow(clippy::too_many_arguments)]
-pub fn context(
+pub(crate) fn context(
     site: &Site,
     index: &Index,
     navigation: &Navigation,

@@ -12,7 +12,7 @@ use crate::config::Language;
 /// The Open Graph form of a BCP 47 tag: language and territory joined by `_`, the territory
 /// being the most likely one when the tag names none (`fr` → `fr_FR`, `en` → `en_US`,
 /// `zh-Hant-TW` → `zh_TW`); the language alone when no territory is likely.
-pub fn og_locale(tag: &str) -> String {
+pub(crate) fn og_locale(tag: &str) -> String {
     let Ok(mut id) = tag.parse::<LanguageIdentifier>() else {
         return tag.replace('-', "_");
     };
@@ -24,7 +24,7 @@ pub fn og_locale(tag: &str) -> String {
 }
 
 /// Each language's tag with its Open Graph locale, for templates: `og_locales[alt.hreflang]`.
-pub fn og_locales(languages: &[Language]) -> BTreeMap<String, String> {
+pub(crate) fn og_locales(languages: &[Language]) -> BTreeMap<String, String> {
     languages
         .iter()
         .map(|l| (l.tag.clone(), og_locale(&l.tag)))

@@ -12,7 +12,7 @@ use crate::site::Site;
 use super::page::{Alternate, SwitcherEntry};
 
 /// Renders the site files with each language's template set; returns them with their paths.
-pub fn render(
+pub(crate) fn render(
     site: &Site,
     index: &Index,
     teras: &[tera::Tera],
@@ -72,7 +72,7 @@ pub fn render(
 /// refresh and a link to the page's new address (relative, so it works under any base path),
 /// its canonical address, and `noindex`, so that search engines keep the new one. The aliases
 /// that cannot be published are errors of the checks.
-pub fn alias_pages(site: &Site, index: &Index) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn alias_pages(site: &Site, index: &Index) -> Vec<(String, Vec<u8>)> {
     let config = &site.config;
     index
         .aliases

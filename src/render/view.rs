@@ -17,132 +17,132 @@ use crate::plan::{Coverage, Duration, MessageRef, Plan, TierValue, TimeOfDay};
 
 #[derive(Debug, Serialize)]
 pub struct PlanView {
-    pub tiers: Vec<TierView>,
-    pub paid_banner: String,
+    pub(crate) tiers: Vec<TierView>,
+    pub(crate) paid_banner: String,
     /// How many tiers come before the paid ones, and how many are paid (for the banner's span).
-    pub free_count: usize,
-    pub paid_count: usize,
-    pub groups: Vec<GroupView>,
-    pub priorities: Vec<PriorityView>,
-    pub channels: Vec<ChannelView>,
-    pub resources: Vec<ResourceView>,
-    pub regions: RegionsView,
+    pub(crate) free_count: usize,
+    pub(crate) paid_count: usize,
+    pub(crate) groups: Vec<GroupView>,
+    pub(crate) priorities: Vec<PriorityView>,
+    pub(crate) channels: Vec<ChannelView>,
+    pub(crate) resources: Vec<ResourceView>,
+    pub(crate) regions: RegionsView,
 }
 
 #[derive(Debug, Serialize)]
-pub struct TierView {
-    pub id: String,
-    pub name: String,
-    pub summary: String,
-    pub paid: bool,
-    pub highlights: Vec<HighlightView>,
+pub(crate) struct TierView {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) summary: String,
+    pub(crate) paid: bool,
+    pub(crate) highlights: Vec<HighlightView>,
     /// What this tier has that the tier before it has not, or has more of (everything it
     /// has, for the first tier).
-    pub adds: Vec<String>,
+    pub(crate) adds: Vec<String>,
     /// What the tier before this one has that this one has not, or has less of.
-    pub drops: Vec<String>,
+    pub(crate) drops: Vec<String>,
     /// The previous tier's name, when there is one.
-    pub previous: Option<String>,
+    pub(crate) previous: Option<String>,
     /// Response target text per priority, in priority order.
-    pub targets: Vec<String>,
+    pub(crate) targets: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct HighlightView {
-    pub title: String,
-    pub description: String,
+pub(crate) struct HighlightView {
+    pub(crate) title: String,
+    pub(crate) description: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct GroupView {
-    pub id: String,
-    pub label: String,
-    pub features: Vec<FeatureView>,
+pub(crate) struct GroupView {
+    pub(crate) id: String,
+    pub(crate) label: String,
+    pub(crate) features: Vec<FeatureView>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct FeatureView {
-    pub id: String,
-    pub label: String,
-    pub cells: Vec<CellView>,
+pub(crate) struct FeatureView {
+    pub(crate) id: String,
+    pub(crate) label: String,
+    pub(crate) cells: Vec<CellView>,
 }
 
 /// One cell of the comparison: what a sighted reader sees and what a screen reader says.
 #[derive(Debug, Serialize)]
-pub struct CellView {
+pub(crate) struct CellView {
     /// `included`, `count`, `coverage` or `none`.
-    pub kind: &'static str,
-    pub text: String,
+    pub(crate) kind: &'static str,
+    pub(crate) text: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct PriorityView {
-    pub id: String,
-    pub label: String,
-    pub description: String,
-    pub targets: Vec<TargetView>,
+pub(crate) struct PriorityView {
+    pub(crate) id: String,
+    pub(crate) label: String,
+    pub(crate) description: String,
+    pub(crate) targets: Vec<TargetView>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct TargetView {
-    pub coverage: String,
-    pub duration: String,
+pub(crate) struct TargetView {
+    pub(crate) coverage: String,
+    pub(crate) duration: String,
     /// Both together, as the locale joins them ("24x7 / 1 hour").
-    pub text: String,
+    pub(crate) text: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ChannelView {
-    pub id: String,
-    pub icon: String,
-    pub name: String,
-    pub kind: String,
-    pub description: String,
-    pub footnote: Option<String>,
+pub(crate) struct ChannelView {
+    pub(crate) id: String,
+    pub(crate) icon: String,
+    pub(crate) name: String,
+    pub(crate) kind: String,
+    pub(crate) description: String,
+    pub(crate) footnote: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ResourceView {
-    pub id: String,
-    pub name: String,
-    pub description: String,
-    pub url: Option<String>,
+pub(crate) struct ResourceView {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) description: String,
+    pub(crate) url: Option<String>,
     /// When the address leads to a page in another language: that language's tag (for
     /// `hreflang`) and the note saying so ("(in French)", `resource-address-language`).
-    pub url_lang: Option<String>,
-    pub url_note: Option<String>,
+    pub(crate) url_lang: Option<String>,
+    pub(crate) url_note: Option<String>,
     /// Names of the tiers the resource is limited to (empty: every tier).
-    pub tiers: Vec<String>,
+    pub(crate) tiers: Vec<String>,
     /// The same names as one list, as the language writes lists ("A et B", "A和B").
-    pub tiers_list: String,
+    pub(crate) tiers_list: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct RegionsView {
-    pub intro: String,
-    pub global_services: String,
-    pub regions: Vec<RegionView>,
-    pub notes: Vec<NoteView>,
+pub(crate) struct RegionsView {
+    pub(crate) intro: String,
+    pub(crate) global_services: String,
+    pub(crate) regions: Vec<RegionView>,
+    pub(crate) notes: Vec<NoteView>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct RegionView {
-    pub id: String,
-    pub name: String,
-    pub opens: String,
-    pub closes: String,
+pub(crate) struct RegionView {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) opens: String,
+    pub(crate) closes: String,
     /// Opening to closing, as the locale writes a range.
-    pub hours: String,
+    pub(crate) hours: String,
     /// 24-hour values for a machine-readable `<time datetime>`.
-    pub opens_iso: String,
-    pub closes_iso: String,
-    pub markers: Vec<usize>,
+    pub(crate) opens_iso: String,
+    pub(crate) closes_iso: String,
+    pub(crate) markers: Vec<usize>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct NoteView {
-    pub marker: Option<usize>,
-    pub text: String,
+pub(crate) struct NoteView {
+    pub(crate) marker: Option<usize>,
+    pub(crate) text: String,
 }
 
 /// Formats messages for one language, gathering errors instead of stopping at the first.

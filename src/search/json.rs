@@ -13,7 +13,7 @@
 /// Appends `text` to `out` as a JSON string, quotes included, escaped as serde_json escapes:
 /// `"` and `\` with a backslash, the control characters that have a short escape with it
 /// (`\b \f \n \r \t`), the others as `\u00XX`, and nothing else.
-pub fn push_string(out: &mut String, text: &str) {
+pub(crate) fn push_string(out: &mut String, text: &str) {
     out.reserve(text.len() + 2);
     out.push('"');
     let bytes = text.as_bytes();

@@ -58,7 +58,7 @@ const LONGEST: Duration = Duration::from_millis(300);
 /// caught mid-save is usually what fails, and the rest of the save fixes it.
 const ERROR_QUIET: Duration = Duration::from_millis(100);
 
-pub(crate) struct Options {
+pub struct Options {
     pub(crate) root: PathBuf,
     pub(crate) bind: IpAddr,
     /// 0 picks a free port.
