@@ -149,7 +149,7 @@ impl Direction {
 #[derive(Debug, Clone)]
 pub struct Language {
     /// The folder code used under `locales/` and `content/` (`zh-TW`).
-    pub(crate) code: String,
+    pub code: String,
     /// The BCP 47 tag for `lang` and `hreflang` (`zh-Hant-TW`).
     pub(crate) tag: String,
     /// The URL prefix (`zh-tw`): the language's pages live under `/<prefix>/`.
@@ -160,7 +160,7 @@ pub struct Language {
     /// The site's name in this language, if site.yaml gives one.
     pub(crate) title: Option<String>,
     /// Indices into [`SiteConfig::languages`]: this language first, the default language last.
-    pub(crate) chain: Vec<usize>,
+    pub chain: Vec<usize>,
     /// The pseudo-language of `build --pseudo`, made from the default language.
     pub pseudo: bool,
     /// Raw HTML in this language's pages is trusted (not sanitized).
@@ -198,7 +198,7 @@ pub struct SiteConfig {
 }
 
 impl SiteConfig {
-    pub(crate) fn default_language(&self) -> &Language {
+    pub fn default_language(&self) -> &Language {
         &self.languages[self.default]
     }
 

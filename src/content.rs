@@ -29,10 +29,10 @@ pub struct FrontMatter {
     pub(crate) weight: Option<i64>,
     /// The template to render the page with, instead of the default for its kind.
     #[serde(default)]
-    pub(crate) template: Option<Spanned<String>>,
+    pub template: Option<Spanned<String>>,
     /// Makes this page the page of a tier of the plan data (and renders it with `tier.html`).
     #[serde(default)]
-    pub(crate) tier: Option<Spanned<String>>,
+    pub tier: Option<Spanned<String>>,
     /// A page being written: left out of `build` (with its translations, for a page of the
     /// default language), published by `build --drafts` and shown by `serve`, marked.
     #[serde(default)]
@@ -84,7 +84,7 @@ impl PageSource {
 
     /// The page's URL path inside its language, with a trailing slash (`docs/setup/`), or `""`
     /// for the language's home page.
-    pub(crate) fn url_path(&self) -> String {
+    pub fn url_path(&self) -> String {
         url_path(&self.key)
     }
 
@@ -96,7 +96,7 @@ impl PageSource {
         PageKind::of(&self.key)
     }
 
-    pub(crate) fn position_of(&self, spanned: &Spanned<String>) -> Position {
+    pub fn position_of(&self, spanned: &Spanned<String>) -> Position {
         yaml::spanned_position(spanned, 1)
     }
 }

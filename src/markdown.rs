@@ -194,7 +194,7 @@ pub struct Rendered {
     pub(crate) links: Vec<(usize, String)>,
     /// Where the blocks and spans first nest deeper than [`MAX_NESTING`] (byte offset in the
     /// Markdown); nothing is rendered then.
-    pub(crate) too_deep: Option<usize>,
+    pub too_deep: Option<usize>,
     /// The page's text, when [`render_page`] was asked for it.
     #[serde(skip)]
     pub text: Option<PageText>,
@@ -262,7 +262,7 @@ impl Depth {
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Heading {
-    pub(crate) level: u8,
+    pub level: u8,
     pub id: String,
     pub(crate) text: String,
 }

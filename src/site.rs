@@ -25,7 +25,7 @@ pub struct Site {
     /// parts that could be read), so that missing labels are reported with them.
     pub(crate) plan_labels: Vec<plan::MessageRef>,
     pub(crate) locales: std::sync::Arc<Locales>,
-    pub(crate) pages: Vec<PageSource>,
+    pub pages: Vec<PageSource>,
     /// The pages left out as drafts ([`content::split_drafts`]): none when drafts are
     /// published ([`LoadOptions::drafts`]).
     pub(crate) drafts: Vec<PageSource>,

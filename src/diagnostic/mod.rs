@@ -58,7 +58,7 @@ pub(crate) struct Subject {
 
 impl Diagnostic {
     /// An error; `code` must be registered as an error (or as either).
-    pub(crate) fn error(code: Code, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Diagnostic::new(Severity::Error, code, message)
     }
 
@@ -133,12 +133,7 @@ impl Diagnostic {
     }
 
     /// Points at `width` characters from `position`.
-    pub(crate) fn spanning(
-        mut self,
-        source: &SourceFile,
-        position: Position,
-        width: usize,
-    ) -> Self {
+    pub fn spanning(mut self, source: &SourceFile, position: Position, width: usize) -> Self {
         self.file = Some(source.display.clone());
         self.position = Some(position);
         self.excerpt = Some((source.line_text(position.line).to_string(), width.max(1)));
@@ -352,7 +347,7 @@ pub(crate) fn cap_warnings(diagnostics: &[Diagnostic]) -> Capped {
 /// Diagnostics of one run, gathered from every stage.
 #[derive(Debug, Default)]
 pub struct Report {
-    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Report {

@@ -178,7 +178,7 @@ pub(crate) fn language_of(info: &str) -> &str {
 pub(crate) const MAX_DEPTH: usize = 40;
 
 /// Whether a block is too large to parse at all.
-pub(crate) fn too_large(code: &str) -> bool {
+pub fn too_large(code: &str) -> bool {
     code.len() > MAX_BLOCK
         || code.split('\n').any(|line| line.len() > MAX_LINE)
         || code

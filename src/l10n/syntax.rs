@@ -26,14 +26,14 @@ pub struct Parsed {
     /// The entries. When a broken entry swallowed others, the resource was parsed from the
     /// file's text with the broken lines blanked out: the text has the same length and every
     /// other line is unchanged, so offsets into it are offsets into the file.
-    pub(crate) resource: FluentResource,
+    pub resource: FluentResource,
     /// Whether `resource.source()` differs from the file's text (some lines were blanked).
     pub(crate) blanked: bool,
     /// Messages whose definition is a syntax error. They are written in the file, so they
     /// are not also reported as missing there.
     pub(crate) broken: Vec<String>,
     /// One `fluent-syntax` error per broken entry.
-    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Each pass over a file recovers at least one line; the bound keeps a hostile file (thousands

@@ -32,7 +32,7 @@ pub(crate) const REGIONS_FILE: &str = "content/regions.yaml";
 
 /// A Fluent message ID as the data refers to it, with where it was written.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct MessageRef {
+pub struct MessageRef {
     pub(crate) id: String,
     pub(crate) file: String,
     pub(crate) position: Position,
@@ -45,8 +45,8 @@ pub struct Plan {
     pub(crate) paid_banner: MessageRef,
     pub(crate) groups: Vec<FeatureGroup>,
     pub(crate) priorities: Vec<Priority>,
-    pub(crate) channels: Vec<Channel>,
-    pub(crate) resources: Vec<Resource>,
+    pub channels: Vec<Channel>,
+    pub resources: Vec<Resource>,
     pub(crate) regions: Regions,
 }
 
@@ -105,10 +105,10 @@ pub(crate) struct ResponseTarget {
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Channel {
+pub struct Channel {
     pub(crate) id: String,
     /// File name (without `.svg`) under `static/icons/`.
-    pub(crate) icon: String,
+    pub icon: String,
     pub(crate) name: MessageRef,
     pub(crate) kind: MessageRef,
     pub(crate) description: MessageRef,
@@ -116,13 +116,13 @@ pub(crate) struct Channel {
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Resource {
+pub struct Resource {
     pub(crate) id: String,
     pub(crate) name: MessageRef,
     pub(crate) description: MessageRef,
-    pub(crate) url: Option<String>,
+    pub url: Option<String>,
     /// Per-language addresses that differ from `url`, by language code.
-    pub(crate) urls: BTreeMap<String, String>,
+    pub urls: BTreeMap<String, String>,
     /// Indices of the tiers the resource is limited to; empty means every tier.
     pub(crate) tiers: Vec<usize>,
 }
@@ -177,7 +177,7 @@ pub(crate) struct RegionNote {
 
 impl Plan {
     /// Every message ID the data refers to, with where.
-    pub(crate) fn message_refs(&self) -> Vec<&MessageRef> {
+    pub fn message_refs(&self) -> Vec<&MessageRef> {
         let mut refs = vec![
             &self.paid_banner,
             &self.regions.intro,
@@ -228,12 +228,12 @@ pub struct Resolved {
 /// What resolving needs to know about the rest of the site.
 pub struct Context<'a> {
     /// The codes of site.yaml's languages, which `urls:` of a resource may name.
-    pub(crate) language_codes: Vec<&'a str>,
+    pub language_codes: Vec<&'a str>,
     /// The icons a channel may name: the file names, without `.svg`, under `static/icons/`.
-    pub(crate) icons: BTreeSet<String>,
+    pub icons: BTreeSet<String>,
 }
 
-pub(crate) const FILES: [&str; 6] = [
+pub const FILES: [&str; 6] = [
     TIERS_FILE,
     COMPARISON_FILE,
     RESPONSE_TARGETS_FILE,
@@ -246,12 +246,12 @@ pub(crate) const FILES: [&str; 6] = [
 /// exist.
 #[derive(Debug, Clone, Default)]
 pub struct PlanSources {
-    pub(crate) tiers: Option<SourceFile>,
-    pub(crate) comparison: Option<SourceFile>,
-    pub(crate) response_targets: Option<SourceFile>,
-    pub(crate) channels: Option<SourceFile>,
-    pub(crate) resources: Option<SourceFile>,
-    pub(crate) regions: Option<SourceFile>,
+    pub tiers: Option<SourceFile>,
+    pub comparison: Option<SourceFile>,
+    pub response_targets: Option<SourceFile>,
+    pub channels: Option<SourceFile>,
+    pub resources: Option<SourceFile>,
+    pub regions: Option<SourceFile>,
 }
 
 impl PlanSources {
@@ -465,7 +465,7 @@ pub(crate) fn is_message_id(s: &str) -> bool {
 }
 
 /// Addresses a visitor may follow: http, https and mailto; never script or data schemes.
-pub(crate) fn is_safe_url(url: &str) -> bool {
+pub fn is_safe_url(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
         && !url.contains(char::is_whitespace)

@@ -14,7 +14,7 @@ use crate::yaml::{self, Vocabulary};
 pub use crate::yaml::{OrderedMap, Text};
 
 /// What the plan files call their entries, by the key of the list (or mapping) that holds them.
-pub(crate) const VOCABULARY: Vocabulary = Vocabulary {
+pub const VOCABULARY: Vocabulary = Vocabulary {
     whole: "this file",
     entries: &[
         ("tiers", "tier"),
