@@ -296,17 +296,11 @@ impl Profile {
                         continue;
                     }
                     c.latin_words += 1;
-                    let straight;
-                    let word = if word.contains('’') {
-                        straight = word.replace('’', "'");
-                        straight.as_str()
-                    } else {
-                        word
-                    };
-                    if is_small_english(word) && !self.shared.contains(&word) {
+                    let word = straight(word);
+                    if self.is_hit(&word) {
                         c.hits += 1;
                     }
-                    if with_own && self.own.contains(&word) {
+                    if with_own && self.own.contains(&&*word) {
                         c.own += 1;
                     }
                 }
@@ -334,17 +328,24 @@ impl Profile {
             .map(|word| word.trim_matches(['\'', '’']))
             // The longest small word is six letters, `don’t` seven bytes.
             .filter(|word| (1..=7).contains(&word.len()))
-            .filter(|word| {
-                let straight;
-                let word = if word.contains('’') {
-                    straight = word.replace('’', "'");
-                    straight.as_str()
-                } else {
-                    word
-                };
-                is_small_english(word) && !self.shared.contains(&word)
-            })
+            .filter(|word| self.is_hit(&straight(word)))
             .count()
+    }
+
+    /// Whether a lowercase word with straight apostrophes is evidence of English: one of its
+    /// small words that this language does not share.
+    fn is_hit(&self, word: &str) -> bool {
+        is_small_english(word) && !self.shared.contains(&word)
+    }
+}
+
+/// A word with its typographic apostrophes made straight (`don’t` → `don't`), as
+/// [`is_small_english`] lists them; borrowed when it has none.
+fn straight(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.contains('’') {
+        std::borrow::Cow::Owned(word.replace('’', "'"))
+    } else {
+        std::borrow::Cow::Borrowed(word)
     }
 }
 

@@ -55,18 +55,36 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-#[test]
-fn no_module_uses_a_later_stage() {
+/// Each file under `src/` that ships, by its path from `src/`, with the code that ships: its
+/// text before an inline test module (which comes last in a file). Files named `tests.rs` are
+/// left out: tests may use any module to build their inputs.
+fn shipped_sources() -> Vec<(String, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&src, &mut files);
+    files
+        .into_iter()
+        .map(|file| {
+            let rel = file
+                .strip_prefix(&src)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, file)
+        })
+        .filter(|(rel, _)| !rel.ends_with("/tests.rs"))
+        .map(|(rel, file)| {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let shipped = text.split("#[cfg(test)]\nmod tests {").next().unwrap_or("");
+            (rel, shipped.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn no_module_uses_a_later_stage() {
     let mut wrong = Vec::new();
-    for file in files {
-        let rel = file
-            .strip_prefix(&src)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+    for (rel, shipped) in shipped_sources() {
         let module = rel
             .split('/')
             .next()
@@ -79,14 +97,7 @@ fn no_module_uses_a_later_stage() {
         let own = layer(&module).unwrap_or_else(|| {
             panic!("src/{rel}: module `{module}` has no layer in tests/architecture.rs")
         });
-        // Tests may use any module to build their inputs: only the code that ships counts.
-        if rel.ends_with("/tests.rs") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&file).unwrap();
-        // An inline test module comes last in a file; what precedes it ships.
-        let shipped = text.split("#[cfg(test)]\nmod tests {").next().unwrap_or("");
-        for used in uses(shipped) {
+        for used in uses(&shipped) {
             if used == module {
                 continue;
             }
@@ -108,22 +119,12 @@ fn no_module_uses_a_later_stage() {
 /// kind of page or a change of names touches one module.
 #[test]
 fn only_the_content_module_reads_page_file_names() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
     let mut named = Vec::new();
-    for file in files {
-        let rel = file
-            .strip_prefix(&src)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+    for (rel, shipped) in shipped_sources() {
         // The registry's explanations show users example trees: text, not code.
-        if rel == "content.rs" || rel == "diagnostic/codes.rs" || rel.ends_with("/tests.rs") {
+        if rel == "content.rs" || rel == "diagnostic/codes.rs" {
             continue;
         }
-        let text = std::fs::read_to_string(&file).unwrap();
-        let shipped = text.split("#[cfg(test)]\nmod tests {").next().unwrap_or("");
         for (n, line) in shipped.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
             if code.contains("_index.md\"")
